@@ -1,0 +1,199 @@
+"""The `stancekit` command. Thin on purpose: it parses options, calls the Python API and
+picks an output format; everything it does can be done from Python too."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import click
+
+from stancekit import __version__
+from stancekit.dsl.errors import RuleError
+from stancekit.dsl.loader import RuleSet, load_rules
+from stancekit.engine.matcher import Matcher
+from stancekit.exitcodes import ExitCode
+from stancekit.output.atomic import atomic_text_output
+from stancekit.output.fields import FieldError, parse_fields
+from stancekit.output.sinks import FORMATS, format_for_path, open_sink
+from stancekit.text.documents import Document, InputOptions, InputProblem, iter_documents
+
+RULES_HELP = "Rule file or folder (repeatable); 'stancekit:en' names the bundled pack. Default: the bundled pack."
+
+
+class CommandFailed(Exception):
+    """Ends a command with an exit code after its message has been printed."""
+
+    def __init__(self, code: ExitCode):
+        super().__init__(code.name)
+        self.code = code
+
+
+def _load(rules: Sequence[str]) -> RuleSet:
+    try:
+        ruleset = load_rules(list(rules) or None)
+    except RuleError as exc:
+        click.echo(exc.render(), err=True)
+        raise CommandFailed(ExitCode.RULE_ERROR) from None
+    return ruleset
+
+
+def _report_warnings(ruleset: RuleSet, quiet: bool) -> None:
+    if quiet:
+        return
+    for diagnostic in ruleset.diagnostics:
+        if diagnostic.code not in ("unused-lexicon", "unused-macro"):
+            click.echo(diagnostic.render(), err=True)
+
+
+class _ProblemLog:
+    """Prints input problems to stderr as they happen and remembers whether any was fatal."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self.skipped = 0
+        self.fatal = False
+
+    def __call__(self, problem: InputProblem) -> None:
+        self.skipped += int(problem.skipped)
+        self.fatal = self.fatal or problem.fatal
+        if not self.quiet or problem.fatal:
+            level = "error" if problem.fatal else "warning"
+            click.echo(f"{level}: {problem}", err=True)
+
+
+def _with_progress(documents: Iterator[Document], total: int | None, enabled: bool) -> Iterator[Document]:
+    if not enabled:
+        yield from documents
+        return
+    with click.progressbar(length=total, label="scanning", file=sys.stderr, show_pos=True) as bar:
+        for document in documents:
+            yield document
+            bar.update(1)
+
+
+def _count_text_files(paths: Sequence[str]) -> int | None:
+    """How many documents a folder scan will read, when that is cheap to know."""
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        if raw == "-" or path.suffix.lower() in (".jsonl", ".ndjson", ".csv", ".tsv"):
+            return None
+        if path.is_dir():
+            total += sum(1 for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        else:
+            total += 1
+    return total
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="stancekit")
+def cli() -> None:
+    """Find who supports or opposes what in news text, with the sentence that shows it."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--rules", "-r", "rules", multiple=True, metavar="PATH", help=RULES_HELP)
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), help="Output format (default: table, or as -o's extension).")
+@click.option("--output", "-o", metavar="FILE", help="Write findings to FILE (atomically) instead of stdout.")
+@click.option("--fields", metavar="A,B,...", help="Only these fields, e.g. doc,actor.name,polarity,topic.text.")
+@click.option("--id-field", default="id", show_default=True, help="JSONL/CSV field holding the document id.")
+@click.option("--text-field", default="text", show_default=True, help="JSONL/CSV field holding the text.")
+@click.option("--date-field", default="date", show_default=True, help="JSONL/CSV field holding the date.")
+@click.option("--input-format", type=click.Choice(["auto", "text", "jsonl", "csv", "tsv"]), default="auto",
+              show_default=True, help="How to read the inputs (auto: by file extension).")
+@click.option("--no-prefilter", is_flag=True, hidden=True, help="Run every rule on every sentence (for testing).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress, warnings or summary on stderr.")
+def scan(paths, rules, fmt, output, fields, id_field, text_field, date_field, input_format, no_prefilter, quiet):
+    """Scan PATHS (files, folders, JSONL, CSV/TSV, or - for stdin) and report findings."""
+    try:
+        selected = parse_fields(fields)
+    except FieldError as exc:
+        raise click.BadParameter(str(exc), param_hint="--fields") from None
+    fmt = fmt or format_for_path(output) or "table"
+    ruleset = _load(rules)
+    _report_warnings(ruleset, quiet)
+    matcher = Matcher(ruleset.compile(), prefilter=not no_prefilter)
+    problems = _ProblemLog(quiet)
+    options = InputOptions(id_field=id_field, text_field=text_field, date_field=date_field, input_format=input_format)
+    documents = iter_documents(paths, options, problems)
+    total = _count_text_files(paths)
+    show_progress = (
+        not quiet and sys.stderr.isatty() and (output is not None or not sys.stdout.isatty())
+        and (total is None or total > 1)
+    )
+    documents = _with_progress(documents, total, show_progress)
+    color = output is None and fmt == "table" and sys.stdout.isatty()
+    with atomic_text_output(output) as stream:
+        sink = open_sink(fmt, stream, selected, color=color)
+        try:
+            for finding in matcher.scan_documents(documents):
+                sink.write(finding)
+        finally:
+            sink.close()
+    stats = matcher.stats
+    if not quiet:
+        skipped = f"; {problems.skipped} skipped" if problems.skipped else ""
+        click.echo(
+            f"scanned {stats.documents} documents, {stats.sentences} sentences: {stats.findings} findings{skipped}",
+            err=True,
+        )
+    if problems.fatal:
+        raise CommandFailed(ExitCode.INPUT_ERROR)
+
+
+@cli.command(name="rules")
+@click.option("--rules", "-r", "rules", multiple=True, metavar="PATH", help=RULES_HELP)
+@click.option("--lexicons/--no-lexicons", default=True, help="Also list lexicons and macros.")
+def list_rules(rules, lexicons):
+    """List the loaded rules, lexicons and macros."""
+    ruleset = _load(rules)
+    for rule_file in ruleset.files:
+        if not rule_file.rules and not (lexicons and (rule_file.lexicons or rule_file.macros)):
+            continue
+        click.echo(click.style(rule_file.display, bold=True))
+        for rule in rule_file.rules:
+            examples = len(rule.examples)
+            click.echo(f"  {rule.id:<36} {rule.polarity:<8} line {rule.line:<5} {examples} examples")
+            if rule.description:
+                click.echo(f"      {rule.description}")
+        if lexicons:
+            for name, lexicon in rule_file.lexicons.items():
+                preview = ", ".join(lexicon.entries[:6]) + (", ..." if len(lexicon.entries) > 6 else "")
+                click.echo(f"  @{name:<35} {len(lexicon.entries)} entries: {preview}")
+            for name, macro in rule_file.macros.items():
+                click.echo(f"  ${name:<35} {macro.pattern}")
+    click.echo(f"{len(ruleset.rules)} rules in {len(ruleset.files)} files", err=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return (and, as a script, exit with) an `ExitCode`."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="stancekit", standalone_mode=False)
+        code = ExitCode.OK
+    except CommandFailed as exc:
+        code = exc.code
+    except click.exceptions.Exit as exc:
+        code = ExitCode(exc.exit_code) if exc.exit_code in iter(ExitCode) else ExitCode.OK
+    except click.UsageError as exc:
+        exc.show()
+        code = ExitCode.USAGE
+    except click.ClickException as exc:
+        exc.show()
+        code = ExitCode.INPUT_ERROR
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        click.echo("interrupted", err=True)
+        code = ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        code = ExitCode.OK
+    except Exception as exc:  # a bug: say so plainly, with what is needed to report it
+        click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
+        click.echo("".join(traceback.format_exc(limit=-6)), err=True)
+        click.echo(f"this is a bug in stancekit {__version__}; please report it with the lines above", err=True)
+        code = ExitCode.INTERNAL_ERROR
+    if argv is None:
+        sys.exit(int(code))
+    return int(code)

@@ -1,0 +1,33 @@
+"""Inflections of English words, expanded once at compile time.
+
+A bare word in a rule matches every form of the word: `support` matches supports, supported
+and supporting; `stand` matches stood. The forms come from LemmInflect's tables (built from
+the SPECIALIST lexicon), for nouns, verbs and auxiliaries. Adjectives are left out on purpose:
+their "lemmas" (better -> good) would turn one word into another. The scan itself never
+lemmatises: it compares lower-cased surface forms against these sets.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from stancekit.text.tokens import normalise
+
+_PARTS_OF_SPEECH = ("NOUN", "VERB", "AUX")
+
+
+@lru_cache(maxsize=None)
+def inflections(word: str) -> frozenset[str]:
+    """Every form of `word` (itself included), lower-cased."""
+    import lemminflect
+
+    lowered = normalise(word)
+    forms = {lowered}
+    if not lowered.isalpha():
+        return frozenset(forms)
+    lemmas = lemminflect.getAllLemmas(lowered)
+    for upos in _PARTS_OF_SPEECH:
+        for lemma in (*lemmas.get(upos, ()), lowered):
+            for variants in lemminflect.getAllInflections(lemma, upos=upos).values():
+                forms.update(normalise(v) for v in variants)
+    return frozenset(forms)

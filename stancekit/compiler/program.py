@@ -1,0 +1,153 @@
+"""Resolved pattern trees -> matcher programs.
+
+A program is a tuple of instructions (plain tuples, so a compiled rule set pickles and caches
+cheaply). Repeats are bounded and unrolled, so every program is a directed acyclic graph:
+the matcher can memoise (instruction, position) pairs and is linear in sentence length for
+any pattern the language allows. There is no backtracking that can explode.
+
+Instructions, by opcode::
+
+    (MATCH,)                                   a match ends here
+    (FORMS, frozenset, next, flags)            one token whose lower form is in the set
+    (REGEX, compiled, next, flags)             one token the regex fully matches
+    (CLASS, name, next, flags)                 one token of a token class
+    (NOT, test, next, flags)                   one token that fails `test`
+    (PHRASE, {first: (rest, ...)}, next, flags)  one lexicon entry of one or more tokens
+    (SPLIT, (a, b, ...))                       try a, then b, ...: earlier is preferred
+    (SPAN, type, name, next)                   a typed capture: the span its extractor gives
+    (START, next) / (END, next)                sentence start / end
+
+`flags` marks literal tokens (they count towards a match's specificity) and cue tokens (the
+stance expression itself: the rule's trigger element).
+"""
+
+from __future__ import annotations
+
+import re
+
+from stancekit.compiler.inflect import inflections
+from stancekit.compiler.triggers import best_item
+from stancekit.dsl import ast
+from stancekit.dsl.validate import ExpandedMacro, ResolvedLexicon
+from stancekit.text.tokens import split_words
+
+MATCH, FORMS, REGEX, CLASS, NOT, PHRASE, SPLIT, SPAN, START, END = range(10)
+LITERAL = 1
+CUE = 2
+
+Instruction = tuple
+
+
+class ProgramBuilder:
+    """Builds one program back to front: each node is compiled knowing where it continues."""
+
+    def __init__(self) -> None:
+        self.code: list[Instruction] = [(MATCH,)]
+
+    def emit(self, instruction: Instruction) -> int:
+        self.code.append(instruction)
+        return len(self.code) - 1
+
+    def build(self, tree: ast.Node) -> tuple[tuple[Instruction, ...], int]:
+        entry = self._top(tree, 0)
+        return tuple(self.code), entry
+
+    def _top(self, node: ast.Node, nxt: int) -> int:
+        """Compile the top level, marking the trigger element of each alternative as the cue."""
+        if isinstance(node, ExpandedMacro):
+            return self._top(node.body, nxt)
+        if isinstance(node, ast.Alternation):
+            return self.emit((SPLIT, tuple(self._top(o, nxt) for o in node.options)))
+        if isinstance(node, ast.Sequence):
+            cue_index, _ = best_item(node.items)
+            for i in range(len(node.items) - 1, -1, -1):
+                nxt = self.compile(node.items[i], nxt, CUE if i == cue_index else 0)
+            return nxt
+        return self.compile(node, nxt, CUE)
+
+    def compile(self, node: ast.Node, nxt: int, cue: int = 0) -> int:
+        if isinstance(node, ast.Sequence):
+            for item in reversed(node.items):
+                nxt = self.compile(item, nxt, cue)
+            return nxt
+        if isinstance(node, ast.Alternation):
+            return self.emit((SPLIT, tuple(self.compile(o, nxt, cue) for o in node.options)))
+        if isinstance(node, ExpandedMacro):
+            return self.compile(node.body, nxt, cue)
+        if isinstance(node, ast.Repeat):
+            tail = nxt
+            for _ in range(node.max - node.min):
+                tail = self.emit((SPLIT, (self.compile(node.body, tail, cue), nxt)))
+            for _ in range(node.min):
+                tail = self.compile(node.body, tail, cue)
+            return tail
+        if isinstance(node, ast.Word):
+            words = split_words(node.text)
+            if len(words) == 1:
+                return self.emit((FORMS, inflections(words[0]), nxt, LITERAL | cue))
+            return self._exact(words, nxt, cue)
+        if isinstance(node, ast.Literal):
+            return self._exact(split_words(node.text), nxt, cue)
+        if isinstance(node, ResolvedLexicon):
+            return self._lexicon(node, nxt, cue)
+        if isinstance(node, ast.Capture):
+            return self.emit((SPAN, node.type, node.name, nxt))
+        if isinstance(node, ast.SentenceStart):
+            return self.emit((START, nxt))
+        if isinstance(node, ast.SentenceEnd):
+            return self.emit((END, nxt))
+        if isinstance(node, ast.Not):
+            return self.emit((NOT, token_test(node.body), nxt, 0))
+        test = token_test(node)
+        return self.emit((*test[:1], test[1], nxt, LITERAL | cue if test[0] != CLASS else cue))
+
+    def _exact(self, words: list[str], nxt: int, cue: int) -> int:
+        for word in reversed(words):
+            nxt = self.emit((FORMS, frozenset({word}), nxt, LITERAL | cue))
+        return nxt
+
+    def _lexicon(self, node: ResolvedLexicon, nxt: int, cue: int) -> int:
+        table = lexicon_table(node.lexicon.entries, node.lexicon.inflect)
+        if all(rests == ((),) for rests in table.values()):
+            return self.emit((FORMS, frozenset(table), nxt, LITERAL | cue))
+        return self.emit((PHRASE, table, nxt, LITERAL | cue))
+
+
+def lexicon_table(entries: tuple[str, ...], inflect: bool) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First-word form -> the rest of each entry starting with it, longest first.
+
+    In a multi-word entry only the first word is inflected (`call for` -> calls for,
+    called for); the other words match exactly.
+    """
+    table: dict[str, set[tuple[str, ...]]] = {}
+    for entry in entries:
+        words = split_words(entry)
+        if not words:
+            continue
+        firsts = inflections(words[0]) if inflect else frozenset({words[0]})
+        for form in firsts:
+            table.setdefault(form, set()).add(tuple(words[1:]))
+    return {k: tuple(sorted(v, key=lambda r: (-len(r), r))) for k, v in table.items()}
+
+
+def token_test(node: ast.Node) -> tuple:
+    """A single-token test as (opcode, argument), for direct use or under NOT."""
+    if isinstance(node, ast.Word):
+        words = split_words(node.text)
+        return (FORMS, inflections(words[0]) if len(words) == 1 else frozenset(words))
+    if isinstance(node, ast.Literal):
+        return (FORMS, frozenset(split_words(node.text)))
+    if isinstance(node, ast.Regex):
+        return (REGEX, re.compile(node.source, re.IGNORECASE if "i" in node.flags else 0))
+    if isinstance(node, ast.TokenClass):
+        return (CLASS, node.name)
+    if isinstance(node, ResolvedLexicon):
+        return (FORMS, frozenset(lexicon_table(node.lexicon.entries, node.lexicon.inflect)))
+    if isinstance(node, ExpandedMacro):
+        return token_test(node.body)
+    if isinstance(node, ast.Alternation):
+        tests = tuple(token_test(o) for o in node.options)
+        if all(t[0] == FORMS for t in tests):
+            return (FORMS, frozenset().union(*(t[1] for t in tests)))
+        return (SPLIT, tests)
+    raise TypeError(f"not a single-token test: {type(node).__name__}")

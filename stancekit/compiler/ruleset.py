@@ -1,0 +1,83 @@
+"""A whole rule set compiled into programs plus one trigger index.
+
+`CompiledRuleSet` holds only plain data (tuples, frozensets, compiled regexes), so it pickles:
+it can be cached on disk and shipped to worker processes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stancekit.compiler.program import ProgramBuilder
+from stancekit.compiler.triggers import TriggerIndex, guarantee
+from stancekit.dsl.errors import RuleError
+from stancekit.dsl.validate import Resolver
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """One rule ready to run. `order` is its position in the rule set (ties go to the earlier)."""
+
+    order: int
+    id: str
+    polarity: str
+    file: str
+    line: int
+    priority: int
+    program: tuple
+    entry: int
+    triggers: frozenset[str] | None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class CompiledRuleSet:
+    """Every rule of a rule set, compiled, with the trigger index over all of them."""
+
+    rules: tuple[CompiledRule, ...]
+    trigger_index: TriggerIndex
+    untriggered: tuple[int, ...]
+    hash: str
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+
+def compile_ruleset(ruleset) -> CompiledRuleSet:
+    """Compile a loaded (and therefore valid) rule set."""
+    problems: list = []
+    resolver = Resolver(ruleset, problems.append)
+    compiled: list[CompiledRule] = []
+    triggers: dict[str, list[int]] = {}
+    untriggered: list[int] = []
+    for rule_file in ruleset.files:
+        for rule in rule_file.rules:
+            tree = resolver.resolve(rule.tree, rule.pattern, rule_file.key)
+            if tree is None:
+                continue
+            program, entry = ProgramBuilder().build(tree)
+            order = len(compiled)
+            words = guarantee(tree)
+            compiled.append(
+                CompiledRule(
+                    order=order,
+                    id=rule.id,
+                    polarity=rule.polarity,
+                    file=rule.file,
+                    line=rule.line,
+                    priority=rule.priority,
+                    program=program,
+                    entry=entry,
+                    triggers=words,
+                    description=rule.description,
+                )
+            )
+            if words is None:
+                untriggered.append(order)
+            else:
+                for word in words:
+                    triggers.setdefault(word, []).append(order)
+    if problems:
+        raise RuleError(problems)
+    index = TriggerIndex({w: tuple(rules) for w, rules in triggers.items()})
+    return CompiledRuleSet(tuple(compiled), index, tuple(untriggered), ruleset.content_hash)

@@ -1,0 +1,135 @@
+"""Trigger words: the prefilter that lets a scan skip sentences no rule can match.
+
+Every rule whose pattern requires a literal word gets a trigger set: words of which every
+match must contain at least one. One Aho-Corasick automaton over all trigger words finds
+them in a single pass over the lower-cased document text; only sentences with a hit are
+tokenised and matched, and only against the rules that the hit names. Rules without a
+required word are run on every sentence.
+
+The prefilter never changes results, only speed: a trigger hit is checked against token
+boundaries loosely enough (clitics such as `don't` -> `do` + `n't` split inside a word) that
+every token the matcher could see is found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from stancekit.compiler.inflect import inflections
+from stancekit.dsl import ast
+from stancekit.dsl.validate import ExpandedMacro, ResolvedLexicon
+from stancekit.text.tokens import split_words
+
+#: Words too common to make good triggers: a rule anchored on one of them is tried on most
+#: sentences. They are used only when a pattern offers nothing better.
+STOPWORDS = frozenset(
+    """a an the and or but nor so yet for of to in on at by with from as into onto upon about over
+    under after before than then that this these those there here is are was were be been being am
+    has have had having do does did doing will would shall should can could may might must not n't
+    no never it its he she they we i you his her their our my your him them us me who whom which
+    what when where why how all any both each few more most other some such only own same too very
+    just also 's ' " , . ; : ? ! - ( )""".split()
+)
+
+
+def _score(words: frozenset[str]) -> tuple[int, int]:
+    """Lower is better: fewer stopwords first, then fewer words."""
+    return (sum(1 for w in words if w in STOPWORDS), len(words))
+
+
+def entry_trigger(entry: str, inflect: bool) -> frozenset[str]:
+    """The trigger forms of one lexicon entry: its first word, or its best word if that is a stopword."""
+    words = split_words(entry)
+    if not words:
+        return frozenset()
+    first = inflections(words[0]) if inflect else frozenset({words[0]})
+    if words[0] not in STOPWORDS or len(words) == 1:
+        return first
+    rest = [frozenset({w}) for w in words[1:] if w not in STOPWORDS]
+    return min(rest, key=_score) if rest else first
+
+
+def guarantee(node: ast.Node) -> frozenset[str] | None:
+    """Words of which every match of `node` contains at least one; None if there is no such set."""
+    if isinstance(node, ast.Word):
+        words = split_words(node.text)
+        if len(words) == 1:
+            return inflections(words[0])
+        return min((frozenset({w}) for w in words), key=_score)
+    if isinstance(node, ast.Literal):
+        return min((frozenset({w}) for w in split_words(node.text)), key=_score)
+    if isinstance(node, ResolvedLexicon):
+        found: set[str] = set()
+        for entry in node.lexicon.entries:
+            found |= entry_trigger(entry, node.lexicon.inflect)
+        return frozenset(found)
+    if isinstance(node, ExpandedMacro):
+        return guarantee(node.body)
+    if isinstance(node, ast.Repeat):
+        return guarantee(node.body) if node.min > 0 else None
+    if isinstance(node, ast.Alternation):
+        sets = [guarantee(o) for o in node.options]
+        if any(s is None for s in sets):
+            return None
+        return frozenset().union(*sets)
+    if isinstance(node, ast.Sequence):
+        return best_item(node.items)[1]
+    return None
+
+
+def best_item(items: tuple[ast.Node, ...]) -> tuple[int | None, frozenset[str] | None]:
+    """The index of the item that makes the best trigger, and its trigger set."""
+    best: tuple[int | None, frozenset[str] | None] = (None, None)
+    for i, item in enumerate(items):
+        words = guarantee(item)
+        if words is not None and (best[1] is None or _score(words) < _score(best[1])):
+            best = (i, words)
+    return best
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+class TriggerIndex:
+    """Trigger word -> the rules it can start, searchable with one automaton pass."""
+
+    def __init__(self, triggers: Mapping[str, tuple[int, ...]]):
+        self.triggers = dict(triggers)
+        self._automaton = None
+
+    def __getstate__(self) -> dict:
+        return {"triggers": self.triggers}
+
+    def __setstate__(self, state: dict) -> None:
+        self.triggers = state["triggers"]
+        self._automaton = None
+
+    def _build(self):
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for word, rules in self.triggers.items():
+            automaton.add_word(word, (word, rules))
+        if self.triggers:
+            automaton.make_automaton()
+        self._automaton = automaton
+        return automaton
+
+    def find(self, lowered: str) -> Iterator[tuple[int, tuple[int, ...]]]:
+        """(start offset, rule indices) for each trigger word found at a token boundary."""
+        if not self.triggers:
+            return
+        automaton = self._automaton or self._build()
+        n = len(lowered)
+        for end_index, (word, rules) in automaton.iter(lowered):
+            end = end_index + 1
+            start = end - len(word)
+            if start > 0 and _is_word_char(word[0]) and _is_word_char(lowered[start - 1]):
+                if not (word == "n't" or (word == "not" and lowered[max(0, start - 3) : start] == "can")):
+                    continue
+            if end < n and _is_word_char(word[-1]) and _is_word_char(lowered[end]):
+                rest = lowered[end : end + 3]
+                if not (rest == "n't" or (word == "can" and rest == "not")):
+                    continue
+            yield start, rules

@@ -1,0 +1,90 @@
+"""Diagnostics: every problem in a rule set, located to the character, with a hint.
+
+A diagnostic renders as a grep- and editor-friendly first line followed by the source line
+and a caret under the exact character::
+
+    rules/en/broken.yaml:12:34: error[pattern-syntax]: unexpected ')' in pattern
+       12 |     pattern: "{actor:ACTOR} support)"
+          |                                    ^
+      hint: no group is open here; remove ')' or open one with '('
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Location:
+    """A position in a rule file: 1-based line and column, plus the text of that line."""
+
+    file: str
+    line: int
+    col: int
+    line_text: str = ""
+    length: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem found in a rule set."""
+
+    severity: str
+    code: str
+    message: str
+    location: Location | None = None
+    hint: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def render(self) -> str:
+        where = f"{self.location}: " if self.location else ""
+        lines = [f"{where}{self.severity}[{self.code}]: {self.message}"]
+        loc = self.location
+        if loc and loc.line_text:
+            number = str(loc.line)
+            gutter = " " * len(number)
+            shown = loc.line_text.rstrip("\n").expandtabs(1)
+            lines.append(f"   {number} | {shown}")
+            lines.append(f"   {gutter} | {' ' * (loc.col - 1)}{'^' * max(1, loc.length)}")
+        if self.hint:
+            lines.append(f"  hint: {self.hint}")
+        return "\n".join(lines)
+
+
+class RuleError(Exception):
+    """Raised when a rule set cannot be loaded; carries every diagnostic, not just the first."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]):
+        self.diagnostics = tuple(diagnostics)
+        super().__init__(self.render())
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.is_error)
+
+    def render(self) -> str:
+        body = "\n\n".join(d.render() for d in self.diagnostics)
+        n = len(self.errors)
+        return f"{body}\n\n{n} error{'s' if n != 1 else ''} in rules"
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
+    """A ' did you mean X?' suggestion for a misspelt name, or None."""
+    import difflib
+
+    options = sorted(set(candidates))
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if not close:
+        lowered = {c.lower(): c for c in options}
+        close = [lowered[word.lower()]] if word.lower() in lowered else []
+    return f"did you mean '{close[0]}'?" if close else None

@@ -1,0 +1,574 @@
+"""Rule files -> `RuleSet`: YAML with line numbers, imports, lexicons, macros and rules.
+
+Loading never stops at the first problem: every file is read, every pattern parsed, and all
+diagnostics are collected before `RuleError` is raised, so one run of `stancekit check` shows
+a rule author everything that is wrong.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from stancekit.dsl.errors import ERROR, WARNING, Diagnostic, Location, RuleError, did_you_mean
+from stancekit.dsl.model import POLARITIES, Example, ExpectedFinding, Lexicon, Macro, Rule, RuleFile
+from stancekit.dsl.parser import PatternSyntaxError, parse_pattern
+from stancekit.dsl.yamlsource import LocatedDict, LocatedList, LocatedStr, SourceFile, YamlDataError, load_located
+from stancekit.resources import bundled_rules_dir
+
+if TYPE_CHECKING:
+    from stancekit.compiler.ruleset import CompiledRuleSet
+
+FORMAT_VERSION = 1
+RULE_FILE_SUFFIXES = (".yaml", ".yml")
+#: Files beside the rules that hold rule tests, not rules.
+TEST_FILE_MARKERS = (".test.", ".tests.")
+BUNDLED_PREFIX = "stancekit:"
+
+TOP_LEVEL_KEYS = ("stancekit", "description", "imports", "lexicons", "macros", "rules")
+RULE_KEYS = ("id", "pattern", "polarity", "description", "examples", "counter_examples", "priority", "tags")
+EXAMPLE_KEYS = ("text", "expect", "todo")
+EXPECT_KEYS = ("actor", "topic", "polarity", "negated", "hedged", "quoted")
+LEXICON_KEYS = ("entries", "inflect", "description")
+RULE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+NAME_RE = re.compile(r"^[A-Za-z_][\w.\-]*$")
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Every rule file loaded for one run, in load order, with the warnings found on the way."""
+
+    files: tuple[RuleFile, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+    _by_key: Mapping[str, RuleFile] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        return tuple(rule for f in self.files for rule in f.rules)
+
+    def file(self, key: str) -> RuleFile:
+        return self._by_key[key]
+
+    def scope(self, key: str) -> list[RuleFile]:
+        """The file `key` and every file it imports, directly or not: what its names may refer to."""
+        seen: dict[str, RuleFile] = {}
+        stack = [key]
+        while stack:
+            current = stack.pop()
+            if current in seen or current not in self._by_key:
+                continue
+            seen[current] = self._by_key[current]
+            stack.extend(reversed(self._by_key[current].imports))
+        return list(seen.values())
+
+    def lexicons_for(self, key: str) -> dict[str, Lexicon]:
+        found: dict[str, Lexicon] = {}
+        for f in self.scope(key):
+            for name, lexicon in f.lexicons.items():
+                found.setdefault(name, lexicon)
+        return found
+
+    def macros_for(self, key: str) -> dict[str, Macro]:
+        found: dict[str, Macro] = {}
+        for f in self.scope(key):
+            for name, macro in f.macros.items():
+                found.setdefault(name, macro)
+        return found
+
+    @property
+    def content_hash(self) -> str:
+        """sha256 over every file's name and content: the identity of this rule set."""
+        digest = hashlib.sha256(f"stancekit-rules/{FORMAT_VERSION}".encode())
+        for f in sorted(self.files, key=lambda f: f.display):
+            digest.update(f"\0{f.display}\0".encode())
+            digest.update(f.content.encode("utf-8"))
+        return digest.hexdigest()
+
+    def compile(self) -> CompiledRuleSet:
+        """Compile into one matcher program set with a trigger index."""
+        from stancekit.compiler.ruleset import compile_ruleset
+
+        return compile_ruleset(self)
+
+
+def load_rules(paths: Iterable[str | Path] | None = None) -> RuleSet:
+    """Load rule files or folders (the bundled English pack when `paths` is empty).
+
+    Raises `RuleError` carrying every error found; warnings stay on `RuleSet.diagnostics`.
+    """
+    ruleset, diagnostics = check_rules(paths)
+    if any(d.is_error for d in diagnostics):
+        raise RuleError(sorted(diagnostics, key=_diagnostic_order))
+    return ruleset
+
+
+def check_rules(paths: Iterable[str | Path] | None = None) -> tuple[RuleSet, list[Diagnostic]]:
+    """Load and validate, returning the rule set and every diagnostic instead of raising."""
+    from stancekit.dsl.validate import validate
+
+    loader = _Loader()
+    targets = list(paths or []) or [bundled_rules_dir()]
+    for target in targets:
+        loader.add_target(target)
+    loader.resolve_imports()
+    ruleset = RuleSet(tuple(loader.files.values()), (), dict(loader.files))
+    diagnostics = loader.diagnostics + validate(ruleset)
+    warnings = tuple(d for d in diagnostics if not d.is_error)
+    ruleset = RuleSet(ruleset.files, warnings, dict(loader.files))
+    return ruleset, diagnostics
+
+
+def _diagnostic_order(d: Diagnostic) -> tuple:
+    loc = d.location
+    return (not d.is_error, loc.file if loc else "", loc.line if loc else 0, loc.col if loc else 0)
+
+
+def display_path(path: Path) -> str:
+    """How a rule file is named in messages and findings: `rules/en/x.yaml` for the bundled
+    pack, a path relative to the working directory where possible, else absolute."""
+    path = path.resolve()
+    bundled_root = bundled_rules_dir().parent
+    try:
+        return "rules/" + path.relative_to(bundled_root).as_posix()
+    except ValueError:
+        pass
+    try:
+        return Path(os.path.relpath(path)).as_posix() if not os.path.relpath(path).startswith("..") else str(path)
+    except ValueError:
+        return str(path)
+
+
+def discover(folder: Path) -> list[Path]:
+    """Rule files in a folder, recursively, in a stable order; test files are left out."""
+    found = []
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder).parts
+        if (
+            path.is_file()
+            and path.suffix in RULE_FILE_SUFFIXES
+            and not any(part.startswith(".") for part in relative)
+            and not any(marker in path.name for marker in TEST_FILE_MARKERS)
+        ):
+            found.append(path)
+    return sorted(found)
+
+
+class _Loader:
+    def __init__(self) -> None:
+        self.files: dict[str, RuleFile] = {}
+        self.diagnostics: list[Diagnostic] = []
+        self._pending_imports: dict[str, list[tuple[str, Location]]] = {}
+        self._import_locations: dict[tuple[str, str], Location] = {}
+
+    def error(self, code: str, message: str, location: Location | None, hint: str | None = None) -> None:
+        self.diagnostics.append(Diagnostic(ERROR, code, message, location, hint))
+
+    def warn(self, code: str, message: str, location: Location | None, hint: str | None = None) -> None:
+        self.diagnostics.append(Diagnostic(WARNING, code, message, location, hint))
+
+    def add_target(self, target: str | Path) -> None:
+        text = str(target)
+        path = Path(text[len(BUNDLED_PREFIX) :] if text.startswith(BUNDLED_PREFIX) else text)
+        if text.startswith(BUNDLED_PREFIX):
+            path = bundled_rules_dir().parent / path
+        if path.is_dir():
+            files = discover(path)
+            if not files:
+                self.error("no-rule-files", f"no rule files (*.yaml) in folder '{target}'", None)
+            for file in files:
+                self.add_file(file)
+        elif path.is_file():
+            self.add_file(path)
+        else:
+            self.error("missing-rules", f"rule file or folder '{target}' does not exist", None)
+
+    def add_file(self, path: Path) -> str:
+        key = str(path.resolve())
+        if key in self.files or key in self._pending_imports:
+            return key
+        display = display_path(path)
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.error("unreadable", f"cannot read rule file {display}: {exc}", None)
+            return key
+        source = SourceFile(display, text)
+        self._pending_imports[key] = []
+        try:
+            data = load_located(source)
+        except YamlDataError as exc:
+            self.diagnostics.extend(exc.diagnostics)
+            data = None
+        if data is None:
+            data = LocatedDict()
+            data.location = source.location(0)
+            data.key_locations = {}
+        self.files[key] = self._read_file(key, path, source, data)
+        return key
+
+    def resolve_imports(self) -> None:
+        """Load imported files (recursively) and report missing imports and import cycles."""
+        while True:
+            pending = [(k, imps) for k, imps in self._pending_imports.items() if imps]
+            if not pending:
+                break
+            for key, imports in pending:
+                self._pending_imports[key] = []
+                for target, location in imports:
+                    self.add_file(Path(target))
+        graph = {k: f.imports for k, f in self.files.items()}
+        reported: set[frozenset[str]] = set()
+        for start in graph:
+            cycle = _find_cycle(graph, start)
+            if cycle and frozenset(cycle) not in reported:
+                reported.add(frozenset(cycle))
+                names = " -> ".join(self.files[k].display for k in [*cycle, cycle[0]])
+                closing = (cycle[-1], cycle[0])
+                self.error(
+                    "import-cycle",
+                    f"import cycle: {names}",
+                    self._import_locations.get(closing),
+                    "move what both files need into a third file that imports neither",
+                )
+
+    # -- one file -------------------------------------------------------------------------
+
+    def _read_file(self, key: str, path: Path, source: SourceFile, data: Any) -> RuleFile:
+        empty = RuleFile(key, path, source.display, (), {}, {}, (), source.text)
+        if not isinstance(data, LocatedDict):
+            location = getattr(data, "location", None) or source.location(0)
+            self.error(
+                "not-a-mapping",
+                "a rule file must be a mapping with keys such as 'lexicons', 'macros' and 'rules'",
+                location,
+                "start the file with 'stancekit: 1' and a 'rules:' list",
+            )
+            return empty
+        self._check_keys(data, TOP_LEVEL_KEYS, "top-level key")
+        version = data.get("stancekit", FORMAT_VERSION)
+        if version != FORMAT_VERSION:
+            self.error(
+                "format-version",
+                f"unsupported rule format version {version!r}",
+                data.key_locations.get("stancekit"),
+                f"this stancekit reads 'stancekit: {FORMAT_VERSION}'",
+            )
+        imports = self._read_imports(key, path, data)
+        lexicons = self._read_lexicons(source.display, data)
+        macros = self._read_macros(source.display, data)
+        rules = self._read_rules(source.display, data)
+        return RuleFile(key, path, source.display, imports, lexicons, macros, rules, source.text)
+
+    def _check_keys(self, mapping: LocatedDict, allowed: Sequence[str], what: str) -> None:
+        for k in mapping:
+            if k not in allowed:
+                suggestion = did_you_mean(k, allowed)
+                self.error(
+                    "unknown-key",
+                    f"unknown {what} '{k}'",
+                    mapping.key_locations.get(k),
+                    suggestion or f"allowed: {', '.join(allowed)}",
+                )
+
+    def _expect_list(self, data: LocatedDict, key: str) -> LocatedList | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, LocatedList):
+            self.error(
+                "wrong-type", f"'{key}' must be a list", data.key_locations.get(key), f"write '{key}:' then '- ...' items"
+            )
+            return None
+        return value
+
+    def _read_imports(self, key: str, path: Path, data: LocatedDict) -> tuple[str, ...]:
+        items = self._expect_list(data, "imports")
+        if not items:
+            return ()
+        resolved: list[str] = []
+        for item, location in zip(items, items.item_locations):
+            if not isinstance(item, str):
+                self.error("wrong-type", "an import must be a file path", location)
+                continue
+            if item.startswith(BUNDLED_PREFIX):
+                target = bundled_rules_dir().parent / item[len(BUNDLED_PREFIX) :]
+            else:
+                target = path.parent / item
+            if not target.is_file():
+                hint = "paths are relative to the importing file"
+                if target.parent.is_dir():
+                    near = did_you_mean(target.name, [p.name for p in target.parent.iterdir()])
+                    hint = near or hint
+                self.error("missing-import", f"imported file '{item}' does not exist", location, hint)
+                continue
+            target_key = str(target.resolve())
+            resolved.append(target_key)
+            self._import_locations[(key, target_key)] = location
+            self._pending_imports.setdefault(key, []).append((str(target), location))
+        return tuple(resolved)
+
+    def _read_lexicons(self, display: str, data: LocatedDict) -> dict[str, Lexicon]:
+        section = data.get("lexicons")
+        if section is None:
+            return {}
+        if not isinstance(section, LocatedDict):
+            self.error("wrong-type", "'lexicons' must be a mapping of names to word lists", data.key_locations.get("lexicons"))
+            return {}
+        lexicons: dict[str, Lexicon] = {}
+        for name, value in section.items():
+            location = section.key_locations[name]
+            if not NAME_RE.match(name):
+                self.error("bad-name", f"'{name}' is not a valid lexicon name", location, "use letters, digits and _")
+                continue
+            inflect = True
+            entries_value = value
+            if isinstance(value, LocatedDict):
+                self._check_keys(value, LEXICON_KEYS, "lexicon key")
+                entries_value = value.get("entries")
+                inflect = value.get("inflect", True)
+                if not isinstance(inflect, bool):
+                    self.error("wrong-type", "'inflect' must be true or false", value.key_locations.get("inflect"))
+                    inflect = True
+            if not isinstance(entries_value, LocatedList):
+                self.error(
+                    "wrong-type",
+                    f"lexicon '{name}' must be a list of words or phrases",
+                    location,
+                    "write the entries as a YAML list: [support, back, \"stand behind\"]",
+                )
+                continue
+            entries: list[str] = []
+            for entry, entry_location in zip(entries_value, entries_value.item_locations):
+                if not isinstance(entry, str) or not entry.strip():
+                    self.error("bad-entry", f"lexicon '{name}' has an empty or non-text entry", entry_location)
+                    continue
+                normalised = " ".join(entry.split())
+                if normalised in entries:
+                    self.warn("duplicate-entry", f"'{normalised}' appears twice in lexicon '{name}'", entry_location)
+                    continue
+                entries.append(normalised)
+            lexicons[name] = Lexicon(name, tuple(entries), inflect, location, display)
+        return lexicons
+
+    def _parse(self, pattern: LocatedStr) -> Any:
+        try:
+            return parse_pattern(pattern)
+        except PatternSyntaxError as exc:
+            self.error("pattern-syntax", exc.message, pattern.location(exc.offset, exc.length), exc.hint)
+            return None
+
+    def _read_macros(self, display: str, data: LocatedDict) -> dict[str, Macro]:
+        section = data.get("macros")
+        if section is None:
+            return {}
+        if not isinstance(section, LocatedDict):
+            self.error("wrong-type", "'macros' must be a mapping of names to patterns", data.key_locations.get("macros"))
+            return {}
+        macros: dict[str, Macro] = {}
+        for name, value in section.items():
+            location = section.key_locations[name]
+            if not NAME_RE.match(name):
+                self.error("bad-name", f"'{name}' is not a valid macro name", location, "use letters, digits and _")
+                continue
+            if not isinstance(value, LocatedStr):
+                self.error("wrong-type", f"macro '{name}' must be a pattern string", location)
+                continue
+            tree = self._parse(value)
+            if tree is not None:
+                macros[name] = Macro(name, value, tree, location, display)
+        return macros
+
+    def _read_rules(self, display: str, data: LocatedDict) -> tuple[Rule, ...]:
+        items = self._expect_list(data, "rules")
+        if not items:
+            return ()
+        rules: list[Rule] = []
+        for item, location in zip(items, items.item_locations):
+            if not isinstance(item, LocatedDict):
+                self.error("wrong-type", "a rule must be a mapping with 'id', 'pattern' and 'polarity'", location)
+                continue
+            rule = self._read_rule(display, item, location)
+            if rule is not None:
+                rules.append(rule)
+        return tuple(rules)
+
+    def _read_rule(self, display: str, item: LocatedDict, location: Location) -> Rule | None:
+        self._check_keys(item, RULE_KEYS, "rule key")
+        ok = True
+        for required in ("id", "pattern", "polarity"):
+            if required not in item:
+                self.error(
+                    "missing-key",
+                    f"rule has no '{required}'",
+                    location,
+                    {"id": "give every rule a unique id such as en.verb.support",
+                     "pattern": "add a pattern such as \"{actor:ACTOR} support {topic:TOPIC}\"",
+                     "polarity": "add 'polarity: support', 'oppose' or 'neutral'"}[required],
+                )
+                ok = False
+        rule_id = item.get("id")
+        if rule_id is not None and (not isinstance(rule_id, str) or not RULE_ID_RE.match(rule_id)):
+            self.error(
+                "bad-rule-id",
+                f"rule id {rule_id!r} is not valid",
+                item.key_locations["id"],
+                "use letters, digits, '.', '_' and '-', e.g. en.verb.support",
+            )
+            ok = False
+        polarity = item.get("polarity")
+        if polarity is not None and polarity not in POLARITIES:
+            self.error(
+                "bad-polarity",
+                f"polarity must be support, oppose or neutral, not {polarity!r}",
+                item.key_locations["polarity"],
+                did_you_mean(str(polarity), POLARITIES) or "write support, oppose or neutral",
+            )
+            ok = False
+        pattern = item.get("pattern")
+        tree = None
+        if pattern is not None:
+            if not isinstance(pattern, LocatedStr):
+                self.error("wrong-type", "'pattern' must be a string", item.key_locations["pattern"])
+                ok = False
+            else:
+                tree = self._parse(pattern)
+                ok = ok and tree is not None
+        priority = item.get("priority", 0)
+        if not isinstance(priority, int) or isinstance(priority, bool):
+            self.error("wrong-type", "'priority' must be a whole number", item.key_locations.get("priority"))
+            ok = False
+        tags = item.get("tags", [])
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            self.error("wrong-type", "'tags' must be a list of words", item.key_locations.get("tags"))
+            tags = []
+        description = item.get("description", "")
+        examples = self._read_examples(item)
+        if not ok:
+            return None
+        return Rule(
+            id=str(rule_id),
+            pattern=pattern,
+            tree=tree,
+            polarity=str(polarity),
+            file=display,
+            line=location.line,
+            location=item.key_locations.get("pattern", location),
+            description=str(description or ""),
+            examples=examples,
+            priority=priority,
+            tags=tuple(tags),
+        )
+
+    def _read_examples(self, item: LocatedDict) -> tuple[Example, ...]:
+        examples: list[Example] = []
+        for entry, location in self._items(item, "examples"):
+            if isinstance(entry, str):
+                self.error(
+                    "example-without-expect",
+                    "an example needs 'text' and 'expect'",
+                    location,
+                    "write '- text: ...' and 'expect: [...]' (expect: [] for a sentence the rule must not match)",
+                )
+                continue
+            if not isinstance(entry, LocatedDict):
+                self.error("wrong-type", "an example must be a mapping with 'text' and 'expect'", location)
+                continue
+            self._check_keys(entry, EXAMPLE_KEYS, "example key")
+            text = entry.get("text")
+            if not isinstance(text, str) or not text.strip():
+                self.error("missing-key", "example has no 'text'", location, "add 'text: ...'")
+                continue
+            if "expect" not in entry:
+                self.error(
+                    "example-without-expect",
+                    "example has no 'expect'",
+                    location,
+                    "list the findings it should give; 'expect: []' for a sentence the rule must not match",
+                )
+                continue
+            expect = self._read_expect(entry)
+            if expect is None:
+                continue
+            todo = entry.get("todo")
+            examples.append(
+                Example(str(text), expect, location, counter=not expect, todo=str(todo) if todo else None)
+            )
+        for entry, location in self._items(item, "counter_examples"):
+            text = entry.get("text") if isinstance(entry, LocatedDict) else entry
+            if not isinstance(text, str) or not text.strip():
+                self.error("wrong-type", "a counter-example must be a text (or a mapping with 'text')", location)
+                continue
+            todo = entry.get("todo") if isinstance(entry, LocatedDict) else None
+            if isinstance(entry, LocatedDict):
+                self._check_keys(entry, ("text", "todo"), "counter-example key")
+            examples.append(Example(str(text), (), location, counter=True, todo=str(todo) if todo else None))
+        return tuple(examples)
+
+    def _items(self, item: LocatedDict, key: str):
+        values = self._expect_list(item, key)
+        if not values:
+            return []
+        return list(zip(values, values.item_locations))
+
+    def _read_expect(self, entry: LocatedDict) -> tuple[ExpectedFinding, ...] | None:
+        raw = entry["expect"]
+        if raw is None:
+            return ()
+        if not isinstance(raw, LocatedList):
+            self.error("wrong-type", "'expect' must be a list of findings", entry.key_locations["expect"], "write expect: [] for none")
+            return None
+        found: list[ExpectedFinding] = []
+        for value, location in zip(raw, raw.item_locations):
+            if not isinstance(value, LocatedDict):
+                self.error("wrong-type", "an expected finding must be a mapping such as {actor: X, topic: Y}", location)
+                return None
+            self._check_keys(value, EXPECT_KEYS, "expected-finding key")
+            polarity = value.get("polarity")
+            if polarity is not None and polarity not in POLARITIES:
+                self.error(
+                    "bad-polarity",
+                    f"expected polarity must be support, oppose or neutral, not {polarity!r}",
+                    value.key_locations["polarity"],
+                    did_you_mean(str(polarity), POLARITIES),
+                )
+                return None
+            flags = {}
+            for flag in ("negated", "hedged", "quoted"):
+                if flag in value:
+                    if not isinstance(value[flag], bool):
+                        self.error("wrong-type", f"'{flag}' must be true or false", value.key_locations[flag])
+                        return None
+                    flags[flag] = value[flag]
+            found.append(
+                ExpectedFinding(
+                    actor=_opt_str(value.get("actor")),
+                    topic=_opt_str(value.get("topic")),
+                    polarity=polarity,
+                    **flags,
+                )
+            )
+        return tuple(found)
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _find_cycle(graph: Mapping[str, Sequence[str]], start: str) -> list[str] | None:
+    """A cycle of imports through `start`, as the list of files on it, or None."""
+    stack: list[tuple[str, list[str]]] = [(start, [start])]
+    seen: set[str] = set()
+    while stack:
+        node, path = stack.pop()
+        for nxt in graph.get(node, ()):
+            if nxt == start:
+                return path
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append((nxt, [*path, nxt]))
+    return None

@@ -1,0 +1,332 @@
+"""Name resolution and checks over a whole rule set, reporting every problem found.
+
+`resolve_pattern` binds `@lexicon` and `$macro` names in the scope of the file that wrote
+them (its own definitions and everything it imports) and expands macros into
+`ExpandedMacro` nodes. `validate` runs it for every rule and adds the checks that need the
+whole picture: duplicate ids, missing captures, patterns that match nothing, unused names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from stancekit import registry
+from stancekit.dsl import ast
+from stancekit.dsl.errors import ERROR, WARNING, Diagnostic, did_you_mean
+from stancekit.dsl.model import Lexicon, Rule
+from stancekit.dsl.yamlsource import LocatedStr
+from stancekit.text.tokens import split_words
+
+#: Instructions a single rule may compile to once repeats and macros are expanded.
+MAX_PROGRAM_SIZE = 4000
+
+
+@dataclass(frozen=True)
+class ResolvedLexicon(ast.Node):
+    """`@name` bound to the lexicon it refers to."""
+
+    lexicon: Lexicon
+
+
+@dataclass(frozen=True)
+class ExpandedMacro(ast.Node):
+    """`$NAME` replaced by the macro's resolved pattern (kept as a node for `explain`)."""
+
+    name: str
+    body: ast.Node
+
+
+def children(node: ast.Node) -> tuple[ast.Node, ...]:
+    if isinstance(node, (ast.Not, ast.Repeat)):
+        return (node.body,)
+    if isinstance(node, ExpandedMacro):
+        return (node.body,)
+    if isinstance(node, ast.Sequence):
+        return node.items
+    if isinstance(node, ast.Alternation):
+        return node.options
+    return ()
+
+
+def walk(node: ast.Node):
+    """Every node of a resolved tree, macros included, in pattern order."""
+    yield node
+    for child in children(node):
+        yield from walk(child)
+
+
+def min_length(node: ast.Node) -> int:
+    """The fewest tokens a match of `node` can consume."""
+    if isinstance(node, ast.Sequence):
+        return sum(min_length(i) for i in node.items)
+    if isinstance(node, ast.Alternation):
+        return min(min_length(o) for o in node.options)
+    if isinstance(node, ast.Repeat):
+        return node.min * min_length(node.body)
+    if isinstance(node, ExpandedMacro):
+        return min_length(node.body)
+    if isinstance(node, (ast.SentenceStart, ast.SentenceEnd)):
+        return 0
+    if isinstance(node, ast.Literal):
+        return len(split_words(node.text))
+    if isinstance(node, ResolvedLexicon):
+        return min((len(e.split()) for e in node.lexicon.entries), default=1)
+    return 1
+
+
+def capture_count(node: ast.Node, capture_type: str) -> int:
+    """How many captures of `capture_type` every match of `node` is sure to contain."""
+    if isinstance(node, ast.Capture):
+        return int(node.type == capture_type)
+    if isinstance(node, ast.Sequence):
+        return sum(capture_count(i, capture_type) for i in node.items)
+    if isinstance(node, ast.Alternation):
+        return min(capture_count(o, capture_type) for o in node.options)
+    if isinstance(node, ast.Repeat):
+        return node.min * capture_count(node.body, capture_type)
+    if isinstance(node, ExpandedMacro):
+        return capture_count(node.body, capture_type)
+    return 0
+
+
+def program_size(node: ast.Node) -> int:
+    """An upper estimate of the instructions `node` compiles to."""
+    if isinstance(node, ast.Sequence):
+        return sum(program_size(i) for i in node.items)
+    if isinstance(node, ast.Alternation):
+        return 1 + sum(program_size(o) for o in node.options)
+    if isinstance(node, ast.Repeat):
+        return node.max * (program_size(node.body) + 1)
+    if isinstance(node, ExpandedMacro):
+        return program_size(node.body)
+    if isinstance(node, ast.Literal):
+        return len(split_words(node.text))
+    return 1
+
+
+def is_single_token(node: ast.Node) -> bool:
+    """Whether `node` always matches exactly one token (what `!` can negate)."""
+    if isinstance(node, (ast.Regex, ast.TokenClass)):
+        return True
+    if isinstance(node, (ast.Word, ast.Literal)):
+        return len(split_words(node.text)) == 1
+    if isinstance(node, ResolvedLexicon):
+        return all(len(split_words(e)) == 1 for e in node.lexicon.entries)
+    if isinstance(node, ast.Alternation):
+        return all(is_single_token(o) for o in node.options)
+    if isinstance(node, ExpandedMacro):
+        return is_single_token(node.body)
+    return False
+
+
+def has_required_literal(node: ast.Node) -> bool:
+    """Whether every match of `node` contains a literal word (so the rule can have triggers)."""
+    if isinstance(node, (ast.Word, ast.Literal, ResolvedLexicon)):
+        return True
+    if isinstance(node, ast.Sequence):
+        return any(has_required_literal(i) for i in node.items)
+    if isinstance(node, ast.Alternation):
+        return all(has_required_literal(o) for o in node.options)
+    if isinstance(node, ast.Repeat):
+        return node.min > 0 and has_required_literal(node.body)
+    if isinstance(node, ExpandedMacro):
+        return has_required_literal(node.body)
+    return False
+
+
+class Resolver:
+    """Binds names for one rule set; remembers expanded macros and which names were used."""
+
+    def __init__(self, ruleset, report: Callable[[Diagnostic], None]):
+        self.ruleset = ruleset
+        self.report = report
+        self.used: set[tuple[str, str, str]] = set()  # (kind, defining file, name)
+        self._macro_cache: dict[tuple[str, str], ast.Node | None] = {}
+        self._active: list[tuple[str, str]] = []
+
+    def _error(self, pattern: LocatedStr, node: ast.Node, code: str, message: str, hint: str | None) -> None:
+        length = max(1, node.span.end - node.span.start)
+        location = pattern.location(node.span.start, length) if isinstance(pattern, LocatedStr) else None
+        self.report(Diagnostic(ERROR, code, message, location, hint))
+
+    def resolve(self, node: ast.Node, pattern: str, file_key: str) -> ast.Node | None:
+        """`node` with names bound; None (after reporting) where something is undefined."""
+        if isinstance(node, ast.LexiconRef):
+            return self._lexicon(node, pattern, file_key)
+        if isinstance(node, ast.MacroRef):
+            return self._macro(node, pattern, file_key)
+        if isinstance(node, ast.Capture):
+            if node.type not in registry.capture_type_names():
+                self._error(
+                    pattern, node, "unknown-capture-type", f"unknown capture type '{node.type}'",
+                    did_you_mean(node.type, registry.capture_type_names())
+                    or f"known types: {', '.join(sorted(registry.capture_type_names()))}",
+                )
+                return None
+            return node
+        if isinstance(node, ast.TokenClass):
+            if node.name not in registry.token_class_names():
+                self._error(
+                    pattern, node, "unknown-token-class", f"unknown token class [{node.name}]",
+                    did_you_mean(node.name, registry.token_class_names())
+                    or f"known classes: {', '.join(sorted(registry.token_class_names()))}",
+                )
+                return None
+            return node
+        if isinstance(node, ast.Not):
+            body = self.resolve(node.body, pattern, file_key)
+            if body is None:
+                return None
+            if not is_single_token(body):
+                self._error(
+                    pattern, node, "negated-sequence", "'!' can only negate a test of one token",
+                    "negate a word, a /regex/, a [class] or a lexicon of single words",
+                )
+                return None
+            return ast.Not(node.span, body)
+        if isinstance(node, ast.Repeat):
+            body = self.resolve(node.body, pattern, file_key)
+            return None if body is None else ast.Repeat(node.span, body, node.min, node.max, node.explicit_max)
+        if isinstance(node, (ast.Sequence, ast.Alternation)):
+            parts = [self.resolve(c, pattern, file_key) for c in children(node)]
+            if any(p is None for p in parts):
+                return None
+            if isinstance(node, ast.Sequence):
+                return ast.Sequence(node.span, tuple(parts))
+            return ast.Alternation(node.span, tuple(parts))
+        return node
+
+    def _lexicon(self, node: ast.LexiconRef, pattern: str, file_key: str) -> ast.Node | None:
+        visible = self.ruleset.lexicons_for(file_key)
+        lexicon = visible.get(node.name)
+        if lexicon is None:
+            self._error(
+                pattern, node, "undefined-lexicon", f"lexicon @{node.name} is not defined",
+                self._where_else("lexicons", node.name, visible),
+            )
+            return None
+        self.used.add(("lexicon", lexicon.file, node.name))
+        return ResolvedLexicon(node.span, lexicon)
+
+    def _macro(self, node: ast.MacroRef, pattern: str, file_key: str) -> ast.Node | None:
+        visible = self.ruleset.macros_for(file_key)
+        macro = visible.get(node.name)
+        if macro is None:
+            self._error(
+                pattern, node, "undefined-macro", f"macro ${node.name} is not defined",
+                self._where_else("macros", node.name, visible),
+            )
+            return None
+        self.used.add(("macro", macro.file, node.name))
+        key = (macro.file, node.name)
+        if key in self._active:
+            chain = " -> ".join(f"${name}" for _, name in [*self._active[self._active.index(key) :], key])
+            self._error(pattern, node, "macro-cycle", f"macro refers to itself: {chain}", "break the cycle")
+            return None
+        if key not in self._macro_cache:
+            self._active.append(key)
+            owner = next(f.key for f in self.ruleset.files if f.display == macro.file)
+            self._macro_cache[key] = self.resolve(macro.tree, macro.pattern, owner)
+            self._active.pop()
+        body = self._macro_cache[key]
+        return None if body is None else ExpandedMacro(node.span, node.name, body)
+
+    def _where_else(self, kind: str, name: str, visible: dict) -> str:
+        for f in self.ruleset.files:
+            if name in getattr(f, kind):
+                return f"it is defined in {f.display}, which this file does not import; add it to 'imports'"
+        suggestion = did_you_mean(name, visible)
+        if suggestion:
+            return suggestion
+        return f"define it under '{kind}:' in this file or in a file listed under 'imports'"
+
+
+def validate(ruleset) -> list[Diagnostic]:
+    """Every problem in `ruleset` that loading alone cannot see."""
+    diagnostics: list[Diagnostic] = []
+    resolver = Resolver(ruleset, diagnostics.append)
+    first_seen: dict[str, Rule] = {}
+    for rule_file in ruleset.files:
+        for rule in rule_file.rules:
+            previous = first_seen.get(rule.id)
+            if previous is not None:
+                diagnostics.append(
+                    Diagnostic(
+                        ERROR, "duplicate-rule-id", f"rule id '{rule.id}' is already used",
+                        rule.location, f"the first rule with this id is at {previous.file}:{previous.line}",
+                    )
+                )
+            else:
+                first_seen[rule.id] = rule
+            resolved = resolver.resolve(rule.tree, rule.pattern, rule_file.key)
+            if resolved is not None:
+                diagnostics.extend(check_rule_pattern(rule, resolved))
+    for rule_file in ruleset.files:
+        for name, macro in rule_file.macros.items():
+            if ("macro", macro.file, name) not in resolver.used:
+                resolver.resolve(macro.tree, macro.pattern, rule_file.key)  # still report its errors
+                diagnostics.append(
+                    Diagnostic(WARNING, "unused-macro", f"macro ${name} is never used", macro.location,
+                               "remove it, or use it in a pattern as $" + name)
+                )
+        for name, lexicon in rule_file.lexicons.items():
+            if ("lexicon", lexicon.file, name) not in resolver.used:
+                diagnostics.append(
+                    Diagnostic(WARNING, "unused-lexicon", f"lexicon @{name} is never used", lexicon.location,
+                               "remove it, or use it in a pattern as @" + name)
+                )
+    return diagnostics
+
+
+def _anchor_problems(node: ast.Node):
+    """Sentence anchors placed where they can never match: `^` after a token, `$` before one."""
+    for seq in walk(node):
+        if not isinstance(seq, ast.Sequence):
+            continue
+        for i, item in enumerate(seq.items):
+            if isinstance(item, ast.SentenceStart) and any(min_length(x) for x in seq.items[:i]):
+                yield item, "'^' (start of sentence) comes after a token", "move '^' to the start of the pattern"
+            if isinstance(item, ast.SentenceEnd) and any(min_length(x) for x in seq.items[i + 1 :]):
+                yield item, "'$' (end of sentence) comes before a token", "move '$' to the end of the pattern"
+
+
+def check_rule_pattern(rule: Rule, tree: ast.Node) -> list[Diagnostic]:
+    """Checks of one resolved rule pattern."""
+    found: list[Diagnostic] = []
+
+    def at(node: ast.Node):
+        length = max(1, node.span.end - node.span.start)
+        return rule.pattern.location(node.span.start, length) if isinstance(rule.pattern, LocatedStr) else rule.location
+
+    if min_length(tree) == 0:
+        found.append(Diagnostic(ERROR, "empty-match", "pattern can match without any token", at(tree),
+                                "make at least one element required (not followed by ? or *)"))
+    for capture_type, example in (("ACTOR", "{actor:ACTOR}"), ("TOPIC", "{topic:TOPIC}")):
+        if capture_count(tree, capture_type) == 0:
+            optional = any(isinstance(n, ast.Capture) and n.type == capture_type for n in walk(tree))
+            found.append(
+                Diagnostic(
+                    ERROR, f"no-{capture_type.lower()}",
+                    f"rule captures no {capture_type.lower()}" + (" on every match" if optional else ""),
+                    rule.location,
+                    f"every finding needs an {capture_type.lower()}: add {example} to the pattern"
+                    + (" outside any optional part" if optional else ""),
+                )
+            )
+    for node, message, hint in _anchor_problems(tree):
+        found.append(Diagnostic(ERROR, "misplaced-anchor", message, at(node), hint))
+    size = program_size(tree)
+    if size > MAX_PROGRAM_SIZE:
+        found.append(
+            Diagnostic(ERROR, "pattern-too-large",
+                       f"pattern expands to about {size} steps (the limit is {MAX_PROGRAM_SIZE})", rule.location,
+                       "nested repeats multiply: use smaller bounds or fewer nested repeats")
+        )
+    if not has_required_literal(tree):
+        found.append(
+            Diagnostic(WARNING, "no-trigger",
+                       "pattern has no word that every match contains, so it is tried on every sentence",
+                       rule.location, "add a required word or @lexicon so the prefilter can skip sentences")
+        )
+    return found

@@ -1,0 +1,215 @@
+"""The built-in capture types: which span `{x:ACTOR}` and `{x:TOPIC}` take.
+
+A capture type is an extractor: given the tokens of a sentence and a start position, it
+returns the positions where a capture starting there may end, preferred first. The matcher
+tries them in that order, so a longer actor or topic is kept unless the rest of the pattern
+needs a shorter one ("Trump's support for" gives the ACTOR "Trump" because `'s` must follow).
+
+ACTOR: a pronoun; or a name: capitalised words with lower-case joiners and role words
+("the United States", "National Security Council spokesman John Kirby", "the White House");
+or a noun phrase headed by an actor noun ("Republican lawmakers", "the administration",
+"dozens of papers"); optionally with a possessive ("Trump's campaign"), a prepositional
+phrase naming an institution ("Republicans on the House Rules Committee") and an appositive
+between commas ("Keron Blair, executive director of AROS,").
+
+TOPIC: everything from the start up to a clause boundary: a comma, semicolon, dash or
+bracket, the end of the sentence or of the quote it sits in, or a clause word such as
+"but", "because" or "saying".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from stancekit import registry
+from stancekit.engine import wordlists as W
+from stancekit.text.segment import QuoteSpan
+from stancekit.text.tokens import Token
+
+MAX_ACTOR_TOKENS = 14
+MAX_TOPIC_TOKENS = 40
+MAX_APPOSITIVE_TOKENS = 12
+
+
+@dataclass
+class SentenceContext:
+    """What extractors may consult about the sentence being matched; caches their results."""
+
+    tokens: Sequence[Token]
+    quotes: Sequence[QuoteSpan] = ()
+    cache: dict = field(default_factory=dict)
+
+
+Extractor = Callable[[Sequence[Token], int, SentenceContext], tuple[int, ...]]
+
+# -- token categories --------------------------------------------------------------------------
+
+NAME, ROLE, NOUN, MODIFIER, JOINER, POSSESSIVE, DETERMINER, OTHER = range(8)
+
+
+def _is_name(token: Token) -> bool:
+    text = token.text
+    first = text[:1]
+    if not first.isupper() or text in W.CAPITALISED_NON_NAMES:
+        return False
+    return text.replace(".", "").replace("-", "").replace("'", "").replace("\u2019", "").isalnum()
+
+
+def category(token: Token) -> int:
+    lower = token.lower
+    if _is_name(token):
+        return NAME
+    if lower in ("'s", "'"):
+        return POSSESSIVE
+    if lower in W.ROLE_WORDS:
+        return ROLE
+    if lower in W.ACTOR_NOUNS:
+        return NOUN
+    if lower in W.ACTOR_MODIFIERS:
+        return MODIFIER
+    if lower in W.NAME_JOINERS:
+        return JOINER
+    if lower in W.DETERMINERS:
+        return DETERMINER
+    return OTHER
+
+
+_HEADS = (NAME, ROLE, NOUN)
+
+
+def _core_ends(tokens: Sequence[Token], i: int, limit: int, determined: bool) -> list[int]:
+    """Ends of a name or actor noun phrase starting at `i` (after any determiner), shortest first."""
+    ends: list[int] = []
+    j = i
+    previous = None
+    while j < limit:
+        cat = category(tokens[j])
+        if cat in _HEADS:
+            j += 1
+            ends.append(j)
+        elif cat == MODIFIER or (cat == POSSESSIVE and previous in _HEADS):
+            j += 1  # a possessive needs a head after it: "Trump's campaign"
+        elif cat == JOINER and previous in _HEADS:
+            # a joiner must lead to a name: "Bank of England", "Secretary of the Treasury"
+            k = j + 1
+            if k < limit and tokens[k].lower == "the":
+                k += 1
+            if k >= limit:
+                break
+            following = category(tokens[k])
+            if not (following == NAME or (tokens[j].lower == "and" and following in (NOUN, ROLE))):
+                break
+            j = k
+        else:
+            break
+        previous = cat
+    if not determined and ends and ends[0] == i + 1 and category(tokens[i]) == ROLE and not tokens[i].lower.endswith("s"):
+        ends = ends[1:]  # a bare singular role word ("spokesman") is not an actor on its own
+    return ends
+
+
+def actor_ends(tokens: Sequence[Token], start: int, context: SentenceContext) -> tuple[int, ...]:
+    """Where an ACTOR starting at `start` may end, longest first."""
+    limit = min(len(tokens), start + MAX_ACTOR_TOKENS)
+    first = tokens[start]
+    if first.lower in W.SUBJECT_PRONOUNS:
+        return (start + 1,)
+    i = start
+    determined = False
+    if first.lower in W.DETERMINERS and not _is_name(first):
+        i += 1
+        determined = True
+        if i < limit and tokens[i].lower == "of" and first.lower in W.PARTITIVES:
+            i += 1
+            if i < limit and tokens[i].lower in W.DETERMINERS:
+                i += 1
+        elif i < limit and tokens[i].lower in W.DETERMINERS and tokens[i].lower != "the":
+            i += 1
+    if i >= limit:
+        return ()
+    ends = _core_ends(tokens, i, limit, determined)
+    if not ends:
+        return ()
+    extended: list[int] = []
+    for end in ends:
+        extended.extend(_prepositional_extensions(tokens, end, limit))
+        extended.extend(_appositive_extensions(tokens, end, len(tokens)))
+    return tuple(sorted(set(ends) | set(extended), reverse=True))
+
+
+def _prepositional_extensions(tokens: Sequence[Token], end: int, limit: int) -> list[int]:
+    """'Republicans on the House Rules Committee', 'officials from the State Department'."""
+    if end >= limit or tokens[end].lower not in ("of", "from", "on", "at", "in", "with"):
+        return []
+    k = end + 1
+    if k < limit and tokens[k].lower == "the":
+        k += 1
+    found = []
+    while k < limit and (category(tokens[k]) == NAME or (found and category(tokens[k]) == JOINER)):
+        k += 1
+        if category(tokens[k - 1]) == NAME:
+            found.append(k)
+    return found[-1:]
+
+
+def _appositive_extensions(tokens: Sequence[Token], end: int, n: int) -> list[int]:
+    """'Hillary Clinton, a longtime member of the Senate Armed Services Committee,'."""
+    if end >= n or tokens[end].lower != ",":
+        return []
+    has_head = False
+    for k in range(end + 1, min(n, end + 2 + MAX_APPOSITIVE_TOKENS)):
+        token = tokens[k]
+        if token.lower == ",":
+            return [k + 1] if has_head and k > end + 1 else []
+        cat = category(token)
+        if cat in _HEADS:
+            has_head = True
+        elif cat == OTHER and not token.is_number and token.lower not in ("-",):
+            return []
+    return []
+
+
+def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext) -> tuple[int, ...]:
+    """Where a TOPIC starting at `start` may end: at the clause boundary first, then shorter."""
+    n = len(tokens)
+    first = tokens[start]
+    if first.lower in W.TOPIC_STOP_WORDS or (first.is_punct and first.text not in W.QUOTE_MARKS and first.text not in "$£€#"):
+        return ()
+    limit = min(n, start + MAX_TOPIC_TOKENS)
+    closing = _closing_quote_offset(first, context.quotes)
+    end = start + 1
+    while end < limit:
+        token = tokens[end]
+        if token.lower in W.TOPIC_STOP_PUNCT or token.lower in W.TOPIC_STOP_WORDS:
+            break
+        if token.text in W.QUOTE_MARKS and closing is not None and token.start >= closing - 1:
+            break
+        end += 1
+    while end > start + 1 and tokens[end - 1].text in W.QUOTE_MARKS and _unbalanced_tail(tokens, start, end):
+        end -= 1
+    return tuple(range(end, start, -1))
+
+
+def _closing_quote_offset(token: Token, quotes: Sequence[QuoteSpan]) -> int | None:
+    """The end offset of the quote that `token` sits inside, if it sits inside one."""
+    for quote in quotes:
+        if quote.start < token.start < quote.end:
+            return quote.end
+    return None
+
+
+def _unbalanced_tail(tokens: Sequence[Token], start: int, end: int) -> bool:
+    marks = sum(1 for t in tokens[start:end] if t.text in W.QUOTE_MARKS)
+    return marks % 2 == 1
+
+
+BUILTIN_EXTRACTORS: dict[str, Extractor] = {"ACTOR": actor_ends, "TOPIC": topic_ends}
+
+
+def extractor_for(capture_type: str) -> Extractor:
+    """The extractor for a capture type, built in or registered by a plugin."""
+    found = BUILTIN_EXTRACTORS.get(capture_type) or registry.extra_capture_type(capture_type)
+    if found is None:
+        raise KeyError(f"no extractor for capture type {capture_type}")
+    return found

@@ -1,0 +1,227 @@
+"""The scan: documents in, findings out.
+
+For each document: segment it; run the trigger automaton once over the lower-cased text;
+tokenise only the sentences with a trigger hit; run only the rules those hits name; turn
+matches into findings (captures trimmed, polarity modifiers applied); and resolve overlaps
+so that each piece of evidence is reported once, by the most specific rule.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
+from stancekit.engine.captures import SentenceContext
+from stancekit.engine.polarity import modifiers
+from stancekit.engine.vm import RawMatch, find_matches
+from stancekit.engine.wordlists import QUOTE_MARKS
+from stancekit.findings import ActorRef, Finding, RuleRef, TextSpan, TopicRef, finding_id
+from stancekit.text.documents import Document
+from stancekit.text.segment import Segmentation, Sentence, segment
+from stancekit.text.tokens import Token, normalise, tokenize
+
+_TRIM = frozenset({",", ";", ":", "-", "--", "\u2014", "\u2013"})
+_LEADING_ARTICLES = ("the ", "a ", "an ")
+
+
+@dataclass
+class ScanStats:
+    """Counts for the summary line of a scan."""
+
+    documents: int = 0
+    sentences: int = 0
+    candidate_sentences: int = 0
+    findings: int = 0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A match turned into a finding-to-be, with what overlap resolution needs."""
+
+    rule: CompiledRule
+    match: RawMatch
+    actor: tuple[int, int]  # token span
+    topic: tuple[int, int]
+    polarity: str
+    negated: bool
+    hedged: bool
+
+    @property
+    def rank(self) -> tuple:
+        return (-self.rule.priority, -self.match.literal_tokens, self.rule.order)
+
+
+def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def _conflict(c: Candidate, kept: Candidate) -> bool:
+    """Two readings of the same evidence: the same cue, or one stance chained inside the other."""
+    if _overlaps(c.match.cue, kept.match.cue):
+        return True
+    if (c.actor, c.topic, c.polarity) == (kept.actor, kept.topic, kept.polarity):
+        return True
+    same_actor = _overlaps(c.actor, kept.actor)
+    return same_actor and (_overlaps(c.match.cue, kept.topic) or _overlaps(kept.match.cue, c.topic))
+
+
+def resolve_overlaps(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Keep the most specific reading of each piece of evidence (priority, literal tokens, rule order)."""
+    kept: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: c.rank):
+        if not any(_conflict(candidate, k) for k in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: (c.match.start, c.actor, c.rule.order))
+
+
+def _trimmed(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+    """A capture span without trailing commas, dashes or an unbalanced quote mark."""
+    while end > start + 1 and tokens[end - 1].text in _TRIM:
+        end -= 1
+    while start < end - 1 and tokens[start].text in _TRIM:
+        start += 1
+    marks = [i for i in range(start, end) if tokens[i].text in QUOTE_MARKS]
+    if len(marks) % 2 == 1:
+        if marks[-1] == end - 1 and end - 1 > start:
+            end -= 1
+        elif marks[0] == start and end - start > 1:
+            start += 1
+    return start, end
+
+
+def actor_name(text: str) -> str:
+    """The display name of an actor mention: no leading article, no appositive."""
+    name = text.split(",", 1)[0].strip()
+    lowered = name.lower()
+    for article in _LEADING_ARTICLES:
+        if lowered.startswith(article) and len(name) > len(article):
+            return name[len(article) :]
+    return name
+
+
+class Matcher:
+    """Scans texts and documents with a compiled rule set.
+
+    `prefilter=False` runs every rule on every sentence: slower, and the same findings; it
+    exists so that this can be tested.
+    """
+
+    def __init__(self, compiled: CompiledRuleSet, *, prefilter: bool = True):
+        self.compiled = compiled
+        self.prefilter = prefilter
+        self.stats = ScanStats()
+
+    def scan(self, source: str | Document, doc_id: str = "text") -> list[Finding]:
+        """Findings in one text or document, in text order."""
+        document = source if isinstance(source, Document) else Document(id=doc_id, text=source)
+        return self.scan_document(document)
+
+    def scan_documents(self, documents: Iterable[Document]) -> Iterator[Finding]:
+        for document in documents:
+            yield from self.scan_document(document)
+
+    def candidate_rules(self, text: str, segmentation: Segmentation) -> dict[int, set[int]]:
+        """Sentence index -> indices of the rules worth running on it."""
+        sentences = segmentation.sentences
+        if not self.prefilter:
+            every = set(range(len(self.compiled.rules)))
+            return {s.index: set(every) for s in sentences}
+        starts = [s.start for s in sentences]
+        wanted: dict[int, set[int]] = {}
+        for offset, rules in self.compiled.trigger_index.find(normalise(text)):
+            i = bisect.bisect_right(starts, offset) - 1
+            if i >= 0 and offset < sentences[i].end:
+                wanted.setdefault(i, set()).update(rules)
+        if self.compiled.untriggered:
+            for s in sentences:
+                wanted.setdefault(s.index, set()).update(self.compiled.untriggered)
+        return wanted
+
+    def scan_document(self, document: Document) -> list[Finding]:
+        text = document.text
+        segmentation = segment(text)
+        self.stats.documents += 1
+        self.stats.sentences += len(segmentation.sentences)
+        wanted = self.candidate_rules(text, segmentation)
+        self.stats.candidate_sentences += len(wanted)
+        findings: list[Finding] = []
+        for index in sorted(wanted):
+            sentence = segmentation.sentences[index]
+            findings.extend(self._scan_sentence(document, segmentation, sentence, wanted[index]))
+        self.stats.findings += len(findings)
+        return findings
+
+    def _scan_sentence(
+        self, document: Document, segmentation: Segmentation, sentence: Sentence, rule_indices: set[int]
+    ) -> list[Finding]:
+        tokens = tokenize(document.text, sentence.start, sentence.end)
+        if not tokens:
+            return []
+        context = SentenceContext(tokens, segmentation.quotes)
+        candidates: list[Candidate] = []
+        for index in sorted(rule_indices):
+            rule = self.compiled.rules[index]
+            for match in find_matches(rule.program, rule.entry, context):
+                candidate = self._candidate(rule, match, tokens)
+                if candidate is not None:
+                    candidates.append(candidate)
+        return [self._finding(document, segmentation, sentence, tokens, c) for c in resolve_overlaps(candidates)]
+
+    @staticmethod
+    def _candidate(rule: CompiledRule, match: RawMatch, tokens: Sequence[Token]) -> Candidate | None:
+        actor = next((c for c in match.captures if c.type == "ACTOR"), None)
+        topic = next((c for c in match.captures if c.type == "TOPIC"), None)
+        if actor is None or topic is None:
+            return None
+        mods = modifiers(tokens, match, rule.polarity)
+        return Candidate(
+            rule,
+            match,
+            _trimmed(tokens, actor.start, actor.end),
+            _trimmed(tokens, topic.start, topic.end),
+            mods.polarity,
+            mods.negated,
+            mods.hedged,
+        )
+
+    def _finding(
+        self,
+        document: Document,
+        segmentation: Segmentation,
+        sentence: Sentence,
+        tokens: Sequence[Token],
+        c: Candidate,
+    ) -> Finding:
+        text = document.text
+
+        def span(a: int, b: int) -> TextSpan:
+            start, end = tokens[a].start, tokens[b - 1].end
+            return TextSpan(text[start:end], start, end)
+
+        actor_span = span(*c.actor)
+        topic_span = span(*c.topic)
+        cue = span(*c.match.cue) if c.match.cue else None
+        actor = ActorRef(actor_span.text, actor_span.start, actor_span.end, actor_name(actor_span.text))
+        topic = TopicRef(topic_span.text, topic_span.start, topic_span.end, topic_span.text)
+        anchor = cue.start if cue else actor_span.start
+        quote = segmentation.quote_at(anchor)
+        sentence_span = TextSpan(sentence.text, sentence.start, sentence.end)
+        rule = RuleRef(c.rule.id, c.rule.file, c.rule.line)
+        return Finding(
+            id=finding_id(document.id, sentence_span, rule.id, actor, topic),
+            doc=document.id,
+            date=document.date,
+            sentence=sentence_span,
+            actor=actor,
+            topic=topic,
+            polarity=c.polarity,
+            negated=c.negated,
+            hedged=c.hedged,
+            quoted=quote is not None,
+            speaker=None,
+            rule=rule,
+            ruleset=self.compiled.hash,
+            cue=cue,
+        )

@@ -1,0 +1,200 @@
+"""Running a compiled program over the tokens of one sentence.
+
+Programs are acyclic (repeats are unrolled), so a depth-first search that memoises each
+(instruction, position) pair visits every pair at most once: matching is linear in sentence
+length times program size, whatever the pattern. Alternatives are tried in pattern order and
+the first that completes wins, like a regex engine without the exponential worst case.
+
+Matches are found leftmost first and do not overlap within one rule; the search resumes
+after each match.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from stancekit import registry
+from stancekit.compiler.program import (
+    CLASS,
+    CUE,
+    END,
+    FORMS,
+    LITERAL,
+    MATCH,
+    NOT,
+    PHRASE,
+    REGEX,
+    SPAN,
+    SPLIT,
+    START,
+)
+from stancekit.engine.captures import SentenceContext, extractor_for
+from stancekit.text.tokens import Token
+
+# A program is a DAG of at most a few thousand instructions; recursion follows one path.
+if sys.getrecursionlimit() < 10000:
+    sys.setrecursionlimit(10000)
+
+
+def _is_upper(t: Token) -> bool:
+    return len(t.text) > 1 and t.text.isupper()
+
+
+TOKEN_CLASSES: dict[str, Callable[[Token], bool]] = {
+    "any": lambda t: True,
+    "cap": lambda t: t.text[:1].isupper(),
+    "upper": _is_upper,
+    "lower": lambda t: t.text[:1].islower(),
+    "word": lambda t: t.text.replace("-", "").replace("'", "").replace("\u2019", "").isalpha(),
+    "num": lambda t: t.text[:1].isdigit(),
+    "punct": lambda t: not t.text[:1].isalnum(),
+}
+
+
+def token_class(name: str) -> Callable[[Token], bool]:
+    found = TOKEN_CLASSES.get(name) or registry.extra_token_class(name)
+    if found is None:
+        raise KeyError(f"unknown token class [{name}]")
+    return found
+
+
+def passes(test: tuple, token: Token) -> bool:
+    """Whether `token` passes a single-token test (as built by `compiler.program.token_test`)."""
+    kind, arg = test[0], test[1]
+    if kind == FORMS:
+        return token.lower in arg
+    if kind == REGEX:
+        return arg.fullmatch(token.text) is not None
+    if kind == CLASS:
+        return bool(token_class(arg)(token))
+    if kind == SPLIT:
+        return any(passes(t, token) for t in arg)
+    raise ValueError(f"not a token test: {test!r}")
+
+
+@dataclass(frozen=True)
+class Capture:
+    name: str
+    type: str
+    start: int  # token positions, end exclusive
+    end: int
+
+
+@dataclass(frozen=True)
+class RawMatch:
+    """One match of one rule in one sentence, in token positions."""
+
+    start: int
+    end: int
+    captures: tuple[Capture, ...]
+    cue: tuple[int, int] | None
+    literal_tokens: int
+
+
+def find_matches(program: Sequence[tuple], entry: int, context: SentenceContext) -> list[RawMatch]:
+    """All leftmost, non-overlapping matches of a program in one sentence."""
+    tokens = context.tokens
+    n = len(tokens)
+    memo: dict[int, tuple | None] = {}
+    stride = n + 1
+    cache = context.cache
+
+    def spans(capture_type: str, pos: int) -> tuple[int, ...]:
+        key = (capture_type, pos)
+        found = cache.get(key)
+        if found is None:
+            found = extractor_for(capture_type)(tokens, pos, context) if pos < n else ()
+            cache[key] = found
+        return found
+
+    def step(pc: int, pos: int):
+        key = pc * stride + pos
+        if key in memo:
+            return memo[key]
+        ins = program[pc]
+        op = ins[0]
+        result = None
+        if op == MATCH:
+            result = (pos, None)
+        elif op == FORMS or op == REGEX or op == CLASS:
+            if pos < n:
+                token = tokens[pos]
+                if op == FORMS:
+                    ok = token.lower in ins[1]
+                elif op == REGEX:
+                    ok = ins[1].fullmatch(token.text) is not None
+                else:
+                    ok = bool(token_class(ins[1])(token))
+                if ok:
+                    sub = step(ins[2], pos + 1)
+                    if sub is not None:
+                        result = (sub[0], ("t", pos, pos + 1, ins[3], sub[1])) if ins[3] else sub
+        elif op == SPLIT:
+            for nxt in ins[1]:
+                result = step(nxt, pos)
+                if result is not None:
+                    break
+        elif op == SPAN:
+            for end in spans(ins[1], pos):
+                sub = step(ins[3], end)
+                if sub is not None:
+                    result = (sub[0], ("c", ins[2], ins[1], pos, end, sub[1]))
+                    break
+        elif op == PHRASE:
+            if pos < n:
+                rests = ins[1].get(tokens[pos].lower)
+                if rests:
+                    for rest in rests:
+                        stop = pos + 1 + len(rest)
+                        if stop <= n and all(tokens[pos + 1 + k].lower == w for k, w in enumerate(rest)):
+                            sub = step(ins[2], stop)
+                            if sub is not None:
+                                result = (sub[0], ("t", pos, stop, ins[3], sub[1]))
+                                break
+        elif op == NOT:
+            if pos < n and not passes(ins[1], tokens[pos]):
+                result = step(ins[2], pos + 1)
+        elif op == START:
+            result = step(ins[1], pos) if pos == 0 else None
+        elif op == END:
+            result = step(ins[1], pos) if _at_end(tokens, pos) else None
+        memo[key] = result
+        return result
+
+    matches: list[RawMatch] = []
+    pos = 0
+    while pos < n:
+        found = step(entry, pos)
+        if found is None or found[0] <= pos:
+            pos += 1
+            continue
+        matches.append(_build(pos, found))
+        pos = found[0]
+    return matches
+
+
+def _at_end(tokens: Sequence[Token], pos: int) -> bool:
+    """The end of the sentence, ignoring closing punctuation and quote marks."""
+    return all(not t.text[:1].isalnum() for t in tokens[pos:])
+
+
+def _build(start: int, found: tuple) -> RawMatch:
+    end, chain = found
+    captures: list[Capture] = []
+    cue_start = cue_end = None
+    literal = 0
+    while chain is not None:
+        if chain[0] == "t":
+            _, a, b, flags, chain = chain
+            if flags & LITERAL:
+                literal += b - a
+            if flags & CUE:
+                cue_start = a if cue_start is None else min(cue_start, a)
+                cue_end = b if cue_end is None else max(cue_end, b)
+        else:
+            _, name, capture_type, a, b, chain = chain
+            captures.append(Capture(name, capture_type, a, b))
+    cue = (cue_start, cue_end) if cue_start is not None else None
+    return RawMatch(start, end, tuple(captures), cue, literal)

@@ -1,0 +1,141 @@
+"""Closed word lists behind the built-in ACTOR and TOPIC captures and the polarity modifiers.
+
+These are engine behaviour, not rule content: every rule gets the same notion of what an
+actor phrase is and where a topic ends, so rule authors never repeat it. All entries are in
+their comparison form (lower case, straight apostrophes).
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _with_plurals(text: str) -> frozenset[str]:
+    words = set(text.split())
+    for w in list(words):
+        if w.endswith("y") and w[-2:-1] not in "aeiou":
+            words.add(w[:-1] + "ies")
+        elif w.endswith(("s", "sh", "ch", "x")):
+            words.add(w + "es")
+        elif w.endswith("man"):
+            words.add(w[:-3] + "men")
+        else:
+            words.add(w + "s")
+    return frozenset(words)
+
+
+#: Pronouns that can hold a stance as the subject of a clause.
+SUBJECT_PRONOUNS = _words("i we he she they it you")
+
+#: Words that may open a noun phrase naming an actor.
+DETERMINERS = _words(
+    """the a an this that these those his her its their our my your both all some many most several
+    few other another each every any two three four five six seven eight nine ten dozens hundreds
+    thousands millions more fewer numerous various"""
+)
+
+#: Determiners that also take "of" + noun phrase: "dozens of papers", "many of his allies".
+PARTITIVES = _words("some many most several few all both dozens hundreds thousands millions none each two three")
+
+#: Lower-case words joining the parts of a name: "Secretary of State", "Bank of England".
+NAME_JOINERS = _words("of for on and & the de del della da di du la le van von der den al bin ibn y")
+
+#: Role and title words; they may stand inside a name ("NSC spokesman John Kirby") or head one.
+ROLE_WORDS = _with_plurals(
+    """spokesman spokeswoman spokesperson leader chairman chairwoman chair president secretary
+    minister senator candidate nominee governor mayor director chief adviser advisor official
+    ambassador envoy commissioner representative congressman congresswoman lawmaker legislator
+    executive founder head deputy attorney justice judge speaker whip strategist aide manager
+    chancellor premier king queen prince princess pope cardinal bishop rabbi imam economist analyst
+    professor researcher activist correspondent columnist editor anchor host member coach ceo
+    chairperson diplomat negotiator prosecutor lawyer general commander officer monarch
+    president-elect nominee-elect frontrunner front-runner incumbent challenger mate partner owner
+    co-founder cofounder publisher pollster organizer organiser campaigner delegate councillor
+    councilor councilman councilwoman superintendent treasurer comptroller"""
+)
+
+#: Nouns that name a collective or an institution: "the administration", "GOP lawmakers".
+ACTOR_NOUNS = ROLE_WORDS | _with_plurals(
+    """administration government campaign party official lawmaker critic supporter opponent voter
+    democrat republican conservative liberal progressive activist protester protestor group union
+    company industry business economist analyst expert member ministry department council
+    committee court regulator agency commission board police military army resident citizen
+    people worker employer teacher doctor nurse scientist researcher ally nation country state
+    team staff firm bank newspaper paper organisation organization coalition alliance church bloc
+    delegation panel majority minority opposition establishment regime cabinet parliament
+    legislature caucus assembly electorate public american briton european environmentalist
+    advocate proponent backer skeptic sceptic donor investor shareholder employee student parent
+    veteran farmer unionist nationalist socialist hardliner moderate centrist rebel insurgent
+    militant prosecutor authority association federation institute foundation society network
+    outlet editorial leadership base faithful establishment observer commentator pundit
+    conservationist campaigner evangelical manufacturer retailer lobby lobbyist trade insider
+    official official spokespeople"""
+) | _words("people police media press clergy")
+
+#: Lower-case modifiers that can precede a role or actor noun: "former president", "GOP rival".
+ACTOR_MODIFIERS = _words(
+    """former top senior leading presidential vice federal state local foreign national
+    international public private military conservative liberal progressive moderate democratic
+    republican chief deputy acting longtime long-time prominent fellow rival key influential
+    powerful veteran outgoing incoming new current then late retired ex would-be prime general
+    congressional legislative executive european american british chinese russian western
+    eastern northern southern main major many other some several top-ranking high-ranking
+    ranking independent grassroots anti-trump pro-trump anti-clinton pro-clinton party
+    establishment evangelical white black hispanic latino young older elderly""".replace("\n", " ")
+)
+
+#: Capitalised words that start sentences or name times, never actors.
+CAPITALISED_NON_NAMES = _words(
+    """But And Or So Yet In On At For After Before While When If As Although Though However
+    Meanwhile Still Then Now Last Next This That These Those There Here What Who Why How Where
+    Which Speaking According Despite During Since Until With Without Under Over By From To Of
+    Also Instead Even Only Just Today Yesterday Tomorrow Earlier Later Recently Asked Like
+    Unlike Because Not No Yes Indeed Overall Finally First Second Third Besides Moreover
+    Furthermore Once Again Ahead Among Amid Against Through Throughout Following Given Whether
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June
+    July August September October November December Jan. Feb. Mar. Apr. Aug. Sept. Sep. Oct.
+    Nov. Dec. A An The I It He She They We You His Her Its Their Our My Your Let Please Do Does
+    Did Is Are Was Were Will Would Can Could Should Might Must Has Have Had Many Some Most
+    Several All Both Every Each Any Such Another Other More Less Much Few"""
+)
+
+#: Words that end a topic: the clause around the stance is over.
+TOPIC_STOP_WORDS = _words(
+    """but because although though whereas while saying arguing adding claiming noting citing
+    insisting unless said says told tells according"""
+)
+
+#: Punctuation that ends a topic.
+TOPIC_STOP_PUNCT = frozenset({",", ";", ":", "(", ")", "[", "]", "--", "\u2014", "\u2013", ".", "?", "!", "...", "\u2026"})
+
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
+
+#: Single-token negations. "n't" is the clitic of don't, won't, can't.
+NEGATIONS = _words("not n't never no neither nor without")
+
+#: Several-token negations, as tuples of tokens.
+NEGATION_PHRASES = (
+    ("no", "longer"),
+    ("refuse", "to"), ("refuses", "to"), ("refused", "to"), ("refusing", "to"),
+    ("decline", "to"), ("declines", "to"), ("declined", "to"), ("declining", "to"),
+    ("fail", "to"), ("fails", "to"), ("failed", "to"), ("failing", "to"),
+    ("stop", "short", "of"), ("stops", "short", "of"), ("stopped", "short", "of"),
+    ("has", "yet", "to"), ("have", "yet", "to"),
+)
+
+#: Words that look like negations but are not ("not only ... but also").
+PSEUDO_NEGATIONS = (("not", "only"), ("not", "just"), ("no", "doubt"), ("not", "least"), ("never", "before"))
+
+#: Words that hedge a stance without reversing it.
+HEDGES = _words(
+    """may might could would reportedly allegedly apparently possibly perhaps likely probably
+    reluctantly tentatively conditionally"""
+)
+
+HEDGE_PHRASES = (
+    ("is", "expected", "to"), ("are", "expected", "to"), ("was", "expected", "to"),
+    ("appears", "to"), ("appeared", "to"), ("seems", "to"), ("seemed", "to"),
+    ("is", "said", "to"), ("are", "said", "to"), ("is", "considering"), ("are", "considering"),
+)

@@ -1,0 +1,48 @@
+"""Output files appear whole or not at all.
+
+Findings are written to a temporary file beside the target and renamed over it when the
+writer is closed, so a crash never leaves a half-written file where a reader expects a
+complete one. An interrupted scan (Ctrl-C) still closes the writer: the file then holds
+every document finished so far, as a valid file of its format.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+
+@contextlib.contextmanager
+def atomic_text_output(path: str | Path | None, *, keep_on_interrupt: bool = True) -> Iterator[TextIO]:
+    """A text stream for `path` (stdout for None or '-') that replaces the file on success."""
+    if path is None or str(path) == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    stream = os.fdopen(fd, "w", encoding="utf-8", newline="")
+    try:
+        yield stream
+    except KeyboardInterrupt:
+        stream.close()
+        if keep_on_interrupt:
+            os.replace(temp_name, target)
+        else:
+            os.unlink(temp_name)
+        raise
+    except BaseException:
+        stream.close()
+        os.unlink(temp_name)
+        raise
+    else:
+        stream.flush()
+        os.fsync(stream.fileno())
+        stream.close()
+        os.replace(temp_name, target)

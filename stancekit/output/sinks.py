@@ -1,0 +1,83 @@
+"""Writers for each output format; `open_sink` picks one by name."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Sequence
+from typing import TextIO
+
+from stancekit.findings import Finding
+from stancekit.output.fields import DEFAULT_COLUMNS, flat_row, select
+from stancekit.output.table import TableSink
+
+FORMATS = ("table", "jsonl", "csv", "json")
+
+
+class JsonlSink:
+    """One finding record per line: streams, and each line is valid on its own."""
+
+    def __init__(self, stream: TextIO, fields: Sequence[str] | None = None):
+        self.stream, self.fields = stream, fields
+
+    def write(self, finding: Finding) -> None:
+        self.stream.write(json.dumps(select(finding, self.fields), ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        self.stream.flush()
+
+
+class JsonSink:
+    """A JSON array of finding records; the closing bracket is written on close."""
+
+    def __init__(self, stream: TextIO, fields: Sequence[str] | None = None):
+        self.stream, self.fields, self.count = stream, fields, 0
+        stream.write("[")
+
+    def write(self, finding: Finding) -> None:
+        prefix = ",\n " if self.count else "\n "
+        self.stream.write(prefix + json.dumps(select(finding, self.fields), ensure_ascii=False))
+        self.count += 1
+
+    def close(self) -> None:
+        self.stream.write("\n]\n" if self.count else "]\n")
+        self.stream.flush()
+
+
+class CsvSink:
+    """Flat columns (dotted names such as actor.name); the header is written first."""
+
+    def __init__(self, stream: TextIO, fields: Sequence[str] | None = None):
+        self.columns = tuple(fields or DEFAULT_COLUMNS)
+        self.writer = csv.writer(stream, lineterminator="\n")
+        self.writer.writerow(self.columns)
+        self.stream = stream
+
+    def write(self, finding: Finding) -> None:
+        self.writer.writerow(["" if v is None else v for v in flat_row(finding, self.columns)])
+
+    def close(self) -> None:
+        self.stream.flush()
+
+
+def open_sink(fmt: str, stream: TextIO, fields: Sequence[str] | None = None, *, color: bool = False):
+    """A writer for `fmt` on `stream`."""
+    if fmt == "jsonl":
+        return JsonlSink(stream, fields)
+    if fmt == "json":
+        return JsonSink(stream, fields)
+    if fmt == "csv":
+        return CsvSink(stream, fields)
+    if fmt == "table":
+        return TableSink(stream, fields, color=color)
+    raise ValueError(f"unknown format {fmt!r}; formats are {', '.join(FORMATS)}")
+
+
+def format_for_path(path: str | None) -> str | None:
+    """The format a file name implies (`out.jsonl` -> jsonl), if any."""
+    if not path:
+        return None
+    for suffix, fmt in ((".jsonl", "jsonl"), (".ndjson", "jsonl"), (".json", "json"), (".csv", "csv")):
+        if path.lower().endswith(suffix):
+            return fmt
+    return None

@@ -1,0 +1,244 @@
+"""Documents in: text files, folders, JSONL, CSV/TSV and standard input.
+
+Readers stream: a JSONL or CSV corpus of any size is read one record at a time. A document
+that cannot be read (binary, malformed JSON, no text field) is reported through the
+`on_problem` callback and skipped; bytes that are not UTF-8 are reported and replaced. One
+bad document never stops a scan.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}
+_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\x1f\x8b", b"GIF8", b"\xff\xd8\xff", b"\x7fELF")
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One text to scan. `id` names it in findings; `meta` keeps the record's other fields."""
+
+    id: str
+    text: str
+    date: str | None = None
+    source: str | None = None
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """Something wrong with the input. `skipped` says whether a document was lost to it."""
+
+    where: str
+    message: str
+    skipped: bool = True
+    fatal: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class InputOptions:
+    """How records map onto documents: field (or column) names and the input format."""
+
+    id_field: str = "id"
+    text_field: str = "text"
+    date_field: str = "date"
+    input_format: str = "auto"  # auto | text | jsonl | csv | tsv
+
+
+ProblemHandler = Callable[[InputProblem], None]
+
+
+def _ignore(_: InputProblem) -> None:
+    return None
+
+
+def iter_documents(
+    paths: Iterable[str | Path],
+    options: InputOptions | None = None,
+    on_problem: ProblemHandler = _ignore,
+) -> Iterator[Document]:
+    """Yield the documents behind `paths`: files, folders (recursive) or `-` for stdin."""
+    options = options or InputOptions()
+    for raw in paths:
+        if str(raw) == "-":
+            yield from _read_stream(sys.stdin.buffer, "<stdin>", "stdin", options, on_problem)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for file in sorted(_walk(path)):
+                doc_id = file.relative_to(path).with_suffix("").as_posix()
+                yield from _read_file(file, doc_id, options, on_problem)
+        elif path.is_file():
+            yield from _read_file(path, path.stem, options, on_problem)
+        else:
+            on_problem(InputProblem(str(path), "no such file or folder", fatal=True))
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder).parts
+        if path.is_file() and not any(part.startswith(".") for part in relative):
+            yield path
+
+
+def _format_of(path: Path, options: InputOptions) -> str:
+    if options.input_format != "auto":
+        return options.input_format
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in TABLE_SUFFIXES:
+        return suffix[1:]
+    return "text"
+
+
+def _read_file(path: Path, doc_id: str, options: InputOptions, on_problem: ProblemHandler) -> Iterator[Document]:
+    fmt = _format_of(path, options)
+    try:
+        if fmt == "text":
+            data = path.read_bytes()
+            doc = _text_document(data, doc_id, str(path), on_problem)
+            if doc is not None:
+                yield doc
+            return
+        with path.open("rb") as stream:
+            if fmt == "jsonl":
+                yield from _read_jsonl(stream, str(path), path.stem, options, on_problem)
+            else:
+                yield from _read_table(stream, str(path), path.stem, fmt, options, on_problem)
+    except OSError as exc:
+        on_problem(InputProblem(str(path), f"cannot read: {exc.strerror or exc}"))
+
+
+def _read_stream(
+    stream: BinaryIO, where: str, doc_id: str, options: InputOptions, on_problem: ProblemHandler
+) -> Iterator[Document]:
+    fmt = options.input_format
+    buffered = io.BufferedReader(stream) if not hasattr(stream, "peek") else stream
+    if fmt == "auto":
+        head = buffered.peek(4096)[:4096].lstrip(_BOM).lstrip()
+        fmt = "jsonl" if head[:1] == b"{" else "text"
+    if fmt == "jsonl":
+        yield from _read_jsonl(buffered, where, doc_id, options, on_problem)
+    elif fmt in ("csv", "tsv"):
+        yield from _read_table(buffered, where, doc_id, fmt, options, on_problem)
+    else:
+        doc = _text_document(buffered.read(), doc_id, where, on_problem)
+        if doc is not None:
+            yield doc
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data that is not text: a NUL byte early on, or a known binary signature."""
+    return data.startswith(_BINARY_MAGIC) or b"\x00" in data[:8192]
+
+
+def decode(data: bytes, where: str, on_problem: ProblemHandler) -> str:
+    """Decode UTF-8 (BOM or not); report and replace bytes that are not UTF-8."""
+    if data.startswith(_BOM):
+        data = data[len(_BOM) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = data.decode("utf-8", errors="replace")
+        count = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+        on_problem(
+            InputProblem(
+                where,
+                f"{count} byte sequence(s) that are not UTF-8 replaced with U+FFFD (first at byte {exc.start})",
+                skipped=False,
+            )
+        )
+        return text
+
+
+def _text_document(data: bytes, doc_id: str, where: str, on_problem: ProblemHandler) -> Document | None:
+    if looks_binary(data):
+        on_problem(InputProblem(where, "binary file skipped"))
+        return None
+    return Document(id=doc_id, text=decode(data, where, on_problem), source=where)
+
+
+def _record_document(
+    record: Mapping[str, Any], fallback_id: str, where: str, options: InputOptions, on_problem: ProblemHandler
+) -> Document | None:
+    text = record.get(options.text_field)
+    if not isinstance(text, str):
+        if options.text_field not in record:
+            fields = ", ".join(sorted(map(str, record))) or "none"
+            message = f"no '{options.text_field}' field (fields: {fields}); use --text-field to name it"
+        else:
+            message = f"'{options.text_field}' is not a string"
+        on_problem(InputProblem(where, message))
+        return None
+    raw_id = record.get(options.id_field)
+    doc_id = str(raw_id) if raw_id not in (None, "") else fallback_id
+    raw_date = record.get(options.date_field)
+    date = str(raw_date) if raw_date not in (None, "") else None
+    skip = {options.text_field, options.id_field, options.date_field}
+    meta = {k: v for k, v in record.items() if k not in skip}
+    return Document(id=doc_id, text=text, date=date, source=where, meta=meta)
+
+
+def _read_jsonl(
+    stream: BinaryIO, where: str, stem: str, options: InputOptions, on_problem: ProblemHandler
+) -> Iterator[Document]:
+    for line_no, raw in enumerate(stream, 1):
+        if line_no == 1 and raw.startswith(_BOM):
+            raw = raw[len(_BOM) :]
+        if not raw.strip():
+            continue
+        location = f"{where}:{line_no}"
+        if looks_binary(raw):
+            on_problem(InputProblem(location, "binary data skipped"))
+            continue
+        line = decode(raw, location, on_problem)
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            on_problem(InputProblem(f"{location}:{exc.colno}", f"not valid JSON: {exc.msg}"))
+            continue
+        if not isinstance(record, dict):
+            on_problem(InputProblem(location, "a JSONL line must hold an object"))
+            continue
+        doc = _record_document(record, f"{stem}:{line_no}", location, options, on_problem)
+        if doc is not None:
+            yield doc
+
+
+def _read_table(
+    stream: BinaryIO, where: str, stem: str, fmt: str, options: InputOptions, on_problem: ProblemHandler
+) -> Iterator[Document]:
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    text_stream = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
+    reader = csv.DictReader(text_stream, delimiter="\t" if fmt == "tsv" else ",")
+    try:
+        header = reader.fieldnames or []
+        if options.text_field not in header:
+            columns = ", ".join(header) or "none"
+            on_problem(
+                InputProblem(
+                    where, f"no '{options.text_field}' column (columns: {columns}); use --text-field to name it"
+                )
+            )
+            return
+        for row_no, row in enumerate(reader, 2):
+            doc = _record_document(row, f"{stem}:{row_no}", f"{where}:{row_no}", options, on_problem)
+            if doc is not None:
+                yield doc
+    except csv.Error as exc:
+        on_problem(InputProblem(f"{where}:{reader.line_num}", f"malformed {fmt.upper()}: {exc}"))
+    finally:
+        text_stream.detach()

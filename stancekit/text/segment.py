@@ -1,0 +1,248 @@
+"""Sentences, quotes and paragraphs with exact character offsets.
+
+A regex splitter with an abbreviation list: fast (tens of MB/s) and tuned for the layouts of
+news text. Every sentence is a span of the original string, so evidence can be cut out of
+the source exactly; nothing is normalised or copied before offsets are fixed.
+
+What it handles, because news is full of it:
+- titles and abbreviations (`Mr.`, `Sen.`, `U.S.`, `Jan. 5`, `John F. Kennedy`), decimals;
+- quotes that end a sentence (`."`, `?"`) and those that do not (`,"`, `?" he asked`);
+- ellipses inside quotes; a single line break inside a sentence (hard-wrapped text);
+- a blank line always ends a sentence; a headline line without a full stop ends one too.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from stancekit.text.tokens import OTHER_ABBREVIATIONS, TITLE_ABBREVIATIONS
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: `text == document_text[start:end]`; `paragraph` counts from 0."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A direct quote, from its opening mark to its closing mark (both included).
+
+    `closed` is false when the paragraph ended before a closing mark; `continues` is true
+    when the next paragraph opens with a quote mark, the news convention for one quote that
+    runs over several paragraphs.
+    """
+
+    start: int
+    end: int
+    closed: bool = True
+    continues: bool = False
+
+    @property
+    def inner_start(self) -> int:
+        return self.start + 1
+
+    @property
+    def inner_end(self) -> int:
+        return self.end - 1 if self.closed else self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Segmentation:
+    """Sentences and quote spans of one text, both in text order."""
+
+    sentences: tuple[Sentence, ...]
+    quotes: tuple[QuoteSpan, ...]
+
+    def quote_at(self, offset: int) -> QuoteSpan | None:
+        """The quote span containing `offset`, if any."""
+        starts = [q.start for q in self.quotes]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.quotes[i].start <= offset < self.quotes[i].end:
+            return self.quotes[i]
+        return None
+
+
+_TERMINAL_RE = re.compile(r"(?:\.{2,}|\u2026|[.!?])+[)\]\"'\u201d\u2019]*(?=\s|$)")
+_BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_NEWLINE_RE = re.compile(r"\n")
+#: A line break that ends a paragraph: after a blank line, or after a line that ended a sentence.
+_PARAGRAPH_END_RE = re.compile(r"(?:[.!?\u2026\"\u201d\u2019)][ \t\r]*|\n[ \t\r]*)\n")
+_QUOTE_MARK_RE = re.compile(r"[\"\u201c\u201d]")
+_WORD_BEFORE_RE = re.compile(r"(\S+)$")
+_WORD_AFTER_RE = re.compile(r"\s*([\"'\u201c\u2018(\[]*)(\S*)")
+_SPEECH_VERB_RE = re.compile(
+    r"[ \t]+(?:[A-Z][\w.'\u2019-]*[ \t]+){0,4}(?:said|says|asked|asks|added|adds|told|tells|wrote|"
+    r"writes|tweeted|replied|continued|explained|insisted|argued|shouted|noted|recalled|joked)\b"
+    r"|[ \t]+(?:he|she|they|we|I|it)[ \t]+(?:said|says|asked|asks|added|adds|told|wrote|tweeted|"
+    r"replied|continued|explained|insisted|argued|noted|recalled)\b"
+)
+
+#: Words that often begin a sentence after an ambiguous abbreviation such as "U.S.".
+_SENTENCE_STARTERS = frozenset(
+    "The A An He She It They We I You His Her Its Their Our My This That These Those There Here "
+    "But And Or So Yet In On At For After Before While When Where Why How What Who If As "
+    "Although Though However Meanwhile Still Then Now Some Many Most Both All Mr. Mrs. Ms. Dr.".split()
+)
+_OPEN_QUOTES = "\u201c"
+_CLOSE_QUOTES = "\u201d"
+_STRAIGHT_QUOTE = '"'
+
+
+def segment(text: str) -> Segmentation:
+    """Split `text` into sentences and find its quote spans."""
+    quotes = find_quotes(text)
+    quote_starts = [q.start for q in quotes]
+    boundaries = sorted(set(_boundaries(text, quotes, quote_starts)))
+    sentences: list[Sentence] = []
+    paragraph = 0
+    previous_end = 0
+    position = 0
+    for boundary in [*boundaries, len(text)]:
+        start, end = _trim(text, position, boundary)
+        position = boundary
+        if start >= end:
+            continue
+        if sentences and "\n" in text[previous_end:start]:
+            paragraph += 1
+        sentences.append(Sentence(len(sentences), start, end, paragraph, text[start:end]))
+        previous_end = end
+    return Segmentation(tuple(sentences), tuple(quotes))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _inside_quote(offset: int, quotes: list[QuoteSpan], quote_starts: list[int]) -> bool:
+    i = bisect.bisect_right(quote_starts, offset) - 1
+    return i >= 0 and quotes[i].start < offset < quotes[i].end
+
+
+def _boundaries(text: str, quotes: list[QuoteSpan], quote_starts: list[int]):
+    """Yield the offsets at which a new sentence may start (after trimming whitespace)."""
+    for m in _BLANK_LINE_RE.finditer(text):
+        yield m.start()
+    for m in _TERMINAL_RE.finditer(text):
+        if _is_sentence_end(text, m, quotes, quote_starts):
+            yield m.end()
+    for m in _NEWLINE_RE.finditer(text):
+        if _is_headline_break(text, m.start()):
+            yield m.start()
+
+
+def _is_sentence_end(text: str, m: re.Match, quotes: list[QuoteSpan], quote_starts: list[int]) -> bool:
+    punct = m.group().rstrip(")]\"'\u201d\u2019")
+    after = _WORD_AFTER_RE.match(text, m.end())
+    gap, opener, next_word = text[m.end() : after.start(2)], after.group(1), after.group(2)
+    if not next_word and not opener:
+        return True  # end of text
+    first = next_word[:1]
+    newline_follows = "\n" in gap
+    if first.islower() and not opener and not newline_follows:
+        return False  # `?" he asks`, `... effectively the ratification`
+    if punct[-1:] == "." and not punct.endswith(".."):
+        word = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start() + 1)
+        token = word.group(1).lstrip("\"'(\u201c\u2018[") if word else ""
+        if not _period_ends_sentence(token, next_word, opener, newline_follows):
+            return False
+    if ("\u2026" in punct or ".." in punct) and _inside_quote(m.start(), quotes, quote_starts):
+        return False
+    closing = m.group()[len(punct) :]
+    return not (
+        closing
+        and punct[-1:] in "?!"
+        and not newline_follows
+        and _SPEECH_VERB_RE.match(text, m.end(), min(len(text), m.end() + 80))
+    )
+
+
+def _period_ends_sentence(token: str, next_word: str, opener: str, newline_follows: bool) -> bool:
+    """Whether the period closing `token` ends a sentence, given what follows."""
+    bare = token[:-1]
+    if bare in TITLE_ABBREVIATIONS:
+        return False
+    if len(bare) == 1 and bare.isupper():
+        return newline_follows  # an initial: "John F. Kennedy"
+    ambiguous = bare in OTHER_ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", bare)
+    if not ambiguous:
+        return True
+    if next_word[:1].isdigit():
+        return False  # "Jan. 5", "No. 1"
+    return newline_follows or bool(opener) or next_word in _SENTENCE_STARTERS
+
+
+def _is_headline_break(text: str, newline: int) -> bool:
+    """A single line break ends a sentence only after a line that reads as a headline."""
+    line_start = text.rfind("\n", 0, newline) + 1
+    line = text[line_start:newline].strip()
+    if not line or line[-1] in ".!?\u2026\"'\u201d\u2019:,;":
+        return False  # blank, already ended, or a line that clearly continues
+    following = text[newline + 1 : newline + 2]
+    if following == "\n" or not following.strip():
+        return False  # a blank line follows: handled as a paragraph break
+    if not text[:line_start].strip():
+        return True  # the first line of the document
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", line)
+    if len(words) < 2:
+        return False
+    if line.isupper():
+        return True
+    long_words = [w for w in words if len(w) >= 4]
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return bool(long_words) and capitalised / len(long_words) >= 0.75 and words[-1][0].isupper()
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Direct quote spans marked by straight or curly double quotes.
+
+    Quotes are closed at the end of their paragraph: a quote that runs on opens again with
+    a new mark in the next paragraph (`continues=True` on the first span), and a stray mark
+    never turns the rest of an article into a quote.
+    """
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    paragraph_ends = [m.end() - 1 for m in _PARAGRAPH_END_RE.finditer(text)]
+    marks = [(m.start(), m.group()) for m in _QUOTE_MARK_RE.finditer(text)]
+    for i, ch in marks:
+        if open_at is not None:
+            p = bisect.bisect_left(paragraph_ends, open_at)
+            if p < len(paragraph_ends) and paragraph_ends[p] < i:
+                end = paragraph_ends[p]
+                spans.append(QuoteSpan(open_at, end, closed=False, continues=_opens_quote(text, end)))
+                open_at = None
+        if open_at is None:
+            if ch in _CLOSE_QUOTES:
+                continue  # a stray closing mark
+            open_at = i
+        elif ch in _OPEN_QUOTES and not _looks_closing(text, i):
+            open_at = i  # an unmatched opening mark: start again here
+        else:
+            spans.append(QuoteSpan(open_at, i + 1))
+            open_at = None
+    if open_at is not None:
+        p = bisect.bisect_left(paragraph_ends, open_at)
+        end = paragraph_ends[p] if p < len(paragraph_ends) else len(text.rstrip())
+        spans.append(QuoteSpan(open_at, max(end, open_at + 1), closed=False))
+    return spans
+
+
+def _looks_closing(text: str, i: int) -> bool:
+    before = text[i - 1 : i]
+    return bool(before) and not before.isspace()
+
+
+def _opens_quote(text: str, paragraph_end: int) -> bool:
+    rest = text[paragraph_end : paragraph_end + 20].lstrip()
+    return rest[:1] in ('"', "\u201c")

@@ -1,0 +1,124 @@
+"""Tokens with exact character offsets.
+
+The matcher compares lower-cased surface forms, so tokenisation only has to split text the
+way rule authors think of words: clitics come off (`don't` -> `do` + `n't`, `Trump's` ->
+`Trump` + `'s`), hyphenated words stay whole, abbreviations keep their period, and curly
+apostrophes compare equal to straight ones. Nothing here lemmatises: bare words in rules are
+expanded to their inflections at compile time instead.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+#: Abbreviations that keep their period as part of the token. Titles first: they never end
+#: a sentence. The segmenter reuses these lists.
+TITLE_ABBREVIATIONS = frozenset(
+    "Mr Mrs Ms Mx Dr Sen Sens Rep Reps Gov Govs Gen Gens Lt Col Capt Cmdr Sgt Adm Maj Rev Hon "
+    "Prof Pres Supt Insp Amb Atty Sec Messrs Mmes Fr Sr Jr St".split()
+)
+OTHER_ABBREVIATIONS = frozenset(
+    "Inc Corp Co Ltd Bros Dept Univ Assn vs etc approx est Jan Feb Mar Apr Jun Jul Aug Sep Sept "
+    "Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Mt Ft Ave Blvd Rd "
+    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont "
+    "Neb Nev Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wyo".split()
+)
+ABBREVIATIONS = TITLE_ABBREVIATIONS | OTHER_ABBREVIATIONS
+
+_ABBREV_ALT = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
+
+_TOKEN_RE = re.compile(
+    r"""
+    (?P<abbr>
+        (?:[A-Za-z]\.){2,}(?![A-Za-z])          # U.S.  a.m.  U.S.A.
+      | (?:%s)\.(?!\w)                          # Mr.  Sen.  Jan.
+      | No\.(?=\s*\d)                           # No. 1
+      | [A-Z]\.(?=[ \t]*[A-Z])                  # initials: John F. Kennedy
+    )
+  | (?P<num>\d+(?:[.,:/]\d+)*(?:%%|st|nd|rd|th|s)?(?![^\W\d_]))
+  | (?P<word>[^\W\d_](?:\w|[-\u2010'\u2019](?=[^\W_]))*)
+  | (?P<ellipsis>\.{2,}|\u2026)
+  | (?P<dash>-{2,}|[\u2013\u2014])
+  | (?P<punct>[^\w\s])
+  | (?P<other>_+)
+    """
+    % _ABBREV_ALT,
+    re.VERBOSE,
+)
+
+_CLITIC_RE = re.compile(r"(?i)^(.+)(['\u2019](?:s|re|ve|ll|d|m))$")
+_NEGATIVE_CLITIC_RE = re.compile(r"(?i)^(.+?)(n['\u2019]t)$")
+
+
+class Token(NamedTuple):
+    """One token. A named tuple rather than a dataclass: the scan creates millions of them.
+
+    `lower` is the form rules compare against: lower-cased, with curly apostrophes made
+    straight. `start`/`end` are character offsets into the document text.
+    """
+
+    text: str
+    lower: str
+    start: int
+    end: int
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_number(self) -> bool:
+        return self.text[:1].isdigit()
+
+    @property
+    def is_punct(self) -> bool:
+        return not self.text[:1].isalnum()
+
+
+def normalise(text: str) -> str:
+    """The comparison form of text: lower case, straight apostrophes, same length as `text`.
+
+    Keeping the length means offsets into the normalised text are offsets into the original,
+    which the trigger prefilter relies on. The rare characters whose lower case is longer
+    (such as 'İ') are left as they are.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered.replace("\u2019", "'")
+
+
+def _split_word(text: str, start: int) -> list[tuple[str, int]]:
+    """Split clitics off a word: `don't` -> `do`, `n't`; `Trump's` -> `Trump`, `'s`."""
+    lowered = text.lower()
+    if lowered == "cannot":
+        return [(text[:3], start), (text[3:], start + 3)]
+    m = _NEGATIVE_CLITIC_RE.match(text)
+    if m and len(m.group(1)) >= 1 and "'" not in m.group(1) and "\u2019" not in m.group(1):
+        head = m.group(1)
+        return [(head, start), (m.group(2), start + len(head))]
+    m = _CLITIC_RE.match(text)
+    if m:
+        head = m.group(1)
+        return [(head, start), (m.group(2), start + len(head))]
+    return [(text, start)]
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokenise `text[start:end]`, with offsets into the whole of `text`."""
+    tokens: list[Token] = []
+    append = tokens.append
+    for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+        surface = m.group()
+        if m.lastgroup == "word" and ("'" in surface or "\u2019" in surface or surface[-3:].lower() == "not"):
+            for piece, offset in _split_word(surface, m.start()):
+                append(Token(piece, normalise(piece), offset, offset + len(piece)))
+        else:
+            append(Token(surface, normalise(surface), m.start(), m.end()))
+    return tokens
+
+
+def split_words(phrase: str) -> list[str]:
+    """The comparison forms of the tokens of a phrase (used for rule literals)."""
+    return [t.lower for t in tokenize(phrase)]
