@@ -97,14 +97,21 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--rules", "-r", "rules", multiple=True, metavar="PATH", help=RULES_HELP)
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), help="Output format (default: table, or as -o's extension).")
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(FORMATS), help="Output format (default: table, or as -o's extension)."
+)
 @click.option("--output", "-o", metavar="FILE", help="Write findings to FILE (atomically) instead of stdout.")
 @click.option("--fields", metavar="A,B,...", help="Only these fields, e.g. doc,actor.name,polarity,topic.text.")
 @click.option("--id-field", default="id", show_default=True, help="JSONL/CSV field holding the document id.")
 @click.option("--text-field", default="text", show_default=True, help="JSONL/CSV field holding the text.")
 @click.option("--date-field", default="date", show_default=True, help="JSONL/CSV field holding the date.")
-@click.option("--input-format", type=click.Choice(["auto", "text", "jsonl", "csv", "tsv"]), default="auto",
-              show_default=True, help="How to read the inputs (auto: by file extension).")
+@click.option(
+    "--input-format",
+    type=click.Choice(["auto", "text", "jsonl", "csv", "tsv"]),
+    default="auto",
+    show_default=True,
+    help="How to read the inputs (auto: by file extension).",
+)
 @click.option("--no-prefilter", is_flag=True, hidden=True, help="Run every rule on every sentence (for testing).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, warnings or summary on stderr.")
 def scan(paths, rules, fmt, output, fields, id_field, text_field, date_field, input_format, no_prefilter, quiet):
@@ -122,7 +129,9 @@ def scan(paths, rules, fmt, output, fields, id_field, text_field, date_field, in
     documents = iter_documents(paths, options, problems)
     total = _count_text_files(paths)
     show_progress = (
-        not quiet and sys.stderr.isatty() and (output is not None or not sys.stdout.isatty())
+        not quiet
+        and sys.stderr.isatty()
+        and (output is not None or not sys.stdout.isatty())
         and (total is None or total > 1)
     )
     documents = _with_progress(documents, total, show_progress)

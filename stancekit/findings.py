@@ -43,8 +43,14 @@ class ActorRef:
     via: str = "mention"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end, "name": self.name, "id": self.id,
-                "via": self.via}
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "name": self.name,
+            "id": self.id,
+            "via": self.via,
+        }
 
 
 @dataclass(frozen=True)
@@ -121,10 +127,17 @@ class Finding:
             doc=data["doc"],
             date=data.get("date"),
             sentence=span(data["sentence"]),
-            actor=ActorRef(actor["text"], actor["start"], actor["end"], actor.get("name") or actor["text"],
-                           actor.get("id"), actor.get("via", "mention")),
-            topic=TopicRef(topic["text"], topic["start"], topic["end"], topic.get("name") or topic["text"],
-                           topic.get("id")),
+            actor=ActorRef(
+                actor["text"],
+                actor["start"],
+                actor["end"],
+                actor.get("name") or actor["text"],
+                actor.get("id"),
+                actor.get("via", "mention"),
+            ),
+            topic=TopicRef(
+                topic["text"], topic["start"], topic["end"], topic.get("name") or topic["text"], topic.get("id")
+            ),
             polarity=data["polarity"],
             negated=bool(data.get("negated")),
             hedged=bool(data.get("hedged")),

@@ -9,14 +9,14 @@ lemmatises: it compares lower-cased surface forms against these sets.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from stancekit.text.tokens import normalise
 
 _PARTS_OF_SPEECH = ("NOUN", "VERB", "AUX")
 
 
-@lru_cache(maxsize=None)
+@cache
 def inflections(word: str) -> frozenset[str]:
     """Every form of `word` (itself included), lower-cased."""
     import lemminflect

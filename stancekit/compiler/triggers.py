@@ -125,9 +125,9 @@ class TriggerIndex:
         for end_index, (word, rules) in automaton.iter(lowered):
             end = end_index + 1
             start = end - len(word)
-            if start > 0 and _is_word_char(word[0]) and _is_word_char(lowered[start - 1]):
-                if not (word == "n't" or (word == "not" and lowered[max(0, start - 3) : start] == "can")):
-                    continue
+            clitic = word == "n't" or (word == "not" and lowered[max(0, start - 3) : start] == "can")
+            if start > 0 and _is_word_char(word[0]) and _is_word_char(lowered[start - 1]) and not clitic:
+                continue
             if end < n and _is_word_char(word[-1]) and _is_word_char(lowered[end]):
                 rest = lowered[end : end + 3]
                 if not (rest == "n't" or (word == "can" and rest == "not")):

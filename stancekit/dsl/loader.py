@@ -219,7 +219,7 @@ class _Loader:
                 break
             for key, imports in pending:
                 self._pending_imports[key] = []
-                for target, location in imports:
+                for target, _location in imports:
                     self.add_file(Path(target))
         graph = {k: f.imports for k, f in self.files.items()}
         reported: set[frozenset[str]] = set()
@@ -281,7 +281,10 @@ class _Loader:
             return None
         if not isinstance(value, LocatedList):
             self.error(
-                "wrong-type", f"'{key}' must be a list", data.key_locations.get(key), f"write '{key}:' then '- ...' items"
+                "wrong-type",
+                f"'{key}' must be a list",
+                data.key_locations.get(key),
+                f"write '{key}:' then '- ...' items",
             )
             return None
         return value
@@ -291,7 +294,7 @@ class _Loader:
         if not items:
             return ()
         resolved: list[str] = []
-        for item, location in zip(items, items.item_locations):
+        for item, location in zip(items, items.item_locations, strict=True):
             if not isinstance(item, str):
                 self.error("wrong-type", "an import must be a file path", location)
                 continue
@@ -317,7 +320,9 @@ class _Loader:
         if section is None:
             return {}
         if not isinstance(section, LocatedDict):
-            self.error("wrong-type", "'lexicons' must be a mapping of names to word lists", data.key_locations.get("lexicons"))
+            self.error(
+                "wrong-type", "'lexicons' must be a mapping of names to word lists", data.key_locations.get("lexicons")
+            )
             return {}
         lexicons: dict[str, Lexicon] = {}
         for name, value in section.items():
@@ -339,11 +344,11 @@ class _Loader:
                     "wrong-type",
                     f"lexicon '{name}' must be a list of words or phrases",
                     location,
-                    "write the entries as a YAML list: [support, back, \"stand behind\"]",
+                    'write the entries as a YAML list: [support, back, "stand behind"]',
                 )
                 continue
             entries: list[str] = []
-            for entry, entry_location in zip(entries_value, entries_value.item_locations):
+            for entry, entry_location in zip(entries_value, entries_value.item_locations, strict=True):
                 if not isinstance(entry, str) or not entry.strip():
                     self.error("bad-entry", f"lexicon '{name}' has an empty or non-text entry", entry_location)
                     continue
@@ -367,7 +372,9 @@ class _Loader:
         if section is None:
             return {}
         if not isinstance(section, LocatedDict):
-            self.error("wrong-type", "'macros' must be a mapping of names to patterns", data.key_locations.get("macros"))
+            self.error(
+                "wrong-type", "'macros' must be a mapping of names to patterns", data.key_locations.get("macros")
+            )
             return {}
         macros: dict[str, Macro] = {}
         for name, value in section.items():
@@ -388,7 +395,7 @@ class _Loader:
         if not items:
             return ()
         rules: list[Rule] = []
-        for item, location in zip(items, items.item_locations):
+        for item, location in zip(items, items.item_locations, strict=True):
             if not isinstance(item, LocatedDict):
                 self.error("wrong-type", "a rule must be a mapping with 'id', 'pattern' and 'polarity'", location)
                 continue
@@ -406,9 +413,11 @@ class _Loader:
                     "missing-key",
                     f"rule has no '{required}'",
                     location,
-                    {"id": "give every rule a unique id such as en.verb.support",
-                     "pattern": "add a pattern such as \"{actor:ACTOR} support {topic:TOPIC}\"",
-                     "polarity": "add 'polarity: support', 'oppose' or 'neutral'"}[required],
+                    {
+                        "id": "give every rule a unique id such as en.verb.support",
+                        "pattern": 'add a pattern such as "{actor:ACTOR} support {topic:TOPIC}"',
+                        "polarity": "add 'polarity: support', 'oppose' or 'neutral'",
+                    }[required],
                 )
                 ok = False
         rule_id = item.get("id")
@@ -495,9 +504,7 @@ class _Loader:
             if expect is None:
                 continue
             todo = entry.get("todo")
-            examples.append(
-                Example(str(text), expect, location, counter=not expect, todo=str(todo) if todo else None)
-            )
+            examples.append(Example(str(text), expect, location, counter=not expect, todo=str(todo) if todo else None))
         for entry, location in self._items(item, "counter_examples"):
             text = entry.get("text") if isinstance(entry, LocatedDict) else entry
             if not isinstance(text, str) or not text.strip():
@@ -513,17 +520,22 @@ class _Loader:
         values = self._expect_list(item, key)
         if not values:
             return []
-        return list(zip(values, values.item_locations))
+        return list(zip(values, values.item_locations, strict=True))
 
     def _read_expect(self, entry: LocatedDict) -> tuple[ExpectedFinding, ...] | None:
         raw = entry["expect"]
         if raw is None:
             return ()
         if not isinstance(raw, LocatedList):
-            self.error("wrong-type", "'expect' must be a list of findings", entry.key_locations["expect"], "write expect: [] for none")
+            self.error(
+                "wrong-type",
+                "'expect' must be a list of findings",
+                entry.key_locations["expect"],
+                "write expect: [] for none",
+            )
             return None
         found: list[ExpectedFinding] = []
-        for value, location in zip(raw, raw.item_locations):
+        for value, location in zip(raw, raw.item_locations, strict=True):
             if not isinstance(value, LocatedDict):
                 self.error("wrong-type", "an expected finding must be a mapping such as {actor: X, topic: Y}", location)
                 return None

@@ -110,9 +110,7 @@ class _ToAst(Transformer):
         body = token.value[1:-1].replace(" ", "").replace("\t", "")
         low_text, comma, high_text = body.partition(",")
         if not low_text and not high_text:
-            raise PatternSyntaxError(
-                "repeat count is empty", token.start_pos, "write {2} or {1,3}", len(token.value)
-            )
+            raise PatternSyntaxError("repeat count is empty", token.start_pos, "write {2} or {1,3}", len(token.value))
         low = int(low_text) if low_text else 0
         if not comma:
             high, explicit = low, True
@@ -267,8 +265,9 @@ def _syntax_error(pattern: str, exc: UnexpectedInput) -> PatternSyntaxError:
         return PatternSyntaxError(
             "unexpected ')': no group is open here" if not _open_groups(pattern, offset) else "empty group '()'",
             offset,
-            "remove the ')' or open a group with '('" if not _open_groups(pattern, offset) else
-            "put something inside the group or remove it",
+            "remove the ')' or open a group with '('"
+            if not _open_groups(pattern, offset)
+            else "put something inside the group or remove it",
         )
     if token.type == "VBAR" and (not previous or previous in "(|"):
         return PatternSyntaxError(

@@ -159,7 +159,10 @@ class Resolver:
         if isinstance(node, ast.Capture):
             if node.type not in registry.capture_type_names():
                 self._error(
-                    pattern, node, "unknown-capture-type", f"unknown capture type '{node.type}'",
+                    pattern,
+                    node,
+                    "unknown-capture-type",
+                    f"unknown capture type '{node.type}'",
                     did_you_mean(node.type, registry.capture_type_names())
                     or f"known types: {', '.join(sorted(registry.capture_type_names()))}",
                 )
@@ -168,7 +171,10 @@ class Resolver:
         if isinstance(node, ast.TokenClass):
             if node.name not in registry.token_class_names():
                 self._error(
-                    pattern, node, "unknown-token-class", f"unknown token class [{node.name}]",
+                    pattern,
+                    node,
+                    "unknown-token-class",
+                    f"unknown token class [{node.name}]",
                     did_you_mean(node.name, registry.token_class_names())
                     or f"known classes: {', '.join(sorted(registry.token_class_names()))}",
                 )
@@ -180,7 +186,10 @@ class Resolver:
                 return None
             if not is_single_token(body):
                 self._error(
-                    pattern, node, "negated-sequence", "'!' can only negate a test of one token",
+                    pattern,
+                    node,
+                    "negated-sequence",
+                    "'!' can only negate a test of one token",
                     "negate a word, a /regex/, a [class] or a lexicon of single words",
                 )
                 return None
@@ -202,7 +211,10 @@ class Resolver:
         lexicon = visible.get(node.name)
         if lexicon is None:
             self._error(
-                pattern, node, "undefined-lexicon", f"lexicon @{node.name} is not defined",
+                pattern,
+                node,
+                "undefined-lexicon",
+                f"lexicon @{node.name} is not defined",
                 self._where_else("lexicons", node.name, visible),
             )
             return None
@@ -214,7 +226,10 @@ class Resolver:
         macro = visible.get(node.name)
         if macro is None:
             self._error(
-                pattern, node, "undefined-macro", f"macro ${node.name} is not defined",
+                pattern,
+                node,
+                "undefined-macro",
+                f"macro ${node.name} is not defined",
                 self._where_else("macros", node.name, visible),
             )
             return None
@@ -253,8 +268,11 @@ def validate(ruleset) -> list[Diagnostic]:
             if previous is not None:
                 diagnostics.append(
                     Diagnostic(
-                        ERROR, "duplicate-rule-id", f"rule id '{rule.id}' is already used",
-                        rule.location, f"the first rule with this id is at {previous.file}:{previous.line}",
+                        ERROR,
+                        "duplicate-rule-id",
+                        f"rule id '{rule.id}' is already used",
+                        rule.location,
+                        f"the first rule with this id is at {previous.file}:{previous.line}",
                     )
                 )
             else:
@@ -262,19 +280,31 @@ def validate(ruleset) -> list[Diagnostic]:
             resolved = resolver.resolve(rule.tree, rule.pattern, rule_file.key)
             if resolved is not None:
                 diagnostics.extend(check_rule_pattern(rule, resolved))
+    if any(d.is_error for d in diagnostics):
+        return diagnostics  # names used by broken patterns would be reported as unused
     for rule_file in ruleset.files:
         for name, macro in rule_file.macros.items():
             if ("macro", macro.file, name) not in resolver.used:
                 resolver.resolve(macro.tree, macro.pattern, rule_file.key)  # still report its errors
                 diagnostics.append(
-                    Diagnostic(WARNING, "unused-macro", f"macro ${name} is never used", macro.location,
-                               "remove it, or use it in a pattern as $" + name)
+                    Diagnostic(
+                        WARNING,
+                        "unused-macro",
+                        f"macro ${name} is never used",
+                        macro.location,
+                        "remove it, or use it in a pattern as $" + name,
+                    )
                 )
         for name, lexicon in rule_file.lexicons.items():
             if ("lexicon", lexicon.file, name) not in resolver.used:
                 diagnostics.append(
-                    Diagnostic(WARNING, "unused-lexicon", f"lexicon @{name} is never used", lexicon.location,
-                               "remove it, or use it in a pattern as @" + name)
+                    Diagnostic(
+                        WARNING,
+                        "unused-lexicon",
+                        f"lexicon @{name} is never used",
+                        lexicon.location,
+                        "remove it, or use it in a pattern as @" + name,
+                    )
                 )
     return diagnostics
 
@@ -300,14 +330,22 @@ def check_rule_pattern(rule: Rule, tree: ast.Node) -> list[Diagnostic]:
         return rule.pattern.location(node.span.start, length) if isinstance(rule.pattern, LocatedStr) else rule.location
 
     if min_length(tree) == 0:
-        found.append(Diagnostic(ERROR, "empty-match", "pattern can match without any token", at(tree),
-                                "make at least one element required (not followed by ? or *)"))
+        found.append(
+            Diagnostic(
+                ERROR,
+                "empty-match",
+                "pattern can match without any token",
+                at(tree),
+                "make at least one element required (not followed by ? or *)",
+            )
+        )
     for capture_type, example in (("ACTOR", "{actor:ACTOR}"), ("TOPIC", "{topic:TOPIC}")):
         if capture_count(tree, capture_type) == 0:
             optional = any(isinstance(n, ast.Capture) and n.type == capture_type for n in walk(tree))
             found.append(
                 Diagnostic(
-                    ERROR, f"no-{capture_type.lower()}",
+                    ERROR,
+                    f"no-{capture_type.lower()}",
                     f"rule captures no {capture_type.lower()}" + (" on every match" if optional else ""),
                     rule.location,
                     f"every finding needs an {capture_type.lower()}: add {example} to the pattern"
@@ -319,14 +357,22 @@ def check_rule_pattern(rule: Rule, tree: ast.Node) -> list[Diagnostic]:
     size = program_size(tree)
     if size > MAX_PROGRAM_SIZE:
         found.append(
-            Diagnostic(ERROR, "pattern-too-large",
-                       f"pattern expands to about {size} steps (the limit is {MAX_PROGRAM_SIZE})", rule.location,
-                       "nested repeats multiply: use smaller bounds or fewer nested repeats")
+            Diagnostic(
+                ERROR,
+                "pattern-too-large",
+                f"pattern expands to about {size} steps (the limit is {MAX_PROGRAM_SIZE})",
+                rule.location,
+                "nested repeats multiply: use smaller bounds or fewer nested repeats",
+            )
         )
     if not has_required_literal(tree):
         found.append(
-            Diagnostic(WARNING, "no-trigger",
-                       "pattern has no word that every match contains, so it is tried on every sentence",
-                       rule.location, "add a required word or @lexicon so the prefilter can skip sentences")
+            Diagnostic(
+                WARNING,
+                "no-trigger",
+                "pattern has no word that every match contains, so it is tried on every sentence",
+                rule.location,
+                "add a required word or @lexicon so the prefilter can skip sentences",
+            )
         )
     return found

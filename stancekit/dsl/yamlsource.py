@@ -144,7 +144,7 @@ def _yaml_hint(problem: str) -> str:
     if "mapping values" in problem:
         return "a value containing ': ' must be quoted"
     if "found character" in problem and "'@'" in problem:
-        return "a value starting with @ must be quoted, e.g. \"@support_verbs\""
+        return 'a value starting with @ must be quoted, e.g. "@support_verbs"'
     if "expected <block end>" in problem or "block" in problem:
         return "check the indentation of this line against the lines above"
     if "found unexpected end of stream" in problem or "quoted scalar" in problem:
@@ -199,9 +199,7 @@ def _convert(node: yaml.Node, source: SourceFile, problems: list[Diagnostic], ac
             key = _convert(key_node, source, problems, active)
             key_location = source.location(key_node.start_mark.index, len(str(key_node.value)))
             if not isinstance(key, str):
-                problems.append(
-                    Diagnostic(ERROR, "yaml-key", f"mapping key {key!r} is not a string", key_location)
-                )
+                problems.append(Diagnostic(ERROR, "yaml-key", f"mapping key {key!r} is not a string", key_location))
                 continue
             if key in mapping:
                 problems.append(

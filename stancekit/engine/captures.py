@@ -30,6 +30,7 @@ from stancekit.text.tokens import Token
 MAX_ACTOR_TOKENS = 14
 MAX_TOPIC_TOKENS = 40
 MAX_APPOSITIVE_TOKENS = 12
+MAX_LIST_TOKENS = 24
 
 
 @dataclass
@@ -78,16 +79,36 @@ def category(token: Token) -> int:
 _HEADS = (NAME, ROLE, NOUN)
 
 
+def _loose_modifier(token: Token, determined: bool) -> bool:
+    """An unlisted lower-case word that may still modify an actor noun: any word after a
+    determiner ("the two largest unions"), else a hyphenated word or one with an adjective
+    ending ("left-leaning economists", "centrist Democrats")."""
+    lower = token.lower
+    if not lower[:1].isalpha() or not token.text[:1].islower() or lower in W.TOPIC_BAD_STARTS:
+        return False
+    return determined or "-" in lower or lower.endswith(W.ADJECTIVE_SUFFIXES)
+
+
 def _core_ends(tokens: Sequence[Token], i: int, limit: int, determined: bool) -> list[int]:
     """Ends of a name or actor noun phrase starting at `i` (after any determiner), shortest first."""
     ends: list[int] = []
     j = i
     previous = None
+    loose = 0
     while j < limit:
-        cat = category(tokens[j])
+        token = tokens[j]
+        cat = category(token)
+        if cat == OTHER and previous not in _HEADS and loose < 2 and _loose_modifier(token, determined):
+            cat = MODIFIER
+            loose += 1
         if cat in _HEADS:
             j += 1
             ends.append(j)
+            if cat == NAME and j < limit and tokens[j].text == "(":
+                tag_end = _parenthetical_end(tokens, j, limit)
+                if tag_end:
+                    j = tag_end
+                    ends.append(j)
         elif cat == MODIFIER or (cat == POSSESSIVE and previous in _HEADS):
             j += 1  # a possessive needs a head after it: "Trump's campaign"
         elif cat == JOINER and previous in _HEADS:
@@ -104,9 +125,25 @@ def _core_ends(tokens: Sequence[Token], i: int, limit: int, determined: bool) ->
         else:
             break
         previous = cat
-    if not determined and ends and ends[0] == i + 1 and category(tokens[i]) == ROLE and not tokens[i].lower.endswith("s"):
+    if (
+        not determined
+        and ends
+        and ends[0] == i + 1
+        and category(tokens[i]) == ROLE
+        and not tokens[i].lower.endswith("s")
+    ):
         ends = ends[1:]  # a bare singular role word ("spokesman") is not an actor on its own
     return ends
+
+
+def _parenthetical_end(tokens: Sequence[Token], open_at: int, limit: int) -> int | None:
+    """The end of a short bracketed tag after a name: "Sen. Bernie Sanders (I-Vt.)"."""
+    for k in range(open_at + 1, min(limit, open_at + 7)):
+        if tokens[k].text == ")":
+            return k + 1 if k > open_at + 1 else None
+        if tokens[k].text in ("(", ","):
+            return None
+    return None
 
 
 def actor_ends(tokens: Sequence[Token], start: int, context: SentenceContext) -> tuple[int, ...]:
@@ -115,6 +152,8 @@ def actor_ends(tokens: Sequence[Token], start: int, context: SentenceContext) ->
     first = tokens[start]
     if first.lower in W.SUBJECT_PRONOUNS:
         return (start + 1,)
+    if first.lower in W.RELATIVE_PRONOUNS:
+        return (start + 1,) if antecedent(tokens, start) is not None else ()
     i = start
     determined = False
     if first.lower in W.DETERMINERS and not _is_name(first):
@@ -135,7 +174,20 @@ def actor_ends(tokens: Sequence[Token], start: int, context: SentenceContext) ->
     for end in ends:
         extended.extend(_prepositional_extensions(tokens, end, limit))
         extended.extend(_appositive_extensions(tokens, end, len(tokens)))
+        extended.extend(_list_extensions(tokens, end, min(len(tokens), start + MAX_LIST_TOKENS)))
     return tuple(sorted(set(ends) | set(extended), reverse=True))
+
+
+def antecedent(tokens: Sequence[Token], relative: int) -> tuple[int, int] | None:
+    """The actor phrase a relative pronoun refers back to: "the union, which ..." -> the union."""
+    end = relative - 1 if relative > 0 and tokens[relative - 1].lower == "," else relative
+    for start in range(max(0, end - MAX_ACTOR_TOKENS), end):
+        token = tokens[start]
+        if token.lower in W.RELATIVE_PRONOUNS or token.lower in W.SUBJECT_PRONOUNS:
+            continue
+        if end in actor_ends(tokens, start, SentenceContext(tokens)):
+            return start, end
+    return None
 
 
 def _prepositional_extensions(tokens: Sequence[Token], end: int, limit: int) -> list[int]:
@@ -151,6 +203,27 @@ def _prepositional_extensions(tokens: Sequence[Token], end: int, limit: int) -> 
         if category(tokens[k - 1]) == NAME:
             found.append(k)
     return found[-1:]
+
+
+def _list_extensions(tokens: Sequence[Token], end: int, limit: int) -> list[int]:
+    """'the United States, Britain and France': names separated by commas, closed by and/or."""
+    j = end
+    while j + 1 < limit and tokens[j].lower == ",":
+        k = j + 1
+        oxford = tokens[k].lower in ("and", "or")
+        if oxford:
+            k += 1
+        if k < limit and tokens[k].lower == "the":
+            k += 1
+        if k >= limit or category(tokens[k]) != NAME:
+            return []
+        ends = _core_ends(tokens, k, limit, True)
+        if not ends:
+            return []
+        j = ends[-1]
+        if oxford or any(t.lower in ("and", "or") for t in tokens[k:j]):
+            return [j]
+    return []
 
 
 def _appositive_extensions(tokens: Sequence[Token], end: int, n: int) -> list[int]:
@@ -174,7 +247,11 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext) ->
     """Where a TOPIC starting at `start` may end: at the clause boundary first, then shorter."""
     n = len(tokens)
     first = tokens[start]
-    if first.lower in W.TOPIC_STOP_WORDS or (first.is_punct and first.text not in W.QUOTE_MARKS and first.text not in "$£€#"):
+    if (
+        first.lower in W.TOPIC_STOP_WORDS
+        or first.lower in W.TOPIC_BAD_STARTS
+        or (first.is_punct and first.text not in W.QUOTE_MARKS and first.text not in "$£€#")
+    ):
         return ()
     limit = min(n, start + MAX_TOPIC_TOKENS)
     closing = _closing_quote_offset(first, context.quotes)
@@ -182,6 +259,8 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext) ->
     while end < limit:
         token = tokens[end]
         if token.lower in W.TOPIC_STOP_PUNCT or token.lower in W.TOPIC_STOP_WORDS:
+            break
+        if token.lower in ("and", "but", "or") and end + 1 < n and tokens[end + 1].lower in W.CLAUSE_STARTERS:
             break
         if token.text in W.QUOTE_MARKS and closing is not None and token.start >= closing - 1:
             break

@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
-from stancekit.engine.captures import SentenceContext
+from stancekit.engine.captures import SentenceContext, antecedent
 from stancekit.engine.polarity import modifiers
 from stancekit.engine.vm import RawMatch, find_matches
-from stancekit.engine.wordlists import QUOTE_MARKS
+from stancekit.engine.wordlists import (
+    NEGATIONS,
+    PASSIVE_AUXILIARIES,
+    QUOTE_MARKS,
+    RELATIVE_PRONOUNS,
+    TOPIC_BAD_STARTS,
+)
 from stancekit.findings import ActorRef, Finding, RuleRef, TextSpan, TopicRef, finding_id
 from stancekit.text.documents import Document
 from stancekit.text.segment import Segmentation, Sentence, segment
@@ -24,6 +30,31 @@ from stancekit.text.tokens import Token, normalise, tokenize
 
 _TRIM = frozenset({",", ";", ":", "-", "--", "\u2014", "\u2013"})
 _LEADING_ARTICLES = ("the ", "a ", "an ")
+#: Words that may stand between a topic and the next stance of the same actor.
+_CONNECTIVES = (
+    frozenset(
+        {
+            "and",
+            "or",
+            "but",
+            ",",
+            "also",
+            "then",
+            "to",
+            "refuse",
+            "refuses",
+            "refused",
+            "refusing",
+            "decline",
+            "declined",
+            "fail",
+            "failed",
+            "no",
+            "longer",
+        }
+    )
+    | NEGATIONS
+)
 
 
 @dataclass
@@ -58,22 +89,46 @@ def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
 
 
 def _conflict(c: Candidate, kept: Candidate) -> bool:
-    """Two readings of the same evidence: the same cue, or one stance chained inside the other."""
+    """Two readings of the same evidence: the same cue, or the same actor, topic and polarity."""
     if _overlaps(c.match.cue, kept.match.cue):
         return True
-    if (c.actor, c.topic, c.polarity) == (kept.actor, kept.topic, kept.polarity):
-        return True
-    same_actor = _overlaps(c.actor, kept.actor)
-    return same_actor and (_overlaps(c.match.cue, kept.topic) or _overlaps(kept.match.cue, c.topic))
+    return (c.actor, c.topic, c.polarity) == (kept.actor, kept.topic, kept.polarity)
 
 
-def resolve_overlaps(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Keep the most specific reading of each piece of evidence (priority, literal tokens, rule order)."""
+def _cut_topic(c: Candidate, other: Candidate, tokens: Sequence[Token]) -> Candidate | None:
+    """`c` with its topic ended before `other`'s cue, when the same actor's next stance sits
+    inside it ("criticized X and praised Y"); None when nothing of the topic is left
+    ("refused to endorse Y": the refusal is the negation of the endorsement, not a stance
+    of its own)."""
+    cue = other.match.cue
+    if cue is None or not _overlaps(c.actor, other.actor) or not (c.topic[0] <= cue[0] < c.topic[1]):
+        return c
+    cut = cue[0]
+    while cut > c.topic[0] and (tokens[cut - 1].lower in _CONNECTIVES or tokens[cut - 1].lower in TOPIC_BAD_STARTS):
+        cut -= 1
+    if cut <= c.topic[0]:
+        return None
+    return replace(c, topic=_trimmed(tokens, c.topic[0], cut))
+
+
+def resolve_overlaps(candidates: Sequence[Candidate], tokens: Sequence[Token]) -> list[Candidate]:
+    """Keep the most specific reading of each piece of evidence (priority, literal tokens, rule
+    order), then end each topic where the same actor's next stance begins."""
     kept: list[Candidate] = []
     for candidate in sorted(candidates, key=lambda c: c.rank):
         if not any(_conflict(candidate, k) for k in kept):
             kept.append(candidate)
-    return sorted(kept, key=lambda c: (c.match.start, c.actor, c.rule.order))
+    final: list[Candidate] = []
+    for candidate in kept:
+        current: Candidate | None = candidate
+        for other in kept:
+            if current is None:
+                break
+            if other is not candidate:
+                current = _cut_topic(current, other, tokens)
+        if current is not None:
+            final.append(current)
+    return sorted(final, key=lambda c: (c.match.start, c.actor, c.rule.order))
 
 
 def _trimmed(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
@@ -89,6 +144,52 @@ def _trimmed(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
         elif marks[0] == start and end - start > 1:
             start += 1
     return start, end
+
+
+def _capture(match: RawMatch, capture_type: str, preferred_name: str):
+    """The capture that fills a finding field: the one named like the field, else the first of its type."""
+    typed = [c for c in match.captures if c.type == capture_type]
+    return next((c for c in typed if c.name == preferred_name), typed[0] if typed else None)
+
+
+_PASSIVE_GAP = frozenset(
+    {
+        "not",
+        "n't",
+        "never",
+        "also",
+        "already",
+        "still",
+        "just",
+        "even",
+        "once",
+        "then",
+        "now",
+        "long",
+        "first",
+        "widely",
+        "been",
+        "being",
+        "so",
+        "too",
+        "all",
+    }
+)
+
+
+def _passive_reading(tokens: Sequence[Token], match: RawMatch, actor_end: int) -> bool:
+    """Whether an actor-before-verb match is really a passive ("Cruz was endorsed ... by Fiorina"):
+    a one-word participle cue right after a form of "be", so the actor is not the one taking
+    the stance. Passive rules put their actor after the cue and are never affected."""
+    cue = match.cue
+    if cue is None or cue[1] - cue[0] != 1 or actor_end > cue[0]:
+        return False
+    if not tokens[cue[0]].lower.endswith(("ed", "en")):
+        return False
+    i = cue[0] - 1
+    while i >= actor_end and (tokens[i].lower in _PASSIVE_GAP or tokens[i].lower.endswith("ly")):
+        i -= 1
+    return i >= actor_end and tokens[i].lower in PASSIVE_AUXILIARIES
 
 
 def actor_name(text: str) -> str:
@@ -167,13 +268,17 @@ class Matcher:
                 candidate = self._candidate(rule, match, tokens)
                 if candidate is not None:
                     candidates.append(candidate)
-        return [self._finding(document, segmentation, sentence, tokens, c) for c in resolve_overlaps(candidates)]
+        return [
+            self._finding(document, segmentation, sentence, tokens, c) for c in resolve_overlaps(candidates, tokens)
+        ]
 
     @staticmethod
     def _candidate(rule: CompiledRule, match: RawMatch, tokens: Sequence[Token]) -> Candidate | None:
-        actor = next((c for c in match.captures if c.type == "ACTOR"), None)
-        topic = next((c for c in match.captures if c.type == "TOPIC"), None)
+        actor = _capture(match, "ACTOR", "actor")
+        topic = _capture(match, "TOPIC", "topic")
         if actor is None or topic is None:
+            return None
+        if _passive_reading(tokens, match, actor.end):
             return None
         mods = modifiers(tokens, match, rule.polarity)
         return Candidate(
@@ -204,6 +309,10 @@ class Matcher:
         topic_span = span(*c.topic)
         cue = span(*c.match.cue) if c.match.cue else None
         actor = ActorRef(actor_span.text, actor_span.start, actor_span.end, actor_name(actor_span.text))
+        if c.actor[1] - c.actor[0] == 1 and tokens[c.actor[0]].lower in RELATIVE_PRONOUNS:
+            referent = antecedent(tokens, c.actor[0])
+            if referent is not None:
+                actor = replace(actor, name=actor_name(span(*referent).text), via="pronoun")
         topic = TopicRef(topic_span.text, topic_span.start, topic_span.end, topic_span.text)
         anchor = cue.start if cue else actor_span.start
         quote = segmentation.quote_at(anchor)

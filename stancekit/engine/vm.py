@@ -118,7 +118,7 @@ def find_matches(program: Sequence[tuple], entry: int, context: SentenceContext)
         result = None
         if op == MATCH:
             result = (pos, None)
-        elif op == FORMS or op == REGEX or op == CLASS:
+        elif op in (FORMS, REGEX, CLASS):
             if pos < n:
                 token = tokens[pos]
                 if op == FORMS:

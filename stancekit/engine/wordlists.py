@@ -27,11 +27,18 @@ def _with_plurals(text: str) -> frozenset[str]:
 
 
 #: Pronouns that can hold a stance as the subject of a clause.
-SUBJECT_PRONOUNS = _words("i we he she they it you")
+SUBJECT_PRONOUNS = _words("i we he she they it")
+
+#: Relative pronouns: an actor when an actor phrase stands right before them
+#: ("Sanders, who endorsed Clinton"); the finding is named after that phrase.
+RELATIVE_PRONOUNS = _words("who which that")
+
+#: Forms of "be" (and "get") that make a following participle passive.
+PASSIVE_AUXILIARIES = _words("is are was were be been being 's 're am get gets got gotten getting")
 
 #: Words that may open a noun phrase naming an actor.
 DETERMINERS = _words(
-    """the a an this that these those his her its their our my your both all some many most several
+    """the a an this these those his her its their our my your both all some many most several
     few other another each every any two three four five six seven eight nine ten dozens hundreds
     thousands millions more fewer numerous various"""
 )
@@ -57,8 +64,10 @@ ROLE_WORDS = _with_plurals(
 )
 
 #: Nouns that name a collective or an institution: "the administration", "GOP lawmakers".
-ACTOR_NOUNS = ROLE_WORDS | _with_plurals(
-    """administration government campaign party official lawmaker critic supporter opponent voter
+ACTOR_NOUNS = (
+    ROLE_WORDS
+    | _with_plurals(
+        """administration government campaign party official lawmaker critic supporter opponent voter
     democrat republican conservative liberal progressive activist protester protestor group union
     company industry business economist analyst expert member ministry department council
     committee court regulator agency commission board police military army resident citizen
@@ -71,8 +80,13 @@ ACTOR_NOUNS = ROLE_WORDS | _with_plurals(
     militant prosecutor authority association federation institute foundation society network
     outlet editorial leadership base faithful establishment observer commentator pundit
     conservationist campaigner evangelical manufacturer retailer lobby lobbyist trade insider
-    official official spokespeople"""
-) | _words("people police media press clergy")
+    city town county province region village municipality district capital government-in-exile
+    rival colleague counterpart predecessor successor challenger contender hopeful leader
+    superdelegate delegate elector constituent lawyer
+    spokespeople"""
+    )
+    | _words("people police media press clergy")
+)
 
 #: Lower-case modifiers that can precede a role or actor noun: "former president", "GOP rival".
 ACTOR_MODIFIERS = _words(
@@ -85,6 +99,10 @@ ACTOR_MODIFIERS = _words(
     ranking independent grassroots anti-trump pro-trump anti-clinton pro-clinton party
     establishment evangelical white black hispanic latino young older elderly""".replace("\n", " ")
 )
+
+#: Endings of lower-case adjectives that may modify an actor noun ("centrist economists",
+#: "progressive groups"); other unknown words are only accepted after a determiner.
+ADJECTIVE_SUFFIXES = ("al", "ic", "ive", "ous", "ful", "ary", "ish", "ist", "ian", "ese", "ern", "ile", "ant", "ent")
 
 #: Capitalised words that start sentences or name times, never actors.
 CAPITALISED_NON_NAMES = _words(
@@ -107,8 +125,26 @@ TOPIC_STOP_WORDS = _words(
     insisting unless said says told tells according"""
 )
 
+#: Words a topic never starts with: particles ("backed out"), a passive agent ("supported by"),
+#: clause words and auxiliaries ("support was solid"): a stance verb followed by them is not
+#: taking an object.
+TOPIC_BAD_STARTS = _words(
+    """by out off down away up back on in at into onto over around about from after before during
+    of since until when while if as because than then is are was were be been being has had have
+    will would could should can may might must do does did 's 're 've 'd 'll"""
+)
+
+#: After "and"/"but"/"or", these words start a new clause, which ends the topic:
+#: "endorsed Trump and has appeared with him", "backs the plan but he says".
+CLAUSE_STARTERS = _words(
+    """is are was were has have had will would could should can may might must does did do
+    he she they it we i who which there"""
+)
+
 #: Punctuation that ends a topic.
-TOPIC_STOP_PUNCT = frozenset({",", ";", ":", "(", ")", "[", "]", "--", "\u2014", "\u2013", ".", "?", "!", "...", "\u2026"})
+TOPIC_STOP_PUNCT = frozenset(
+    {",", ";", ":", "(", ")", "[", "]", "--", "\u2014", "\u2013", ".", "?", "!", "...", "\u2026"}
+)
 
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
 
@@ -118,11 +154,23 @@ NEGATIONS = _words("not n't never no neither nor without")
 #: Several-token negations, as tuples of tokens.
 NEGATION_PHRASES = (
     ("no", "longer"),
-    ("refuse", "to"), ("refuses", "to"), ("refused", "to"), ("refusing", "to"),
-    ("decline", "to"), ("declines", "to"), ("declined", "to"), ("declining", "to"),
-    ("fail", "to"), ("fails", "to"), ("failed", "to"), ("failing", "to"),
-    ("stop", "short", "of"), ("stops", "short", "of"), ("stopped", "short", "of"),
-    ("has", "yet", "to"), ("have", "yet", "to"),
+    ("refuse", "to"),
+    ("refuses", "to"),
+    ("refused", "to"),
+    ("refusing", "to"),
+    ("decline", "to"),
+    ("declines", "to"),
+    ("declined", "to"),
+    ("declining", "to"),
+    ("fail", "to"),
+    ("fails", "to"),
+    ("failed", "to"),
+    ("failing", "to"),
+    ("stop", "short", "of"),
+    ("stops", "short", "of"),
+    ("stopped", "short", "of"),
+    ("has", "yet", "to"),
+    ("have", "yet", "to"),
 )
 
 #: Words that look like negations but are not ("not only ... but also").
@@ -135,7 +183,15 @@ HEDGES = _words(
 )
 
 HEDGE_PHRASES = (
-    ("is", "expected", "to"), ("are", "expected", "to"), ("was", "expected", "to"),
-    ("appears", "to"), ("appeared", "to"), ("seems", "to"), ("seemed", "to"),
-    ("is", "said", "to"), ("are", "said", "to"), ("is", "considering"), ("are", "considering"),
+    ("is", "expected", "to"),
+    ("are", "expected", "to"),
+    ("was", "expected", "to"),
+    ("appears", "to"),
+    ("appeared", "to"),
+    ("seems", "to"),
+    ("seemed", "to"),
+    ("is", "said", "to"),
+    ("are", "said", "to"),
+    ("is", "considering"),
+    ("are", "considering"),
 )

@@ -25,8 +25,11 @@ def highlight(finding: Finding, color: bool) -> str:
     if not color:
         return " ".join(sentence.text.split())
     marks = []
-    for span, style in ((finding.actor, {"bold": True}), (finding.cue, {"underline": True}),
-                        (finding.topic, {"fg": "cyan"})):
+    for span, style in (
+        (finding.actor, {"bold": True}),
+        (finding.cue, {"underline": True}),
+        (finding.topic, {"fg": "cyan"}),
+    ):
         if span is not None and sentence.start <= span.start and span.end <= sentence.end:
             marks.append((span.start - sentence.start, span.end - sentence.start, style))
     marks.sort()
@@ -51,8 +54,11 @@ class TableSink:
 
     def _heading(self, doc: str) -> None:
         title = f"== {doc} =="
-        self.stream.write(("\n" if self.current_doc is not None else "") +
-                          (click.style(title, bold=True) if self.color else title) + "\n")
+        self.stream.write(
+            ("\n" if self.current_doc is not None else "")
+            + (click.style(title, bold=True) if self.color else title)
+            + "\n"
+        )
         self.current_doc = doc
 
     def write(self, finding: Finding) -> None:
@@ -72,9 +78,13 @@ class TableSink:
             actor = finding.actor.name
         topic = " ".join(finding.topic.text.split())
         self.stream.write(f"  {actor} {label} {topic}\n")
-        evidence = textwrap.fill(
-            highlight(finding, False), width=self.width - 6, initial_indent="    > ", subsequent_indent="      "
-        ) if not self.color else "    > " + highlight(finding, True)
+        evidence = (
+            textwrap.fill(
+                highlight(finding, False), width=self.width - 6, initial_indent="    > ", subsequent_indent="      "
+            )
+            if not self.color
+            else "    > " + highlight(finding, True)
+        )
         self.stream.write(evidence + "\n")
 
     def close(self) -> None:

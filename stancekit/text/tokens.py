@@ -32,18 +32,17 @@ _TOKEN_RE = re.compile(
     r"""
     (?P<abbr>
         (?:[A-Za-z]\.){2,}(?![A-Za-z])          # U.S.  a.m.  U.S.A.
-      | (?:%s)\.(?!\w)                          # Mr.  Sen.  Jan.
+      | (?:ABBREVIATIONS)\.(?!\w)               # Mr.  Sen.  Jan.
       | No\.(?=\s*\d)                           # No. 1
       | [A-Z]\.(?=[ \t]*[A-Z])                  # initials: John F. Kennedy
     )
-  | (?P<num>\d+(?:[.,:/]\d+)*(?:%%|st|nd|rd|th|s)?(?![^\W\d_]))
+  | (?P<num>\d+(?:[.,:/]\d+)*(?:%|st|nd|rd|th|s)?(?![^\W\d_]))
   | (?P<word>[^\W\d_](?:\w|[-\u2010'\u2019](?=[^\W_]))*)
   | (?P<ellipsis>\.{2,}|\u2026)
   | (?P<dash>-{2,}|[\u2013\u2014])
   | (?P<punct>[^\w\s])
   | (?P<other>_+)
-    """
-    % _ABBREV_ALT,
+    """.replace("ABBREVIATIONS", _ABBREV_ALT),
     re.VERBOSE,
 )
 
