@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from stancekit import registry
 from stancekit.engine import wordlists as W
+from stancekit.engine.verbforms import verb_only_forms
 from stancekit.text.segment import QuoteSpan
 from stancekit.text.tokens import Token
 
@@ -79,14 +80,51 @@ def category(token: Token) -> int:
 _HEADS = (NAME, ROLE, NOUN)
 
 
+def _loose_head(token: Token) -> bool:
+    """After a determiner, an unlisted noun that names a person by its ending may head an
+    actor ("the comedian", "the protesters", "the organisers"); nouns of things do not."""
+    lower = token.lower
+    return (
+        len(lower) > 3
+        and lower.isalpha()
+        and token.text[:1].islower()
+        and lower.endswith(W.AGENT_SUFFIXES)
+        and lower not in W.NON_ACTOR_HEADS
+        and lower not in W.FUNCTION_WORDS
+    )
+
+
 def _loose_modifier(token: Token, determined: bool) -> bool:
     """An unlisted lower-case word that may still modify an actor noun: any word after a
     determiner ("the two largest unions"), else a hyphenated word or one with an adjective
     ending ("left-leaning economists", "centrist Democrats")."""
     lower = token.lower
-    if not lower[:1].isalpha() or not token.text[:1].islower() or lower in W.TOPIC_BAD_STARTS:
+    if not lower[:1].isalpha() or not token.text[:1].islower() or lower in W.FUNCTION_WORDS:
         return False
     return determined or "-" in lower or lower.endswith(W.ADJECTIVE_SUFFIXES)
+
+
+def _plain_word(token: Token) -> bool:
+    lower = token.lower
+    return lower.replace("-", "").isalpha() and token.text[:1].islower() and lower not in W.FUNCTION_WORDS
+
+
+def _compound_modifier(tokens: Sequence[Token], j: int, limit: int, after_name: bool) -> bool:
+    """A lower-case noun used as a modifier, known by the actor noun right after it: "island"
+    in "small island states", "rights" in "Human rights groups". After a name, a word in -s is
+    more often a verb ("Trump attacks critics") and is only taken from a short list."""
+    token = tokens[j]
+    if not _plain_word(token):
+        return False
+    if after_name and token.lower.endswith("s") and token.lower not in W.PLURAL_MODIFIERS:
+        return False
+    for k in range(j + 1, min(limit, j + 3)):
+        cat = category(tokens[k])
+        if cat in (NOUN, ROLE):
+            return True
+        if cat != OTHER or not _plain_word(tokens[k]):
+            return False
+    return False
 
 
 def _core_ends(tokens: Sequence[Token], i: int, limit: int, determined: bool) -> list[int]:
@@ -98,9 +136,16 @@ def _core_ends(tokens: Sequence[Token], i: int, limit: int, determined: bool) ->
     while j < limit:
         token = tokens[j]
         cat = category(token)
-        if cat == OTHER and previous not in _HEADS and loose < 2 and _loose_modifier(token, determined):
-            cat = MODIFIER
+        if cat == OTHER and loose < 3 and (
+            (previous not in _HEADS and _loose_modifier(token, determined))
+            or _compound_modifier(tokens, j, limit, previous == NAME)
+        ):
             loose += 1
+            j += 1
+            if determined and previous not in _HEADS and _loose_head(token):
+                ends.append(j)
+            previous = MODIFIER
+            continue
         if cat in _HEADS:
             j += 1
             ends.append(j)
@@ -112,14 +157,19 @@ def _core_ends(tokens: Sequence[Token], i: int, limit: int, determined: bool) ->
         elif cat == MODIFIER or (cat == POSSESSIVE and previous in _HEADS):
             j += 1  # a possessive needs a head after it: "Trump's campaign"
         elif cat == JOINER and previous in _HEADS:
-            # a joiner must lead to a name: "Bank of England", "Secretary of the Treasury"
+            # a joiner must lead to a name ("Bank of England", "Secretary of the Treasury"); "and"
+            # may also lead to a noun phrase ("Democrats and several big-city mayors")
             k = j + 1
-            if k < limit and tokens[k].lower == "the":
+            conjunction = tokens[j].lower in ("and", "&")
+            if k < limit and (tokens[k].lower == "the" or (conjunction and tokens[k].lower in W.DETERMINERS)):
                 k += 1
             if k >= limit:
                 break
             following = category(tokens[k])
-            if not (following == NAME or (tokens[j].lower == "and" and following in (NOUN, ROLE))):
+            if not (
+                following == NAME
+                or (conjunction and (following in (NOUN, ROLE) or _compound_modifier(tokens, k, limit, False)))
+            ):
                 break
             j = k
         else:
@@ -154,6 +204,7 @@ def actor_ends(tokens: Sequence[Token], start: int, context: SentenceContext) ->
         return (start + 1,)
     if first.lower in W.RELATIVE_PRONOUNS:
         return (start + 1,) if antecedent(tokens, start) is not None else ()
+    pronoun_end = (start + 1,) if first.lower in W.POSSESSIVE_PRONOUNS else ()
     i = start
     determined = False
     if first.lower in W.DETERMINERS and not _is_name(first):
@@ -166,16 +217,25 @@ def actor_ends(tokens: Sequence[Token], start: int, context: SentenceContext) ->
         elif i < limit and tokens[i].lower in W.DETERMINERS and tokens[i].lower != "the":
             i += 1
     if i >= limit:
-        return ()
+        return pronoun_end
+    if not determined and category(tokens[i]) == OTHER and not _clause_start(tokens, start):
+        return pronoun_end  # "... attacks critics": a bare modifier mid-clause starts no actor
     ends = _core_ends(tokens, i, limit, determined)
     if not ends:
-        return ()
+        return pronoun_end
     extended: list[int] = []
     for end in ends:
         extended.extend(_prepositional_extensions(tokens, end, limit))
         extended.extend(_appositive_extensions(tokens, end, len(tokens)))
         extended.extend(_list_extensions(tokens, end, min(len(tokens), start + MAX_LIST_TOKENS)))
-    return tuple(sorted(set(ends) | set(extended), reverse=True))
+    return tuple(sorted(set(ends) | set(extended) | set(pronoun_end), reverse=True))
+
+
+_CLAUSE_OPENERS = frozenset({",", ";", ":", "(", "--", "\u2014", "\u2013", "and", "but", "or", "that", '"', "\u201c"})
+
+
+def _clause_start(tokens: Sequence[Token], start: int) -> bool:
+    return start == 0 or tokens[start - 1].lower in _CLAUSE_OPENERS
 
 
 def antecedent(tokens: Sequence[Token], relative: int) -> tuple[int, int] | None:
@@ -191,18 +251,18 @@ def antecedent(tokens: Sequence[Token], relative: int) -> tuple[int, int] | None
 
 
 def _prepositional_extensions(tokens: Sequence[Token], end: int, limit: int) -> list[int]:
-    """'Republicans on the House Rules Committee', 'officials from the State Department'."""
+    """'Republicans on the House Rules Committee', 'race organisers in several major cities',
+    'a majority of voters': a prepositional phrase whose object is itself an actor phrase."""
     if end >= limit or tokens[end].lower not in ("of", "from", "on", "at", "in", "with"):
         return []
     k = end + 1
-    if k < limit and tokens[k].lower == "the":
+    determined = k < limit and tokens[k].lower in W.DETERMINERS
+    if determined:
         k += 1
-    found = []
-    while k < limit and (category(tokens[k]) == NAME or (found and category(tokens[k]) == JOINER)):
-        k += 1
-        if category(tokens[k - 1]) == NAME:
-            found.append(k)
-    return found[-1:]
+    if k >= limit:
+        return []
+    inner = _core_ends(tokens, k, limit, determined)
+    return inner[-1:]
 
 
 def _list_extensions(tokens: Sequence[Token], end: int, limit: int) -> list[int]:
@@ -256,8 +316,16 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext) ->
     limit = min(n, start + MAX_TOPIC_TOKENS)
     closing = _closing_quote_offset(first, context.quotes)
     end = start + 1
+    clause_open = first.lower in W.TOPIC_CLAUSE_OPENERS
     while end < limit:
         token = tokens[end]
+        if token.lower in W.TOPIC_CLAUSE_OPENERS:
+            clause_open = True
+        elif not clause_open and (
+            token.lower in W.TOPIC_FINITE_VERBS
+            or (token.lower in verb_only_forms() and _ends_noun_phrase(tokens[end - 1]))
+        ):
+            break  # "support for the sanctions | surprised some diplomats"
         if token.lower in W.TOPIC_STOP_PUNCT or token.lower in W.TOPIC_STOP_WORDS:
             break
         if token.lower in ("and", "but", "or") and end + 1 < n and tokens[end + 1].lower in W.CLAUSE_STARTERS:
@@ -268,6 +336,12 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext) ->
     while end > start + 1 and tokens[end - 1].text in W.QUOTE_MARKS and _unbalanced_tail(tokens, start, end):
         end -= 1
     return tuple(range(end, start, -1))
+
+
+def _ends_noun_phrase(token: Token) -> bool:
+    """Whether a verb after `token` is likely the main verb: after a common noun, not after a
+    pronoun or a name ("a compromise it negotiated", "the plan Trump announced")."""
+    return token.text[:1].islower() and token.lower.isalpha() and token.lower not in W.FUNCTION_WORDS
 
 
 def _closing_quote_offset(token: Token, quotes: Sequence[QuoteSpan]) -> int | None:

@@ -16,6 +16,7 @@ from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.engine.captures import SentenceContext, antecedent
 from stancekit.engine.polarity import modifiers
 from stancekit.engine.vm import RawMatch, find_matches
+from stancekit.engine import wordlists as W
 from stancekit.engine.wordlists import (
     NEGATIONS,
     PASSIVE_AUXILIARIES,
@@ -144,6 +145,37 @@ def _trimmed(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
         elif marks[0] == start and end - start > 1:
             start += 1
     return start, end
+
+
+def _is_time_token(tokens: Sequence[Token], i: int) -> bool:
+    lower = tokens[i].lower
+    if lower in W.WEEKDAYS or lower in W.MONTHS or lower in W.TIME_UNITS or lower in W.TIME_WORDS:
+        return True
+    if lower.isdigit():  # a year ("in 2030"), or a day after a month ("on June 5")
+        return (len(lower) == 4 and lower[:2] in ("19", "20")) or (i > 0 and tokens[i - 1].lower in W.MONTHS)
+    return False
+
+
+_DANGLING = frozenset({"by", "in", "on", "at", "for", "until", "since", "from", "to", "before", "after", "during", "of"})
+
+
+def _without_time(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+    """A topic span without time expressions at either end: "the zoning plan on Monday", "the
+    treaty late last year", "Friday to set quotas" -> "the zoning plan", ..., "to set quotas"."""
+    j = end
+    while j > start and _is_time_token(tokens, j - 1):
+        k = j - 1
+        while k > start and (_is_time_token(tokens, k - 1) or tokens[k - 1].lower in W.TIME_PREFIXES):
+            k -= 1
+        if k == j - 1 and tokens[k].lower in W.TIME_UNITS:
+            break  # a bare "year" or "week" ends many noun phrases ("the fiscal year")
+        j = k
+        while j > start + 1 and tokens[j - 1].lower in _DANGLING:
+            j -= 1  # "doubling the fund by 2030" -> "doubling the fund"
+    i = start
+    while i < j - 1 and (_is_time_token(tokens, i) and tokens[i].lower not in W.TIME_UNITS):
+        i += 1
+    return (i, j) if j > i else (start, end)
 
 
 def _capture(match: RawMatch, capture_type: str, preferred_name: str):
@@ -285,7 +317,7 @@ class Matcher:
             rule,
             match,
             _trimmed(tokens, actor.start, actor.end),
-            _trimmed(tokens, topic.start, topic.end),
+            _trimmed(tokens, *_without_time(tokens, topic.start, topic.end)),
             mods.polarity,
             mods.negated,
             mods.hedged,

@@ -19,6 +19,9 @@ from stancekit.text.tokens import Token
 
 MAX_SCOPE = 8
 
+#: Where the clause of a cue begins: "are not party to the deal and have rejected calls".
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "and", "but", "or", "--", "\u2014", "\u2013"})
+
 FLIP = {"support": "oppose", "oppose": "neutral", "neutral": "neutral"}
 
 
@@ -37,17 +40,23 @@ def _phrase_at(words: Sequence[str], i: int, phrases: Sequence[tuple[str, ...]])
     return 0
 
 
-def scope(match: RawMatch) -> tuple[int, int]:
-    """Token positions [start, end) in which modifiers of the match's cue are looked for."""
+def scope(match: RawMatch, tokens: Sequence[Token]) -> tuple[int, int]:
+    """Token positions [start, end) in which modifiers of the match's cue are looked for: after
+    the capture before the cue and within the cue's own clause (an aside such as ", eager to
+    jab his rivals," or a first conjunct has its own negations), at most MAX_SCOPE tokens."""
     cue_start = match.cue[0] if match.cue else match.start
     before = [c.end for c in match.captures if c.end <= cue_start]
     start = max(before) if before else match.start
-    return max(start, cue_start - MAX_SCOPE), cue_start
+    start = max(start, cue_start - MAX_SCOPE)
+    for i in range(cue_start - 1, start - 1, -1):
+        if tokens[i].lower in _CLAUSE_BREAKS:
+            return i + 1, cue_start
+    return start, cue_start
 
 
 def modifiers(tokens: Sequence[Token], match: RawMatch, polarity: str) -> Modifiers:
     """The polarity of a match once negations and hedges around its cue are applied."""
-    start, end = scope(match)
+    start, end = scope(match, tokens)
     words = [t.lower for t in tokens[start:end]]
     negations = 0
     hedged = False

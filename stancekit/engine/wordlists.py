@@ -29,6 +29,9 @@ def _with_plurals(text: str) -> frozenset[str]:
 #: Pronouns that can hold a stance as the subject of a clause.
 SUBJECT_PRONOUNS = _words("i we he she they it")
 
+#: Possessive pronouns: the holder of a nominal stance ("its support for Russia").
+POSSESSIVE_PRONOUNS = _words("his her its their our my")
+
 #: Relative pronouns: an actor when an actor phrase stands right before them
 #: ("Sanders, who endorsed Clinton"); the finding is named after that phrase.
 RELATIVE_PRONOUNS = _words("who which that")
@@ -82,7 +85,14 @@ ACTOR_NOUNS = (
     conservationist campaigner evangelical manufacturer retailer lobby lobbyist trade insider
     city town county province region village municipality district capital government-in-exile
     rival colleague counterpart predecessor successor challenger contender hopeful leader
-    superdelegate delegate elector constituent lawyer
+    superdelegate delegate elector constituent lawyer club league company university school
+    hospital charity ngo agency watchdog body institution chamber guild trust fund think-tank
+    thinktank movement faction wing office embassy consulate mission navy force militia
+    organiser organizer sponsor operator airline carrier maker producer supplier insurer lender
+    creditor bishop priest pastor cleric imam scholar historian comedian actor actress singer
+    writer author journalist reporter blogger presenter broadcaster celebrity star athlete player
+    driver soldier taxpayer consumer customer patient mother father family household landlord
+    tenant owner landowner entrepreneur executive board chairman
     spokespeople"""
     )
     | _words("people police media press clergy")
@@ -99,6 +109,46 @@ ACTOR_MODIFIERS = _words(
     ranking independent grassroots anti-trump pro-trump anti-clinton pro-clinton party
     establishment evangelical white black hispanic latino young older elderly""".replace("\n", " ")
 )
+
+#: Function words: never part of an actor phrase unless listed above.
+FUNCTION_WORDS = _words(
+    """a an the and or but nor so yet for of to in on at by with from as into onto upon about over
+    under after before than then that this these those there here is are was were be been being am
+    has have had having do does did will would shall should can could may might must not no never
+    it its he she they we i you his her their our my your him them us me who whom which what when
+    where why how all any both each few more most other some such only own same too very just also
+    again ever even still already next last first second third other another every much many less
+    least several whether if because while though although unless until since once per via like
+    against between among within without across along around through during toward towards behind
+    beyond despite except inside outside onto off out up down away back"""
+)
+
+#: Nouns that head a noun phrase after a determiner but never hold a stance: "the bridge
+#: supports trucks", "the data support the theory".
+NON_ACTOR_HEADS = _words(
+    """bridge roof wall beam beams pillar pillars column columns floor frame structure building
+    platform stand evidence data figures figure numbers statistics results finding findings
+    research science facts fact record records history chart graph table device software app
+    system engine battery machine tool program programme weather wind rain case way time day week
+    month year past future world point thing things part end lot number kind sort type issue
+    question idea plan proposal bill law measure deal agreement policy move decision ruling reason
+    problem vote votes election race debate speech speeches statement letter book ad document
+    resolution petition initiative show conference rally rallies event meeting hall ballot rate
+    percent terror terrorist win look attack attacks spending tax taxes money cost costs price
+    economy market markets industry job jobs war fight fighting crisis deficit campaign number
+    numbers order orders matter matters letter letters center centre border borders water power
+    other others answer corner manner winter summer chapter quarter dollar dollars error errors
+    door doors floor cover paper offer offers factor factors sector sectors mirror honor honour
+    labor labour color colour favor favour rumor rumour humor tumor terror behavior behaviour
+    character register poster posters banner computer computers printer meter liter monitor
+    fee fees degree"""
+)
+
+#: Plural nouns that often modify another noun after a name ("Human rights groups").
+PLURAL_MODIFIERS = _words("rights arms sports affairs goods savings news jobs services relations studies")
+
+#: Endings of nouns that name people: "comedian", "protesters", "organisers", "pollster".
+AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "eer", "eers", "ee", "ees", "ster", "sters")
 
 #: Endings of lower-case adjectives that may modify an actor noun ("centrist economists",
 #: "progressive groups"); other unknown words are only accepted after a determiner.
@@ -130,8 +180,8 @@ TOPIC_STOP_WORDS = _words(
 #: taking an object.
 TOPIC_BAD_STARTS = _words(
     """by out off down away up back on in at into onto over around about from after before during
-    of since until when while if as because than then is are was were be been being has had have
-    will would could should can may might must do does did 's 're 've 'd 'll"""
+    of since until when while if as because than then and or but nor is are was were be been being
+    has had have will would could should can may might must do does did 's 're 've 'd 'll"""
 )
 
 #: After "and"/"but"/"or", these words start a new clause, which ends the topic:
@@ -141,12 +191,30 @@ CLAUSE_STARTERS = _words(
     he she they it we i who which there"""
 )
 
+#: Finite auxiliaries: after a noun phrase topic they start the main clause ("calls for a
+#: ceasefire were met with suspicion"), unless a clause word opened a clause inside the topic.
+TOPIC_FINITE_VERBS = _words("is are was were has have had will would could should can may might must")
+TOPIC_CLAUSE_OPENERS = _words("that which who whom whose whether if to what how why when where")
+
 #: Punctuation that ends a topic.
 TOPIC_STOP_PUNCT = frozenset(
     {",", ";", ":", "(", ")", "[", "]", "--", "\u2014", "\u2013", ".", "?", "!", "...", "\u2026"}
 )
 
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
+
+#: Words of time expressions trimmed off the end of a topic ("the plan on Monday").
+WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+MONTHS = _words(
+    "january february march april may june july august september october november december "
+    "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec."
+)
+TIME_UNITS = _words(
+    "week weeks month months year years decade decades day days weekend morning afternoon evening night "
+    "spring summer fall autumn winter"
+)
+TIME_WORDS = _words("yesterday today tonight tomorrow overnight earlier later recently")
+TIME_PREFIXES = _words("on in at during since for late early earlier later last this next past the a several many two three")
 
 #: Single-token negations. "n't" is the clitic of don't, won't, can't.
 NEGATIONS = _words("not n't never no neither nor without")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -222,10 +223,14 @@ def _read_table(
     stream: BinaryIO, where: str, stem: str, fmt: str, options: InputOptions, on_problem: ProblemHandler
 ) -> Iterator[Document]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    text_stream = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
+    # surrogateescape, not replace: bytes that are not UTF-8 must be reported (see _undecodable).
+    text_stream = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
     reader = csv.DictReader(text_stream, delimiter="\t" if fmt == "tsv" else ",")
     try:
-        header = reader.fieldnames or []
+        header = list(reader.fieldnames or [])
+        if any(_ESCAPED_BYTE_RE.search(name) for name in header):
+            header = list(_undecodable(dict(enumerate(header)), f"{where}:1", on_problem).values())
+            reader.fieldnames = header
         if options.text_field not in header:
             columns = ", ".join(header) or "none"
             on_problem(
@@ -235,6 +240,7 @@ def _read_table(
             )
             return
         for row_no, row in enumerate(reader, 2):
+            row = _undecodable(row, f"{where}:{row_no}", on_problem)
             doc = _record_document(row, f"{stem}:{row_no}", f"{where}:{row_no}", options, on_problem)
             if doc is not None:
                 yield doc
@@ -242,3 +248,20 @@ def _read_table(
         on_problem(InputProblem(f"{where}:{reader.line_num}", f"malformed {fmt.upper()}: {exc}"))
     finally:
         text_stream.detach()
+
+
+_ESCAPED_BYTE_RE = re.compile("[\udc80-\udcff]")
+
+
+def _undecodable(row: dict[Any, Any], where: str, on_problem: ProblemHandler) -> dict[Any, Any]:
+    """Replace the bytes of a CSV/TSV row that are not UTF-8 with U+FFFD, and report them.
+
+    The table reader decodes with errors="surrogateescape", which turns each such byte into
+    a lone surrogate that valid UTF-8 never produces. It used to decode with
+    errors="replace", which replaced them silently: text and JSONL input report them.
+    """
+    count = sum(len(_ESCAPED_BYTE_RE.findall(v)) for v in row.values() if isinstance(v, str))
+    if not count:
+        return row
+    on_problem(InputProblem(where, f"{count} byte(s) that are not UTF-8 replaced with U+FFFD", skipped=False))
+    return {k: _ESCAPED_BYTE_RE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in row.items()}

@@ -169,10 +169,16 @@ def _is_sentence_end(text: str, m: re.Match, quotes: list[QuoteSpan], quote_star
 
 
 def _period_ends_sentence(token: str, next_word: str, opener: str, newline_follows: bool) -> bool:
-    """Whether the period closing `token` ends a sentence, given what follows."""
+    """Whether the period closing `token` ends a sentence, given what follows.
+
+    "No." before a number ("ranked No. 1") is checked by itself: the tokenizer keeps it as an
+    abbreviation only there, and it used to end the sentence.
+    """
     bare = token[:-1]
     if bare in TITLE_ABBREVIATIONS:
         return False
+    if bare == "No" and next_word[:1].isdigit():
+        return False  # "No. 1": "No" is no abbreviation elsewhere, so it is not in the lists
     if len(bare) == 1 and bare.isupper():
         return newline_follows  # an initial: "John F. Kennedy"
     ambiguous = bare in OTHER_ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", bare)
@@ -184,7 +190,12 @@ def _period_ends_sentence(token: str, next_word: str, opener: str, newline_follo
 
 
 def _is_headline_break(text: str, newline: int) -> bool:
-    """A single line break ends a sentence only after a line that reads as a headline."""
+    """A single line break ends a sentence only after a line that reads as a headline.
+
+    The line after a headline starts a sentence, so it never starts in lower case. Without
+    that check the first line of hard-wrapped text ("The minister said the plan was" /
+    "sound and ...") was always taken for a headline and its sentence cut in two.
+    """
     line_start = text.rfind("\n", 0, newline) + 1
     line = text[line_start:newline].strip()
     if not line or line[-1] in ".!?\u2026\"'\u201d\u2019:,;":
@@ -192,6 +203,8 @@ def _is_headline_break(text: str, newline: int) -> bool:
     following = text[newline + 1 : newline + 2]
     if following == "\n" or not following.strip():
         return False  # a blank line follows: handled as a paragraph break
+    if text[newline + 1 : newline + 80].lstrip()[:1].islower():
+        return False  # a body never starts in lower case: this is a hard-wrapped line
     if not text[:line_start].strip():
         return True  # the first line of the document
     words = re.findall(r"[^\W\d_][\w'\u2019-]*", line)

@@ -36,7 +36,10 @@ _TOKEN_RE = re.compile(
       | No\.(?=\s*\d)                           # No. 1
       | [A-Z]\.(?=[ \t]*[A-Z])                  # initials: John F. Kennedy
     )
-  | (?P<num>\d+(?:[.,:/]\d+)*(?:%|st|nd|rd|th|s)?(?![^\W\d_]))
+  | (?P<num>\d+(?:[.,:/]\d+)*(?:(?:%|st|nd|rd|th|s)(?![^\W\d_]))?)
+        # 1,400  3.5%  9:30  1990s  2nd. The lookahead guards only the suffix: on the
+        # whole number it made the regex backtrack into `100km` -> `10` and drop digits
+        # (`5G`, `3.5bn`, `5p.m.` lost characters). Now `3.5bn` -> `3.5` + `bn`.
   | (?P<word>[^\W\d_](?:\w|[-\u2010'\u2019](?=[^\W_]))*)
   | (?P<ellipsis>\.{2,}|\u2026)
   | (?P<dash>-{2,}|[\u2013\u2014])
@@ -118,6 +121,19 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
+_STANDALONE_CLITIC_RE = re.compile(r"(?i)^(?:['\u2019](?:s|re|ve|ll|d|m)|n['\u2019]t)$")
+
+
 def split_words(phrase: str) -> list[str]:
-    """The comparison forms of the tokens of a phrase (used for rule literals)."""
-    return [t.lower for t in tokenize(phrase)]
+    """The comparison forms of the tokens of a phrase (used for rule literals).
+
+    A clitic written on its own in a rule (`'s`, `n't`) is one token, as it is when the
+    tokenizer splits it off a word in running text.
+    """
+    words: list[str] = []
+    for piece in phrase.split():
+        if _STANDALONE_CLITIC_RE.match(piece):
+            words.append(normalise(piece))
+        else:
+            words.extend(t.lower for t in tokenize(piece))
+    return words
