@@ -136,9 +136,13 @@ def _core_ends(tokens: Sequence[Token], i: int, limit: int, determined: bool) ->
     while j < limit:
         token = tokens[j]
         cat = category(token)
-        if cat == OTHER and loose < 3 and (
-            (previous not in _HEADS and _loose_modifier(token, determined))
-            or _compound_modifier(tokens, j, limit, previous == NAME)
+        if (
+            cat == OTHER
+            and loose < 3
+            and (
+                (previous not in _HEADS and _loose_modifier(token, determined))
+                or _compound_modifier(tokens, j, limit, previous == NAME)
+            )
         ):
             loose += 1
             j += 1

@@ -13,10 +13,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
+from stancekit.engine import wordlists as W
 from stancekit.engine.captures import SentenceContext, antecedent
 from stancekit.engine.polarity import modifiers
 from stancekit.engine.vm import RawMatch, find_matches
-from stancekit.engine import wordlists as W
 from stancekit.engine.wordlists import (
     NEGATIONS,
     PASSIVE_AUXILIARIES,
@@ -156,7 +156,9 @@ def _is_time_token(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
-_DANGLING = frozenset({"by", "in", "on", "at", "for", "until", "since", "from", "to", "before", "after", "during", "of"})
+_DANGLING = frozenset(
+    {"by", "in", "on", "at", "for", "until", "since", "from", "to", "before", "after", "during", "of"}
+)
 
 
 def _without_time(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:

@@ -214,7 +214,9 @@ TIME_UNITS = _words(
     "spring summer fall autumn winter"
 )
 TIME_WORDS = _words("yesterday today tonight tomorrow overnight earlier later recently")
-TIME_PREFIXES = _words("on in at during since for late early earlier later last this next past the a several many two three")
+TIME_PREFIXES = _words(
+    "on in at during since for late early earlier later last this next past the a several many two three"
+)
 
 #: Single-token negations. "n't" is the clitic of don't, won't, can't.
 NEGATIONS = _words("not n't never no neither nor without")
