@@ -129,7 +129,7 @@ def resolve_overlaps(candidates: Sequence[Candidate], tokens: Sequence[Token]) -
                 current = _cut_topic(current, other, tokens)
         if current is not None:
             final.append(current)
-    return sorted(final, key=lambda c: (c.match.start, c.actor, c.rule.order))
+    return sorted(final, key=lambda c: ((c.match.cue or (c.match.start,))[0], c.actor, c.rule.order))
 
 
 def _trimmed(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:

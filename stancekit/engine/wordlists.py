@@ -249,7 +249,7 @@ PSEUDO_NEGATIONS = (("not", "only"), ("not", "just"), ("no", "doubt"), ("not", "
 #: Words that hedge a stance without reversing it.
 HEDGES = _words(
     """may might could would reportedly allegedly apparently possibly perhaps likely probably
-    reluctantly tentatively conditionally"""
+    reluctantly tentatively conditionally consider considers considering mull mulls mulling"""
 )
 
 HEDGE_PHRASES = (

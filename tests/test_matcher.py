@@ -1,0 +1,235 @@
+"""The scan: captures, polarity modifiers, overlap resolution, the prefilter and finding ids."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from stancekit import Document, Matcher, load_rules
+from stancekit.text.documents import iter_documents
+
+ROOT = Path(__file__).resolve().parents[1]
+PACK = load_rules()
+COMPILED = PACK.compile()
+MATCHER = Matcher(COMPILED)
+
+
+def scan(text: str):
+    return [(f.actor.text, f.polarity, f.topic.text) for f in MATCHER.scan(text)]
+
+
+def write_rules(tmp_path: Path, rules: list[dict], lexicons: dict | None = None) -> Path:
+    path = tmp_path / "rules.yaml"
+    document = {"stancekit": 1, "lexicons": lexicons or {}, "rules": rules}
+    path.write_text(yaml.safe_dump(document), encoding="utf-8")
+    return path
+
+
+# -- captures ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("The United States opposes the plan.", "The United States"),
+        ("National Security Council spokesman John Kirby opposes the plan.",
+         "National Security Council spokesman John Kirby"),
+        ("The White House opposes the plan.", "The White House"),
+        ("The Tories oppose the plan.", "The Tories"),
+        ("Republican lawmakers oppose the plan.", "Republican lawmakers"),
+        ("Sen. Jane Park (D-Ore.) opposes the plan.", "Sen. Jane Park (D-Ore.)"),
+        ("Britain, France and Germany oppose the plan.", "Britain, France and Germany"),
+        ("Dozens of mayors oppose the plan.", "Dozens of mayors"),
+        ("They oppose the plan.", "They"),
+    ],
+)
+def test_actor_spans(sentence, actor):
+    assert [a for a, _, _ in scan(sentence)] == [actor]
+
+
+def test_actor_with_appositive_keeps_the_name_as_display_name():
+    [finding] = MATCHER.scan("Ana Ruiz, the country's trade minister, opposes the plan.")
+    assert finding.actor.text == "Ana Ruiz, the country's trade minister"
+    assert finding.actor.name == "Ana Ruiz"
+
+
+def test_relative_pronoun_actor_is_named_after_its_antecedent():
+    [finding] = MATCHER.scan("The union, which backs the plan, met on Monday.")
+    assert (finding.actor.text, finding.actor.name, finding.actor.via) == ("which", "union", "pronoun")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("Germany supports the new sanctions package.", "the new sanctions package"),
+        ("Germany supports the package, saying it is overdue.", "the package"),
+        ("Germany supports the package but France does not.", "the package"),
+        ("Germany supports the package because it is fair.", "the package"),
+        ("Germany supports the package; France objects.", "the package"),
+        ("Germany supports the idea that banks should pay more.", "the idea that banks should pay more"),
+        ("Germany's support for the package surprised diplomats.", "the package"),
+        ("Germany approved the package on Monday.", "the package"),
+    ],
+)
+def test_topic_ends_at_a_clause_boundary(sentence, topic):
+    assert [t for _, _, t in scan(sentence)] == [topic]
+
+
+def test_topic_inside_a_quote_ends_with_the_quote():
+    [finding] = MATCHER.scan('"We support the ceasefire" Ms. Ruiz said on Monday.')
+    assert finding.topic.text == "the ceasefire"
+    assert finding.quoted
+
+
+# -- polarity -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "polarity", "negated"),
+    [
+        ("Germany does not support the package.", "oppose", True),
+        ("Germany doesn’t support the package.", "oppose", True),
+        ("Germany never backed the package.", "oppose", True),
+        ("Germany no longer supports the package.", "oppose", True),
+        ("Germany refused to endorse the package.", "oppose", True),
+        ("Germany did not oppose the package.", "neutral", True),
+        ("Germany supports the package.", "support", False),
+    ],
+)
+def test_negation_in_scope_flips_polarity(sentence, polarity, negated):
+    [finding] = MATCHER.scan(sentence)
+    assert (finding.polarity, finding.negated) == (polarity, negated)
+
+
+def test_negation_outside_the_cue_clause_does_not_count():
+    findings = MATCHER.scan("Iceland is not party to the deal and has rejected calls to cut catches.")
+    assert [(f.polarity, f.negated) for f in findings] == [("oppose", False)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Germany may support the package.",
+        "Germany might back the package.",
+        "Germany could endorse the package.",
+        "Germany would consider backing the package.",
+        "Germany reportedly supports the package.",
+    ],
+)
+def test_hedges_mark_without_flipping(sentence):
+    findings = MATCHER.scan(sentence)
+    assert findings, sentence
+    assert all(f.hedged and f.polarity == "support" for f in findings)
+
+
+def test_passive_is_not_read_as_active():
+    assert scan("Cruz was endorsed last week by the governor.") == [("the governor", "support", "Cruz")]
+
+
+# -- overlaps ------------------------------------------------------------------------------
+
+
+def test_refusal_of_a_stance_is_reported_once_as_its_negation():
+    assert scan("The union refused to endorse the pay deal.") == [("The union", "oppose", "the pay deal")]
+
+
+def test_two_stances_of_one_actor_split_the_topic():
+    assert scan("The minister criticised the tax and praised the subsidy.") == [
+        ("The minister", "oppose", "the tax"),
+        ("The minister", "support", "the subsidy"),
+    ]
+
+
+def test_a_stance_inside_another_actors_topic_is_kept():
+    assert scan("The United States opposes Chinese calls for a ceasefire.") == [
+        ("The United States", "oppose", "Chinese calls for a ceasefire"),
+        ("Chinese", "support", "a ceasefire"),
+    ]
+
+
+def test_most_specific_rule_wins_and_priority_overrides(tmp_path):
+    rules = [
+        {"id": "generic", "pattern": "{actor:ACTOR} back {topic:TOPIC}", "polarity": "support"},
+        {"id": "specific", "pattern": "{actor:ACTOR} back 'the' {topic:TOPIC}", "polarity": "support"},
+    ]
+    matcher = Matcher(load_rules([write_rules(tmp_path, rules)]).compile())
+    [finding] = matcher.scan("The party backed the plan.")
+    assert (finding.rule.id, finding.topic.text) == ("specific", "plan")
+    rules[0]["priority"] = 5
+    matcher = Matcher(load_rules([write_rules(tmp_path, rules)]).compile())
+    [finding] = matcher.scan("The party backed the plan.")
+    assert (finding.rule.id, finding.topic.text) == ("generic", "the plan")
+
+
+def test_same_actor_topic_and_polarity_from_two_rules_is_reported_once(tmp_path):
+    rules = [
+        {"id": "one", "pattern": "{actor:ACTOR} support {topic:TOPIC}", "polarity": "support"},
+        {"id": "two", "pattern": "{actor:ACTOR} 'supports' {topic:TOPIC}", "polarity": "support"},
+    ]
+    matcher = Matcher(load_rules([write_rules(tmp_path, rules)]).compile())
+    assert len(matcher.scan("Germany supports the package.")) == 1
+
+
+# -- findings ------------------------------------------------------------------------------
+
+
+def test_offsets_cut_the_evidence_out_of_the_document():
+    text = "Headline here\n\nBerlin, Jan. 5 - Germany’s chancellor said on Monday that Germany\nsupports the package."
+    [finding] = MATCHER.scan(Document("doc-1", text, date="2024-01-05"))
+    for part in (finding.sentence, finding.actor, finding.topic, finding.cue):
+        assert text[part.start : part.end] == part.text
+    assert finding.doc == "doc-1" and finding.date == "2024-01-05"
+    assert finding.rule.file == "rules/en/support_verbs.yaml"
+    assert finding.ruleset == COMPILED.hash
+
+
+def test_finding_ids_are_stable_across_unrelated_rule_changes(tmp_path):
+    text = "Germany supports the package. France rejects the treaty."
+    base = [{"id": "pro", "pattern": "{actor:ACTOR} support {topic:TOPIC}", "polarity": "support"}]
+    extra = [*base, {"id": "con", "pattern": "{actor:ACTOR} reject {topic:TOPIC}", "polarity": "oppose"}]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = Matcher(load_rules([write_rules(tmp_path / "a", base)]).compile()).scan(text)
+    second = Matcher(load_rules([write_rules(tmp_path / "b", extra)]).compile()).scan(text)
+    assert first[0].id == second[0].id
+    assert len({f.id for f in second}) == 2
+
+
+# -- the prefilter never changes results ----------------------------------------------------
+
+
+def _findings_both_ways(documents):
+    with_prefilter = Matcher(COMPILED)
+    without = Matcher(COMPILED, prefilter=False)
+    a = [f.to_dict() for d in documents for f in with_prefilter.scan(d)]
+    b = [f.to_dict() for d in documents for f in without.scan(d)]
+    return a, b
+
+
+def test_prefilter_gives_the_same_findings_on_the_sample_corpus():
+    documents = list(iter_documents([ROOT / "samples" / "news"]))
+    a, b = _findings_both_ways(documents)
+    assert a == b
+    assert a, "the sample corpus has findings"
+
+
+WORDS = [
+    "Germany", "the", "union", "The", "Senate", "don't", "doesn’t", "can't", "won't", "cannot", "not", "never",
+    "supports", "backed", "endorse", "oppose", "rejects", "called", "for", "calls", "against", "voted", "urged",
+    "its", "support", "opposition", "to", "of", "Trump's", "Clinton’s", "who", "which", ",", ".", '"', "“", "”",
+    "plan", "deal", "tax", "and", "but", "is", "was", "by", "backing", "criticised", "U.S.", "Mr.", "well-known",
+    "anti-war", "no", "longer", "refused", "praise", "welcome", "in", "favour", "opposed", "ist", "backs-up",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=25), min_size=1, max_size=4),
+       st.sampled_from([" ", "  ", "\n", " \n"]))
+def test_prefilter_gives_the_same_findings_on_generated_text(sentences, gap):
+    text = gap.join(" ".join(words) for words in sentences)
+    a, b = _findings_both_ways([Document("generated", text)])
+    assert a == b
