@@ -13,8 +13,9 @@ from stancekit.dsl import ast
 from stancekit.dsl.parser import DEFAULT_REPEAT_CAP, parse_pattern
 
 
-def matcher_for(tmp_path, pattern: str, *, lexicons: dict | None = None, macros: dict | None = None,
-                polarity: str = "support") -> Matcher:
+def matcher_for(
+    tmp_path, pattern: str, *, lexicons: dict | None = None, macros: dict | None = None, polarity: str = "support"
+) -> Matcher:
     """A matcher with one rule (plus optional lexicons and macros) written to a rule file."""
     document = {
         "stancekit": 1,
@@ -55,7 +56,7 @@ def test_quoted_word_matches_exactly_that_form_ignoring_case(tmp_path):
 
 
 def test_quoted_phrase_matches_its_words_in_order(tmp_path):
-    m = matcher_for(tmp_path, "{actor:ACTOR} \"stand behind\" {topic:TOPIC}")
+    m = matcher_for(tmp_path, '{actor:ACTOR} "stand behind" {topic:TOPIC}')
     assert spans(m, "Unions stand behind the plan.") == [("Unions", "the plan")]
     assert spans(m, "Unions stood behind the plan.") == []
 
@@ -70,7 +71,9 @@ def test_regex_token_matches_the_whole_token_case_sensitively(tmp_path):
 
 
 def test_lexicon_entries_may_have_several_words_and_inflect_their_first(tmp_path):
-    m = matcher_for(tmp_path, "{actor:ACTOR} @pro {topic:TOPIC}", lexicons={"pro": ["endorse", "call for", "throw support behind"]})
+    m = matcher_for(
+        tmp_path, "{actor:ACTOR} @pro {topic:TOPIC}", lexicons={"pro": ["endorse", "call for", "throw support behind"]}
+    )
     assert spans(m, "Unions called for a strike.") == [("Unions", "a strike")]
     assert spans(m, "Unions threw support behind the strike.") == [("Unions", "the strike")]
     assert spans(m, "Unions endorsed the strike.") == [("Unions", "the strike")]

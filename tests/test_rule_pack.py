@@ -31,8 +31,7 @@ def test_rule_examples_hold(rule):
         result = check_example(rule, example, MATCHER.scan(example.text))
         got = [(f.actor.text, f.polarity, f.topic.text) for f in result.found]
         assert result.passed, (
-            f"{rule.file}:{example.location.line}: {example.text!r}\n"
-            f"  missing: {result.missing}\n  got: {got}"
+            f"{rule.file}:{example.location.line}: {example.text!r}\n  missing: {result.missing}\n  got: {got}"
         )
 
 
