@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import stat
 
 import click
 import pytest
@@ -339,3 +341,27 @@ def test_json_file_is_valid_after_an_interrupt(tmp_path, written):
     records = json.loads(target.read_text(encoding="utf-8"))
     assert [Finding.from_dict(r) for r in records] == findings[:written]
     assert leftovers(tmp_path) == []
+
+
+@pytest.fixture
+def umask_022():
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def test_new_output_file_gets_ordinary_permissions(tmp_path, umask_022):
+    target = tmp_path / "findings.csv"
+    with atomic_text_output(target) as stream:
+        stream.write("id\n")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_replaced_output_file_keeps_its_permissions(tmp_path, umask_022):
+    target = tmp_path / "findings.csv"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o664)
+    with atomic_text_output(target) as stream:
+        stream.write("id\n")
+    assert target.read_text(encoding="utf-8") == "id\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o664

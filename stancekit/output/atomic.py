@@ -10,11 +10,24 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
+
+
+def _file_mode(target: Path) -> int:
+    """The permissions the written file should have: those of the file it replaces, or what
+    a plain `open(target, "w")` would give (0o666 less the umask). A temporary file is
+    created private (0o600), and renaming it over the target would otherwise keep that."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 @contextlib.contextmanager
@@ -27,6 +40,12 @@ def atomic_text_output(path: str | Path | None, *, keep_on_interrupt: bool = Tru
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        os.chmod(temp_name, _file_mode(target))
+    except BaseException:
+        os.close(fd)
+        os.unlink(temp_name)
+        raise
     stream = os.fdopen(fd, "w", encoding="utf-8", newline="")
     try:
         yield stream
