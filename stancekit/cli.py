@@ -23,12 +23,19 @@ from stancekit.text.documents import Document, InputOptions, InputProblem, iter_
 RULES_HELP = "Rule file or folder (repeatable); 'stancekit:en' names the bundled pack. Default: the bundled pack."
 
 
-class CommandFailed(Exception):
-    """Ends a command with an exit code after its message has been printed."""
+class CommandFailed(click.ClickException):
+    """Ends a command with an exit code after its message has been printed.
+
+    A `ClickException`, so that the group run on its own (`cli()`, Click's test runner) exits
+    with the same code as `main` instead of ending in a traceback."""
 
     def __init__(self, code: ExitCode):
         super().__init__(code.name)
         self.code = code
+        self.exit_code = int(code)
+
+    def show(self, file=None) -> None:
+        """The message was printed where the failure was found."""
 
 
 def _load(rules: Sequence[str]) -> RuleSet:
