@@ -43,7 +43,10 @@ class SentenceContext:
     cache: dict = field(default_factory=dict)
 
 
-Extractor = Callable[[Sequence[Token], int, SentenceContext], tuple[int, ...]]
+#: An extractor: (tokens, start, context, final) -> the ends a capture from `start` may have,
+#: preferred first. `final` says whether the capture ends the pattern: a topic at the end
+#: of a rule runs to the clause boundary; one followed by more pattern stops at its verb.
+Extractor = Callable[[Sequence[Token], int, SentenceContext, bool], tuple[int, ...]]
 
 # -- token categories --------------------------------------------------------------------------
 
@@ -70,6 +73,8 @@ def category(token: Token) -> int:
         return NOUN
     if lower in W.ACTOR_MODIFIERS:
         return MODIFIER
+    if _agent_noun(token):
+        return NOUN
     if lower in W.NAME_JOINERS:
         return JOINER
     if lower in W.DETERMINERS:
@@ -78,6 +83,21 @@ def category(token: Token) -> int:
 
 
 _HEADS = (NAME, ROLE, NOUN)
+
+
+def _agent_noun(token: Token) -> bool:
+    """A noun that names people by its ending: "providers", "organisers", "comedian"."""
+    lower = token.lower
+    return (
+        len(lower) > 4
+        and lower.isalpha()
+        and token.text[:1].islower()
+        and lower.endswith(W.AGENT_SUFFIXES)
+        and not lower.endswith(("ever", "ther", "ster"))
+        and lower not in W.NON_ACTOR_HEADS
+        and lower not in W.FUNCTION_WORDS
+        and lower not in W.COMPARATIVES
+    )
 
 
 def _loose_head(token: Token) -> bool:
@@ -200,7 +220,7 @@ def _parenthetical_end(tokens: Sequence[Token], open_at: int, limit: int) -> int
     return None
 
 
-def actor_ends(tokens: Sequence[Token], start: int, context: SentenceContext) -> tuple[int, ...]:
+def actor_ends(tokens: Sequence[Token], start: int, context: SentenceContext, final: bool = False) -> tuple[int, ...]:
     """Where an ACTOR starting at `start` may end, longest first."""
     limit = min(len(tokens), start + MAX_ACTOR_TOKENS)
     first = tokens[start]
@@ -249,7 +269,7 @@ def antecedent(tokens: Sequence[Token], relative: int) -> tuple[int, int] | None
         token = tokens[start]
         if token.lower in W.RELATIVE_PRONOUNS or token.lower in W.SUBJECT_PRONOUNS:
             continue
-        if end in actor_ends(tokens, start, SentenceContext(tokens)):
+        if end in actor_ends(tokens, start, SentenceContext(tokens), False):
             return start, end
     return None
 
@@ -266,6 +286,12 @@ def _prepositional_extensions(tokens: Sequence[Token], end: int, limit: int) -> 
     if k >= limit:
         return []
     inner = _core_ends(tokens, k, limit, determined)
+    if not inner and tokens[end].lower == "of" and category(tokens[end - 1]) in (NOUN, ROLE):
+        # "the chamber of commerce", "members of the public": any short noun phrase
+        j = k
+        while j < min(limit, k + 3) and _plain_word(tokens[j]) and tokens[j].lower not in verb_only_forms():
+            j += 1
+        inner = [j] if j > k else []
     return inner[-1:]
 
 
@@ -307,16 +333,26 @@ def _appositive_extensions(tokens: Sequence[Token], end: int, n: int) -> list[in
     return []
 
 
-def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext) -> tuple[int, ...]:
-    """Where a TOPIC starting at `start` may end: at the clause boundary first, then shorter."""
+def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, final: bool = True) -> tuple[int, ...]:
+    """Where a TOPIC starting at `start` may end: at the clause boundary first, then shorter.
+
+    A final topic ("X supports Y") may hold a relative clause without "that" ("a compromise
+    it negotiated"); a topic with more pattern after it ("Y was backed by X", "Y, which X
+    opposes") is a noun phrase and ends at the first verb."""
     n = len(tokens)
     first = tokens[start]
-    if (
+    if first.text in W.QUOTE_MARKS:
+        following = tokens[start + 1] if start + 1 < n else None
+        if following is None or following.is_punct or following.lower in W.TOPIC_BAD_STARTS:
+            return ()  # "turning its back” on ...": the quote closes and no object follows
+    elif (
         first.lower in W.TOPIC_STOP_WORDS
         or first.lower in W.TOPIC_BAD_STARTS
-        or (first.is_punct and first.text not in W.QUOTE_MARKS and first.text not in "$£€#")
+        or (first.is_punct and first.text not in "$£€#")
     ):
-        return ()
+        return ()  # a clause word or a preposition starts no topic
+    if not final and not _starts_noun_phrase(tokens, start):
+        return ()  # "... went ahead under a plan approved by": the subject starts at "a plan"
     limit = min(n, start + MAX_TOPIC_TOKENS)
     closing = _closing_quote_offset(first, context.quotes)
     end = start + 1
@@ -327,7 +363,7 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext) ->
             clause_open = True
         elif not clause_open and (
             token.lower in W.TOPIC_FINITE_VERBS
-            or (token.lower in verb_only_forms() and _ends_noun_phrase(tokens[end - 1]))
+            or (token.lower in verb_only_forms() and (not final or _ends_noun_phrase(tokens[end - 1])))
         ):
             break  # "support for the sanctions | surprised some diplomats"
         if token.lower in W.TOPIC_STOP_PUNCT or token.lower in W.TOPIC_STOP_WORDS:
@@ -340,6 +376,20 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext) ->
     while end > start + 1 and tokens[end - 1].text in W.QUOTE_MARKS and _unbalanced_tail(tokens, start, end):
         end -= 1
     return tuple(range(end, start, -1))
+
+
+def _starts_noun_phrase(tokens: Sequence[Token], start: int) -> bool:
+    """Whether a noun phrase can begin at `start`: a determiner, a name, a number or a quote;
+    or any word at the start of a clause ("..., and taxes were cut by ...")."""
+    first = tokens[start]
+    if first.lower in W.DETERMINERS or first.lower in W.POSSESSIVE_PRONOUNS or first.text[:1].isupper():
+        return True
+    if first.text[:1].isdigit() or first.text in W.QUOTE_MARKS or first.text in "$£€":
+        return True
+    if start == 0:
+        return True
+    before = tokens[start - 1]
+    return before.is_punct or before.lower in W.FUNCTION_WORDS
 
 
 def _ends_noun_phrase(token: Token) -> bool:

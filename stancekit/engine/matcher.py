@@ -16,6 +16,7 @@ from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.engine import wordlists as W
 from stancekit.engine.captures import SentenceContext, antecedent
 from stancekit.engine.polarity import modifiers
+from stancekit.engine.verbforms import verb_only_forms
 from stancekit.engine.vm import RawMatch, find_matches
 from stancekit.engine.wordlists import (
     NEGATIONS,
@@ -213,13 +214,15 @@ _PASSIVE_GAP = frozenset(
 
 def _passive_reading(tokens: Sequence[Token], match: RawMatch, actor_end: int) -> bool:
     """Whether an actor-before-verb match is really a passive ("Cruz was endorsed ... by Fiorina"):
-    a one-word participle cue right after a form of "be", so the actor is not the one taking
-    the stance. Passive rules put their actor after the cue and are never affected."""
+    a one-word cue that can only be a verb form, right after a form of "be", so the actor is
+    not the one taking the stance. Participles that are also adjectives ("opposed",
+    "undecided") are left alone, and passive rules, whose actor follows the cue, are never
+    affected."""
     cue = match.cue
     if cue is None or cue[1] - cue[0] != 1 or actor_end > cue[0]:
         return False
-    if not tokens[cue[0]].lower.endswith(("ed", "en")):
-        return False
+    if tokens[cue[0]].lower not in verb_only_forms():
+        return False  # "are opposed to", "is undecided on": an adjective, not a passive
     i = cue[0] - 1
     while i >= actor_end and (tokens[i].lower in _PASSIVE_GAP or tokens[i].lower.endswith("ly")):
         i -= 1

@@ -101,11 +101,11 @@ def find_matches(program: Sequence[tuple], entry: int, context: SentenceContext)
     stride = n + 1
     cache = context.cache
 
-    def spans(capture_type: str, pos: int) -> tuple[int, ...]:
-        key = (capture_type, pos)
+    def spans(capture_type: str, pos: int, final: bool) -> tuple[int, ...]:
+        key = (capture_type, pos, final)
         found = cache.get(key)
         if found is None:
-            found = extractor_for(capture_type)(tokens, pos, context) if pos < n else ()
+            found = extractor_for(capture_type)(tokens, pos, context, final) if pos < n else ()
             cache[key] = found
         return found
 
@@ -137,7 +137,7 @@ def find_matches(program: Sequence[tuple], entry: int, context: SentenceContext)
                 if result is not None:
                     break
         elif op == SPAN:
-            for end in spans(ins[1], pos):
+            for end in spans(ins[1], pos, program[ins[3]][0] == MATCH):
                 sub = step(ins[3], end)
                 if sub is not None:
                     result = (sub[0], ("c", ins[2], ins[1], pos, end, sub[1]))

@@ -88,7 +88,7 @@ ACTOR_NOUNS = (
     superdelegate delegate elector constituent lawyer club league company university school
     hospital charity ngo agency watchdog body institution chamber guild trust fund think-tank
     thinktank movement faction wing office embassy consulate mission navy force militia
-    organiser organizer sponsor operator airline carrier maker producer supplier insurer lender
+    fan organiser organizer sponsor operator airline carrier maker producer supplier insurer lender
     creditor bishop priest pastor cleric imam scholar historian comedian actor actress singer
     writer author journalist reporter blogger presenter broadcaster celebrity star athlete player
     driver soldier taxpayer consumer customer patient mother father family household landlord
@@ -150,6 +150,14 @@ PLURAL_MODIFIERS = _words("rights arms sports affairs goods savings news jobs se
 #: Endings of nouns that name people: "comedian", "protesters", "organisers", "pollster".
 AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "eer", "eers", "ee", "ees", "ster", "sters")
 
+#: Comparatives and other words in -er that name no one.
+COMPARATIVES = _words(
+    """larger smaller higher lower greater better bigger newer older younger stronger weaker harder
+    softer faster slower longer shorter wider narrower deeper richer poorer cheaper broader closer
+    earlier later easier tougher safer riskier clearer further rather whether together either
+    neither quarter chapter register transfer manner matter"""
+)
+
 #: Endings of lower-case adjectives that may modify an actor noun ("centrist economists",
 #: "progressive groups"); other unknown words are only accepted after a determiner.
 ADJECTIVE_SUFFIXES = ("al", "ic", "ive", "ous", "ful", "ary", "ish", "ist", "ian", "ese", "ern", "ile", "ant", "ent")
@@ -180,6 +188,8 @@ TOPIC_STOP_WORDS = _words(
 #: taking an object.
 TOPIC_BAD_STARTS = _words(
     """by out off down away up back on in at into onto over around about from after before during
+    to for under with without despite amid among like unlike per via against between through
+    throughout toward towards across along beyond near within upon
     of since until when while if as because than then and or but nor is are was were be been being
     has had have will would could should can may might must do does did 's 're 've 'd 'll"""
 )
