@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import stancekit.cli
 import stancekit.exitcodes
 from stancekit import __version__
 from stancekit.cli import cli, main
-from stancekit.dsl.loader import RuleSet
+from stancekit.dsl.loader import RuleSet, load_rules
 from stancekit.engine.matcher import Matcher
 from stancekit.exitcodes import ExitCode
 
@@ -79,13 +80,22 @@ rules:
 """
 
 _compiled: dict[str, object] = {}
+_bundled: list[RuleSet] = []
 _real_compile = RuleSet.compile
 
 
 @pytest.fixture(autouse=True)
-def compile_each_rule_set_once(monkeypatch):
-    """Compiling the bundled pack takes about half a second; every test here scans with one of
-    a few rule sets, so each is compiled once (by content hash) and reused."""
+def load_and_compile_the_bundled_pack_once(monkeypatch):
+    """Loading the bundled pack takes a tenth of a second and compiling it half a second; most
+    tests here scan with it, so it is loaded once, and every rule set is compiled once (by
+    content hash). Rule files given with --rules are still loaded on every run."""
+
+    def load_cached(paths=None):
+        if paths:
+            return load_rules(paths)
+        if not _bundled:
+            _bundled.append(load_rules())
+        return _bundled[0]
 
     def compile_cached(self):
         key = self.content_hash
@@ -93,6 +103,7 @@ def compile_each_rule_set_once(monkeypatch):
             _compiled[key] = _real_compile(self)
         return _compiled[key]
 
+    monkeypatch.setattr(stancekit.cli, "load_rules", load_cached)
     monkeypatch.setattr(RuleSet, "compile", compile_cached)
 
 
