@@ -3,6 +3,7 @@ picks an output format; everything it does can be done from Python too."""
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
@@ -95,7 +96,33 @@ def _count_text_files(paths: Sequence[str]) -> int | None:
     return total
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so that what is still buffered for a reader
+    who has gone away cannot fail again when Python flushes it at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        finally:
+            os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+class _Group(click.Group):
+    """The command group. A reader that stops reading (`stancekit scan ... | head`) ends the
+    command quietly with OK: Click itself would turn the broken pipe into exit code 1, which
+    is FINDINGS_DIFFER to a CI job."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _discard_stdout()
+            raise CommandFailed(ExitCode.OK) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="stancekit")
 def cli() -> None:
     """Find who supports or opposes what in news text, with the sentence that shows it."""

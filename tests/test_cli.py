@@ -4,6 +4,7 @@ files, messages on stderr and exit codes."""
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import re
@@ -488,6 +489,22 @@ def test_exit_code_input_error(tmp_path, corpus, capsys):
     assert "== ferry-subsidy ==" in captured.out
 
 
+class ClosedPipe(io.StringIO):
+    """Standard output whose reader has gone away."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+    def flush(self) -> None:
+        raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+
+def test_reader_going_away_is_not_a_failure(corpus, monkeypatch):
+    # `stancekit scan ... | head`: exit code 1 would mean "findings differ" to a CI job
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert main(["scan", str(corpus), "-f", "jsonl", "-q"]) == ExitCode.OK
+
+
 def test_exit_codes_are_the_documented_ones():
     documented = {
         name: int(code) for code, name in re.findall(r"^\s+(\d+)\s+([A-Z_]+)\s", stancekit.exitcodes.__doc__, re.M)
@@ -524,3 +541,20 @@ def test_group_run_on_its_own_exits_with_the_declared_codes(tmp_path):
     result = runner.invoke(cli, ["scan", str(tmp_path / "absent.txt")])
     assert (result.exit_code, type(result.exception)) == (ExitCode.INPUT_ERROR, SystemExit)
     assert "Error:" not in result.stderr  # nothing printed beyond the message itself
+
+
+def test_closing_the_pipe_early_ends_the_real_process_quietly_with_0(tmp_path):
+    story = "The Norwegian delegation supports the revised fisheries accord.\n" * 300
+    (tmp_path / "wire.txt").write_text(story, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "stancekit", "scan", str(tmp_path / "wire.txt"), "-f", "jsonl"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    first = process.stdout.readline()
+    process.stdout.close()  # more than a pipe buffer is still to come
+    stderr = process.stderr.read().decode("utf-8")
+    assert process.wait(timeout=120) == ExitCode.OK, stderr
+    assert json.loads(first)["topic"]["text"] == "the revised fisheries accord"
+    assert "Error" not in stderr and "Traceback" not in stderr
