@@ -279,6 +279,23 @@ def test_crash_in_the_middle_of_a_scan_leaves_the_previous_output_file_untouched
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
+def test_interrupted_scan_exits_130_with_a_valid_file_of_the_findings_so_far(tmp_path, corpus, monkeypatch, capsys):
+    real = Matcher.scan_documents
+
+    def interrupt_after_first(self, documents):
+        for number, finding in enumerate(real(self, documents)):
+            if number == 1:
+                raise KeyboardInterrupt
+            yield finding
+
+    monkeypatch.setattr(Matcher, "scan_documents", interrupt_after_first)
+    target = tmp_path / "findings.json"
+    assert main(["scan", str(corpus), "-o", str(target)]) == ExitCode.INTERRUPTED == 130
+    assert "interrupted" in capsys.readouterr().err
+    assert brief(json.loads(target.read_text(encoding="utf-8"))) == EXPECTED[:1]
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
 # --- fields ------------------------------------------------------------------------------------
 
 
