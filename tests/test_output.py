@@ -365,3 +365,25 @@ def test_replaced_output_file_keeps_its_permissions(tmp_path, umask_022):
         stream.write("id\n")
     assert target.read_text(encoding="utf-8") == "id\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o664
+
+
+def test_no_temporary_file_is_left_when_the_target_cannot_be_replaced(tmp_path):
+    target = tmp_path / "findings.jsonl"
+    target.mkdir()  # a folder where the output file should go
+    with pytest.raises(OSError), atomic_text_output(target) as stream:
+        JsonlSink(stream).write(pier())
+    assert target.is_dir() and list(target.iterdir()) == []
+    assert leftovers(tmp_path) == []
+
+
+def test_no_temporary_file_is_left_when_the_last_write_fails(tmp_path, monkeypatch):
+    target = tmp_path / "findings.jsonl"
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OSError, match="No space left"), atomic_text_output(target) as stream:
+        JsonlSink(stream).write(pier())
+    assert not target.exists()
+    assert leftovers(tmp_path) == []

@@ -50,18 +50,32 @@ def atomic_text_output(path: str | Path | None, *, keep_on_interrupt: bool = Tru
     try:
         yield stream
     except KeyboardInterrupt:
-        stream.close()
-        if keep_on_interrupt:
-            os.replace(temp_name, target)
-        else:
-            os.unlink(temp_name)
+        _finish(stream, temp_name, target if keep_on_interrupt else None)
         raise
     except BaseException:
-        stream.close()
-        os.unlink(temp_name)
+        _finish(stream, temp_name, None)
         raise
     else:
-        stream.flush()
-        os.fsync(stream.fileno())
+        _finish(stream, temp_name, target, sync=True)
+
+
+def _finish(stream: TextIO, temp_name: str, target: Path | None, *, sync: bool = False) -> None:
+    """Close the temporary file and rename it over `target`, or remove it when `target` is None.
+    When that fails (the target is a folder, the disk is full) the temporary file is removed
+    too: it is never left beside the target."""
+    try:
+        if target is not None:
+            stream.flush()
+            if sync:
+                os.fsync(stream.fileno())
         stream.close()
-        os.replace(temp_name, target)
+        if target is not None:
+            os.replace(temp_name, target)
+            return
+    except BaseException:
+        with contextlib.suppress(OSError):
+            stream.close()
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise
+    os.unlink(temp_name)
