@@ -68,7 +68,7 @@ lexicons:
   cheer: [cheer, applaud]
 rules:
   - id: local.cheer
-    pattern: "{actor:ACTOR} $PRE @cheer {topic:TOPIC}"
+    pattern: "{actor:ACTOR} @auxiliaries? @adverbs? @cheer {topic:TOPIC}"
     polarity: support
 """
 
@@ -416,11 +416,11 @@ def test_user_rules_can_import_the_bundled_lexicons(tmp_path):
     ]
     assert records[0]["rule"]["file"].endswith("local.yaml")
     assert records[0]["rule"]["line"] == 7
-    # the $PRE macro it uses really comes from the import
+    # the lexicons @auxiliaries and @adverbs really come from the import
     rules.write_text(LOCAL_RULES.replace('imports: ["stancekit:en/common.yaml"]\n', ""), encoding="utf-8")
     result = run("scan", "--rules", rules, "-", input=story)
     assert result.exit_code == ExitCode.RULE_ERROR
-    assert "$PRE" in result.stderr
+    assert "lexicon @auxiliaries is not defined" in result.stderr
 
 
 def test_rules_lists_rule_ids_and_lexicons():
