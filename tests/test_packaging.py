@@ -67,17 +67,22 @@ def dependency_dirs() -> list[str]:
     return dirs
 
 
-def make_venv(where: Path) -> Path:
-    """A virtual environment that sees stancekit's dependencies but not stancekit itself.
+def make_venv(where: Path, wheel: Path) -> Path:
+    """A virtual environment with the wheel installed, that sees stancekit's dependencies but
+    not the stancekit under test here.
 
     `--system-site-packages` gives the base interpreter's packages; when the dependencies live
-    in another environment (this one), their folder is added with a .pth line. Such a folder
-    is only put on sys.path, its own .pth files (an editable stancekit) are not read, and it
-    comes after the new environment's site-packages."""
+    in another environment (this one), their folder is added with a .pth line, after the wheel
+    is installed (pip would otherwise see the stancekit there and install nothing). Such a
+    folder is only put on sys.path, after the new environment's site-packages; its own .pth
+    files (an editable stancekit) are not read."""
     done = sh(sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", where)
     assert done.returncode == 0, done.stderr
     python = where / "bin" / "python"
+    done = sh(sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index", wheel)
+    assert done.returncode == 0, done.stdout + done.stderr
     purelib = Path(sh(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])").stdout.strip())
+    assert (purelib / "stancekit" / "__init__.py").is_file(), done.stdout
     (purelib / "stancekit-test-dependencies.pth").write_text("\n".join(dependency_dirs()) + "\n", encoding="utf-8")
     return python
 
@@ -95,9 +100,7 @@ def test_installed_wheel_scans_with_the_bundled_pack(tmp_path):
     assert "stancekit/cli.py" in names and "stancekit/__main__.py" in names
 
     venv = tmp_path / "venv"
-    python = make_venv(venv)
-    done = sh(sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index", wheel)
-    assert done.returncode == 0, done.stdout + done.stderr
+    python = make_venv(venv, wheel)
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
