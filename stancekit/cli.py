@@ -155,6 +155,8 @@ def scan(paths, rules, fmt, output, fields, id_field, text_field, date_field, in
     except FieldError as exc:
         raise click.BadParameter(str(exc), param_hint="--fields") from None
     fmt = fmt or format_for_path(output) or "table"
+    if output and output != "-" and Path(output).is_dir():
+        raise click.BadParameter(f"'{output}' is a folder; give a file name", param_hint="--output")
     ruleset = _load(rules)
     _report_warnings(ruleset, quiet)
     matcher = Matcher(ruleset.compile(), prefilter=not no_prefilter)
@@ -170,13 +172,19 @@ def scan(paths, rules, fmt, output, fields, id_field, text_field, date_field, in
     )
     documents = _with_progress(documents, total, show_progress)
     color = output is None and fmt == "table" and sys.stdout.isatty()
-    with atomic_text_output(output) as stream:
-        sink = open_sink(fmt, stream, selected, color=color)
-        try:
-            for finding in matcher.scan_documents(documents):
-                sink.write(finding)
-        finally:
-            sink.close()
+    try:
+        with atomic_text_output(output) as stream:
+            sink = open_sink(fmt, stream, selected, color=color)
+            try:
+                for finding in matcher.scan_documents(documents):
+                    sink.write(finding)
+            finally:
+                sink.close()
+    except OSError as exc:
+        if output is None:
+            raise
+        click.echo(f"error: cannot write {output}: {exc.strerror or exc}", err=True)
+        raise CommandFailed(ExitCode.INPUT_ERROR) from None
     stats = matcher.stats
     if not quiet:
         skipped = f"; {problems.skipped} skipped" if problems.skipped else ""

@@ -6,7 +6,8 @@ CI jobs branch on these, so they never change meaning:
     1  FINDINGS_DIFFER  tests failed, or findings changed where --fail-on-change was given
     2  USAGE            the command line is wrong (unknown option, missing argument)
     3  RULE_ERROR       a rule file is broken; every problem is printed with file:line:col
-    4  INPUT_ERROR      an input path is missing or unreadable (the rest is still scanned)
+    4  INPUT_ERROR      an input path is missing or unreadable (the rest is still scanned),
+                        or the output file cannot be written
     5  INTERNAL_ERROR   a bug in stancekit; please report it with the message printed
   130  INTERRUPTED      stopped with Ctrl-C; output written so far is complete and valid
 """

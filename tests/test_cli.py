@@ -373,6 +373,49 @@ def test_missing_path_is_reported_and_the_rest_still_scanned(tmp_path, corpus):
     assert brief(parse("jsonl", result.stdout)) == EXPECTED
 
 
+def test_unreadable_file_is_an_input_error_and_the_rest_still_scanned(corpus, monkeypatch):
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "ferry-subsidy.txt":
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result = run("scan", corpus, "-f", "jsonl")
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert "ferry-subsidy.txt: cannot read: Permission denied" in result.stderr
+    assert brief(parse("jsonl", result.stdout)) == [e for e in EXPECTED if e[0] != "ferry-subsidy"]
+
+
+def test_two_files_with_one_name_are_scanned_and_warned_about(tmp_path, corpus):
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / "ferry-subsidy.txt").write_text("Oslo backs the ferry subsidy scheme.", encoding="utf-8")
+    result = run("scan", corpus / "ferry-subsidy.txt", other / "ferry-subsidy.txt", "-f", "jsonl")
+    assert result.exit_code == ExitCode.OK
+    assert "document id 'ferry-subsidy' is also the id of" in result.stderr
+    assert {r["actor"]["name"] for r in parse("jsonl", result.stdout)} >= {"Oslo"}
+
+
+def test_output_to_a_folder_is_a_usage_error(tmp_path, corpus):
+    result = run("scan", corpus, "-o", tmp_path)
+    assert result.exit_code == ExitCode.USAGE
+    assert "is a folder" in result.stderr
+
+
+def test_unwritable_output_is_reported_with_exit_4(tmp_path, corpus, monkeypatch):
+    import stancekit.output.atomic as atomic
+
+    def refuse(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    result = run("scan", corpus, "-o", tmp_path / "out.jsonl")
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert "cannot write" in result.stderr and "No space left on device" in result.stderr
+
+
 def test_binary_file_and_bad_jsonl_line_are_skipped_with_warnings(tmp_path, corpus):
     (corpus / "scan.pdf").write_bytes(b"%PDF-1.7\n\x00\x01\x02 not text at all")
     wire = tmp_path / "wire.jsonl"

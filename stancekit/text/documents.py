@@ -72,6 +72,7 @@ def iter_documents(
 ) -> Iterator[Document]:
     """Yield the documents behind `paths`: files, folders (recursive) or `-` for stdin."""
     options = options or InputOptions()
+    file_ids: dict[str, Path] = {}
     for raw in paths:
         if str(raw) == "-":
             yield from _read_stream(sys.stdin.buffer, "<stdin>", "stdin", options, on_problem)
@@ -82,6 +83,16 @@ def iter_documents(
                 doc_id = file.relative_to(path).with_suffix("").as_posix()
                 yield from _read_file(file, doc_id, options, on_problem)
         elif path.is_file():
+            if path.stem in file_ids and file_ids[path.stem] != path:
+                on_problem(
+                    InputProblem(
+                        str(path),
+                        f"document id '{path.stem}' is also the id of {file_ids[path.stem]}; "
+                        "scan their folder instead to tell them apart",
+                        skipped=False,
+                    )
+                )
+            file_ids[path.stem] = path
             yield from _read_file(path, path.stem, options, on_problem)
         else:
             on_problem(InputProblem(str(path), "no such file or folder", fatal=True))
@@ -120,7 +131,7 @@ def _read_file(path: Path, doc_id: str, options: InputOptions, on_problem: Probl
             else:
                 yield from _read_table(stream, str(path), path.stem, fmt, options, on_problem)
     except OSError as exc:
-        on_problem(InputProblem(str(path), f"cannot read: {exc.strerror or exc}"))
+        on_problem(InputProblem(str(path), f"cannot read: {exc.strerror or exc}", fatal=True))
 
 
 def _read_stream(
