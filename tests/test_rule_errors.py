@@ -15,8 +15,12 @@ To regenerate the expected files after a deliberate change to a message, run
 then read `git diff tests/broken_rules/` as a rule author would before committing it.
 To add a case, write `tests/broken_rules/<name>.yaml`, add `<name>` to `KINDS` and regenerate.
 
-The tests marked `xfail(strict=True)` at the end pin down known wrong messages; when one is
-fixed in the engine its test starts passing and fails as XPASS: remove the marker then.
+The tests at the end pin down messages that were once wrong, and (marked `xfail(strict=True)`)
+known wrong messages; when one is fixed in the engine its test starts passing and fails as
+XPASS: remove the marker then.
+
+A tab in a source line is drawn as an arrow padded to the next tab stop (every 4 columns), so
+that it can be seen and the caret under it still lines up.
 """
 
 from __future__ import annotations
@@ -77,6 +81,10 @@ KINDS = {
     "import_cycle/b": "import-cycle",
     "example_without_expect": "example-without-expect",
     "three_mistakes": "pattern-syntax",
+    "yaml_tab_indentation": "yaml-syntax",
+    "yaml_unclosed_quote": "yaml-syntax",
+    "yaml_unquoted_pattern": "yaml-syntax",
+    "meaningless_character_after_escape": "pattern-syntax",
 }
 
 CASES = sorted(BROKEN.glob("*.yaml")) + sorted((BROKEN / "import_cycle").glob("*.yaml"))
@@ -138,8 +146,9 @@ def test_error_layout(path: Path) -> None:
     error = _rule_error(path)
     *blocks, summary = error.render().split("\n\n")
     assert len(blocks) == len(error.diagnostics)
-    n = len(error.errors)
-    assert summary == f"{n} error{'s' if n != 1 else ''} in rules"
+    n, w = len(error.errors), len(error.diagnostics) - len(error.errors)
+    counts = f"{n} error{'s' if n != 1 else ''}" + (f", {w} warning{'s' if w != 1 else ''}" if w else "")
+    assert summary == f"{counts} in rules"
     for block in blocks:
         lines = block.split("\n")
         header = HEADER.match(lines[0])
@@ -148,13 +157,15 @@ def test_error_layout(path: Path) -> None:
         source = SOURCE.match(lines[1])
         assert source, f"no source line after {lines[0]!r}"
         assert int(source["line"]) == line
-        file_lines = Path(header["file"]).read_text(encoding="utf-8").splitlines()
-        assert source["text"] == file_lines[line - 1].expandtabs(1)
+        file_line = Path(header["file"]).read_text(encoding="utf-8").splitlines()[line - 1]
+        # A tab is drawn as an arrow padded to the next stop of 4 columns; all else as written.
+        assert source["text"].replace("\u2192", " ") == file_line.expandtabs(4)
+        assert source["text"].count("\u2192") == file_line.count("\t")
         caret = CARET.match(lines[2])
         assert caret, f"no caret line after {lines[1]!r}"
         assert len(caret["gutter"]) == len(source["line"])
-        assert len(caret["pad"]) == col - 1
-        assert col + len(caret["carets"]) - 1 <= max(1, len(source["text"]))
+        assert len(caret["pad"]) == len(file_line[: col - 1].expandtabs(4))
+        assert len(caret["pad"]) + len(caret["carets"]) <= max(1, len(source["text"]))
         if header["severity"] == "error":
             assert len(lines) == 4 and lines[3].startswith("  hint: ") and len(lines[3]) > len("  hint: ")
 
@@ -164,6 +175,7 @@ def test_all_independent_mistakes_are_reported() -> None:
     found = [(d.code, d.location.line) for d in error.errors]
     assert found == [("bad-polarity", 6), ("pattern-syntax", 9), ("unknown-key", 15)]
     assert error.render().endswith("\n3 errors in rules")
+    assert [d.code for d in error.diagnostics if not d.is_error] == []
 
 
 def test_cli_scan_prints_errors_and_exits_with_rule_error(tmp_path: Path) -> None:
@@ -182,12 +194,11 @@ def test_cli_scan_prints_errors_and_exits_with_rule_error(tmp_path: Path) -> Non
     assert result.stdout == ""
 
 
-# -- known wrong messages (see the review notes); each passes once the engine is fixed ----------
+# -- messages that were once wrong, and known wrong messages (see the review notes) -------------
 
 known_bug = functools.partial(pytest.mark.xfail, strict=True, raises=AssertionError)
 
 
-@known_bug(reason="caret is misplaced after a YAML escape such as \\u2019 in a pattern")
 def test_caret_after_yaml_escape(tmp_path: Path) -> None:
     path = _write(
         tmp_path,
@@ -198,14 +209,14 @@ def test_caret_after_yaml_escape(tmp_path: Path) -> None:
     assert diagnostic.location.line_text[diagnostic.location.col - 1] == "%"
 
 
-@known_bug(reason="a tab used for indentation gets the generic YAML hint")
 def test_tab_indentation_hint(tmp_path: Path) -> None:
     path = _write(tmp_path, "stancekit: 1\nrules:\n\t- id: en.verb.back\n")
     (diagnostic,) = _rule_error(path).errors
     assert diagnostic.hint == "YAML indents with spaces, never tabs"
+    assert diagnostic.message == "this line is indented with a tab"
+    assert "\n   3 | \u2192   - id: en.verb.back\n" in diagnostic.render()
 
 
-@known_bug(reason="an unclosed YAML quote is located past the end of the file")
 def test_unclosed_yaml_quote_points_at_the_opening_quote(tmp_path: Path) -> None:
     path = _write(
         tmp_path,
@@ -214,6 +225,7 @@ def test_unclosed_yaml_quote_points_at_the_opening_quote(tmp_path: Path) -> None
     )
     (diagnostic,) = _rule_error(path).errors
     assert (diagnostic.location.line, diagnostic.location.col) == (4, 14)
+    assert diagnostic.message == "quoted string is never closed"
 
 
 @known_bug(reason="a macro that does not parse is then reported as 'not defined'")
@@ -223,7 +235,7 @@ def test_broken_macro_is_not_reported_as_undefined(tmp_path: Path) -> None:
         'stancekit: 1\nmacros:\n  ASIDE: "(, [any]{1,4} ,)"\nrules:\n  - id: en.verb.back\n'
         '    pattern: "{actor:ACTOR} $ASIDE? back {topic:TOPIC}"\n    polarity: support\n',
     )
-    assert [d.code for d in _rule_error(path).errors] == ["pattern-syntax"]
+    assert [(d.code, d.location.line) for d in _rule_error(path).errors] == [("pattern-syntax", 3)]
 
 
 @known_bug(reason="a lexicon used only by a rule dropped for another error is called unused")

@@ -17,6 +17,11 @@ from dataclasses import dataclass
 ERROR = "error"
 WARNING = "warning"
 
+#: Columns between tab stops when a source line with tabs is shown.
+TAB_WIDTH = 4
+#: How a tab is drawn in a shown source line (then padded with spaces to the next tab stop).
+TAB_MARK = "\u2192"
+
 
 @dataclass(frozen=True)
 class Location:
@@ -53,9 +58,12 @@ class Diagnostic:
         if loc and loc.line_text:
             number = str(loc.line)
             gutter = " " * len(number)
-            shown = loc.line_text.rstrip("\n").expandtabs(1)
+            text = loc.line_text.rstrip("\r\n")
+            shown = show_line(text)
+            pad = len(show_line(text[: loc.col - 1]))
+            width = len(show_line(text[: loc.col - 1 + max(1, loc.length)])) - pad
             lines.append(f"   {number} | {shown}")
-            lines.append(f"   {gutter} | {' ' * (loc.col - 1)}{'^' * max(1, loc.length)}")
+            lines.append(f"   {gutter} | {' ' * pad}{'^' * max(1, width)}")
         if self.hint:
             lines.append(f"  hint: {self.hint}")
         return "\n".join(lines)
@@ -74,8 +82,36 @@ class RuleError(Exception):
 
     def render(self) -> str:
         body = "\n\n".join(d.render() for d in self.diagnostics)
-        n = len(self.errors)
-        return f"{body}\n\n{n} error{'s' if n != 1 else ''} in rules"
+        return f"{body}\n\n{summary(self.diagnostics)}"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def summary(diagnostics: Iterable[Diagnostic]) -> str:
+    """'3 errors in rules', or '3 errors, 1 warning in rules' when warnings are shown too."""
+    diagnostics = tuple(diagnostics)
+    errors = sum(1 for d in diagnostics if d.is_error)
+    warnings = len(diagnostics) - errors
+    counts = _count(errors, "error") + (f", {_count(warnings, 'warning')}" if warnings else "")
+    return f"{counts} in rules"
+
+
+def show_line(text: str) -> str:
+    """A source line as shown under a message: every tab drawn as an arrow up to the next tab stop,
+    so a tab is visible and the caret below still lines up."""
+    shown: list[str] = []
+    column = 0
+    for ch in text:
+        if ch == "\t":
+            width = TAB_WIDTH - column % TAB_WIDTH
+            shown.append(TAB_MARK + " " * (width - 1))
+            column += width
+        else:
+            shown.append(ch)
+            column += 1
+    return "".join(shown)
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:

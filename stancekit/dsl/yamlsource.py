@@ -9,6 +9,7 @@ an error, so nothing in a rule file can ever construct an object or run code.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -46,7 +47,13 @@ class SourceFile:
         line_start = starts[line]
         line_end = self.text.find("\n", line_start)
         line_text = self.text[line_start : line_end if line_end != -1 else len(self.text)]
-        return Location(self.display, line + 1, index - line_start + 1, line_text, max(1, length))
+        col = index - line_start + 1
+        length = min(length, len(line_text.rstrip("\r")) - col + 1)
+        return Location(self.display, line + 1, col, line_text, max(1, length))
+
+    def span(self, start: int, end: int) -> Location:
+        """The location of the text from `start` to `end`, cut at the end of its first line."""
+        return self.location(start, end - start)
 
 
 class LocatedStr(str):
@@ -58,21 +65,223 @@ class LocatedStr(str):
     style: str | None
 
     def location(self, offset: int = 0, length: int = 1) -> Location:
-        """The location of character `offset` of this value in the file."""
-        return self.source.location(self._source_index(offset), length)
+        """The location of characters `offset` to `offset + length` of this value in the file."""
+        start, end = self._source_span(offset, max(1, length))
+        return self.source.location(start, max(1, end - start))
 
     def _source_index(self, offset: int) -> int:
+        """Where character `offset` of this value is written in the file (an escape such as
+        \\u2019 counts from its backslash); past the end, where the value ends."""
+        return self._source_span(offset, 1)[0]
+
+    def _source_span(self, offset: int, length: int) -> tuple[int, int]:
+        spans = self._spans
+        if not spans:
+            return self.start_index, self.start_index + 1
+        if offset >= len(spans):
+            end = spans[-1][1]
+            last = max(self.end_index - 1, self.start_index)
+            return min(end, last), min(end, last) + 1
+        offset = max(offset, 0)
+        start = spans[offset][0]
+        end = spans[min(offset + length, len(spans)) - 1][1]
+        return start, max(end, start + 1)
+
+    @cached_property
+    def _spans(self) -> list[tuple[int, int]]:
+        """For each character of the value, the [start, end) of the file text it was written as."""
         raw = self.source.text[self.start_index : self.end_index]
-        i = 1 if self.style in ("'", '"') else 0
-        if self.style in ("|", ">"):
-            i = raw.find("\n") + 1
-        for k, ch in enumerate(self):
-            while i < len(raw) and raw[i] != ch:
-                i += 1
-            if k == offset:
-                return self.start_index + min(i, max(len(raw) - 1, 0))
+        spans = None
+        if self.style in ("'", '"'):
+            spans = _quoted_spans(raw, self.style == '"')
+        elif self.style is None:
+            spans = _plain_spans(raw)
+        if spans is not None and len(spans[0]) == len(self) and spans[0] == str(self):
+            return [(self.start_index + a, self.start_index + b) for a, b in spans[1]]
+        return [(self.start_index + i, self.start_index + i + 1) for i in _matched_indices(raw, self, self.style)]
+
+
+def _matched_indices(raw: str, value: str, style: str | None) -> list[int]:
+    """Source index of each value character, found by matching characters in order: exact for a
+    literal block scalar, close enough for a folded one."""
+    i = 1 if style in ("'", '"') else 0
+    if style in ("|", ">"):
+        i = raw.find("\n") + 1
+    found = []
+    last = max(len(raw) - 1, 0)
+    for ch in value:
+        while i < len(raw) and raw[i] != ch:
             i += 1
-        return self.start_index + min(i, max(len(raw) - 1, 0))
+        found.append(min(i, last))
+        i += 1
+    return found
+
+
+_BREAKS = "\r\n\x85\u2028\u2029"
+_ESCAPES = {
+    "0": "\0",
+    "a": "\x07",
+    "b": "\x08",
+    "t": "\t",
+    "\t": "\t",
+    "n": "\n",
+    "v": "\x0b",
+    "f": "\x0c",
+    "r": "\r",
+    "e": "\x1b",
+    " ": " ",
+    '"': '"',
+    "\\": "\\",
+    "/": "/",
+    "N": "\x85",
+    "_": "\xa0",
+    "L": "\u2028",
+    "P": "\u2029",
+}
+_ESCAPE_CODES = {"x": 2, "u": 4, "U": 8}
+
+_Spans = tuple[str, list[tuple[int, int]]]
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.spans: list[tuple[int, int]] = []
+
+    def add(self, text: str, start: int, end: int) -> None:
+        for ch in text:
+            self.chars.append(ch)
+            self.spans.append((start, end))
+
+    def copy(self, raw: str, start: int, end: int) -> None:
+        for k in range(start, end):
+            self.add(raw[k], k, k + 1)
+
+    def result(self) -> _Spans:
+        return "".join(self.chars), self.spans
+
+
+def _line_break(raw: str, i: int) -> tuple[str, int]:
+    """The line break at `i` as YAML reads it, and the index after it."""
+    if raw.startswith("\r\n", i):
+        return "\n", i + 2
+    if raw[i] in "\r\n\x85":
+        return "\n", i + 1
+    return raw[i], i + 1
+
+
+def _quoted_spans(raw: str, double: bool) -> _Spans | None:
+    """Replays YAML's reading of a quoted scalar (escapes, '' and line folding) over its source."""
+    out = _Builder()
+    quote = raw[:1]
+    n = len(raw)
+    i = 1
+
+    def breaks(i: int) -> int:
+        # Empty lines inside the scalar each give a line break; leading blanks are skipped.
+        while True:
+            while i < n and raw[i] in " \t":
+                i += 1
+            if i < n and raw[i] in _BREAKS:
+                text, after = _line_break(raw, i)
+                out.add(text, i, i + 1)
+                i = after
+            else:
+                return i
+
+    while True:
+        # A run without spaces.
+        while i < n:
+            ch = raw[i]
+            if ch not in "'\"\\ \t" + _BREAKS:
+                out.copy(raw, i, i + 1)
+                i += 1
+            elif not double and ch == "'" and raw[i + 1 : i + 2] == "'":
+                out.add("'", i, i + 2)
+                i += 2
+            elif (double and ch == "'") or (not double and ch in '"\\'):
+                out.copy(raw, i, i + 1)
+                i += 1
+            elif double and ch == "\\":
+                code = raw[i + 1 : i + 2]
+                if code in _ESCAPES:
+                    out.add(_ESCAPES[code], i, i + 2)
+                    i += 2
+                elif code in _ESCAPE_CODES:
+                    digits = raw[i + 2 : i + 2 + _ESCAPE_CODES[code]]
+                    try:
+                        out.add(chr(int(digits, 16)), i, i + 2 + len(digits))
+                    except ValueError:
+                        return None
+                    i += 2 + len(digits)
+                elif code and code in _BREAKS:
+                    i = breaks(_line_break(raw, i + 1)[1])
+                else:
+                    return None
+            else:
+                break
+        if i >= n:
+            return None
+        if raw[i] == quote:
+            return out.result()
+        # Blanks, and a line break folded into a space (or kept, if empty lines follow).
+        start = i
+        while i < n and raw[i] in " \t":
+            i += 1
+        if i < n and raw[i] in _BREAKS:
+            text, after = _line_break(raw, i)
+            at = i
+            count = len(out.chars)
+            i = breaks(after)
+            if text != "\n":
+                out.chars.insert(count, text)
+                out.spans.insert(count, (at, at + 1))
+            elif len(out.chars) == count:
+                out.add(" ", at, at + 1)
+        elif i > start:
+            out.copy(raw, start, i)
+        else:
+            return None  # not a quoted scalar as YAML writes one
+        if i >= n:
+            return None
+
+
+def _plain_spans(raw: str) -> _Spans | None:
+    """Replays YAML's folding of an unquoted scalar that runs over several lines."""
+    out = _Builder()
+    n = len(raw)
+    i = 0
+    while i < n:
+        if raw[i] not in " \t" + _BREAKS:
+            out.copy(raw, i, i + 1)
+            i += 1
+            continue
+        start = i
+        while i < n and raw[i] in " \t":
+            i += 1
+        if i < n and raw[i] in _BREAKS:
+            at = i
+            lines = 0
+            first = None
+            while i < n and raw[i] in " \t" + _BREAKS:
+                if raw[i] in _BREAKS:
+                    text, after = _line_break(raw, i)
+                    if first is None:
+                        first = text
+                    else:
+                        out.add(text, i, i + 1)
+                    lines += 1
+                    i = after
+                else:
+                    i += 1
+            if first != "\n":
+                out.chars.insert(len(out.chars) - (lines - 1), first)
+                out.spans.insert(len(out.spans) - (lines - 1), (at, at + 1))
+            elif lines == 1:
+                out.add(" ", at, at + 1)
+        else:
+            out.copy(raw, start, i)
+    return out.result()
 
 
 class LocatedList(list):
@@ -83,10 +292,11 @@ class LocatedList(list):
 
 
 class LocatedDict(dict):
-    """A YAML mapping; `key_locations[k]` is where key k is written."""
+    """A YAML mapping; `key_locations[k]` is where key k is written, `value_locations[k]` its value."""
 
     location: Location
     key_locations: dict[str, Location]
+    value_locations: dict[str, Location]
 
 
 class YamlDataError(Exception):
@@ -100,20 +310,7 @@ def load_located(source: SourceFile) -> Any:
     try:
         documents = list(yaml.compose_all(source.text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        location = source.location(mark.index) if mark else None
-        problem = exc.problem or exc.context or "malformed YAML"
-        raise YamlDataError(
-            [
-                Diagnostic(
-                    ERROR,
-                    "yaml-syntax",
-                    f"YAML syntax error: {problem}",
-                    location,
-                    _yaml_hint(problem),
-                )
-            ]
-        ) from None
+        raise YamlDataError([_syntax_diagnostic(exc, source)]) from None
     except yaml.YAMLError as exc:
         raise YamlDataError([Diagnostic(ERROR, "yaml-syntax", f"YAML error: {exc}", None)]) from None
     if len(documents) > 1:
@@ -138,32 +335,237 @@ def load_located(source: SourceFile) -> Any:
     return value
 
 
+def _syntax_diagnostic(exc: yaml.MarkedYAMLError, source: SourceFile) -> Diagnostic:
+    """A YAML syntax error in the words of a rule author; PyYAML's own text when nothing fits."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "malformed YAML"
+    explained = _explain_syntax(exc, source)
+    if explained is not None:
+        message, location, hint = explained
+        return Diagnostic(ERROR, "yaml-syntax", message, location, hint)
+    location = source.location(mark.index) if mark else None
+    return Diagnostic(ERROR, "yaml-syntax", f"YAML syntax error: {problem}", location, _yaml_hint(problem))
+
+
 def _yaml_hint(problem: str) -> str:
-    if "tab" in problem:
-        return "YAML indents with spaces, never tabs"
-    if "mapping values" in problem:
-        return "a value containing ': ' must be quoted"
     if "found character" in problem and "'@'" in problem:
         return 'a value starting with @ must be quoted, e.g. "@support_verbs"'
-    if "expected <block end>" in problem or "block" in problem:
+    if "found character" in problem:
+        return "put the value in quotes"
+    if "block" in problem:
         return "check the indentation of this line against the lines above"
-    if "found unexpected end of stream" in problem or "quoted scalar" in problem:
-        return "a quoted string is not closed"
     return "see https://yaml.org/spec/1.2.2/ or quote the value"
+
+
+def _line_of(source: SourceFile, index: int) -> tuple[int, str]:
+    """The index where the line holding `index` starts, and its text."""
+    start = source.text.rfind("\n", 0, index) + 1
+    end = source.text.find("\n", index)
+    return start, source.text[start : end if end != -1 else len(source.text)].rstrip("\r")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _line_above(source: SourceFile, index: int) -> tuple[int, str] | None:
+    """The line number and text of the nearest line above `index` that holds data."""
+    start, _ = _line_of(source, index)
+    lines = source.text[:start].split("\n")[:-1]
+    for number in range(len(lines), 0, -1):
+        text = lines[number - 1].rstrip("\r")
+        if text.strip() and not text.lstrip().startswith("#"):
+            return number, text
+    return None
+
+
+def yaml_quoted(text: str) -> str:
+    """`text` as a quoted YAML value: double quotes unless it holds a double quote or backslash."""
+    if '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _key_and_value(line: str) -> tuple[str, int] | None:
+    """For a 'key: value' or '- value' line: the text before the value and the value's column."""
+    match = re.match(r"^(\s*(?:-\s+)*(?:[^\s'\"#][^:#]*?:\s+)?)(\S)", line)
+    if not match or not match.group(1).strip():
+        return None
+    return match.group(1), match.start(2)
+
+
+def _explain_syntax(exc: yaml.MarkedYAMLError, source: SourceFile) -> tuple[str, Location, str] | None:
+    problem = exc.problem or ""
+    context = exc.context or ""
+    mark, opened = exc.problem_mark, exc.context_mark
+    if mark is None:
+        return None
+    at = mark.index
+    line_start, line = _line_of(source, at)
+    before = line[: at - line_start]
+    runaway = _runaway_quote(source, mark)
+    if runaway is not None:
+        return runaway
+    if "found character '\\t'" in problem:
+        message = "this line is indented with a tab" if not before.strip() else "a tab cannot be used here"
+        return message, source.location(at), "YAML indents with spaces, never tabs"
+    if problem.startswith("found character") and "cannot start any token" in problem:
+        ch = source.text[at]
+        hint = 'quote the value, e.g. "@support_verbs"' if ch == "@" else "put the value in quotes"
+        return f"a value cannot start with '{ch}' unless it is quoted", source.location(at), hint
+    if "quoted scalar" in context and opened is not None and "unexpected" in problem:
+        quote = source.text[opened.index]
+        inside = "''" if quote == "'" else '\\"'
+        return (
+            "quoted string is never closed",
+            source.location(opened.index),
+            f"add the closing {quote} at the end of the value; a {quote} inside it is typed {inside}",
+        )
+    if problem.startswith("found unknown escape character") and opened is not None:
+        escape = source.text[at - 1 : at + 1]
+        return (
+            f"'{escape}' is not an escape sequence of a double-quoted YAML string",
+            source.location(at - 1, 2),
+            f"to keep the backslash (as in /\\d+/) type it twice, \\{escape}, or put the whole value in single quotes",
+        )
+    if problem.startswith("expected ','") and "<stream end>" in problem and opened is not None:
+        bracket = source.text[opened.index]
+        closing = {"[": "]", "{": "}"}.get(bracket, "")
+        return (
+            f"'{bracket}' is never closed",
+            source.location(opened.index),
+            f"add '{closing}' where the {'list' if bracket == '[' else 'mapping'} ends",
+        )
+    if problem.startswith("expected <block end>") or problem == "mapping values are not allowed here":
+        found = _key_and_value(line)
+        if before.strip() and found is not None and found[1] <= len(before):
+            return _after_value(source, line_start, line, at, problem)
+        return _bad_indentation(source, line_start + _indent(line), line)
+    if problem == "could not find expected ':'" and opened is not None:
+        return (
+            "expected 'key: value' on this line",
+            source.location(opened.index),
+            "write a key, a colon and a space before the value; to continue the value of the line"
+            " above, put that whole value in quotes",
+        )
+    return None
+
+
+def _runaway_quote(source: SourceFile, mark: yaml.Mark) -> tuple[str, Location, str] | None:
+    """A quoted value left open on an earlier line, so that YAML read on to the next quote of the
+    same kind and then stumbled on the text after it: the real mistake is the missing quote."""
+    last = None
+    try:
+        for token in yaml.scan(source.text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= mark.index:
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if not isinstance(last, yaml.ScalarToken) or last.style not in ("'", '"'):
+        return None
+    if not last.start_mark.line < last.end_mark.line == mark.line:
+        return None
+    quote = last.style
+    return (
+        "quoted string is never closed",
+        source.location(last.start_mark.index),
+        f"add the closing {quote} at the end of the value; without it YAML reads on to the {quote}"
+        f" on line {last.end_mark.line + 1}",
+    )
+
+
+def _bad_indentation(source: SourceFile, at: int, line: str) -> tuple[str, Location, str]:
+    above = _line_above(source, at)
+    hint = "lines of the same mapping or list must start in the same column"
+    if above is not None:
+        number, text = above
+        item, item_above = line.lstrip().startswith("- "), text.lstrip().startswith("- ")
+        if _indent(line) == _indent(text) and item_above and not item:
+            hint = (
+                f"line {number} above is a list item; start this line with '- ' to make it another item,"
+                " or indent it to line up with the keys of that item"
+            )
+        elif _indent(line) == _indent(text) and item and not item_above:
+            hint = f"line {number} above is 'key: value'; indent this '- ' item under the key it belongs to"
+        else:
+            hint = (
+                f"this line is indented {_spaces(_indent(line))} and line {number} above it"
+                f" {_spaces(_indent(text))}; {hint}"
+            )
+    return "this line's indentation does not match the lines above", source.location(at), hint
+
+
+def _spaces(n: int) -> str:
+    return f"{n} space{'s' if n != 1 else ''}"
+
+
+def _after_value(
+    source: SourceFile, line_start: int, line: str, at: int, problem: str
+) -> tuple[str, Location, str] | None:
+    """Text that YAML cannot read after a value on the same line: usually an unquoted value."""
+    found = _key_and_value(line)
+    assert found is not None
+    prefix, column = found
+    value = line[column:]
+    if " #" in value:
+        value = value[: value.index(" #")]
+    value = value.rstrip()
+    location = source.location(line_start + column, len(value))
+    quoted = f"{prefix.strip()} {yaml_quoted(value)}"
+    first = value[0]
+    if problem == "mapping values are not allowed here":
+        return "a value containing ': ' must be quoted", source.location(at), f"write {quoted}"
+    if first in "{[":
+        what = "mapping" if first == "{" else "list"
+        return (
+            f"a value that starts with '{first}' must be quoted",
+            location,
+            f"YAML reads '{first}' as the start of a {what}; quote the whole value: {quoted}",
+        )
+    if first in "'\"":
+        return (
+            "text follows the closing quote of this value",
+            source.location(at),
+            f"quote the whole value: {quoted}",
+        )
+    return None
 
 
 _SAFE_CONSTRUCTOR = yaml.SafeLoader("")
 
 
+def node_location(source: SourceFile, node: yaml.Node) -> Location:
+    """Where `node` is written: a scalar's whole text (on its first line), else its first character."""
+    if isinstance(node, yaml.ScalarNode):
+        return source.span(node.start_mark.index, node.end_mark.index)
+    return source.location(node.start_mark.index)
+
+
+_TAG_AS_WRITTEN = re.compile(r"(?:&\S+\s+)?(!\S*)")
+
+
+def _tag_as_written(node: yaml.Node, source: SourceFile) -> tuple[str, Location]:
+    """The tag of `node` as the file spells it (`!!python/...`), and where it is."""
+    match = _TAG_AS_WRITTEN.match(source.text, node.start_mark.index)
+    if match:
+        return match.group(1), source.span(match.start(1), match.end(1))
+    tag = node.tag
+    if tag.startswith("tag:yaml.org,2002:"):
+        tag = "!!" + tag[len("tag:yaml.org,2002:") :]
+    return tag, source.location(node.start_mark.index)
+
+
 def _convert(node: yaml.Node, source: SourceFile, problems: list[Diagnostic], active: set[int]) -> Any:
     location = source.location(node.start_mark.index)
     if node.tag not in _STANDARD_TAGS:
+        tag, tag_location = _tag_as_written(node, source)
         problems.append(
             Diagnostic(
                 ERROR,
                 "yaml-tag",
-                f"YAML tag '{node.tag}' is not allowed in a rule file",
-                location,
+                f"YAML tag '{tag}' is not allowed in a rule file",
+                tag_location,
                 "rule files are plain data: strings, numbers, lists and mappings; remove the tag",
             )
         )
@@ -190,11 +592,12 @@ def _convert(node: yaml.Node, source: SourceFile, problems: list[Diagnostic], ac
             items.item_locations = []
             for child in node.value:
                 items.append(_convert(child, source, problems, active))
-                items.item_locations.append(source.location(child.start_mark.index))
+                items.item_locations.append(node_location(source, child))
             return items
         mapping = LocatedDict()
         mapping.location = location
         mapping.key_locations = {}
+        mapping.value_locations = {}
         for key_node, value_node in node.value:
             key = _convert(key_node, source, problems, active)
             key_location = source.location(key_node.start_mark.index, len(str(key_node.value)))
@@ -214,6 +617,7 @@ def _convert(node: yaml.Node, source: SourceFile, problems: list[Diagnostic], ac
                 continue
             mapping[key] = _convert(value_node, source, problems, active)
             mapping.key_locations[key] = key_location
+            mapping.value_locations[key] = node_location(source, value_node)
         return mapping
     finally:
         active.discard(id(node))

@@ -1,0 +1,151 @@
+"""Rule-file loading: where each character of a YAML value is written, and the words, carets and
+hints of the diagnostics that the golden files in `tests/broken_rules/` do not show."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stancekit.dsl.errors import Diagnostic, RuleError
+from stancekit.dsl.loader import check_rules, load_rules
+from stancekit.dsl.yamlsource import LocatedStr, SourceFile, _quoted_spans, load_located
+
+RULE = "stancekit: 1\nrules:\n  - id: en.verb.back\n    pattern: {pattern}\n    polarity: support\n"
+
+
+def _write(tmp_path: Path, text: str, name: str = "rules.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _errors(tmp_path: Path, text: str) -> tuple[Diagnostic, ...]:
+    with pytest.raises(RuleError) as caught:
+        load_rules([_write(tmp_path, text)])
+    return caught.value.errors
+
+
+def _only_error(tmp_path: Path, text: str) -> Diagnostic:
+    (error,) = _errors(tmp_path, text)
+    return error
+
+
+def _under_caret(d: Diagnostic) -> str:
+    loc = d.location
+    return loc.line_text[loc.col - 1 : loc.col - 1 + loc.length]
+
+
+# -- where each character of a value is written -------------------------------------------------
+
+
+def _value(text: str) -> LocatedStr:
+    return load_located(SourceFile("t.yaml", text))["v"]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        r'"a \u2019s %"',
+        r'"a\tb %"',
+        r'"\x41\x42 %"',
+        r'"back\\slash %"',
+        r'"say \"no\" %"',
+        r'"\U0001F600 %"',
+        "'it''s %'",
+        '"one\n   two\n\n   three %"',
+        "'one\n   two %'",
+        '"split \\\n   here %"',
+        "plain\n  and folded %",
+    ],
+)
+def test_each_character_maps_to_where_it_is_written(written: str) -> None:
+    text = f"v: {written}\n"
+    value = _value(text)
+    at = value._source_index(value.index("%"))
+    assert text[at] == "%"
+    for k, ch in enumerate(value):
+        start, end = value._source_span(k, 1)
+        source = text[start:end]
+        if ch == "'" and value.style == "'":
+            assert source in ("'", "''")
+        elif source.startswith("\\"):
+            assert yaml.safe_load(f'"{source}"') == ch
+        elif not ch.isspace():
+            assert source == ch
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab %'\"\\\t\n’é\x85😀")), max_size=40),
+    st.sampled_from(['"', "'"]),
+    st.integers(min_value=8, max_value=30),
+)
+def test_quoted_values_are_replayed_exactly(value: str, style: str, width: int) -> None:
+    text = yaml.dump({"v": value}, default_style=style, width=width, allow_unicode=True)
+    located = _value(text)  # (equal to `value`, but for a few line breaks YAML cannot keep)
+    raw = text[located.start_index : located.end_index]
+    replayed = _quoted_spans(raw, located.style == '"')  # (the style asked for, where it can be)
+    assert replayed is not None and replayed[0] == located
+    starts = [start for start, _ in replayed[1]]
+    assert starts == sorted(starts)
+
+
+def test_a_location_spanning_an_escape_underlines_all_of_it(tmp_path: Path) -> None:
+    path = _write(tmp_path, RULE.format(pattern=r'"{actor:ACTOR} @caf\u00e9 {topic:TOPIC}"'))
+    (error,) = (d for d in check_rules([path])[1] if d.is_error)
+    assert error.code == "undefined-lexicon"
+    assert _under_caret(error) == r"@caf\u00e9"
+
+
+def test_caret_on_the_second_line_of_a_folded_double_quoted_pattern(tmp_path: Path) -> None:
+    text = 'stancekit: 1\nrules:\n  - id: en.verb.back\n    pattern: "{actor:ACTOR} back\n      % {topic:TOPIC}"\n'
+    error = _only_error(tmp_path, text + "    polarity: support\n")
+    assert (error.location.line, error.location.col) == (5, 7)
+
+
+# -- YAML mistakes ------------------------------------------------------------------------------
+
+
+def test_tab_is_shown_and_the_caret_lines_up(tmp_path: Path) -> None:
+    error = _only_error(tmp_path, "stancekit: 1\nrules:\n  - id: x\n\t  pattern: y\n")
+    assert error.message == "this line is indented with a tab"
+    assert error.render().split("\n")[1:3] == ["   4 | →     pattern: y", "     | ^^^^"]
+
+
+def test_backslash_escape_unknown_to_yaml(tmp_path: Path) -> None:
+    error = _only_error(tmp_path, RULE.format(pattern=r'"{actor:ACTOR} /\d+/ {topic:TOPIC}"'))
+    assert error.message == r"'\d' is not an escape sequence of a double-quoted YAML string"
+    assert _under_caret(error) == r"\d"
+    assert r"\\d" in error.hint and "single quotes" in error.hint
+
+
+def test_list_that_is_never_closed(tmp_path: Path) -> None:
+    error = _only_error(tmp_path, "stancekit: 1\nimports: [common.yaml\n")
+    assert (error.message, error.location.line, error.location.col) == ("'[' is never closed", 2, 10)
+
+
+def test_line_without_a_colon(tmp_path: Path) -> None:
+    error = _only_error(tmp_path, "stancekit: 1\nrules:\n  - id: x\n    some words\n    polarity: support\n")
+    assert error.message == "expected 'key: value' on this line"
+    assert (error.location.line, error.location.col) == (4, 5)
+
+
+def test_key_at_the_level_of_list_items(tmp_path: Path) -> None:
+    error = _only_error(tmp_path, "stancekit: 1\nrules:\n  - id: x\n  pattern: y\n")
+    assert error.message == "this line's indentation does not match the lines above"
+    assert "start this line with '- '" in error.hint
+
+
+def test_tag_is_named_as_written_even_after_an_anchor(tmp_path: Path) -> None:
+    error = _only_error(tmp_path, "stancekit: 1\ndescription: &d !custom x\n")
+    assert error.message == "YAML tag '!custom' is not allowed in a rule file"
+    assert _under_caret(error) == "!custom"
+
+
+def test_unknown_problem_keeps_the_yaml_library_text(tmp_path: Path) -> None:
+    error = _only_error(tmp_path, "stancekit: 1\ndescription: *nowhere\n")
+    assert error.message.startswith("YAML syntax error: found undefined alias")
