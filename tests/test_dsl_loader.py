@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from stancekit.dsl.errors import Diagnostic, RuleError
 from stancekit.dsl.loader import check_rules, load_rules
+from stancekit.dsl.parser import PatternSyntaxError, parse_pattern
 from stancekit.dsl.yamlsource import LocatedStr, SourceFile, _quoted_spans, load_located
 
 RULE = "stancekit: 1\nrules:\n  - id: en.verb.back\n    pattern: {pattern}\n    polarity: support\n"
@@ -149,3 +150,59 @@ def test_tag_is_named_as_written_even_after_an_anchor(tmp_path: Path) -> None:
 def test_unknown_problem_keeps_the_yaml_library_text(tmp_path: Path) -> None:
     error = _only_error(tmp_path, "stancekit: 1\ndescription: *nowhere\n")
     assert error.message.startswith("YAML syntax error: found undefined alias")
+
+
+# -- pattern syntax -----------------------------------------------------------------------------
+
+
+def _syntax(pattern: str, style: str | None = None) -> PatternSyntaxError:
+    with pytest.raises(PatternSyntaxError) as caught:
+        parse_pattern(pattern, style)
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    ("regex", "message", "literal"),
+    [
+        ("/back)/", "')' in the regular expression has no '(' before it", "\\)"),
+        ("/[ab/", "'[' in the regular expression is never closed", "\\["),
+        ("/*back/", "'*' in the regular expression has nothing to repeat", "\\*"),
+        ("/back\\q/", "'\\q' is not an escape a regular expression knows", "\\\\"),
+    ],
+)
+def test_regex_problems_in_plain_words(regex: str, message: str, literal: str) -> None:
+    error = _syntax(f"{{actor:ACTOR}} {regex} {{topic:TOPIC}}")
+    assert error.message == message
+    assert literal in error.hint
+    doubled = _syntax(f"{{actor:ACTOR}} {regex} {{topic:TOPIC}}", '"')
+    assert literal.replace("\\", "\\\\") in doubled.hint and "double-quoted" in doubled.hint
+
+
+def test_regex_error_position_counts_escaped_slashes() -> None:
+    pattern = r"{actor:ACTOR} /a\/b)/ {topic:TOPIC}"
+    assert pattern[_syntax(pattern).offset] == ")"
+
+
+def test_unrecognised_regex_problem_keeps_pythons_text() -> None:
+    error = _syntax("{actor:ACTOR} /(?<x/ {topic:TOPIC}")
+    assert error.message.startswith("invalid regular expression: ")
+
+
+def test_unclosed_quoted_word_in_a_single_quoted_yaml_string() -> None:
+    error = _syntax("{actor:ACTOR} ' backing {topic:TOPIC}", "'")
+    assert "close it with ''" in error.hint and '"backing"' in error.hint
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message", "hint"),
+    [
+        ("{:ACTOR} back {topic:TOPIC}", "capture {:ACTOR} has no name", "write {actor:ACTOR}"),
+        ("{actor ACTOR} back {topic:TOPIC}", "capture {actor ACTOR} has no ':' between its name and type", None),
+        ("{who} back {topic:TOPIC}", "capture {who} has no type", "write {who:TYPE}; the types are ACTOR, TOPIC"),
+    ],
+)
+def test_malformed_captures(pattern: str, message: str, hint: str | None) -> None:
+    error = _syntax(pattern)
+    assert error.message == message
+    assert pattern[error.offset : error.offset + error.length] == message.split(" ", 1)[1].rsplit(" has ", 1)[0]
+    assert hint is None or error.hint == hint

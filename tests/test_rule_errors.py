@@ -85,6 +85,9 @@ KINDS = {
     "yaml_unclosed_quote": "yaml-syntax",
     "yaml_unquoted_pattern": "yaml-syntax",
     "meaningless_character_after_escape": "pattern-syntax",
+    "unclosed_quoted_word_double": "pattern-syntax",
+    "lone_slash": "pattern-syntax",
+    "capture_with_empty_type": "pattern-syntax",
 }
 
 CASES = sorted(BROKEN.glob("*.yaml")) + sorted((BROKEN / "import_cycle").glob("*.yaml"))

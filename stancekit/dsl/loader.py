@@ -362,7 +362,7 @@ class _Loader:
 
     def _parse(self, pattern: LocatedStr) -> Any:
         try:
-            return parse_pattern(pattern)
+            return parse_pattern(pattern, pattern.style)
         except PatternSyntaxError as exc:
             self.error("pattern-syntax", exc.message, pattern.location(exc.offset, exc.length), exc.hint)
             return None

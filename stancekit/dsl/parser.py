@@ -43,16 +43,21 @@ def _parser() -> Lark:
     )
 
 
-def parse_pattern(pattern: str) -> ast.Node:
-    """Parse one pattern string into its AST; raise `PatternSyntaxError` if it is malformed."""
+def parse_pattern(pattern: str, style: str | None = None) -> ast.Node:
+    """Parse one pattern string into its AST; raise `PatternSyntaxError` if it is malformed.
+
+    `style` is how the pattern is written in its YAML file (`"`, `'`, `|`, `>` or None for
+    unquoted), so that a hint shows what to type there: inside a double-quoted YAML string a
+    backslash or a `"` must itself be escaped.
+    """
     if not pattern.strip():
         raise PatternSyntaxError("pattern is empty", 0, "write at least one token test, e.g. support")
     try:
         tree = _parser().parse(pattern)
     except UnexpectedInput as exc:
-        raise _syntax_error(pattern, exc) from None
+        raise _syntax_error(pattern, exc, _Typist(style)) from None
     try:
-        return _ToAst(pattern).transform(tree)
+        return _ToAst(pattern, _Typist(style)).transform(tree)
     except VisitError as exc:
         if isinstance(exc.orig_exc, PatternSyntaxError):
             raise exc.orig_exc from None
@@ -69,11 +74,40 @@ def _unescape(body: str) -> str:
     return re.sub(r"\\(.)", r"\1", body)
 
 
+def typed(snippet: str, style: str | None) -> str:
+    """`snippet` of pattern text as it must be typed inside a YAML value written in `style`."""
+    if style == '"':
+        return snippet.replace("\\", "\\\\").replace('"', '\\"')
+    if style == "'":
+        return snippet.replace("'", "''")
+    return snippet
+
+
+class _Typist:
+    """Turns pattern text in hints into what to type in the YAML file, and says so when a
+    backslash had to be doubled."""
+
+    def __init__(self, style: str | None):
+        self.style = style
+        self.doubled = False
+
+    def __call__(self, snippet: str) -> str:
+        if self.style == '"' and "\\" in snippet:
+            self.doubled = True
+        return typed(snippet, self.style)
+
+    def note(self, hint: str) -> str:
+        if self.doubled:
+            return hint + " (in a double-quoted YAML string, type each \\ as \\\\)"
+        return hint
+
+
 @v_args(meta=True)
 class _ToAst(Transformer):
-    def __init__(self, pattern: str):
+    def __init__(self, pattern: str, typist: _Typist):
         super().__init__()
         self.pattern = pattern
+        self.typist = typist
 
     def start(self, meta, children):
         return children[0]
@@ -162,10 +196,16 @@ class _ToAst(Transformer):
         try:
             re.compile(source)
         except re.error as exc:
-            offset = children[0].start_pos + 1 + (exc.pos or 0)
-            raise PatternSyntaxError(
-                f"invalid regular expression: {exc.msg}", offset, "see Python's `re` syntax"
-            ) from None
+            body = raw[1:last]
+            positions = []  # where each character of `source` is written in `body`
+            i = 0
+            while i < len(body):
+                positions.append(i)
+                i += 2 if body.startswith("\\/", i) else 1
+            pos = exc.pos or 0
+            offset = children[0].start_pos + 1 + (positions[pos] if pos < len(positions) else len(body))
+            message, hint, length = _regex_problem(exc.msg, source, pos, self.typist)
+            raise PatternSyntaxError(message, offset, self.typist.note(hint), length) from None
         return ast.Regex(_span_of(meta), source, flags)
 
     def lexicon(self, meta, children):
@@ -188,6 +228,59 @@ class _ToAst(Transformer):
 
     def sentence_end(self, meta, children):
         return ast.SentenceEnd(_span_of(meta))
+
+
+def _regex_problem(msg: str, source: str, pos: int, t: _Typist) -> tuple[str, str, int]:
+    """A message, a hint and a caret width for a regular expression that Python rejects."""
+    ch = source[pos] if pos < len(source) else ""
+    if msg.startswith("missing ), unterminated subpattern"):
+        return (
+            "'(' in the regular expression is never closed",
+            f"add ')' where the group ends, or write {t(chr(92) + '(')} to match '(' itself",
+            1,
+        )
+    if msg == "unbalanced parenthesis":
+        return (
+            "')' in the regular expression has no '(' before it",
+            f"remove it, or write {t(chr(92) + ')')} to match ')' itself",
+            1,
+        )
+    if msg == "unterminated character set":
+        return (
+            "'[' in the regular expression is never closed",
+            f"add ']' where the set of characters ends, or write {t(chr(92) + '[')} to match '[' itself",
+            1,
+        )
+    if msg in ("nothing to repeat", "multiple repeat") and ch:
+        problem = "has nothing to repeat" if msg == "nothing to repeat" else "follows another repeat"
+        return (
+            f"'{ch}' in the regular expression {problem}",
+            f"put it right after what it repeats, or write {t(chr(92) + ch)} to match '{ch}' itself",
+            1,
+        )
+    if msg == "bad escape (end of pattern)":
+        return (
+            "the regular expression ends with a lone backslash",
+            f"remove it, or write {t(chr(92) * 2)} to match a backslash",
+            1,
+        )
+    if msg.startswith("bad escape "):
+        escape = msg[len("bad escape ") :]
+        letter = escape[1:]
+        return (
+            f"'{escape}' is not an escape a regular expression knows",
+            f"write {t(letter)} to match '{letter}', or {t(chr(92) * 2)} to match a backslash",
+            len(escape),
+        )
+    if msg.startswith("bad character range "):
+        span = msg[len("bad character range ") :]
+        low, _, high = span.partition("-")
+        return (
+            f"the character range '{span}' runs backwards",
+            f"write {t(high + '-' + low)}; to match '-' itself, put it first in the brackets",
+            len(span),
+        )
+    return f"invalid regular expression: {msg}", "see Python's `re` syntax", 1
 
 
 _TERMINAL_NAMES = {
@@ -243,9 +336,9 @@ def _open_groups(pattern: str, upto: int) -> list[int]:
     return stack
 
 
-def _syntax_error(pattern: str, exc: UnexpectedInput) -> PatternSyntaxError:
+def _syntax_error(pattern: str, exc: UnexpectedInput, t: _Typist) -> PatternSyntaxError:
     if isinstance(exc, UnexpectedCharacters):
-        return _bad_character(pattern, exc.pos_in_stream)
+        return _bad_character(pattern, exc.pos_in_stream, t)
     token = exc.token if isinstance(exc, UnexpectedToken) else Token("$END", "")
     if isinstance(exc, UnexpectedEOF) or token.type == "$END":
         offset = len(pattern.rstrip())
@@ -273,6 +366,9 @@ def _syntax_error(pattern: str, exc: UnexpectedInput) -> PatternSyntaxError:
         return PatternSyntaxError(
             "empty alternative before '|'", offset, "write something on both sides of '|', e.g. (back | support)"
         )
+    capture = _capture_problem(pattern, offset, expected)
+    if capture is not None:
+        return capture
     if token.type == "$END":
         if previous == "|":
             return PatternSyntaxError(
@@ -284,24 +380,11 @@ def _syntax_error(pattern: str, exc: UnexpectedInput) -> PatternSyntaxError:
             )
         opened = _open_groups(pattern, len(pattern))
         if opened:
-            return PatternSyntaxError(
-                f"group opened at column {opened[-1] + 1} of the pattern is never closed",
-                opened[-1],
-                "add ')' where the group ends",
-            )
-        if "RBRACE" in expected or "COLON" in expected or "NAME" in expected:
-            start = before.rfind("{")
-            return PatternSyntaxError(
-                "capture is not closed", max(start, 0), "a capture is written {name:TYPE}, e.g. {actor:ACTOR}"
-            )
+            return PatternSyntaxError("'(' is never closed", opened[-1], "add ')' where the group ends")
         if "RSQB" in expected:
             return PatternSyntaxError(
                 "token class is not closed", max(before.rfind("["), 0), "write e.g. [cap] or [any]"
             )
-    if expected & {"COLON"} and token.type in ("RBRACE", "NAME", "WORD"):
-        return PatternSyntaxError(
-            "a capture needs a type after ':'", offset, "write {name:TYPE}, e.g. {actor:ACTOR} or {topic:TOPIC}"
-        )
     if expected <= {"NAME"} and expected:
         return PatternSyntaxError(
             f"expected a name here, found {_describe(token)}",
@@ -313,26 +396,100 @@ def _syntax_error(pattern: str, exc: UnexpectedInput) -> PatternSyntaxError:
     return PatternSyntaxError(f"unexpected {_describe(token)} in pattern", offset, hint)
 
 
-def _bad_character(pattern: str, offset: int) -> PatternSyntaxError:
+def _capture_type_for(name: str) -> str | None:
+    from stancekit import registry
+
+    types = registry.capture_type_names()
+    return name.upper() if name.upper() in types else None
+
+
+def _capture_problem(pattern: str, offset: int, expected: set[str]) -> PatternSyntaxError | None:
+    """A malformed `{name:TYPE}` capture around `offset`, described by what it lacks."""
+    if not expected & {"NAME", "COLON", "RBRACE"}:
+        return None
+    start = pattern.rfind("{", 0, offset + 1)
+    if start == -1 or "}" in pattern[start:offset] or "[" in pattern[start:offset]:
+        return None
+    close = pattern.find("}", start)
+    if close == -1:
+        return PatternSyntaxError(
+            "capture is not closed",
+            start,
+            "end it with '}': a capture is written {name:TYPE}, e.g. {actor:ACTOR}",
+        )
+    written = pattern[start : close + 1]
+    length = len(written)
+    body = written[1:-1]
+    name, colon, kind = (part.strip() for part in body.partition(":"))
+    types = _capture_types_text()
+    if not name and not kind:
+        return PatternSyntaxError(f"capture {written} is empty", start, f"write e.g. {{actor:ACTOR}}; {types}", length)
+    if not colon and " " in name:
+        first, _, rest = name.partition(" ")
+        return PatternSyntaxError(
+            f"capture {written} has no ':' between its name and type",
+            start,
+            f"write {{{first}:{rest.strip()}}}",
+            length,
+        )
+    if not kind and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.\-]*", name):
+        suggested = _capture_type_for(name)
+        hint = f"write {{{name}:{suggested}}}" if suggested else f"write {{{name}:TYPE}}; {types}"
+        return PatternSyntaxError(f"capture {written} has no type", start, hint, length)
+    if not name and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.\-]*", kind):
+        return PatternSyntaxError(f"capture {written} has no name", start, f"write {{{kind.lower()}:{kind}}}", length)
+    return None
+
+
+def _capture_types_text() -> str:
+    from stancekit import registry
+
+    return "the types are " + ", ".join(sorted(registry.capture_type_names()))
+
+
+def _quoted_word_hint(pattern: str, offset: int, t: _Typist) -> str:
+    quote = pattern[offset]
+    word = re.match(r"\s*([^\s\"']*)", pattern[offset + 1 :]).group(1) or "word"
+    if t.style == '"' and quote == '"':
+        return (
+            f'close it with \\" after its last word (inside a double-quoted YAML string, a " is typed \\");'
+            f" simpler, quote words with single quotes inside patterns: '{word}'"
+        )
+    if t.style == "'" and quote == "'":
+        return (
+            f"close it with '' after its last word (inside a single-quoted YAML string, a ' is typed '');"
+            f' simpler, quote words with double quotes inside patterns: "{word}"'
+        )
+    return f"end it with {t(quote)} on the same line; write {t(chr(92) + quote)} inside it"
+
+
+def _bad_character(pattern: str, offset: int, t: _Typist) -> PatternSyntaxError:
     ch = pattern[offset]
     if ch in "\"'":
-        return PatternSyntaxError(
-            "quoted word is not closed", offset, f"end it with {ch} on the same line; write \\{ch} inside it"
-        )
+        return PatternSyntaxError("quoted word is not closed", offset, _quoted_word_hint(pattern, offset, t))
     if ch == "/":
         return PatternSyntaxError(
-            "regular expression is not closed", offset, "end it with '/'; write \\/ for a slash inside it"
+            "regular expression is not closed",
+            offset,
+            t.note(
+                f"end it with '/' and write {t(chr(92) + '/')} for a slash inside it;"
+                f" to match '/' as a word, quote it: {t(chr(39) + '/' + chr(39))}"
+            ),
         )
     if ch == "@":
         return PatternSyntaxError("'@' must be followed by a lexicon name", offset, "write e.g. @support_verbs")
     if ch == "{":
+        capture = _capture_problem(pattern, offset, {"NAME"})
+        if capture is not None:
+            return capture
         return PatternSyntaxError(
             "malformed capture or repeat count",
             offset,
             "a capture is {name:TYPE} (e.g. {actor:ACTOR}); a repeat count is {2} or {1,3}",
         )
+    quoted = f"'{ch}'" if ch != "'" else '"\'"'
     return PatternSyntaxError(
         f"'{ch}' has no meaning in a pattern",
         offset,
-        f"to match it as a token, quote it: '{ch}'" if ch != "'" else 'to match it, quote it: "\'"',
+        f"to match it as a token, quote it: {t(quoted)}",
     )
