@@ -206,3 +206,41 @@ def test_malformed_captures(pattern: str, message: str, hint: str | None) -> Non
     assert error.message == message
     assert pattern[error.offset : error.offset + error.length] == message.split(" ", 1)[1].rsplit(" has ", 1)[0]
     assert hint is None or error.hint == hint
+
+
+# -- rules, names and the rule set --------------------------------------------------------------
+
+
+def test_negated_quoted_phrase_is_named(tmp_path: Path) -> None:
+    error = _only_error(tmp_path, RULE.format(pattern="'{actor:ACTOR} !\"no longer\" back {topic:TOPIC}'"))
+    assert error.message == "'!' can only negate a test of one token, but 'no longer' is 2 words"
+
+
+@pytest.mark.parametrize(
+    ("macros", "hint"),
+    [
+        ({"PRE": "$PRE back"}, "remove $PRE from its own definition"),
+        (
+            {"PRE": "$ADV? back", "ADV": "$MID? firmly", "MID": "$PRE? very"},
+            "remove $PRE from $MID, $ADV from $PRE, or $MID from $ADV",
+        ),
+    ],
+)
+def test_macro_cycle_hint_names_what_to_remove(tmp_path: Path, macros: dict, hint: str) -> None:
+    lines = "".join(f'  {name}: "{body}"\n' for name, body in macros.items())
+    text = "stancekit: 1\nmacros:\n" + lines + RULE.format(pattern='"{actor:ACTOR} $PRE {topic:TOPIC}"')[13:]
+    error = _only_error(tmp_path, text)
+    assert (error.code, error.hint) == ("macro-cycle", hint)
+
+
+def test_capture_type_same_as_its_name_underlines_the_type(tmp_path: Path) -> None:
+    error = _only_error(tmp_path, RULE.format(pattern='"{PERSON:PERSON} back {topic:TOPIC}"'))
+    assert (error.location.col, error.location.length) == (23, 6)
+
+
+def test_lexicon_written_as_a_macro(tmp_path: Path) -> None:
+    text = (
+        'stancekit: 1\nmacros:\n  backing: "back | support"\n'
+        + RULE.format(pattern='"{actor:ACTOR} @backing {topic:TOPIC}"')[13:]
+    )
+    assert _only_error(tmp_path, text).hint == "backing is one of the macros; write $backing"

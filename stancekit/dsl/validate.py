@@ -158,9 +158,12 @@ class Resolver:
             return self._macro(node, pattern, file_key)
         if isinstance(node, ast.Capture):
             if node.type not in registry.capture_type_names():
+                type_start = pattern.rfind(node.type, node.span.start, node.span.end)
+                if type_start == -1:
+                    type_start = node.span.start
                 self._error(
                     pattern,
-                    node,
+                    ast.Node(ast.Span(type_start, type_start + len(node.type))),
                     "unknown-capture-type",
                     f"unknown capture type '{node.type}'",
                     did_you_mean(node.type, registry.capture_type_names())
@@ -185,12 +188,14 @@ class Resolver:
             if body is None:
                 return None
             if not is_single_token(body):
+                reason = _longer_than_one_token(body)
                 self._error(
                     pattern,
                     node,
                     "negated-sequence",
-                    "'!' can only negate a test of one token",
-                    "negate a word, a /regex/, a [class] or a lexicon of single words",
+                    "'!' can only negate a test of one token" + (f", but {reason[0]}" if reason else ""),
+                    "negate a word, a /regex/, a [class] or a lexicon of single words"
+                    + (f"; {reason[1]}" if reason else ""),
                 )
                 return None
             return ast.Not(node.span, body)
@@ -215,7 +220,7 @@ class Resolver:
                 node,
                 "undefined-lexicon",
                 f"lexicon @{node.name} is not defined",
-                self._where_else("lexicons", node.name, visible),
+                self._where_else("lexicons", node.name, visible, file_key),
             )
             return None
         self.used.add(("lexicon", lexicon.file, node.name))
@@ -230,14 +235,15 @@ class Resolver:
                 node,
                 "undefined-macro",
                 f"macro ${node.name} is not defined",
-                self._where_else("macros", node.name, visible),
+                self._where_else("macros", node.name, visible, file_key),
             )
             return None
         self.used.add(("macro", macro.file, node.name))
         key = (macro.file, node.name)
         if key in self._active:
-            chain = " -> ".join(f"${name}" for _, name in [*self._active[self._active.index(key) :], key])
-            self._error(pattern, node, "macro-cycle", f"macro refers to itself: {chain}", "break the cycle")
+            names = [name for _, name in [*self._active[self._active.index(key) :], key]]
+            chain = " -> ".join(f"${name}" for name in names)
+            self._error(pattern, node, "macro-cycle", f"macro refers to itself: {chain}", _cycle_hint(names))
             return None
         if key not in self._macro_cache:
             self._active.append(key)
@@ -247,13 +253,17 @@ class Resolver:
         body = self._macro_cache[key]
         return None if body is None else ExpandedMacro(node.span, node.name, body)
 
-    def _where_else(self, kind: str, name: str, visible: dict) -> str:
+    def _where_else(self, kind: str, name: str, visible: dict, file_key: str | None = None) -> str:
+        scope = self.ruleset.scope(file_key) if file_key is not None else []
         for f in self.ruleset.files:
             if name in getattr(f, kind):
                 return f"it is defined in {f.display}, which this file does not import; add it to 'imports'"
         suggestion = did_you_mean(name, visible)
         if suggestion:
             return suggestion
+        other, sigil = ("macros", "$") if kind == "lexicons" else ("lexicons", "@")
+        if any(name in getattr(f, other) for f in scope):
+            return f"{name} is one of the {other}; write {sigil}{name}"
         return f"define it under '{kind}:' in this file or in a file listed under 'imports'"
 
 
@@ -309,6 +319,44 @@ def validate(ruleset) -> list[Diagnostic]:
     return diagnostics
 
 
+def _article(word: str) -> str:
+    """'a' or 'an' before `word` (by its first letter, which is right for the words used here)."""
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def _cycle_hint(names: list[str]) -> str:
+    """For a cycle $A -> $B -> $A found at the last reference: which references to remove."""
+    if len(names) == 2:
+        return f"remove ${names[0]} from its own definition"
+    edges = [(names[k], names[k + 1]) for k in range(len(names) - 1)]
+    edges = [edges[-1], *edges[:-1]]
+    options = [f"${used} from ${user}" for user, used in edges]
+    return "remove " + ", ".join(options[:-1]) + (", or " if len(options) > 2 else " or ") + options[-1]
+
+
+def _longer_than_one_token(node: ast.Node) -> tuple[str, str] | None:
+    """Why `node` may match more than one token, naming the part that does, and what to do."""
+    if isinstance(node, ResolvedLexicon):
+        for entry in node.lexicon.entries:
+            if len(split_words(entry)) > 1:
+                return (
+                    f"@{node.lexicon.name} has the entry '{entry}' of {len(split_words(entry))} words",
+                    f"move '{entry}' to a lexicon of its own",
+                )
+        return None
+    if isinstance(node, ast.Literal):
+        return f"'{node.text}' is {len(split_words(node.text))} words", "negate a single word"
+    if isinstance(node, ast.Alternation):
+        for option in node.options:
+            if not is_single_token(option):
+                return _longer_than_one_token(option)
+        return None
+    if isinstance(node, ExpandedMacro):
+        inner = _longer_than_one_token(node.body)
+        return (f"in ${node.name}, {inner[0]}", inner[1]) if inner else None
+    return None
+
+
 def _anchor_problems(node: ast.Node):
     """Sentence anchors placed where they can never match: `^` after a token, `$` before one."""
     for seq in walk(node):
@@ -348,8 +396,8 @@ def check_rule_pattern(rule: Rule, tree: ast.Node) -> list[Diagnostic]:
                     f"no-{capture_type.lower()}",
                     f"rule captures no {capture_type.lower()}" + (" on every match" if optional else ""),
                     rule.location,
-                    f"every finding needs an {capture_type.lower()}: add {example} to the pattern"
-                    + (" outside any optional part" if optional else ""),
+                    f"every finding needs {_article(capture_type.lower())} {capture_type.lower()}:"
+                    f" add {example} to the pattern" + (" outside any optional part" if optional else ""),
                 )
             )
     for node, message, hint in _anchor_problems(tree):
