@@ -211,6 +211,54 @@ def test_malformed_captures(pattern: str, message: str, hint: str | None) -> Non
 # -- rules, names and the rule set --------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("12", "rule id 12 is not text"),
+        ("'.en.verb'", "rule id '.en.verb' starts with '.'"),
+        ("en/verb/back", "rule id 'en/verb/back' contains '/'"),
+        ("''", "rule id is empty"),
+    ],
+)
+def test_what_is_wrong_with_a_rule_id(tmp_path: Path, written: str, message: str) -> None:
+    text = RULE.format(pattern='"{actor:ACTOR} back {topic:TOPIC}"').replace("en.verb.back", written)
+    error = _only_error(tmp_path, text)
+    assert (error.code, error.message) == ("bad-rule-id", message)
+    assert _under_caret(error) == written
+
+
+def test_empty_polarity_and_pattern(tmp_path: Path) -> None:
+    text = "stancekit: 1\nrules:\n  - id: en.verb.back\n    pattern:\n    polarity:\n"
+    assert [d.message for d in _errors(tmp_path, text)] == ["pattern is empty", "polarity is empty"]
+
+
+def test_expected_polarity_of_an_example(tmp_path: Path) -> None:
+    text = RULE.format(pattern='"{actor:ACTOR} back {topic:TOPIC}"') + (
+        "    examples:\n      - text: Unions back the plan.\n        expect: [{actor: Unions, polarity: no}]\n"
+    )
+    error = _only_error(tmp_path, text)
+    assert error.message == "expected polarity must be support, oppose or neutral, not 'no'"
+    assert "YAML reads an unquoted no as true or false" in error.hint
+
+
+def test_duplicate_rule_id_across_files_names_the_first(tmp_path: Path) -> None:
+    body = RULE.format(pattern='"{actor:ACTOR} back {topic:TOPIC}"')
+    first = _write(tmp_path, body, "a.yaml")
+    second = _write(tmp_path, "# the same rule\n" + body, "b.yaml")
+    with pytest.raises(RuleError) as caught:
+        load_rules([first, second])
+    (error,) = caught.value.errors
+    assert (Path(error.location.file).name, error.location.line, _under_caret(error)) == ("b.yaml", 4, "en.verb.back")
+    assert error.hint.startswith("the first rule with this id is at ") and "a.yaml:3;" in error.hint
+
+
+def test_missing_bundled_import_says_where_it_looked(tmp_path: Path) -> None:
+    text = "stancekit: 1\nimports: ['stancekit:en/nothing_like_this.yaml']\n"
+    error = _only_error(tmp_path, text)
+    assert error.hint == "looked for rules/en/nothing_like_this.yaml among the bundled rules"
+    assert _under_caret(error) == "'stancekit:en/nothing_like_this.yaml'"
+
+
 def test_negated_quoted_phrase_is_named(tmp_path: Path) -> None:
     error = _only_error(tmp_path, RULE.format(pattern="'{actor:ACTOR} !\"no longer\" back {topic:TOPIC}'"))
     assert error.message == "'!' can only negate a test of one token, but 'no longer' is 2 words"
@@ -244,3 +292,11 @@ def test_lexicon_written_as_a_macro(tmp_path: Path) -> None:
         + RULE.format(pattern='"{actor:ACTOR} @backing {topic:TOPIC}"')[13:]
     )
     assert _only_error(tmp_path, text).hint == "backing is one of the macros; write $backing"
+
+
+def test_misspelt_section_in_an_imported_file(tmp_path: Path) -> None:
+    _write(tmp_path, "stancekit: 1\nlexicon:\n  backing: [back]\n", "common.yaml")
+    text = "stancekit: 1\nimports: [common.yaml]\n" + RULE.format(pattern='"{actor:ACTOR} @backing {topic:TOPIC}"')[13:]
+    errors = _errors(tmp_path, text)
+    hint = next(d.hint for d in errors if d.code == "undefined-lexicon")
+    assert "under 'lexicon:' (" in hint and "common.yaml:2)" in hint

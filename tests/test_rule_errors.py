@@ -88,6 +88,9 @@ KINDS = {
     "unclosed_quoted_word_double": "pattern-syntax",
     "lone_slash": "pattern-syntax",
     "capture_with_empty_type": "pattern-syntax",
+    "bad_polarity_boolean": "bad-polarity",
+    "misspelt_section": "undefined-lexicon",
+    "missing_polarity_no_id": "missing-key",
 }
 
 CASES = sorted(BROKEN.glob("*.yaml")) + sorted((BROKEN / "import_cycle").glob("*.yaml"))

@@ -11,7 +11,7 @@ import hashlib
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -208,6 +208,7 @@ class _Loader:
             data = LocatedDict()
             data.location = source.location(0)
             data.key_locations = {}
+            data.value_locations = {}
         self.files[key] = self._read_file(key, path, source, data)
         return key
 
@@ -262,7 +263,13 @@ class _Loader:
         lexicons = self._read_lexicons(source.display, data)
         macros = self._read_macros(source.display, data)
         rules = self._read_rules(source.display, data)
-        return RuleFile(key, path, source.display, imports, lexicons, macros, rules, source.text)
+        misplaced = {
+            name: (section, data.key_locations[section])
+            for section, value in data.items()
+            if section not in TOP_LEVEL_KEYS and isinstance(value, LocatedDict)
+            for name in value
+        }
+        return RuleFile(key, path, source.display, imports, lexicons, macros, rules, source.text, misplaced=misplaced)
 
     def _check_keys(self, mapping: LocatedDict, allowed: Sequence[str], what: str) -> None:
         for k in mapping:
@@ -303,10 +310,15 @@ class _Loader:
             else:
                 target = path.parent / item
             if not target.is_file():
-                hint = "paths are relative to the importing file"
+                near = None
                 if target.parent.is_dir():
                     near = did_you_mean(target.name, [p.name for p in target.parent.iterdir()])
-                    hint = near or hint
+                hint = near or (
+                    f"looked for {display_path(target)} (an import is relative to the folder of the file"
+                    " that imports it)"
+                    if not item.startswith(BUNDLED_PREFIX)
+                    else f"looked for {display_path(target)} among the bundled rules"
+                )
                 self.error("missing-import", f"imported file '{item}' does not exist", location, hint)
                 continue
             target_key = str(target.resolve())
@@ -395,24 +407,34 @@ class _Loader:
         if not items:
             return ()
         rules: list[Rule] = []
-        for item, location in zip(items, items.item_locations, strict=True):
+        for number, (item, location) in enumerate(zip(items, items.item_locations, strict=True), 1):
             if not isinstance(item, LocatedDict):
                 self.error("wrong-type", "a rule must be a mapping with 'id', 'pattern' and 'polarity'", location)
                 continue
-            rule = self._read_rule(display, item, location)
+            rule = self._read_rule(display, item, location, number)
             if rule is not None:
                 rules.append(rule)
         return tuple(rules)
 
-    def _read_rule(self, display: str, item: LocatedDict, location: Location) -> Rule | None:
+    def _read_rule(self, display: str, item: LocatedDict, location: Location, number: int) -> Rule | None:
         self._check_keys(item, RULE_KEYS, "rule key")
         ok = True
+        rule_id = item.get("id")
+        id_location = item.value_locations.get("id")
+        valid_id = isinstance(rule_id, str) and RULE_ID_RE.match(rule_id) is not None
+        if rule_id is not None:
+            name = f"rule {_quoted(rule_id)}"
+            where = id_location
+        else:
+            name = f"rule {number} of this file"
+            first_key = next(iter(item), None)
+            where = item.key_locations.get(first_key, location) if first_key else location
         for required in ("id", "pattern", "polarity"):
             if required not in item:
                 self.error(
                     "missing-key",
-                    f"rule has no '{required}'",
-                    location,
+                    f"{name} has no '{required}'",
+                    where,
                     {
                         "id": "give every rule a unique id such as en.verb.support",
                         "pattern": 'add a pattern such as "{actor:ACTOR} support {topic:TOPIC}"',
@@ -420,28 +442,26 @@ class _Loader:
                     }[required],
                 )
                 ok = False
-        rule_id = item.get("id")
-        if rule_id is not None and (not isinstance(rule_id, str) or not RULE_ID_RE.match(rule_id)):
-            self.error(
-                "bad-rule-id",
-                f"rule id {rule_id!r} is not valid",
-                item.key_locations["id"],
-                "use letters, digits, '.', '_' and '-', e.g. en.verb.support",
-            )
+        if "id" in item and not valid_id:
+            message, hint = _rule_id_problem(rule_id, item.value_locations["id"])
+            self.error("bad-rule-id", message, id_location, hint)
             ok = False
         polarity = item.get("polarity")
-        if polarity is not None and polarity not in POLARITIES:
-            self.error(
-                "bad-polarity",
-                f"polarity must be support, oppose or neutral, not {polarity!r}",
-                item.key_locations["polarity"],
-                did_you_mean(str(polarity), POLARITIES) or "write support, oppose or neutral",
-            )
+        if "polarity" in item and polarity not in POLARITIES:
+            self._bad_polarity(item, "polarity")
             ok = False
         pattern = item.get("pattern")
         tree = None
-        if pattern is not None:
-            if not isinstance(pattern, LocatedStr):
+        if "pattern" in item:
+            if pattern is None:
+                self.error(
+                    "pattern-syntax",
+                    "pattern is empty",
+                    item.value_locations["pattern"],
+                    'write a pattern such as "{actor:ACTOR} support {topic:TOPIC}"',
+                )
+                ok = False
+            elif not isinstance(pattern, LocatedStr):
                 self.error("wrong-type", "'pattern' must be a string", item.key_locations["pattern"])
                 ok = False
             else:
@@ -451,6 +471,7 @@ class _Loader:
         if not isinstance(priority, int) or isinstance(priority, bool):
             self.error("wrong-type", "'priority' must be a whole number", item.key_locations.get("priority"))
             ok = False
+            priority = 0
         tags = item.get("tags", [])
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
             self.error("wrong-type", "'tags' must be a list of words", item.key_locations.get("tags"))
@@ -460,7 +481,7 @@ class _Loader:
         if not ok:
             return None
         return Rule(
-            id=str(rule_id),
+            id=str(rule_id) if valid_id else "",
             pattern=pattern,
             tree=tree,
             polarity=str(polarity),
@@ -471,7 +492,26 @@ class _Loader:
             examples=examples,
             priority=priority,
             tags=tuple(tags),
+            id_location=id_location,
         )
+
+    def _bad_polarity(self, mapping: LocatedDict, key: str, what: str = "polarity") -> None:
+        value = mapping.get(key)
+        written_at = mapping.value_locations[key]
+        location = _key_through_value(mapping, key)
+        if value is None:
+            self.error("bad-polarity", f"{what} is empty", location, "write support, oppose or neutral")
+            return
+        written = _written(value, written_at)
+        hint = did_you_mean(written, POLARITIES) or "write support, oppose or neutral"
+        if isinstance(value, bool):
+            hint = (
+                f"YAML reads an unquoted {written} as true or false; write support, oppose or neutral"
+                f" (or quote the word to keep it as text: '{written}')"
+            )
+        elif not isinstance(value, str):
+            hint = "write support, oppose or neutral"
+        self.error("bad-polarity", f"{what} must be support, oppose or neutral, not '{written}'", location, hint)
 
     def _read_examples(self, item: LocatedDict) -> tuple[Example, ...]:
         examples: list[Example] = []
@@ -541,13 +581,8 @@ class _Loader:
                 return None
             self._check_keys(value, EXPECT_KEYS, "expected-finding key")
             polarity = value.get("polarity")
-            if polarity is not None and polarity not in POLARITIES:
-                self.error(
-                    "bad-polarity",
-                    f"expected polarity must be support, oppose or neutral, not {polarity!r}",
-                    value.key_locations["polarity"],
-                    did_you_mean(str(polarity), POLARITIES),
-                )
+            if "polarity" in value and polarity not in POLARITIES:
+                self._bad_polarity(value, "polarity", "expected polarity")
                 return None
             flags = {}
             for flag in ("negated", "hedged", "quoted"):
@@ -565,6 +600,50 @@ class _Loader:
                 )
             )
         return tuple(found)
+
+
+def _key_through_value(mapping: LocatedDict, key: str) -> Location:
+    """Where `key: value` is written, underlined from the key to the end of its value.
+
+    The line and column are the key's (what editors and scripts jump to), and the carets run
+    on under the value, which is what is wrong.
+    """
+    key_at, value_at = mapping.key_locations[key], mapping.value_locations[key]
+    if value_at.line != key_at.line or value_at.col < key_at.col:
+        return key_at
+    return replace(key_at, length=value_at.col - key_at.col + value_at.length)
+
+
+def _written(value: Any, location: Location | None) -> str:
+    """A value as the rule file spells it (`yes`, not True), for messages."""
+    if isinstance(value, str) or location is None:
+        return str(value)
+    text = location.line_text[location.col - 1 : location.col - 1 + location.length]
+    return text.strip() or str(value)
+
+
+def _quoted(value: Any) -> str:
+    return f"'{value}'"
+
+
+def _rule_id_problem(rule_id: Any, location: Location) -> tuple[str, str]:
+    """What is wrong with an invalid rule id, in words, and a hint (with a corrected id if one is clear)."""
+    allowed = "use letters, digits, '.', '_' and '-'"
+    if rule_id is None:
+        return "rule id is empty", f"{allowed}, e.g. en.verb.support"
+    if not isinstance(rule_id, str):
+        written = _written(rule_id, location)
+        return f"rule id {written} is not text", f"{allowed}, e.g. en.verb.support"
+    if not rule_id.strip():
+        return "rule id is empty", f"{allowed}, e.g. en.verb.support"
+    fixed = re.sub(r"[^A-Za-z0-9_.\-]+", ".", rule_id.strip()).strip(".-_")
+    example = fixed if fixed and RULE_ID_RE.match(fixed) else "en.verb.support"
+    if any(ch.isspace() for ch in rule_id):
+        return f"rule id '{rule_id}' contains spaces", f"{allowed}, e.g. {example}"
+    if not RULE_ID_RE.match(rule_id[0]):
+        return f"rule id '{rule_id}' starts with '{rule_id[0]}'", f"start it with a letter or digit, e.g. {example}"
+    bad = next(ch for ch in rule_id if not re.match(r"[A-Za-z0-9_.\-]", ch))
+    return f"rule id '{rule_id}' contains '{bad}'", f"{allowed}, e.g. {example}"
 
 
 def _opt_str(value: Any) -> str | None:

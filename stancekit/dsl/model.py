@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from stancekit.dsl.ast import Node
@@ -75,11 +75,17 @@ class Rule:
     examples: tuple[Example, ...] = ()
     priority: int = 0
     tags: tuple[str, ...] = ()
+    #: Where the rule's id is written (its value), if it has one.
+    id_location: Location | None = None
 
 
 @dataclass(frozen=True)
 class RuleFile:
-    """One loaded rule file. `imports` are the keys of the files it imports."""
+    """One loaded rule file. `imports` are the keys of the files it imports.
+
+    `misplaced` maps a name defined under a misspelt top-level key (such as `lexicon:`) to that
+    key and where it is.
+    """
 
     key: str
     path: Path
@@ -89,3 +95,4 @@ class RuleFile:
     macros: Mapping[str, Macro]
     rules: tuple[Rule, ...]
     content: str
+    misplaced: Mapping[str, tuple[str, Location]] = field(default_factory=dict)

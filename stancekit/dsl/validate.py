@@ -255,6 +255,15 @@ class Resolver:
 
     def _where_else(self, kind: str, name: str, visible: dict, file_key: str | None = None) -> str:
         scope = self.ruleset.scope(file_key) if file_key is not None else []
+        for f in scope:
+            misplaced = f.misplaced.get(name)
+            if misplaced is not None:
+                section, location = misplaced
+                where = f"line {location.line}" if f.key == file_key else f"{location.file}:{location.line}"
+                return (
+                    f"'{name}' is written under '{section}:' ({where}), which is not a key a rule file has;"
+                    f" rename that key to '{kind}:'"
+                )
         for f in self.ruleset.files:
             if name in getattr(f, kind):
                 return f"it is defined in {f.display}, which this file does not import; add it to 'imports'"
@@ -276,13 +285,14 @@ def validate(ruleset) -> list[Diagnostic]:
         for rule in rule_file.rules:
             previous = first_seen.get(rule.id)
             if previous is not None:
+                first = previous.id_location or previous.location
                 diagnostics.append(
                     Diagnostic(
                         ERROR,
                         "duplicate-rule-id",
                         f"rule id '{rule.id}' is already used",
-                        rule.location,
-                        f"the first rule with this id is at {previous.file}:{previous.line}",
+                        rule.id_location or rule.location,
+                        f"the first rule with this id is at {first.file}:{first.line}; give each rule its own id",
                     )
                 )
             else:
