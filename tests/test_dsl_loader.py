@@ -211,6 +211,14 @@ def test_malformed_captures(pattern: str, message: str, hint: str | None) -> Non
 # -- rules, names and the rule set --------------------------------------------------------------
 
 
+def test_every_mistake_of_one_rule_is_reported(tmp_path: Path) -> None:
+    text = (
+        "stancekit: 1\nrules:\n  - id: en.verb.back\n"
+        '    pattern: "{actor:ACTOR} (back | stand by"\n    polarity: yes\n    priority: high\n'
+    )
+    assert [d.code for d in _errors(tmp_path, text)] == ["pattern-syntax", "bad-polarity", "wrong-type"]
+
+
 @pytest.mark.parametrize(
     ("written", "message"),
     [
@@ -300,3 +308,10 @@ def test_misspelt_section_in_an_imported_file(tmp_path: Path) -> None:
     errors = _errors(tmp_path, text)
     hint = next(d.hint for d in errors if d.code == "undefined-lexicon")
     assert "under 'lexicon:' (" in hint and "common.yaml:2)" in hint
+
+
+def test_summary_counts_warnings_shown_with_errors(tmp_path: Path) -> None:
+    text = RULE.format(pattern='"{actor:ACTOR} [any] {topic:TOPIC}"') + "    priority: high\n"
+    with pytest.raises(RuleError) as caught:
+        load_rules([_write(tmp_path, text)])
+    assert caught.value.render().endswith("\n1 error, 1 warning in rules")

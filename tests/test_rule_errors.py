@@ -15,9 +15,9 @@ To regenerate the expected files after a deliberate change to a message, run
 then read `git diff tests/broken_rules/` as a rule author would before committing it.
 To add a case, write `tests/broken_rules/<name>.yaml`, add `<name>` to `KINDS` and regenerate.
 
-The tests at the end pin down messages that were once wrong, and (marked `xfail(strict=True)`)
-known wrong messages; when one is fixed in the engine its test starts passing and fails as
-XPASS: remove the marker then.
+The tests at the end pin down messages that were once wrong. A known wrong message can be
+documented the same way with `@pytest.mark.xfail(strict=True)`: when it is fixed its test
+passes and fails as XPASS; remove the marker then.
 
 A tab in a source line is drawn as an arrow padded to the next tab stop (every 4 columns), so
 that it can be seen and the caret under it still lines up.
@@ -25,7 +25,6 @@ that it can be seen and the caret under it still lines up.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import subprocess
@@ -84,12 +83,14 @@ KINDS = {
     "yaml_tab_indentation": "yaml-syntax",
     "yaml_unclosed_quote": "yaml-syntax",
     "yaml_unquoted_pattern": "yaml-syntax",
+    "bad_polarity_boolean": "bad-polarity",
     "meaningless_character_after_escape": "pattern-syntax",
     "unclosed_quoted_word_double": "pattern-syntax",
     "lone_slash": "pattern-syntax",
     "capture_with_empty_type": "pattern-syntax",
-    "bad_polarity_boolean": "bad-polarity",
+    "broken_macro": "pattern-syntax",
     "misspelt_section": "undefined-lexicon",
+    "every_error_of_a_rule": "bad-rule-id",
     "missing_polarity_no_id": "missing-key",
 }
 
@@ -200,9 +201,7 @@ def test_cli_scan_prints_errors_and_exits_with_rule_error(tmp_path: Path) -> Non
     assert result.stdout == ""
 
 
-# -- messages that were once wrong, and known wrong messages (see the review notes) -------------
-
-known_bug = functools.partial(pytest.mark.xfail, strict=True, raises=AssertionError)
+# -- messages that were once wrong --------------------------------------------------------------
 
 
 def test_caret_after_yaml_escape(tmp_path: Path) -> None:
@@ -234,7 +233,6 @@ def test_unclosed_yaml_quote_points_at_the_opening_quote(tmp_path: Path) -> None
     assert diagnostic.message == "quoted string is never closed"
 
 
-@known_bug(reason="a macro that does not parse is then reported as 'not defined'")
 def test_broken_macro_is_not_reported_as_undefined(tmp_path: Path) -> None:
     path = _write(
         tmp_path,
@@ -244,7 +242,6 @@ def test_broken_macro_is_not_reported_as_undefined(tmp_path: Path) -> None:
     assert [(d.code, d.location.line) for d in _rule_error(path).errors] == [("pattern-syntax", 3)]
 
 
-@known_bug(reason="a lexicon used only by a rule dropped for another error is called unused")
 def test_no_unused_warning_for_lexicon_of_a_broken_rule(tmp_path: Path) -> None:
     path = _write(
         tmp_path,
@@ -254,7 +251,6 @@ def test_no_unused_warning_for_lexicon_of_a_broken_rule(tmp_path: Path) -> None:
     assert [d.code for d in _rule_error(path).diagnostics] == ["bad-polarity"]
 
 
-@known_bug(reason="a bad polarity stops the rule's pattern from being checked")
 def test_pattern_checked_even_when_polarity_is_bad(tmp_path: Path) -> None:
     path = _write(
         tmp_path,

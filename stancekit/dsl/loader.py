@@ -117,7 +117,8 @@ def check_rules(paths: Iterable[str | Path] | None = None) -> tuple[RuleSet, lis
         loader.add_target(target)
     loader.resolve_imports()
     ruleset = RuleSet(tuple(loader.files.values()), (), dict(loader.files))
-    diagnostics = loader.diagnostics + validate(ruleset)
+    loaded_with_errors = any(d.is_error for d in loader.diagnostics)
+    diagnostics = loader.diagnostics + validate(ruleset, loaded_with_errors=loaded_with_errors)
     warnings = tuple(d for d in diagnostics if not d.is_error)
     ruleset = RuleSet(ruleset.files, warnings, dict(loader.files))
     return ruleset, diagnostics
@@ -262,14 +263,14 @@ class _Loader:
         imports = self._read_imports(key, path, data)
         lexicons = self._read_lexicons(source.display, data)
         macros = self._read_macros(source.display, data)
-        rules = self._read_rules(source.display, data)
+        rules, rejected = self._read_rules(source.display, data)
         misplaced = {
             name: (section, data.key_locations[section])
             for section, value in data.items()
             if section not in TOP_LEVEL_KEYS and isinstance(value, LocatedDict)
             for name in value
         }
-        return RuleFile(key, path, source.display, imports, lexicons, macros, rules, source.text, misplaced=misplaced)
+        return RuleFile(key, path, source.display, imports, lexicons, macros, rules, source.text, rejected, misplaced)
 
     def _check_keys(self, mapping: LocatedDict, allowed: Sequence[str], what: str) -> None:
         for k in mapping:
@@ -397,26 +398,27 @@ class _Loader:
             if not isinstance(value, LocatedStr):
                 self.error("wrong-type", f"macro '{name}' must be a pattern string", location)
                 continue
-            tree = self._parse(value)
-            if tree is not None:
-                macros[name] = Macro(name, value, tree, location, display)
+            macros[name] = Macro(name, value, self._parse(value), location, display)
         return macros
 
-    def _read_rules(self, display: str, data: LocatedDict) -> tuple[Rule, ...]:
+    def _read_rules(self, display: str, data: LocatedDict) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+        """The rules of a file, and the rules left out for a mistake whose pattern still parsed."""
         items = self._expect_list(data, "rules")
         if not items:
-            return ()
+            return (), ()
         rules: list[Rule] = []
+        rejected: list[Rule] = []
         for number, (item, location) in enumerate(zip(items, items.item_locations, strict=True), 1):
             if not isinstance(item, LocatedDict):
                 self.error("wrong-type", "a rule must be a mapping with 'id', 'pattern' and 'polarity'", location)
                 continue
-            rule = self._read_rule(display, item, location, number)
+            rule, ok = self._read_rule(display, item, location, number)
             if rule is not None:
-                rules.append(rule)
-        return tuple(rules)
+                (rules if ok else rejected).append(rule)
+        return tuple(rules), tuple(rejected)
 
-    def _read_rule(self, display: str, item: LocatedDict, location: Location, number: int) -> Rule | None:
+    def _read_rule(self, display: str, item: LocatedDict, location: Location, number: int) -> tuple[Rule | None, bool]:
+        """The rule, and whether it loaded without a mistake (else it is only kept for checking)."""
         self._check_keys(item, RULE_KEYS, "rule key")
         ok = True
         rule_id = item.get("id")
@@ -478,9 +480,9 @@ class _Loader:
             tags = []
         description = item.get("description", "")
         examples = self._read_examples(item)
-        if not ok:
-            return None
-        return Rule(
+        if tree is None:
+            return None, False
+        rule = Rule(
             id=str(rule_id) if valid_id else "",
             pattern=pattern,
             tree=tree,
@@ -494,6 +496,7 @@ class _Loader:
             tags=tuple(tags),
             id_location=id_location,
         )
+        return rule, ok
 
     def _bad_polarity(self, mapping: LocatedDict, key: str, what: str = "polarity") -> None:
         value = mapping.get(key)

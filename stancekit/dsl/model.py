@@ -51,11 +51,15 @@ class Lexicon:
 
 @dataclass(frozen=True)
 class Macro:
-    """A named pattern fragment, expanded wherever `$NAME` appears."""
+    """A named pattern fragment, expanded wherever `$NAME` appears.
+
+    `tree` is None for a macro whose pattern does not parse: its name stays known, so a use of
+    it is not reported again as undefined.
+    """
 
     name: str
     pattern: str
-    tree: Node
+    tree: Node | None
     location: Location
     file: str
 
@@ -83,8 +87,9 @@ class Rule:
 class RuleFile:
     """One loaded rule file. `imports` are the keys of the files it imports.
 
-    `misplaced` maps a name defined under a misspelt top-level key (such as `lexicon:`) to that
-    key and where it is.
+    `rejected` holds rules left out for a mistake (such as a bad polarity) whose pattern still
+    parsed, so that their patterns are checked and their names count as used. `misplaced` maps
+    a name defined under a misspelt top-level key (such as `lexicon:`) to that key and where it is.
     """
 
     key: str
@@ -95,4 +100,5 @@ class RuleFile:
     macros: Mapping[str, Macro]
     rules: tuple[Rule, ...]
     content: str
+    rejected: tuple[Rule, ...] = ()
     misplaced: Mapping[str, tuple[str, Location]] = field(default_factory=dict)

@@ -239,6 +239,8 @@ class Resolver:
             )
             return None
         self.used.add(("macro", macro.file, node.name))
+        if macro.tree is None:
+            return None  # its own syntax error is reported where it is defined
         key = (macro.file, node.name)
         if key in self._active:
             names = [name for _, name in [*self._active[self._active.index(key) :], key]]
@@ -276,14 +278,21 @@ class Resolver:
         return f"define it under '{kind}:' in this file or in a file listed under 'imports'"
 
 
-def validate(ruleset) -> list[Diagnostic]:
-    """Every problem in `ruleset` that loading alone cannot see."""
+def validate(ruleset, *, loaded_with_errors: bool = False) -> list[Diagnostic]:
+    """Every problem in `ruleset` that loading alone cannot see.
+
+    Rules that loading left out for a mistake (`RuleFile.rejected`) are checked too, so one run
+    reports every problem of a rule. `loaded_with_errors` says loading found errors of its own:
+    then, as when this finds errors, no name is called unused, since a rule that could not be
+    read may well use it.
+    """
     diagnostics: list[Diagnostic] = []
     resolver = Resolver(ruleset, diagnostics.append)
     first_seen: dict[str, Rule] = {}
     for rule_file in ruleset.files:
-        for rule in rule_file.rules:
-            previous = first_seen.get(rule.id)
+        rules = sorted((*rule_file.rules, *rule_file.rejected), key=lambda r: r.line)
+        for rule in rules:
+            previous = first_seen.get(rule.id) if rule.id else None
             if previous is not None:
                 first = previous.id_location or previous.location
                 diagnostics.append(
@@ -295,16 +304,16 @@ def validate(ruleset) -> list[Diagnostic]:
                         f"the first rule with this id is at {first.file}:{first.line}; give each rule its own id",
                     )
                 )
-            else:
+            elif rule.id:
                 first_seen[rule.id] = rule
             resolved = resolver.resolve(rule.tree, rule.pattern, rule_file.key)
             if resolved is not None:
                 diagnostics.extend(check_rule_pattern(rule, resolved))
-    if any(d.is_error for d in diagnostics):
-        return diagnostics  # names used by broken patterns would be reported as unused
+    if loaded_with_errors or any(d.is_error for d in diagnostics):
+        return diagnostics  # names used by broken rules would be reported as unused
     for rule_file in ruleset.files:
         for name, macro in rule_file.macros.items():
-            if ("macro", macro.file, name) not in resolver.used:
+            if ("macro", macro.file, name) not in resolver.used and macro.tree is not None:
                 resolver.resolve(macro.tree, macro.pattern, rule_file.key)  # still report its errors
                 diagnostics.append(
                     Diagnostic(
