@@ -443,7 +443,7 @@ def test_broken_rule_file_exits_3_with_file_line_and_column(tmp_path, corpus):
     bad.write_text(BROKEN_RULES, encoding="utf-8")
     result = run("scan", corpus, "--rules", bad)
     assert result.exit_code == ExitCode.RULE_ERROR
-    assert re.search(r"bad\.yaml:5:5: error\[bad-polarity\]", result.stderr), result.stderr
+    assert re.search(r"bad\.yaml:5:15: error\[bad-polarity\]", result.stderr), result.stderr
     assert "did you mean 'support'?" in result.stderr
     assert result.stdout == ""
 
@@ -539,7 +539,7 @@ def test_exit_code_rule_error(tmp_path, corpus, capsys):
     assert main(["scan", str(corpus), "-r", str(bad)]) == ExitCode.RULE_ERROR == 3
     assert main(["rules", "-r", str(bad)]) == 3
     assert main(["scan", str(corpus), "-r", str(tmp_path / "absent.yaml")]) == 3
-    assert "bad.yaml:5:5" in capsys.readouterr().err
+    assert "bad.yaml:5:15" in capsys.readouterr().err
 
 
 def test_exit_code_input_error(tmp_path, corpus, capsys):
@@ -597,7 +597,7 @@ def test_group_run_on_its_own_exits_with_the_declared_codes(tmp_path):
     runner = CliRunner()
     result = runner.invoke(cli, ["scan", "-", "-r", str(bad)], input="Text.")
     assert (result.exit_code, type(result.exception)) == (ExitCode.RULE_ERROR, SystemExit)
-    assert "bad.yaml:5:5" in result.stderr
+    assert "bad.yaml:5:15" in result.stderr
     result = runner.invoke(cli, ["scan", str(tmp_path / "absent.txt")])
     assert (result.exit_code, type(result.exception)) == (ExitCode.INPUT_ERROR, SystemExit)
     assert "Error:" not in result.stderr  # nothing printed beyond the message itself

@@ -501,7 +501,7 @@ class _Loader:
     def _bad_polarity(self, mapping: LocatedDict, key: str, what: str = "polarity") -> None:
         value = mapping.get(key)
         written_at = mapping.value_locations[key]
-        location = _key_through_value(mapping, key)
+        location = written_at if value is not None else _key_through_value(mapping, key)
         if value is None:
             self.error("bad-polarity", f"{what} is empty", location, "write support, oppose or neutral")
             return
