@@ -23,8 +23,13 @@ BUILTIN_TOKEN_CLASSES: dict[str, str] = {
 
 BUILTIN_CAPTURE_TYPES: dict[str, str] = {
     "ACTOR": "who holds the stance: a name, a pronoun or a noun phrase such as 'the White House'",
+    "HOLDER": "an actor in the possessive, for stances stated with a noun: 'Germany's' or 'its' in "
+    "'Germany's support for', 'its opposition to'",
     "TOPIC": "what the stance is about: the phrase or clause that follows, up to a clause boundary",
 }
+
+#: Capture types that fill a finding's actor.
+ACTOR_CAPTURE_TYPES = frozenset({"ACTOR", "HOLDER"})
 
 #: Extra token classes: name -> predicate(token) -> bool.
 _token_classes: dict[str, Callable[[Any], bool]] = {}

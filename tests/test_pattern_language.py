@@ -166,3 +166,16 @@ def test_hostile_pattern_stays_linear_on_a_very_long_sentence(tmp_path):
     started = time.perf_counter()
     assert m.scan(sentence) == []
     assert time.perf_counter() - started < 20, "matching must not backtrack exponentially"
+
+
+def test_holder_capture_takes_a_possessive(tmp_path):
+    m = matcher_for(tmp_path, "{actor:HOLDER} support for {topic:TOPIC}")
+    assert spans(m, "Germany's support for the plan is firm.") == [("Germany", "the plan")]
+    assert spans(m, "The unions' support for the plan is firm.") == [("The unions", "the plan")]
+    assert spans(m, "Berlin repeated its support for the plan.") == [("its", "the plan")]
+    assert spans(m, "Germany support for the plan.") == []
+
+
+def test_a_possessive_pronoun_is_no_actor_of_a_verb(tmp_path):
+    m = matcher_for(tmp_path, "{actor:ACTOR} fight against {topic:TOPIC}")
+    assert spans(m, "He devoted his fight against poverty to the city.") == []

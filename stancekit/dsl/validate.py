@@ -75,10 +75,10 @@ def min_length(node: ast.Node) -> int:
     return 1
 
 
-def capture_count(node: ast.Node, capture_type: str) -> int:
-    """How many captures of `capture_type` every match of `node` is sure to contain."""
+def capture_count(node: ast.Node, capture_type: str | frozenset[str]) -> int:
+    """How many captures of `capture_type` (or of any type in a set) every match of `node` is sure to contain."""
     if isinstance(node, ast.Capture):
-        return int(node.type == capture_type)
+        return int(node.type == capture_type if isinstance(capture_type, str) else node.type in capture_type)
     if isinstance(node, ast.Sequence):
         return sum(capture_count(i, capture_type) for i in node.items)
     if isinstance(node, ast.Alternation):
@@ -407,8 +407,9 @@ def check_rule_pattern(rule: Rule, tree: ast.Node) -> list[Diagnostic]:
             )
         )
     for capture_type, example in (("ACTOR", "{actor:ACTOR}"), ("TOPIC", "{topic:TOPIC}")):
-        if capture_count(tree, capture_type) == 0:
-            optional = any(isinstance(n, ast.Capture) and n.type == capture_type for n in walk(tree))
+        types = registry.ACTOR_CAPTURE_TYPES if capture_type == "ACTOR" else frozenset({capture_type})
+        if capture_count(tree, types) == 0:
+            optional = any(isinstance(n, ast.Capture) and n.type in types for n in walk(tree))
             found.append(
                 Diagnostic(
                     ERROR,

@@ -228,7 +228,7 @@ def actor_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
         return (start + 1,)
     if first.lower in W.RELATIVE_PRONOUNS:
         return (start + 1,) if antecedent(tokens, start) is not None else ()
-    pronoun_end = (start + 1,) if first.lower in W.POSSESSIVE_PRONOUNS else ()
+    pronoun_end: tuple[int, ...] = ()
     i = start
     determined = False
     if first.lower in W.DETERMINERS and not _is_name(first):
@@ -411,7 +411,16 @@ def _unbalanced_tail(tokens: Sequence[Token], start: int, end: int) -> bool:
     return marks % 2 == 1
 
 
-BUILTIN_EXTRACTORS: dict[str, Extractor] = {"ACTOR": actor_ends, "TOPIC": topic_ends}
+def holder_ends(tokens: Sequence[Token], start: int, context: SentenceContext, final: bool = False) -> tuple[int, ...]:
+    """Where a HOLDER starting at `start` may end: a possessive pronoun ("its"), or an actor
+    phrase with its possessive marker ("Germany's", "the unions'")."""
+    if tokens[start].lower in W.POSSESSIVE_PRONOUNS:
+        return (start + 1,)
+    n = len(tokens)
+    return tuple(end + 1 for end in actor_ends(tokens, start, context) if end < n and tokens[end].lower in ("'s", "'"))
+
+
+BUILTIN_EXTRACTORS: dict[str, Extractor] = {"ACTOR": actor_ends, "HOLDER": holder_ends, "TOPIC": topic_ends}
 
 
 def extractor_for(capture_type: str) -> Extractor:

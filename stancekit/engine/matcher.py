@@ -26,11 +26,13 @@ from stancekit.engine.wordlists import (
     TOPIC_BAD_STARTS,
 )
 from stancekit.findings import ActorRef, Finding, RuleRef, TextSpan, TopicRef, finding_id
+from stancekit.registry import ACTOR_CAPTURE_TYPES
 from stancekit.text.documents import Document
 from stancekit.text.segment import Segmentation, Sentence, segment
 from stancekit.text.tokens import Token, normalise, tokenize
 
-_TRIM = frozenset({",", ";", ":", "-", "--", "\u2014", "\u2013"})
+_TOPIC_TYPES = frozenset({"TOPIC"})
+_TRIM = frozenset({"'s", "'", ",", ";", ":", "-", "--", "\u2014", "\u2013"})
 _LEADING_ARTICLES = ("the ", "a ", "an ")
 #: Words that may stand between a topic and the next stance of the same actor.
 _CONNECTIVES = (
@@ -134,10 +136,10 @@ def resolve_overlaps(candidates: Sequence[Candidate], tokens: Sequence[Token]) -
 
 
 def _trimmed(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
-    """A capture span without trailing commas, dashes or an unbalanced quote mark."""
-    while end > start + 1 and tokens[end - 1].text in _TRIM:
+    """A capture span without trailing commas, dashes, possessive marks or an unbalanced quote mark."""
+    while end > start + 1 and tokens[end - 1].lower in _TRIM:
         end -= 1
-    while start < end - 1 and tokens[start].text in _TRIM:
+    while start < end - 1 and tokens[start].lower in _TRIM:
         start += 1
     marks = [i for i in range(start, end) if tokens[i].text in QUOTE_MARKS]
     if len(marks) % 2 == 1:
@@ -181,9 +183,9 @@ def _without_time(tokens: Sequence[Token], start: int, end: int) -> tuple[int, i
     return (i, j) if j > i else (start, end)
 
 
-def _capture(match: RawMatch, capture_type: str, preferred_name: str):
-    """The capture that fills a finding field: the one named like the field, else the first of its type."""
-    typed = [c for c in match.captures if c.type == capture_type]
+def _capture(match: RawMatch, capture_types: frozenset[str], preferred_name: str):
+    """The capture that fills a finding field: the one named like the field, else the first of its types."""
+    typed = [c for c in match.captures if c.type in capture_types]
     return next((c for c in typed if c.name == preferred_name), typed[0] if typed else None)
 
 
@@ -311,8 +313,8 @@ class Matcher:
 
     @staticmethod
     def _candidate(rule: CompiledRule, match: RawMatch, tokens: Sequence[Token]) -> Candidate | None:
-        actor = _capture(match, "ACTOR", "actor")
-        topic = _capture(match, "TOPIC", "topic")
+        actor = _capture(match, ACTOR_CAPTURE_TYPES, "actor")
+        topic = _capture(match, _TOPIC_TYPES, "topic")
         if actor is None or topic is None:
             return None
         if _passive_reading(tokens, match, actor.end):
