@@ -198,7 +198,11 @@ def test_unclosed_quoted_word_in_a_single_quoted_yaml_string() -> None:
     [
         ("{:ACTOR} back {topic:TOPIC}", "capture {:ACTOR} has no name", "write {actor:ACTOR}"),
         ("{actor ACTOR} back {topic:TOPIC}", "capture {actor ACTOR} has no ':' between its name and type", None),
-        ("{who} back {topic:TOPIC}", "capture {who} has no type", "write {who:TYPE}; the types are ACTOR, HOLDER, TOPIC"),
+        (
+            "{who} back {topic:TOPIC}",
+            "capture {who} has no type",
+            "write {who:TYPE}; the types are ACTOR, HOLDER, TOPIC",
+        ),
     ],
 )
 def test_malformed_captures(pattern: str, message: str, hint: str | None) -> None:
