@@ -100,20 +100,6 @@ def _agent_noun(token: Token) -> bool:
     )
 
 
-def _loose_head(token: Token) -> bool:
-    """After a determiner, an unlisted noun that names a person by its ending may head an
-    actor ("the comedian", "the protesters", "the organisers"); nouns of things do not."""
-    lower = token.lower
-    return (
-        len(lower) > 3
-        and lower.isalpha()
-        and token.text[:1].islower()
-        and lower.endswith(W.AGENT_SUFFIXES)
-        and lower not in W.NON_ACTOR_HEADS
-        and lower not in W.FUNCTION_WORDS
-    )
-
-
 def _loose_modifier(token: Token, determined: bool) -> bool:
     """An unlisted lower-case word that may still modify an actor noun: any word after a
     determiner ("the two largest unions"), else a hyphenated word or one with an adjective
@@ -166,8 +152,6 @@ def _core_ends(tokens: Sequence[Token], i: int, limit: int, determined: bool) ->
         ):
             loose += 1
             j += 1
-            if determined and previous not in _HEADS and _loose_head(token):
-                ends.append(j)
             previous = MODIFIER
             continue
         if cat in _HEADS:
