@@ -3,13 +3,15 @@
 `Finding.to_dict()` produces exactly the record documented in the README::
 
     {"id", "doc", "date", "sentence": {"text", "start", "end"},
-     "actor": {"text", "start", "end", "name", "id", "via"},
+     "actor": {"text", "start", "end", "name", "id", "via", "type", "affiliations": [{"id", "name"}]},
      "topic": {"text", "start", "end", "name", "id"}, "cue": {"text", "start", "end"},
-     "polarity", "negated", "hedged", "quoted", "speaker", "rule": {"id", "file", "line"},
-     "ruleset"}
+     "polarity", "negated", "hedged", "modality", "quoted",
+     "speaker": {"text", "start", "end", "name", "id"} | null,
+     "rule": {"id", "file", "line"}, "ruleset", "count"}
 
 All offsets are character offsets into the document's text (Python string indices), so the
-evidence can be cut out of the source exactly.
+evidence can be cut out of the source exactly. The actor's `text` and offsets are the mention
+in this sentence ("he", "We"); its `name` and `id` are who that mention turned out to be.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from typing import Any
+
+MODALITIES = ("asserted", "hedged", "conditional", "question")
 
 
 @dataclass(frozen=True)
@@ -32,8 +36,24 @@ class TextSpan:
 
 
 @dataclass(frozen=True)
+class Affiliated:
+    """A body an actor belongs to, as named by the actor dictionary."""
+
+    id: str
+    name: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name}
+
+
+@dataclass(frozen=True)
 class ActorRef:
-    """Who holds the stance. `via` says how the name was reached (mention, speaker, pronoun, dictionary)."""
+    """Who holds the stance.
+
+    `via` says how the name was reached: `mention` (the text names it), `speaker` (a first
+    person in a quote is its speaker), `pronoun` (a pronoun resolved to an earlier mention), or
+    `dictionary` (the actor dictionary knows the name, e.g. "the Kremlin" is Russia).
+    """
 
     text: str
     start: int
@@ -41,6 +61,8 @@ class ActorRef:
     name: str
     id: str | None = None
     via: str = "mention"
+    type: str | None = None
+    affiliations: tuple[Affiliated, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -50,12 +72,28 @@ class ActorRef:
             "name": self.name,
             "id": self.id,
             "via": self.via,
+            "type": self.type,
+            "affiliations": [a.to_dict() for a in self.affiliations],
         }
 
 
 @dataclass(frozen=True)
 class TopicRef:
-    """What the stance is about."""
+    """What the stance is about; `id` and `name` come from the topic dictionary when it knows the topic."""
+
+    text: str
+    start: int
+    end: int
+    name: str
+    id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "name": self.name, "id": self.id}
+
+
+@dataclass(frozen=True)
+class SpeakerRef:
+    """Who says the sentence: the speaker of a direct quote, or the reporter of reported speech."""
 
     text: str
     start: int
@@ -79,7 +117,13 @@ class RuleRef:
 
 @dataclass(frozen=True)
 class Finding:
-    """One stance statement found in a document."""
+    """One stance statement found in a document.
+
+    `modality` says how firmly it is stated: asserted, hedged ("may support"), conditional
+    ("would support it if") or a question; `hedged` is true for all but asserted. `count` is
+    how many times the same sentence gave this finding in the document (a repeated paragraph
+    is reported once).
+    """
 
     id: str
     doc: str
@@ -91,10 +135,12 @@ class Finding:
     negated: bool
     hedged: bool
     quoted: bool
-    speaker: TextSpan | None
+    speaker: SpeakerRef | None
     rule: RuleRef
     ruleset: str
     cue: TextSpan | None = None
+    modality: str = "asserted"
+    count: int = 1
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -108,10 +154,12 @@ class Finding:
             "polarity": self.polarity,
             "negated": self.negated,
             "hedged": self.hedged,
+            "modality": self.modality,
             "quoted": self.quoted,
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "rule": self.rule.to_dict(),
             "ruleset": self.ruleset,
+            "count": self.count,
         }
 
     @classmethod
@@ -122,6 +170,7 @@ class Finding:
             return TextSpan(value["text"], value["start"], value["end"]) if value else None
 
         actor, topic, rule = data["actor"], data["topic"], data["rule"]
+        speaker = data.get("speaker")
         return cls(
             id=data["id"],
             doc=data["doc"],
@@ -134,6 +183,8 @@ class Finding:
                 actor.get("name") or actor["text"],
                 actor.get("id"),
                 actor.get("via", "mention"),
+                actor.get("type"),
+                tuple(Affiliated(a["id"], a["name"]) for a in actor.get("affiliations") or ()),
             ),
             topic=TopicRef(
                 topic["text"], topic["start"], topic["end"], topic.get("name") or topic["text"], topic.get("id")
@@ -142,10 +193,20 @@ class Finding:
             negated=bool(data.get("negated")),
             hedged=bool(data.get("hedged")),
             quoted=bool(data.get("quoted")),
-            speaker=span(data.get("speaker")),
+            speaker=SpeakerRef(
+                speaker["text"],
+                speaker["start"],
+                speaker["end"],
+                speaker.get("name") or speaker["text"],
+                speaker.get("id"),
+            )
+            if speaker
+            else None,
             rule=RuleRef(rule["id"], rule.get("file", ""), rule.get("line", 0)),
             ruleset=data.get("ruleset", ""),
             cue=span(data.get("cue")),
+            modality=data.get("modality", "hedged" if data.get("hedged") else "asserted"),
+            count=int(data.get("count", 1)),
         )
 
 

@@ -46,17 +46,19 @@ TOP_KEYS = {
     "polarity",
     "negated",
     "hedged",
+    "modality",
     "quoted",
     "speaker",
     "rule",
     "ruleset",
+    "count",
 }
 SUB_KEYS = {
     "sentence": {"text", "start", "end"},
-    "actor": {"text", "start", "end", "name", "id", "via"},
+    "actor": {"text", "start", "end", "name", "id", "via", "type", "affiliations"},
     "topic": {"text", "start", "end", "name", "id"},
     "cue": {"text", "start", "end"},
-    "speaker": {"text", "start", "end"},
+    "speaker": {"text", "start", "end", "name", "id"},
     "rule": {"id", "file", "line"},
 }
 

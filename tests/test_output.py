@@ -11,7 +11,7 @@ import stat
 import click
 import pytest
 
-from stancekit.findings import ActorRef, Finding, RuleRef, TextSpan, TopicRef, finding_id
+from stancekit.findings import ActorRef, Finding, RuleRef, SpeakerRef, TextSpan, TopicRef, finding_id
 from stancekit.output.atomic import atomic_text_output
 from stancekit.output.sinks import CsvSink, JsonlSink, JsonSink, open_sink
 from stancekit.output.table import TableSink, highlight
@@ -115,7 +115,7 @@ def tram() -> Finding:
         "back",
         "the tram plan",
         quoted=True,
-        speaker=span(QUOTED, "Mayor Ines Calder"),
+        speaker=SpeakerRef("Mayor Ines Calder", 0, 17, "Ines Calder", None),
         name="Ines Calder",
         actor_id="CALDER_I",
     )

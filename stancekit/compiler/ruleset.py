@@ -6,8 +6,9 @@ it can be cached on disk and shipped to worker processes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from stancekit.compiler.dictionaries import ActorIndex, TopicIndex, compile_actor_index, compile_topic_index
 from stancekit.compiler.program import ProgramBuilder
 from stancekit.compiler.triggers import TriggerIndex, guarantee
 from stancekit.dsl.errors import RuleError
@@ -38,6 +39,8 @@ class CompiledRuleSet:
     trigger_index: TriggerIndex
     untriggered: tuple[int, ...]
     hash: str
+    actors: ActorIndex = field(default_factory=ActorIndex)
+    topics: TopicIndex = field(default_factory=TopicIndex)
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -80,4 +83,11 @@ def compile_ruleset(ruleset) -> CompiledRuleSet:
     if problems:
         raise RuleError(problems)
     index = TriggerIndex({w: tuple(rules) for w, rules in triggers.items()})
-    return CompiledRuleSet(tuple(compiled), index, tuple(untriggered), ruleset.content_hash)
+    return CompiledRuleSet(
+        tuple(compiled),
+        index,
+        tuple(untriggered),
+        ruleset.content_hash,
+        compile_actor_index(ruleset.actors, ruleset.titles),
+        compile_topic_index(ruleset.topics),
+    )

@@ -15,8 +15,19 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from stancekit.dsl.dictionaries import DictionaryReader
 from stancekit.dsl.errors import ERROR, WARNING, Diagnostic, Location, RuleError, did_you_mean
-from stancekit.dsl.model import POLARITIES, Example, ExpectedFinding, Lexicon, Macro, Rule, RuleFile
+from stancekit.dsl.model import (
+    POLARITIES,
+    ActorEntry,
+    Example,
+    ExpectedFinding,
+    Lexicon,
+    Macro,
+    Rule,
+    RuleFile,
+    TopicEntry,
+)
 from stancekit.dsl.parser import PatternSyntaxError, parse_pattern
 from stancekit.dsl.yamlsource import LocatedDict, LocatedList, LocatedStr, SourceFile, YamlDataError, load_located
 from stancekit.resources import bundled_rules_dir
@@ -30,7 +41,7 @@ RULE_FILE_SUFFIXES = (".yaml", ".yml")
 TEST_FILE_MARKERS = (".test.", ".tests.")
 BUNDLED_PREFIX = "stancekit:"
 
-TOP_LEVEL_KEYS = ("stancekit", "description", "imports", "lexicons", "macros", "rules")
+TOP_LEVEL_KEYS = ("stancekit", "description", "imports", "lexicons", "macros", "rules", "actors", "topics", "titles")
 RULE_KEYS = ("id", "pattern", "polarity", "description", "examples", "counter_examples", "priority", "tags")
 EXAMPLE_KEYS = ("text", "expect", "todo")
 EXPECT_KEYS = ("actor", "topic", "polarity", "negated", "hedged", "quoted")
@@ -81,6 +92,20 @@ class RuleSet:
         return found
 
     @property
+    def actors(self) -> tuple[ActorEntry, ...]:
+        """Every actor of every loaded dictionary, in load order."""
+        return tuple(actor for f in self.files for actor in f.actors)
+
+    @property
+    def topics(self) -> tuple[TopicEntry, ...]:
+        return tuple(topic for f in self.files for topic in f.topics)
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        """Extra title words from the dictionaries ("spokesman" in "NSC spokesman John Kirby")."""
+        return tuple(title for f in self.files for title in f.titles)
+
+    @property
     def content_hash(self) -> str:
         """sha256 over every file's name and content: the identity of this rule set."""
         digest = hashlib.sha256(f"stancekit-rules/{FORMAT_VERSION}".encode())
@@ -96,24 +121,27 @@ class RuleSet:
         return compile_ruleset(self)
 
 
-def load_rules(paths: Iterable[str | Path] | None = None) -> RuleSet:
-    """Load rule files or folders (the bundled English pack when `paths` is empty).
+def load_rules(paths: Iterable[str | Path] | None = None, dictionaries: Iterable[str | Path] = ()) -> RuleSet:
+    """Load rule files or folders (the bundled English pack when `paths` is empty), and extra
+    actor or topic dictionaries (`--actors`, `--topics`).
 
     Raises `RuleError` carrying every error found; warnings stay on `RuleSet.diagnostics`.
     """
-    ruleset, diagnostics = check_rules(paths)
+    ruleset, diagnostics = check_rules(paths, dictionaries)
     if any(d.is_error for d in diagnostics):
         raise RuleError(sorted(diagnostics, key=_diagnostic_order))
     return ruleset
 
 
-def check_rules(paths: Iterable[str | Path] | None = None) -> tuple[RuleSet, list[Diagnostic]]:
+def check_rules(
+    paths: Iterable[str | Path] | None = None, dictionaries: Iterable[str | Path] = ()
+) -> tuple[RuleSet, list[Diagnostic]]:
     """Load and validate, returning the rule set and every diagnostic instead of raising."""
     from stancekit.dsl.validate import validate
 
     loader = _Loader()
     targets = list(paths or []) or [bundled_rules_dir()]
-    for target in targets:
+    for target in [*targets, *dictionaries]:
         loader.add_target(target)
     loader.resolve_imports()
     ruleset = RuleSet(tuple(loader.files.values()), (), dict(loader.files))
@@ -264,13 +292,33 @@ class _Loader:
         lexicons = self._read_lexicons(source.display, data)
         macros = self._read_macros(source.display, data)
         rules, rejected = self._read_rules(source.display, data)
+        dictionary = DictionaryReader(self.diagnostics.append, source.display)
+        actors, topics, titles = (
+            dictionary.read_actors(data),
+            dictionary.read_topics(data),
+            dictionary.read_titles(data),
+        )
         misplaced = {
             name: (section, data.key_locations[section])
             for section, value in data.items()
             if section not in TOP_LEVEL_KEYS and isinstance(value, LocatedDict)
             for name in value
         }
-        return RuleFile(key, path, source.display, imports, lexicons, macros, rules, source.text, rejected, misplaced)
+        return RuleFile(
+            key,
+            path,
+            source.display,
+            imports,
+            lexicons,
+            macros,
+            rules,
+            source.text,
+            rejected,
+            misplaced,
+            actors,
+            topics,
+            titles,
+        )
 
     def _check_keys(self, mapping: LocatedDict, allowed: Sequence[str], what: str) -> None:
         for k in mapping:

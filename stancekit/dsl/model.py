@@ -1,9 +1,11 @@
-"""What a loaded rule set is made of: rules, lexicons, macros and their examples."""
+"""What a loaded rule set is made of: rules, lexicons, macros, their examples, and the actor
+and topic dictionaries that name what the rules find."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from stancekit.dsl.ast import Node
@@ -102,3 +104,55 @@ class RuleFile:
     content: str
     rejected: tuple[Rule, ...] = ()
     misplaced: Mapping[str, tuple[str, Location]] = field(default_factory=dict)
+    actors: tuple[ActorEntry, ...] = ()
+    topics: tuple[TopicEntry, ...] = ()
+    titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    """A link from an actor to the body it belongs to, optionally bounded in time.
+
+    "Xi Jinping leads China from 2012-11-15" is `Affiliation("CHN", "leader", date(2012, 11, 15))`.
+    """
+
+    id: str
+    role: str | None = None
+    start: date | None = None
+    end: date | None = None
+    location: Location | None = None
+
+    def holds_on(self, day: date | None) -> bool:
+        """Whether the link holds on `day` (always, when the day is not known)."""
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One actor of an actor dictionary: a canonical id and the names news uses for it."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...] = ()
+    metonyms: tuple[str, ...] = ()
+    affiliations: tuple[Affiliation, ...] = ()
+    gender: str | None = None
+    location: Location | None = None
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class TopicEntry:
+    """One topic of a topic dictionary; `parent` rolls it up into a broader topic."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    patterns: tuple[str, ...] = ()
+    parent: str | None = None
+    location: Location | None = None
+    file: str = ""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from stancekit import registry
 from stancekit.dsl import ast
+from stancekit.dsl.dictionaries import check_dictionaries
 from stancekit.dsl.errors import ERROR, WARNING, Diagnostic, did_you_mean
 from stancekit.dsl.model import Lexicon, Rule
 from stancekit.dsl.yamlsource import LocatedStr
@@ -286,7 +287,7 @@ def validate(ruleset, *, loaded_with_errors: bool = False) -> list[Diagnostic]:
     then, as when this finds errors, no name is called unused, since a rule that could not be
     read may well use it.
     """
-    diagnostics: list[Diagnostic] = []
+    diagnostics: list[Diagnostic] = check_dictionaries(ruleset.actors, ruleset.topics)
     resolver = Resolver(ruleset, diagnostics.append)
     first_seen: dict[str, Rule] = {}
     for rule_file in ruleset.files:

@@ -120,7 +120,7 @@ def _compound_modifier(tokens: Sequence[Token], j: int, limit: int, after_name: 
     in "small island states", "rights" in "Human rights groups". After a name, a word in -s is
     more often a verb ("Trump attacks critics") and is only taken from a short list."""
     token = tokens[j]
-    if not _plain_word(token):
+    if not _plain_word(token) or token.lower in verb_only_forms():
         return False
     if after_name and token.lower.endswith("s") and token.lower not in W.PLURAL_MODIFIERS:
         return False

@@ -14,22 +14,23 @@ from dataclasses import dataclass, replace
 
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.engine import wordlists as W
-from stancekit.engine.captures import SentenceContext, antecedent
+from stancekit.engine.attribution import DocumentContext
+from stancekit.engine.captures import SentenceContext
 from stancekit.engine.polarity import modifiers
+from stancekit.engine.resolve import FindingResolver, document_day
 from stancekit.engine.verbforms import verb_only_forms
 from stancekit.engine.vm import RawMatch, find_matches
 from stancekit.engine.wordlists import (
     NEGATIONS,
     PASSIVE_AUXILIARIES,
     QUOTE_MARKS,
-    RELATIVE_PRONOUNS,
     TOPIC_BAD_STARTS,
 )
-from stancekit.findings import ActorRef, Finding, RuleRef, TextSpan, TopicRef, finding_id
+from stancekit.findings import Finding, RuleRef, TextSpan, finding_id
 from stancekit.registry import ACTOR_CAPTURE_TYPES
 from stancekit.text.documents import Document
 from stancekit.text.segment import Segmentation, Sentence, segment
-from stancekit.text.tokens import Token, normalise, tokenize
+from stancekit.text.tokens import Token, normalise
 
 _TOPIC_TYPES = frozenset({"TOPIC"})
 _TRIM = frozenset({"'s", "'", ",", ";", ":", "-", "--", "\u2014", "\u2013"})
@@ -286,29 +287,38 @@ class Matcher:
         self.stats.sentences += len(segmentation.sentences)
         wanted = self.candidate_rules(text, segmentation)
         self.stats.candidate_sentences += len(wanted)
+        context = DocumentContext(text, segmentation, self.compiled, document_day(document.date))
+        resolver = FindingResolver(context, self.compiled)
         findings: list[Finding] = []
         for index in sorted(wanted):
-            sentence = segmentation.sentences[index]
-            findings.extend(self._scan_sentence(document, segmentation, sentence, wanted[index]))
+            findings.extend(self._scan_sentence(document, segmentation, index, wanted[index], resolver))
+        findings = count_repeats(findings)
         self.stats.findings += len(findings)
         return findings
 
     def _scan_sentence(
-        self, document: Document, segmentation: Segmentation, sentence: Sentence, rule_indices: set[int]
+        self,
+        document: Document,
+        segmentation: Segmentation,
+        index: int,
+        rule_indices: set[int],
+        resolver: FindingResolver,
     ) -> list[Finding]:
-        tokens = tokenize(document.text, sentence.start, sentence.end)
+        tokens = resolver.context.tokens(index)
         if not tokens:
             return []
         context = SentenceContext(tokens, segmentation.quotes)
         candidates: list[Candidate] = []
-        for index in sorted(rule_indices):
-            rule = self.compiled.rules[index]
+        for rule_index in sorted(rule_indices):
+            rule = self.compiled.rules[rule_index]
             for match in find_matches(rule.program, rule.entry, context):
                 candidate = self._candidate(rule, match, tokens)
                 if candidate is not None:
                     candidates.append(candidate)
+        sentence = segmentation.sentences[index]
         return [
-            self._finding(document, segmentation, sentence, tokens, c) for c in resolve_overlaps(candidates, tokens)
+            self._finding(document, segmentation, sentence, tokens, c, resolver)
+            for c in resolve_overlaps(candidates, tokens)
         ]
 
     @staticmethod
@@ -337,24 +347,18 @@ class Matcher:
         sentence: Sentence,
         tokens: Sequence[Token],
         c: Candidate,
+        resolver: FindingResolver,
     ) -> Finding:
         text = document.text
-
-        def span(a: int, b: int) -> TextSpan:
-            start, end = tokens[a].start, tokens[b - 1].end
-            return TextSpan(text[start:end], start, end)
-
-        actor_span = span(*c.actor)
-        topic_span = span(*c.topic)
-        cue = span(*c.match.cue) if c.match.cue else None
-        actor = ActorRef(actor_span.text, actor_span.start, actor_span.end, actor_name(actor_span.text))
-        if c.actor[1] - c.actor[0] == 1 and tokens[c.actor[0]].lower in RELATIVE_PRONOUNS:
-            referent = antecedent(tokens, c.actor[0])
-            if referent is not None:
-                actor = replace(actor, name=actor_name(span(*referent).text), via="pronoun")
-        topic = TopicRef(topic_span.text, topic_span.start, topic_span.end, topic_span.text)
-        anchor = cue.start if cue else actor_span.start
-        quote = segmentation.quote_at(anchor)
+        cue = None
+        if c.match.cue:
+            start, end = tokens[c.match.cue[0]].start, tokens[c.match.cue[1] - 1].end
+            cue = TextSpan(text[start:end], start, end)
+        anchor = cue.start if cue else tokens[c.actor[0]].start
+        quote = resolver.context.quote_index_at(anchor)
+        speaker = resolver.speaker(sentence.index, quote, c.match.start, c.match.end, c.actor[0])
+        actor = resolver.actor(sentence.index, tokens, *c.actor, speaker, quote is not None)
+        topic = resolver.topic(tokens, *c.topic, text)
         sentence_span = TextSpan(sentence.text, sentence.start, sentence.end)
         rule = RuleRef(c.rule.id, c.rule.file, c.rule.line)
         return Finding(
@@ -368,8 +372,30 @@ class Matcher:
             negated=c.negated,
             hedged=c.hedged,
             quoted=quote is not None,
-            speaker=None,
+            speaker=resolver.speaker_ref(speaker),
             rule=rule,
             ruleset=self.compiled.hash,
             cue=cue,
         )
+
+
+def count_repeats(findings: list[Finding]) -> list[Finding]:
+    """One finding per repeated sentence: a paragraph printed twice gives one finding whose
+    `count` says how often it was seen (the first occurrence's offsets are kept)."""
+    kept: dict[tuple, int] = {}
+    result: list[Finding] = []
+    for finding in findings:
+        key = (
+            " ".join(finding.sentence.text.split()),
+            finding.rule.id,
+            finding.actor.start - finding.sentence.start,
+            finding.topic.start - finding.sentence.start,
+            finding.polarity,
+        )
+        if key in kept:
+            first = kept[key]
+            result[first] = replace(result[first], count=result[first].count + 1)
+            continue
+        kept[key] = len(result)
+        result.append(finding)
+    return result

@@ -275,3 +275,58 @@ HEDGE_PHRASES = (
     ("is", "considering"),
     ("are", "considering"),
 )
+
+
+#: Honorifics and titles that may stand before a person's name, with the gender they imply.
+MALE_HONORIFICS = _words("mr mr. sir lord king prince sheikh emir duke baron")
+FEMALE_HONORIFICS = _words("mrs mrs. ms ms. miss dame lady queen princess baroness duchess madam")
+PERSON_TITLES = (
+    MALE_HONORIFICS
+    | FEMALE_HONORIFICS
+    | _words(
+        """dr dr. sen. senator rep. representative gov. governor president vice prime minister secretary
+    chancellor pope gen. general col. colonel lt. capt. captain adm. admiral sgt. judge justice speaker
+    mayor ambassador chairman chairwoman chair leader spokesman spokeswoman spokesperson commissioner
+    director chief deputy rev. reverend cardinal archbishop bishop rabbi imam ayatollah premier
+    president-elect candidate nominee congressman congresswoman councilman councilwoman councillor
+    attorney prof. professor coach minister-president foreign defense defence finance interior
+    trade health justice economy labour labor education treasury state"""
+    )
+)
+
+#: Verbs that report speech: they name the speaker of a quote or of reported speech.
+SPEECH_VERBS = _words(
+    """said say says saying told tell tells added adds asked asks wrote writes tweeted tweets stated
+    states declared declares insisted insists argued argues explained explains noted notes
+    continued continues replied replies responded responds warned warns claimed claims recalled
+    recalls joked jokes conceded concedes acknowledged acknowledges announced announces predicted
+    predicts suggested suggests complained complains cautioned cautions stressed stresses
+    emphasized emphasizes emphasised emphasises observed observes remarked remarks commented
+    comments maintained maintains contended contends countered counters admitted admits
+    reiterated reiterates wondered wonders shouted shouts quipped quips vowed vows"""
+)
+
+#: Common first names whose gender news readers take for granted (for "he"/"she").
+MALE_NAMES = _words(
+    """aaron adam ahmed alan albert alexander alexei ali andrew andy angus anthony antonio barack ben
+    benjamin bernie bill bob boris brad brian bruce carl carlos charles chris christopher chuck colin
+    dan daniel david dennis dmitry donald doug douglas edward emmanuel eric evan frank fred gary george
+    gerald gordon greg gregory hakeem harold harry henry howard hugh ian ivan jack jacob james jamie
+    jason jeb jeff jeffrey jeremy jerome jim jimmy joe joel john johnny jon jonathan jose joseph josh
+    juan justin keir keith ken kenneth kevin kim larry lee leo lindsey luis marco marcus mark martin
+    matt matthew michael mike mitch mohammed muhammad narendra nathan nicholas nick nigel olaf omar
+    oscar patrick paul peter phil philip rahm ralph ray raymond recep richard rick rishi rob robert
+    rodrigo roger ron ronald rudy ryan sam samuel scott sergei sean stephen steve steven stuart ted
+    terry thomas tim timothy tom tony viktor vladimir walter wayne william xi yair yoav"""
+)
+FEMALE_NAMES = _words(
+    """alexandria alice alicia amanda amy ana andrea angela ann anna anne annalena barbara betsy
+    betty carly caroline catherine charlotte cheryl christine claire claudia condoleezza cory debbie
+    deborah diana diane donna elaine eleanor elizabeth ellen emily emma giorgia gloria hannah heather
+    heidi helen hillary ilhan jane janet jennifer jill joan joanna jodi joni julia julie karen kamala
+    kate katherine kathleen kathy kay kelly kirsten kristi laura lauren linda lisa liz lucy margaret
+    maria marie marine marsha martha mary maxine megan melania melissa michelle monica nancy natalie
+    nicola nikki olivia pamela patricia patty rachel rebecca rosa ruth sally samantha sandra sarah
+    sharon shirley sonia stephanie susan suzanne tammy teresa theresa tina tulsi ursula valerie
+    victoria virginia wendy yvonne zoe"""
+)

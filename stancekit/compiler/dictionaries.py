@@ -1,0 +1,188 @@
+"""Actor and topic dictionaries compiled into lookup tables the scan can use directly.
+
+Names become token sequences in comparison form, indexed by their first token, so finding the
+dictionary names inside a mention is a dictionary lookup per token. Names written in capitals
+("US", "WHO") match only in capitals. Topic aliases match every inflection of their last word
+("ceasefire" also matches "ceasefires"). Everything here is plain data and pickles with the
+compiled rule set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from stancekit.compiler.inflect import inflections
+from stancekit.dsl.dictionaries import topic_regex
+from stancekit.dsl.model import ActorEntry, TopicEntry
+from stancekit.text.tokens import Token, split_words, tokenize
+
+ALIAS, DEMONYM, METONYM = "alias", "demonym", "metonym"
+
+
+@dataclass(frozen=True)
+class ActorInfo:
+    """What the scan needs to know of a dictionary actor."""
+
+    id: str
+    name: str
+    type: str
+    gender: str | None
+    links: tuple[tuple[str, str | None, date | None, date | None], ...]  # (id, role, from, to)
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A dictionary name found in a run of tokens: tokens [start, end) name actor `id`."""
+
+    id: str
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass
+class ActorIndex:
+    """Dictionary names by first token; actors by id."""
+
+    actors: dict[str, ActorInfo] = field(default_factory=dict)
+    # first token (comparison form) -> [(tokens as written, comparison forms, exact case, actor id, kind)],
+    # longest first
+    names: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], bool, str, str]]] = field(default_factory=dict)
+    titles: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.actors)
+
+    def find(self, tokens: Sequence[Token], start: int, end: int) -> list[NameMatch]:
+        """Dictionary names inside tokens [start, end), longest and leftmost first, not overlapping."""
+        found: list[NameMatch] = []
+        i = start
+        while i < end:
+            hit = self._longest_at(tokens, i, end)
+            if hit is None:
+                i += 1
+                continue
+            found.append(hit)
+            i = hit.end
+        return found
+
+    def _longest_at(self, tokens: Sequence[Token], i: int, end: int) -> NameMatch | None:
+        token = tokens[i]
+        candidates = self.names.get(token.lower, ())
+        for written, lowered, exact, actor_id, kind in candidates:
+            stop = i + len(written)
+            if stop > end:
+                continue
+            words, attribute = (written, "text") if exact else (lowered, "lower")
+            if all(getattr(tokens[i + k], attribute) == w for k, w in enumerate(words)):
+                return NameMatch(actor_id, i, stop, kind)
+        return None
+
+    def chain(self, actor_id: str, day: date | None) -> list[str]:
+        """The ids an actor belongs to on `day`, nearest first: a spokesman's council, its country."""
+        seen: list[str] = []
+        frontier = [actor_id]
+        while frontier:
+            current = frontier.pop(0)
+            info = self.actors.get(current)
+            if info is None:
+                continue
+            for target, _role, start, stop in info.links:
+                holds = day is None or ((start is None or start <= day) and (stop is None or day <= stop))
+                if holds and target not in seen and target != actor_id:
+                    seen.append(target)
+                    frontier.append(target)
+        return seen
+
+
+def compile_actor_index(entries: Iterable[ActorEntry], titles: Iterable[str] = ()) -> ActorIndex:
+    index = ActorIndex(titles=frozenset(w.lower() for t in titles for w in split_words(t)))
+    table: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], bool, str, str]]] = {}
+    for entry in entries:
+        if entry.id in index.actors:
+            continue
+        index.actors[entry.id] = ActorInfo(
+            entry.id,
+            entry.name,
+            entry.type,
+            entry.gender,
+            tuple((a.id, a.role, a.start, a.end) for a in entry.affiliations),
+        )
+        for names, kind in ((entry.aliases, ALIAS), (entry.demonyms, DEMONYM), (entry.metonyms, METONYM)):
+            for name in names:
+                exact = name.isupper() and any(c.isalpha() for c in name)
+                _add_name(table, name, exact, entry.id, kind)
+        _add_name(table, entry.name, False, entry.id, ALIAS)
+    for first, rows in table.items():
+        unique = list(dict.fromkeys(rows))
+        index.names[first] = sorted(unique, key=lambda r: -len(r[0]))
+    return index
+
+
+def _add_name(table: dict, name: str, exact: bool, actor_id: str, kind: str) -> None:
+    tokens = tokenize(name)
+    if len(tokens) > 1 and tokens[0].lower == "the":
+        tokens = tokens[1:]
+    if tokens:
+        row = (tuple(t.text for t in tokens), tuple(t.lower for t in tokens), exact, actor_id, kind)
+        table.setdefault(tokens[0].lower, []).append(row)
+
+
+@dataclass
+class TopicIndex:
+    """Topic aliases by first token, regex patterns, and topics by id."""
+
+    topics: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # id -> (name, parent)
+    phrases: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = field(default_factory=dict)
+    patterns: list[tuple[object, str]] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.topics)
+
+    def find(self, tokens: Sequence[Token], text: str) -> str | None:
+        """The id of the topic named in a topic span: the longest alias, else a pattern."""
+        best: tuple[int, int, str] | None = None
+        for i, token in enumerate(tokens):
+            for words, topic_id in self.phrases.get(token.lower, ()):
+                stop = i + len(words)
+                if stop <= len(tokens) and all(tokens[i + k].lower in forms for k, forms in enumerate(words)):
+                    if best is None or len(words) > best[0]:
+                        best = (len(words), i, topic_id)
+                    break
+        if best is not None:
+            return best[2]
+        for regex, topic_id in self.patterns:
+            if regex.search(text):
+                return topic_id
+        return None
+
+    def ancestors(self, topic_id: str) -> list[str]:
+        seen: list[str] = []
+        parent = self.topics.get(topic_id, ("", None))[1]
+        while parent and parent not in seen and parent in self.topics:
+            seen.append(parent)
+            parent = self.topics[parent][1]
+        return seen
+
+
+def compile_topic_index(entries: Iterable[TopicEntry]) -> TopicIndex:
+    index = TopicIndex()
+    table: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = {}
+    for entry in entries:
+        if entry.id in index.topics:
+            continue
+        index.topics[entry.id] = (entry.name, entry.parent)
+        for alias in (*entry.aliases, entry.name):
+            words = split_words(alias)
+            if not words:
+                continue
+            forms = [frozenset({w}) for w in words[:-1]] + [inflections(words[-1]) | {words[-1]}]
+            for first in forms[0]:
+                table.setdefault(first, []).append((tuple(forms), entry.id))
+        for pattern in entry.patterns:
+            index.patterns.append((topic_regex(pattern), entry.id))
+    for first, rows in table.items():
+        index.phrases[first] = sorted(dict.fromkeys(rows), key=lambda r: -len(r[0]))
+    return index

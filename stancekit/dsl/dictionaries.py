@@ -1,0 +1,372 @@
+"""Actor and topic dictionaries: reading them from rule-pack YAML and checking them as a whole.
+
+A dictionary is a rule file with an `actors:` or `topics:` list (and optionally `titles:`, extra
+title words such as "spokesman" that sit between an institution and a person's name). They
+load with the rules, from the same folders, or from files given with `--actors`/`--topics`;
+their problems are reported like rule problems, at file:line:col with a hint.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from stancekit.dsl.errors import ERROR, WARNING, Diagnostic, Location, did_you_mean
+from stancekit.dsl.model import ActorEntry, Affiliation, TopicEntry
+from stancekit.dsl.yamlsource import LocatedDict, LocatedList
+
+ACTOR_KEYS = (
+    "id",
+    "name",
+    "type",
+    "aliases",
+    "demonyms",
+    "metonyms",
+    "parent",
+    "affiliations",
+    "gender",
+    "description",
+)
+AFFILIATION_KEYS = ("id", "role", "from", "to")
+TOPIC_KEYS = ("id", "name", "aliases", "patterns", "parent", "description")
+GENDERS = ("male", "female")
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+_YEAR_RE = re.compile(r"^\d{4}$")
+
+Report = Callable[[Diagnostic], None]
+
+
+class DictionaryReader:
+    """Reads the dictionary sections of one file, reporting every problem through `report`."""
+
+    def __init__(self, report: Report, display: str):
+        self.report = report
+        self.display = display
+
+    def error(self, code: str, message: str, location: Location | None, hint: str | None = None) -> None:
+        self.report(Diagnostic(ERROR, code, message, location, hint))
+
+    def _keys(self, mapping: LocatedDict, allowed: tuple[str, ...], what: str) -> None:
+        for key in mapping:
+            if key not in allowed:
+                self.error(
+                    "unknown-key",
+                    f"unknown {what} key '{key}'",
+                    mapping.key_locations.get(key),
+                    did_you_mean(key, allowed) or f"allowed: {', '.join(allowed)}",
+                )
+
+    def _text(self, mapping: LocatedDict, key: str, required: bool, owner: str) -> str | None:
+        value = mapping.get(key)
+        if value is None:
+            if required:
+                self.error("missing-key", f"{owner} has no '{key}'", mapping.location, f"add '{key}: ...'")
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.error("wrong-type", f"'{key}' must be a text", mapping.key_locations.get(key))
+            return None
+        return " ".join(value.split())
+
+    def _names(self, mapping: LocatedDict, key: str) -> tuple[str, ...]:
+        value = mapping.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            self.error(
+                "wrong-type",
+                f"'{key}' must be a list of names",
+                mapping.key_locations.get(key),
+                f"write {key}: [First name, Second name]",
+            )
+            return ()
+        names = []
+        locations = getattr(value, "item_locations", [mapping.key_locations.get(key)] * len(value))
+        for item, location in zip(value, locations, strict=True):
+            if not isinstance(item, str) or not item.strip():
+                self.error("bad-entry", f"'{key}' has an empty or non-text entry", location)
+                continue
+            names.append(" ".join(item.split()))
+        return tuple(names)
+
+    def _date(self, mapping: LocatedDict, key: str) -> date | None:
+        value = mapping.get(key)
+        if value is None:
+            return None
+        text = str(value).strip()
+        try:
+            if _YEAR_RE.match(text):
+                return date(int(text), 1, 1) if key == "from" else date(int(text), 12, 31)
+            return date.fromisoformat(text)
+        except ValueError:
+            self.error(
+                "bad-date",
+                f"'{key}' must be a date such as 2012-11-15, not '{text}'",
+                mapping.key_locations.get(key),
+                "write the date as YYYY-MM-DD (or just the year)",
+            )
+            return None
+
+    def read_actors(self, data: LocatedDict) -> tuple[ActorEntry, ...]:
+        section = data.get("actors")
+        if section is None:
+            return ()
+        if not isinstance(section, LocatedList):
+            self.error(
+                "wrong-type",
+                "'actors' must be a list of actors",
+                data.key_locations.get("actors"),
+                "write 'actors:' then '- id: ...' items",
+            )
+            return ()
+        actors = []
+        for item, location in zip(section, section.item_locations, strict=True):
+            if not isinstance(item, LocatedDict):
+                self.error("wrong-type", "an actor must be a mapping with 'id', 'name' and 'type'", location)
+                continue
+            actor = self._actor(item)
+            if actor is not None:
+                actors.append(actor)
+        return tuple(actors)
+
+    def _actor(self, item: LocatedDict) -> ActorEntry | None:
+        self._keys(item, ACTOR_KEYS, "actor")
+        actor_id = self._text(item, "id", True, "actor")
+        owner = f"actor {actor_id}" if actor_id else "actor"
+        name = self._text(item, "name", True, owner)
+        kind = self._text(item, "type", True, owner)
+        if actor_id is not None and not ID_RE.match(actor_id):
+            self.error(
+                "bad-id",
+                f"actor id '{actor_id}' is not valid",
+                item.key_locations.get("id"),
+                "use letters, digits, '.', '_' and '-', e.g. USA or KIRBY_JOHN",
+            )
+            actor_id = None
+        gender = item.get("gender")
+        if gender is not None and gender not in GENDERS:
+            self.error(
+                "bad-gender",
+                f"gender must be male or female, not '{gender}'",
+                item.key_locations.get("gender"),
+                did_you_mean(str(gender), GENDERS),
+            )
+            gender = None
+        affiliations = list(self._affiliations(item))
+        parent = item.get("parent")
+        if parent is not None:
+            if isinstance(parent, str):
+                affiliations.insert(0, Affiliation(parent.strip(), None, None, None, item.key_locations.get("parent")))
+            else:
+                self.error("wrong-type", "'parent' must be the id of another actor", item.key_locations.get("parent"))
+        if actor_id is None or name is None or kind is None:
+            return None
+        return ActorEntry(
+            id=actor_id,
+            name=name,
+            type=kind,
+            aliases=self._names(item, "aliases"),
+            demonyms=self._names(item, "demonyms"),
+            metonyms=self._names(item, "metonyms"),
+            affiliations=tuple(affiliations),
+            gender=gender,
+            location=item.location,
+            file=self.display,
+        )
+
+    def _affiliations(self, item: LocatedDict) -> Iterable[Affiliation]:
+        value = item.get("affiliations")
+        if value is None:
+            return
+        if not isinstance(value, LocatedList):
+            self.error(
+                "wrong-type",
+                "'affiliations' must be a list such as [{id: CHN, role: leader, from: 2012-11-15}]",
+                item.key_locations.get("affiliations"),
+            )
+            return
+        for entry, location in zip(value, value.item_locations, strict=True):
+            if isinstance(entry, str):
+                yield Affiliation(entry.strip(), location=location)
+                continue
+            if not isinstance(entry, LocatedDict):
+                self.error("wrong-type", "an affiliation must be an actor id or a mapping with 'id'", location)
+                continue
+            self._keys(entry, AFFILIATION_KEYS, "affiliation")
+            target = self._text(entry, "id", True, "affiliation")
+            start, end = self._date(entry, "from"), self._date(entry, "to")
+            if start and end and end < start:
+                self.error(
+                    "bad-date",
+                    "the affiliation ends before it starts",
+                    entry.key_locations.get("to"),
+                    "swap 'from' and 'to'",
+                )
+            if target:
+                yield Affiliation(target, self._text(entry, "role", False, "affiliation"), start, end, location)
+
+    def read_topics(self, data: LocatedDict) -> tuple[TopicEntry, ...]:
+        section = data.get("topics")
+        if section is None:
+            return ()
+        if not isinstance(section, LocatedList):
+            self.error(
+                "wrong-type",
+                "'topics' must be a list of topics",
+                data.key_locations.get("topics"),
+                "write 'topics:' then '- id: ...' items",
+            )
+            return ()
+        topics = []
+        for item, location in zip(section, section.item_locations, strict=True):
+            if not isinstance(item, LocatedDict):
+                self.error("wrong-type", "a topic must be a mapping with 'id', 'name' and 'aliases'", location)
+                continue
+            self._keys(item, TOPIC_KEYS, "topic")
+            topic_id = self._text(item, "id", True, "topic")
+            name = self._text(item, "name", True, f"topic {topic_id}" if topic_id else "topic")
+            patterns = self._names(item, "patterns")
+            for pattern in patterns:
+                problem = regex_problem(pattern)
+                if problem:
+                    self.error(
+                        "bad-topic-pattern",
+                        f"topic pattern {pattern!r} is not a valid regular expression: {problem}",
+                        item.key_locations.get("patterns"),
+                        "write a Python regular expression, e.g. /cease-?fires?/",
+                    )
+            parent = self._text(item, "parent", False, "topic")
+            if topic_id and name:
+                topics.append(
+                    TopicEntry(
+                        topic_id, name, self._names(item, "aliases"), patterns, parent, item.location, self.display
+                    )
+                )
+        return tuple(topics)
+
+    def read_titles(self, data: LocatedDict) -> tuple[str, ...]:
+        if "titles" not in data:
+            return ()
+        return self._names(data, "titles")
+
+
+def regex_problem(pattern: str) -> str | None:
+    """Why a topic pattern (`/regex/flags` or a bare regex) does not compile, or None."""
+    try:
+        topic_regex(pattern)
+    except re.error as exc:
+        return str(exc)
+    return None
+
+
+def topic_regex(pattern: str) -> re.Pattern:
+    """A topic pattern as a compiled regex: `/cease-?fires?/` or `cease-?fires?`, case-insensitive
+    unless written `/.../` without the `i` flag and with capitals."""
+    if pattern.startswith("/") and pattern.rfind("/") > 0:
+        body, flags = pattern[1 : pattern.rfind("/")], pattern[pattern.rfind("/") + 1 :]
+        return re.compile(body, re.IGNORECASE if "i" in flags or body == body.lower() else 0)
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def check_dictionaries(actors: Iterable[ActorEntry], topics: Iterable[TopicEntry]) -> list[Diagnostic]:
+    """Problems only the whole set of dictionaries shows: duplicate ids, dangling links, cycles,
+    and one name given to two actors."""
+    found: list[Diagnostic] = []
+    by_id: dict[str, ActorEntry] = {}
+    for actor in actors:
+        if actor.id in by_id:
+            first = by_id[actor.id]
+            found.append(
+                Diagnostic(
+                    ERROR,
+                    "duplicate-actor-id",
+                    f"actor id '{actor.id}' is already used",
+                    actor.location,
+                    f"the first is in {first.file}:{first.location.line}" if first.location else None,
+                )
+            )
+            continue
+        by_id[actor.id] = actor
+    names: dict[str, ActorEntry] = {}
+    for actor in by_id.values():
+        for link in actor.affiliations:
+            if link.id not in by_id:
+                found.append(
+                    Diagnostic(
+                        ERROR,
+                        "unknown-actor-id",
+                        f"actor {actor.id} is linked to unknown actor '{link.id}'",
+                        link.location or actor.location,
+                        did_you_mean(link.id, by_id) or "define that actor, or fix the id",
+                    )
+                )
+        for name in (*actor.aliases, *actor.demonyms, *actor.metonyms):
+            key = name if name.isupper() else name.casefold()
+            other = names.get(key)
+            if other is not None and other.id != actor.id:
+                found.append(
+                    Diagnostic(
+                        WARNING,
+                        "shared-actor-name",
+                        f"'{name}' names both {other.id} and {actor.id}; it is read as {other.id}",
+                        actor.location,
+                        "keep each name with one actor",
+                    )
+                )
+            names.setdefault(key, actor)
+    for actor in by_id.values():
+        if _in_cycle(actor.id, {a.id: [link.id for link in a.affiliations] for a in by_id.values()}):
+            found.append(
+                Diagnostic(
+                    ERROR,
+                    "affiliation-cycle",
+                    f"actor {actor.id} belongs, through its links, to itself",
+                    actor.location,
+                    "remove one of the links",
+                )
+            )
+    topic_ids: dict[str, TopicEntry] = {}
+    for topic in topics:
+        if topic.id in topic_ids:
+            found.append(
+                Diagnostic(ERROR, "duplicate-topic-id", f"topic id '{topic.id}' is already used", topic.location)
+            )
+        topic_ids.setdefault(topic.id, topic)
+    for topic in topic_ids.values():
+        if topic.parent is not None and topic.parent not in topic_ids:
+            found.append(
+                Diagnostic(
+                    ERROR,
+                    "unknown-topic-id",
+                    f"topic {topic.id} has unknown parent '{topic.parent}'",
+                    topic.location,
+                    did_you_mean(topic.parent, topic_ids) or "define that topic, or fix the id",
+                )
+            )
+    for topic in topic_ids.values():
+        if _in_cycle(topic.id, {t.id: [t.parent] if t.parent else [] for t in topic_ids.values()}):
+            found.append(
+                Diagnostic(
+                    ERROR,
+                    "topic-cycle",
+                    f"topic {topic.id} is its own ancestor",
+                    topic.location,
+                    "remove one of the parents",
+                )
+            )
+    return found
+
+
+def _in_cycle(start: str, links: dict[str, list[str]]) -> bool:
+    seen: set[str] = set()
+    stack = list(links.get(start, ()))
+    while stack:
+        current = stack.pop()
+        if current == start:
+            return True
+        if current not in seen:
+            seen.add(current)
+            stack.extend(links.get(current, ()))
+    return False

@@ -1,0 +1,371 @@
+"""Attribution: who speaks a quote, who a pronoun or a short name is, who reports a stance.
+
+News gives stances through quotes and pronouns: `"We don't support ...," National Security
+Council spokesman John Kirby told reporters`, then `"...," he said`. The document context
+works out, on demand and only for sentences that hold a finding (looking back as needed):
+
+- the speaker of each direct quote, in the layouts news uses: `"...," X said`, `"...," said
+  X`, `X said: "..."`, `"...," X told reporters`, a quote split around its speaker, a quote
+  over several sentences, a paragraph of quote that continues the previous speaker's;
+- what a pronoun refers to: the most recent compatible mention, speakers and subjects first;
+- the full name behind a short one ("Mr Kirby", "Kirby") from an earlier mention;
+- the speaker of reported speech ("X said (that) Y opposes Z" is Y's stance, reported by X).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from stancekit.compiler.ruleset import CompiledRuleSet
+from stancekit.engine import wordlists as W
+from stancekit.engine.captures import NAME, SentenceContext, actor_ends, antecedent, category
+from stancekit.engine.mentions import PERSON, UNKNOWN, Referent, compatible, describe
+from stancekit.text.segment import QuoteSpan, Segmentation
+from stancekit.text.tokens import Token, tokenize
+
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "myself", "ourselves"})
+THIRD_PERSON = frozenset({"he", "she", "they", "it"})
+#: How many sentences back a pronoun or a quote's speaker is looked for.
+LOOKBACK = 8
+
+SUBJECT, SPEAKER, OTHER = "subject", "speaker", "other"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention of an actor in a sentence, with what it names (after resolution)."""
+
+    sentence: int
+    start: int  # token positions in the sentence
+    end: int
+    char_start: int
+    char_end: int
+    text: str
+    referent: Referent
+    role: str = OTHER
+    via: str = "mention"
+
+
+class DocumentContext:
+    """Lazily built knowledge about one document, shared by all findings in it."""
+
+    def __init__(self, text: str, segmentation: Segmentation, compiled: CompiledRuleSet, day: date | None = None):
+        self.text = text
+        self.segmentation = segmentation
+        self.sentences = segmentation.sentences
+        self.index = compiled.actors
+        self.day = day
+        self._tokens: dict[int, list[Token]] = {}
+        self._mentions: dict[int, list[Mention]] = {}
+        self._speakers: dict[int, Mention | None] = {}
+        self._quote_sentence_starts = [s.start for s in self.sentences]
+
+    # -- sentences ---------------------------------------------------------------------------
+
+    def tokens(self, i: int) -> list[Token]:
+        if i not in self._tokens:
+            sentence = self.sentences[i]
+            self._tokens[i] = tokenize(self.text, sentence.start, sentence.end)
+        return self._tokens[i]
+
+    def remember_tokens(self, i: int, tokens: list[Token]) -> None:
+        self._tokens.setdefault(i, tokens)
+
+    def sentence_of(self, offset: int) -> int:
+        import bisect
+
+        return max(0, bisect.bisect_right(self._quote_sentence_starts, offset) - 1)
+
+    def mention(self, i: int, start: int, end: int, role: str = OTHER) -> Mention:
+        tokens = self.tokens(i)
+        referent = describe(tokens, start, end, self.index, self.day)
+        return Mention(
+            i,
+            start,
+            end,
+            tokens[start].start,
+            tokens[end - 1].end,
+            self.text[tokens[start].start : tokens[end - 1].end],
+            referent,
+            role,
+        )
+
+    def mentions(self, i: int) -> list[Mention]:
+        """The named and pronominal mentions of sentence i, left to right, with their roles."""
+        if i in self._mentions:
+            return self._mentions[i]
+        tokens = self.tokens(i)
+        context = SentenceContext(tokens, self.segmentation.quotes)
+        found: list[Mention] = []
+        j = 0
+        while j < len(tokens):
+            token = tokens[j]
+            if token.lower in THIRD_PERSON or token.lower in FIRST_PERSON:
+                found.append(
+                    Mention(
+                        i,
+                        j,
+                        j + 1,
+                        token.start,
+                        token.end,
+                        token.text,
+                        Referent(token.text, "pronoun"),
+                        self._role(tokens, j, j + 1),
+                    )
+                )
+                j += 1
+                continue
+            ends = actor_ends(tokens, j, context) if category(token) == NAME or token.lower in ("the", "a") else ()
+            named = [
+                e for e in ends if any(category(t) == NAME for t in tokens[j:e]) or tokens[e - 1].lower in W.ACTOR_NOUNS
+            ]
+            if named:
+                end = max(named)
+                found.append(self.mention(i, j, end, self._role(tokens, j, end)))
+                j = end
+            else:
+                j += 1
+        self._mentions[i] = found
+        return found
+
+    @staticmethod
+    def _role(tokens: Sequence[Token], start: int, end: int) -> str:
+        """A speaker (subject of a speech verb), a subject (starts its clause), or other."""
+        after = [t.lower for t in tokens[end : end + 3]]
+        if any(w in W.SPEECH_VERBS for w in after[:2]) or (start > 0 and tokens[start - 1].lower in W.SPEECH_VERBS):
+            return SPEAKER
+        if start == 0 or tokens[start - 1].text in (",", '"', "\u201c", "\u201d", ";", ":", "and", "but"):
+            return SUBJECT
+        return OTHER
+
+    # -- quotes ------------------------------------------------------------------------------
+
+    def speaker_of_quote(self, quote_index: int) -> Mention | None:
+        """The resolved speaker of a direct quote, or None when the text does not say."""
+        if quote_index not in self._speakers:
+            self._speakers[quote_index] = None  # guards against loops through inherited speakers
+            found = self._attributed(quote_index)
+            if found is None:
+                found = self._inherited(quote_index)
+            elif found.referent.kind == "pronoun" or self._is_short_name(found):
+                found = self.resolve(found, prefer_speaker=True)
+            self._speakers[quote_index] = found
+        return self._speakers[quote_index]
+
+    def quote_index_at(self, offset: int) -> int | None:
+        for k, quote in enumerate(self.segmentation.quotes):
+            if quote.start <= offset < quote.end:
+                return k
+        return None
+
+    def _attributed(self, k: int) -> Mention | None:
+        quote = self.segmentation.quotes[k]
+        for i in dict.fromkeys((self.sentence_of(max(quote.end - 1, quote.start)), self.sentence_of(quote.start))):
+            tokens = self.tokens(i)
+            # after the quote: '"...," X said' / '"...," said X' / '"...," X told reporters'
+            after = next((p for p, t in enumerate(tokens) if t.start >= quote.end), None)
+            found = self._attribution_from(i, after) if after is not None else None
+            if found is not None:
+                return found
+            # before the quote: 'X said: "..."'
+            before = next((p for p in range(len(tokens) - 1, -1, -1) if tokens[p].end <= quote.start), None)
+            if before is not None:
+                found = self._subject_of_speech_before(i, before)
+                if found is not None:
+                    return found
+            # a quote split around its speaker: '"A," X said, "B."'
+            for other_index, other in enumerate(self.segmentation.quotes):
+                if other_index != k and self.sentence_of(other.start) == i and other.end <= quote.start:
+                    after = next((p for p, t in enumerate(tokens) if t.start >= other.end), None)
+                    found = self._attribution_from(i, after) if after is not None else None
+                    if found is not None:
+                        return found
+        return None
+
+    def _attribution_from(self, i: int, p: int) -> Mention | None:
+        tokens = self.tokens(i)
+        n = len(tokens)
+        while p < n and tokens[p].text in (",", "--", "\u2014", "\u2013"):
+            p += 1
+        if p >= n:
+            return None
+        if tokens[p].lower in W.SPEECH_VERBS:
+            return self._mention_at(i, p + 1, SPEAKER)
+        if tokens[p].lower == "according" and p + 1 < n and tokens[p + 1].lower == "to":
+            return self._mention_at(i, p + 2, SPEAKER)
+        if tokens[p].lower in THIRD_PERSON or tokens[p].lower in FIRST_PERSON:
+            ends: tuple[int, ...] = (p + 1,)
+        else:
+            ends = actor_ends(tokens, p, SentenceContext(tokens, self.segmentation.quotes))
+        for end in ends:  # longest first: the speaker is the phrase the speech verb follows
+            following = [t.lower for t in tokens[end : end + 3]]
+            if (following[:1] and following[0] in W.SPEECH_VERBS) or (
+                any(w in W.SPEECH_VERBS for w in following[1:2])
+                and tokens[end].lower in ("also", "later", "then", "again", "has", "had", "was", "will", "would")
+            ):
+                return self._mention_at(i, p, SPEAKER, end)
+        return None
+
+    def _mention_at(self, i: int, p: int, role: str, end: int | None = None) -> Mention | None:
+        tokens = self.tokens(i)
+        if p >= len(tokens):
+            return None
+        if tokens[p].lower in THIRD_PERSON or tokens[p].lower in FIRST_PERSON:
+            t = tokens[p]
+            return Mention(i, p, p + 1, t.start, t.end, t.text, Referent(t.text, "pronoun"), role)
+        if end is None:
+            ends = actor_ends(tokens, p, SentenceContext(tokens, self.segmentation.quotes))
+            if not ends:
+                return None
+            end = max(ends)
+        return self.mention(i, p, end, role)
+
+    def _subject_of_speech_before(self, i: int, before: int) -> Mention | None:
+        tokens = self.tokens(i)
+        p = before
+        while p >= 0 and tokens[p].text in (",", ":", "\u2014", "--"):
+            p -= 1
+        if p < 0 or tokens[p].lower not in W.SPEECH_VERBS:
+            return None
+        return self._subject_before(i, p)
+
+    def _subject_before(self, i: int, verb: int) -> Mention | None:
+        """The mention that is the subject of the verb at `verb`: the last one ending within a few
+        tokens before it ("Kirby also said", "the minister told Parliament on Monday")."""
+        candidates = [m for m in self.mentions(i) if m.end <= verb and verb - m.end <= 4]
+        if not candidates:
+            return None
+        found = candidates[-1]
+        return replace(found, role=SPEAKER)
+
+    def _inherited(self, k: int) -> Mention | None:
+        """A quote without attribution keeps the speaker of the quote before it, when that one is
+        in the same or the previous paragraph (news runs a speaker's quotes on)."""
+        quotes = self.segmentation.quotes
+        if k == 0:
+            return None
+        here = self.sentences[self.sentence_of(quotes[k].start)].paragraph
+        previous = quotes[k - 1]
+        there = self.sentences[self.sentence_of(previous.start)].paragraph
+        if here - there > 1:
+            return None
+        return self.speaker_of_quote(k - 1)
+
+    # -- pronouns and short names ------------------------------------------------------------
+
+    def _is_short_name(self, mention: Mention) -> bool:
+        referent = mention.referent
+        return (
+            referent.kind in (PERSON, UNKNOWN)
+            and referent.id is None
+            and referent.surname is not None
+            and (" " not in referent.name)
+        )
+
+    def resolve(self, mention: Mention, prefer_speaker: bool = False) -> Mention:
+        """The mention a pronoun or a short name stands for, marked with how it was reached;
+        the mention itself when there is nothing to resolve or nothing compatible is found."""
+        word = mention.text.lower()
+        if mention.referent.kind == "pronoun" and word in THIRD_PERSON:
+            target = self._antecedent(mention, word, prefer_speaker)
+            if target is not None:
+                return replace(mention, referent=target.referent, via="pronoun")
+            return mention
+        if self._is_short_name(mention):
+            full = self._full_name(mention)
+            if full is not None:
+                return replace(mention, referent=full.referent, via="mention")
+        return mention
+
+    def _antecedent(self, mention: Mention, pronoun: str, prefer_speaker: bool) -> Mention | None:
+        here = mention.sentence
+        same = [m for m in self.mentions(here) if m.end <= mention.start and m.referent.kind != "pronoun"]
+        for m in reversed(same):
+            if compatible(pronoun, m.referent):
+                return self._settled(m)
+        earlier = range(here - 1, max(-1, here - 1 - LOOKBACK), -1)
+        if prefer_speaker:
+            for i in earlier:
+                for m in self.mentions(i):
+                    if m.role == SPEAKER and self._compatible_settled(pronoun, m):
+                        return self._settled(m)
+                quote = self._quote_speaker_in(i)
+                if quote is not None and compatible(pronoun, quote.referent):
+                    return quote
+        for i in earlier:
+            ranked = sorted(self.mentions(i), key=lambda m: (m.role == OTHER, m.start))
+            for m in ranked:
+                if self._compatible_settled(pronoun, m):
+                    return self._settled(m)
+        return None
+
+    def _quote_speaker_in(self, i: int) -> Mention | None:
+        sentence = self.sentences[i]
+        for k, quote in enumerate(self.segmentation.quotes):
+            if sentence.start <= quote.start < sentence.end:
+                speaker = self.speaker_of_quote(k)
+                if speaker is not None:
+                    return speaker
+        return None
+
+    def _compatible_settled(self, pronoun: str, m: Mention) -> bool:
+        if m.referent.kind == "pronoun":
+            return False
+        return compatible(pronoun, self._settled(m).referent)
+
+    def _settled(self, m: Mention) -> Mention:
+        """A mention with its short name expanded (a pronoun antecedent named "Kirby" is John Kirby)."""
+        return self.resolve(m) if self._is_short_name(m) else m
+
+    def _full_name(self, mention: Mention) -> Mention | None:
+        surname = mention.referent.surname or mention.referent.name
+        for i in range(mention.sentence, -1, -1):
+            for m in reversed(self.mentions(i)):
+                if i == mention.sentence and m.start >= mention.start:
+                    continue
+                r = m.referent
+                if (
+                    r.full_name
+                    and r.surname == surname
+                    and (mention.referent.gender is None or r.gender in (None, mention.referent.gender))
+                ):
+                    return m
+        return None
+
+    # -- reported speech ---------------------------------------------------------------------
+
+    def reporter(self, i: int, match_start: int, match_end: int, actor_start: int) -> Mention | None:
+        """The speaker of reported speech around a stance: "X said (that) Y opposes Z", "Y
+        opposes Z, X said"; None when the stance is not reported speech."""
+        tokens = self.tokens(i)
+        p = actor_start - 1
+        if p >= 0 and tokens[p].lower == "that":
+            p -= 1
+        if p >= 0 and tokens[p].lower in W.SPEECH_VERBS:
+            found = self._subject_before(i, p)
+            if found is not None:
+                return self.resolve(found, prefer_speaker=True)
+        q = match_end
+        while q < len(tokens) and tokens[q].text in (",", "--", "\u2014"):
+            q += 1
+        if q < len(tokens) and q > match_end:
+            found = self._attribution_from(i, q)
+            if found is not None:
+                return self.resolve(found, prefer_speaker=True)
+        return None
+
+    def relative_antecedent(self, i: int, position: int) -> Mention | None:
+        tokens = self.tokens(i)
+        span = antecedent(tokens, position)
+        if span is None:
+            return None
+        return self.mention(i, *span)
+
+
+def quote_containing(quotes: Sequence[QuoteSpan], offset: int) -> int | None:
+    for k, quote in enumerate(quotes):
+        if quote.start <= offset < quote.end:
+            return k
+    return None

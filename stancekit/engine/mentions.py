@@ -1,0 +1,257 @@
+"""Who a mention names: a person, an institution or a group, with what the text and the actor
+dictionary say about it.
+
+"Hungarian Foreign Minister Zoltan Berecz" is a person, Zoltan Berecz, affiliated to Hungary
+(from the demonym); "National Security Council spokesman John Kirby" is John Kirby, of the
+National Security Council, which the dictionary places in the United States; "the White
+House" is a metonym of the United States; "Republican lawmakers" is a group. The description
+is what pronoun resolution checks compatibility against ("she" needs a person who is not known
+to be male) and what a finding reports as the actor's name, id and affiliations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from stancekit.compiler.dictionaries import DEMONYM, ActorIndex, NameMatch
+from stancekit.engine import wordlists as W
+from stancekit.engine.captures import NAME, category
+from stancekit.text.tokens import Token
+
+PERSON, GROUP, ORGANISATION, COUNTRY, UNKNOWN = "person", "group", "organisation", "country", "unknown"
+
+#: Words that make a capitalised name an institution rather than a person.
+ORGANISATION_WORDS = frozenset(
+    """council committee commission department ministry party union association agency bank court
+    congress senate house parliament assembly government administration office bureau board
+    institute foundation center centre league federation alliance coalition organization
+    organisation group forum company corporation corp. inc. inc ltd. ltd co. network times post
+    news journal press service services authority police army navy force forces campaign club
+    university school hospital church fund trust society movement front""".split()
+)
+
+
+@dataclass(frozen=True)
+class Referent:
+    """What a mention names. `affiliations` are actor ids, nearest first."""
+
+    name: str
+    kind: str
+    id: str | None = None
+    gender: str | None = None
+    plural: bool = False
+    surname: str | None = None
+    affiliations: tuple[str, ...] = ()
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind == PERSON
+
+    @property
+    def full_name(self) -> bool:
+        """A person named with more than a surname: what a short name can refer back to."""
+        return self.is_person and self.surname is not None and " " in self.name
+
+
+def join(tokens: Sequence[Token]) -> str:
+    """Tokens written back as text: a space only where the source had one ("Farmers’ unions")."""
+    parts: list[str] = []
+    for k, token in enumerate(tokens):
+        if k and token.start > tokens[k - 1].end:
+            parts.append(" ")
+        parts.append(token.text)
+    return "".join(parts)
+
+
+def _is_title(token: Token, index: ActorIndex) -> bool:
+    return token.lower in W.PERSON_TITLES or token.lower in W.ROLE_WORDS or token.lower in index.titles
+
+
+def _gender(tokens: Sequence[Token], person_start: int) -> str | None:
+    for token in tokens[max(0, person_start - 3) : person_start]:
+        if token.lower in W.MALE_HONORIFICS:
+            return "male"
+        if token.lower in W.FEMALE_HONORIFICS:
+            return "female"
+    first = tokens[person_start].lower if person_start < len(tokens) else ""
+    if first in W.MALE_NAMES:
+        return "male"
+    if first in W.FEMALE_NAMES:
+        return "female"
+    return None
+
+
+def _head_span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+    """The mention without its appositive, bracketed tag, leading article and possessive mark."""
+    for i in range(start, end):
+        if tokens[i].text in (",", "("):
+            end = i
+            break
+    while start < end - 1 and tokens[start].lower in ("the", "a", "an"):
+        start += 1
+    while end > start + 1 and tokens[end - 1].lower in ("'s", "'"):
+        end -= 1
+    return start, end
+
+
+def _appositive_person(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
+    """ "Japan's chief negotiator, Kenji Morioka": the name after the comma."""
+    for i in range(start, end):
+        if tokens[i].text == ",":
+            j = i + 1
+            k = j
+            while k < end and category(tokens[k]) == NAME:
+                k += 1
+            if k - j >= 2 and (k == end or tokens[k].text in (",", ".")):
+                return j, k
+            return None
+    return None
+
+
+def describe(tokens: Sequence[Token], start: int, end: int, index: ActorIndex, day: date | None = None) -> Referent:
+    """What tokens [start, end) of a sentence name."""
+    head_start, head_end = _head_span(tokens, start, end)
+    text = join(tokens[head_start:head_end])
+    matches = index.find(tokens, start, end) if index else []
+    person = _person_span(tokens, head_start, head_end, index, matches) or _appositive_person(tokens, start, end)
+    if person is not None:
+        return _person(tokens, person, head_start, matches, index, day)
+    return _non_person(tokens, head_start, head_end, text, matches, index, day)
+
+
+def _person_span(
+    tokens: Sequence[Token], start: int, end: int, index: ActorIndex, matches: list[NameMatch]
+) -> tuple[int, int] | None:
+    """The tokens that spell a person's name: the names after the last title word, or a whole
+    run of names that is not an institution."""
+    person_ids = {m.id for m in matches if index.actors.get(m.id) and index.actors[m.id].type == PERSON}
+    covered = {i for m in matches if m.id not in person_ids for i in range(m.start, m.end)}
+    last_title = max((i for i in range(start, end) if _is_title(tokens[i], index)), default=None)
+    first = start if last_title is None else last_title + 1
+    if first >= end or end - first > 4:
+        return None
+    names = tokens[first:end]
+    if not all(category(t) == NAME and t.lower not in ORGANISATION_WORDS for t in names):
+        return None
+    if any(i in covered for i in range(first, end)):
+        return None
+    if last_title is None and end - first < 2:
+        return None  # one capitalised word and no title: a surname ("Kirby said"), a place or a body
+    return first, end
+
+
+def _person(
+    tokens: Sequence[Token],
+    span: tuple[int, int],
+    head_start: int,
+    matches: list[NameMatch],
+    index: ActorIndex,
+    day: date | None,
+) -> Referent:
+    first, end = span
+    name = join(tokens[first:end])
+    gender = _gender(tokens, first)
+    actor_id = None
+    affiliations: list[str] = []
+    for match in matches:
+        info = index.actors.get(match.id)
+        if info is None:
+            continue
+        if info.type == PERSON and match.start <= first < match.end:
+            actor_id, name = info.id, info.name
+            gender = gender or info.gender
+        elif match.end <= first or match.start >= end:
+            affiliations.append(match.id)
+    if actor_id is not None:
+        affiliations.extend(index.chain(actor_id, day))
+    for actor in list(affiliations):
+        affiliations.extend(index.chain(actor, day))
+    return Referent(
+        name=name,
+        kind=PERSON,
+        id=actor_id,
+        gender=gender,
+        surname=tokens[end - 1].text,
+        affiliations=tuple(dict.fromkeys(affiliations)),
+    )
+
+
+def _non_person(
+    tokens: Sequence[Token],
+    start: int,
+    end: int,
+    text: str,
+    matches: list[NameMatch],
+    index: ActorIndex,
+    day: date | None,
+) -> Referent:
+    last = tokens[end - 1]
+    plural = last.lower.endswith("s") and not last.lower.endswith("ss") and last.lower not in ("us", "news")
+    plural = plural or any(t.lower in ("and", "&") for t in tokens[start:end])
+    whole = next((m for m in matches if m.start <= start and m.end >= end), None)
+    head_match = next((m for m in matches if m.start <= end - 1 < m.end), None)
+    leading = head_match is not None and head_match.start > start and _only_modifiers(tokens, start, head_match.start)
+    if whole is not None or leading:
+        match = whole or head_match
+        info = index.actors[match.id]
+        kind = COUNTRY if info.type == COUNTRY else PERSON if info.type == PERSON else ORGANISATION
+        if match.kind == DEMONYM and plural:
+            kind = GROUP
+        return Referent(info.name, kind, info.id, info.gender, plural, affiliations=tuple(index.chain(info.id, day)))
+    affiliations = [m.id for m in matches]
+    for actor in list(affiliations):
+        affiliations.extend(index.chain(actor, day))
+    if end - start == 1 and category(last) == NAME and not matches and last.text[1:].islower():
+        # one capitalised word: a surname that an earlier full name may explain ("Kirby"), or
+        # a place; unknown until then, so no pronoun takes it for a person
+        return Referent(last.text, UNKNOWN, surname=last.text)
+    if last.lower in W.ROLE_WORDS and not plural:
+        kind = PERSON  # "a White House spokesman": a person, unnamed
+    elif plural:
+        kind = GROUP
+    elif last.lower in W.ACTOR_NOUNS or last.lower in ORGANISATION_WORDS or category(last) == NAME:
+        kind = ORGANISATION
+    else:
+        kind = UNKNOWN
+    name = text
+    lowered = name.lower()
+    for article in ("the ", "a ", "an "):
+        if lowered.startswith(article):
+            name = name[len(article) :]
+            break
+    return Referent(name, kind, None, None, plural, affiliations=tuple(dict.fromkeys(affiliations)))
+
+
+def _only_modifiers(tokens: Sequence[Token], start: int, stop: int) -> bool:
+    """'the US' / 'Chinese' before a head: nothing but determiners and modifiers."""
+    return all(t.lower in W.DETERMINERS or t.lower in W.ACTOR_MODIFIERS for t in tokens[start:stop])
+
+
+def pronoun_referent(word: str) -> Referent:
+    """What a bare pronoun tells about its referent before it is resolved."""
+    lower = word.lower()
+    if lower == "he":
+        return Referent(word, PERSON, gender="male")
+    if lower == "she":
+        return Referent(word, PERSON, gender="female")
+    if lower == "they":
+        return Referent(word, GROUP, plural=True)
+    if lower == "it":
+        return Referent(word, ORGANISATION)
+    return Referent(word, UNKNOWN)
+
+
+def compatible(pronoun: str, referent: Referent) -> bool:
+    """Whether a third-person pronoun can refer to `referent`."""
+    lower = pronoun.lower()
+    if lower in ("he", "him", "his"):
+        return referent.is_person and referent.gender in (None, "male") and not referent.plural
+    if lower in ("she", "her", "hers"):
+        return referent.is_person and referent.gender in (None, "female") and not referent.plural
+    if lower in ("they", "them", "their"):
+        return referent.plural or referent.kind in (GROUP, ORGANISATION, COUNTRY)
+    if lower in ("it", "its"):
+        return referent.kind in (ORGANISATION, COUNTRY) and not referent.plural
+    return False

@@ -1,0 +1,120 @@
+"""From a match to a finding: the actor named (through quotes, pronouns and the actor
+dictionary), the speaker, the topic's dictionary entry.
+
+The actor of a finding keeps its mention's own text and offsets ("We", "he") and gets the
+name of who that mention turned out to be:
+
+- a first person inside a quote is the quote's speaker (`via: speaker`), and "we" carries the
+  speaker's affiliations (John Kirby, of the National Security Council, of the United States);
+- "he", "she", "they", "it" and possessives ("its support") resolve to the most recent
+  compatible mention (`via: pronoun`), "who"/"which" to the phrase before them;
+- a short name ("Mr Kirby") takes the full name of an earlier mention;
+- a name the actor dictionary knows gets its id and canonical name (`via: dictionary` when the
+  dictionary supplied the name, as for "the Kremlin").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from stancekit.compiler.ruleset import CompiledRuleSet
+from stancekit.engine.attribution import FIRST_PERSON, DocumentContext, Mention
+from stancekit.engine.mentions import Referent, join
+from stancekit.engine.wordlists import POSSESSIVE_PRONOUNS, RELATIVE_PRONOUNS
+from stancekit.findings import ActorRef, Affiliated, SpeakerRef, TextSpan, TopicRef
+from stancekit.text.tokens import Token
+
+_POSSESSIVE_TO_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they", "my": "i", "our": "we"}
+
+
+def document_day(value: str | None) -> date | None:
+    """The date of a document, when its date field starts with an ISO date."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+class FindingResolver:
+    """Names the actor, the speaker and the topic of the findings of one document."""
+
+    def __init__(self, context: DocumentContext, compiled: CompiledRuleSet):
+        self.context = context
+        self.compiled = compiled
+
+    def speaker(
+        self, sentence: int, quote: int | None, match_start: int, match_end: int, actor_start: int
+    ) -> Mention | None:
+        if quote is not None:
+            return self.context.speaker_of_quote(quote)
+        return self.context.reporter(sentence, match_start, match_end, actor_start)
+
+    def actor(
+        self, sentence: int, tokens: Sequence[Token], start: int, end: int, speaker: Mention | None, quoted: bool
+    ) -> ActorRef:
+        context = self.context
+        mention = context.mention(sentence, start, end)
+        word = tokens[start].lower if end - start == 1 else ""
+        via = "mention"
+        if word in FIRST_PERSON or (word in ("my", "our")):
+            if quoted and speaker is not None:
+                mention, via = speaker, "speaker"
+        elif word in RELATIVE_PRONOUNS:
+            antecedent = context.relative_antecedent(sentence, start)
+            if antecedent is not None:
+                mention, via = antecedent, "pronoun"
+        elif word in POSSESSIVE_PRONOUNS or word in ("he", "she", "they", "it"):
+            pronoun = _POSSESSIVE_TO_SUBJECT.get(word, word)
+            resolved = context.resolve(_as_pronoun(mention, pronoun))
+            if resolved.via == "pronoun":
+                mention, via = resolved, "pronoun"
+        else:
+            resolved = context.resolve(mention)
+            if resolved is not mention:
+                mention = resolved
+        referent = mention.referent
+        if via == "mention" and referent.id is not None and _named_by_dictionary(referent, tokens, start, end):
+            via = "dictionary"
+        return ActorRef(
+            text=context.text[tokens[start].start : tokens[end - 1].end],
+            start=tokens[start].start,
+            end=tokens[end - 1].end,
+            name=referent.name,
+            id=referent.id,
+            via=via,
+            type=referent.kind,
+            affiliations=self._affiliated(referent),
+        )
+
+    def _affiliated(self, referent: Referent) -> tuple[Affiliated, ...]:
+        actors = self.compiled.actors.actors
+        return tuple(Affiliated(a, actors[a].name) for a in referent.affiliations if a in actors)
+
+    @staticmethod
+    def speaker_ref(speaker: Mention | None) -> SpeakerRef | None:
+        if speaker is None:
+            return None
+        referent = speaker.referent
+        return SpeakerRef(speaker.text, speaker.char_start, speaker.char_end, referent.name, referent.id)
+
+    def topic(self, tokens: Sequence[Token], start: int, end: int, text: str) -> TopicRef:
+        span = TextSpan(text[tokens[start].start : tokens[end - 1].end], tokens[start].start, tokens[end - 1].end)
+        topics = self.compiled.topics
+        topic_id = topics.find(tokens[start:end], span.text) if topics else None
+        name = topics.topics[topic_id][0] if topic_id else span.text
+        return TopicRef(span.text, span.start, span.end, name, topic_id)
+
+
+def _as_pronoun(mention: Mention, pronoun: str) -> Mention:
+    from dataclasses import replace
+
+    return replace(mention, text=pronoun, referent=Referent(pronoun, "pronoun"))
+
+
+def _named_by_dictionary(referent: Referent, tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether the dictionary's name differs from what the text says ("the Kremlin" -> Russia)."""
+    written = join(tokens[start:end]).lower()
+    return referent.name.lower() not in written
