@@ -3,6 +3,7 @@ picks an output format; everything it does can be done from Python too."""
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import traceback
@@ -15,6 +16,7 @@ from stancekit import __version__
 from stancekit.dsl.errors import RuleError
 from stancekit.dsl.loader import RuleSet, load_rules
 from stancekit.engine.matcher import Matcher
+from stancekit.evaluation import EvaluationInputError, doc_key, evaluate, format_report, iter_findings, load_gold
 from stancekit.exitcodes import ExitCode
 from stancekit.output.atomic import atomic_text_output
 from stancekit.output.fields import FieldError, parse_fields
@@ -218,6 +220,136 @@ def list_rules(rules, lexicons):
             for name, macro in rule_file.macros.items():
                 click.echo(f"  ${name:<35} {macro.pattern}")
     click.echo(f"{len(ruleset.rules)} rules in {len(ruleset.files)} files", err=True)
+
+
+@cli.command(name="eval")
+@click.argument("gold", metavar="GOLD.jsonl")
+@click.argument("findings_file", metavar="[FINDINGS.jsonl]", required=False)
+@click.option(
+    "--scan",
+    "corpus",
+    multiple=True,
+    metavar="CORPUS",
+    help="Scan this file or folder (repeatable) now, instead of reading FINDINGS.jsonl.",
+)
+@click.option("--rules", "-r", "rules", multiple=True, metavar="PATH", help=RULES_HELP + " Only with --scan.")
+@click.option(
+    "--misses",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="List N missed gold records (default: 10 in the table, all in JSON).",
+)
+@click.option(
+    "--false",
+    "false_findings",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="List N false findings (default: 10 in the table, all in JSON).",
+)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Report format.",
+)
+@click.option("--min-recall", type=click.FloatRange(0, 1), metavar="X", help="Exit with 1 when recall is below X.")
+@click.option(
+    "--min-precision",
+    type=click.FloatRange(0, 1),
+    metavar="X",
+    help="Exit with 1 when strict precision is below X.",
+)
+def eval_command(gold, findings_file, corpus, rules, misses, false_findings, fmt, min_recall, min_precision):
+    """Score findings against GOLD.jsonl: recall, precision, F1, per polarity and per rule.
+
+    The findings come from FINDINGS.jsonl (as written by `scan --format jsonl`; - reads
+    stdin) or from scanning CORPUS with --scan. The last line of the table reads
+    `recall=R precision_judged=P precision_strict=S f1_strict=F`.
+    """
+    if bool(findings_file) == bool(corpus):
+        raise click.UsageError("give either FINDINGS.jsonl or --scan CORPUS (not both)")
+    if rules and not corpus:
+        raise click.UsageError("--rules only applies with --scan")
+    try:
+        gold_records = load_gold(gold)
+    except EvaluationInputError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise CommandFailed(ExitCode.INPUT_ERROR) from None
+
+    texts: dict[str, str] = {}
+    problems = _ProblemLog(quiet=False)
+    if corpus:
+        ruleset = _load(rules)
+        _report_warnings(ruleset, quiet=False)
+        matcher = Matcher(ruleset.compile())
+        wanted = {record.doc for record in gold_records}
+
+        def keep_gold_texts(documents: Iterator[Document]) -> Iterator[Document]:
+            for document in documents:
+                if doc_key(document.id) in wanted:
+                    texts[doc_key(document.id)] = document.text
+                yield document
+
+        findings = list(matcher.scan_documents(keep_gold_texts(iter_documents(corpus, InputOptions(), problems))))
+        stats = matcher.stats
+        click.echo(
+            f"scanned {stats.documents} documents, {stats.sentences} sentences: {stats.findings} findings", err=True
+        )
+        unscanned = sorted(wanted - set(texts))
+        if unscanned:
+            click.echo(
+                f"warning: {len(unscanned)} of {len(wanted)} gold documents were not in the scanned corpus "
+                f"(first: {unscanned[0]}); their gold records count as missed",
+                err=True,
+            )
+    else:
+        try:
+            if findings_file == "-":
+                findings = list(iter_findings("<stdin>", sys.stdin))
+            else:
+                findings = list(iter_findings(findings_file))
+        except EvaluationInputError as exc:
+            click.echo(f"error: {exc}", err=True)
+            raise CommandFailed(ExitCode.INPUT_ERROR) from None
+
+    result = evaluate(gold_records, findings, texts)
+    for doc in result.unreachable_docs:
+        click.echo(
+            f"warning: gold document '{doc}' is not a file name without folders or extension "
+            f"('{doc_key(doc)}'); no finding can match it",
+            err=True,
+        )
+    if result.scores.findings and not result.scores.in_annotated:
+        click.echo("warning: no finding is in a document of the gold; check the document names", err=True)
+
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(misses, false_findings), ensure_ascii=False))
+    else:
+        click.echo(
+            format_report(
+                result, misses=10 if misses is None else misses, false=10 if false_findings is None else false_findings
+            ),
+            nl=False,
+        )
+
+    if problems.fatal:
+        raise CommandFailed(ExitCode.INPUT_ERROR)
+    below = []
+    if min_recall is not None and result.scores.recall < min_recall:
+        s = result.scores
+        below.append(f"recall {s.recall:.3f} ({s.matched_gold}/{s.gold}) is below --min-recall {min_recall:g}")
+    if min_precision is not None and result.scores.precision_strict < min_precision:
+        s = result.scores
+        below.append(
+            f"precision_strict {s.precision_strict:.3f} ({s.correct}/{s.in_annotated}) "
+            f"is below --min-precision {min_precision:g}"
+        )
+    if below:
+        click.echo("failed: " + "; ".join(below), err=True)
+        raise CommandFailed(ExitCode.FINDINGS_DIFFER)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

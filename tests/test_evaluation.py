@@ -1,5 +1,6 @@
 """Scoring findings against gold annotations: the matching rules, the figures, the lists of
-misses and false findings.
+misses and false findings, the `stancekit eval` command, and agreement with the scorer that
+came with the PolNeAR gold (skipped where `../shared` is absent).
 
 The fixtures in `fixtures/eval/` are four tiny articles, a two-rule file, seven gold records
 and eight hand-made findings; each finding is there for one reason, said in `FINDINGS_WHY`.
@@ -7,11 +8,17 @@ and eight hand-made findings; each finding is there for one reason, said in `FIN
 
 from __future__ import annotations
 
+import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from stancekit import Finding
+from stancekit import Finding, Matcher, load_rules
+from stancekit.cli import cli
 from stancekit.evaluation import (
     EvaluationInputError,
     GoldMention,
@@ -20,17 +27,27 @@ from stancekit.evaluation import (
     doc_key,
     evaluate,
     finding_matches,
+    format_report,
     iter_findings,
     load_gold,
     mention_matches,
     sentence_covers,
 )
+from stancekit.exitcodes import ExitCode
+from stancekit.text.documents import iter_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "eval"
 GOLD = FIXTURES / "gold.jsonl"
 FINDINGS = FIXTURES / "findings.jsonl"
 CORPUS = FIXTURES / "corpus"
+RULES = FIXTURES / "rules.yaml"
+SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "tools" / "score_gold.py"
+POLNEAR = SHARED / "data" / "polnear"
+SUMMARY = re.compile(
+    r"^recall=(\d\.\d{3}) precision_judged=(\d\.\d{3}) precision_strict=(\d\.\d{3}) f1_strict=(\d\.\d{3})$"
+)
 
 FINDINGS_WHY = {
     "f1": "doc 'corpus/harbour.txt': folders and extension are dropped; matches gold 1",
@@ -42,6 +59,14 @@ FINDINGS_WHY = {
     "f7": "annotated document, sentence no gold record covers: not judged",
     "f8": "the evidence of f1 from another rule: correct too",
 }
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
+
+
+def last_line(text: str) -> str:
+    return text.rstrip("\n").splitlines()[-1]
 
 
 def gold(actor=("Harbour traders", 100, 115), topic=("the timetable", 134, 147), polarity="oppose", doc="harbour"):
@@ -373,3 +398,173 @@ def test_a_malformed_findings_line_is_an_error_naming_file_and_line(tmp_path, li
 def test_a_missing_file_is_an_error_naming_it(tmp_path):
     with pytest.raises(EvaluationInputError, match=r"absent\.jsonl: cannot read"):
         load_gold(tmp_path / "absent.jsonl")
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def test_the_table_ends_with_the_summary_line():
+    result = run("eval", GOLD, FINDINGS)
+    assert result.exit_code == ExitCode.OK
+    assert last_line(result.stdout) == "recall=0.429 precision_judged=0.667 precision_strict=0.571 f1_strict=0.490"
+    assert SUMMARY.match(last_line(result.stdout))
+    assert "precision strict    0.571 (4/7)" in result.stdout
+    assert re.search(r"^local\.back +3 +2 +2 +1 +0\.500 +0\.500 +1$", result.stdout, re.M)
+    assert re.search(r"^support +3 +1 +0\.333 +4 +3 +3 +2 +0\.667 +0\.667$", result.stdout, re.M)
+    assert "missed gold records: 4\n" in result.stdout
+    assert "false findings: 2\n" in result.stdout
+    assert "    > Mr. Okafor supports it." in result.stdout
+
+
+def test_the_table_lists_as_many_misses_and_false_findings_as_asked():
+    result = run("eval", GOLD, FINDINGS, "--misses", "1", "--false", "0")
+    assert "missed gold records: 4 (the first 1)" in result.stdout
+    assert "said little about" in result.stdout and "'welcome'" not in result.stdout
+    assert "false findings" not in result.stdout
+    assert SUMMARY.match(last_line(result.stdout))
+
+
+def test_json_is_the_full_result_as_one_object():
+    result = run("eval", GOLD, FINDINGS, "--format", "json")
+    assert result.exit_code == ExitCode.OK
+    data = json.loads(result.stdout)
+    assert (data["gold"], data["matched_gold"], data["judged"], data["correct"], data["in_annotated"]) == (
+        7,
+        3,
+        6,
+        4,
+        7,
+    )
+    assert data["precision_judged"] == pytest.approx(4 / 6)
+    assert data["summary"] == "recall=0.429 precision_judged=0.667 precision_strict=0.571 f1_strict=0.490"
+    assert [p["polarity"] for p in data["by_polarity"]] == ["support", "oppose", "neutral"]
+    assert data["by_rule"][0]["rule"] == "local.back"
+    assert len(data["misses"]) == data["misses_total"] == 4  # all of them, unless --misses says otherwise
+    assert data["misses"][0]["cue"] == "said little about" and data["misses"][0]["line"] == 3
+    assert [f["id"] for f in data["false_findings"]] == ["f3", "f5"]
+    capped = json.loads(run("eval", GOLD, FINDINGS, "-f", "json", "--misses", "1", "--false", "0").stdout)
+    assert (len(capped["misses"]), capped["misses_total"], capped["false_findings"]) == (1, 4, [])
+
+
+def test_findings_from_standard_input():
+    result = run("eval", GOLD, "-", input=FINDINGS.read_text(encoding="utf-8"))
+    assert last_line(result.stdout) == "recall=0.429 precision_judged=0.667 precision_strict=0.571 f1_strict=0.490"
+
+
+def test_scan_a_corpus_on_the_spot_with_a_rule_file():
+    result = run("eval", GOLD, "--scan", CORPUS, "--rules", RULES)
+    assert result.exit_code == ExitCode.OK, result.stderr
+    # council, minister, union (right); Okafor (gold says oppose); farmers (no gold for weather)
+    assert last_line(result.stdout) == "recall=0.429 precision_judged=0.750 precision_strict=0.750 f1_strict=0.545"
+    assert re.search(r"^local\.oppose +2 +2 +2 +2 +1\.000 +1\.000 +2$", result.stdout, re.M)
+    assert "    > Parents welcome the new curriculum." in result.stdout  # a miss, with its sentence
+    assert "    > Officials praised the new bridge at the opening." in result.stdout
+    assert "scanned 4 documents" in result.stderr
+
+
+def test_scan_warns_about_gold_documents_not_in_the_corpus(tmp_path):
+    (tmp_path / "harbour.txt").write_text((CORPUS / "harbour.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result = run("eval", GOLD, "--scan", tmp_path, "--rules", RULES)
+    assert result.exit_code == ExitCode.OK
+    assert "2 of 3 gold documents were not in the scanned corpus" in result.stderr
+
+
+def test_scores_below_the_bar_exit_with_1_and_say_why():
+    passing = run("eval", GOLD, FINDINGS, "--min-recall", "0.4", "--min-precision", "0.5")
+    assert passing.exit_code == ExitCode.OK
+    low_recall = run("eval", GOLD, FINDINGS, "--min-recall", "0.5")
+    assert low_recall.exit_code == ExitCode.FINDINGS_DIFFER == 1
+    assert low_recall.stderr.strip() == "failed: recall 0.429 (3/7) is below --min-recall 0.5"
+    assert SUMMARY.match(last_line(low_recall.stdout))  # the report is printed all the same
+    low_precision = run("eval", GOLD, FINDINGS, "--min-precision", "0.6", "-f", "json")
+    assert low_precision.exit_code == 1
+    assert low_precision.stderr.strip() == "failed: precision_strict 0.571 (4/7) is below --min-precision 0.6"
+    both = run("eval", GOLD, FINDINGS, "--min-recall", "0.9", "--min-precision", "0.9")
+    assert both.exit_code == 1 and len(both.stderr.strip().splitlines()) == 1
+
+
+def test_malformed_gold_or_findings_exit_with_4_naming_file_and_line(tmp_path):
+    bad_gold = write(tmp_path / "gold.jsonl", GOLD.read_text(encoding="utf-8").splitlines()[0], "{oops")
+    result = run("eval", bad_gold, FINDINGS)
+    assert result.exit_code == ExitCode.INPUT_ERROR == 4
+    assert f"{bad_gold}:2: malformed JSON" in result.stderr
+    assert result.stdout == ""
+    bad_findings = write(tmp_path / "findings.jsonl", FINDINGS.read_text(encoding="utf-8").splitlines()[0], "[]")
+    result = run("eval", GOLD, bad_findings)
+    assert result.exit_code == 4
+    assert f"{bad_findings}:2: " in result.stderr
+    assert run("eval", GOLD, tmp_path / "absent.jsonl").exit_code == 4
+
+
+def test_either_a_findings_file_or_a_corpus_to_scan():
+    assert run("eval", GOLD).exit_code == ExitCode.USAGE
+    assert run("eval", GOLD, FINDINGS, "--scan", CORPUS).exit_code == ExitCode.USAGE
+    assert run("eval", GOLD, FINDINGS, "--rules", RULES).exit_code == ExitCode.USAGE
+
+
+def test_report_of_the_api_is_the_table_of_the_command(fixture_result):
+    assert format_report(fixture_result) == run("eval", GOLD, FINDINGS).stdout
+
+
+# --------------------------------------------------------------------------- agreement with the PolNeAR scorer
+
+
+def reference(findings: Path, gold_path: Path, *extra: str) -> list[str]:
+    out = subprocess.run(
+        [sys.executable, str(SCORER), str(findings), str(gold_path), *extra],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return out.splitlines()
+
+
+def assert_agreement(findings: Path, gold_path: Path) -> str:
+    """Both tools give the same closing line, the same counts and the same lists."""
+    theirs = reference(findings, gold_path, "--misses", "100000", "--false", "100000")
+    ours = run("eval", gold_path, findings, "--format", "json")
+    assert ours.exit_code == 0, ours.stderr
+    data = json.loads(ours.stdout)
+    assert data["summary"] == theirs[-1]
+    assert f"gold records: {data['gold']}  matched: {data['matched_gold']}" in theirs
+    assert (
+        f"findings: {data['findings']}  in annotated documents: {data['in_annotated']}  "
+        f"judged: {data['judged']}  correct: {data['correct']}"
+    ) in theirs
+    assert [
+        f"  {p['polarity']}: {p['matched_gold']}/{p['gold']} = {p['recall']:.3f}"
+        for p in sorted(data["by_polarity"], key=lambda p: p["polarity"])
+        if p["gold"]
+    ] == [line for line in theirs if line.startswith("  ")]
+    # The scorer's lines for misses and false findings, rebuilt from ours.
+    assert [
+        f"MISS {m['doc']} [{m['polarity']}] {m['actor']['text']!r} {m['cue']!r} {m['topic']['text'][:70]!r}"
+        for m in data["misses"]
+    ] == [line for line in theirs if line.startswith("MISS ")]
+    assert [
+        f"FALSE {doc_key(f.get('doc'))} [{f.get('polarity')}] {f['actor']['text']!r} / {f['topic']['text']!r} :: "
+        f"{f['sentence']['text'][:160]!r}"
+        for f in data["false_findings"]
+    ] == [line for line in theirs if line.startswith("FALSE ")]
+    return data["summary"]
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason=f"{SCORER} is not available on this machine")
+def test_agreement_with_the_reference_scorer_on_the_fixtures():
+    assert assert_agreement(FINDINGS, GOLD) == (
+        "recall=0.429 precision_judged=0.667 precision_strict=0.571 f1_strict=0.490"
+    )
+
+
+@pytest.mark.skipif(
+    not (SCORER.exists() and (POLNEAR / "dev" / "text").exists() and (POLNEAR / "gold" / "dev.jsonl").exists()),
+    reason="../shared/tools/score_gold.py or ../shared/data/polnear is not available on this machine",
+)
+def test_agreement_with_the_reference_scorer_on_polnear_dev(tmp_path):
+    matcher = Matcher(load_rules().compile())
+    findings = tmp_path / "dev.jsonl"
+    with findings.open("w", encoding="utf-8") as out:
+        for finding in matcher.scan_documents(iter_documents([POLNEAR / "dev" / "text"])):
+            out.write(json.dumps(finding.to_dict(), ensure_ascii=False) + "\n")
+    summary = assert_agreement(findings, POLNEAR / "gold" / "dev.jsonl")
+    assert SUMMARY.match(summary)
