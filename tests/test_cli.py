@@ -397,7 +397,7 @@ def test_two_files_with_one_name_are_scanned_and_warned_about(tmp_path, corpus):
     result = run("scan", corpus / "ferry-subsidy.txt", other / "ferry-subsidy.txt", "-f", "jsonl")
     assert result.exit_code == ExitCode.OK
     assert "document id 'ferry-subsidy' is also the id of" in result.stderr
-    assert {r["actor"]["name"] for r in parse("jsonl", result.stdout)} >= {"Oslo"}
+    assert {r["actor"]["text"] for r in parse("jsonl", result.stdout)} >= {"Oslo"}
 
 
 def test_output_to_a_folder_is_a_usage_error(tmp_path, corpus):

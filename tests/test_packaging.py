@@ -94,9 +94,10 @@ def test_installed_wheel_scans_with_the_bundled_pack(tmp_path):
 
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "stancekit/_data/grammar/pattern.lark" in names
-    packed = {n.rsplit("/", 1)[1] for n in names if n.startswith("stancekit/_data/rules/en/") and n.endswith(".yaml")}
+    prefix = "stancekit/_data/rules/en/"
+    packed = {n[len(prefix) :] for n in names if n.startswith(prefix) and n.endswith(".yaml")}
     assert packed, "no rule files in the wheel"
-    assert packed == {p.name for p in (ROOT / "rules" / "en").glob("*.yaml")}
+    assert packed == {p.relative_to(ROOT / "rules" / "en").as_posix() for p in (ROOT / "rules" / "en").rglob("*.yaml")}
     assert "stancekit/cli.py" in names and "stancekit/__main__.py" in names
 
     venv = tmp_path / "venv"

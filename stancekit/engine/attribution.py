@@ -31,6 +31,9 @@ THIRD_PERSON = frozenset({"he", "she", "they", "it"})
 LOOKBACK = 8
 
 SUBJECT, SPEAKER, OTHER = "subject", "speaker", "other"
+_SPEECH_ADVERBS = frozenset(
+    {"also", "later", "then", "again", "has", "have", "had", "was", "will", "would", "previously"}
+)
 
 
 @dataclass(frozen=True)
@@ -234,11 +237,18 @@ class DocumentContext:
     def _subject_before(self, i: int, verb: int) -> Mention | None:
         """The mention that is the subject of the verb at `verb`: the last one ending within a few
         tokens before it ("Kirby also said", "the minister told Parliament on Monday")."""
+        tokens = self.tokens(i)
+        p = verb - 1
+        while p >= 0 and (tokens[p].lower.endswith("ly") or tokens[p].lower in _SPEECH_ADVERBS):
+            p -= 1
+        if p >= 0 and tokens[p].lower in ("and", "but", ","):
+            # "X did A, and said ...": the speaker is the subject of the first clause
+            subjects = [m for m in self.mentions(i) if m.end <= p and m.role == SUBJECT]
+            return replace(subjects[0], role=SPEAKER) if subjects else None
         candidates = [m for m in self.mentions(i) if m.end <= verb and verb - m.end <= 4]
         if not candidates:
             return None
-        found = candidates[-1]
-        return replace(found, role=SPEAKER)
+        return replace(candidates[-1], role=SPEAKER)
 
     def _inherited(self, k: int) -> Mention | None:
         """A quote without attribution keeps the speaker of the quote before it, when that one is

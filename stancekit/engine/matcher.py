@@ -82,7 +82,7 @@ class Candidate:
     topic: tuple[int, int]
     polarity: str
     negated: bool
-    hedged: bool
+    modality: str
 
     @property
     def rank(self) -> tuple:
@@ -337,7 +337,7 @@ class Matcher:
             _trimmed(tokens, *_without_time(tokens, topic.start, topic.end)),
             mods.polarity,
             mods.negated,
-            mods.hedged,
+            mods.modality,
         )
 
     def _finding(
@@ -370,7 +370,8 @@ class Matcher:
             topic=topic,
             polarity=c.polarity,
             negated=c.negated,
-            hedged=c.hedged,
+            hedged=c.modality != "asserted",
+            modality=c.modality,
             quoted=quote is not None,
             speaker=resolver.speaker_ref(speaker),
             rule=rule,

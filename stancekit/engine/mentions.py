@@ -83,6 +83,19 @@ def _gender(tokens: Sequence[Token], person_start: int) -> str | None:
     return None
 
 
+def _standalone(
+    tokens: Sequence[Token], start: int, end: int, matches: list[NameMatch], index: ActorIndex
+) -> list[NameMatch]:
+    """Dictionary names that stand on their own, not inside a longer name: "America" in "Latin
+    America", "Mexico" in "New Mexico" and "British" in "British Columbia" name no country."""
+    covered = {i for m in matches for i in range(m.start, m.end)}
+
+    def part_of_a_name(i: int) -> bool:
+        return start <= i < end and i not in covered and category(tokens[i]) == NAME and not _is_title(tokens[i], index)
+
+    return [m for m in matches if not part_of_a_name(m.start - 1) and not part_of_a_name(m.end)]
+
+
 def _head_span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
     """The mention without its appositive, bracketed tag, leading article and possessive mark."""
     for i in range(start, end):
@@ -114,7 +127,7 @@ def describe(tokens: Sequence[Token], start: int, end: int, index: ActorIndex, d
     """What tokens [start, end) of a sentence name."""
     head_start, head_end = _head_span(tokens, start, end)
     text = join(tokens[head_start:head_end])
-    matches = index.find(tokens, start, end) if index else []
+    matches = _standalone(tokens, start, end, index.find(tokens, start, end), index) if index else []
     person = _person_span(tokens, head_start, head_end, index, matches) or _appositive_person(tokens, start, end)
     if person is not None:
         return _person(tokens, person, head_start, matches, index, day)
@@ -128,7 +141,7 @@ def _person_span(
     run of names that is not an institution."""
     person_ids = {m.id for m in matches if index.actors.get(m.id) and index.actors[m.id].type == PERSON}
     covered = {i for m in matches if m.id not in person_ids for i in range(m.start, m.end)}
-    last_title = max((i for i in range(start, end) if _is_title(tokens[i], index)), default=None)
+    last_title = max((i for i in range(start, end) if _is_title(tokens[i], index) or i in covered), default=None)
     first = start if last_title is None else last_title + 1
     if first >= end or end - first > 4:
         return None

@@ -1,11 +1,16 @@
-"""Polarity modifiers: negation and hedging in the scope of a stance cue.
+"""Polarity modifiers: negation, hedges, conditions and questions around a stance cue.
 
-The scope runs from the end of the capture before the cue (usually the actor) up to the cue,
-at most `MAX_SCOPE` tokens: "Germany does *not* support", "the party *no longer* backs",
-"she *refused to* endorse". An odd number of negations turns support into oppose and oppose
-into neutral; pseudo-negations ("not only") do not count. Hedges ("may", "reportedly",
-"would") in the same scope mark the finding as hedged without changing its polarity.
-Rules never have to spell these out: this is engine behaviour.
+Negation follows NegEx: a trigger before the cue ("not", "n't", "never", "no longer",
+"refused to", "failed to") negates it when nothing ends its scope first; scope ends at a
+termination term ("but", "however", "although", "which", a comma ...), so "is not party to
+the deal and has rejected calls" keeps "rejected" unnegated. A few triggers follow the cue
+("... support for the plan was ruled out"). Pseudo-negations ("not only", "no doubt") are not
+negations. An odd number of negations turns support into oppose and oppose into neutral.
+
+Modality says how firmly the stance is stated: `hedged` ("may", "reportedly", "is expected
+to"), `conditional` ("would support it if ...", "if Germany backs ..."), `question` ("Would
+you support ...?", "whether China will back ..."), else `asserted`. Rules never spell these
+out: this is engine behaviour.
 """
 
 from __future__ import annotations
@@ -17,19 +22,35 @@ from stancekit.engine import wordlists as W
 from stancekit.engine.vm import RawMatch
 from stancekit.text.tokens import Token
 
+#: How far before its cue a negation or hedge can stand.
 MAX_SCOPE = 8
+#: How far after its cue a following negation can stand.
+MAX_FOLLOWING = 6
 
-#: Where the clause of a cue begins: "are not party to the deal and have rejected calls".
-_CLAUSE_BREAKS = frozenset({",", ";", ":", "and", "but", "or", "--", "\u2014", "\u2013"})
+#: NegEx termination terms: a negation before one of these does not reach the cue after it.
+TERMINATION = frozenset(
+    ", ; : and but or -- \u2014 \u2013 however although though yet except whereas while which who whom".split()
+)
+#: Negations that follow the stance they negate ("support for the plan was ruled out").
+FOLLOWING_NEGATIONS = (("ruled", "out"), ("is", "off", "the", "table"), ("was", "off", "the", "table"))
+#: Words that make a statement conditional when they open its clause or follow the would-clause.
+CONDITIONS = frozenset({"if", "unless", "provided", "providing", "assuming", "should"})
+#: Words that turn a clause into an indirect question.
+INDIRECT_QUESTIONS = frozenset({"whether"})
 
 FLIP = {"support": "oppose", "oppose": "neutral", "neutral": "neutral"}
+ASSERTED, HEDGED, CONDITIONAL, QUESTION = "asserted", "hedged", "conditional", "question"
 
 
 @dataclass(frozen=True)
 class Modifiers:
     polarity: str
     negated: bool
-    hedged: bool
+    modality: str = ASSERTED
+
+    @property
+    def hedged(self) -> bool:
+        return self.modality != ASSERTED
 
 
 def _phrase_at(words: Sequence[str], i: int, phrases: Sequence[tuple[str, ...]]) -> int:
@@ -41,23 +62,20 @@ def _phrase_at(words: Sequence[str], i: int, phrases: Sequence[tuple[str, ...]])
 
 
 def scope(match: RawMatch, tokens: Sequence[Token]) -> tuple[int, int]:
-    """Token positions [start, end) in which modifiers of the match's cue are looked for: after
-    the capture before the cue and within the cue's own clause (an aside such as ", eager to
-    jab his rivals," or a first conjunct has its own negations), at most MAX_SCOPE tokens."""
+    """Token positions [start, end) in which triggers before the match's cue count: after the
+    capture before the cue and after the last termination term, at most MAX_SCOPE tokens."""
     cue_start = match.cue[0] if match.cue else match.start
     before = [c.end for c in match.captures if c.end <= cue_start]
     start = max(before) if before else match.start
     start = max(start, cue_start - MAX_SCOPE)
     for i in range(cue_start - 1, start - 1, -1):
-        if tokens[i].lower in _CLAUSE_BREAKS:
+        if tokens[i].lower in TERMINATION:
             return i + 1, cue_start
     return start, cue_start
 
 
-def modifiers(tokens: Sequence[Token], match: RawMatch, polarity: str) -> Modifiers:
-    """The polarity of a match once negations and hedges around its cue are applied."""
-    start, end = scope(match, tokens)
-    words = [t.lower for t in tokens[start:end]]
+def _preceding(words: Sequence[str]) -> tuple[int, bool]:
+    """Negations and whether a hedge stands in the words before a cue."""
     negations = 0
     hedged = False
     i = 0
@@ -81,5 +99,49 @@ def modifiers(tokens: Sequence[Token], match: RawMatch, polarity: str) -> Modifi
         elif words[i] in W.HEDGES:
             hedged = True
         i += 1
+    return negations, hedged
+
+
+def _following(tokens: Sequence[Token], match: RawMatch) -> int:
+    """Negations that follow the stance, right after the match, before the clause ends."""
+    words = [t.lower for t in tokens[match.end : match.end + MAX_FOLLOWING]]
+    for i in range(len(words)):
+        if words[i] in TERMINATION - {"which", "who", "whom"}:
+            break
+        if _phrase_at(words, i, FOLLOWING_NEGATIONS):
+            return 1
+    return 0
+
+
+def _clause_start(tokens: Sequence[Token], position: int) -> int:
+    for i in range(position - 1, -1, -1):
+        if tokens[i].lower in (";", ":", "--", "\u2014") or tokens[i].text in ('"', "\u201c", "\u201d"):
+            return i + 1
+    return 0
+
+
+def _modality(tokens: Sequence[Token], match: RawMatch, hedged: bool, scope_words: Sequence[str]) -> str:
+    cue = match.cue[0] if match.cue else match.start
+    clause = _clause_start(tokens, match.start)
+    before = [t.lower for t in tokens[clause:cue]]
+    rest = [t.lower for t in tokens[match.end :]]
+    closing = next((i for i, w in enumerate(rest) if w in (".", "!", ";") or w in ('"', "\u201d")), len(rest))
+    if "?" in rest[: closing + 1] or any(w in INDIRECT_QUESTIONS for w in before):
+        return QUESTION
+    if any(w in CONDITIONS - {"should"} for w in before) or (
+        any(w in ("would", "could", "might") for w in scope_words) and any(w in ("if", "unless") for w in rest)
+    ):
+        return CONDITIONAL
+    return HEDGED if hedged else ASSERTED
+
+
+def modifiers(tokens: Sequence[Token], match: RawMatch, polarity: str) -> Modifiers:
+    """The polarity and modality of a match once negations, hedges, conditions and questions
+    around its cue are applied."""
+    start, end = scope(match, tokens)
+    words = [t.lower for t in tokens[start:end]]
+    negations, hedged = _preceding(words)
+    negations += _following(tokens, match)
     negated = negations % 2 == 1
-    return Modifiers(FLIP[polarity] if negated else polarity, negated, hedged)
+    modality = _modality(tokens, match, hedged, words)
+    return Modifiers(FLIP[polarity] if negated else polarity, negated, modality)

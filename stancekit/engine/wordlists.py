@@ -180,7 +180,7 @@ CAPITALISED_NON_NAMES = _words(
 #: Words that end a topic: the clause around the stance is over.
 TOPIC_STOP_WORDS = _words(
     """but because although though whereas while saying arguing adding claiming noting citing
-    insisting unless said says told tells according"""
+    insisting unless if provided said says told tells according"""
 )
 
 #: Words a topic never starts with: particles ("backed out"), a passive agent ("supported by"),
@@ -289,7 +289,8 @@ PERSON_TITLES = (
     mayor ambassador chairman chairwoman chair leader spokesman spokeswoman spokesperson commissioner
     director chief deputy rev. reverend cardinal archbishop bishop rabbi imam ayatollah premier
     president-elect candidate nominee congressman congresswoman councilman councilwoman councillor
-    attorney prof. professor coach minister-president foreign defense defence finance interior
+    attorney prof. professor coach minister-president foreign defense defence finance interior mp mep mps
+    meps lawmaker legislator delegate
     trade health justice economy labour labor education treasury state"""
     )
 )
