@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from stancekit import registry
 from stancekit.engine import wordlists as W
-from stancekit.engine.verbforms import verb_only_forms
+from stancekit.engine.verbforms import ing_forms, verb_only_forms
 from stancekit.text.segment import QuoteSpan
 from stancekit.text.tokens import Token
 
@@ -212,6 +212,10 @@ def actor_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
         return (start + 1,)
     if first.lower in W.RELATIVE_PRONOUNS:
         return (start + 1,) if antecedent(tokens, start) is not None else ()
+    if first.is_number:
+        return _share_ends(tokens, start, limit)
+    if _clause_start(tokens, start) and first.text[:1].isupper() and first.lower in ing_forms():
+        return ()  # "Making not voting synonymous with ...": a participle, not a name
     pronoun_end: tuple[int, ...] = ()
     i = start
     determined = False
@@ -239,7 +243,9 @@ def actor_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
     return tuple(sorted(set(ends) | set(extended) | set(pronoun_end), reverse=True))
 
 
-_CLAUSE_OPENERS = frozenset({",", ";", ":", "(", "--", "\u2014", "\u2013", "and", "but", "or", "that", '"', "\u201c"})
+_CLAUSE_OPENERS = frozenset(
+    {",", ";", ":", "(", "--", "\u2014", "\u2013", "and", "but", "or", "that", '"', "\u201c", "by", "from", "among"}
+)
 
 
 def _clause_start(tokens: Sequence[Token], start: int) -> bool:
@@ -248,7 +254,7 @@ def _clause_start(tokens: Sequence[Token], start: int) -> bool:
 
 def antecedent(tokens: Sequence[Token], relative: int) -> tuple[int, int] | None:
     """The actor phrase a relative pronoun refers back to: "the union, which ..." -> the union."""
-    end = relative - 1 if relative > 0 and tokens[relative - 1].lower == "," else relative
+    end = relative - 1 if relative > 0 and tokens[relative - 1].lower in (",", "--", "\u2014", "\u2013") else relative
     for start in range(max(0, end - MAX_ACTOR_TOKENS), end):
         token = tokens[start]
         if token.lower in W.RELATIVE_PRONOUNS or token.lower in W.SUBJECT_PRONOUNS:
@@ -256,6 +262,20 @@ def antecedent(tokens: Sequence[Token], relative: int) -> tuple[int, int] | None
         if end in actor_ends(tokens, start, SentenceContext(tokens), False):
             return start, end
     return None
+
+
+def _share_ends(tokens: Sequence[Token], start: int, limit: int) -> tuple[int, ...]:
+    """A share of a population in polls: "44 percent", "5% of voters", "1 per cent"."""
+    k = start + 1
+    if tokens[start].text.endswith("%"):
+        pass
+    elif k < limit and tokens[k].lower in ("percent", "%"):
+        k += 1
+    elif k + 1 < limit and tokens[k].lower == "per" and tokens[k + 1].lower == "cent":
+        k += 2
+    else:
+        return ()
+    return tuple(sorted({k, *_prepositional_extensions(tokens, k, limit)}, reverse=True))
 
 
 def _prepositional_extensions(tokens: Sequence[Token], end: int, limit: int) -> list[int]:
@@ -340,7 +360,8 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
     limit = min(n, start + MAX_TOPIC_TOKENS)
     closing = _closing_quote_offset(first, context.quotes)
     end = start + 1
-    clause_open = first.lower in W.TOPIC_CLAUSE_OPENERS
+    after_that = start > 0 and tokens[start - 1].lower in ("that", "whether")
+    clause_open = first.lower in W.TOPIC_CLAUSE_OPENERS or after_that
     while end < limit:
         token = tokens[end]
         if token.lower in W.TOPIC_CLAUSE_OPENERS:

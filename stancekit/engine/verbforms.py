@@ -28,3 +28,14 @@ def verb_only_forms() -> frozenset[str]:
         if word not in lemmas and not word.endswith("ing"):
             forms.add(word)
     return frozenset(forms)
+
+
+@cache
+def ing_forms() -> frozenset[str]:
+    """Present participles ("making", "speaking"): a sentence that starts with one starts with
+    a clause, not with a name."""
+    import lemminflect
+
+    lemmatizer = lemminflect.Lemmatizer()
+    lemmatizer.getAllLemmas("be")
+    return frozenset(w for w, readings in lemmatizer.lemma_dict.items() if w.endswith("ing") and "VERB" in readings)

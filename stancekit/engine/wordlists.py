@@ -84,7 +84,8 @@ ACTOR_NOUNS = (
     outlet editorial leadership base faithful establishment observer commentator pundit
     conservationist campaigner evangelical manufacturer retailer lobby lobbyist trade insider
     city town county province region village municipality district capital government-in-exile
-    rival colleague counterpart predecessor successor challenger contender hopeful leader
+    rival colleague counterpart predecessor successor challenger contender hopeful leader community
+    publication analysis study report review audit
     superdelegate delegate elector constituent lawyer club league company university school
     hospital charity ngo agency watchdog body institution chamber guild trust fund think-tank
     thinktank movement faction wing office embassy consulate mission navy force militia
@@ -95,7 +96,7 @@ ACTOR_NOUNS = (
     tenant owner landowner entrepreneur executive board chairman
     spokespeople"""
     )
-    | _words("people police media press clergy")
+    | _words("people police media press clergy analyses")
 )
 
 #: Lower-case modifiers that can precede a role or actor noun: "former president", "GOP rival".
