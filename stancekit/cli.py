@@ -41,9 +41,27 @@ class CommandFailed(click.ClickException):
         """The message was printed where the failure was found."""
 
 
-def _load(rules: Sequence[str]) -> RuleSet:
+def _dictionary_options(command):
+    """--actors and --topics: extra actor and topic dictionaries, loaded with the rules."""
+    command = click.option(
+        "--topics",
+        "topics",
+        multiple=True,
+        metavar="FILE",
+        help="Topic dictionary (repeatable), in addition to those of the rule pack.",
+    )(command)
+    return click.option(
+        "--actors",
+        "actors",
+        multiple=True,
+        metavar="FILE",
+        help="Actor dictionary (repeatable), in addition to those of the rule pack.",
+    )(command)
+
+
+def _load(rules: Sequence[str], actors: Sequence[str] = (), topics: Sequence[str] = ()) -> RuleSet:
     try:
-        ruleset = load_rules(list(rules) or None)
+        ruleset = load_rules(list(rules) or None, [*actors, *topics])
     except RuleError as exc:
         click.echo(exc.render(), err=True)
         raise CommandFailed(ExitCode.RULE_ERROR) from None
@@ -150,7 +168,22 @@ def cli() -> None:
 )
 @click.option("--no-prefilter", is_flag=True, hidden=True, help="Run every rule on every sentence (for testing).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, warnings or summary on stderr.")
-def scan(paths, rules, fmt, output, fields, id_field, text_field, date_field, input_format, no_prefilter, quiet):
+@_dictionary_options
+def scan(
+    paths,
+    rules,
+    fmt,
+    output,
+    fields,
+    id_field,
+    text_field,
+    date_field,
+    input_format,
+    no_prefilter,
+    quiet,
+    actors,
+    topics,
+):
     """Scan PATHS (files, folders, JSONL, CSV/TSV, or - for stdin) and report findings."""
     try:
         selected = parse_fields(fields)
@@ -159,7 +192,7 @@ def scan(paths, rules, fmt, output, fields, id_field, text_field, date_field, in
     fmt = fmt or format_for_path(output) or "table"
     if output and output != "-" and Path(output).is_dir():
         raise click.BadParameter(f"'{output}' is a folder; give a file name", param_hint="--output")
-    ruleset = _load(rules)
+    ruleset = _load(rules, actors, topics)
     _report_warnings(ruleset, quiet)
     matcher = Matcher(ruleset.compile(), prefilter=not no_prefilter)
     problems = _ProblemLog(quiet)
@@ -201,9 +234,10 @@ def scan(paths, rules, fmt, output, fields, id_field, text_field, date_field, in
 @cli.command(name="rules")
 @click.option("--rules", "-r", "rules", multiple=True, metavar="PATH", help=RULES_HELP)
 @click.option("--lexicons/--no-lexicons", default=True, help="Also list lexicons and macros.")
-def list_rules(rules, lexicons):
-    """List the loaded rules, lexicons and macros."""
-    ruleset = _load(rules)
+@_dictionary_options
+def list_rules(rules, lexicons, actors, topics):
+    """List the loaded rules, lexicons and macros, and how many actors and topics the dictionaries name."""
+    ruleset = _load(rules, actors, topics)
     for rule_file in ruleset.files:
         if not rule_file.rules and not (lexicons and (rule_file.lexicons or rule_file.macros)):
             continue
@@ -219,7 +253,11 @@ def list_rules(rules, lexicons):
                 click.echo(f"  @{name:<35} {len(lexicon.entries)} entries: {preview}")
             for name, macro in rule_file.macros.items():
                 click.echo(f"  ${name:<35} {macro.pattern}")
-    click.echo(f"{len(ruleset.rules)} rules in {len(ruleset.files)} files", err=True)
+    click.echo(
+        f"{len(ruleset.rules)} rules in {len(ruleset.files)} files; "
+        f"{len(ruleset.actors)} actors and {len(ruleset.topics)} topics in the dictionaries",
+        err=True,
+    )
 
 
 @cli.command(name="eval")
@@ -262,7 +300,10 @@ def list_rules(rules, lexicons):
     metavar="X",
     help="Exit with 1 when strict precision is below X.",
 )
-def eval_command(gold, findings_file, corpus, rules, misses, false_findings, fmt, min_recall, min_precision):
+@_dictionary_options
+def eval_command(
+    gold, findings_file, corpus, rules, misses, false_findings, fmt, min_recall, min_precision, actors, topics
+):
     """Score findings against GOLD.jsonl: recall, precision, F1, per polarity and per rule.
 
     The findings come from FINDINGS.jsonl (as written by `scan --format jsonl`; - reads
@@ -271,8 +312,8 @@ def eval_command(gold, findings_file, corpus, rules, misses, false_findings, fmt
     """
     if bool(findings_file) == bool(corpus):
         raise click.UsageError("give either FINDINGS.jsonl or --scan CORPUS (not both)")
-    if rules and not corpus:
-        raise click.UsageError("--rules only applies with --scan")
+    if (rules or actors or topics) and not corpus:
+        raise click.UsageError("--rules, --actors and --topics only apply with --scan")
     try:
         gold_records = load_gold(gold)
     except EvaluationInputError as exc:
@@ -282,7 +323,7 @@ def eval_command(gold, findings_file, corpus, rules, misses, false_findings, fmt
     texts: dict[str, str] = {}
     problems = _ProblemLog(quiet=False)
     if corpus:
-        ruleset = _load(rules)
+        ruleset = _load(rules, actors, topics)
         _report_warnings(ruleset, quiet=False)
         matcher = Matcher(ruleset.compile())
         wanted = {record.doc for record in gold_records}

@@ -93,9 +93,9 @@ def load_and_compile_the_bundled_pack_once(monkeypatch):
     tests here scan with it, so it is loaded once, and every rule set is compiled once (by
     content hash). Rule files given with --rules are still loaded on every run."""
 
-    def load_cached(paths=None):
-        if paths:
-            return load_rules(paths)
+    def load_cached(paths=None, dictionaries=()):
+        if paths or dictionaries:
+            return load_rules(paths, dictionaries)
         if not _bundled:
             _bundled.append(load_rules())
         return _bundled[0]
@@ -475,7 +475,7 @@ def test_rules_lists_rule_ids_and_lexicons():
     assert re.search(r"^  en\.verb\.support\s+support\s+line \d+", result.stdout, re.M)
     assert re.search(r"^  en\.verb\.oppose\s+oppose", result.stdout, re.M)
     assert re.search(r"^  @negations\s+\d+ entries: not, n't, never", result.stdout, re.M)
-    assert re.search(r"^\d+ rules in \d+ files$", result.stderr.strip())
+    assert re.search(r"^\d+ rules in \d+ files; \d+ actors and \d+ topics in the dictionaries$", result.stderr.strip())
 
 
 def test_rules_lists_only_the_selected_file_and_its_imports(tmp_path):
@@ -486,7 +486,7 @@ def test_rules_lists_only_the_selected_file_and_its_imports(tmp_path):
     assert re.search(r"^  local\.cheer\s+support\s+line 7\s+0 examples$", result.stdout, re.M)
     assert re.search(r"^  @cheer\s+2 entries: cheer, applaud$", result.stdout, re.M)
     assert "en.verb.support" not in result.stdout
-    assert result.stderr.strip() == "1 rules in 2 files"
+    assert result.stderr.strip() == "1 rules in 2 files; 0 actors and 0 topics in the dictionaries"
 
 
 # --- stderr ------------------------------------------------------------------------------------

@@ -316,8 +316,11 @@ def check_dictionaries(actors: Iterable[ActorEntry], topics: Iterable[TopicEntry
                     )
                 )
             names.setdefault(key, actor)
+    links = {a.id: [link.id for link in a.affiliations] for a in by_id.values()}
+    cyclic = {a for a in links if _in_cycle(a, links)}
     for actor in by_id.values():
-        if _in_cycle(actor.id, {a.id: [link.id for link in a.affiliations] for a in by_id.values()}):
+        # one report per cycle, at its member with the smallest id
+        if actor.id in cyclic and actor.id == min((_reachable(actor.id, links) & cyclic) | {actor.id}):
             found.append(
                 Diagnostic(
                     ERROR,
@@ -357,6 +360,17 @@ def check_dictionaries(actors: Iterable[ActorEntry], topics: Iterable[TopicEntry
                 )
             )
     return found
+
+
+def _reachable(start: str, links: dict[str, list[str]]) -> set[str]:
+    seen: set[str] = set()
+    stack = list(links.get(start, ()))
+    while stack:
+        current = stack.pop()
+        if current not in seen:
+            seen.add(current)
+            stack.extend(links.get(current, ()))
+    return seen
 
 
 def _in_cycle(start: str, links: dict[str, list[str]]) -> bool:

@@ -358,7 +358,7 @@ class Matcher:
         quote = resolver.context.quote_index_at(anchor)
         speaker = resolver.speaker(sentence.index, quote, c.match.start, c.match.end, c.actor[0])
         actor = resolver.actor(sentence.index, tokens, *c.actor, speaker, quote is not None)
-        topic = resolver.topic(tokens, *c.topic, text)
+        topic = resolver.topic(sentence.index, tokens, *c.topic, c.actor[0])
         sentence_span = TextSpan(sentence.text, sentence.start, sentence.end)
         rule = RuleRef(c.rule.id, c.rule.file, c.rule.line)
         return Finding(

@@ -20,10 +20,14 @@ from datetime import date
 
 from stancekit.compiler.ruleset import CompiledRuleSet
 from stancekit.engine.attribution import FIRST_PERSON, DocumentContext, Mention
-from stancekit.engine.mentions import Referent, join
+from stancekit.engine.mentions import Referent, compatible, join
 from stancekit.engine.wordlists import POSSESSIVE_PRONOUNS, RELATIVE_PRONOUNS
 from stancekit.findings import ActorRef, Affiliated, SpeakerRef, TextSpan, TopicRef
 from stancekit.text.tokens import Token
+
+#: Prepositions that start an adjunct of a topic; its dictionary entry is looked for before them
+#: ("its defense | against the invasion" is about defence, not invasion).
+_ADJUNCT_PREPOSITIONS = frozenset({"against", "by", "from", "with", "over", "after", "before", "during", "despite"})
 
 _POSSESSIVE_TO_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they", "my": "i", "our": "we"}
 
@@ -100,12 +104,29 @@ class FindingResolver:
         referent = speaker.referent
         return SpeakerRef(speaker.text, speaker.char_start, speaker.char_end, referent.name, referent.id)
 
-    def topic(self, tokens: Sequence[Token], start: int, end: int, text: str) -> TopicRef:
+    def topic(self, sentence: int, tokens: Sequence[Token], start: int, end: int, actor_start: int) -> TopicRef:
+        text = self.context.text
         span = TextSpan(text[tokens[start].start : tokens[end - 1].end], tokens[start].start, tokens[end - 1].end)
         topics = self.compiled.topics
-        topic_id = topics.find(tokens[start:end], span.text) if topics else None
-        name = topics.topics[topic_id][0] if topic_id else span.text
+        head_end = next((k for k in range(start + 1, end) if tokens[k].lower in _ADJUNCT_PREPOSITIONS), end)
+        head_text = text[tokens[start].start : tokens[head_end - 1].end]
+        topic_id = topics.find(tokens[start:head_end], head_text) if topics else None
+        name = topics.topics[topic_id][0] if topic_id else self._owned(sentence, tokens, start, actor_start, span)
         return TopicRef(span.text, span.start, span.end, name, topic_id)
+
+    def _owned(self, sentence: int, tokens: Sequence[Token], start: int, actor_start: int, span: TextSpan) -> str:
+        """The topic's text with a leading possessive pronoun named: "its defense" -> "Ukraine's
+        defense", from the nearest compatible mention before it that is not the actor."""
+        word = tokens[start].lower
+        if word not in _POSSESSIVE_TO_SUBJECT or word in ("my", "our"):
+            return span.text
+        pronoun = _POSSESSIVE_TO_SUBJECT[word]
+        for mention in reversed(self.context.mentions(sentence)):
+            before = mention.end <= start and mention.start != actor_start
+            if before and mention.referent.kind != "pronoun" and compatible(pronoun, mention.referent):
+                owner = mention.referent.name
+                return owner + ("'" if owner.endswith("s") else "'s") + span.text[len(tokens[start].text) :]
+        return span.text
 
 
 def _as_pronoun(mention: Mention, pronoun: str) -> Mention:

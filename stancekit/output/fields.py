@@ -21,6 +21,8 @@ ALL_FIELDS = (
     "actor.name",
     "actor.id",
     "actor.via",
+    "actor.type",
+    "actor.affiliations",
     "topic.text",
     "topic.start",
     "topic.end",
@@ -32,14 +34,18 @@ ALL_FIELDS = (
     "polarity",
     "negated",
     "hedged",
+    "modality",
     "quoted",
     "speaker.text",
     "speaker.start",
     "speaker.end",
+    "speaker.name",
+    "speaker.id",
     "rule.id",
     "rule.file",
     "rule.line",
     "ruleset",
+    "count",
 )
 TOP_LEVEL = (
     "id",
@@ -52,10 +58,12 @@ TOP_LEVEL = (
     "polarity",
     "negated",
     "hedged",
+    "modality",
     "quoted",
     "speaker",
     "rule",
     "ruleset",
+    "count",
 )
 
 #: Columns of CSV output when no --fields are given.
@@ -130,5 +138,7 @@ def flat_row(finding: Finding, columns: Sequence[str]) -> list[Any]:
     row = []
     for column in columns:
         value = get(record, column)
+        if isinstance(value, list):  # affiliations: their names, nearest first
+            value = "; ".join(str(v.get("name", v)) if isinstance(v, dict) else str(v) for v in value)
         row.append(value.get("text", value.get("id")) if isinstance(value, dict) else value)
     return row

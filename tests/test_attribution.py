@@ -1,0 +1,198 @@
+"""Who holds a stance: quote speakers, first persons, pronouns, short names, reported speech and
+the actor dictionary (aliases, metonyms, titles, date-bounded affiliations)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from stancekit import Document, Matcher, load_rules
+
+ACTORS = {
+    "stancekit": 1,
+    "actors": [
+        {
+            "id": "RUIZ_ANA",
+            "name": "Ana Ruiz",
+            "type": "person",
+            "gender": "female",
+            "aliases": ["Ana Ruiz"],
+            "affiliations": [{"id": "ESP_TRADE", "role": "minister", "from": "2021-01-01"}],
+        },
+        {
+            "id": "XI",
+            "name": "Xi Jinping",
+            "type": "person",
+            "gender": "male",
+            "aliases": ["Xi Jinping"],
+            "affiliations": [{"id": "CHN", "role": "leader", "from": "2012-11-15"}],
+        },
+        {
+            "id": "ESP_TRADE",
+            "name": "Spanish trade ministry",
+            "type": "body",
+            "aliases": ["Trade Ministry"],
+            "parent": "ESP",
+        },
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def matcher(tmp_path_factory) -> Matcher:
+    path: Path = tmp_path_factory.mktemp("dictionaries") / "people.yaml"
+    path.write_text(yaml.safe_dump(ACTORS), encoding="utf-8")
+    return Matcher(load_rules(None, [path]).compile())
+
+
+def holders(matcher: Matcher, text: str, date: str | None = None):
+    return [
+        (f.actor.text, f.actor.name, f.actor.via, f.polarity, (f.speaker.name if f.speaker else None))
+        for f in matcher.scan(Document("doc", text, date=date))
+    ]
+
+
+# -- direct quotes, in every layout news uses ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We oppose the new tariffs," trade minister Ana Ruiz said.',
+        '"We oppose the new tariffs," said trade minister Ana Ruiz.',
+        '"We oppose the new tariffs," trade minister Ana Ruiz told reporters on Monday.',
+        'Trade minister Ana Ruiz said: "We oppose the new tariffs."',
+        "Trade minister Ana Ruiz said, \u201cWe oppose the new tariffs.\u201d",
+        '"The talks were long," Ana Ruiz said, "and we oppose the new tariffs."',
+        '"The talks were long. We oppose the new tariffs," Ana Ruiz said.',
+    ],
+    ids=["X said", "said X", "X told", "X said:", "curly", "split quote", "several sentences"],
+)
+def test_the_speaker_of_a_quote_holds_its_first_person_stance(matcher, text):
+    [finding] = [f for f in matcher.scan(text) if f.topic.text == "the new tariffs"]
+    assert finding.quoted
+    assert finding.actor.text.lower() == "we"
+    assert (finding.actor.name, finding.actor.id, finding.actor.via) == ("Ana Ruiz", "RUIZ_ANA", "speaker")
+    assert finding.speaker.name == "Ana Ruiz"
+
+
+def test_we_carries_the_speakers_affiliations(matcher):
+    [finding] = matcher.scan(Document("d", '"We oppose the new tariffs," Ana Ruiz said.', date="2024-05-01"))
+    assert [a.id for a in finding.actor.affiliations] == ["ESP_TRADE", "ESP"]
+
+
+def test_a_quote_over_several_paragraphs_keeps_its_speaker(matcher):
+    text = (
+        '"The talks were long and hard," Ana Ruiz said.\n\n'
+        '"We reject the new quota.\n\n'
+        '"And we oppose the new tariffs."'
+    )
+    found = {f.topic.text: (f.actor.name, f.speaker.name) for f in matcher.scan(text)}
+    assert found == {"the new quota": ("Ana Ruiz", "Ana Ruiz"), "the new tariffs": ("Ana Ruiz", "Ana Ruiz")}
+
+
+def test_he_said_after_a_quote_is_the_previous_speaker_not_the_last_man_named(matcher):
+    text = (
+        '"We will not support the plan," spokesman Tom Reed told reporters before the visit of Xi Jinping.\n'
+        '"We certainly reject the timing," he said.'
+    )
+    assert holders(matcher, text) == [
+        ("We", "Tom Reed", "speaker", "oppose", "Tom Reed"),
+        ("We", "Tom Reed", "speaker", "oppose", "Tom Reed"),
+    ]
+
+
+def test_a_short_name_takes_the_earlier_full_name(matcher):
+    text = 'Spokesman Tom Reed spoke first.\n"We reject the timing," Mr Reed said.\n"We oppose the plan," Reed added.'
+    assert [h[1] for h in holders(matcher, text)] == ["Tom Reed", "Tom Reed"]
+
+
+# -- pronouns, short names and reported speech -----------------------------------------------
+
+
+def test_pronouns_resolve_to_a_compatible_earlier_mention(matcher):
+    text = "Senator Maria Lopez met the union on Monday. She backs the pay deal. The union said it rejects the plan."
+    assert holders(matcher, text) == [
+        ("She", "Maria Lopez", "pronoun", "support", None),
+        ("it", "union", "pronoun", "oppose", "union"),
+    ]
+
+
+def test_he_does_not_take_a_woman_or_a_country(matcher):
+    text = "Mrs. Clinton visited Russia. He backs the deal."
+    [finding] = matcher.scan(text)
+    assert finding.actor.via == "mention" and finding.actor.name == "He"
+
+
+def test_reported_speech_keeps_the_holder_and_names_the_reporter(matcher):
+    [finding] = matcher.scan("Ana Ruiz said Germany opposes the new tariffs.")
+    assert (finding.actor.name, finding.speaker.name) == ("Germany", "Ana Ruiz")
+    [finding] = matcher.scan("Germany opposes the new tariffs, Ana Ruiz said.")
+    assert (finding.actor.name, finding.speaker.name) == ("Germany", "Ana Ruiz")
+
+
+def test_relative_pronoun_takes_its_antecedent(matcher):
+    [finding] = matcher.scan("The union, which backs the pay deal, met on Monday.")
+    assert (finding.actor.text, finding.actor.name, finding.actor.via) == ("which", "union", "pronoun")
+
+
+# -- the actor dictionary ----------------------------------------------------------------------
+
+
+def test_metonyms_and_demonyms_name_their_country(matcher):
+    found = {
+        f.actor.text: (f.actor.name, f.actor.id, f.actor.via)
+        for f in matcher.scan(
+            "The Kremlin rejected the plan. Washington backs the plan. Chinese officials welcomed the plan."
+        )
+    }
+    assert found["The Kremlin"] == ("Russia", "RUS", "dictionary")
+    assert found["Washington"] == ("United States", "USA", "dictionary")
+    assert found["Chinese officials"][0] == "Chinese officials"
+
+
+def test_capitalised_aliases_match_only_in_capitals(matcher):
+    [finding] = matcher.scan("The US backs the plan.")
+    assert finding.actor.id == "USA"
+    assert all(f.actor.id != "USA" for f in matcher.scan('"Let us back the plan," she said.'))
+
+
+def test_titles_compose_a_person_with_the_body_named_before_them(matcher):
+    [finding] = matcher.scan("Hungarian Foreign Minister Zoltan Berecz rejected the plan.")
+    assert finding.actor.name == "Zoltan Berecz"
+    assert finding.actor.type == "person"
+    assert [a.id for a in finding.actor.affiliations] == ["HUN"]
+
+
+@pytest.mark.parametrize(("date", "affiliated"), [("2010-06-01", []), ("2015-06-01", ["CHN"]), (None, ["CHN"])])
+def test_affiliations_hold_only_within_their_dates(matcher, date, affiliated):
+    [finding] = matcher.scan(Document("d", "Xi Jinping backs the plan.", date=date))
+    assert finding.actor.id == "XI"
+    assert [a.id for a in finding.actor.affiliations] == affiliated
+
+
+def test_a_name_inside_a_longer_name_names_no_country(matcher):
+    [finding] = matcher.scan("Latin America welcomed the plan.")
+    assert finding.actor.id is None and finding.actor.affiliations == ()
+
+
+# -- topics and repeats ------------------------------------------------------------------------
+
+
+def test_topic_dictionary_names_the_topic(matcher):
+    [finding] = matcher.scan("The United States opposes calls for a ceasefire in Ukraine.")
+    assert (finding.topic.id, finding.topic.name) == ("ceasefire", "ceasefire")
+    assert finding.topic.text == "calls for a ceasefire in Ukraine"
+
+
+def test_a_possessive_topic_is_named_after_its_owner(matcher):
+    findings = matcher.scan("The coalition armed Ukraine and supports its defense against the invasion.")
+    assert [f.topic.name for f in findings] == ["Ukraine's defense against the invasion"]
+
+
+def test_a_repeated_paragraph_gives_one_finding_with_a_count(matcher):
+    paragraph = "Germany opposes the new tariffs."
+    [finding] = matcher.scan(f"{paragraph}\n\nMarkets fell.\n\n{paragraph}")
+    assert finding.count == 2

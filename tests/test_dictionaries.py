@@ -1,0 +1,142 @@
+"""Actor and topic dictionaries: the bundled starter set, loading, and the problems reported."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from click.testing import CliRunner
+
+from stancekit import load_rules
+from stancekit.cli import cli
+from stancekit.dsl.errors import RuleError
+
+PACK = load_rules()
+
+
+def write(tmp_path, body: str, name: str = "dictionary.yaml"):
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+def test_the_starter_dictionary_names_the_worlds_countries_and_bodies():
+    actors = {a.id: a for a in PACK.actors}
+    countries = [a for a in actors.values() if a.type == "country"]
+    assert len(countries) >= 193
+    for actor_id in ("UN", "EU", "NATO", "WHO", "IMF"):
+        assert actor_id in actors, actor_id
+    assert "Washington" in actors["USA"].metonyms and "American" in actors["USA"].demonyms
+    assert "Kremlin" in actors["RUS"].metonyms
+    assert "Beijing" in actors["CHN"].metonyms
+    assert PACK.topics, "a starter topic dictionary ships too"
+
+
+def test_dictionaries_load_with_extra_files_and_link_across_them(tmp_path):
+    path = write(
+        tmp_path,
+        """\
+        stancekit: 1
+        actors:
+          - {id: REED_TOM, name: Tom Reed, type: person, aliases: [Tom Reed], parent: USA}
+        topics:
+          - {id: fishing_quota, name: fishing quota, aliases: [fishing quota, catch limit], parent: trade}
+        """,
+    )
+    ruleset = load_rules(None, [path])
+    assert {"REED_TOM", "USA"} <= {a.id for a in ruleset.actors}
+    compiled = ruleset.compile()
+    assert compiled.actors.chain("REED_TOM", None) == ["USA"]
+    assert compiled.topics.topics["fishing_quota"] == ("fishing quota", "trade")
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "message"),
+    [
+        (
+            "actors:\n  - {id: A, name: A, type: person, parent: NOPE}\n",
+            "unknown-actor-id",
+            "actor A is linked to unknown actor 'NOPE'",
+        ),
+        (
+            "actors:\n  - {id: A, name: A, type: country}\n  - {id: A, name: B, type: country}\n",
+            "duplicate-actor-id",
+            "actor id 'A' is already used",
+        ),
+        (
+            "actors:\n  - {id: A, name: A, type: person, affiliations: [{id: B, from: 2020-13-01}]}\n"
+            "  - {id: B, name: B, type: country}\n",
+            "bad-date",
+            "'from' must be a date",
+        ),
+        (
+            "actors:\n  - {id: A, name: A, type: body, parent: B}\n  - {id: B, name: B, type: body, parent: A}\n",
+            "affiliation-cycle",
+            "belongs, through its links, to itself",
+        ),
+        ("actors:\n  - {id: A, name: A, type: person, gender: other}\n", "bad-gender", "gender must be male or female"),
+        ("actors:\n  - {id: A, name: A}\n", "missing-key", "actor A has no 'type'"),
+        (
+            "topics:\n  - {id: t, name: t, aliases: [t], parent: nope}\n",
+            "unknown-topic-id",
+            "topic t has unknown parent 'nope'",
+        ),
+        (
+            "topics:\n  - {id: t, name: t, aliases: [t], patterns: ['/cease(/']}\n",
+            "bad-topic-pattern",
+            "is not a valid regular expression",
+        ),
+    ],
+    ids=["unknown link", "duplicate id", "bad date", "cycle", "gender", "missing type", "topic parent", "regex"],
+)
+def test_dictionary_problems_are_reported_at_their_place(tmp_path, body, code, message):
+    path = write(tmp_path, "stancekit: 1\n" + body)
+    with pytest.raises(RuleError) as caught:
+        load_rules([path])
+    [diagnostic] = [d for d in caught.value.diagnostics if d.code == code]
+    assert message in diagnostic.message
+    assert diagnostic.location is not None and diagnostic.location.file.endswith("dictionary.yaml")
+
+
+def test_one_name_for_two_actors_is_a_warning(tmp_path):
+    path = write(
+        tmp_path,
+        """\
+        stancekit: 1
+        actors:
+          - {id: A, name: Alpha, type: organisation, aliases: [The Council]}
+          - {id: B, name: Beta, type: organisation, aliases: [the council]}
+        """,
+    )
+    ruleset = load_rules([path])
+    assert [d.code for d in ruleset.diagnostics] == ["shared-actor-name"]
+
+
+def test_scan_takes_actor_dictionaries_from_the_command_line(tmp_path):
+    actors = write(
+        tmp_path,
+        """\
+        stancekit: 1
+        actors:
+          - {id: REED_TOM, name: Tom Reed, type: person, aliases: [Tom Reed], parent: USA}
+        """,
+        "people.yaml",
+    )
+    story = tmp_path / "story.txt"
+    story.write_text('"We oppose the plan," Tom Reed said.\n', encoding="utf-8")
+    result = CliRunner().invoke(
+        cli,
+        [
+            "scan",
+            str(story),
+            "--actors",
+            str(actors),
+            "-f",
+            "csv",
+            "--fields",
+            "actor.name,actor.id,speaker.name",
+            "-q",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == "Tom Reed,REED_TOM,Tom Reed"

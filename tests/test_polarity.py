@@ -1,0 +1,69 @@
+"""Polarity modifiers as engine behaviour: NegEx-style negation scope, hedges, conditions, questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from stancekit import Matcher, load_rules
+
+MATCHER = Matcher(load_rules().compile())
+
+
+def read(text: str) -> list[tuple[str, str, bool, str]]:
+    return [(f.actor.text, f.polarity, f.negated, f.modality) for f in MATCHER.scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity", "negated"),
+    [
+        ("Germany does not support the package.", "oppose", True),
+        ("Germany never backed the package.", "oppose", True),
+        ("Germany no longer supports the package.", "oppose", True),
+        ("Germany refused to endorse the package.", "oppose", True),
+        ("Germany failed to back the package.", "oppose", True),
+        ("Germany did not oppose the package.", "neutral", True),
+        ("Germany did not refuse to back the package.", "support", False),
+        ("Germany not only supports the package but funds it.", "support", False),
+    ],
+    ids=["not", "never", "no longer", "refused to", "failed to", "oppose negated", "double", "not only"],
+)
+def test_negation_before_the_cue(text, polarity, negated):
+    [(_, got_polarity, got_negated, _)] = read(text)
+    assert (got_polarity, got_negated) == (polarity, negated)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany is not a member, but it backs the package.",
+        "Iceland is not party to the deal and has rejected calls to cut catches.",
+        "Germany, which was not consulted, backs the package.",
+    ],
+)
+def test_a_termination_term_ends_the_scope_of_a_negation(text):
+    assert all(not negated for _, _, negated, _ in read(text)), read(text)
+
+
+def test_a_negation_after_the_stance_counts():
+    assert read("Germany's support for the package was ruled out.") == [("Germany", "oppose", True, "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Germany supports the package.", "asserted"),
+        ("Germany may support the package.", "hedged"),
+        ("Germany reportedly backs the package.", "hedged"),
+        ("Germany is expected to endorse the package.", "hedged"),
+        ("Germany would support the package if France agreed.", "conditional"),
+        ("If Germany backs the package, it will pass.", "conditional"),
+        ("Does Germany support the package?", "question"),
+        ("Analysts wonder whether Germany will back the package.", "question"),
+        ('"Why would we back this package?" the minister asked.', "question"),
+    ],
+)
+def test_modality(text, modality):
+    findings = MATCHER.scan(text)
+    assert findings, text
+    assert {(f.modality, f.hedged) for f in findings} == {(modality, modality != "asserted")}
+    assert all(f.polarity == "support" for f in findings)
