@@ -43,6 +43,10 @@ class ProgramBuilder:
 
     def __init__(self) -> None:
         self.code: list[Instruction] = [(MATCH,)]
+        #: The pattern's top-level elements (their spans in the pattern string), and for each
+        #: instruction the element it belongs to: what `explain` reports progress in.
+        self.elements: list[tuple[int, int]] = []
+        self.element_of: dict[int, int] = {}
 
     def emit(self, instruction: Instruction) -> int:
         self.code.append(instruction)
@@ -52,6 +56,17 @@ class ProgramBuilder:
         entry = self._top(tree, 0)
         return tuple(self.code), entry
 
+    def element_map(self) -> tuple[int, ...]:
+        """For each instruction, the index of its top-level element (-1 for none)."""
+        return tuple(self.element_of.get(pc, -1) for pc in range(len(self.code)))
+
+    def _element(self, node: ast.Node, nxt: int, cue: int, index: int) -> int:
+        before = len(self.code)
+        entry = self.compile(node, nxt, cue)
+        for pc in range(before, len(self.code)):
+            self.element_of.setdefault(pc, index)
+        return entry
+
     def _top(self, node: ast.Node, nxt: int) -> int:
         """Compile the top level, marking the trigger element of each alternative as the cue."""
         if isinstance(node, ExpandedMacro):
@@ -60,10 +75,13 @@ class ProgramBuilder:
             return self.emit((SPLIT, tuple(self._top(o, nxt) for o in node.options)))
         if isinstance(node, ast.Sequence):
             cue_index, _ = best_item(node.items)
+            base = len(self.elements)
+            self.elements.extend((item.span.start, item.span.end) for item in node.items)
             for i in range(len(node.items) - 1, -1, -1):
-                nxt = self.compile(node.items[i], nxt, CUE if i == cue_index else 0)
+                nxt = self._element(node.items[i], nxt, CUE if i == cue_index else 0, base + i)
             return nxt
-        return self.compile(node, nxt, CUE)
+        self.elements.append((node.span.start, node.span.end))
+        return self._element(node, nxt, CUE, len(self.elements) - 1)
 
     def compile(self, node: ast.Node, nxt: int, cue: int = 0) -> int:
         if isinstance(node, ast.Sequence):

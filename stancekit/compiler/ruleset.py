@@ -29,6 +29,11 @@ class CompiledRule:
     entry: int
     triggers: frozenset[str] | None
     description: str = ""
+    #: The pattern as written, its top-level elements (spans in it) and each instruction's
+    #: element: for explaining how far a rule got.
+    pattern: str = ""
+    elements: tuple[tuple[int, int], ...] = ()
+    element_of: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,8 @@ def compile_ruleset(ruleset) -> CompiledRuleSet:
             tree = resolver.resolve(rule.tree, rule.pattern, rule_file.key)
             if tree is None:
                 continue
-            program, entry = ProgramBuilder().build(tree)
+            builder = ProgramBuilder()
+            program, entry = builder.build(tree)
             order = len(compiled)
             words = guarantee(tree)
             compiled.append(
@@ -73,6 +79,9 @@ def compile_ruleset(ruleset) -> CompiledRuleSet:
                     entry=entry,
                     triggers=words,
                     description=rule.description,
+                    pattern=str(rule.pattern),
+                    elements=tuple(builder.elements),
+                    element_of=builder.element_map(),
                 )
             )
             if words is None:

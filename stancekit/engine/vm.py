@@ -93,8 +93,14 @@ class RawMatch:
     literal_tokens: int
 
 
-def find_matches(program: Sequence[tuple], entry: int, context: SentenceContext) -> list[RawMatch]:
-    """All leftmost, non-overlapping matches of a program in one sentence."""
+def find_matches(
+    program: Sequence[tuple], entry: int, context: SentenceContext, progress: dict[int, int] | None = None
+) -> list[RawMatch]:
+    """All leftmost, non-overlapping matches of a program in one sentence.
+
+    With `progress`, every instruction that consumed tokens records the furthest token
+    position it reached (instruction -> position): how far a rule got, for `explain`.
+    """
     tokens = context.tokens
     n = len(tokens)
     memo: dict[int, tuple | None] = {}
@@ -128,6 +134,8 @@ def find_matches(program: Sequence[tuple], entry: int, context: SentenceContext)
                 else:
                     ok = bool(token_class(ins[1])(token))
                 if ok:
+                    if progress is not None:
+                        progress[pc] = max(progress.get(pc, 0), pos + 1)
                     sub = step(ins[2], pos + 1)
                     if sub is not None:
                         result = (sub[0], ("t", pos, pos + 1, ins[3], sub[1])) if ins[3] else sub
@@ -137,7 +145,10 @@ def find_matches(program: Sequence[tuple], entry: int, context: SentenceContext)
                 if result is not None:
                     break
         elif op == SPAN:
-            for end in spans(ins[1], pos, program[ins[3]][0] == MATCH):
+            ends = spans(ins[1], pos, program[ins[3]][0] == MATCH)
+            if ends and progress is not None:
+                progress[pc] = max(progress.get(pc, 0), ends[0])
+            for end in ends:
                 sub = step(ins[3], end)
                 if sub is not None:
                     result = (sub[0], ("c", ins[2], ins[1], pos, end, sub[1]))
@@ -149,12 +160,16 @@ def find_matches(program: Sequence[tuple], entry: int, context: SentenceContext)
                     for rest in rests:
                         stop = pos + 1 + len(rest)
                         if stop <= n and all(tokens[pos + 1 + k].lower == w for k, w in enumerate(rest)):
+                            if progress is not None:
+                                progress[pc] = max(progress.get(pc, 0), stop)
                             sub = step(ins[2], stop)
                             if sub is not None:
                                 result = (sub[0], ("t", pos, stop, ins[3], sub[1]))
                                 break
         elif op == NOT:
             if pos < n and not passes(ins[1], tokens[pos]):
+                if progress is not None:
+                    progress[pc] = max(progress.get(pc, 0), pos + 1)
                 result = step(ins[2], pos + 1)
         elif op == START:
             result = step(ins[1], pos) if pos == 0 else None
