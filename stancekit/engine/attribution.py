@@ -49,6 +49,8 @@ class Mention:
     referent: Referent
     role: str = OTHER
     via: str = "mention"
+    #: How it was found or resolved, in words ("named after the quote", "refers back to ...").
+    how: str = ""
 
 
 class DocumentContext:
@@ -152,8 +154,15 @@ class DocumentContext:
             found = self._attributed(quote_index)
             if found is None:
                 found = self._inherited(quote_index)
-            elif found.referent.kind == "pronoun" or self._is_short_name(found):
-                found = self.resolve(found, prefer_speaker=True)
+                if found is not None:
+                    found = replace(found, how="kept from the quote before, which it continues")
+            else:
+                found = replace(found, how="named beside the quote")
+                if found.referent.kind == "pronoun" or self._is_short_name(found):
+                    resolved = self.resolve(found, prefer_speaker=True)
+                    found = replace(
+                        resolved, how=f"named beside the quote; {resolved.how}" if resolved.how else resolved.how
+                    )
             self._speakers[quote_index] = found
         return self._speakers[quote_index]
 
@@ -281,12 +290,14 @@ class DocumentContext:
         if mention.referent.kind == "pronoun" and word in THIRD_PERSON:
             target = self._antecedent(mention, word, prefer_speaker)
             if target is not None:
-                return replace(mention, referent=target.referent, via="pronoun")
+                how = f"{mention.text!r} refers back to {target.text!r} ({target.role})"
+                return replace(mention, referent=target.referent, via="pronoun", how=how)
             return mention
         if self._is_short_name(mention):
             full = self._full_name(mention)
             if full is not None:
-                return replace(mention, referent=full.referent, via="mention")
+                how = f"{mention.text!r} is the short name of {full.text!r}"
+                return replace(mention, referent=full.referent, via="mention", how=how)
         return mention
 
     def _antecedent(self, mention: Mention, pronoun: str, prefer_speaker: bool) -> Mention | None:

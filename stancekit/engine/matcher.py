@@ -83,6 +83,7 @@ class Candidate:
     polarity: str
     negated: bool
     modality: str
+    triggers: tuple[str, ...] = ()
 
     @property
     def rank(self) -> tuple:
@@ -249,10 +250,12 @@ class Matcher:
     exists so that this can be tested.
     """
 
-    def __init__(self, compiled: CompiledRuleSet, *, prefilter: bool = True):
+    def __init__(self, compiled: CompiledRuleSet, *, prefilter: bool = True, notes: bool = False):
         self.compiled = compiled
         self.prefilter = prefilter
         self.stats = ScanStats()
+        #: With `notes=True`, finding id -> the steps that named its actor, speaker and polarity.
+        self.notes: dict[str, list[str]] | None = {} if notes else None
 
     def scan(self, source: str | Document, doc_id: str = "text") -> list[Finding]:
         """Findings in one text or document, in text order."""
@@ -338,6 +341,7 @@ class Matcher:
             mods.polarity,
             mods.negated,
             mods.modality,
+            mods.triggers,
         )
 
     def _finding(
@@ -361,8 +365,11 @@ class Matcher:
         topic = resolver.topic(sentence.index, tokens, *c.topic, c.actor[0])
         sentence_span = TextSpan(sentence.text, sentence.start, sentence.end)
         rule = RuleRef(c.rule.id, c.rule.file, c.rule.line)
+        finding_key = finding_id(document.id, sentence_span, rule.id, actor, topic)
+        if self.notes is not None:
+            self.notes[finding_key] = resolution_notes(c, actor, speaker, quote is not None)
         return Finding(
-            id=finding_id(document.id, sentence_span, rule.id, actor, topic),
+            id=finding_key,
             doc=document.id,
             date=document.date,
             sentence=sentence_span,
@@ -378,6 +385,30 @@ class Matcher:
             ruleset=self.compiled.hash,
             cue=cue,
         )
+
+
+def resolution_notes(c: Candidate, actor, speaker, quoted: bool) -> list[str]:
+    """The steps from a match to its finding, in words, for `stancekit explain`."""
+    notes = []
+    if speaker is not None:
+        where = "the quote the cue stands in" if quoted else "the reported speech"
+        how = f" ({speaker.how})" if speaker.how else ""
+        notes.append(f"speaker of {where}: {speaker.text!r} = {speaker.referent.name}{how}")
+    if actor.via == "speaker":
+        notes.append(f"actor {actor.text!r} is a first person in a quote: the speaker, {actor.name}")
+    elif actor.via == "pronoun":
+        notes.append(f"actor {actor.text!r} refers back to {actor.name}")
+    elif actor.via == "dictionary":
+        notes.append(f"actor {actor.text!r} is {actor.name} ({actor.id}) in the actor dictionary")
+    elif actor.name != actor.text:
+        notes.append(f"actor {actor.text!r} is named {actor.name}" + (f" ({actor.id})" if actor.id else ""))
+    if actor.affiliations:
+        notes.append("affiliations: " + " > ".join(a.name for a in actor.affiliations))
+    if c.negated:
+        notes.append(f"negated by {', '.join(c.triggers)}: {c.rule.polarity} becomes {c.polarity}")
+    if c.modality != "asserted":
+        notes.append(f"modality {c.modality}" + (f" ({', '.join(c.triggers)})" if c.triggers and not c.negated else ""))
+    return notes
 
 
 def count_repeats(findings: list[Finding]) -> list[Finding]:

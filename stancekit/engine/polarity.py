@@ -47,6 +47,8 @@ class Modifiers:
     polarity: str
     negated: bool
     modality: str = ASSERTED
+    #: The words that decided it ("n't", "refused to", "may", "if", "?"), for `explain`.
+    triggers: tuple[str, ...] = ()
 
     @property
     def hedged(self) -> bool:
@@ -74,8 +76,8 @@ def scope(match: RawMatch, tokens: Sequence[Token]) -> tuple[int, int]:
     return start, cue_start
 
 
-def _preceding(words: Sequence[str]) -> tuple[int, bool]:
-    """Negations and whether a hedge stands in the words before a cue."""
+def _preceding(words: Sequence[str], found: list[str]) -> tuple[int, bool]:
+    """Negations and whether a hedge stands in the words before a cue; the words are added to `found`."""
     negations = 0
     hedged = False
     i = 0
@@ -87,17 +89,21 @@ def _preceding(words: Sequence[str]) -> tuple[int, bool]:
         phrase = _phrase_at(words, i, W.NEGATION_PHRASES)
         if phrase:
             negations += 1
+            found.append(" ".join(words[i : i + phrase]))
             i += phrase
             continue
         hedge = _phrase_at(words, i, W.HEDGE_PHRASES)
         if hedge:
             hedged = True
+            found.append(" ".join(words[i : i + hedge]))
             i += hedge
             continue
         if words[i] in W.NEGATIONS:
             negations += 1
+            found.append(words[i])
         elif words[i] in W.HEDGES:
             hedged = True
+            found.append(words[i])
         i += 1
     return negations, hedged
 
@@ -140,8 +146,12 @@ def modifiers(tokens: Sequence[Token], match: RawMatch, polarity: str) -> Modifi
     around its cue are applied."""
     start, end = scope(match, tokens)
     words = [t.lower for t in tokens[start:end]]
-    negations, hedged = _preceding(words)
-    negations += _following(tokens, match)
+    found: list[str] = []
+    negations, hedged = _preceding(words, found)
+    following = _following(tokens, match)
+    if following:
+        negations += 1
+        found.append("(negated after the stance)")
     negated = negations % 2 == 1
     modality = _modality(tokens, match, hedged, words)
-    return Modifiers(FLIP[polarity] if negated else polarity, negated, modality)
+    return Modifiers(FLIP[polarity] if negated else polarity, negated, modality, tuple(found))
