@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from stancekit import __version__
+from stancekit.commands import register as register_commands
 from stancekit.dsl.errors import RuleError
 from stancekit.dsl.loader import RuleSet, load_rules
 from stancekit.engine.matcher import Matcher
@@ -391,6 +392,9 @@ def eval_command(
     if below:
         click.echo("failed: " + "; ".join(below), err=True)
         raise CommandFailed(ExitCode.FINDINGS_DIFFER)
+
+
+register_commands(cli)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
