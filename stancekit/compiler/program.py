@@ -24,6 +24,7 @@ stance expression itself: the rule's trigger element).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from stancekit.compiler.inflect import inflections
 from stancekit.compiler.triggers import best_item
@@ -169,3 +170,51 @@ def token_test(node: ast.Node) -> tuple:
             return (FORMS, frozenset().union(*(t[1] for t in tests)))
         return (SPLIT, tests)
     raise TypeError(f"not a single-token test: {type(node).__name__}")
+
+
+#: A first-token filter: the words and regexes one of which the next token must match for an
+#: instruction to have any chance; None when anything (or nothing) may come first.
+FirstFilter = tuple[frozenset[str], tuple] | None
+
+
+def first_filters(program: Sequence[Instruction]) -> tuple[FirstFilter, ...]:
+    """For every instruction, what the first token it consumes can be.
+
+    The matcher checks the filter before trying a branch of a SPLIT, so an alternative whose
+    first word is not there costs one set lookup instead of a walk through its instructions
+    (most of a pattern's alternatives fail on their first token).
+    """
+    memo: dict[int, FirstFilter] = {}
+    anything = object()
+
+    def first(pc: int):
+        if pc in memo:
+            return memo[pc]
+        memo[pc] = anything  # a cycle cannot happen (programs are acyclic); be safe anyway
+        ins = program[pc]
+        op = ins[0]
+        if op in (FORMS, PHRASE):
+            found = (frozenset(ins[1]), ())
+        elif op == REGEX:
+            found = (frozenset(), (ins[1],))
+        elif op in (START, END):
+            found = first(ins[1])
+        elif op == SPLIT:
+            words: set[str] = set()
+            regexes: list = []
+            found = None
+            for branch in ins[1]:
+                sub = first(branch)
+                if sub is anything:
+                    found = anything
+                    break
+                words |= sub[0]
+                regexes.extend(sub[1])
+            else:
+                found = (frozenset(words), tuple(regexes))
+        else:  # MATCH (may end without a token), CLASS, NOT, SPAN: no filter
+            found = anything
+        memo[pc] = found
+        return found
+
+    return tuple(None if (f := first(pc)) is anything else f for pc in range(len(program)))

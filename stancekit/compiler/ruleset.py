@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from stancekit.compiler.dictionaries import ActorIndex, TopicIndex, compile_actor_index, compile_topic_index
-from stancekit.compiler.program import ProgramBuilder
+from stancekit.compiler.program import ProgramBuilder, first_filters
 from stancekit.compiler.triggers import TriggerIndex, guarantee
 from stancekit.dsl.errors import RuleError
 from stancekit.dsl.validate import Resolver
@@ -34,6 +34,8 @@ class CompiledRule:
     pattern: str = ""
     elements: tuple[tuple[int, int], ...] = ()
     element_of: tuple[int, ...] = ()
+    #: Per instruction, what its first token can be (see `compiler.program.first_filters`).
+    firsts: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ def compile_ruleset(ruleset) -> CompiledRuleSet:
                     pattern=str(rule.pattern),
                     elements=tuple(builder.elements),
                     element_of=builder.element_map(),
+                    firsts=first_filters(program),
                 )
             )
             if words is None:

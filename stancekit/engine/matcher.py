@@ -311,10 +311,21 @@ class Matcher:
         if not tokens:
             return []
         context = SentenceContext(tokens, segmentation.quotes)
+        words = [t.lower for t in tokens] if self.prefilter else None
+        present = set(words) if words is not None else None
         candidates: list[Candidate] = []
         for rule_index in sorted(rule_indices):
             rule = self.compiled.rules[rule_index]
-            for match in find_matches(rule.program, rule.entry, context):
+            last_start = None
+            if present is not None and rule.triggers is not None:
+                # a match holds one of the rule's trigger words: none, no match; and no match
+                # starts after the last of them
+                if present.isdisjoint(rule.triggers):
+                    continue
+                last_start = max(i for i, w in enumerate(words) if w in rule.triggers)
+            for match in find_matches(
+                rule.program, rule.entry, context, firsts=rule.firsts or None, last_start=last_start
+            ):
                 candidate = self._candidate(rule, match, tokens)
                 if candidate is not None:
                     candidates.append(candidate)

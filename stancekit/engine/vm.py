@@ -94,12 +94,20 @@ class RawMatch:
 
 
 def find_matches(
-    program: Sequence[tuple], entry: int, context: SentenceContext, progress: dict[int, int] | None = None
+    program: Sequence[tuple],
+    entry: int,
+    context: SentenceContext,
+    progress: dict[int, int] | None = None,
+    firsts: Sequence | None = None,
+    last_start: int | None = None,
 ) -> list[RawMatch]:
     """All leftmost, non-overlapping matches of a program in one sentence.
 
-    With `progress`, every instruction that consumed tokens records the furthest token
-    position it reached (instruction -> position): how far a rule got, for `explain`.
+    With `firsts` (the program's first-token filters), alternatives and start positions whose
+    first token cannot match are skipped without being walked; no match is looked for from
+    after `last_start`. With `progress`, every
+    instruction that consumed tokens records the furthest token position it reached
+    (instruction -> position): how far a rule got, for `explain`.
     """
     tokens = context.tokens
     n = len(tokens)
@@ -114,6 +122,16 @@ def find_matches(
             found = extractor_for(capture_type)(tokens, pos, context, final) if pos < n else ()
             cache[key] = found
         return found
+
+    def admits(pc: int, pos: int) -> bool:
+        """Whether the token at `pos` can be the first that instruction `pc` consumes."""
+        first = firsts[pc]
+        if first is None:
+            return True
+        if pos >= n:
+            return False
+        token = tokens[pos]
+        return token.lower in first[0] or any(r.fullmatch(token.text) for r in first[1])
 
     def step(pc: int, pos: int):
         key = pc * stride + pos
@@ -141,6 +159,8 @@ def find_matches(
                         result = (sub[0], ("t", pos, pos + 1, ins[3], sub[1])) if ins[3] else sub
         elif op == SPLIT:
             for nxt in ins[1]:
+                if firsts is not None and not admits(nxt, pos):
+                    continue
                 result = step(nxt, pos)
                 if result is not None:
                     break
@@ -180,7 +200,11 @@ def find_matches(
 
     matches: list[RawMatch] = []
     pos = 0
-    while pos < n:
+    stop = n if last_start is None else min(n, last_start + 1)
+    while pos < stop:
+        if firsts is not None and not admits(entry, pos):
+            pos += 1
+            continue
         found = step(entry, pos)
         if found is None or found[0] <= pos:
             pos += 1
