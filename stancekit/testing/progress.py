@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from stancekit.compiler.program import CLASS, CUE, FORMS, PHRASE, REGEX, START
+from stancekit.compiler.program import CLASS, CUE, FORMS, PHRASE, REGEX, SPLIT, START
 from stancekit.compiler.ruleset import CompiledRule
 from stancekit.dsl import ast
 from stancekit.dsl.loader import RuleSet
@@ -30,13 +30,20 @@ MAX_SHOWN_WORDS = 12
 
 @dataclass(frozen=True)
 class Attempt:
-    """The furthest a rule got on one sentence."""
+    """The furthest a rule got on one sentence.
+
+    `first` and `size` say which top-level alternative of the pattern the attempt followed
+    (the index of its first element, and how many elements it has): the whole pattern, but
+    for a pattern written as `a b | c d`.
+    """
 
     rule: CompiledRule
     tokens: Sequence[Token]
     progress: RuleProgress
     start: int  # the token the attempt began at
     failed: int | None  # the element it stopped at: the first required one after `reached`
+    first: int = 0
+    size: int = 0
 
     @property
     def matched(self) -> bool:
@@ -47,19 +54,22 @@ class Attempt:
         return self.progress.reached
 
     @property
+    def depth(self) -> int:
+        """How many elements of its alternative the attempt got through."""
+        return 0 if self.reached is None else self.reached - self.first + 1
+
+    @property
     def score(self) -> tuple[int, int]:
-        """Bigger is further: a whole match, then the element reached."""
-        return (int(self.matched), -1 if self.reached is None else self.reached)
+        """Bigger is further: a whole match, then the elements got through."""
+        return (int(self.matched), self.depth)
 
     @property
     def relevance(self) -> tuple[int, int, float]:
         """How much this attempt says about a missing finding, to rank rules by: a whole match,
         then one that got past the rule's stance words (its cue), then the share of the
         pattern matched."""
-        reached = -1 if self.reached is None else self.reached
-        cues = cue_elements(self.rule)
-        past_cue = bool(cues) and reached >= min(cues)
-        return (int(self.matched), int(past_cue), (reached + 1) / max(1, len(self.rule.elements)))
+        past_cue = any(self.first <= cue <= (self.reached or -1) for cue in cue_elements(self.rule))
+        return (int(self.matched), int(past_cue), self.depth / max(1, self.size))
 
     def describe(self) -> str:
         """One sentence: what the rule matched and where and why it stopped."""
@@ -68,7 +78,7 @@ class Attempt:
             first = p.matches[0]
             return f"matched {quoted(_words(self.tokens, first.start, first.end))} (the whole pattern)"
         if p.reached is None:
-            return f"nothing in the sentence matches the start of the pattern, {code(p.element_text(0))}"
+            return f"nothing in the sentence matches the start of the pattern, {code(p.element_text(self.first))}"
         words = quoted(_words(self.tokens, self.start, p.position))
         read = f"matched {words} (as far as {code(p.element_text(p.reached))})"
         if self.failed is None:
@@ -153,50 +163,60 @@ class Tracer:
 
     def __init__(self, ruleset: RuleSet):
         self.ruleset = ruleset
-        self._optional: dict[str, tuple[tuple[bool, int], ...]] = {}
+        self._layouts: dict[str, tuple[tuple[bool, int, int], ...]] = {}
 
-    def optional_elements(self, rule: CompiledRule) -> tuple[tuple[bool, int], ...]:
-        """For each top-level element of `rule`: whether it may match no word at all, and
-        the index after the last element of its top-level alternative."""
-        if rule.id not in self._optional:
-            found: tuple[tuple[bool, int], ...] = ()
+    def layout(self, rule: CompiledRule) -> tuple[tuple[bool, int, int], ...]:
+        """For each top-level element of `rule`: whether it may match no word at all, and the
+        indices of the first element and after the last one of its top-level alternative.
+        Empty when the rule's pattern cannot be found (then nothing is passed over)."""
+        if rule.id not in self._layouts:
+            found: tuple[tuple[bool, int, int], ...] = ()
             source = next((r for r in self.ruleset.rules if r.id == rule.id), None)
             owner = next((f for f in self.ruleset.files if f.display == rule.file), None)
             if source is not None and owner is not None:
                 tree = Resolver(self.ruleset, lambda _: None).resolve(source.tree, source.pattern, owner.key)
                 if tree is not None:
-                    flat: list[tuple[bool, int]] = []
+                    flat: list[tuple[bool, int, int]] = []
                     for option in top_options(tree):
-                        end = len(flat) + len(option)
-                        flat.extend((min_length(element) == 0, end) for element in option)
+                        first, end = len(flat), len(flat) + len(option)
+                        flat.extend((min_length(element) == 0, first, end) for element in option)
                     if len(flat) == len(rule.elements):
                         found = tuple(flat)
-            self._optional[rule.id] = found
-        return self._optional[rule.id]
+            self._layouts[rule.id] = found
+        return self._layouts[rule.id]
+
+    def options(self, rule: CompiledRule) -> list[tuple[int, int, int]]:
+        """(entry instruction, first element, end element) of each top-level alternative."""
+        whole = [(rule.entry, 0, len(rule.elements))]
+        bounds = sorted({(first, end) for _, first, end in self.layout(rule)})
+        top = rule.program[rule.entry]
+        if len(bounds) < 2 or top[0] != SPLIT or len(top[1]) != len(bounds):
+            return whole
+        return [(entry, first, end) for entry, (first, end) in zip(top[1], bounds, strict=True)]
 
     def attempt(self, rule: CompiledRule, tokens: Sequence[Token], context: SentenceContext) -> Attempt:
         """The furthest `rule` got on one sentence (the earliest of equally far attempts)."""
         whole = trace_rule(rule, context)
         if whole.matches:
-            return Attempt(rule, tokens, whole, whole.matches[0].start, None)
+            return Attempt(rule, tokens, whole, whole.matches[0].start, None, 0, len(rule.elements))
         best: Attempt | None = None
-        for start in range(len(tokens)):
-            progress = trace_rule(_anchored(rule, start), context)
-            attempt = Attempt(rule, tokens, progress, start, self._failed(rule, progress))
-            if best is None or attempt.score > best.score:
-                best = attempt
+        for entry, first, end in self.options(rule):
+            option = replace(rule, entry=entry)
+            for start in range(len(tokens)):
+                progress = trace_rule(_anchored(option, start), context)
+                attempt = Attempt(rule, tokens, progress, start, self._failed(rule, progress, end), first, end - first)
+                if best is None or attempt.score > best.score:
+                    best = attempt
         if best is None or best.reached is None:
-            return Attempt(rule, tokens, whole, 0, whole.failed)
+            return Attempt(rule, tokens, whole, 0, whole.failed, 0, len(rule.elements))
         return best
 
-    def _failed(self, rule: CompiledRule, progress: RuleProgress) -> int | None:
-        if progress.reached is None:
+    def _failed(self, rule: CompiledRule, progress: RuleProgress, end: int) -> int | None:
+        layout = self.layout(rule)
+        if progress.reached is None or not layout:
             return progress.failed
-        elements = self.optional_elements(rule)
-        if not elements:
-            return progress.failed
-        for index in range(progress.reached + 1, elements[progress.reached][1]):
-            if not elements[index][0]:
+        for index in range(progress.reached + 1, end):
+            if not layout[index][0]:
                 return index
         return None
 
