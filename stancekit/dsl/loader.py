@@ -57,6 +57,9 @@ class RuleSet:
     files: tuple[RuleFile, ...]
     diagnostics: tuple[Diagnostic, ...] = ()
     _by_key: Mapping[str, RuleFile] = field(default_factory=dict, repr=False, compare=False)
+    #: (kind, file key) -> the names visible from that file; the files never change, so a
+    #: rule set with thousands of rules in one file builds each table once.
+    _visible: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def rules(self) -> tuple[Rule, ...]:
@@ -77,18 +80,21 @@ class RuleSet:
             stack.extend(reversed(self._by_key[current].imports))
         return list(seen.values())
 
-    def lexicons_for(self, key: str) -> dict[str, Lexicon]:
-        found: dict[str, Lexicon] = {}
-        for f in self.scope(key):
-            for name, lexicon in f.lexicons.items():
-                found.setdefault(name, lexicon)
-        return found
+    def lexicons_for(self, key: str) -> Mapping[str, Lexicon]:
+        """The lexicons a rule of file `key` may name: its own first, then its imports'."""
+        return self._names_visible("lexicons", key)
 
-    def macros_for(self, key: str) -> dict[str, Macro]:
-        found: dict[str, Macro] = {}
-        for f in self.scope(key):
-            for name, macro in f.macros.items():
-                found.setdefault(name, macro)
+    def macros_for(self, key: str) -> Mapping[str, Macro]:
+        return self._names_visible("macros", key)
+
+    def _names_visible(self, kind: str, key: str) -> Mapping:
+        found = self._visible.get((kind, key))
+        if found is None:
+            found = {}
+            for f in self.scope(key):
+                for name, value in getattr(f, kind).items():
+                    found.setdefault(name, value)
+            self._visible[(kind, key)] = found
         return found
 
     @property
@@ -187,6 +193,23 @@ def discover(folder: Path) -> list[Path]:
     return sorted(found)
 
 
+def target_path(target: str | Path) -> Path:
+    """The file or folder a rules argument names; 'stancekit:en' is the bundled pack."""
+    text = str(target)
+    if text.startswith(BUNDLED_PREFIX):
+        return bundled_rules_dir().parent / text[len(BUNDLED_PREFIX) :]
+    return Path(text)
+
+
+def target_files(target: str | Path) -> list[Path]:
+    """The rule files a rules argument names (before imports): a folder's rule files, a file
+    itself, or nothing when it does not exist."""
+    path = target_path(target)
+    if path.is_dir():
+        return discover(path)
+    return [path] if path.is_file() else []
+
+
 class _Loader:
     def __init__(self) -> None:
         self.files: dict[str, RuleFile] = {}
@@ -201,10 +224,7 @@ class _Loader:
         self.diagnostics.append(Diagnostic(WARNING, code, message, location, hint))
 
     def add_target(self, target: str | Path) -> None:
-        text = str(target)
-        path = Path(text[len(BUNDLED_PREFIX) :] if text.startswith(BUNDLED_PREFIX) else text)
-        if text.startswith(BUNDLED_PREFIX):
-            path = bundled_rules_dir().parent / path
+        path = target_path(target)
         if path.is_dir():
             files = discover(path)
             if not files:

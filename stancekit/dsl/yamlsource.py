@@ -305,10 +305,23 @@ class YamlDataError(Exception):
         self.diagnostics = diagnostics
 
 
+def _compose(text: str) -> list:
+    """The YAML documents of `text` as nodes. libyaml, when PyYAML has it, is ten times faster
+    on large rule sets and gives the same nodes and positions; a file it refuses is read again
+    by the pure-Python parser, whose error messages the diagnostics are written for."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return list(yaml.compose_all(text, Loader=fast))
+        except yaml.YAMLError:
+            pass
+    return list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+
+
 def load_located(source: SourceFile) -> Any:
     """Parse `source` into located values; raise `YamlDataError` with every problem found."""
     try:
-        documents = list(yaml.compose_all(source.text, Loader=yaml.SafeLoader))
+        documents = _compose(source.text)
     except yaml.MarkedYAMLError as exc:
         raise YamlDataError([_syntax_diagnostic(exc, source)]) from None
     except yaml.YAMLError as exc:
@@ -581,7 +594,7 @@ def _convert(node: yaml.Node, source: SourceFile, problems: list[Diagnostic], ac
             value.source = source
             value.start_index = node.start_mark.index
             value.end_index = node.end_mark.index
-            value.style = node.style
+            value.style = node.style or None  # libyaml writes '' for plain scalars
             return value
         return _SAFE_CONSTRUCTOR.construct_object(node, deep=True)
     active.add(id(node))
