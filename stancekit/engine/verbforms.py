@@ -4,38 +4,58 @@ A topic that is a noun phrase ends where the main verb of its clause begins: "Ge
 support for the sanctions | surprised some diplomats". Without a tagger the engine cannot
 see verbs in general, but it can know the inflected forms that are verbs and nothing else
 ("surprised", "helped", "drew"), which is enough to end a topic there. The set is built once
-per process from the same dictionary the compiler inflects words with; the scan only looks
-words up in it.
+from the same dictionary the compiler inflects words with; the scan only looks words up in
+it. Loading that dictionary takes most of a second, so the two sets are kept in the user's
+cache folder and a scan (or each of its worker processes) reads them in milliseconds.
 """
 
 from __future__ import annotations
 
 from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+
+from stancekit.cachedir import default_cache_dir, read_pickle, write_pickle
+
+_TABLES_FORMAT = 1
+
+
+def verb_only_forms() -> frozenset[str]:
+    """Inflected forms (past, participle, third person) with no noun, adjective or other reading."""
+    return _tables()[0]
+
+
+def ing_forms() -> frozenset[str]:
+    """Present participles ("making", "speaking"): a sentence that starts with one starts with
+    a clause, not with a name."""
+    return _tables()[1]
 
 
 @cache
-def verb_only_forms() -> frozenset[str]:
-    """Inflected forms (past, participle, third person) with no noun, adjective or other reading."""
+def _tables() -> tuple[frozenset[str], frozenset[str]]:
+    try:
+        source = version("lemminflect")
+    except PackageNotFoundError:
+        source = "unknown"
+    path = default_cache_dir() / "words" / f"verbforms-{_TABLES_FORMAT}-{source}.pickle"
+    found = read_pickle(path)
+    if isinstance(found, tuple) and len(found) == 2 and all(isinstance(s, frozenset) for s in found):
+        return found
+    built = _build_tables()
+    write_pickle(path, built)
+    return built
+
+
+def _build_tables() -> tuple[frozenset[str], frozenset[str]]:
     import lemminflect
 
     lemmatizer = lemminflect.Lemmatizer()  # a singleton; its table loads on first lookup
     lemmatizer.getAllLemmas("be")
-    forms = set()
+    verb_only = set()
     for word, readings in lemmatizer.lemma_dict.items():
         if set(readings) - {"VERB", "AUX"} or not word.isalpha() or not word.islower():
             continue
         lemmas = {lemma for values in readings.values() for lemma in values}
         if word not in lemmas and not word.endswith("ing"):
-            forms.add(word)
-    return frozenset(forms)
-
-
-@cache
-def ing_forms() -> frozenset[str]:
-    """Present participles ("making", "speaking"): a sentence that starts with one starts with
-    a clause, not with a name."""
-    import lemminflect
-
-    lemmatizer = lemminflect.Lemmatizer()
-    lemmatizer.getAllLemmas("be")
-    return frozenset(w for w, readings in lemmatizer.lemma_dict.items() if w.endswith("ing") and "VERB" in readings)
+            verb_only.add(word)
+    ing = (w for w, readings in lemmatizer.lemma_dict.items() if w.endswith("ing") and "VERB" in readings)
+    return frozenset(verb_only), frozenset(ing)

@@ -1,0 +1,192 @@
+"""Compiled rule sets cached on disk, keyed by the content they were compiled from.
+
+A CI job re-runs the same rules on every push, and a pack of thousands of rules takes
+seconds to parse and compile. The cache key is a hash of the rule and dictionary files named
+on the command line (path and bytes), of the stancekit code that compiles them and of the
+names plugins have registered; an entry also records every file the rule set read, imports
+included, and is used only while each of them still has the content it was compiled from.
+Changing one character of any rule file therefore compiles afresh.
+
+Entries keep each rule pickled on its own and unpickle it the first time a scan needs it:
+a warm start of a 10,000-rule set reads one file and builds nothing. A damaged or
+unreadable entry is never an error, only a cache miss; an unwritable cache folder costs
+the speed-up and nothing else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from stancekit.cachedir import default_cache_dir, read_pickle, write_pickle
+from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
+from stancekit.dsl.errors import Diagnostic
+
+#: Bump when the layout of an entry changes.
+CACHE_FORMAT = 1
+#: Entries kept per cache folder; older ones are removed when a new one is written.
+KEEP_ENTRIES = 32
+#: Code whose change changes what a rule compiles to.
+_COMPILING_CODE = ("compiler", "dsl", "registry.py", "text/tokens.py")
+
+
+class LazyRules(Sequence[CompiledRule]):
+    """Compiled rules kept pickled, each unpickled the first time it is used.
+
+    A scan runs the rules its trigger words name, so most rules of a large set are never
+    needed by a given corpus, and a warm start should not pay for them."""
+
+    def __init__(self, blobs: Sequence[bytes], rules: Sequence[CompiledRule] | None = None):
+        self._blobs = tuple(blobs)
+        self._rules: list[CompiledRule | None] = list(rules) if rules is not None else [None] * len(self._blobs)
+
+    @classmethod
+    def of(cls, rules: Sequence[CompiledRule]) -> LazyRules:
+        """Rules just compiled: kept as they are here, pickled one by one for elsewhere."""
+        return cls([pickle.dumps(rule, protocol=pickle.HIGHEST_PROTOCOL) for rule in rules], rules)
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        rule = self._rules[index]
+        if rule is None:
+            rule = self._rules[index] = pickle.loads(self._blobs[index])
+        return rule
+
+    def __iter__(self) -> Iterator[CompiledRule]:
+        return (self[i] for i in range(len(self)))
+
+    def __reduce__(self):
+        return (LazyRules, (self._blobs,))
+
+
+@dataclass(frozen=True)
+class CompiledRules:
+    """A compiled rule set with the warnings its loading gave, and whether it came from the cache."""
+
+    compiled: CompiledRuleSet
+    warnings: tuple[Diagnostic, ...]
+    from_cache: bool = False
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _code_fingerprint() -> str:
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for name in _COMPILING_CODE:
+        path = package / name
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        for file in files:
+            with contextlib.suppress(OSError):
+                digest.update(file.relative_to(package).as_posix().encode() + b"\0" + file.read_bytes())
+    from stancekit.resources import grammar_path
+
+    digest.update(grammar_path().read_bytes())
+    return digest.hexdigest()
+
+
+def cache_key(paths: Sequence[str | Path] | None, dictionaries: Sequence[str | Path] = ()) -> str:
+    """The key of the rule set these arguments load: it changes when any named file does."""
+    from stancekit import __version__, registry
+    from stancekit.dsl.loader import target_files
+    from stancekit.resources import bundled_rules_dir
+
+    digest = hashlib.sha256(f"stancekit-cache/{CACHE_FORMAT}/{__version__}/{sys.version_info[:2]}".encode())
+    digest.update(_code_fingerprint().encode())
+    digest.update(repr((sorted(registry.token_class_names()), sorted(registry.capture_type_names()))).encode())
+    for group, targets in (("rules", list(paths or []) or [bundled_rules_dir()]), ("dictionaries", dictionaries)):
+        digest.update(f"\0{group}".encode())
+        for target in targets:
+            digest.update(f"\0target\0{target}".encode())
+            for file in target_files(target):
+                try:
+                    data = file.read_bytes()
+                except OSError:
+                    data = b"\0unreadable"
+                digest.update(f"\0{file.resolve()}\0".encode() + _sha(data).encode())
+    return digest.hexdigest()
+
+
+def _source_hashes(ruleset) -> dict[str, str]:
+    return {f.key: _sha(f.content.encode("utf-8")) for f in ruleset.files}
+
+
+def _still_current(sources: dict[str, str]) -> bool:
+    for path, expected in sources.items():
+        try:
+            text = Path(path).read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return False
+        if _sha(text.encode("utf-8")) != expected:
+            return False
+    return True
+
+
+def _read_entry(path: Path) -> CompiledRules | None:
+    entry = read_pickle(path)
+    try:
+        if entry.get("format") != CACHE_FORMAT or not _still_current(entry["sources"]):
+            return None
+        return CompiledRules(entry["compiled"], tuple(entry["warnings"]), from_cache=True)
+    except Exception:  # not an entry of ours
+        return None
+
+
+def _write_entry(folder: Path, key: str, compiled: CompiledRuleSet, warnings, sources: dict[str, str]) -> None:
+    entry = {"format": CACHE_FORMAT, "sources": sources, "warnings": tuple(warnings), "compiled": compiled}
+    if write_pickle(folder / f"{key}.pickle", entry):
+        _prune(folder)
+
+
+def _prune(folder: Path) -> None:
+    def age(path: Path) -> float:
+        try:
+            return -path.stat().st_mtime
+        except OSError:  # removed meanwhile by another run
+            return 0.0
+
+    entries = sorted((p for p in folder.glob("*.pickle") if len(p.stem) == 64), key=age)
+    for old in entries[KEEP_ENTRIES:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def compile_rules(
+    paths: Sequence[str | Path] | None = None,
+    dictionaries: Sequence[str | Path] = (),
+    *,
+    cache_dir: str | Path | None = None,
+    use_cache: bool = True,
+) -> CompiledRules:
+    """Load and compile rules (as `load_rules(...).compile()`), through the on-disk cache.
+
+    Raises `RuleError` for a broken rule set, exactly as loading it does: a broken set is
+    never cached."""
+    from stancekit.dsl.loader import load_rules
+
+    folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    key = cache_key(paths, dictionaries) if use_cache else ""
+    if use_cache:
+        found = _read_entry(folder / f"{key}.pickle")
+        if found is not None:
+            with contextlib.suppress(OSError):
+                os.utime(folder / f"{key}.pickle")
+            return found
+    ruleset = load_rules(list(paths) if paths else None, list(dictionaries))
+    compiled = ruleset.compile()
+    compiled = replace(compiled, rules=LazyRules.of(compiled.rules))
+    if use_cache:
+        _write_entry(folder, key, compiled, ruleset.diagnostics, _source_hashes(ruleset))
+    return CompiledRules(compiled, tuple(ruleset.diagnostics))

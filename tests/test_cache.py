@@ -1,0 +1,144 @@
+"""The compile cache: a warm start gives the same matcher, and any change to what a rule set
+was compiled from compiles it afresh."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from stancekit.cli import main
+from stancekit.compiler import cache
+from stancekit.compiler.cache import LazyRules, compile_rules
+from stancekit.dsl.errors import RuleError
+from stancekit.engine.matcher import Matcher
+from stancekit.exitcodes import ExitCode
+
+COMMON = """\
+stancekit: 1
+lexicons:
+  backing: [support, back]
+"""
+
+RULES = """\
+stancekit: 1
+imports: [../shared/common.yaml]
+rules:
+  - id: t.support
+    pattern: "{actor:ACTOR} @backing {topic:TOPIC}"
+    polarity: support
+"""
+
+TEXT = "The island council supports the ferry subsidy. The council backs the new harbour."
+
+
+@pytest.fixture
+def pack(tmp_path) -> Path:
+    """A rule file in its own folder that imports a lexicon from a folder beside it."""
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "common.yaml").write_text(COMMON, encoding="utf-8")
+    (tmp_path / "mine").mkdir()
+    rules = tmp_path / "mine" / "rules.yaml"
+    rules.write_text(RULES, encoding="utf-8")
+    return rules
+
+
+def topics(compiled) -> list[str]:
+    return [f.topic.text for f in Matcher(compiled).scan(TEXT)]
+
+
+def test_a_warm_start_loads_the_cached_rule_set_and_finds_the_same(pack, tmp_path):
+    folder = tmp_path / "cache"
+    cold = compile_rules([pack], cache_dir=folder)
+    warm = compile_rules([pack], cache_dir=folder)
+    assert (cold.from_cache, warm.from_cache) == (False, True)
+    assert topics(warm.compiled) == topics(cold.compiled) == ["the ferry subsidy", "the new harbour"]
+    assert warm.compiled.hash == cold.compiled.hash
+    assert len(list(folder.glob("*.pickle"))) == 1
+
+
+def test_editing_the_rule_file_compiles_afresh(pack, tmp_path):
+    folder = tmp_path / "cache"
+    compile_rules([pack], cache_dir=folder)
+    pack.write_text(RULES.replace("t.support", "t.backing"), encoding="utf-8")
+    again = compile_rules([pack], cache_dir=folder)
+    assert not again.from_cache
+    assert [r.id for r in again.compiled.rules] == ["t.backing"]
+
+
+def test_editing_an_imported_file_outside_the_named_folder_compiles_afresh(pack, tmp_path):
+    folder = tmp_path / "cache"
+    compile_rules([pack], cache_dir=folder)
+    (tmp_path / "shared" / "common.yaml").write_text(COMMON.replace("back]", "back, endorse]"), encoding="utf-8")
+    again = compile_rules([pack], cache_dir=folder)
+    assert not again.from_cache
+    assert [f.topic.text for f in Matcher(again.compiled).scan("The council endorses the plan.")] == ["the plan"]
+
+
+def test_dictionaries_are_part_of_the_key(pack, tmp_path):
+    folder = tmp_path / "cache"
+    actors = tmp_path / "actors.yaml"
+    actors.write_text("stancekit: 1\nactors:\n  - {id: isle, name: Island Council, type: organisation, aliases: [island council]}\n")
+    plain = compile_rules([pack], cache_dir=folder)
+    with_actors = compile_rules([pack], [actors], cache_dir=folder)
+    assert not with_actors.from_cache
+    assert [f.actor.name for f in Matcher(with_actors.compiled).scan(TEXT)][0] == "Island Council"
+    assert [f.actor.name for f in Matcher(plain.compiled).scan(TEXT)][0] != "Island Council"
+
+
+def test_a_damaged_entry_is_a_miss_not_an_error(pack, tmp_path):
+    folder = tmp_path / "cache"
+    compile_rules([pack], cache_dir=folder)
+    (entry,) = folder.glob("*.pickle")
+    entry.write_bytes(b"not a pickle at all")
+    again = compile_rules([pack], cache_dir=folder)
+    assert not again.from_cache
+    assert topics(again.compiled) == ["the ferry subsidy", "the new harbour"]
+    assert compile_rules([pack], cache_dir=folder).from_cache  # and the entry was written anew
+
+
+def test_a_cache_folder_that_cannot_be_written_costs_only_speed(pack, tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("in the way", encoding="utf-8")
+    for _ in range(2):
+        loaded = compile_rules([pack], cache_dir=blocked / "cache")
+        assert not loaded.from_cache
+        assert topics(loaded.compiled) == ["the ferry subsidy", "the new harbour"]
+
+
+def test_a_broken_rule_set_is_never_cached(pack, tmp_path):
+    folder = tmp_path / "cache"
+    pack.write_text(RULES.replace("@backing", "@nowhere"), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(RuleError, match="nowhere"):
+            compile_rules([pack], cache_dir=folder)
+    assert not list(folder.glob("*.pickle"))
+
+
+def test_old_entries_are_pruned(pack, tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "KEEP_ENTRIES", 2)
+    folder = tmp_path / "cache"
+    for n in range(4):
+        pack.write_text(RULES.replace("t.support", f"t.v{n}"), encoding="utf-8")
+        compile_rules([pack], cache_dir=folder)
+    assert len(list(folder.glob("*.pickle"))) == 2
+
+
+def test_lazy_rules_pickle_small_and_unpickle_on_first_use(pack, tmp_path):
+    compiled = compile_rules([pack], cache_dir=tmp_path / "cache").compiled
+    assert isinstance(compiled.rules, LazyRules)
+    copy = pickle.loads(pickle.dumps(compiled.rules))
+    assert copy._rules == [None]
+    assert copy[0] == compiled.rules[0]
+    assert [r.id for r in copy] == ["t.support"]
+
+
+def test_scan_writes_its_cache_where_cache_dir_says_and_not_with_no_cache(pack, tmp_path):
+    corpus = tmp_path / "news.txt"
+    corpus.write_text(TEXT, encoding="utf-8")
+    folder = tmp_path / "cache"
+    assert main(["scan", str(corpus), "-r", str(pack), "-q", "--no-cache", "--cache-dir", str(folder)]) == 0
+    assert not folder.exists()
+    assert main(["scan", str(corpus), "-r", str(pack), "-q", "--cache-dir", str(folder)]) == ExitCode.OK
+    assert len(list(folder.glob("*.pickle"))) == 1
