@@ -3,6 +3,7 @@ picks an output format; everything it does can be done from Python too."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -14,11 +15,15 @@ import click
 
 from stancekit import __version__
 from stancekit.commands import register as register_commands
+from stancekit.compiler.cache import compile_rules
+from stancekit.compiler.ruleset import CompiledRuleSet
 from stancekit.dsl.errors import RuleError
 from stancekit.dsl.loader import RuleSet, load_rules
 from stancekit.engine.matcher import Matcher
+from stancekit.engine.parallel import DocumentResult, available_cores, scan_parallel, scan_serial
 from stancekit.evaluation import EvaluationInputError, doc_key, evaluate, format_report, iter_findings, load_gold
 from stancekit.exitcodes import ExitCode
+from stancekit.interrupts import StopBetweenDocuments
 from stancekit.output.atomic import atomic_text_output
 from stancekit.output.fields import FieldError, parse_fields
 from stancekit.output.sinks import FORMATS, format_for_path, open_sink
@@ -60,6 +65,31 @@ def _dictionary_options(command):
     )(command)
 
 
+def _cache_options(command):
+    """--cache-dir and --no-cache: where compiled rule sets are kept between runs."""
+    command = click.option("--no-cache", is_flag=True, help="Compile the rules afresh and do not cache them.")(command)
+    return click.option(
+        "--cache-dir",
+        metavar="DIR",
+        help="Cache compiled rule sets here (default: $STANCEKIT_CACHE_DIR or the user cache folder).",
+    )(command)
+
+
+def _compile(rules, actors, topics, cache_dir: str | None, no_cache: bool, quiet: bool) -> CompiledRuleSet:
+    """The compiled rule set, from the cache when the rule files have not changed; its
+    warnings are printed either way."""
+    try:
+        loaded = compile_rules(list(rules) or None, [*actors, *topics], cache_dir=cache_dir, use_cache=not no_cache)
+    except RuleError as exc:
+        click.echo(exc.render(), err=True)
+        raise CommandFailed(ExitCode.RULE_ERROR) from None
+    if not quiet:
+        for diagnostic in loaded.warnings:
+            if diagnostic.code not in ("unused-lexicon", "unused-macro"):
+                click.echo(diagnostic.render(), err=True)
+    return loaded.compiled
+
+
 def _load(rules: Sequence[str], actors: Sequence[str] = (), topics: Sequence[str] = ()) -> RuleSet:
     try:
         ruleset = load_rules(list(rules) or None, [*actors, *topics])
@@ -67,14 +97,6 @@ def _load(rules: Sequence[str], actors: Sequence[str] = (), topics: Sequence[str
         click.echo(exc.render(), err=True)
         raise CommandFailed(ExitCode.RULE_ERROR) from None
     return ruleset
-
-
-def _report_warnings(ruleset: RuleSet, quiet: bool) -> None:
-    if quiet:
-        return
-    for diagnostic in ruleset.diagnostics:
-        if diagnostic.code not in ("unused-lexicon", "unused-macro"):
-            click.echo(diagnostic.render(), err=True)
 
 
 class _ProblemLog:
@@ -93,13 +115,13 @@ class _ProblemLog:
             click.echo(f"{level}: {problem}", err=True)
 
 
-def _with_progress(documents: Iterator[Document], total: int | None, enabled: bool) -> Iterator[Document]:
+def _with_progress(results: Iterator[DocumentResult], total: int | None, enabled: bool) -> Iterator[DocumentResult]:
     if not enabled:
-        yield from documents
+        yield from results
         return
     with click.progressbar(length=total, label="scanning", file=sys.stderr, show_pos=True) as bar:
-        for document in documents:
-            yield document
+        for result in results:
+            yield result
             bar.update(1)
 
 
@@ -167,6 +189,16 @@ def cli() -> None:
     show_default=True,
     help="How to read the inputs (auto: by file extension).",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Scan in N worker processes (0: one per core). Output order does not change.",
+)
+@_cache_options
 @click.option("--no-prefilter", is_flag=True, hidden=True, help="Run every rule on every sentence (for testing).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, warnings or summary on stderr.")
 @_dictionary_options
@@ -180,6 +212,9 @@ def scan(
     text_field,
     date_field,
     input_format,
+    jobs,
+    cache_dir,
+    no_cache,
     no_prefilter,
     quiet,
     actors,
@@ -193,12 +228,15 @@ def scan(
     fmt = fmt or format_for_path(output) or "table"
     if output and output != "-" and Path(output).is_dir():
         raise click.BadParameter(f"'{output}' is a folder; give a file name", param_hint="--output")
-    ruleset = _load(rules, actors, topics)
-    _report_warnings(ruleset, quiet)
-    matcher = Matcher(ruleset.compile(), prefilter=not no_prefilter)
+    compiled = _compile(rules, actors, topics, cache_dir, no_cache, quiet)
+    jobs = jobs or available_cores()
     problems = _ProblemLog(quiet)
     options = InputOptions(id_field=id_field, text_field=text_field, date_field=date_field, input_format=input_format)
     documents = iter_documents(paths, options, problems)
+    if jobs > 1:
+        results = scan_parallel(compiled, documents, jobs, prefilter=not no_prefilter)
+    else:
+        results = scan_serial(Matcher(compiled, prefilter=not no_prefilter), documents)
     total = _count_text_files(paths)
     show_progress = (
         not quiet
@@ -206,14 +244,17 @@ def scan(
         and (output is not None or not sys.stdout.isatty())
         and (total is None or total > 1)
     )
-    documents = _with_progress(documents, total, show_progress)
     color = output is None and fmt == "table" and sys.stdout.isatty()
+    summary = _ScanSummary()
     try:
-        with atomic_text_output(output) as stream:
+        with StopBetweenDocuments() as stop, contextlib.closing(results), atomic_text_output(output) as stream:
             sink = open_sink(fmt, stream, selected, color=color)
             try:
-                for finding in matcher.scan_documents(documents):
-                    sink.write(finding)
+                for result in _with_progress(results, total, show_progress):
+                    summary.add(result)
+                    for finding in result.findings:
+                        sink.write(finding)
+                    stop.check()
             finally:
                 sink.close()
     except OSError as exc:
@@ -221,15 +262,38 @@ def scan(
             raise
         click.echo(f"error: cannot write {output}: {exc.strerror or exc}", err=True)
         raise CommandFailed(ExitCode.INPUT_ERROR) from None
-    stats = matcher.stats
     if not quiet:
-        skipped = f"; {problems.skipped} skipped" if problems.skipped else ""
+        skipped = problems.skipped + len(summary.failed)
         click.echo(
-            f"scanned {stats.documents} documents, {stats.sentences} sentences: {stats.findings} findings{skipped}",
+            f"scanned {summary.documents} documents, {summary.sentences} sentences: {summary.findings} findings"
+            + (f"; {skipped} skipped" if skipped else ""),
             err=True,
         )
+    if summary.failed:
+        raise CommandFailed(ExitCode.INTERNAL_ERROR)
     if problems.fatal:
         raise CommandFailed(ExitCode.INPUT_ERROR)
+
+
+class _ScanSummary:
+    """Counts for the closing line of a scan; reports each document whose scan failed."""
+
+    def __init__(self) -> None:
+        self.documents = self.sentences = self.findings = 0
+        self.failed: list[str] = []
+
+    def add(self, result: DocumentResult) -> None:
+        if result.error is not None:
+            self.failed.append(result.doc_id)
+            click.echo(
+                f"error: document {result.doc_id} could not be scanned, skipped: {result.error}"
+                f" (a bug in stancekit {__version__}; please report it)",
+                err=True,
+            )
+            return
+        self.documents += 1
+        self.sentences += result.sentences
+        self.findings += len(result.findings)
 
 
 @cli.command(name="rules")
@@ -301,9 +365,22 @@ def list_rules(rules, lexicons, actors, topics):
     metavar="X",
     help="Exit with 1 when strict precision is below X.",
 )
+@_cache_options
 @_dictionary_options
 def eval_command(
-    gold, findings_file, corpus, rules, misses, false_findings, fmt, min_recall, min_precision, actors, topics
+    gold,
+    findings_file,
+    corpus,
+    rules,
+    misses,
+    false_findings,
+    fmt,
+    min_recall,
+    min_precision,
+    cache_dir,
+    no_cache,
+    actors,
+    topics,
 ):
     """Score findings against GOLD.jsonl: recall, precision, F1, per polarity and per rule.
 
@@ -324,9 +401,7 @@ def eval_command(
     texts: dict[str, str] = {}
     problems = _ProblemLog(quiet=False)
     if corpus:
-        ruleset = _load(rules, actors, topics)
-        _report_warnings(ruleset, quiet=False)
-        matcher = Matcher(ruleset.compile())
+        matcher = Matcher(_compile(rules, actors, topics, cache_dir, no_cache, quiet=False))
         wanted = {record.doc for record in gold_records}
 
         def keep_gold_texts(documents: Iterator[Document]) -> Iterator[Document]:

@@ -7,7 +7,9 @@ import csv
 import errno
 import io
 import json
+import os
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +24,7 @@ from stancekit.cli import cli, main
 from stancekit.dsl.loader import RuleSet, load_rules
 from stancekit.engine.matcher import Matcher
 from stancekit.exitcodes import ExitCode
+from stancekit.output.sinks import JsonSink
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -263,39 +266,58 @@ def test_failed_scan_leaves_the_previous_output_file_untouched(tmp_path, corpus)
     assert [p.name for p in out.iterdir()] == ["findings.jsonl"]
 
 
-def test_crash_in_the_middle_of_a_scan_leaves_the_previous_output_file_untouched(tmp_path, corpus, monkeypatch, capsys):
-    real = Matcher.scan_documents
+def test_crash_while_writing_leaves_the_previous_output_file_untouched(tmp_path, corpus, monkeypatch, capsys):
+    real = JsonSink.write
+    written = []
 
-    def crash_after_first(self, documents):
-        for number, finding in enumerate(real(self, documents)):
-            if number == 1:
-                raise RuntimeError("engine fell over")
-            yield finding
+    def crash_on_second(self, finding):
+        if written:
+            raise RuntimeError("writer fell over")
+        written.append(finding)
+        real(self, finding)
 
-    monkeypatch.setattr(Matcher, "scan_documents", crash_after_first)
+    monkeypatch.setattr(JsonSink, "write", crash_on_second)
     target = tmp_path / "findings.json"
     target.write_text("[]\n", encoding="utf-8")
-    assert main(["scan", str(corpus), "-o", str(target)]) == ExitCode.INTERNAL_ERROR
-    assert "internal error: RuntimeError: engine fell over" in capsys.readouterr().err
+    assert main(["scan", str(corpus), "-o", str(target), "--no-cache"]) == ExitCode.INTERNAL_ERROR
+    assert "internal error: RuntimeError: writer fell over" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "[]\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
-def test_interrupted_scan_exits_130_with_a_valid_file_of_the_findings_so_far(tmp_path, corpus, monkeypatch, capsys):
-    real = Matcher.scan_documents
+def test_a_document_whose_scan_crashes_is_reported_and_the_rest_still_scanned(tmp_path, corpus, monkeypatch, capsys):
+    real = Matcher.scan_document
 
-    def interrupt_after_first(self, documents):
-        for number, finding in enumerate(real(self, documents)):
-            if number == 1:
-                raise KeyboardInterrupt
-            yield finding
+    def crash_on_ferry(self, document):
+        if "ferry" in document.id:
+            raise RuntimeError("engine fell over")
+        return real(self, document)
 
-    monkeypatch.setattr(Matcher, "scan_documents", interrupt_after_first)
+    monkeypatch.setattr(Matcher, "scan_document", crash_on_ferry)
     target = tmp_path / "findings.json"
-    assert main(["scan", str(corpus), "-o", str(target)]) == ExitCode.INTERRUPTED == 130
+    assert main(["scan", str(corpus), "-o", str(target), "--no-cache"]) == ExitCode.INTERNAL_ERROR
+    err = capsys.readouterr().err
+    assert "error: document ferry-subsidy could not be scanned, skipped: RuntimeError: engine fell over" in err
+    assert "1 skipped" in err
+    assert brief(json.loads(target.read_text(encoding="utf-8"))) == EXPECTED[2:]
+
+
+def test_ctrl_c_stops_after_the_document_being_scanned_and_exits_130(tmp_path, corpus, monkeypatch, capsys):
+    real = Matcher.scan_document
+
+    def ctrl_c_during_first(self, document):
+        if self.stats.documents == 0:
+            os.kill(os.getpid(), signal.SIGINT)  # as if pressed while this document is scanned
+        return real(self, document)
+
+    monkeypatch.setattr(Matcher, "scan_document", ctrl_c_during_first)
+    target = tmp_path / "findings.json"
+    assert main(["scan", str(corpus), "-o", str(target), "--no-cache"]) == ExitCode.INTERRUPTED == 130
     assert "interrupted" in capsys.readouterr().err
-    assert brief(json.loads(target.read_text(encoding="utf-8"))) == EXPECTED[:1]
+    # the first document is whole, the second was never started
+    assert brief(json.loads(target.read_text(encoding="utf-8"))) == EXPECTED[:2]
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
 # --- fields ------------------------------------------------------------------------------------
