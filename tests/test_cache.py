@@ -79,12 +79,14 @@ def test_editing_an_imported_file_outside_the_named_folder_compiles_afresh(pack,
 def test_dictionaries_are_part_of_the_key(pack, tmp_path):
     folder = tmp_path / "cache"
     actors = tmp_path / "actors.yaml"
-    actors.write_text("stancekit: 1\nactors:\n  - {id: isle, name: Island Council, type: organisation, aliases: [island council]}\n")
+    actors.write_text(
+        "stancekit: 1\nactors:\n  - {id: isle, name: Island Council, type: organisation, aliases: [island council]}\n"
+    )
     plain = compile_rules([pack], cache_dir=folder)
     with_actors = compile_rules([pack], [actors], cache_dir=folder)
     assert not with_actors.from_cache
-    assert [f.actor.name for f in Matcher(with_actors.compiled).scan(TEXT)][0] == "Island Council"
-    assert [f.actor.name for f in Matcher(plain.compiled).scan(TEXT)][0] != "Island Council"
+    assert Matcher(with_actors.compiled).scan(TEXT)[0].actor.name == "Island Council"
+    assert Matcher(plain.compiled).scan(TEXT)[0].actor.name != "Island Council"
 
 
 def test_a_damaged_entry_is_a_miss_not_an_error(pack, tmp_path):
