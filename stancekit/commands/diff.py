@@ -60,7 +60,7 @@ def scan_both(
         found_b.extend(matcher_b.scan_document(document))
     stats = matcher_a.stats
     click.echo(
-        f"scanned {stats.documents} documents, {stats.sentences} sentences: "
+        f"scanned {stats.documents} documents: "
         f"{len(found_a)} findings with --rules-a, {len(found_b)} with --rules-b",
         err=True,
     )

@@ -23,7 +23,7 @@ from stancekit.engine import wordlists as W
 from stancekit.engine.captures import NAME, SentenceContext, actor_ends, antecedent, category
 from stancekit.engine.mentions import PERSON, UNKNOWN, Referent, compatible, describe
 from stancekit.text.segment import QuoteSpan, Segmentation
-from stancekit.text.tokens import Token, tokenize
+from stancekit.text.tokens import Token, normalise, tokenize
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "myself", "ourselves"})
 THIRD_PERSON = frozenset({"he", "she", "they", "it"})
@@ -66,6 +66,14 @@ class DocumentContext:
         self._mentions: dict[int, list[Mention]] = {}
         self._speakers: dict[int, Mention | None] = {}
         self._quote_sentence_starts = [s.start for s in self.sentences]
+        self._lowered: str | None = None
+
+    @property
+    def lowered(self) -> str:
+        """The document text in comparison form (see `text.tokens.normalise`), made once."""
+        if self._lowered is None:
+            self._lowered = normalise(self.text)
+        return self._lowered
 
     # -- sentences ---------------------------------------------------------------------------
 
@@ -342,7 +350,11 @@ class DocumentContext:
 
     def _full_name(self, mention: Mention) -> Mention | None:
         surname = mention.referent.surname or mention.referent.name
+        wanted = normalise(surname)
         for i in range(mention.sentence, -1, -1):
+            sentence = self.sentences[i]
+            if wanted not in self.lowered[sentence.start : sentence.end]:
+                continue  # no mention there can carry the surname: leave the sentence untokenised
             for m in reversed(self.mentions(i)):
                 if i == mention.sentence and m.start >= mention.start:
                     continue

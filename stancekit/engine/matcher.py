@@ -67,7 +67,9 @@ class ScanStats:
     """Counts for the summary line of a scan."""
 
     documents: int = 0
+    #: Sentences of the documents that had to be split (those with a trigger word).
     sentences: int = 0
+    #: Sentences that held a trigger word: those matched against rules.
     candidate_sentences: int = 0
     findings: int = 0
 
@@ -266,15 +268,24 @@ class Matcher:
         for document in documents:
             yield from self.scan_document(document)
 
-    def candidate_rules(self, text: str, segmentation: Segmentation) -> dict[int, set[int]]:
-        """Sentence index -> indices of the rules worth running on it."""
+    def trigger_hits(self, lowered: str) -> list[tuple[int, tuple[int, ...]]]:
+        """(offset, rule indices) of every trigger word in the normalised document text."""
+        return list(self.compiled.trigger_index.find(lowered))
+
+    def candidate_rules(
+        self, text: str, segmentation: Segmentation, hits: Sequence[tuple[int, tuple[int, ...]]] | None = None
+    ) -> dict[int, set[int]]:
+        """Sentence index -> indices of the rules worth running on it (`hits`: the trigger
+        words of `text`, when they have been looked up already)."""
         sentences = segmentation.sentences
         if not self.prefilter:
             every = set(range(len(self.compiled.rules)))
             return {s.index: set(every) for s in sentences}
+        if hits is None:
+            hits = self.trigger_hits(normalise(text))
         starts = [s.start for s in sentences]
         wanted: dict[int, set[int]] = {}
-        for offset, rules in self.compiled.trigger_index.find(normalise(text)):
+        for offset, rules in hits:
             i = bisect.bisect_right(starts, offset) - 1
             if i >= 0 and offset < sentences[i].end:
                 wanted.setdefault(i, set()).update(rules)
@@ -285,10 +296,16 @@ class Matcher:
 
     def scan_document(self, document: Document) -> list[Finding]:
         text = document.text
-        segmentation = segment(text)
         self.stats.documents += 1
+        hits: list = []
+        if self.prefilter:
+            # a document without a trigger word holds no finding: it is not even split into sentences
+            hits = self.trigger_hits(normalise(text))
+            if not hits and not self.compiled.untriggered:
+                return []
+        segmentation = segment(text)
         self.stats.sentences += len(segmentation.sentences)
-        wanted = self.candidate_rules(text, segmentation)
+        wanted = self.candidate_rules(text, segmentation, hits)
         self.stats.candidate_sentences += len(wanted)
         context = DocumentContext(text, segmentation, self.compiled, document_day(document.date))
         resolver = FindingResolver(context, self.compiled)
