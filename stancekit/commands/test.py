@@ -16,6 +16,7 @@ import json
 
 import click
 
+from stancekit.compiler.cache import compile_rules
 from stancekit.dsl.loader import check_rules
 from stancekit.exitcodes import ExitCode
 from stancekit.output.atomic import atomic_text_output
@@ -36,7 +37,13 @@ from stancekit.testing.runner import Runner
     help="With --coverage: also scan this corpus (repeatable; files, folders, JSONL, CSV).",
 )
 @click.option("--verbose", "-v", is_flag=True, help="List the tests that pass too.")
-def command(rules, junit, as_json, coverage, corpus, verbose):
+@click.option(
+    "--cache-dir",
+    metavar="DIR",
+    help="Cache compiled rule sets here (default: $STANCEKIT_CACHE_DIR or the user cache folder).",
+)
+@click.option("--no-cache", is_flag=True, help="Compile the rules afresh and do not cache them.")
+def command(rules, junit, as_json, coverage, corpus, verbose, cache_dir, no_cache):
     """Run the examples and counter-examples of the rules in RULES (files or folders; default:
     the bundled pack) and the test files beside them (*.test.yaml, *.test.txt)."""
     from stancekit.cli import CommandFailed
@@ -55,7 +62,9 @@ def command(rules, junit, as_json, coverage, corpus, verbose):
         )
         raise CommandFailed(ExitCode.RULE_ERROR)
 
-    compiled = ruleset.compile()
+    # the examples come from the loaded rules; the compiled rules from the cache when the
+    # rule files have not changed since they were last compiled
+    compiled = compile_rules(list(targets.rules) or None, cache_dir=cache_dir, use_cache=not no_cache).compiled
     run = Runner(ruleset, compiled).run(cases)
 
     measured = None
