@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from stancekit.compiler.ruleset import CompiledRuleSet
 from stancekit.dsl.loader import RuleSet
-from stancekit.engine.matcher import Candidate, Matcher
+from stancekit.engine.matcher import Candidate, Matcher, _overlaps
 from stancekit.findings import Finding
 from stancekit.text.documents import Document
 
@@ -167,13 +167,9 @@ def _tally(uses: dict[str, RuleUse], findings: Sequence[Finding], candidates: It
                 if finding.cue is None or finding.rule.id == rule_id:
                     continue
                 at = (finding.cue.start, finding.cue.end)
-                if (cue is not None and _overlap(cue, at)) or _overlap(topic, at):
+                if _overlaps(cue, at) or _overlaps(topic, at):
                     uses[rule_id].lost_to[finding.rule.id] += 1
                     break
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def measure(ruleset: RuleSet, compiled: CompiledRuleSet, corpus: Iterable[Document] | None = None) -> Coverage:

@@ -26,8 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stancekit.dsl import ast
-from stancekit.dsl.errors import WARNING, Diagnostic
+from stancekit.dsl.errors import WARNING, Diagnostic, _count
 from stancekit.dsl.loader import RuleSet, check_rules
+from stancekit.dsl.loader import _diagnostic_order as diagnostic_order  # errors first, then file:line:col
 from stancekit.dsl.model import Rule
 from stancekit.dsl.validate import ExpandedMacro, Resolver, children, program_size
 from stancekit.dsl.yamlsource import LocatedStr
@@ -118,16 +119,6 @@ class CheckReport:
             f"{_count(self.errors, 'error')}, {_count(self.warnings, 'warning')}"
             f" in {_count(self.files, 'file')} ({_count(len(self.ruleset.rules), 'rule')})"
         )
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def diagnostic_order(d: Diagnostic) -> tuple:
-    """Errors first, then by file, line and column."""
-    loc = d.location
-    return (not d.is_error, loc.file if loc else "", loc.line if loc else 0, loc.col if loc else 0)
 
 
 def check(paths: Sequence[str]) -> CheckReport:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.dsl.loader import RuleSet
 from stancekit.dsl.model import Example, ExpectedFinding, Rule
-from stancekit.engine.matcher import Matcher
+from stancekit.engine.matcher import Matcher, _overlaps
 from stancekit.findings import Finding
 from stancekit.testing.examples import assign
 from stancekit.testing.progress import Attempt, Tracer
@@ -232,8 +232,10 @@ def _summary(attempt: Attempt, findings: Sequence[Finding]) -> str:
     match = attempt.progress.matches[0]
     tokens = attempt.tokens
     if match.cue is not None:
-        start, end = tokens[match.cue[0]].start, tokens[match.cue[1] - 1].end
-        winners = sorted({f.rule.id for f in findings if f.cue is not None and f.cue.start < end and start < f.cue.end})
+        cue = (tokens[match.cue[0]].start, tokens[match.cue[1] - 1].end)
+        winners = sorted(
+            {f.rule.id for f in findings if f.cue is not None and _overlaps(cue, (f.cue.start, f.cue.end))}
+        )
         if winners:
             return f"{said}, but another rule read the same words and won: {', '.join(winners)}"
     return f"{said}, but no finding came of it: it reads as a passive, or another finding covers the same words"
