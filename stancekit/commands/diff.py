@@ -60,8 +60,7 @@ def scan_both(
         found_b.extend(matcher_b.scan_document(document))
     stats = matcher_a.stats
     click.echo(
-        f"scanned {stats.documents} documents: "
-        f"{len(found_a)} findings with --rules-a, {len(found_b)} with --rules-b",
+        f"scanned {stats.documents} documents: {len(found_a)} findings with --rules-a, {len(found_b)} with --rules-b",
         err=True,
     )
     return found_a, found_b, fatal
