@@ -10,7 +10,7 @@ import yaml
 
 from stancekit import Matcher, load_rules
 from stancekit.dsl import ast
-from stancekit.dsl.parser import DEFAULT_REPEAT_CAP, parse_pattern
+from stancekit.dsl.parser import DEFAULT_REPEAT_CAP, PatternSyntaxError, parse_pattern
 
 
 def matcher_for(
@@ -68,6 +68,15 @@ def test_regex_token_matches_the_whole_token_case_sensitively(tmp_path):
     assert spans(m, "Unions backpedalled on the plan.") == []
     insensitive = matcher_for(tmp_path, "{actor:ACTOR} /back(s|ed)?/i {topic:TOPIC}")
     assert spans(insensitive, "Unions BACKED the plan.") == [("Unions", "the plan")]
+
+
+def test_a_regex_that_repeats_in_one_way_only_is_accepted_and_matches(tmp_path):
+    # (a+)+ is refused (see tests/broken_rules/slow_regex.yaml); a repeated part with a
+    # required separator can match a word in one way only, and is fine
+    m = matcher_for(tmp_path, r"{actor:ACTOR} /(?:\w+-)+backed/ {topic:TOPIC}")
+    assert spans(m, "Unions union-backed the plan.") == [("Unions", "the plan")]
+    with pytest.raises(PatternSyntaxError, match="exponential time"):
+        parse_pattern(r"{actor:ACTOR} /(?:\w+-?)+backed/ {topic:TOPIC}")
 
 
 def test_lexicon_entries_may_have_several_words_and_inflect_their_first(tmp_path):

@@ -61,6 +61,7 @@ KINDS = {
     "unclosed_quoted_word": "pattern-syntax",
     "unclosed_regex": "pattern-syntax",
     "invalid_regex": "pattern-syntax",
+    "slow_regex": "pattern-syntax",
     "repeat_bounds_reversed": "pattern-syntax",
     "repeat_too_large": "pattern-syntax",
     "meaningless_character": "pattern-syntax",

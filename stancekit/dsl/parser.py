@@ -206,6 +206,15 @@ class _ToAst(Transformer):
             offset = children[0].start_pos + 1 + (positions[pos] if pos < len(positions) else len(body))
             message, hint, length = _regex_problem(exc.msg, source, pos, self.typist)
             raise PatternSyntaxError(message, offset, self.typist.note(hint), length) from None
+        if _nested_repeat(source):
+            raise PatternSyntaxError(
+                "the regular expression repeats a part that repeats itself, which can take"
+                " exponential time on a long word",
+                children[0].start_pos,
+                "repeat a part that can match in one way only: write (ab)+ rather than (a+b?)+, or [a-z]+ rather"
+                " than ([a-z]+)+",
+                len(raw),
+            )
         return ast.Regex(_span_of(meta), source, flags)
 
     def lexicon(self, meta, children):
@@ -228,6 +237,58 @@ class _ToAst(Transformer):
 
     def sentence_end(self, meta, children):
         return ast.SentenceEnd(_span_of(meta))
+
+
+def _nested_repeat(source: str) -> bool:
+    """Whether a regular expression repeats a part made only of a repeat (plus optional
+    bits): the shape of (a+)+ and (a*b?)*, whose backtracking takes exponential time on a
+    long word. A repeated part with something required besides its inner repeat, such as
+    (\\w+-)+, can match a word in one way only and is left alone."""
+    try:
+        from re import _parser as sre_parse  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+    from re import _constants as sre_constants
+
+    repeats = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
+
+    def body_items(body):
+        """The items of a repeated body, looking through a group around all of it."""
+        items = list(body)
+        while len(items) == 1 and items[0][0] is sre_constants.SUBPATTERN:
+            items = list(items[0][1][-1])
+        return body, items
+
+    def dangerous(body) -> bool:
+        whole, items = body_items(body)
+        for k, (op, arg) in enumerate(items):
+            if op in repeats and arg[1] > 1:
+                rest = sre_parse.SubPattern(whole.state, items[:k] + items[k + 1 :])
+                if rest.getwidth()[0] == 0:
+                    return True
+        return False
+
+    def parts(op, arg) -> list:
+        if op in repeats:
+            return [arg[2]]
+        if op is sre_constants.SUBPATTERN:
+            return [arg[-1]]
+        if op is sre_constants.BRANCH:
+            return list(arg[1])
+        return []
+
+    def walk(parsed) -> bool:
+        for op, arg in parsed:
+            if op in repeats and arg[1] > 1 and dangerous(arg[2]):
+                return True
+            if any(walk(part) for part in parts(op, arg)):
+                return True
+        return False
+
+    try:
+        return walk(sre_parse.parse(source))
+    except Exception:  # not ours to judge: Python reports what it cannot parse
+        return False
 
 
 def _regex_problem(msg: str, source: str, pos: int, t: _Typist) -> tuple[str, str, int]:
