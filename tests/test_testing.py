@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -22,7 +21,8 @@ from stancekit.resources import bundled_rules_dir
 from stancekit.testing.examples import assign
 from stancekit.testing.testfiles import Expectation, find_test_files, read_test_file
 
-SUMMARY_RE = re.compile(r"^(\d+) passed, (\d+) failed(?:, (\d+) todo)?(?:, (\d+) fixed)?$")
+SUMMARY_RE = re.compile(r"^(\d+) passed, (\d+) failed$")
+TALLY_RE = re.compile(r"^(?:(\d+) todo)?(?:, )?(?:(\d+) fixed)?$")
 
 RULES = """\
 stancekit: 1
@@ -73,10 +73,19 @@ def last_line(output: str) -> str:
     return output.rstrip("\n").splitlines()[-1]
 
 
+def last_lines(output: str, n: int) -> list[str]:
+    return output.rstrip("\n").splitlines()[-n:]
+
+
 def counts(output: str) -> tuple[int, int, int, int]:
-    match = SUMMARY_RE.match(last_line(output))
+    """(passed, failed, todo, fixed) from the last two lines of a report."""
+    tally, summary = last_lines(output, 2)
+    match = SUMMARY_RE.match(summary)
     assert match, output
-    return tuple(int(g or 0) for g in match.groups())
+    passed, failed = (int(g) for g in match.groups())
+    marks = TALLY_RE.match(tally)
+    todo, fixed = (int(g or 0) for g in marks.groups()) if marks and tally else (0, 0)
+    return passed, failed, todo, fixed
 
 
 @pytest.fixture
@@ -194,7 +203,7 @@ def test_todo_and_fixed(tmp_path):
     write(tmp_path, "mine.yaml", text)
     result = run(tmp_path)
     assert result.exit_code == ExitCode.OK, result.output  # a failing todo does not fail the run
-    assert last_line(result.output) == "5 passed, 0 failed, 1 todo"
+    assert last_lines(result.output, 2) == ["1 todo", "5 passed, 0 failed"]
     line = line_of(text, "Fans slam the referee.")
     assert f"TODO t.slam: counter-example at {tmp_path / 'mine.yaml'}:{line} (sports pages are not politics)" in (
         result.output
@@ -204,7 +213,7 @@ def test_todo_and_fixed(tmp_path):
     write(tmp_path, "mine.yaml", fixed)
     result = run(tmp_path)
     assert result.exit_code == ExitCode.FINDINGS_DIFFER  # the mark must go
-    assert last_line(result.output) == "5 passed, 0 failed, 1 fixed"
+    assert last_lines(result.output, 2) == ["1 fixed", "5 passed, 1 failed"]
     assert "FIXED t.slam: counter-example at" in result.output
     assert "remove the todo mark" in result.output
 
@@ -221,7 +230,7 @@ def test_all_four_states_in_one_summary(tmp_path):
     write(tmp_path, "mine.yaml", text)
     result = run(tmp_path)
     assert result.exit_code == ExitCode.FINDINGS_DIFFER
-    assert last_line(result.output) == "4 passed, 1 failed, 1 todo, 1 fixed"
+    assert last_lines(result.output, 2) == ["1 todo, 1 fixed", "4 passed, 2 failed"]
 
 
 # -- test files ----------------------------------------------------------------------------
@@ -261,7 +270,7 @@ def test_yaml_and_annotated_text_files_run_beside_the_rules(rules):
     write(rules, "news.test.txt", TEXT_TESTS)
     result = run(rules)
     assert result.exit_code == ExitCode.OK, result.output
-    assert last_line(result.output) == "10 passed, 0 failed, 2 todo"
+    assert last_lines(result.output, 2) == ["2 todo", "10 passed, 0 failed"]
     assert "TODO test at " in result.output and "mine.test.yaml:9 (France is not in the sentence)" in result.output
     assert 'news.test.txt:10 (polarity of "never" is not checked here)' in result.output
 
@@ -322,14 +331,14 @@ def test_a_test_file_named_alone_runs_against_the_rules_of_its_folder(rules):
     write(rules, "news.test.txt", TEXT_TESTS)
     result = run(rules / "news.test.txt")
     assert result.exit_code == ExitCode.OK, result.output
-    assert last_line(result.output) == "8 passed, 0 failed, 1 todo"  # 5 examples and this file's 4 tests
+    assert last_lines(result.output, 2) == ["1 todo", "8 passed, 0 failed"]  # 5 examples and this file's 4 tests
 
 
 def test_a_rule_file_brings_its_own_test_files(rules):
     write(rules, "mine.test.yaml", YAML_TESTS)
     write(rules, "other.test.txt", TEXT_TESTS)
     result = run(rules / "mine.yaml")
-    assert last_line(result.output) == "7 passed, 0 failed, 1 todo"  # 5 examples and mine.test.yaml's 3
+    assert last_lines(result.output, 2) == ["1 todo", "7 passed, 0 failed"]  # 5 examples and mine.test.yaml's 3
 
 
 def test_find_test_files_skips_hidden_folders(tmp_path):
@@ -467,7 +476,7 @@ def test_json_summary(rules):
         "total": 8,
         "ok": False,
     }
-    assert data["summary"] == "5 passed, 2 failed, 1 todo"
+    assert data["summary"] == "5 passed, 2 failed"
     failed = [t for t in data["tests"] if t["status"] == "failed"]
     assert {t["kind"] for t in failed} == {"example", "test"}
     example = next(t for t in failed if t["kind"] == "example")
@@ -486,7 +495,7 @@ def test_junit_xml(rules, tmp_path):
     report = tmp_path / "out" / "junit.xml"
     result = run(rules, "--junit-xml", report)
     assert result.exit_code == ExitCode.FINDINGS_DIFFER
-    assert last_line(result.output) == "5 passed, 2 failed, 1 todo"  # the text report is still printed
+    assert last_lines(result.output, 2) == ["1 todo", "5 passed, 2 failed"]  # the text report is still printed
     root = ET.parse(report).getroot()
     assert root.tag == "testsuites"
     assert (root.get("tests"), root.get("failures"), root.get("skipped"), root.get("errors")) == ("8", "2", "1", "0")
@@ -623,7 +632,8 @@ TOPICS = [
 ]
 
 
-def test_a_thousand_examples_run_in_under_three_seconds(tmp_path):
+def test_a_thousand_examples_all_run(tmp_path):
+    # how long they take is measured by benchmarks/compare.py, not here
     verbs = ["backs", "supports", "endorses", "welcomes", "praises", "opposes", "rejects", "condemns", "slams", "mocks"]
     lines = ["stancekit: 1", "rules:"]
     for i, verb in enumerate(verbs):
@@ -639,8 +649,5 @@ def test_a_thousand_examples_run_in_under_three_seconds(tmp_path):
             lines.append(f'      - text: "{actor} {verb} {topic}."')
             lines.append(f"        expect: [{{actor: {actor}, topic: {topic}, polarity: {polarity}}}]")
     rules = write(tmp_path, "many.yaml", "\n".join(lines) + "\n")
-    began = time.perf_counter()
     result = run(rules)
-    elapsed = time.perf_counter() - began
     assert result.output == "1000 passed, 0 failed\n"
-    assert elapsed < 3.0, elapsed

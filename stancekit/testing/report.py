@@ -11,8 +11,8 @@ A failure reads::
         en.verb.oppose: {actor:ACTOR} $ASIDE? $PRE @oppose {topic:TOPIC}
           matched “France” (as far as {actor:ACTOR}), then stopped at “opposes”, which does not match @oppose
 
-The last line of the text report is always the summary, `N passed, N failed` (then
-`, N todo` and `, N fixed` when there are any).
+The last line of the text report is always the summary, `N passed, N failed`; the line
+before it says `N todo, N fixed` when there are any (a fixed todo test counts as failed).
 """
 
 from __future__ import annotations
@@ -126,6 +126,8 @@ def text_report(run: TestRun, *, verbose: bool = False) -> Iterable[str]:
             yield f"{heading(outcome)} ({outcome.todo})"
         elif verbose and outcome.status == PASSED:
             yield f"{heading(outcome)}: {_short(outcome.text)}"
+    if run.tally():
+        yield run.tally()
     yield run.summary()
 
 

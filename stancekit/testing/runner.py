@@ -120,12 +120,13 @@ class TestRun:
         return not self.failed and not self.fixed
 
     def summary(self) -> str:
-        """`148 passed, 0 failed`, with `, 2 todo` and `, 1 fixed` when there are any."""
-        parts = [f"{self.passed} passed", f"{self.failed} failed"]
-        if self.todo:
-            parts.append(f"{self.todo} todo")
-        if self.fixed:
-            parts.append(f"{self.fixed} fixed")
+        """The last line of a report: `148 passed, 0 failed`. A todo test that passes counts
+        as failed here, since it fails the run (its todo mark must go)."""
+        return f"{self.passed} passed, {self.failed + self.fixed} failed"
+
+    def tally(self) -> str:
+        """`2 todo, 1 fixed` (the line before the summary), or "" when there are neither."""
+        parts = [f"{n} {name}" for n, name in ((self.todo, "todo"), (self.fixed, "fixed")) if n]
         return ", ".join(parts)
 
 
