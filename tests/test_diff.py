@@ -4,6 +4,7 @@ runs, keyed by the stable finding id."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from stancekit.dsl.loader import load_rules
 from stancekit.engine.matcher import Matcher
 from stancekit.exitcodes import ExitCode
 from stancekit.findings import ActorRef, Finding, RuleRef, TextSpan, TopicRef, finding_id
+from stancekit.resources import bundled_rules_dir
 from stancekit.testing.diff import FindingsInputError, diff_findings, format_diff, read_findings
 
 # --- hand-made findings -------------------------------------------------------------------------
@@ -316,3 +318,41 @@ def test_missing_corpus_path_exits_4_after_the_report(capsys, tmp_path, corpus, 
     code, out, err = run(capsys, "--rules-a", rule_sets["a"], "--rules-b", rule_sets["b"], corpus, tmp_path / "nope")
     assert code == ExitCode.INPUT_ERROR
     assert "nope: no such file or folder" in err and out.splitlines()[-1].startswith("added=0 removed=2")
+
+
+# -- the bundled pack and the sample corpus -----------------------------------------------------
+
+
+def _pack_without(rule_id: str, target: Path) -> Path:
+    """A copy of the bundled pack with one rule cut out of its file."""
+    shutil.copytree(bundled_rules_dir(), target)
+    for path in target.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        start = text.find(f"  - id: {rule_id}\n")
+        if start != -1:
+            after = text.find("\n  - id: ", start + 1)
+            path.write_text(text[:start] + (text[after + 1 :] if after != -1 else ""), encoding="utf-8")
+            return target
+    raise AssertionError(f"{rule_id} is not in the bundled pack")
+
+
+def test_removing_one_rule_reports_exactly_its_findings_as_removed(capsys, tmp_path):
+    samples = Path(__file__).resolve().parent.parent / "samples" / "news"
+    pack = _pack_without("en.verb.welcome", tmp_path / "pack")
+    for name, rules in (("before", "stancekit:en"), ("after", str(pack))):
+        argv = ["scan", str(samples), "-r", rules, "-q", "-o", str(tmp_path / f"{name}.jsonl"), "--no-cache"]
+        assert main(argv) == ExitCode.OK
+    before = read_findings(tmp_path / "before.jsonl")
+    welcomed = {f.id for f in before if f.rule.id == "en.verb.welcome"}
+    assert welcomed, "the sample corpus has findings of en.verb.welcome"
+    capsys.readouterr()
+    code, out, _ = run(capsys, tmp_path / "before.jsonl", tmp_path / "after.jsonl", "--format", "json")
+    assert code == ExitCode.OK
+    data = json.loads(out)
+    assert {f["id"] for f in data["removed"]} == welcomed
+    assert data["changed"] == []
+    # where the rule is gone another may now read the same evidence, and only there
+    freed = {(f["doc"], f["sentence"]["start"]) for f in data["removed"]}
+    assert all((f["doc"], f["sentence"]["start"]) in freed for f in data["added"])
+    removed_rules = {r["rule"] for r in data["per_rule"] if r["removed"]}
+    assert removed_rules == {"en.verb.welcome"}
