@@ -13,6 +13,7 @@ from stancekit.compiler.program import ProgramBuilder, first_filters
 from stancekit.compiler.triggers import TriggerIndex, guarantee
 from stancekit.dsl.errors import RuleError
 from stancekit.dsl.validate import Resolver
+from stancekit.gcpause import collector_paused
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,11 @@ class CompiledRuleSet:
 
 def compile_ruleset(ruleset) -> CompiledRuleSet:
     """Compile a loaded (and therefore valid) rule set."""
+    with collector_paused():
+        return _compile(ruleset)
+
+
+def _compile(ruleset) -> CompiledRuleSet:
     problems: list = []
     resolver = Resolver(ruleset, problems.append)
     compiled: list[CompiledRule] = []

@@ -14,6 +14,7 @@ every token the matcher could see is found.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 
 from stancekit.compiler.inflect import inflections
 from stancekit.dsl import ast
@@ -37,6 +38,7 @@ def _score(words: frozenset[str]) -> tuple[int, int]:
     return (sum(1 for w in words if w in STOPWORDS), len(words))
 
 
+@lru_cache(maxsize=65536)
 def entry_trigger(entry: str, inflect: bool) -> frozenset[str]:
     """The trigger forms of one lexicon entry: its first word, or its best word if that is a stopword."""
     words = split_words(entry)

@@ -30,6 +30,7 @@ from stancekit.dsl.model import (
 )
 from stancekit.dsl.parser import PatternSyntaxError, parse_pattern
 from stancekit.dsl.yamlsource import LocatedDict, LocatedList, LocatedStr, SourceFile, YamlDataError, load_located
+from stancekit.gcpause import collector_paused
 from stancekit.resources import bundled_rules_dir
 
 if TYPE_CHECKING:
@@ -147,12 +148,13 @@ def check_rules(
 
     loader = _Loader()
     targets = list(paths or []) or [bundled_rules_dir()]
-    for target in [*targets, *dictionaries]:
-        loader.add_target(target)
-    loader.resolve_imports()
-    ruleset = RuleSet(tuple(loader.files.values()), (), dict(loader.files))
-    loaded_with_errors = any(d.is_error for d in loader.diagnostics)
-    diagnostics = loader.diagnostics + validate(ruleset, loaded_with_errors=loaded_with_errors)
+    with collector_paused():
+        for target in [*targets, *dictionaries]:
+            loader.add_target(target)
+        loader.resolve_imports()
+        ruleset = RuleSet(tuple(loader.files.values()), (), dict(loader.files))
+        loaded_with_errors = any(d.is_error for d in loader.diagnostics)
+        diagnostics = loader.diagnostics + validate(ruleset, loaded_with_errors=loaded_with_errors)
     warnings = tuple(d for d in diagnostics if not d.is_error)
     ruleset = RuleSet(ruleset.files, warnings, dict(loader.files))
     return ruleset, diagnostics
