@@ -14,6 +14,7 @@ from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from stancekit.dsl import ast
+from stancekit.dsl.fastparse import read_pattern
 from stancekit.resources import grammar_path
 
 #: `*` and `+` are bounded: a gap can never run away across a long sentence.
@@ -52,6 +53,14 @@ def parse_pattern(pattern: str, style: str | None = None) -> ast.Node:
     """
     if not pattern.strip():
         raise PatternSyntaxError("pattern is empty", 0, "write at least one token test, e.g. support")
+    quick = read_pattern(pattern, _ToAst(pattern, _Typist(style)))
+    if quick is not None:
+        return quick
+    return parse_with_lark(pattern, style)
+
+
+def parse_with_lark(pattern: str, style: str | None = None) -> ast.Node:
+    """`parse_pattern` by Lark alone: the reference reading, and the one that explains errors."""
     try:
         tree = _parser().parse(pattern)
     except UnexpectedInput as exc:
