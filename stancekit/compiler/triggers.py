@@ -33,22 +33,40 @@ STOPWORDS = frozenset(
 )
 
 
+#: Frequent words that are not stopwords: particles and light verbs of phrasal entries
+#: ("speak out for", "push ahead with"). A phrase is anchored on another of its words if it can.
+COMMON = frozenset(
+    """out up down off away back ahead along around through get gets got getting make makes made
+    take takes took taken taking go goes went gone going come comes came coming put puts give
+    gives gave given set sets say says said new one two""".split()
+)
+
+
 def _score(words: frozenset[str]) -> tuple[int, int]:
     """Lower is better: fewer stopwords first, then fewer words."""
     return (sum(1 for w in words if w in STOPWORDS), len(words))
 
 
+def _entry_score(words: frozenset[str]) -> tuple[int, int, int, int]:
+    """Lower is better: no stopword, no common word, few forms, then the longer word (rarer)."""
+    return (
+        sum(1 for w in words if w in STOPWORDS),
+        sum(1 for w in words if w in COMMON),
+        len(words),
+        -max(len(w) for w in words),
+    )
+
+
 @lru_cache(maxsize=65536)
 def entry_trigger(entry: str, inflect: bool) -> frozenset[str]:
-    """The trigger forms of one lexicon entry: its first word, or its best word if that is a stopword."""
+    """The trigger forms of one lexicon entry: the forms of its rarest-looking word. Only the
+    first word of an entry is inflected, so "take part in" is anchored on "part", not on
+    take/takes/took/taken/taking, and is tried on far fewer sentences."""
     words = split_words(entry)
     if not words:
         return frozenset()
     first = inflections(words[0]) if inflect else frozenset({words[0]})
-    if words[0] not in STOPWORDS or len(words) == 1:
-        return first
-    rest = [frozenset({w}) for w in words[1:] if w not in STOPWORDS]
-    return min(rest, key=_score) if rest else first
+    return min([first, *(frozenset({w}) for w in words[1:])], key=_entry_score)
 
 
 def guarantee(node: ast.Node) -> frozenset[str] | None:
