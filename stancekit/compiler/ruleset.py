@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from stancekit.compiler.dictionaries import ActorIndex, TopicIndex, compile_actor_index, compile_topic_index
 from stancekit.compiler.program import ProgramBuilder, first_filters
-from stancekit.compiler.triggers import TriggerIndex, guarantee
+from stancekit.compiler.triggers import TriggerIndex, guarantee, requirements
 from stancekit.dsl.errors import RuleError
 from stancekit.dsl.validate import Resolver
 from stancekit.gcpause import collector_paused
@@ -37,6 +37,8 @@ class CompiledRule:
     element_of: tuple[int, ...] = ()
     #: Per instruction, what its first token can be (see `compiler.program.first_filters`).
     firsts: tuple = ()
+    #: Word sets of which every match holds one word each (see `compiler.triggers.requirements`).
+    requirements: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ def _compile(ruleset) -> CompiledRuleSet:
                     elements=tuple(builder.elements),
                     element_of=builder.element_map(),
                     firsts=first_filters(program),
+                    requirements=requirements(tree),
                 )
             )
             if words is None:

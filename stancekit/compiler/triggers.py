@@ -97,6 +97,19 @@ def guarantee(node: ast.Node) -> frozenset[str] | None:
     return None
 
 
+def requirements(node: ast.Node) -> tuple[frozenset[str], ...]:
+    """One word set per required part of a pattern: every match holds a word of each set.
+
+    `guarantee` gives the single best set, for the trigger index; these are all of them, so
+    that a sentence that lacks any one ("and" in "X opposes A and backs B") is not tried."""
+    if isinstance(node, ExpandedMacro):
+        return requirements(node.body)
+    if isinstance(node, ast.Sequence):
+        return tuple(found for item in node.items for found in requirements(item))
+    words = guarantee(node)
+    return (words,) if words is not None else ()
+
+
 def best_item(items: tuple[ast.Node, ...]) -> tuple[int | None, frozenset[str] | None]:
     """The index of the item that makes the best trigger, and its trigger set."""
     best: tuple[int | None, frozenset[str] | None] = (None, None)

@@ -334,12 +334,14 @@ class Matcher:
         for rule_index in sorted(rule_indices):
             rule = self.compiled.rules[rule_index]
             last_start = None
-            if present is not None and rule.triggers is not None:
-                # a match holds one of the rule's trigger words: none, no match; and no match
-                # starts after the last of them
-                if present.isdisjoint(rule.triggers):
+            if present is not None and rule.requirements:
+                # a match holds a word of each required set: one set missing, no match; and no
+                # match starts after the last word of any set
+                if any(present.isdisjoint(words_of) for words_of in rule.requirements):
                     continue
-                last_start = max(i for i, w in enumerate(words) if w in rule.triggers)
+                last_start = min(
+                    max(i for i, w in enumerate(words) if w in words_of) for words_of in rule.requirements
+                )
             for match in find_matches(
                 rule.program, rule.entry, context, firsts=rule.firsts or None, last_start=last_start
             ):
