@@ -265,8 +265,9 @@ def scan(
     if not quiet:
         skipped = problems.skipped + len(summary.failed)
         click.echo(
-            f"scanned {summary.documents} documents, {summary.candidates} candidate sentences:"
-            f" {summary.findings} findings" + (f"; {skipped} skipped" if skipped else ""),
+            f"scanned {summary.documents} documents, {summary.sentences} sentences"
+            f" ({summary.candidates} with trigger words): {summary.findings} findings"
+            + (f"; {skipped} skipped" if skipped else ""),
             err=True,
         )
     if summary.failed:
@@ -279,7 +280,7 @@ class _ScanSummary:
     """Counts for the closing line of a scan; reports each document whose scan failed."""
 
     def __init__(self) -> None:
-        self.documents = self.candidates = self.findings = 0
+        self.documents = self.sentences = self.candidates = self.findings = 0
         self.failed: list[str] = []
 
     def add(self, result: DocumentResult) -> None:
@@ -292,6 +293,7 @@ class _ScanSummary:
             )
             return
         self.documents += 1
+        self.sentences += result.sentences
         self.candidates += result.candidate_sentences
         self.findings += len(result.findings)
 
@@ -413,8 +415,8 @@ def eval_command(
         findings = list(matcher.scan_documents(keep_gold_texts(iter_documents(corpus, InputOptions(), problems))))
         stats = matcher.stats
         click.echo(
-            f"scanned {stats.documents} documents, {stats.candidate_sentences} candidate sentences:"
-            f" {stats.findings} findings",
+            f"scanned {stats.documents} documents, {stats.sentences} sentences"
+            f" ({stats.candidate_sentences} with trigger words): {stats.findings} findings",
             err=True,
         )
         unscanned = sorted(wanted - set(texts))

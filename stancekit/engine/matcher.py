@@ -67,7 +67,6 @@ class ScanStats:
     """Counts for the summary line of a scan."""
 
     documents: int = 0
-    #: Sentences of the documents that had to be split (those with a trigger word).
     sentences: int = 0
     #: Sentences that held a trigger word: those matched against rules.
     candidate_sentences: int = 0
@@ -297,14 +296,11 @@ class Matcher:
     def scan_document(self, document: Document) -> list[Finding]:
         text = document.text
         self.stats.documents += 1
-        hits: list = []
-        if self.prefilter:
-            # a document without a trigger word holds no finding: it is not even split into sentences
-            hits = self.trigger_hits(normalise(text))
-            if not hits and not self.compiled.untriggered:
-                return []
+        hits = self.trigger_hits(normalise(text)) if self.prefilter else []
         segmentation = segment(text)
         self.stats.sentences += len(segmentation.sentences)
+        if self.prefilter and not hits and not self.compiled.untriggered:
+            return []  # no trigger word: no sentence is tokenised, no context is built
         wanted = self.candidate_rules(text, segmentation, hits)
         self.stats.candidate_sentences += len(wanted)
         context = DocumentContext(text, segmentation, self.compiled, document_day(document.date))
@@ -339,9 +335,7 @@ class Matcher:
                 # match starts after the last word of any set
                 if any(present.isdisjoint(words_of) for words_of in rule.requirements):
                     continue
-                last_start = min(
-                    max(i for i, w in enumerate(words) if w in words_of) for words_of in rule.requirements
-                )
+                last_start = min(max(i for i, w in enumerate(words) if w in words_of) for words_of in rule.requirements)
             for match in find_matches(
                 rule.program, rule.entry, context, firsts=rule.firsts or None, last_start=last_start
             ):
