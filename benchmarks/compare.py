@@ -80,16 +80,21 @@ def compile_times(rules: Path, cache: Path) -> tuple[float, float]:
     return cold, warm
 
 
-def stancekit_scan(rules: Path | None, documents: list[Document], cache: Path) -> tuple[float, list]:
-    """(seconds, findings) of scanning `documents` in this process."""
+def stancekit_scan(rules: Path | None, documents: list[Document], cache: Path) -> tuple[float, float, list]:
+    """(first pass seconds, steady seconds, findings) of scanning `documents` in this process.
+
+    The first pass also pays what is paid once per run: building the trigger automaton and
+    unpickling, on first use, each rule of a cached set. The second pass is the throughput
+    a long corpus sees."""
     matcher = Matcher(compile_rules([rules] if rules else None, cache_dir=cache).compiled)
-    for document in documents[:20]:  # one-off costs (the trigger automaton) are not throughput
-        matcher.scan_document(document)
-    findings: list = []
-    began = time.perf_counter()
-    for document in documents:
-        findings.extend(matcher.scan_document(document))
-    return time.perf_counter() - began, findings
+    passes = []
+    for _ in range(2):
+        findings: list = []
+        began = time.perf_counter()
+        for document in documents:
+            findings.extend(matcher.scan_document(document))
+        passes.append(time.perf_counter() - began)
+    return passes[0], passes[1], findings
 
 
 def end_to_end(corpus: Path, out: Path, cache: Path, *extra: str) -> float:
@@ -214,19 +219,21 @@ def run(args: argparse.Namespace) -> Report:
         assert doc_id == document.id
     report.line(
         f"scan, in one process (full corpus for stancekit; first {len(subset_docs)} documents,"
-        f" {len(subset_sentences)} sentences, for the spaCy comparison)"
+        f" {len(subset_sentences)} sentences, for the spaCy comparison). MB/s and sent/s: a second pass;"
+        " 1st: the first pass, which also builds the trigger automaton and loads the cached rules it meets"
     )
     report.line(
-        f"  {'rules':>6} {'MB/s':>7} {'sent/s':>9} {'findings':>9} | {'subset: stancekit':>17}"
+        f"  {'rules':>6} {'1st MB/s':>7} {'MB/s':>7} {'sent/s':>9} {'findings':>9} | {'subset: stancekit':>17}"
         f" {'spaCy':>8} {'ratio':>7}  same matches"
     )
     throughput: dict[int, float] = {}
     for n in RULE_COUNTS:
-        took, findings = stancekit_scan(rules[n], documents, cache)
+        first, took, findings = stancekit_scan(rules[n], documents, cache)
         throughput[n] = megabytes / took
-        row = f"  {n:>6} {megabytes / took:>7.2f} {sentence_count / took:>9.0f} {len(findings):>9} |"
+        row = f"  {n:>6} {megabytes / first:>7.2f} {megabytes / took:>7.2f} {sentence_count / took:>9.0f}"
+        row += f" {len(findings):>9} |"
         if n <= args.spacy_max_rules:
-            mine_took, mine = stancekit_scan(rules[n], subset_docs, cache)
+            _, mine_took, mine = stancekit_scan(rules[n], subset_docs, cache)
             theirs_took, theirs = spacy_scan(n, vocab, subset_sentences)
             ours = stancekit_pairs(mine, starts)
             same = ours == theirs
