@@ -7,6 +7,7 @@ import io
 import json
 import os
 import stat
+import threading
 
 import click
 import pytest
@@ -386,4 +387,20 @@ def test_no_temporary_file_is_left_when_the_last_write_fails(tmp_path, monkeypat
     with pytest.raises(OSError, match="No space left"), atomic_text_output(target) as stream:
         JsonlSink(stream).write(pier())
     assert not target.exists()
+    assert leftovers(tmp_path) == []
+
+
+def test_a_pipe_or_device_given_as_output_is_written_to_not_replaced(tmp_path):
+    # `-o /dev/null` or `-o some-fifo`: renaming a file over them would turn the device into
+    # a plain file (as root, /dev/null itself), so they are written directly
+    fifo = tmp_path / "findings.fifo"
+    os.mkfifo(fifo)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text(encoding="utf-8")), daemon=True)
+    reader.start()
+    with atomic_text_output(fifo) as stream:
+        stream.write("one line\n")
+    reader.join(timeout=10)
+    assert received == ["one line\n"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert leftovers(tmp_path) == []

@@ -3,7 +3,8 @@
 Findings are written to a temporary file beside the target and renamed over it when the
 writer is closed, so a crash never leaves a half-written file where a reader expects a
 complete one. An interrupted scan (Ctrl-C) still closes the writer: the file then holds
-every document finished so far, as a valid file of its format.
+every document finished so far, as a valid file of its format. A pipe or a device named as
+the output (`/dev/null`, a FIFO) is written to directly: there is nothing to replace.
 """
 
 from __future__ import annotations
@@ -38,6 +39,12 @@ def atomic_text_output(path: str | Path | None, *, keep_on_interrupt: bool = Tru
         sys.stdout.flush()
         return
     target = Path(path)
+    if _is_special(target):
+        # a pipe or a device (`-o /dev/null`): there is no file to replace, and renaming one
+        # over it would turn the device into a plain file
+        with target.open("w", encoding="utf-8", newline="") as stream:
+            yield stream
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
@@ -57,6 +64,15 @@ def atomic_text_output(path: str | Path | None, *, keep_on_interrupt: bool = Tru
         raise
     else:
         _finish(stream, temp_name, target, sync=True)
+
+
+def _is_special(target: Path) -> bool:
+    """Whether `target` exists and is something other than a regular file."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def _finish(stream: TextIO, temp_name: str, target: Path | None, *, sync: bool = False) -> None:
