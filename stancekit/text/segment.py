@@ -76,7 +76,7 @@ _NEWLINE_RE = re.compile(r"\n")
 #: A line break that ends a paragraph: after a blank line, or after a line that ended a sentence.
 _PARAGRAPH_END_RE = re.compile(r"(?:[.!?\u2026\"\u201d\u2019)][ \t\r]*|\n[ \t\r]*)\n")
 _QUOTE_MARK_RE = re.compile(r"[\"\u201c\u201d]")
-_WORD_BEFORE_RE = re.compile(r"(\S+)$")
+_DOTTED_ABBREVIATION_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S" of "U.S.", "a.m" of "a.m."
 _WORD_AFTER_RE = re.compile(r"\s*([\"'\u201c\u2018(\[]*)(\S*)")
 _SPEECH_VERB_RE = re.compile(
     r"[ \t]+(?:[A-Z][\w.'\u2019-]*[ \t]+){0,4}(?:said|says|asked|asks|added|adds|told|tells|wrote|"
@@ -153,8 +153,8 @@ def _is_sentence_end(text: str, m: re.Match, quotes: list[QuoteSpan], quote_star
     if first.islower() and not opener and not newline_follows:
         return False  # `?" he asks`, `... effectively the ratification`
     if punct[-1:] == "." and not punct.endswith(".."):
-        word = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start() + 1)
-        token = word.group(1).lstrip("\"'(\u201c\u2018[") if word else ""
+        before = text[max(0, m.start() - 30) : m.start() + 1].rsplit(None, 1)
+        token = before[-1].lstrip("\"'(\u201c\u2018[") if before else ""
         if not _period_ends_sentence(token, next_word, opener, newline_follows):
             return False
     if ("\u2026" in punct or ".." in punct) and _inside_quote(m.start(), quotes, quote_starts):
@@ -181,7 +181,7 @@ def _period_ends_sentence(token: str, next_word: str, opener: str, newline_follo
         return False  # "No. 1": "No" is no abbreviation elsewhere, so it is not in the lists
     if len(bare) == 1 and bare.isupper():
         return newline_follows  # an initial: "John F. Kennedy"
-    ambiguous = bare in OTHER_ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", bare)
+    ambiguous = bare in OTHER_ABBREVIATIONS or _DOTTED_ABBREVIATION_RE.fullmatch(bare)
     if not ambiguous:
         return True
     if next_word[:1].isdigit():
