@@ -14,8 +14,9 @@ from stancekit.dsl.loader import load_rules
 from stancekit.engine.matcher import Matcher
 from stancekit.exitcodes import ExitCode
 from stancekit.findings import ActorRef, Finding, RuleRef, TextSpan, TopicRef, finding_id
+from stancekit.findingsfile import FindingsInputError, read_findings
 from stancekit.resources import bundled_rules_dir
-from stancekit.testing.diff import FindingsInputError, diff_findings, format_diff, read_findings
+from stancekit.testing.diff import diff_findings, format_diff
 
 # --- hand-made findings -------------------------------------------------------------------------
 

@@ -16,7 +16,8 @@ import click
 from stancekit.dsl.errors import RuleError
 from stancekit.exitcodes import ExitCode
 from stancekit.findings import Finding
-from stancekit.testing.diff import FindingsInputError, diff_findings, format_diff, read_findings
+from stancekit.findingsfile import FindingsInputError, read_findings
+from stancekit.testing.diff import diff_findings, format_diff
 
 
 def _failed(code: ExitCode):
