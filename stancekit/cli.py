@@ -27,6 +27,7 @@ from stancekit.interrupts import StopBetweenDocuments
 from stancekit.output.atomic import atomic_text_output
 from stancekit.output.fields import FieldError, parse_fields
 from stancekit.output.sinks import FORMATS, format_for_path, open_sink
+from stancekit.text.dates import Metadata, MetadataError, load_metadata
 from stancekit.text.documents import Document, InputOptions, InputProblem, iter_documents
 
 RULES_HELP = "Rule file or folder (repeatable); 'stancekit:en' names the bundled pack. Default: the bundled pack."
@@ -63,6 +64,35 @@ def _dictionary_options(command):
         metavar="FILE",
         help="Actor dictionary (repeatable), in addition to those of the rule pack.",
     )(command)
+
+
+def _metadata_options(command):
+    """--metadata, --id-column, --date-column: dates (and other fields) from a sidecar table."""
+    command = click.option(
+        "--date-column", default="date", show_default=True, help="--metadata column holding the date."
+    )(command)
+    command = click.option(
+        "--id-column",
+        default="id",
+        show_default=True,
+        help="--metadata column holding the document id or file name.",
+    )(command)
+    return click.option(
+        "--metadata",
+        "metadata_file",
+        metavar="FILE",
+        help="CSV/TSV of document metadata joined on the id or file name: dates for documents without one.",
+    )(command)
+
+
+def _read_metadata(metadata_file: str | None, id_column: str, date_column: str) -> Metadata | None:
+    if not metadata_file:
+        return None
+    try:
+        return load_metadata(metadata_file, id_column, date_column)
+    except MetadataError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise CommandFailed(ExitCode.INPUT_ERROR) from None
 
 
 def _cache_options(command):
@@ -198,6 +228,7 @@ def cli() -> None:
     metavar="N",
     help="Scan in N worker processes (0: one per core). Output order does not change.",
 )
+@_metadata_options
 @_cache_options
 @click.option("--no-prefilter", is_flag=True, hidden=True, help="Run every rule on every sentence (for testing).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, warnings or summary on stderr.")
@@ -213,6 +244,9 @@ def scan(
     date_field,
     input_format,
     jobs,
+    metadata_file,
+    id_column,
+    date_column,
     cache_dir,
     no_cache,
     no_prefilter,
@@ -231,7 +265,10 @@ def scan(
     compiled = _compile(rules, actors, topics, cache_dir, no_cache, quiet)
     jobs = jobs or available_cores()
     problems = _ProblemLog(quiet)
-    options = InputOptions(id_field=id_field, text_field=text_field, date_field=date_field, input_format=input_format)
+    metadata = _read_metadata(metadata_file, id_column, date_column)
+    options = InputOptions(
+        id_field=id_field, text_field=text_field, date_field=date_field, input_format=input_format, metadata=metadata
+    )
     documents = iter_documents(paths, options, problems)
     if jobs > 1:
         results = scan_parallel(compiled, documents, jobs, prefilter=not no_prefilter)
@@ -264,9 +301,13 @@ def scan(
         raise CommandFailed(ExitCode.INPUT_ERROR) from None
     if not quiet:
         skipped = problems.skipped + len(summary.failed)
+        undated = summary.documents - summary.dated
+        # said when some documents have dates: then those without one are missing from tracking
+        undated_note = f"; {undated} without a date" if undated and summary.dated else ""
         click.echo(
             f"scanned {summary.documents} documents, {summary.sentences} sentences"
             f" ({summary.candidates} with trigger words): {summary.findings} findings"
+            + undated_note
             + (f"; {skipped} skipped" if skipped else ""),
             err=True,
         )
@@ -280,7 +321,7 @@ class _ScanSummary:
     """Counts for the closing line of a scan; reports each document whose scan failed."""
 
     def __init__(self) -> None:
-        self.documents = self.sentences = self.candidates = self.findings = 0
+        self.documents = self.dated = self.sentences = self.candidates = self.findings = 0
         self.failed: list[str] = []
 
     def add(self, result: DocumentResult) -> None:
@@ -293,6 +334,7 @@ class _ScanSummary:
             )
             return
         self.documents += 1
+        self.dated += result.dated
         self.sentences += result.sentences
         self.candidates += result.candidate_sentences
         self.findings += len(result.findings)

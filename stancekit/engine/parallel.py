@@ -36,6 +36,7 @@ class DocumentResult:
     sentences: int = 0
     candidate_sentences: int = 0
     error: str | None = None
+    dated: bool = False
 
 
 def scan_one(matcher: Matcher, document: Document) -> DocumentResult:
@@ -47,7 +48,11 @@ def scan_one(matcher: Matcher, document: Document) -> DocumentResult:
     except Exception as exc:  # one document must not cost the rest of the corpus
         return DocumentResult(document.id, (), error=f"{type(exc).__name__}: {exc}")
     return DocumentResult(
-        document.id, tuple(findings), stats.sentences - sentences, stats.candidate_sentences - candidates
+        document.id,
+        tuple(findings),
+        stats.sentences - sentences,
+        stats.candidate_sentences - candidates,
+        dated=document.date is not None,
     )
 
 

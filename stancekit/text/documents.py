@@ -14,9 +14,11 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
+
+from stancekit.text.dates import Metadata, date_in_name
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}
@@ -56,6 +58,8 @@ class InputOptions:
     text_field: str = "text"
     date_field: str = "date"
     input_format: str = "auto"  # auto | text | jsonl | csv | tsv
+    #: A sidecar table of dates (and other fields) joined on the document id or file name.
+    metadata: Metadata | None = None
 
 
 ProblemHandler = Callable[[InputProblem], None]
@@ -70,8 +74,37 @@ def iter_documents(
     options: InputOptions | None = None,
     on_problem: ProblemHandler = _ignore,
 ) -> Iterator[Document]:
-    """Yield the documents behind `paths`: files, folders (recursive) or `-` for stdin."""
+    """Yield the documents behind `paths`: files, folders (recursive) or `-` for stdin.
+
+    A document without a date field takes one from the metadata sidecar, else from a
+    YYYY-MM-DD in its id or file name (see `text.dates`)."""
     options = options or InputOptions()
+    for document in _documents(paths, options, on_problem):
+        yield _dated(document, options.metadata)
+
+
+def _dated(document: Document, metadata: Metadata | None) -> Document:
+    if document.date is not None:
+        return document
+    names = (document.id, document.source or "")
+    row = metadata.lookup(*names) if metadata is not None else None
+    if row is not None:
+        extra = {k: v for k, v in row.items() if k != metadata.date_column and k not in document.meta}
+        date = row.get(metadata.date_column) or None
+        return replace(document, date=date or _date_in_names(names), meta={**document.meta, **extra})
+    date = _date_in_names(names)
+    return replace(document, date=date) if date else document
+
+
+def _date_in_names(names: Iterable[str]) -> str | None:
+    for name in names:
+        found = date_in_name(Path(name).name) if name else None
+        if found:
+            return found
+    return None
+
+
+def _documents(paths: Iterable[str | Path], options: InputOptions, on_problem: ProblemHandler) -> Iterator[Document]:
     file_ids: dict[str, Path] = {}
     for raw in paths:
         if str(raw) == "-":
