@@ -15,10 +15,17 @@ import click
 
 from stancekit import __version__
 from stancekit.commands import register as register_commands
-from stancekit.compiler.cache import compile_rules
-from stancekit.compiler.ruleset import CompiledRuleSet
-from stancekit.dsl.errors import RuleError
-from stancekit.dsl.loader import RuleSet, load_rules
+from stancekit.commands.common import (
+    RULES_HELP,
+    CommandFailed,
+    ProblemLog,
+    cache_options,
+    compiled_rule_set,
+    dictionary_options,
+    load_ruleset,
+    metadata_options,
+    read_metadata,
+)
 from stancekit.engine.matcher import Matcher
 from stancekit.engine.parallel import DocumentResult, available_cores, scan_parallel, scan_serial
 from stancekit.evaluation import EvaluationInputError, doc_key, evaluate, format_report, iter_findings, load_gold
@@ -27,122 +34,7 @@ from stancekit.interrupts import StopBetweenDocuments
 from stancekit.output.atomic import atomic_text_output
 from stancekit.output.fields import FieldError, parse_fields
 from stancekit.output.sinks import FORMATS, format_for_path, open_sink
-from stancekit.text.dates import Metadata, MetadataError, load_metadata
-from stancekit.text.documents import Document, InputOptions, InputProblem, iter_documents
-
-RULES_HELP = "Rule file or folder (repeatable); 'stancekit:en' names the bundled pack. Default: the bundled pack."
-
-
-class CommandFailed(click.ClickException):
-    """Ends a command with an exit code after its message has been printed.
-
-    A `ClickException`, so that the group run on its own (`cli()`, Click's test runner) exits
-    with the same code as `main` instead of ending in a traceback."""
-
-    def __init__(self, code: ExitCode):
-        super().__init__(code.name)
-        self.code = code
-        self.exit_code = int(code)
-
-    def show(self, file=None) -> None:
-        """The message was printed where the failure was found."""
-
-
-def _dictionary_options(command):
-    """--actors and --topics: extra actor and topic dictionaries, loaded with the rules."""
-    command = click.option(
-        "--topics",
-        "topics",
-        multiple=True,
-        metavar="FILE",
-        help="Topic dictionary (repeatable), in addition to those of the rule pack.",
-    )(command)
-    return click.option(
-        "--actors",
-        "actors",
-        multiple=True,
-        metavar="FILE",
-        help="Actor dictionary (repeatable), in addition to those of the rule pack.",
-    )(command)
-
-
-def _metadata_options(command):
-    """--metadata, --id-column, --date-column: dates (and other fields) from a sidecar table."""
-    command = click.option(
-        "--date-column", default="date", show_default=True, help="--metadata column holding the date."
-    )(command)
-    command = click.option(
-        "--id-column",
-        default="id",
-        show_default=True,
-        help="--metadata column holding the document id or file name.",
-    )(command)
-    return click.option(
-        "--metadata",
-        "metadata_file",
-        metavar="FILE",
-        help="CSV/TSV of document metadata joined on the id or file name: dates for documents without one.",
-    )(command)
-
-
-def _read_metadata(metadata_file: str | None, id_column: str, date_column: str) -> Metadata | None:
-    if not metadata_file:
-        return None
-    try:
-        return load_metadata(metadata_file, id_column, date_column)
-    except MetadataError as exc:
-        click.echo(f"error: {exc}", err=True)
-        raise CommandFailed(ExitCode.INPUT_ERROR) from None
-
-
-def _cache_options(command):
-    """--cache-dir and --no-cache: where compiled rule sets are kept between runs."""
-    command = click.option("--no-cache", is_flag=True, help="Compile the rules afresh and do not cache them.")(command)
-    return click.option(
-        "--cache-dir",
-        metavar="DIR",
-        help="Cache compiled rule sets here (default: $STANCEKIT_CACHE_DIR or the user cache folder).",
-    )(command)
-
-
-def _compile(rules, actors, topics, cache_dir: str | None, no_cache: bool, quiet: bool) -> CompiledRuleSet:
-    """The compiled rule set, from the cache when the rule files have not changed; its
-    warnings are printed either way."""
-    try:
-        loaded = compile_rules(list(rules) or None, [*actors, *topics], cache_dir=cache_dir, use_cache=not no_cache)
-    except RuleError as exc:
-        click.echo(exc.render(), err=True)
-        raise CommandFailed(ExitCode.RULE_ERROR) from None
-    if not quiet:
-        for diagnostic in loaded.warnings:
-            if diagnostic.code not in ("unused-lexicon", "unused-macro"):
-                click.echo(diagnostic.render(), err=True)
-    return loaded.compiled
-
-
-def _load(rules: Sequence[str], actors: Sequence[str] = (), topics: Sequence[str] = ()) -> RuleSet:
-    try:
-        ruleset = load_rules(list(rules) or None, [*actors, *topics])
-    except RuleError as exc:
-        click.echo(exc.render(), err=True)
-        raise CommandFailed(ExitCode.RULE_ERROR) from None
-    return ruleset
-
-
-class _ProblemLog:
-    """Prints input problems to stderr as they happen and remembers whether any was fatal."""
-
-    def __init__(self, quiet: bool):
-        self.quiet = quiet
-        self.skipped = 0
-        self.fatal = False
-
-    def __call__(self, problem: InputProblem) -> None:
-        self.skipped += int(problem.skipped)
-        self.fatal = self.fatal or problem.fatal
-        if not self.quiet or problem.fatal:
-            level = "error" if problem.fatal else "warning"
-            click.echo(f"{level}: {problem}", err=True)
+from stancekit.text.documents import Document, InputOptions, iter_documents
 
 
 def _with_progress(results: Iterator[DocumentResult], total: int | None, enabled: bool) -> Iterator[DocumentResult]:
@@ -228,11 +120,11 @@ def cli() -> None:
     metavar="N",
     help="Scan in N worker processes (0: one per core). Output order does not change.",
 )
-@_metadata_options
-@_cache_options
+@metadata_options
+@cache_options
 @click.option("--no-prefilter", is_flag=True, hidden=True, help="Run every rule on every sentence (for testing).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, warnings or summary on stderr.")
-@_dictionary_options
+@dictionary_options
 def scan(
     paths,
     rules,
@@ -262,10 +154,10 @@ def scan(
     fmt = fmt or format_for_path(output) or "table"
     if output and output != "-" and Path(output).is_dir():
         raise click.BadParameter(f"'{output}' is a folder; give a file name", param_hint="--output")
-    compiled = _compile(rules, actors, topics, cache_dir, no_cache, quiet)
+    compiled = compiled_rule_set(rules, actors, topics, cache_dir, no_cache, quiet)
     jobs = jobs or available_cores()
-    problems = _ProblemLog(quiet)
-    metadata = _read_metadata(metadata_file, id_column, date_column)
+    problems = ProblemLog(quiet)
+    metadata = read_metadata(metadata_file, id_column, date_column)
     options = InputOptions(
         id_field=id_field, text_field=text_field, date_field=date_field, input_format=input_format, metadata=metadata
     )
@@ -343,10 +235,10 @@ class _ScanSummary:
 @cli.command(name="rules")
 @click.option("--rules", "-r", "rules", multiple=True, metavar="PATH", help=RULES_HELP)
 @click.option("--lexicons/--no-lexicons", default=True, help="Also list lexicons and macros.")
-@_dictionary_options
+@dictionary_options
 def list_rules(rules, lexicons, actors, topics):
     """List the loaded rules, lexicons and macros, and how many actors and topics the dictionaries name."""
-    ruleset = _load(rules, actors, topics)
+    ruleset = load_ruleset(rules, actors, topics)
     for rule_file in ruleset.files:
         if not rule_file.rules and not (lexicons and (rule_file.lexicons or rule_file.macros)):
             continue
@@ -409,8 +301,8 @@ def list_rules(rules, lexicons, actors, topics):
     metavar="X",
     help="Exit with 1 when strict precision is below X.",
 )
-@_cache_options
-@_dictionary_options
+@cache_options
+@dictionary_options
 def eval_command(
     gold,
     findings_file,
@@ -443,9 +335,9 @@ def eval_command(
         raise CommandFailed(ExitCode.INPUT_ERROR) from None
 
     texts: dict[str, str] = {}
-    problems = _ProblemLog(quiet=False)
+    problems = ProblemLog(quiet=False)
     if corpus:
-        matcher = Matcher(_compile(rules, actors, topics, cache_dir, no_cache, quiet=False))
+        matcher = Matcher(compiled_rule_set(rules, actors, topics, cache_dir, no_cache, quiet=False))
         wanted = {record.doc for record in gold_records}
 
         def keep_gold_texts(documents: Iterator[Document]) -> Iterator[Document]:

@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 import stancekit.cli
+import stancekit.commands.common
 import stancekit.exitcodes
 from stancekit import __version__
 from stancekit.cli import cli, main
@@ -109,7 +110,7 @@ def load_and_compile_the_bundled_pack_once(monkeypatch):
             _compiled[key] = _real_compile(self)
         return _compiled[key]
 
-    monkeypatch.setattr(stancekit.cli, "load_rules", load_cached)
+    monkeypatch.setattr(stancekit.commands.common, "load_rules", load_cached)
     monkeypatch.setattr(RuleSet, "compile", compile_cached)
 
 

@@ -31,7 +31,7 @@ from stancekit.testing.lint import check
 def command(rules, strict, fmt):
     """Check rule files and folders (default: the bundled pack) and the test files beside them:
     report every error and warning, with file:line:col and a hint."""
-    from stancekit.cli import CommandFailed
+    from stancekit.commands.common import CommandFailed
 
     report = check(list(rules))
     if fmt == "json":

@@ -21,7 +21,7 @@ from stancekit.testing.diff import diff_findings, format_diff
 
 
 def _failed(code: ExitCode):
-    from stancekit.cli import CommandFailed
+    from stancekit.commands.common import CommandFailed
 
     return CommandFailed(code)
 

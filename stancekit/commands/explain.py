@@ -485,7 +485,7 @@ def _sentence_dict(part: SentenceExplanation) -> dict[str, Any]:
 
 
 def _fail(message: str, code: ExitCode):
-    from stancekit.cli import CommandFailed
+    from stancekit.commands.common import CommandFailed
 
     click.echo(f"error: {message}", err=True)
     raise CommandFailed(code)
@@ -557,7 +557,7 @@ def command(text, rules, actors, topics, rule_ids, file, line, fmt):
     """Show why TEXT (or line N of file F) gives the findings it gives: sentences, tokens,
     the rules the prefilter let through, how far each rule got, and how each finding's actor,
     speaker and polarity were decided."""
-    from stancekit.cli import _load
+    from stancekit.commands.common import load_ruleset as _load
 
     if text is not None and file is not None:
         raise click.UsageError("give either TEXT or --file F, not both")

@@ -46,7 +46,7 @@ from stancekit.testing.runner import Runner
 def command(rules, junit, as_json, coverage, corpus, verbose, cache_dir, no_cache):
     """Run the examples and counter-examples of the rules in RULES (files or folders; default:
     the bundled pack) and the test files beside them (*.test.yaml, *.test.txt)."""
-    from stancekit.cli import CommandFailed
+    from stancekit.commands.common import CommandFailed
 
     if corpus and not coverage:
         raise click.UsageError("--corpus only applies with --coverage")

@@ -1,0 +1,131 @@
+"""What the commands share: the exit they fail with, their common options, loading rules
+and reporting input problems. Commands in modules of their own import from here, never from
+`stancekit.cli`, which imports them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import click
+
+from stancekit.compiler.cache import compile_rules
+from stancekit.compiler.ruleset import CompiledRuleSet
+from stancekit.dsl.errors import RuleError
+from stancekit.dsl.loader import RuleSet, load_rules
+from stancekit.exitcodes import ExitCode
+from stancekit.text.dates import Metadata, MetadataError, load_metadata
+from stancekit.text.documents import InputProblem
+
+RULES_HELP = "Rule file or folder (repeatable); 'stancekit:en' names the bundled pack. Default: the bundled pack."
+
+
+class CommandFailed(click.ClickException):
+    """Ends a command with an exit code after its message has been printed.
+
+    A `ClickException`, so that the group run on its own (`cli()`, Click's test runner) exits
+    with the same code as `main` instead of ending in a traceback."""
+
+    def __init__(self, code: ExitCode):
+        super().__init__(code.name)
+        self.code = code
+        self.exit_code = int(code)
+
+    def show(self, file=None) -> None:
+        """The message was printed where the failure was found."""
+
+
+def dictionary_options(command):
+    """--actors and --topics: extra actor and topic dictionaries, loaded with the rules."""
+    command = click.option(
+        "--topics",
+        "topics",
+        multiple=True,
+        metavar="FILE",
+        help="Topic dictionary (repeatable), in addition to those of the rule pack.",
+    )(command)
+    return click.option(
+        "--actors",
+        "actors",
+        multiple=True,
+        metavar="FILE",
+        help="Actor dictionary (repeatable), in addition to those of the rule pack.",
+    )(command)
+
+
+def metadata_options(command):
+    """--metadata, --id-column, --date-column: dates (and other fields) from a sidecar table."""
+    command = click.option(
+        "--date-column", default="date", show_default=True, help="--metadata column holding the date."
+    )(command)
+    command = click.option(
+        "--id-column",
+        default="id",
+        show_default=True,
+        help="--metadata column holding the document id or file name.",
+    )(command)
+    return click.option(
+        "--metadata",
+        "metadata_file",
+        metavar="FILE",
+        help="CSV/TSV of document metadata joined on the id or file name: dates for documents without one.",
+    )(command)
+
+
+def read_metadata(metadata_file: str | None, id_column: str, date_column: str) -> Metadata | None:
+    if not metadata_file:
+        return None
+    try:
+        return load_metadata(metadata_file, id_column, date_column)
+    except MetadataError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise CommandFailed(ExitCode.INPUT_ERROR) from None
+
+
+def cache_options(command):
+    """--cache-dir and --no-cache: where compiled rule sets are kept between runs."""
+    command = click.option("--no-cache", is_flag=True, help="Compile the rules afresh and do not cache them.")(command)
+    return click.option(
+        "--cache-dir",
+        metavar="DIR",
+        help="Cache compiled rule sets here (default: $STANCEKIT_CACHE_DIR or the user cache folder).",
+    )(command)
+
+
+def compiled_rule_set(rules, actors, topics, cache_dir: str | None, no_cache: bool, quiet: bool) -> CompiledRuleSet:
+    """The compiled rule set, from the cache when the rule files have not changed; its
+    warnings are printed either way."""
+    try:
+        loaded = compile_rules(list(rules) or None, [*actors, *topics], cache_dir=cache_dir, use_cache=not no_cache)
+    except RuleError as exc:
+        click.echo(exc.render(), err=True)
+        raise CommandFailed(ExitCode.RULE_ERROR) from None
+    if not quiet:
+        for diagnostic in loaded.warnings:
+            if diagnostic.code not in ("unused-lexicon", "unused-macro"):
+                click.echo(diagnostic.render(), err=True)
+    return loaded.compiled
+
+
+def load_ruleset(rules: Sequence[str], actors: Sequence[str] = (), topics: Sequence[str] = ()) -> RuleSet:
+    try:
+        ruleset = load_rules(list(rules) or None, [*actors, *topics])
+    except RuleError as exc:
+        click.echo(exc.render(), err=True)
+        raise CommandFailed(ExitCode.RULE_ERROR) from None
+    return ruleset
+
+
+class ProblemLog:
+    """Prints input problems to stderr as they happen and remembers whether any was fatal."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self.skipped = 0
+        self.fatal = False
+
+    def __call__(self, problem: InputProblem) -> None:
+        self.skipped += int(problem.skipped)
+        self.fatal = self.fatal or problem.fatal
+        if not self.quiet or problem.fatal:
+            level = "error" if problem.fatal else "warning"
+            click.echo(f"{level}: {problem}", err=True)
