@@ -1,0 +1,1 @@
+"""Stance over time: findings counted per actor, topic and period, and the shifts between periods."""
