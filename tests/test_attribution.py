@@ -196,3 +196,13 @@ def test_a_repeated_paragraph_gives_one_finding_with_a_count(matcher):
     paragraph = "Germany opposes the new tariffs."
     [finding] = matcher.scan(f"{paragraph}\n\nMarkets fell.\n\n{paragraph}")
     assert finding.count == 2
+
+
+def test_a_topic_that_is_an_actor_is_named_canonically(matcher):
+    text = (
+        "Senator Maria Lopez spoke in Denver on Monday. The teachers' union backs Lopez. "
+        "Farmers oppose the Kremlin."
+    )
+    topics = [(f.topic.text, f.topic.name) for f in matcher.scan(text)]
+    assert ("Lopez", "Maria Lopez") in topics  # a short name takes the earlier full name
+    assert ("the Kremlin", "Russia") in topics  # a metonym takes its country

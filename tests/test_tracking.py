@@ -7,6 +7,9 @@ import json
 
 import pytest
 
+from stancekit.cli import main
+from stancekit.commands.track import is_findings_file
+from stancekit.exitcodes import ExitCode
 from stancekit.findings import ActorRef, Affiliated, Finding, RuleRef, TextSpan, TopicRef
 from stancekit.tracking.periods import first_day, label, period_of
 from stancekit.tracking.timeline import track
@@ -97,7 +100,7 @@ def test_filters_by_actor_and_topic_ignore_case():
     assert track(FINDINGS, by="month", topics=["nothing"]).series == ()
 
 
-def test_roll_up_counts_actors_for_their_outermost_body_and_topics_for_their_root():
+def test_roll_up_counts_people_for_the_body_they_speak_for_and_topics_for_their_root():
     findings = [
         finding(
             1,
@@ -109,10 +112,10 @@ def test_roll_up_counts_actors_for_their_outermost_body_and_topics_for_their_roo
             topic_id="ceasefire",
             affiliations=[("NSC", "National Security Council"), ("USA", "United States")],
         ),
-        finding(2, "2023-03-02", "United States", "peace talks", "oppose", actor_id="USA", topic_id="talks"),
+        finding(2, "2023-03-02", "NSC", "peace talks", "oppose", actor_id="NSC", topic_id="talks"),
     ]
     plain = track(findings, by="month")
-    assert sorted(s.actor.name for s in plain.series) == ["John Kirby", "United States"]
+    assert sorted(s.actor.name for s in plain.series) == ["John Kirby", "NSC"]
     rolled = track(
         findings,
         by="month",
@@ -122,7 +125,7 @@ def test_roll_up_counts_actors_for_their_outermost_body_and_topics_for_their_roo
     )
     (series,) = rolled.series
     assert (series.actor.key, series.topic.key, series.topic.name, series.oppose) == (
-        "USA",
+        "NSC",
         "peace",
         "Peace process",
         2,
@@ -138,3 +141,86 @@ def test_to_dict_is_json():
     data = json.loads(json.dumps(track(FINDINGS, by="month").to_dict()))
     assert data["shifts"][0]["direction"] == "turned against"
     assert data["series"][0]["periods"][0] == {"period": "2016-09", "support": 2, "oppose": 0, "neutral": 0, "net": 2}
+
+
+# -- the command ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def findings_file(tmp_path):
+    path = tmp_path / "findings.jsonl"
+    path.write_text("".join(json.dumps(f.to_dict()) + "\n" for f in FINDINGS), encoding="utf-8")
+    return path
+
+
+def run_track(capsys, *args) -> tuple[int, str, str]:
+    code = main(["track", *map(str, args)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_track_prints_a_row_per_pair_a_cell_per_period_and_the_shifts(capsys, findings_file):
+    code, out, err = run_track(capsys, findings_file, "--min-evidence", "2")
+    assert code == ExitCode.OK
+    lines = out.splitlines()
+    assert lines[0].split()[-3:] == ["2016-09", "2016-10", "2016-11"]
+    assert lines[1].startswith("Senator Reyes | the pipeline")
+    assert [cell.strip() for cell in lines[1].split("  ") if cell.strip()][1:] == ["+2 -0", "+0 -0 =1", "+1 -2"]
+    assert "shifts: 1" in out
+    assert "Senator Reyes turned against the pipeline: 2016-09 (+2 -0) -> 2016-11 (+1 -2)" in out
+    assert "before: [support] doc1 (2016-09-02): Sentence 1 about the pipeline." in out
+    assert "8 findings, 2 actor-topic pairs, 1 shifts; 1 undated findings (in 1 documents) left out" in err
+
+
+def test_track_json_and_csv(capsys, findings_file, tmp_path):
+    code, out, _ = run_track(capsys, findings_file, "--format", "json", "--by", "quarter")
+    data = json.loads(out)
+    assert code == 0 and data["by"] == "quarter" and data["periods"] == ["2016-Q3", "2016-Q4"]
+    target = tmp_path / "track.csv"
+    code, _, _ = run_track(capsys, findings_file, "--format", "csv", "-o", target, "--actor", "Farmers Union")
+    assert target.read_text(encoding="utf-8").splitlines() == [
+        "actor,actor_key,topic,topic_key,period,support,oppose,neutral,net",
+        "Farmers Union,farmers union,the pipeline,the pipeline,2016-09,0,1,0,-1",
+    ]
+
+
+def test_track_a_malformed_findings_file_exits_4_naming_the_line(capsys, tmp_path):
+    bad = tmp_path / "findings.jsonl"
+    bad.write_text(json.dumps(FINDINGS[0].to_dict()) + "\n{not json\n", encoding="utf-8")
+    code, _, err = run_track(capsys, bad)
+    # the first line is a finding, so this is read as a findings file, and line 2 is reported
+    assert code == ExitCode.INPUT_ERROR and f"{bad}:2: malformed JSON" in err
+
+
+def test_track_scans_a_corpus_dated_by_its_file_names(capsys, tmp_path):
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / "gazette_2016-09-01_pier.txt").write_text("The harbour board backs the new pier.", encoding="utf-8")
+    (corpus / "gazette_2016-11-02_pier.txt").write_text("The harbour board opposes the new pier.", encoding="utf-8")
+    (corpus / "gazette_2016-11-09_pier.txt").write_text("The harbour board rejects the new pier.", encoding="utf-8")
+    (corpus / "gazette_2016-09-04_pier.txt").write_text("The harbour board praises the new pier.", encoding="utf-8")
+    code, out, err = run_track(capsys, corpus, "--no-cache")
+    assert code == ExitCode.OK, err
+    assert "scanned 4 documents: 4 findings" in err
+    assert "harbour board turned against the new pier: 2016-09 (+2 -0) -> 2016-11 (+0 -2)" in out.replace("The ", "")
+
+
+def test_a_jsonl_corpus_is_not_taken_for_a_findings_file(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": "The board backs the pier."}) + "\n", encoding="utf-8")
+    findings = tmp_path / "findings.jsonl"
+    findings.write_text(json.dumps(FINDINGS[0].to_dict()) + "\n", encoding="utf-8")
+    assert not is_findings_file([str(corpus)])
+    assert is_findings_file([str(findings)])
+    assert not is_findings_file([str(findings), str(corpus)])
+
+
+def test_unresolved_pronouns_are_counted_not_tracked():
+    findings = [
+        *FINDINGS,
+        finding(9, "2016-09-09", "I", "the pipeline", "support"),
+        finding(10, "2016-09-09", "Reyes", "it", "oppose"),
+    ]
+    result = track(findings, by="month")
+    assert result.unresolved == 2
+    assert all(s.actor.key != "i" and s.topic.key != "it" for s in result.series)

@@ -111,8 +111,21 @@ class FindingResolver:
         head_end = next((k for k in range(start + 1, end) if tokens[k].lower in _ADJUNCT_PREPOSITIONS), end)
         head_text = text[tokens[start].start : tokens[head_end - 1].end]
         topic_id = topics.find(tokens[start:head_end], head_text) if topics else None
-        name = topics.topics[topic_id][0] if topic_id else self._owned(sentence, tokens, start, actor_start, span)
+        if topic_id:
+            name = topics.topics[topic_id][0]
+        else:
+            name = self._named_actor(sentence, start, end) or self._owned(sentence, tokens, start, actor_start, span)
         return TopicRef(span.text, span.start, span.end, name, topic_id)
+
+    def _named_actor(self, sentence: int, start: int, end: int) -> str | None:
+        """The canonical name of a topic that is itself an actor ("backs Mr. Trump", "opposes
+        Beijing"): so that "Trump", "Mr. Trump" and "Donald Trump" are one topic over a corpus.
+        The whole topic must be the mention; a pronoun is left as written."""
+        for mention in self.context.mentions(sentence):
+            if mention.start == start and mention.end == end and mention.referent.kind != "pronoun":
+                resolved = self.context.resolve(mention)
+                return resolved.referent.name
+        return None
 
     def _owned(self, sentence: int, tokens: Sequence[Token], start: int, actor_start: int, span: TextSpan) -> str:
         """The topic's text with a leading possessive pronoun named: "its defense" -> "Ukraine's

@@ -6,8 +6,8 @@ of sign of the net stance between two periods with evidence (an actor that suppo
 policy in September and opposed it in November), reported with the sentences on both sides.
 
 Actors are grouped by their dictionary id when they have one, else by name; topics by id,
-else by name. With `roll_up`, an actor counts for the outermost body it belongs to (John
-Kirby -> United States) and a topic for its root topic in the topic dictionary.
+else by name. With `roll_up`, an actor counts for the body it speaks for (John Kirby ->
+National Security Council) and a topic for its root topic in the topic dictionary.
 
     from stancekit.tracking.timeline import track
     result = track(findings, by="month", min_findings=3)
@@ -26,6 +26,11 @@ from stancekit.tracking.periods import PERIODS, period_of
 
 #: Evidence sentences kept per side of a shift.
 EVIDENCE_PER_SIDE = 3
+#: An actor or topic that is still a pronoun after resolution names nobody in particular:
+#: "I" in one article is not "I" in the next. Such findings are counted, not tracked.
+UNRESOLVED = frozenset(
+    "i me my we us our you your he him his she her it its they them their this that these those who which".split()
+)
 
 
 @dataclass(frozen=True)
@@ -133,7 +138,7 @@ class Shift:
 
     @property
     def direction(self) -> str:
-        return "turned against" if self.after.net < 0 else "turned in favour"
+        return "turned against" if self.after.net < 0 else "turned in favour of"
 
     def to_dict(self) -> dict:
         return {
@@ -159,6 +164,8 @@ class Tracking:
     findings: int
     undated: int
     undated_documents: tuple[str, ...] = field(default=())
+    #: Findings whose actor or topic is an unresolved pronoun.
+    unresolved: int = 0
 
     def to_dict(self) -> dict:
         return {
@@ -167,17 +174,21 @@ class Tracking:
             "findings": self.findings,
             "undated": self.undated,
             "undated_documents": list(self.undated_documents),
+            "unresolved": self.unresolved,
             "series": [s.to_dict() for s in self.series],
             "shifts": [s.to_dict() for s in self.shifts],
         }
 
 
 def actor_of(finding: Finding, roll_up: bool = False) -> Named:
-    """How tracking names a finding's actor: its outermost body with `roll_up`."""
+    """How tracking names a finding's actor: with `roll_up`, the body it speaks for, its nearest
+    affiliation (John Kirby -> National Security Council; "Republican nominee Donald Trump" ->
+    Republican Party). Not the outermost one: a party's place in the dictionary is under its
+    country, but a party's stance is not its country's."""
     actor = finding.actor
     if roll_up and actor.affiliations:
-        top = actor.affiliations[-1]
-        return Named(top.id, top.name)
+        body = actor.affiliations[0]
+        return Named(body.id, body.name)
     if actor.id:
         return Named(actor.id, actor.name)
     name = " ".join((actor.name or actor.text).split())
@@ -231,13 +242,16 @@ def track(
         lambda: defaultdict(lambda: defaultdict(list))
     )
     shown: dict[str, Named] = {}  # key -> the first way it was written
-    total = undated = 0
+    total = undated = unresolved = 0
     undated_docs: dict[str, None] = {}
     for finding in findings:
         actor, topic = actor_of(finding, roll_up), topic_of(finding, parents, topic_names)
         if not (_wanted(actor, actors) and _wanted(topic, topics)):
             continue
         total += 1
+        if actor.key in UNRESOLVED or topic.key in UNRESOLVED:
+            unresolved += 1
+            continue
         period = period_of(finding.date, by)
         if period is None:
             undated += 1
@@ -262,7 +276,7 @@ def track(
     series.sort(key=lambda s: (-s.total, s.actor.name.casefold(), s.topic.name.casefold()))
     shifts.sort(key=lambda s: (s.after.period, s.actor.name.casefold(), s.topic.name.casefold()))
     periods = tuple(sorted({p.period for s in series for p in s.periods}))
-    return Tracking(by, periods, tuple(series), tuple(shifts), total, undated, tuple(undated_docs))
+    return Tracking(by, periods, tuple(series), tuple(shifts), total, undated, tuple(undated_docs), unresolved)
 
 
 def _shifts(series: Series, per_period: Mapping[str, Mapping[str, list[Finding]]], min_evidence: int) -> list[Shift]:

@@ -1,0 +1,226 @@
+"""`stancekit track`: each actor's stance on each topic, period by period, and where it turned.
+
+Reads a findings file (`stancekit scan --format jsonl`) or scans a corpus on the spot. The
+table shows the most frequent actor-topic pairs as one row each, a cell per period (`+2 -1`:
+two findings in favour, one against); the shifts follow with the sentences on both sides.
+`--format json` and `--format csv` give everything, for analysis elsewhere.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import click
+
+from stancekit.commands.common import (
+    RULES_HELP,
+    CommandFailed,
+    ProblemLog,
+    cache_options,
+    compiled_rule_set,
+    dictionary_options,
+    load_ruleset,
+    metadata_options,
+    read_metadata,
+)
+from stancekit.exitcodes import ExitCode
+from stancekit.findings import Finding
+from stancekit.findingsfile import FindingsInputError, iter_findings
+from stancekit.output.atomic import atomic_text_output
+from stancekit.tracking.periods import PERIODS
+from stancekit.tracking.timeline import Tracking, track
+
+#: Pairs shown in the table unless --top says otherwise.
+DEFAULT_TOP = 20
+
+
+def is_findings_file(paths: Sequence[str]) -> bool:
+    """Whether PATHS is one findings file (its first record has a rule and a polarity) rather
+    than a corpus: a JSONL corpus has the same extension."""
+    if len(paths) != 1 or paths[0] == "-" or not Path(paths[0]).is_file():
+        return False
+    if Path(paths[0]).suffix.lower() not in (".jsonl", ".ndjson"):
+        return False
+    with open(paths[0], encoding="utf-8-sig", errors="replace") as stream:
+        for line in stream:
+            if line.strip():
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError:
+                    return False
+                return isinstance(record, dict) and "rule" in record and "polarity" in record
+    return False
+
+
+def _findings_from_file(path: str) -> list[Finding]:
+    try:
+        return list(iter_findings(path))
+    except FindingsInputError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise CommandFailed(ExitCode.INPUT_ERROR) from None
+
+
+def _findings_from_corpus(paths, compiled, metadata) -> tuple[list[Finding], bool]:
+    from stancekit.engine.matcher import Matcher
+    from stancekit.text.documents import InputOptions, iter_documents
+
+    problems = ProblemLog(quiet=False)
+    matcher = Matcher(compiled)
+    findings = list(matcher.scan_documents(iter_documents(paths, InputOptions(metadata=metadata), problems)))
+    stats = matcher.stats
+    click.echo(f"scanned {stats.documents} documents: {stats.findings} findings", err=True)
+    return findings, problems.fatal
+
+
+def _topic_tree(rules: Sequence[str], topics: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """(topic id -> parent id, topic id -> name) from the topic dictionaries, for --roll-up."""
+    ruleset = load_ruleset(rules, (), topics)
+    parents = {t.id: t.parent for t in ruleset.topics if t.parent}
+    return parents, {t.id: t.name for t in ruleset.topics}
+
+
+def format_table(result: Tracking, top: int) -> Iterable[str]:
+    """The terminal view: one row per actor-topic pair, one column per period, then the shifts."""
+    shown = result.series[:top]
+    if not shown:
+        yield "no dated findings to track" + (f" ({result.undated} findings have no date)" if result.undated else "")
+        return
+    periods = result.periods
+    names = [f"{s.actor.name} | {s.topic.name}" for s in shown]
+    width = min(60, max(len(n) for n in names))
+    cell = max(7, *(len(p) for p in periods))
+    yield f"{'actor | topic':<{width}}  " + "  ".join(f"{p:>{cell}}" for p in periods)
+    for name, series in zip(names, shown, strict=True):
+        by_period = {p.period: p for p in series.periods}
+        cells = []
+        for period in periods:
+            stance = by_period.get(period)
+            text = "" if stance is None else f"+{stance.support} -{stance.oppose}"
+            if stance is not None and stance.neutral:
+                text += f" ={stance.neutral}"
+            cells.append(f"{text:>{cell}}")
+        yield f"{name[:width]:<{width}}  " + "  ".join(cells)
+    if len(result.series) > top:
+        yield f"... {len(result.series) - top} more pairs (--top N shows more, --format json all)"
+    yield ""
+    yield f"shifts: {len(result.shifts)}"
+    for shift in result.shifts:
+        before, after = shift.before, shift.after
+        yield (
+            f"  {shift.actor.name} {shift.direction} {shift.topic.name}: "
+            f"{before.period} (+{before.support} -{before.oppose}) -> {after.period} (+{after.support} -{after.oppose})"
+        )
+        for side, evidence in (("before", shift.evidence_before), ("after", shift.evidence_after)):
+            for item in evidence:
+                yield f"    {side}: [{item.polarity}] {item.doc} ({item.date}): {' '.join(item.sentence.split())}"
+
+
+def write_csv(result: Tracking, stream) -> None:
+    """One row per actor, topic and period."""
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(["actor", "actor_key", "topic", "topic_key", "period", "support", "oppose", "neutral", "net"])
+    for series in result.series:
+        for p in series.periods:
+            pair = (series.actor.name, series.actor.key, series.topic.name, series.topic.key)
+            writer.writerow([*pair, p.period, p.support, p.oppose, p.neutral, p.net])
+
+
+@click.command(name="track")
+@click.argument("paths", nargs=-1, required=True, metavar="FINDINGS.jsonl|CORPUS...")
+@click.option("--by", type=click.Choice(PERIODS), default="month", show_default=True, help="Length of a period.")
+@click.option("--actor", "actors_wanted", multiple=True, metavar="NAME", help="Only this actor (name or id).")
+@click.option("--topic", "topics_wanted", multiple=True, metavar="NAME", help="Only this topic (name or id).")
+@click.option(
+    "--min-findings", type=click.IntRange(min=1), default=1, show_default=True, help="Pairs with fewer are left out."
+)
+@click.option(
+    "--min-evidence",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="A period counts for a shift only with this many findings that take a side.",
+)
+@click.option("--roll-up", is_flag=True, help="Count actors for their outermost body, topics for their root topic.")
+@click.option("--top", type=click.IntRange(min=1), default=DEFAULT_TOP, show_default=True, help="Pairs in the table.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
+@click.option("--rules", "-r", "rules", multiple=True, metavar="PATH", help=RULES_HELP + " When scanning a corpus.")
+@metadata_options
+@cache_options
+@dictionary_options
+def command(
+    paths,
+    by,
+    actors_wanted,
+    topics_wanted,
+    min_findings,
+    min_evidence,
+    roll_up,
+    top,
+    fmt,
+    output,
+    rules,
+    metadata_file,
+    id_column,
+    date_column,
+    cache_dir,
+    no_cache,
+    actors,
+    topics,
+):
+    """Stance of each actor on each topic per period, and the shifts between periods.
+
+    Reads FINDINGS.jsonl (as `stancekit scan --format jsonl` writes it) or scans CORPUS now.
+    Dates come from the documents (see `scan --metadata`); undated findings are counted and
+    left out."""
+    fatal = False
+    if is_findings_file(paths):
+        if rules or metadata_file:
+            raise click.UsageError("--rules and --metadata apply when scanning a corpus, not to a findings file")
+        findings = _findings_from_file(paths[0])
+    else:
+        metadata = read_metadata(metadata_file, id_column, date_column)
+        compiled = compiled_rule_set(rules, actors, topics, cache_dir, no_cache, quiet=False)
+        findings, fatal = _findings_from_corpus(paths, compiled, metadata)
+    parents, names = _topic_tree(rules, topics) if roll_up else ({}, {})
+    result = track(
+        findings,
+        by,
+        actors=actors_wanted,
+        topics=topics_wanted,
+        min_findings=min_findings,
+        min_evidence=min_evidence,
+        roll_up=roll_up,
+        topic_parents=parents,
+        topic_names=names,
+    )
+    try:
+        with atomic_text_output(output) as stream:
+            if fmt == "json":
+                json.dump(result.to_dict(), stream, ensure_ascii=False, indent=2)
+                stream.write("\n")
+            elif fmt == "csv":
+                write_csv(result, stream)
+            else:
+                for line in format_table(result, top):
+                    stream.write(line + "\n")
+    except OSError as exc:
+        click.echo(f"error: cannot write {output}: {exc.strerror or exc}", err=True)
+        raise CommandFailed(ExitCode.INPUT_ERROR) from None
+    undated = (
+        f"; {result.undated} undated findings (in {len(result.undated_documents)} documents) left out"
+        if result.undated
+        else ""
+    )
+    unresolved = f"; {result.unresolved} with a pronoun for actor or topic left out" if result.unresolved else ""
+    click.echo(
+        f"{result.findings} findings, {len(result.series)} actor-topic pairs, {len(result.shifts)} shifts"
+        + undated
+        + unresolved,
+        err=True,
+    )
+    if fatal:
+        raise CommandFailed(ExitCode.INPUT_ERROR)
