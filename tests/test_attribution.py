@@ -199,10 +199,7 @@ def test_a_repeated_paragraph_gives_one_finding_with_a_count(matcher):
 
 
 def test_a_topic_that_is_an_actor_is_named_canonically(matcher):
-    text = (
-        "Senator Maria Lopez spoke in Denver on Monday. The teachers' union backs Lopez. "
-        "Farmers oppose the Kremlin."
-    )
+    text = "Senator Maria Lopez spoke in Denver on Monday. The teachers' union backs Lopez. Farmers oppose the Kremlin."
     topics = [(f.topic.text, f.topic.name) for f in matcher.scan(text)]
     assert ("Lopez", "Maria Lopez") in topics  # a short name takes the earlier full name
     assert ("the Kremlin", "Russia") in topics  # a metonym takes its country
