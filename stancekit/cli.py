@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from stancekit import __version__
+from stancekit import __version__, registry
 from stancekit.commands import register as register_commands
 from stancekit.commands.common import (
     RULES_HELP,
@@ -33,7 +33,9 @@ from stancekit.exitcodes import ExitCode
 from stancekit.interrupts import StopBetweenDocuments
 from stancekit.output.atomic import atomic_text_output
 from stancekit.output.fields import FieldError, parse_fields
-from stancekit.output.sinks import FORMATS, format_for_path, open_sink
+from stancekit.output.sinks import FORMATS, format_for_path, formats, open_sink
+from stancekit.packs import installed_packs
+from stancekit.plugins import PluginInfo, load_plugins
 from stancekit.text.documents import Document, InputOptions, iter_documents
 
 
@@ -89,15 +91,43 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="stancekit")
-def cli() -> None:
+@click.option("--no-plugins", is_flag=True, help="Load no third-party plugins (also: STANCEKIT_NO_PLUGINS=1).")
+def cli(no_plugins: bool) -> None:
     """Find who supports or opposes what in news text, with the sentence that shows it."""
+    registry.on_plugin_error = _report_plugin_error
+    load_plugins(enabled=not no_plugins, report=_report_plugin_failure)
+
+
+def _report_plugin_failure(info: PluginInfo) -> None:
+    click.echo(
+        f"warning: plugin '{info.name}' (package {info.package}) failed to load and is left out: {info.error}", err=True
+    )
+
+
+def _report_plugin_error(plugin: str, what: str, exc: BaseException) -> None:
+    click.echo(
+        f"warning: plugin '{plugin}' raised {type(exc).__name__} in its {what}: {exc}"
+        " (treated as no match from here on; reported once)",
+        err=True,
+    )
+
+
+class _FormatChoice(click.Choice):
+    """The output formats, plugins' included: read when the option is parsed, after plugins load."""
+
+    def __init__(self) -> None:
+        super().__init__(FORMATS)
+
+    def convert(self, value, param, ctx):
+        self.choices = formats()
+        return super().convert(value, param, ctx)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--rules", "-r", "rules", multiple=True, metavar="PATH", help=RULES_HELP)
 @click.option(
-    "--format", "-f", "fmt", type=click.Choice(FORMATS), help="Output format (default: table, or as -o's extension)."
+    "--format", "-f", "fmt", type=_FormatChoice(), help="Output format (default: table, or as -o's extension)."
 )
 @click.option("--output", "-o", metavar="FILE", help="Write findings to FILE (atomically) instead of stdout.")
 @click.option("--fields", metavar="A,B,...", help="Only these fields, e.g. doc,actor.name,polarity,topic.text.")
@@ -235,9 +265,17 @@ class _ScanSummary:
 @cli.command(name="rules")
 @click.option("--rules", "-r", "rules", multiple=True, metavar="PATH", help=RULES_HELP)
 @click.option("--lexicons/--no-lexicons", default=True, help="Also list lexicons and macros.")
+@click.option("--packs", is_flag=True, help="List the installed rule packs instead (use one with --rules pack:NAME).")
 @dictionary_options
-def list_rules(rules, lexicons, actors, topics):
+def list_rules(rules, lexicons, packs, actors, topics):
     """List the loaded rules, lexicons and macros, and how many actors and topics the dictionaries name."""
+    if packs:
+        for pack in installed_packs().values():
+            source = f"{pack.package} {pack.version}".strip() or "unknown package"
+            click.echo(f"pack:{pack.name:<20} {source:<28} {pack.path}")
+            if pack.description:
+                click.echo(f"    {pack.description}")
+        return
     ruleset = load_ruleset(rules, actors, topics)
     for rule_file in ruleset.files:
         if not rule_file.rules and not (lexicons and (rule_file.lexicons or rule_file.macros)):

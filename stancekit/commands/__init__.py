@@ -10,7 +10,7 @@ import importlib
 import click
 
 #: Modules under stancekit.commands, each defining `command`.
-COMMAND_MODULES = ("check", "test", "explain", "diff", "track", "report", "export")
+COMMAND_MODULES = ("check", "test", "explain", "diff", "track", "report", "export", "plugins")
 
 
 def register(group: click.Group) -> None:

@@ -28,7 +28,7 @@ from stancekit.engine.explain import RuleProgress, trace_rule
 from stancekit.engine.matcher import Candidate, Matcher, _conflict, resolve_overlaps
 from stancekit.exitcodes import ExitCode
 from stancekit.findings import Finding
-from stancekit.registry import ACTOR_CAPTURE_TYPES
+from stancekit.registry import actor_capture_types
 from stancekit.text.documents import Document, looks_binary
 from stancekit.text.segment import Segmentation, Sentence, segment
 from stancekit.text.tokens import Token, tokenize
@@ -213,7 +213,7 @@ def _dropped(candidate: Candidate, kept: Sequence[Candidate], tokens: Sequence[T
 
 def _no_candidate_reason(match) -> str:
     types = {c.type for c in match.captures}
-    if not types & ACTOR_CAPTURE_TYPES:
+    if not types & actor_capture_types():
         return "no finding: the match captured no actor"
     if "TOPIC" not in types:
         return "no finding: the match captured no topic"

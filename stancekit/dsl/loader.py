@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from stancekit import plugins
 from stancekit.dsl.dictionaries import DictionaryReader
 from stancekit.dsl.errors import ERROR, WARNING, Diagnostic, Location, RuleError, did_you_mean
 from stancekit.dsl.model import (
@@ -31,6 +32,8 @@ from stancekit.dsl.model import (
 from stancekit.dsl.parser import PatternSyntaxError, parse_pattern
 from stancekit.dsl.yamlsource import LocatedDict, LocatedList, LocatedStr, SourceFile, YamlDataError, load_located
 from stancekit.gcpause import collector_paused
+from stancekit.packs import PREFIX as PACK_PREFIX
+from stancekit.packs import PackError, pack_target
 from stancekit.resources import bundled_rules_dir
 
 if TYPE_CHECKING:
@@ -42,7 +45,18 @@ RULE_FILE_SUFFIXES = (".yaml", ".yml")
 TEST_FILE_MARKERS = (".test.", ".tests.")
 BUNDLED_PREFIX = "stancekit:"
 
-TOP_LEVEL_KEYS = ("stancekit", "description", "imports", "lexicons", "macros", "rules", "actors", "topics", "titles")
+TOP_LEVEL_KEYS = (
+    "stancekit",
+    "description",
+    "plugins",
+    "imports",
+    "lexicons",
+    "macros",
+    "rules",
+    "actors",
+    "topics",
+    "titles",
+)
 RULE_KEYS = ("id", "pattern", "polarity", "description", "examples", "counter_examples", "priority", "tags")
 EXAMPLE_KEYS = ("text", "expect", "todo")
 EXPECT_KEYS = ("actor", "topic", "polarity", "negated", "hedged", "quoted")
@@ -146,6 +160,7 @@ def check_rules(
     """Load and validate, returning the rule set and every diagnostic instead of raising."""
     from stancekit.dsl.validate import validate
 
+    plugins.load_plugins()  # once per process; the command line has loaded them already, or not at all
     loader = _Loader()
     targets = list(paths or []) or [bundled_rules_dir()]
     with collector_paused():
@@ -196,17 +211,23 @@ def discover(folder: Path) -> list[Path]:
 
 
 def target_path(target: str | Path) -> Path:
-    """The file or folder a rules argument names; 'stancekit:en' is the bundled pack."""
+    """The file or folder a rules argument names: 'stancekit:en' is the bundled pack, and
+    'pack:NAME[/file]' an installed rule pack (raises `PackError` for one not installed)."""
     text = str(target)
     if text.startswith(BUNDLED_PREFIX):
         return bundled_rules_dir().parent / text[len(BUNDLED_PREFIX) :]
+    if text.startswith(PACK_PREFIX):
+        return pack_target(text)
     return Path(text)
 
 
 def target_files(target: str | Path) -> list[Path]:
     """The rule files a rules argument names (before imports): a folder's rule files, a file
     itself, or nothing when it does not exist."""
-    path = target_path(target)
+    try:
+        path = target_path(target)
+    except PackError:
+        return []
     if path.is_dir():
         return discover(path)
     return [path] if path.is_file() else []
@@ -226,7 +247,11 @@ class _Loader:
         self.diagnostics.append(Diagnostic(WARNING, code, message, location, hint))
 
     def add_target(self, target: str | Path) -> None:
-        path = target_path(target)
+        try:
+            path = target_path(target)
+        except PackError as exc:
+            self.error("missing-rules", str(exc), None, "stancekit rules --packs lists the installed packs")
+            return
         if path.is_dir():
             files = discover(path)
             if not files:
@@ -310,6 +335,7 @@ class _Loader:
                 data.key_locations.get("stancekit"),
                 f"this stancekit reads 'stancekit: {FORMAT_VERSION}'",
             )
+        self._check_plugins(data)
         imports = self._read_imports(key, path, data)
         lexicons = self._read_lexicons(source.display, data)
         macros = self._read_macros(source.display, data)
@@ -341,6 +367,32 @@ class _Loader:
             topics,
             titles,
         )
+
+    def _check_plugins(self, data: LocatedDict) -> None:
+        """`plugins: [name, ...]`: the plugins the file's patterns need, each of which must be
+        installed and loaded; a missing one is reported where it is named."""
+        items = self._expect_list(data, "plugins")
+        if not items:
+            return
+        outcome = plugins.loaded_plugins()
+        for name, location in zip(items, items.item_locations, strict=True):
+            if not isinstance(name, str):
+                self.error("wrong-type", "a plugin is named by its entry point name, a string", location)
+                continue
+            info = outcome.get(name)
+            if info is not None and info.status == "loaded":
+                continue
+            installed = ", ".join(sorted(outcome)) or "none"
+            if info is None:
+                message = f"this file needs plugin '{name}', which is not installed"
+                hint = f"install the package that provides it (installed plugins: {installed})"
+            elif info.status == "disabled":
+                message = f"this file needs plugin '{name}', and plugins are disabled"
+                hint = "run without --no-plugins (and without STANCEKIT_NO_PLUGINS)"
+            else:
+                message = f"this file needs plugin '{name}' (package {info.package}), which failed to load"
+                hint = f"{info.error}; stancekit plugins shows what is installed"
+            self.error("missing-plugin", message, location, hint)
 
     def _check_keys(self, mapping: LocatedDict, allowed: Sequence[str], what: str) -> None:
         for k in mapping:
@@ -376,8 +428,13 @@ class _Loader:
             if not isinstance(item, str):
                 self.error("wrong-type", "an import must be a file path", location)
                 continue
-            if item.startswith(BUNDLED_PREFIX):
-                target = bundled_rules_dir().parent / item[len(BUNDLED_PREFIX) :]
+            if item.startswith((BUNDLED_PREFIX, PACK_PREFIX)):
+                try:
+                    target = target_path(item)
+                except PackError as exc:
+                    hint = "stancekit rules --packs lists the installed packs"
+                    self.error("missing-import", str(exc), location, hint)
+                    continue
             else:
                 target = path.parent / item
             if not target.is_file():

@@ -408,7 +408,7 @@ def check_rule_pattern(rule: Rule, tree: ast.Node) -> list[Diagnostic]:
             )
         )
     for capture_type, example in (("ACTOR", "{actor:ACTOR}"), ("TOPIC", "{topic:TOPIC}")):
-        types = registry.ACTOR_CAPTURE_TYPES if capture_type == "ACTOR" else frozenset({capture_type})
+        types = registry.actor_capture_types() if capture_type == "ACTOR" else frozenset({capture_type})
         if capture_count(tree, types) == 0:
             optional = any(isinstance(n, ast.Capture) and n.type in types for n in walk(tree))
             found.append(

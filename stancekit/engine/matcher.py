@@ -27,7 +27,7 @@ from stancekit.engine.wordlists import (
     TOPIC_BAD_STARTS,
 )
 from stancekit.findings import Finding, RuleRef, TextSpan, finding_id
-from stancekit.registry import ACTOR_CAPTURE_TYPES
+from stancekit.registry import actor_capture_types
 from stancekit.text.documents import Document
 from stancekit.text.segment import Segmentation, Sentence, segment
 from stancekit.text.tokens import Token, normalise
@@ -350,7 +350,7 @@ class Matcher:
 
     @staticmethod
     def _candidate(rule: CompiledRule, match: RawMatch, tokens: Sequence[Token]) -> Candidate | None:
-        actor = _capture(match, ACTOR_CAPTURE_TYPES, "actor")
+        actor = _capture(match, actor_capture_types(), "actor")
         topic = _capture(match, _TOPIC_TYPES, "topic")
         if actor is None or topic is None:
             return None

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from stancekit.compiler.ruleset import CompiledRuleSet
 from stancekit.engine.matcher import Matcher
 from stancekit.findings import Finding
+from stancekit.plugins import load_plugins, loaded_plugins
 from stancekit.text.documents import Document
 
 #: A batch sent to a worker holds about this many characters (or BATCH_DOCUMENTS documents).
@@ -64,10 +65,11 @@ def scan_serial(matcher: Matcher, documents: Iterable[Document]) -> Iterator[Doc
 _worker_matcher: Matcher | None = None
 
 
-def _start_worker(compiled: CompiledRuleSet, prefilter: bool) -> None:
+def _start_worker(compiled: CompiledRuleSet, prefilter: bool, plugins_enabled: bool) -> None:
     global _worker_matcher
     # Ctrl-C is the parent's to handle: it stops at a document boundary and shuts us down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    load_plugins(enabled=plugins_enabled)  # a forked worker has them already; a spawned one loads them
     _worker_matcher = Matcher(compiled, prefilter=prefilter)
 
 
@@ -95,7 +97,8 @@ def scan_parallel(
     """Scan in `jobs` worker processes; results come back in input order."""
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(compiled, prefilter))
+    enabled = any(info.status == "loaded" for info in loaded_plugins().values())
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(compiled, prefilter, enabled))
     finished = False
     try:
         pending: deque = deque()

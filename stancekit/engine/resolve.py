@@ -16,8 +16,10 @@ name of who that mention turned out to be:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
+from stancekit import registry
 from stancekit.compiler.ruleset import CompiledRuleSet
 from stancekit.engine.attribution import FIRST_PERSON, DocumentContext, Mention
 from stancekit.engine.mentions import Referent, compatible, join
@@ -82,6 +84,10 @@ class FindingResolver:
         referent = mention.referent
         if via == "mention" and referent.id is not None and _named_by_dictionary(referent, tokens, start, end):
             via = "dictionary"
+        if referent.id is None and via == "mention":
+            named = _by_plugin("actor", mention.text)
+            if named is not None:
+                referent, via = replace(referent, name=named[0], id=named[1]), "plugin"
         return ActorRef(
             text=context.text[tokens[start].start : tokens[end - 1].end],
             start=tokens[start].start,
@@ -113,6 +119,8 @@ class FindingResolver:
         topic_id = topics.find(tokens[start:head_end], head_text) if topics else None
         if topic_id:
             name = topics.topics[topic_id][0]
+        elif (named := _by_plugin("topic", span.text)) is not None:
+            name, topic_id = named
         else:
             name = self._named_actor(sentence, start, end) or self._owned(sentence, tokens, start, actor_start, span)
         return TopicRef(span.text, span.start, span.end, name, topic_id)
@@ -140,6 +148,15 @@ class FindingResolver:
                 owner = mention.referent.name
                 return owner + ("'" if owner.endswith("s") else "'s") + span.text[len(tokens[start].text) :]
         return span.text
+
+
+def _by_plugin(kind: str, text: str) -> tuple[str, str | None] | None:
+    """What the first plugin resolver of `kind` that knows `text` names it: (name, id)."""
+    for resolver in registry.resolvers(kind):
+        named = resolver(text)
+        if named:
+            return named[0], named[1]
+    return None
 
 
 def _as_pronoun(mention: Mention, pronoun: str) -> Mention:

@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
+from stancekit import registry
 from stancekit.findings import Finding
 from stancekit.output.fields import DEFAULT_COLUMNS, flat_row, select
 from stancekit.output.table import TableSink
@@ -60,6 +61,11 @@ class CsvSink:
         self.stream.flush()
 
 
+def formats() -> tuple[str, ...]:
+    """The built-in formats, then those plugins registered."""
+    return FORMATS + tuple(name for name in registry.output_formats() if name not in FORMATS)
+
+
 def open_sink(fmt: str, stream: TextIO, fields: Sequence[str] | None = None, *, color: bool = False):
     """A writer for `fmt` on `stream`."""
     if fmt == "jsonl":
@@ -70,14 +76,19 @@ def open_sink(fmt: str, stream: TextIO, fields: Sequence[str] | None = None, *, 
         return CsvSink(stream, fields)
     if fmt == "table":
         return TableSink(stream, fields, color=color)
-    raise ValueError(f"unknown format {fmt!r}; formats are {', '.join(FORMATS)}")
+    plugin_format = registry.output_formats().get(fmt)
+    if plugin_format is not None:
+        return plugin_format.function(stream, fields)
+    raise ValueError(f"unknown format {fmt!r}; formats are {', '.join(formats())}")
 
 
 def format_for_path(path: str | None) -> str | None:
-    """The format a file name implies (`out.jsonl` -> jsonl), if any."""
+    """The format a file name implies (`out.jsonl` -> jsonl, or a plugin format's extension), if any."""
     if not path:
         return None
-    for suffix, fmt in ((".jsonl", "jsonl"), (".ndjson", "jsonl"), (".json", "json"), (".csv", "csv")):
-        if path.lower().endswith(suffix):
+    suffixes = [(".jsonl", "jsonl"), (".ndjson", "jsonl"), (".json", "json"), (".csv", "csv")]
+    suffixes += [(r.extension, name) for name, r in registry.output_formats().items() if r.extension]
+    for suffix, fmt in suffixes:
+        if path.lower().endswith(suffix.lower()):
             return fmt
     return None
