@@ -52,7 +52,8 @@ class ActorRef:
 
     `via` says how the name was reached: `mention` (the text names it), `speaker` (a first
     person in a quote is its speaker), `pronoun` (a pronoun resolved to an earlier mention), or
-    `dictionary` (the actor dictionary knows the name, e.g. "the Kremlin" is Russia).
+    `dictionary` (the actor dictionary knows the name, e.g. "the Kremlin" is Russia) or
+    `plugin` (a plugin's actor resolver named it).
     """
 
     text: str
