@@ -14,6 +14,9 @@ from pathlib import Path
 import click
 
 from stancekit import __version__, registry
+from stancekit.cluster.dask_engine import DaskMissing, require_dask, scan_on_dask
+from stancekit.cluster.partitions import plan
+from stancekit.cluster.parts import PartitionResult, PartsWriter
 from stancekit.commands import register as register_commands
 from stancekit.commands.common import (
     RULES_HELP,
@@ -150,6 +153,17 @@ class _FormatChoice(click.Choice):
     metavar="N",
     help="Scan in N worker processes (0: one per core). Output order does not change.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="dask: scan on a Dask cluster (pip install 'stancekit[dask]'); -o FOLDER writes part files.",
+)
+@click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: the scheduler (default: a local cluster).")
+@click.option(
+    "--partitions", type=click.IntRange(min=1), metavar="N", help="With --engine dask: cut the corpus in about N parts."
+)
 @metadata_options
 @cache_options
 @click.option("--no-prefilter", is_flag=True, hidden=True, help="Run every rule on every sentence (for testing).")
@@ -166,6 +180,9 @@ def scan(
     date_field,
     input_format,
     jobs,
+    engine,
+    scheduler,
+    partitions,
     metadata_file,
     id_column,
     date_column,
@@ -181,9 +198,20 @@ def scan(
         selected = parse_fields(fields)
     except FieldError as exc:
         raise click.BadParameter(str(exc), param_hint="--fields") from None
-    fmt = fmt or format_for_path(output) or "table"
-    if output and output != "-" and Path(output).is_dir():
-        raise click.BadParameter(f"'{output}' is a folder; give a file name", param_hint="--output")
+    part_folder = _part_folder(engine, output)
+    fmt = fmt or format_for_path(output) or ("jsonl" if part_folder else "table")
+    if output and output != "-" and Path(output).is_dir() and not part_folder:
+        hint = "; with --engine dask a folder gets part files" if engine == "local" else ""
+        raise click.BadParameter(f"'{output}' is a folder; give a file name{hint}", param_hint="--output")
+    if part_folder and fmt not in ("jsonl", "csv"):
+        raise click.BadParameter("part files are jsonl or csv", param_hint="--format")
+    if engine == "local" and (scheduler or partitions):
+        raise click.UsageError("--scheduler and --partitions need --engine dask")
+    if engine == "dask":
+        try:
+            require_dask()
+        except DaskMissing as exc:
+            raise click.UsageError(str(exc)) from None
     compiled = compiled_rule_set(rules, actors, topics, cache_dir, no_cache, quiet)
     jobs = jobs or available_cores()
     problems = ProblemLog(quiet)
@@ -191,10 +219,19 @@ def scan(
     options = InputOptions(
         id_field=id_field, text_field=text_field, date_field=date_field, input_format=input_format, metadata=metadata
     )
-    documents = iter_documents(paths, options, problems)
-    if jobs > 1:
-        results = scan_parallel(compiled, documents, jobs, prefilter=not no_prefilter)
+    writer = None
+    if engine == "dask":
+        cuts, planning_problems = plan(list(paths), options, partitions or max(8, 4 * jobs))
+        for problem in planning_problems:
+            problems(problem)
+        on_dask = scan_on_dask(compiled, cuts, options, scheduler=scheduler, workers=jobs, prefilter=not no_prefilter)
+        if part_folder:
+            writer = PartsWriter(Path(part_folder), fmt, selected, compiled.hash)
+        results = _document_results(on_dask, problems, writer)
+    elif jobs > 1:
+        results = scan_parallel(compiled, iter_documents(paths, options, problems), jobs, prefilter=not no_prefilter)
     else:
+        documents = iter_documents(paths, options, problems)
         results = scan_serial(Matcher(compiled, prefilter=not no_prefilter), documents)
     total = _count_text_files(paths)
     show_progress = (
@@ -206,16 +243,23 @@ def scan(
     color = output is None and fmt == "table" and sys.stdout.isatty()
     summary = _ScanSummary()
     try:
-        with StopBetweenDocuments() as stop, contextlib.closing(results), atomic_text_output(output) as stream:
-            sink = open_sink(fmt, stream, selected, color=color)
-            try:
+        with StopBetweenDocuments() as stop, contextlib.closing(results):
+            if writer is not None:  # the part files are written as partitions arrive
                 for result in _with_progress(results, total, show_progress):
                     summary.add(result)
-                    for finding in result.findings:
-                        sink.write(finding)
                     stop.check()
-            finally:
-                sink.close()
+                writer.finish()
+            else:
+                with atomic_text_output(output) as stream:
+                    sink = open_sink(fmt, stream, selected, color=color)
+                    try:
+                        for result in _with_progress(results, total, show_progress):
+                            summary.add(result)
+                            for finding in result.findings:
+                                sink.write(finding)
+                            stop.check()
+                    finally:
+                        sink.close()
     except OSError as exc:
         if output is None:
             raise
@@ -237,6 +281,30 @@ def scan(
         raise CommandFailed(ExitCode.INTERNAL_ERROR)
     if problems.fatal:
         raise CommandFailed(ExitCode.INPUT_ERROR)
+
+
+def _part_folder(engine: str, output: str | None) -> str | None:
+    """With --engine dask, an output that is a folder (or ends with a slash) gets part files."""
+    if engine != "dask" or not output or output == "-":
+        return None
+    return output if Path(output).is_dir() or output.endswith(("/", os.sep)) else None
+
+
+def _document_results(
+    partitions: Iterator[PartitionResult], problems: ProblemLog, writer: PartsWriter | None
+) -> Iterator[DocumentResult]:
+    """Each partition's documents in order, its input problems reported, its part file written."""
+    try:
+        for partition in partitions:
+            for problem in partition.problems:
+                problems(problem)
+            if writer is not None:
+                writer.write(partition)
+            yield from partition.results
+    finally:
+        close = getattr(partitions, "close", None)
+        if close is not None:
+            close()  # stops the cluster when the scan stops early
 
 
 class _ScanSummary:

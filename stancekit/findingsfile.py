@@ -25,9 +25,13 @@ class FindingsInputError(ValueError):
 
 def iter_findings(path: str | Path, stream: TextIO | None = None) -> Iterator[Finding]:
     """The findings of a JSONL file written by `stancekit scan --format jsonl` (`-` or
-    `stream` reads an open text stream; `path` then only names it). Blank lines are skipped.
+    `stream` reads an open text stream; `path` then only names it), or of a folder of part
+    files written by `scan --engine dask -o FOLDER` (in corpus order). Blank lines are skipped.
 
     Raises `FindingsInputError` with the file and line for anything that is not a finding."""
+    if stream is None and Path(path).is_dir():
+        yield from _iter_parts(Path(path))
+        return
     name = str(path)
     if stream is None and name == "-":
         stream, name = sys.stdin, "<stdin>"
@@ -53,6 +57,19 @@ def iter_findings(path: str | Path, stream: TextIO | None = None) -> Iterator[Fi
     finally:
         if handle is not stream:
             handle.close()
+
+
+def _iter_parts(folder: Path) -> Iterator[Finding]:
+    from stancekit.cluster.parts import part_files
+
+    try:
+        parts = part_files(folder)
+    except (OSError, ValueError, KeyError) as exc:
+        raise FindingsInputError(str(folder / "manifest.json"), None, f"not a manifest of part files: {exc}") from None
+    if not parts:
+        raise FindingsInputError(str(folder), None, "no part files (part-*.jsonl) and no manifest.json in this folder")
+    for part in parts:
+        yield from iter_findings(part)
 
 
 def read_findings(path: str | Path, stream: TextIO | None = None) -> list[Finding]:

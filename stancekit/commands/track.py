@@ -38,8 +38,10 @@ DEFAULT_TOP = 20
 
 
 def is_findings_file(paths: Sequence[str]) -> bool:
-    """Whether PATHS is one findings file (its first record has a rule and a polarity) rather
-    than a corpus: a JSONL corpus has the same extension."""
+    """Whether PATHS is one findings file (its first record has a rule and a polarity) or a
+    folder of part files, rather than a corpus: a JSONL corpus has the same extension."""
+    if len(paths) == 1 and (Path(paths[0]) / "manifest.json").is_file():
+        return True  # part files of a distributed scan
     if len(paths) != 1 or paths[0] == "-" or not Path(paths[0]).is_file():
         return False
     if Path(paths[0]).suffix.lower() not in (".jsonl", ".ndjson"):

@@ -238,9 +238,9 @@ def _record_document(
 
 
 def _read_jsonl(
-    stream: BinaryIO, where: str, stem: str, options: InputOptions, on_problem: ProblemHandler
+    stream: BinaryIO, where: str, stem: str, options: InputOptions, on_problem: ProblemHandler, first_line: int = 1
 ) -> Iterator[Document]:
-    for line_no, raw in enumerate(stream, 1):
+    for line_no, raw in enumerate(stream, first_line):
         if line_no == 1 and raw.startswith(_BOM):
             raw = raw[len(_BOM) :]
         if not raw.strip():
@@ -309,3 +309,47 @@ def _undecodable(row: dict[Any, Any], where: str, on_problem: ProblemHandler) ->
         return row
     on_problem(InputProblem(where, f"{count} byte(s) that are not UTF-8 replaced with U+FFFD", skipped=False))
     return {k: _ESCAPED_BYTE_RE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in row.items()}
+
+
+# -- parts of a corpus, for scanning it on many machines ---------------------------------------
+
+
+def read_files(
+    files: Iterable[tuple[str, str]], options: InputOptions | None = None, on_problem: ProblemHandler = _ignore
+) -> Iterator[Document]:
+    """The documents of (path, document id) pairs, read as `iter_documents` reads a folder."""
+    options = options or InputOptions()
+    for path, doc_id in files:
+        for document in _read_file(Path(path), doc_id, options, on_problem):
+            yield _dated(document, options.metadata)
+
+
+def read_jsonl_range(
+    path: str | Path,
+    start: int,
+    end: int,
+    first_line: int,
+    options: InputOptions | None = None,
+    on_problem: ProblemHandler = _ignore,
+) -> Iterator[Document]:
+    """The documents of the lines of a JSONL file that start in bytes [start, end); `start`
+    is the start of line `first_line`. Ids, line numbers in problems and dates are those the
+    whole file gives."""
+    options = options or InputOptions()
+    path = Path(path)
+    try:
+        with path.open("rb") as stream:
+            stream.seek(start)
+            lines = _lines_until(stream, end)
+            for document in _read_jsonl(lines, str(path), path.stem, options, on_problem, first_line):
+                yield _dated(document, options.metadata)
+    except OSError as exc:
+        on_problem(InputProblem(str(path), f"cannot read: {exc.strerror or exc}", fatal=True))
+
+
+def _lines_until(stream: BinaryIO, end: int) -> Iterator[bytes]:
+    while stream.tell() < end:
+        line = stream.readline()
+        if not line:
+            return
+        yield line

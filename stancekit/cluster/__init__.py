@@ -1,0 +1,1 @@
+"""Scanning a corpus on many machines: partitions of documents, a Dask engine, part files."""
