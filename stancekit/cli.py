@@ -220,6 +220,7 @@ def scan(
         id_field=id_field, text_field=text_field, date_field=date_field, input_format=input_format, metadata=metadata
     )
     writer = None
+    failed_partitions: list[str] = []
     if engine == "dask":
         cuts, planning_problems = plan(list(paths), options, partitions or max(8, 4 * jobs))
         for problem in planning_problems:
@@ -227,7 +228,7 @@ def scan(
         on_dask = scan_on_dask(compiled, cuts, options, scheduler=scheduler, workers=jobs, prefilter=not no_prefilter)
         if part_folder:
             writer = PartsWriter(Path(part_folder), fmt, selected, compiled.hash)
-        results = _document_results(on_dask, problems, writer)
+        results = _document_results(on_dask, problems, writer, failed_partitions)
     elif jobs > 1:
         results = scan_parallel(compiled, iter_documents(paths, options, problems), jobs, prefilter=not no_prefilter)
     else:
@@ -277,7 +278,7 @@ def scan(
             + (f"; {skipped} skipped" if skipped else ""),
             err=True,
         )
-    if summary.failed:
+    if summary.failed or failed_partitions:
         raise CommandFailed(ExitCode.INTERNAL_ERROR)
     if problems.fatal:
         raise CommandFailed(ExitCode.INPUT_ERROR)
@@ -291,11 +292,19 @@ def _part_folder(engine: str, output: str | None) -> str | None:
 
 
 def _document_results(
-    partitions: Iterator[PartitionResult], problems: ProblemLog, writer: PartsWriter | None
+    partitions: Iterator[PartitionResult], problems: ProblemLog, writer: PartsWriter | None, failed: list[str]
 ) -> Iterator[DocumentResult]:
-    """Each partition's documents in order, its input problems reported, its part file written."""
+    """Each partition's documents in order, its input problems reported, its part file written;
+    a partition that could not be scanned at all is reported and added to `failed`."""
     try:
         for partition in partitions:
+            if partition.error is not None:
+                failed.append(partition.source)
+                click.echo(
+                    f"error: partition {partition.index} ({partition.source}) could not be scanned"
+                    f" on any worker, its documents skipped: {partition.error}",
+                    err=True,
+                )
             for problem in partition.problems:
                 problems(problem)
             if writer is not None:

@@ -64,7 +64,7 @@ def cluster():
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
-        dashboard_address=None,
+        dashboard_address="127.0.0.1:0",
         silence_logs=logging.CRITICAL,
     )
     yield local
@@ -99,6 +99,16 @@ def test_the_sample_corpus_on_two_workers_gives_the_single_process_findings(tmp_
     assert local == on_dask
     assert len(local.splitlines()) > 50
     assert local_err.splitlines()[-1] == dask_err.splitlines()[-1]  # the same counts in the summary
+
+
+def test_without_a_scheduler_a_local_cluster_is_started_and_torn_down(tmp_path, capsys):
+    pytest.importorskip("distributed", reason="the dask extra is not installed")
+    local, on_dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    assert main(["scan", str(SAMPLES), "-o", str(local)]) == 0
+    local_err = capsys.readouterr().err
+    assert main(["scan", str(SAMPLES), "--engine", "dask", "--jobs", "2", "-o", str(on_dask)]) == 0
+    assert on_dask.read_bytes() == local.read_bytes()
+    assert capsys.readouterr().err == local_err  # the summary line, and no noise from the cluster
 
 
 def test_a_generated_jsonl_corpus_cut_in_byte_ranges_gives_the_same_findings_and_problems(tmp_path, capsys, cluster):
@@ -242,6 +252,60 @@ def test_a_document_that_raises_is_reported_in_the_manifest_and_the_run_complete
     assert errors == [{"doc": "b-poison", "error": "RuntimeError: engine fell over"}]
     findings = [json.loads(line) for entry in manifest["parts"] for line in (parts / entry["file"]).open()]
     assert [f["doc"] for f in findings] == ["a", "c"]
+
+
+def test_a_partition_that_kills_every_worker_is_reported_and_the_rest_scanned(tmp_path, capsys):
+    distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+    import dask
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    class DieOnPoisonedDocuments(WorkerPlugin):
+        """On every worker, and on those the nanny restarts: a document whose id says poison
+        takes its worker down, as a crash in native code would."""
+
+        def setup(self, worker) -> None:
+            from stancekit.engine.matcher import Matcher
+
+            real = Matcher.scan_document
+
+            def scan_document(matcher, document):
+                if "poison" in document.id:
+                    os._exit(1)
+                return real(matcher, document)
+
+            Matcher.scan_document = scan_document
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    padding = " ".join(FILLER * 20)  # files of equal size: one partition each
+    for name, text in [
+        ("a", "The union supports the carbon tax."),
+        ("b", "Germany backs a ceasefire."),
+        ("c-poison", "The opposition party opposes the pension reform."),
+    ]:
+        (corpus / f"{name}.txt").write_text(f"{text} {padding}", encoding="utf-8")
+    parts = tmp_path / "parts"
+    options = {"n_workers": 2, "threads_per_worker": 1, "host": "127.0.0.1", "dashboard_address": "127.0.0.1:0"}
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),  # any death fails what the worker held
+        distributed.LocalCluster(**options, silence_logs=logging.CRITICAL) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        client.register_plugin(DieOnPoisonedDocuments())
+        argv = ["scan", str(corpus), "--engine", "dask", "--scheduler", cluster.scheduler_address, "--partitions", "3"]
+        code = main([*argv, "-o", f"{parts}/"])
+    assert code == ExitCode.INTERNAL_ERROR
+    err = capsys.readouterr().err
+    assert "could not be scanned on any worker, its documents skipped: KilledWorker" in err
+    manifest = json.loads((parts / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["complete"] is True
+    assert [("failed" in entry, entry["documents"]) for entry in manifest["parts"]] == [
+        (False, 1),
+        (False, 1),
+        (True, 0),
+    ]
+    findings = [json.loads(line) for entry in manifest["parts"] for line in (parts / entry["file"]).open()]
+    assert [f["doc"] for f in findings] == ["a", "b"]
 
 
 def test_a_bag_of_documents_becomes_a_bag_of_findings(client):

@@ -1,11 +1,13 @@
 """Scanning on a Dask cluster: the same findings as one process, from many machines.
 
-The compiled rule set is pickled once and sent to every worker once (`Client.scatter` with
-`broadcast`); each worker unpickles it on its first partition and keeps the matcher for the
-rest. Partitions (see `partitions.py`) are scanned by `scan_partition`, a pure function of its
-inputs: when a worker dies, Dask runs its partitions again elsewhere, and since the client
-takes exactly one result per partition, no document is lost or counted twice. Results come
-back in corpus order; a bounded number of partitions is in flight.
+The compiled rule set is pickled once and sent to the scheduler once, as a task of its own
+that every partition depends on; each worker fetches it once, unpickles it on its first
+partition and keeps the matcher for the rest. Partitions (see `partitions.py`) are scanned
+by `scan_partition`, a pure function of its inputs: when a worker dies, Dask runs its
+partitions again elsewhere, and since the client takes exactly one result per partition, no
+document is lost or counted twice. A partition that brings down every worker that tries it
+is reported, and the rest of the corpus goes on. Results come back in corpus order; a
+bounded number of partitions is in flight.
 
 Dask is an optional extra (`pip install 'stancekit[dask]'`); `require_dask` says so plainly
 when it is missing.
@@ -16,9 +18,10 @@ For notebooks, `scan_bag` turns a `dask.bag` of `Document`s into a bag of `Findi
 from __future__ import annotations
 
 import hashlib
+import logging
 import pickle
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from stancekit.cluster.partitions import Partition
@@ -96,27 +99,71 @@ def scan_on_dask(
 
     cluster = None
     if scheduler is None:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        # the cluster is ours: its log lines (a worker's heartbeat racing the shutdown) are
+        # noise to a user, who hears of every partition that failed from the scan itself
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address="127.0.0.1:0",  # any free port: 8787 may be another cluster's
+            silence_logs=logging.CRITICAL,
+        )
         client = Client(cluster)
     else:
         client = Client(scheduler)
     try:
-        blob, key = pack_rules(compiled)
-        shipped = client.scatter(blob, broadcast=True)
+        shipped, key = _ship_rules(client, compiled)
         plugins = plugins_in_use()
+
+        def submit(partition: Partition) -> Any:
+            return client.submit(scan_partition, shipped, key, partition, options, prefilter, plugins, pure=False)
+
         window = max(1, len(client.scheduler_info().get("workers", {})) * PARTITIONS_PER_WORKER)
         pending: deque = deque()
         for partition in partitions:
-            future = client.submit(scan_partition, shipped, key, partition, options, prefilter, plugins, pure=False)
-            pending.append(future)
+            pending.append((submit(partition), partition))
             while len(pending) >= window:
-                yield pending.popleft().result()
+                yield outcome(*pending.popleft(), submit)
         while pending:
-            yield pending.popleft().result()
+            yield outcome(*pending.popleft(), submit)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _rule_bytes(blob: bytes) -> bytes:
+    return blob
+
+
+def _ship_rules(client: Any, compiled: CompiledRuleSet) -> tuple[Any, str]:
+    """The pickled rule set as a task of its own, sent to the scheduler once: every partition
+    depends on it, workers fetch it from one another, and if every worker that held it dies
+    the scheduler can make it again (data scattered from here could not be remade)."""
+    import dask
+
+    blob, key = pack_rules(compiled)
+    # Dask warns about graphs over 10 MB because they are often sent again and again; this
+    # one is sent once per scan, and a large rule set is larger than that.
+    with dask.config.set({"distributed.admin.large-graph-warning-threshold": f"{len(blob) + (1 << 20)}B"}):
+        return client.submit(_rule_bytes, blob, key=f"stancekit-rules-{key}", pure=False), key
+
+
+def outcome(future: Any, partition: Partition, submit: Callable[[Partition], Any]) -> PartitionResult:
+    """The partition's result. Dask gives up on a task when workers die while they hold it,
+    innocent tasks queued beside a document that kills its worker included; such a
+    partition is submitted once more, on its own. If it fails again, the result says so,
+    and the rest of the corpus goes on."""
+    from distributed import KilledWorker
+
+    try:
+        return future.result()
+    except KilledWorker:
+        pass
+    try:
+        return submit(partition).result()
+    except KilledWorker as exc:
+        return PartitionResult(partition.index, partition.describe(), (), error=f"{type(exc).__name__}: {exc}")
 
 
 def _scan_bag_partition(documents: Sequence[Any], blob: bytes, key: str, prefilter: bool, plugins: bool) -> list:

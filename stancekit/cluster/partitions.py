@@ -125,10 +125,11 @@ def plan(
                 partitions.append(Partition(len(partitions), path=str(path), start=start, end=end, first_line=line))
         else:
             file, doc_id = item  # type: ignore[misc]
+            size = _size(item)
+            if group and group_size + size > target:
+                flush()  # files are not split: a group ends before the file that would overfill it
             group.append((str(file), doc_id))
-            group_size += _size(item)
-            if group_size >= target:
-                flush()
+            group_size += size
     flush()
     return partitions, problems
 

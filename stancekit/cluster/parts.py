@@ -24,12 +24,14 @@ MANIFEST_FORMAT = 1
 
 @dataclass(frozen=True)
 class PartitionResult:
-    """What scanning one partition gave: each document's result, and the input problems."""
+    """What scanning one partition gave: each document's result, and the input problems; or
+    `error`, when the partition failed on every worker that tried it."""
 
     index: int
     source: str
     results: tuple[DocumentResult, ...]
     problems: tuple[InputProblem, ...] = ()
+    error: str | None = None
 
 
 @dataclass
@@ -61,6 +63,7 @@ class PartsWriter:
                 "findings": sum(len(r.findings) for r in partition.results),
                 "errors": [{"doc": r.doc_id, "error": r.error} for r in partition.results if r.error],
                 "problems": [str(p) for p in partition.problems],
+                **({"failed": partition.error} if partition.error else {}),
             }
         )
         self._write_manifest(complete=False)
