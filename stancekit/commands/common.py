@@ -115,6 +115,14 @@ def load_ruleset(rules: Sequence[str], actors: Sequence[str] = (), topics: Seque
     return ruleset
 
 
+def topic_tree(rules: Sequence[str] = (), topics: Sequence[str] = ()) -> tuple[dict[str, str], dict[str, str]]:
+    """(topic id -> parent id, topic id -> name) from the topic dictionaries of the rules and
+    of `topics`, for --roll-up: a finding records only its own topic, so rolling it up to its
+    root needs the dictionary."""
+    ruleset = load_ruleset(rules, (), topics)
+    return {t.id: t.parent for t in ruleset.topics if t.parent}, {t.id: t.name for t in ruleset.topics}
+
+
 class ProblemLog:
     """Prints input problems to stderr as they happen and remembers whether any was fatal."""
 

@@ -11,11 +11,10 @@ the options and the findings file and writes the chosen format.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
 
 import click
 
-from stancekit.commands.common import RULES_HELP, CommandFailed, load_ruleset
+from stancekit.commands.common import RULES_HELP, CommandFailed, topic_tree
 from stancekit.exitcodes import ExitCode
 from stancekit.findingsfile import FindingsInputError, iter_findings
 from stancekit.networks.build import NETWORKS, ONE_MODE_WEIGHTS, Network, build_network
@@ -39,12 +38,6 @@ class _Day(click.ParamType):
             return datetime.date.fromisoformat(value.strip())
         except ValueError:
             self.fail(f"'{value}' is not a date written YYYY-MM-DD", param, ctx)
-
-
-def _topic_tree(rules: Sequence[str], topics: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]:
-    """(topic id -> parent id, topic id -> name) from the topic dictionaries, for --roll-up."""
-    ruleset = load_ruleset(rules, (), topics)
-    return {t.id: t.parent for t in ruleset.topics if t.parent}, {t.id: t.name for t in ruleset.topics}
 
 
 def _network_note(network: Network) -> str:
@@ -112,7 +105,7 @@ def command(findings_file, fmt, output, network, duplicates, since, until, roll_
         raise click.UsageError(f"--from {since} is after --until {until}")
     if (rules or topics) and not roll_up:
         raise click.UsageError("--rules and --topics give the topic tree for --roll-up")
-    parents, names = _topic_tree(rules, topics) if roll_up else ({}, {})
+    parents, names = topic_tree(rules, topics) if roll_up else ({}, {})
     try:
         selection = select_statements(
             iter_findings(findings_file),

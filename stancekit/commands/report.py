@@ -12,21 +12,12 @@ import os
 
 import click
 
-from stancekit.commands.common import CommandFailed, load_ruleset
+from stancekit.commands.common import CommandFailed, topic_tree
 from stancekit.exitcodes import ExitCode
 from stancekit.findingsfile import FindingsInputError, read_findings
 from stancekit.output.atomic import atomic_text_output
 from stancekit.reporting import build_report
 from stancekit.tracking.periods import PERIODS
-
-
-def topic_hierarchy(topics: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]]:
-    """Parents and names of the topics of the bundled pack and of `topics` (dictionary files):
-    a finding only records its own topic, so rolling it up to its root needs the dictionary."""
-    ruleset = load_ruleset((), (), topics)
-    parents = {t.id: t.parent for t in ruleset.topics if t.parent}
-    names = {t.id: t.name for t in ruleset.topics}
-    return parents, names
 
 
 @click.command(name="report")
@@ -77,7 +68,7 @@ def command(findings_file, output, by, min_evidence, roll_up, topics, title):
     except FindingsInputError as exc:
         click.echo(f"error: {exc}", err=True)
         raise CommandFailed(ExitCode.INPUT_ERROR) from None
-    parents, names = topic_hierarchy(topics) if roll_up else (None, None)
+    parents, names = topic_tree((), topics) if roll_up else (None, None)
     source = "<stdin>" if findings_file == "-" else os.path.basename(findings_file)
     page = build_report(
         findings,

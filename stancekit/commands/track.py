@@ -22,9 +22,9 @@ from stancekit.commands.common import (
     cache_options,
     compiled_rule_set,
     dictionary_options,
-    load_ruleset,
     metadata_options,
     read_metadata,
+    topic_tree,
 )
 from stancekit.exitcodes import ExitCode
 from stancekit.findings import Finding
@@ -75,13 +75,6 @@ def _findings_from_corpus(paths, compiled, metadata) -> tuple[list[Finding], boo
     stats = matcher.stats
     click.echo(f"scanned {stats.documents} documents: {stats.findings} findings", err=True)
     return findings, problems.fatal
-
-
-def _topic_tree(rules: Sequence[str], topics: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]:
-    """(topic id -> parent id, topic id -> name) from the topic dictionaries, for --roll-up."""
-    ruleset = load_ruleset(rules, (), topics)
-    parents = {t.id: t.parent for t in ruleset.topics if t.parent}
-    return parents, {t.id: t.name for t in ruleset.topics}
 
 
 def format_table(result: Tracking, top: int) -> Iterable[str]:
@@ -187,7 +180,7 @@ def command(
         metadata = read_metadata(metadata_file, id_column, date_column)
         compiled = compiled_rule_set(rules, actors, topics, cache_dir, no_cache, quiet=False)
         findings, fatal = _findings_from_corpus(paths, compiled, metadata)
-    parents, names = _topic_tree(rules, topics) if roll_up else ({}, {})
+    parents, names = topic_tree(rules, topics) if roll_up else ({}, {})
     result = track(
         findings,
         by,
