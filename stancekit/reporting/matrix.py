@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from stancekit.findings import Finding
 from stancekit.reporting.grouping import Grouping, Ranked, ranked
+from stancekit.tracking.timeline import StanceCounts
 
 #: Actors (rows) and topics (columns) shown by default.
 TOP = 25
@@ -23,27 +24,8 @@ BLUE = (33, 102, 172)
 RED = (178, 24, 43)
 
 
-@dataclass(frozen=True)
-class Cell:
-    """The findings of one actor on one topic."""
-
-    support: int = 0
-    oppose: int = 0
-    neutral: int = 0
-
-    @property
-    def net(self) -> int:
-        return self.support - self.oppose
-
-    @property
-    def total(self) -> int:
-        return self.support + self.oppose + self.neutral
-
-    @property
-    def lean(self) -> float:
-        """Net stance over the findings that take a side: -1 all oppose, +1 all support."""
-        sided = self.support + self.oppose
-        return self.net / sided if sided else 0.0
+#: The findings of one actor on one topic.
+Cell = StanceCounts
 
 
 @dataclass(frozen=True)

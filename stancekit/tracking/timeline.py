@@ -42,10 +42,10 @@ class Named:
 
 
 @dataclass(frozen=True)
-class PeriodStance:
-    """The findings of one series in one period."""
+class StanceCounts:
+    """Support, oppose and neutral findings, and what they add up to: shared by a period of a
+    timeline and a cell of the report's matrix."""
 
-    period: str
     support: int = 0
     oppose: int = 0
     neutral: int = 0
@@ -59,6 +59,22 @@ class PeriodStance:
     def evidence(self) -> int:
         """Findings that take a side."""
         return self.support + self.oppose
+
+    @property
+    def total(self) -> int:
+        return self.support + self.oppose + self.neutral
+
+    @property
+    def lean(self) -> float:
+        """Net stance over the findings that take a side: -1 all oppose, +1 all support."""
+        return self.net / self.evidence if self.evidence else 0.0
+
+
+@dataclass(frozen=True, kw_only=True)
+class PeriodStance(StanceCounts):
+    """The findings of one series in one period."""
+
+    period: str
 
     def to_dict(self) -> dict:
         return {
@@ -265,7 +281,12 @@ def track(
     for (actor_key, topic_key), per_period in counts.items():
         actor, topic = shown["actor:" + actor_key], shown["topic:" + topic_key]
         stances = tuple(
-            PeriodStance(p, len(c.get("support", ())), len(c.get("oppose", ())), len(c.get("neutral", ())))
+            PeriodStance(
+                period=p,
+                support=len(c.get("support", ())),
+                oppose=len(c.get("oppose", ())),
+                neutral=len(c.get("neutral", ())),
+            )
             for p, c in sorted(per_period.items())
         )
         one = Series(actor, topic, stances)
