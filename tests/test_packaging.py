@@ -135,3 +135,12 @@ def test_installed_wheel_scans_with_the_bundled_pack(tmp_path):
     first = findings[0]
     source = (ROOT / "samples" / "news" / f"{first['doc']}.txt").read_text(encoding="utf-8")
     assert source[first["sentence"]["start"] : first["sentence"]["end"]] == first["sentence"]["text"]
+
+    # the HTML report inlines the style and script that ship beside its module
+    (elsewhere / "findings.jsonl").write_text(done.stdout, encoding="utf-8")
+    done = sh(venv / "bin" / "stancekit", "report", "findings.jsonl", "-o", "page.html", cwd=elsewhere)
+    assert done.returncode == 0, done.stderr
+    page = (elsewhere / "page.html").read_text(encoding="utf-8")
+    for asset in ("report.css", "report.js"):
+        assert "stancekit/reporting/" + asset in names
+        assert (ROOT / "stancekit" / "reporting" / asset).read_text(encoding="utf-8") in page
