@@ -219,6 +219,75 @@ def test_page_holds_the_figures_the_matrix_the_shift_and_every_finding():
     assert [a["name"] for a in data["actors"]] == ["Oslo City Council", "Bergen", 'Mayor "Vik"', "They"]
 
 
+def _matrix_seen(page: str) -> tuple[list[str], list[str], dict[tuple[str, str], str], str]:
+    """The matrix as a reader sees it: row names, column names, the filled cells' signs, and the caption."""
+    section = page[page.index('<section id="matrix">') : page.index('<section id="timelines">')]
+    rows = re.findall(r'<th scope="row"[^>]*>([^<]*)</th>', section)
+    columns = re.findall(r'<th scope="col"[^>]*><span>([^<]*)</span></th>', section)
+    cells = {
+        (actor, topic): sign
+        for actor, topic, sign in re.findall(r'data-actor="([^"]*)" data-topic="([^"]*)"[^>]*>([^<]*)</td>', section)
+    }
+    caption = re.search(r'<p class="note">(.*?)</p>', section).group(1)
+    return rows, columns, cells, caption
+
+
+def test_the_matrix_shows_the_topics_its_actors_hold_and_no_empty_row_or_column():
+    def said(actor: str, topic: str, polarity: str = "support", n: int = 1) -> list[Finding]:
+        cue = "backs" if polarity == "support" else "rejects"
+        return [
+            make(f"{actor}-{topic}-{i}", "2024-02-01", f"{actor} {cue} {topic}.", actor, topic, cue, polarity)
+            for i in range(n)
+        ]
+
+    findings = [
+        *said("Oslo", "the ferry plan", n=2),
+        *said("Oslo", "the toll", "oppose"),
+        *said("Oslo", "the tunnel"),
+        *said("Bergen", "the toll"),
+        *said("Bergen", "the bridge", "oppose", n=2),
+        *said("Stavanger", "the museum", n=2),
+        # the topic with most findings, held only by actors with one finding each: none is a row
+        *said("Tromsø", "the airport"),
+        *said("Bodø", "the airport"),
+        *said("Molde", "the airport", "oppose"),
+    ]
+    page = page_of(findings, top=3)
+    rows, columns, cells, caption = _matrix_seen(page)
+    # the rows are the actors with most findings, less Stavanger, whose one topic did not make a column
+    assert rows == ["Oslo", "Bergen"]
+    # the topics the rows hold, by their findings on them; the toll first, two rows hold it
+    assert columns == ["the toll", "the bridge", "the ferry plan"]
+    assert cells == {
+        ("oslo", "the toll"): "−1",
+        ("bergen", "the toll"): "+1",
+        ("bergen", "the bridge"): "−2",
+        ("oslo", "the ferry plan"): "+2",
+    }
+    assert {a for a, _ in cells} == {r.casefold() for r in rows}
+    assert {t for _, t in cells} == set(columns)
+    assert caption == (
+        "Rows: 2 of the 3 actors (of 6) with most findings, leaving out 1 with no finding on the topics shown. "
+        "Columns: the 3 topics (of 6) on which those actors have most findings."
+    )
+    matrix = page_data(page)["matrix"]
+    assert (matrix["actors_total"], matrix["topics_total"]) == (6, 6)
+    # a column says how many findings its topic has in all, as a row does for its actor
+    assert [(t["name"], t["findings"]) for t in matrix["topics"]] == [
+        ("the toll", 2),
+        ("the bridge", 2),
+        ("the ferry plan", 2),
+    ]
+
+
+def test_the_matrix_caption_of_a_small_collection_shows_everything():
+    _, _, _, caption = _matrix_seen(page_of())
+    assert caption == (
+        "Rows: the 3 actors (of 3) with most findings. Columns: the 3 topics (of 3) on which those actors have most "
+        "findings."
+    )
+
+
 def test_the_figures_count_the_actors_and_topics_the_matrix_counts():
     # Trondheim's one finding names its topic by a pronoun: it is in the table, not in the figures
     it = make("trondheim", "2024-04-02", "Trondheim rejects it.", "Trondheim", "it", "rejects", "oppose")

@@ -215,10 +215,8 @@ def _matrix_section(matrix: Matrix) -> str:
     head = '<section id="matrix"><h2>Actors and topics</h2>'
     if not matrix.actors:
         return head + '<p class="empty">No findings.</p></section>'
-    shown = (
-        f"The {_plural(len(matrix.actors), 'actor')} (of {matrix.actors_total:,}) and "
-        f"{_plural(len(matrix.topics), 'topic')} (of {matrix.topics_total:,}) with most findings."
-    )
+    shown = f"{_matrix_rows(matrix)} Columns: the {_plural(len(matrix.topics), 'topic')} (of {matrix.topics_total:,}) "
+    shown += f"on which {'that actor has' if len(matrix.actors) == 1 else 'those actors have'} most findings."
     legend = (
         '<p class="legend"><span class="swatch" style="background:'
         f'{stance_colour(-1)}"></span>oppose <span class="swatch" style="background:{stance_colour(0)}"></span>'
@@ -258,6 +256,19 @@ def _matrix_section(matrix: Matrix) -> str:
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
     return f'{head}<p class="note">{shown}</p>{legend}{table}</section>'
+
+
+def _matrix_rows(matrix: Matrix) -> str:
+    """Which actors are rows: an actor with many findings that is not a row must be accounted
+    for, or a reader would take the rows for all the actors with most findings."""
+    left_out = len(matrix.actors_left_out)
+    if not left_out:
+        return f"Rows: the {_plural(len(matrix.actors), 'actor')} (of {matrix.actors_total:,}) with most findings."
+    considered = len(matrix.actors) + left_out
+    return (
+        f"Rows: {len(matrix.actors):,} of the {_plural(considered, 'actor')} (of {matrix.actors_total:,}) with most "
+        f"findings, leaving out {left_out:,} with no finding on the topics shown."
+    )
 
 
 def _signed(net: int) -> str:

@@ -1,4 +1,10 @@
-"""The actor x topic matrix: for the most frequent actors and topics, how each stands on each.
+"""The actor x topic matrix: how the most frequent actors stand on the topics they speak on.
+
+Rows and columns are not chosen apart: in news most topics are phrases found once, so the
+topics with most findings overall are, after the first few, held by actors outside the rows,
+and a matrix of them is nearly all empty cells. The rows are the actors with most findings;
+the columns are the topics those actors have most findings on; a row left with no finding
+on the topics shown is left out, so that every row and every column has a filled cell.
 
 A cell's colour is its net stance as a share of the findings that take a side, from red
 (all oppose) through grey (even, or only neutral findings) to blue (all support): red and
@@ -9,6 +15,7 @@ not those whose actor or topic is an unresolved pronoun, which name nobody in pa
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -30,14 +37,19 @@ Cell = StanceCounts
 
 @dataclass(frozen=True)
 class Matrix:
-    """Rows and columns most findings first; `cells` holds the pairs with findings, keyed by
-    (actor key, topic key). `actors_total` and `topics_total` count all, shown or not."""
+    """Rows most findings first, columns most findings of the rows' actors first; a `Ranked`
+    counts all the findings of its actor or topic, so that a header tells the same count
+    wherever it is shown. `cells` holds the pairs with findings, keyed by (actor key, topic
+    key). `actors_left_out` are actors with most findings that have none on the topics shown,
+    so that the page can say why they are not rows. `actors_total` and `topics_total` count
+    all, shown or not."""
 
     actors: tuple[Ranked, ...]
     topics: tuple[Ranked, ...]
     cells: Mapping[tuple[str, str], Cell] = field(default_factory=dict)
     actors_total: int = 0
     topics_total: int = 0
+    actors_left_out: tuple[Ranked, ...] = ()
 
     def cell(self, actor_key: str, topic_key: str) -> Cell | None:
         return self.cells.get((actor_key, topic_key))
@@ -56,20 +68,40 @@ class Matrix:
 
 
 def stance_matrix(findings: Sequence[Finding], grouping: Grouping, top: int = TOP) -> Matrix:
-    """The `top` actors and `top` topics with most findings, and their cells."""
+    """The `top` actors with most findings as rows, the `top` topics they have most findings on
+    as columns (ties: more of the rows' actors on it, then by name), and their cells. Topics are
+    ranked by the rows' findings, not all findings, so that no column is held only by actors
+    that are not rows; rows with no cell in the columns are left out, as they would be empty."""
     pairs = [(grouping.actor(f), grouping.topic(f), f.polarity) for f in findings if grouping.resolved(f)]
     actors = ranked(a for a, _, _ in pairs)
-    topics = ranked(t for _, t, _ in pairs)
-    rows = {r.named.key for r in actors[:top]}
-    columns = {r.named.key for r in topics[:top]}
+    topics = {r.named.key: r for r in ranked(t for _, t, _ in pairs)}
+    candidates = actors[:top]
+    rows = {r.named.key for r in candidates}
+    held: Counter[str] = Counter()
+    holders: dict[str, set[str]] = {}
+    for actor, topic, _ in pairs:
+        if actor.key in rows:
+            held[topic.key] += 1
+            holders.setdefault(topic.key, set()).add(actor.key)
+    order = sorted(held, key=lambda key: (-held[key], -len(holders[key]), topics[key].named.name.casefold(), key))
+    columns = order[:top]
+    shown = set(columns)
     counts: dict[tuple[str, str], dict[str, int]] = {}
     for actor, topic, polarity in pairs:
-        if actor.key in rows and topic.key in columns:
+        if actor.key in rows and topic.key in shown:
             cell = counts.setdefault((actor.key, topic.key), {"support": 0, "oppose": 0, "neutral": 0})
             if polarity in cell:
                 cell[polarity] += 1
     cells = {key: Cell(c["support"], c["oppose"], c["neutral"]) for key, c in counts.items()}
-    return Matrix(actors[:top], topics[:top], cells, len(actors), len(topics))
+    filled = {actor for actor, _ in cells}
+    return Matrix(
+        tuple(r for r in candidates if r.named.key in filled),
+        tuple(topics[key] for key in columns),
+        cells,
+        len(actors),
+        len(topics),
+        tuple(r for r in candidates if r.named.key not in filled),
+    )
 
 
 def stance_colour(lean: float) -> str:
