@@ -13,8 +13,10 @@ from stancekit.compiler.ruleset import CompiledRuleSet
 from stancekit.dsl.errors import RuleError
 from stancekit.dsl.loader import RuleSet, load_rules
 from stancekit.exitcodes import ExitCode
+from stancekit.findings import Finding
 from stancekit.text.dates import Metadata, MetadataError, load_metadata
 from stancekit.text.documents import InputProblem
+from stancekit.tracking.names import NameMerges, collection_names
 
 RULES_HELP = "Rule file or folder (repeatable); 'stancekit:en' names the bundled pack. Default: the bundled pack."
 
@@ -89,6 +91,33 @@ def cache_options(command):
         metavar="DIR",
         help="Cache compiled rule sets here (default: $STANCEKIT_CACHE_DIR or the user cache folder).",
     )(command)
+
+
+def merge_names_option(command):
+    """--merge-names/--no-merge-names: one name per person across the collection."""
+    return click.option(
+        "--merge-names/--no-merge-names",
+        default=True,
+        show_default=True,
+        help="Count names that the collection shows to be one person's as one ('Trump', 'Mr. Trump' and "
+        "'Donald J. Trump' as 'Donald Trump' when no other Trump is named in full).",
+    )(command)
+
+
+def collection_name_merges(findings: Sequence[Finding], merge: bool) -> NameMerges | None:
+    """The names merged across `findings`, said on stderr with a few examples; None without --merge-names."""
+    if not merge:
+        return None
+    merges = collection_names(findings)
+    if merges.merged:
+        shown = "; ".join(merges.examples())
+        more = ", ..." if len(merges.merged) > 3 else ""
+        click.echo(
+            f"{len(merges.merged)} names counted as the full name of the one person they name ({shown}{more});"
+            " --no-merge-names keeps them apart",
+            err=True,
+        )
+    return merges
 
 
 def compiled_rule_set(rules, actors, topics, cache_dir: str | None, no_cache: bool, quiet: bool) -> CompiledRuleSet:

@@ -14,7 +14,13 @@ import datetime
 
 import click
 
-from stancekit.commands.common import RULES_HELP, CommandFailed, topic_tree
+from stancekit.commands.common import (
+    RULES_HELP,
+    CommandFailed,
+    collection_name_merges,
+    merge_names_option,
+    topic_tree,
+)
 from stancekit.exitcodes import ExitCode
 from stancekit.findingsfile import FindingsInputError, iter_findings
 from stancekit.networks.build import NETWORKS, ONE_MODE_WEIGHTS, Network, build_network
@@ -90,7 +96,8 @@ def _network_note(network: Network) -> str:
     help=RULES_HELP + " Its topic dictionaries give the topic tree for --roll-up.",
 )
 @click.option("--topics", multiple=True, metavar="FILE", help="Topic dictionary (repeatable) for --roll-up.")
-def command(findings_file, fmt, output, network, duplicates, since, until, roll_up, weight, rules, topics):
+@merge_names_option
+def command(findings_file, fmt, output, network, duplicates, since, until, roll_up, weight, rules, topics, merge_names):
     """Write FINDINGS.jsonl (as `stancekit scan --format jsonl` writes it; - reads stdin) as a
     discourse network: GraphML, DNA's statement list (dna-csv) or an edge list (edges-csv).
 
@@ -107,18 +114,20 @@ def command(findings_file, fmt, output, network, duplicates, since, until, roll_
         raise click.UsageError("--rules and --topics give the topic tree for --roll-up")
     parents, names = topic_tree(rules, topics) if roll_up else ({}, {})
     try:
-        selection = select_statements(
-            iter_findings(findings_file),
-            duplicates=duplicates,
-            since=since,
-            until=until,
-            roll_up=roll_up,
-            topic_parents=parents,
-            topic_names=names,
-        )
+        findings = list(iter_findings(findings_file))
     except FindingsInputError as exc:
         click.echo(f"error: {exc}", err=True)
         raise CommandFailed(ExitCode.INPUT_ERROR) from None
+    selection = select_statements(
+        findings,
+        duplicates=duplicates,
+        since=since,
+        until=until,
+        roll_up=roll_up,
+        topic_parents=parents,
+        topic_names=names,
+        names=collection_name_merges(findings, merge_names),
+    )
     built = None if fmt == "dna-csv" else build_network(selection.statements, network, weight or "pairs")
     try:
         with atomic_text_output(output) as stream:

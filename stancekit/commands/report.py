@@ -12,7 +12,7 @@ import os
 
 import click
 
-from stancekit.commands.common import CommandFailed, topic_tree
+from stancekit.commands.common import CommandFailed, collection_name_merges, merge_names_option, topic_tree
 from stancekit.exitcodes import ExitCode
 from stancekit.findingsfile import FindingsInputError, read_findings
 from stancekit.output.atomic import atomic_text_output
@@ -56,7 +56,8 @@ from stancekit.tracking.periods import PERIODS
     help="Topic dictionary (repeatable) whose 'parent' links --roll-up follows, beside the bundled pack's.",
 )
 @click.option("--title", metavar="TEXT", help="Title of the page (default: 'Stance report: FINDINGS.jsonl').")
-def command(findings_file, output, by, min_evidence, roll_up, topics, title):
+@merge_names_option
+def command(findings_file, output, by, min_evidence, roll_up, topics, title, merge_names):
     """Write an HTML report of FINDINGS.jsonl (written by `scan --format jsonl`; - reads
     stdin): summary figures, an actor x topic stance matrix, timelines of the most frequent
     actor-topic pairs, the shifts where a stance changed sign, and every finding in a table
@@ -77,6 +78,7 @@ def command(findings_file, output, by, min_evidence, roll_up, topics, title):
         roll_up=roll_up,
         topic_parents=parents,
         topic_names=names,
+        names=collection_name_merges(findings, merge_names),
         title=title,
         source=source,
     )

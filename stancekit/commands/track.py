@@ -20,8 +20,10 @@ from stancekit.commands.common import (
     CommandFailed,
     ProblemLog,
     cache_options,
+    collection_name_merges,
     compiled_rule_set,
     dictionary_options,
+    merge_names_option,
     metadata_options,
     read_metadata,
     topic_tree,
@@ -143,6 +145,7 @@ def write_csv(result: Tracking, stream) -> None:
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
 @click.option("--rules", "-r", "rules", multiple=True, metavar="PATH", help=RULES_HELP + " When scanning a corpus.")
+@merge_names_option
 @metadata_options
 @cache_options
 @dictionary_options
@@ -158,6 +161,7 @@ def command(
     fmt,
     output,
     rules,
+    merge_names,
     metadata_file,
     id_column,
     date_column,
@@ -181,6 +185,7 @@ def command(
         compiled = compiled_rule_set(rules, actors, topics, cache_dir, no_cache, quiet=False)
         findings, fatal = _findings_from_corpus(paths, compiled, metadata)
     parents, names = topic_tree(rules, topics) if roll_up else ({}, {})
+    merges = collection_name_merges(findings, merge_names)
     result = track(
         findings,
         by,
@@ -191,6 +196,7 @@ def command(
         roll_up=roll_up,
         topic_parents=parents,
         topic_names=names,
+        names=merges,
     )
     try:
         with atomic_text_output(output) as stream:

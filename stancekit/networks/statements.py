@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from stancekit.findings import Finding
 from stancekit.text.dates import parse_date
+from stancekit.tracking.names import NameMerges
 from stancekit.tracking.periods import period_of
 from stancekit.tracking.timeline import UNRESOLVED, Named, actor_of, topic_of
 
@@ -96,6 +97,7 @@ def select_statements(
     roll_up: bool = False,
     topic_parents: Mapping[str, str] | None = None,
     topic_names: Mapping[str, str] | None = None,
+    names: NameMerges | None = None,
 ) -> Selection:
     """The statements among `findings`, in the order first seen.
 
@@ -115,6 +117,8 @@ def select_statements(
     for number, finding in enumerate(findings):
         total += 1
         named_actor, named_topic = actor_of(finding, roll_up), topic_of(finding, parents, topic_names)
+        if names is not None:
+            named_actor, named_topic = names.apply(named_actor), names.apply(named_topic)
         if named_actor.key in UNRESOLVED or named_topic.key in UNRESOLVED:
             unresolved += 1
             continue

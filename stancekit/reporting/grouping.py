@@ -9,26 +9,29 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from stancekit.findings import Finding
+from stancekit.tracking.names import NameMerges
 from stancekit.tracking.timeline import UNRESOLVED, Named, actor_of, topic_of
 
 
 @dataclass(frozen=True)
 class Grouping:
     """With `roll_up`, actors count for the body they speak for and topics for their root topic
-    (`topic_parents`: topic id -> parent id; `topic_names`: topic id -> name)."""
+    (`topic_parents`: topic id -> parent id; `topic_names`: topic id -> name); `names` merges
+    the names that are one person's across the collection."""
 
     roll_up: bool = False
     topic_parents: Mapping[str, str] | None = None
     topic_names: Mapping[str, str] | None = None
+    names: NameMerges = field(default_factory=NameMerges)
 
     def actor(self, finding: Finding) -> Named:
-        return actor_of(finding, self.roll_up)
+        return self.names.apply(actor_of(finding, self.roll_up))
 
     def topic(self, finding: Finding) -> Named:
-        return topic_of(finding, self.topic_parents if self.roll_up else None, self.topic_names)
+        return self.names.apply(topic_of(finding, self.topic_parents if self.roll_up else None, self.topic_names))
 
     def resolved(self, finding: Finding) -> bool:
         """Whether the actor and the topic name someone or something: "he" or "it" left

@@ -27,6 +27,7 @@ from stancekit.reporting.matrix import TOP, Matrix, stance_colour, stance_matrix
 from stancekit.reporting.summary import Summary, summarize
 from stancekit.reporting.table import findings_section
 from stancekit.reporting.timeline_svg import TimeAxis, timeline_svg
+from stancekit.tracking.names import NameMerges
 from stancekit.tracking.timeline import Evidence, PeriodStance, Shift, Tracking, track
 
 #: Actor-topic pairs given a timeline: those with most dated findings.
@@ -46,6 +47,7 @@ def build_report(
     min_evidence: int = 1,
     title: str | None = None,
     source: str | None = None,
+    names: NameMerges | None = None,
     top: int = TOP,
     timelines: int = TIMELINES,
     rows: int = ROWS,
@@ -54,7 +56,8 @@ def build_report(
     file in the page. A shift needs `min_evidence` findings taking a side in the periods on
     both sides of it, as in `track`. Raises ValueError for an unknown period."""
     findings = list(findings)
-    grouping = Grouping(roll_up, topic_parents, topic_names)
+    names = names or NameMerges()
+    grouping = Grouping(roll_up, topic_parents, topic_names, names)
     tracking = track(
         findings,
         by,
@@ -62,6 +65,7 @@ def build_report(
         roll_up=roll_up,
         topic_parents=topic_parents,
         topic_names=topic_names,
+        names=names,
     )
     return render_report(
         findings, tracking, grouping, title=title, source=source, top=top, timelines=timelines, rows=rows

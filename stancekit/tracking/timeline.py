@@ -6,7 +6,8 @@ of sign of the net stance between two periods with evidence (an actor that suppo
 policy in September and opposed it in November), reported with the sentences on both sides.
 
 Actors are grouped by their dictionary id when they have one, else by name; topics by id,
-else by name. With `roll_up`, an actor counts for the body it speaks for (John Kirby ->
+else by name; names that the collection shows to be one person's can be merged first
+(`names.py`). With `roll_up`, an actor counts for the body it speaks for (John Kirby ->
 National Security Council) and a topic for its root topic in the topic dictionary.
 
     from stancekit.tracking.timeline import track
@@ -20,9 +21,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from stancekit.findings import Finding
 from stancekit.tracking.periods import PERIODS, period_of
+
+if TYPE_CHECKING:
+    from stancekit.tracking.names import NameMerges
 
 #: Evidence sentences kept per side of a shift.
 EVIDENCE_PER_SIDE = 3
@@ -246,11 +251,13 @@ def track(
     roll_up: bool = False,
     topic_parents: Mapping[str, str] | None = None,
     topic_names: Mapping[str, str] | None = None,
+    names: NameMerges | None = None,
 ) -> Tracking:
     """Count `findings` per actor, topic and period and find the shifts.
 
     `min_findings`: a series needs this many findings in all to be reported. `min_evidence`:
-    a period takes part in shift detection only with this many findings that take a side."""
+    a period takes part in shift detection only with this many findings that take a side.
+    `names`: the names merged across the collection (see `names.py`)."""
     if by not in PERIODS:
         raise ValueError(f"unknown period '{by}'; periods are {', '.join(PERIODS)}")
     parents = topic_parents if roll_up else None
@@ -262,6 +269,8 @@ def track(
     undated_docs: dict[str, None] = {}
     for finding in findings:
         actor, topic = actor_of(finding, roll_up), topic_of(finding, parents, topic_names)
+        if names is not None:
+            actor, topic = names.apply(actor), names.apply(topic)
         if not (_wanted(actor, actors) and _wanted(topic, topics)):
             continue
         total += 1

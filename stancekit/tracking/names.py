@@ -1,0 +1,160 @@
+"""One name per person across a collection: "Trump", "Mr. Trump", "Donald J. Trump" and
+"Republican nominee Donald Trump" counted as "Donald Trump".
+
+Within a document the scan already names a short mention by its full one. Across documents
+it cannot: an article that only says "Trump" gives the actor "Trump", another "Donald Trump",
+and a timeline or a network would split one person in two. Researchers merge such names by
+hand; this does what they would do, and only where the collection leaves no doubt:
+
+- titles and middle initials do not count: "Mr. Trump" is "Trump", "Donald J. Trump" is
+  "Donald Trump";
+- a name that ends with another name of two words or more is that name with a descriptor in
+  front ("Democrat Hillary Clinton" -> "Hillary Clinton");
+- a single name is the full name that ends with it, when exactly one does: "Kaine" -> "Tim
+  Kaine"; "Clinton" stays "Clinton" when both "Hillary Clinton" and "Bill Clinton" occur.
+
+Only names written as names are merged (every word capitalised); names from the actor and
+topic dictionaries keep their ids and are never touched: the dictionary already decided.
+Actors and topics share one index, so that the topic "Trump" and the actor "Donald Trump"
+are the same person.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from stancekit.engine.wordlists import FEMALE_NAMES, MALE_NAMES, PERSON_TITLES
+from stancekit.findings import Finding
+from stancekit.tracking.timeline import Named, actor_of, topic_of
+
+#: A descriptor or a name longer than this is a phrase, not a name.
+MAX_NAME_WORDS = 6
+FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
+
+
+def _core(name: str) -> tuple[str, ...] | None:
+    """The words that identify a name (casefolded, without titles and initials), or None
+    when the text is not written as a name, or names something else: an office ("New Jersey
+    governor" is not New Jersey) or something a person has ("Clinton's")."""
+    words = name.replace("\u2019", "'").split()
+    if not words or len(words) > MAX_NAME_WORDS or _is_title(words[-1]) or words[-1].endswith("'s"):
+        return None
+    core = []
+    for word in words:
+        if _is_title(word):
+            continue  # "Mr.", "Sen.", "nominee"
+        folded = word.casefold()
+        if not word[0].isupper():
+            return None
+        if len(folded.rstrip(".")) == 1:  # a middle initial
+            continue
+        core.append(folded.rstrip(".,"))
+    return tuple(core) or None
+
+
+def _is_title(word: str) -> bool:
+    folded = word.casefold()
+    return folded in PERSON_TITLES or folded.rstrip(".") in PERSON_TITLES
+
+
+def _person(core: tuple[str, ...]) -> bool:
+    """A full name of a person: two words or more, the first a known first name. Only such
+    names take in descriptors and surnames: "Democrats" must not become "House Democrats"."""
+    return len(core) >= 2 and core[0] in FIRST_NAMES
+
+
+@dataclass(frozen=True)
+class NameMerges:
+    """Which names (by key) count as which: `merged` maps a name's key to the name it is
+    counted under; `written` keeps how each merged name was first written, to show it. Names
+    not in `merged` stay as they are."""
+
+    merged: Mapping[str, Named] = field(default_factory=dict)
+    written: Mapping[str, str] = field(default_factory=dict)
+
+    def apply(self, named: Named) -> Named:
+        return self.merged.get(named.key, named)
+
+    def examples(self, most: int = 3) -> list[str]:
+        """A few merges as "Trump -> Donald Trump", for the line a command prints."""
+        return [f"{self.written.get(key, key)} -> {named.name}" for key, named in list(self.merged.items())[:most]]
+
+
+def collection_names(findings: Iterable[Finding]) -> NameMerges:
+    """The merges among the actors and topics of `findings`, one collection."""
+    return merge_names(named for finding in findings for named in (actor_of(finding), topic_of(finding)))
+
+
+def merge_names(names: Iterable[Named]) -> NameMerges:
+    """The merges that `names` (every actor and topic of a collection, repeats included)
+    leave no doubt about. A merged name is shown as its full form is written, without a
+    leading title, shortest and then most frequent first."""
+    written: Counter[tuple[str, str]] = Counter()
+    cores: dict[str, tuple[str, ...]] = {}
+    for named in names:
+        if named.key != named.name.casefold():  # a dictionary id: not ours to merge
+            continue
+        core = _core(named.name)
+        if core is None:
+            continue
+        cores[named.key] = core
+        written[(named.key, named.name)] += 1
+
+    full = {core for core in cores.values() if len(core) >= 2}
+    people = {core for core in full if _person(core)}
+    canonical_full = {core: _shortest_person_suffix(core, people) for core in full}
+    by_surname: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for core in set(canonical_full.values()) & people:
+        by_surname[core[-1]].add(core)
+
+    target: dict[str, tuple[str, ...]] = {}
+    for key, core in cores.items():
+        if len(core) >= 2:
+            target[key] = canonical_full[core]
+        elif len(by_surname.get(core[0], ())) == 1:
+            target[key] = next(iter(by_surname[core[0]]))
+
+    shown = _shown_forms(written, cores)
+    first_written = {}
+    for key, name in written:
+        first_written.setdefault(key, name)
+    merged: dict[str, Named] = {}
+    for key, core in sorted(target.items()):
+        name = shown.get(core)
+        if name is None:
+            continue
+        if name.casefold() != key:
+            merged[key] = Named(name.casefold(), name)
+    return NameMerges(merged, {key: first_written[key] for key in merged})
+
+
+def _shortest_person_suffix(core: tuple[str, ...], people: set[tuple[str, ...]]) -> tuple[str, ...]:
+    """The person's full name that `core` ends with, the shortest such: "democrat hillary
+    clinton" -> "hillary clinton"; `core` itself when it ends with none."""
+    for start in range(len(core) - 2, 0, -1):
+        if core[start:] in people:
+            return core[start:]
+    return core
+
+
+def _shown_forms(written: Counter[tuple[str, str]], cores: Mapping[str, tuple[str, ...]]) -> dict[tuple[str, ...], str]:
+    """For each full name (by its core), how to show it: of the ways it is written, without a
+    leading title ("Sen. Lindsey Graham" -> "Lindsey Graham"), the shortest, then the most
+    frequent: "Donald Trump" rather than "Donald J. Trump"."""
+    counts: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for (key, name), count in written.items():
+        core = cores[key]
+        if len(core) >= 2:
+            counts[core][_without_leading_titles(name)] += count
+    return {
+        core: min(sorted(forms), key=lambda form: (len(form.split()), -forms[form])) for core, forms in counts.items()
+    }
+
+
+def _without_leading_titles(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and _is_title(words[0]):
+        words.pop(0)
+    return " ".join(words)
