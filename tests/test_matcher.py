@@ -146,6 +146,20 @@ def test_two_stances_of_one_actor_split_the_topic():
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister criticised deals such as the Atlantic Fisheries Pact and called for new quotas.",
+        "The minister, in particular, criticised the fisheries deals and called for new quotas.",
+    ],
+)
+def test_a_second_verb_phrase_after_a_name_or_an_aside_is_its_own_stance(sentence):
+    findings = scan(sentence)
+    assert [(a, p) for a, p, _ in findings] == [("The minister", "oppose"), ("The minister", "support")]
+    assert findings[1][2] == "new quotas"
+    assert "called" not in findings[0][2]
+
+
 def test_a_stance_inside_another_actors_topic_is_kept():
     assert scan("The United States opposes Chinese calls for a ceasefire.") == [
         ("The United States", "oppose", "Chinese calls for a ceasefire"),

@@ -375,6 +375,8 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
             break
         if token.lower in ("and", "but", "or") and end + 1 < n and tokens[end + 1].lower in W.CLAUSE_STARTERS:
             break
+        if token.lower in ("and", "but") and end + 1 < n and tokens[end + 1].lower in verb_only_forms():
+            break  # "deals such as NAFTA | and called for tariffs": the subject's second verb phrase
         if token.text in W.QUOTE_MARKS and closing is not None and token.start >= closing - 1:
             break
         end += 1
