@@ -76,6 +76,24 @@ def test_counts_per_actor_topic_and_period():
     assert result.periods == ("2016-09", "2016-10", "2016-11")
 
 
+def test_pairs_with_as_many_findings_come_in_order_of_how_often_their_actor_and_topic_occur():
+    findings = [
+        finding(1, "2016-09-02", "12 percent", "the pipeline", "support"),
+        finding(2, "2016-09-03", "Senator Reyes", "the toll", "oppose"),
+        finding(3, "2016-09-04", "Senator Reyes", "the bridge", "support"),
+        finding(4, "2016-09-05", "Senator Reyes", "the pipeline", "support"),
+        finding(5, "2016-09-05", "Farmers Union", "the pipeline", "oppose"),
+    ]
+    order = [(s.actor.name, s.topic.name) for s in track(findings, by="month").series]
+    assert order == [
+        ("Senator Reyes", "the pipeline"),  # her three findings, the topic's three
+        ("Senator Reyes", "the bridge"),
+        ("Senator Reyes", "the toll"),
+        ("12 percent", "the pipeline"),  # then by name
+        ("Farmers Union", "the pipeline"),
+    ]
+
+
 def test_a_sign_change_is_a_shift_with_evidence_on_both_sides():
     (shift,) = track(FINDINGS, by="month").shifts
     assert (shift.actor.name, shift.direction, shift.before.period, shift.after.period) == (

@@ -17,7 +17,7 @@ National Security Council) and a topic for its root topic in the topic dictionar
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -303,7 +303,22 @@ def track(
             continue
         series.append(one)
         shifts.extend(_shifts(one, per_period, min_evidence))
-    series.sort(key=lambda s: (-s.total, s.actor.name.casefold(), s.topic.name.casefold()))
+    # most findings first; among equals, the pairs of the actors and topics the collection
+    # speaks of most, which a reader looks for first, before the long tail sorted by name
+    actor_totals: Counter[str] = Counter()
+    topic_totals: Counter[str] = Counter()
+    for one in series:
+        actor_totals[one.actor.key] += one.total
+        topic_totals[one.topic.key] += one.total
+    series.sort(
+        key=lambda s: (
+            -s.total,
+            -actor_totals[s.actor.key],
+            -topic_totals[s.topic.key],
+            s.actor.name.casefold(),
+            s.topic.name.casefold(),
+        )
+    )
     shifts.sort(key=lambda s: (s.after.period, s.actor.name.casefold(), s.topic.name.casefold()))
     periods = tuple(sorted({p.period for s in series for p in s.periods}))
     return Tracking(by, periods, tuple(series), tuple(shifts), total, undated, tuple(undated_docs), unresolved)
