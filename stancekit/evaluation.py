@@ -358,8 +358,30 @@ def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
+class _Precision:
+    """Precision over the judged findings and over all findings in annotated documents, from
+    the counts `correct`, `judged` and `in_annotated`: the same for the whole run, for one
+    polarity and for one rule."""
+
+    @property
+    def precision_judged(self) -> float:
+        return _ratio(self.correct, self.judged)  # type: ignore[attr-defined]
+
+    @property
+    def precision_strict(self) -> float:
+        return _ratio(self.correct, self.in_annotated)  # type: ignore[attr-defined]
+
+
+class _Recall:
+    """Recall of the gold records, from the counts `matched_gold` and `gold`."""
+
+    @property
+    def recall(self) -> float:
+        return _ratio(self.matched_gold, self.gold)  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True)
-class Scores:
+class Scores(_Recall, _Precision):
     """The overall figures."""
 
     gold: int
@@ -368,18 +390,6 @@ class Scores:
     in_annotated: int
     judged: int
     correct: int
-
-    @property
-    def recall(self) -> float:
-        return _ratio(self.matched_gold, self.gold)
-
-    @property
-    def precision_judged(self) -> float:
-        return _ratio(self.correct, self.judged)
-
-    @property
-    def precision_strict(self) -> float:
-        return _ratio(self.correct, self.in_annotated)
 
     @property
     def f1_strict(self) -> float:
@@ -407,7 +417,7 @@ class Scores:
 
 
 @dataclass(frozen=True)
-class PolarityScores:
+class PolarityScores(_Recall, _Precision):
     """One polarity: recall of its gold records, precision of the findings that claim it."""
 
     polarity: str
@@ -417,18 +427,6 @@ class PolarityScores:
     in_annotated: int
     judged: int
     correct: int
-
-    @property
-    def recall(self) -> float:
-        return _ratio(self.matched_gold, self.gold)
-
-    @property
-    def precision_judged(self) -> float:
-        return _ratio(self.correct, self.judged)
-
-    @property
-    def precision_strict(self) -> float:
-        return _ratio(self.correct, self.in_annotated)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -446,7 +444,7 @@ class PolarityScores:
 
 
 @dataclass(frozen=True)
-class RuleScores:
+class RuleScores(_Precision):
     """One rule: its findings (all, and in annotated documents), how many were judged and
     correct, and how many gold records at least one of its findings matched."""
 
@@ -456,14 +454,6 @@ class RuleScores:
     judged: int
     correct: int
     matched_gold: int
-
-    @property
-    def precision_judged(self) -> float:
-        return _ratio(self.correct, self.judged)
-
-    @property
-    def precision_strict(self) -> float:
-        return _ratio(self.correct, self.in_annotated)
 
     def to_dict(self) -> dict[str, Any]:
         return {
