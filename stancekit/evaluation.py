@@ -109,16 +109,8 @@ def _names(mention: Mapping[str, Any] | None) -> str:
     return " ".join(str(mention.get(key) or "") for key in ("text", "name", "id"))
 
 
-@dataclass(frozen=True)
-class GoldMention:
-    """The actor or topic of a gold record: `text == document_text[start:end]`."""
-
-    text: str
-    start: int
-    end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end}
+#: The actor or topic of a gold record: a piece of the document, as a finding's sentence is.
+GoldMention = TextSpan
 
 
 @dataclass(frozen=True)
