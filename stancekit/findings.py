@@ -79,8 +79,8 @@ class ActorRef:
 
 
 @dataclass(frozen=True)
-class TopicRef:
-    """What the stance is about; `id` and `name` come from the topic dictionary when it knows the topic."""
+class NamedSpan:
+    """A piece of the document and the name it is counted under (`id` when a dictionary knows it)."""
 
     text: str
     start: int
@@ -93,17 +93,13 @@ class TopicRef:
 
 
 @dataclass(frozen=True)
-class SpeakerRef:
+class TopicRef(NamedSpan):
+    """What the stance is about; `id` and `name` come from the topic dictionary when it knows the topic."""
+
+
+@dataclass(frozen=True)
+class SpeakerRef(NamedSpan):
     """Who says the sentence: the speaker of a direct quote, or the reporter of reported speech."""
-
-    text: str
-    start: int
-    end: int
-    name: str
-    id: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end, "name": self.name, "id": self.id}
 
 
 @dataclass(frozen=True)

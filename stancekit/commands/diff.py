@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import click
 
+from stancekit.commands.common import dictionary_options
 from stancekit.dsl.errors import RuleError
 from stancekit.exitcodes import ExitCode
 from stancekit.findings import Finding
@@ -83,8 +84,7 @@ def scan_both(
     metavar="PATH",
     help="Current rule file or folder (repeatable; default: the bundled pack). Scans CORPUS.",
 )
-@click.option("--actors", multiple=True, metavar="FILE", help="Actor dictionary for both rule sets (repeatable).")
-@click.option("--topics", multiple=True, metavar="FILE", help="Topic dictionary for both rule sets (repeatable).")
+@dictionary_options
 @click.option(
     "--format",
     "-f",

@@ -22,6 +22,7 @@ from typing import Any
 
 import click
 
+from stancekit.commands.common import RULES_HELP, dictionary_options
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.engine.captures import SentenceContext
 from stancekit.engine.explain import RuleProgress, trace_rule
@@ -525,16 +526,8 @@ def line_span(text: str, line: int) -> tuple[int, int] | None:
 
 @click.command(name="explain")
 @click.argument("text", required=False)
-@click.option(
-    "--rules",
-    "-r",
-    "rules",
-    multiple=True,
-    metavar="PATH",
-    help="Rule file or folder (repeatable); 'stancekit:en' names the bundled pack. Default: the bundled pack.",
-)
-@click.option("--actors", multiple=True, metavar="FILE", help="Actor dictionary (repeatable).")
-@click.option("--topics", multiple=True, metavar="FILE", help="Topic dictionary (repeatable).")
+@click.option("--rules", "-r", "rules", multiple=True, metavar="PATH", help=RULES_HELP)
+@dictionary_options
 @click.option(
     "--rule",
     "rule_ids",
