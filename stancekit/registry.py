@@ -32,11 +32,13 @@ BUILTIN_CAPTURE_TYPES: dict[str, str] = {
     "ACTOR": "who holds the stance: a name, a pronoun or a noun phrase such as 'the White House'",
     "HOLDER": "an actor in the possessive, for stances stated with a noun: 'Germany's' or 'its' in "
     "'Germany's support for', 'its opposition to'",
+    "NAME": "a name used as a modifier, without article or possessive: 'US' in 'US support for', "
+    "'Chinese' in 'Chinese calls for'",
     "TOPIC": "what the stance is about: the phrase or clause that follows, up to a clause boundary",
 }
 
 #: Built-in capture types that fill a finding's actor.
-ACTOR_CAPTURE_TYPES = frozenset({"ACTOR", "HOLDER"})
+ACTOR_CAPTURE_TYPES = frozenset({"ACTOR", "HOLDER", "NAME"})
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,34 @@ def test_topic_ends_at_a_clause_boundary(sentence, topic):
     assert [t for _, _, t in scan(sentence)] == [topic]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He protests every day.",
+        "The nurses campaigned against last week.",
+        "Employees protested outside the company's stores.",
+        "The governor later walked back his comments.",
+    ],
+)
+def test_a_verb_without_an_object_states_no_stance(sentence):
+    assert scan(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Analysts noted near-universal voter support for expanded checks.", None),
+        ("Biden was weighing a public endorsement of his own.", None),
+        ("Officials expect continued US support for the alliance.", "US"),
+        ("Officials dismissed Chinese calls for a ceasefire.", "Chinese"),
+        ("The mayors are known for their firm commitment to transit.", "their"),
+    ],
+)
+def test_a_noun_stance_is_held_by_a_possessive_or_a_name_not_an_adjective(sentence, actor):
+    held = [a for a, _, _ in scan(sentence) if a not in ("Analysts", "Officials")]
+    assert held == ([actor] if actor else [])
+
+
 def test_topic_inside_a_quote_ends_with_the_quote():
     [finding] = MATCHER.scan('"We support the ceasefire" Ms. Ruiz said on Monday.')
     assert finding.topic.text == "the ceasefire"

@@ -427,7 +427,30 @@ def holder_ends(tokens: Sequence[Token], start: int, context: SentenceContext, f
     return tuple(end + 1 for end in actor_ends(tokens, start, context) if end < n and tokens[end].lower in ("'s", "'"))
 
 
-BUILTIN_EXTRACTORS: dict[str, Extractor] = {"ACTOR": actor_ends, "HOLDER": holder_ends, "TOPIC": topic_ends}
+MAX_NAME_TOKENS = 4
+
+
+def name_ends(tokens: Sequence[Token], start: int, context: SentenceContext, final: bool = False) -> tuple[int, ...]:
+    """Where a NAME starting at `start` may end: capitalised words and nothing else ("US",
+    "Chinese", "White House"), the way a holder stands before a noun in "US support for".
+    A lower-case word there is an adjective or a noun ("their firm commitment", "public
+    support", "voter support"), not who holds the stance; at the start of a sentence or a
+    quote every word is capitalised, so no NAME starts there."""
+    if start == 0 or tokens[start - 1].text in W.QUOTE_MARKS or tokens[start - 1].text in (":", "(", "--", "\u2014"):
+        return ()
+    end = start
+    limit = min(len(tokens), start + MAX_NAME_TOKENS)
+    while end < limit and category(tokens[end]) == NAME:
+        end += 1
+    return tuple(range(end, start, -1))
+
+
+BUILTIN_EXTRACTORS: dict[str, Extractor] = {
+    "ACTOR": actor_ends,
+    "HOLDER": holder_ends,
+    "NAME": name_ends,
+    "TOPIC": topic_ends,
+}
 
 
 def extractor_for(capture_type: str) -> Extractor:

@@ -186,6 +186,12 @@ def _without_time(tokens: Sequence[Token], start: int, end: int) -> tuple[int, i
     return (i, j) if j > i else (start, end)
 
 
+def _only_time(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether a topic is nothing but a time phrase ("protests every day", "campaigned against
+    last week"): the verb took no object, so there is no stance to report."""
+    return all(_is_time_token(tokens, k) or tokens[k].lower in W.TIME_PREFIXES for k in range(start, end))
+
+
 def _capture(match: RawMatch, capture_types: frozenset[str], preferred_name: str):
     """The capture that fills a finding field: the one named like the field, else the first of its types."""
     typed = [c for c in match.captures if c.type in capture_types]
@@ -354,7 +360,7 @@ class Matcher:
         topic = _capture(match, _TOPIC_TYPES, "topic")
         if actor is None or topic is None:
             return None
-        if _passive_reading(tokens, match, actor.end):
+        if _passive_reading(tokens, match, actor.end) or _only_time(tokens, topic.start, topic.end):
             return None
         mods = modifiers(tokens, match, rule.polarity)
         return Candidate(

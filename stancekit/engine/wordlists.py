@@ -190,7 +190,7 @@ TOPIC_STOP_WORDS = _words(
 TOPIC_BAD_STARTS = _words(
     """by out off down away up back on in at into onto over around about from after before during
     to for under with without despite amid among like unlike per via against between through
-    throughout toward towards across along beyond near within upon
+    throughout toward towards across along beyond near within upon outside inside alongside beside
     of since until when while if as because than then and or but nor is are was were be been being
     has had have will would could should can may might must do does did 's 're 've 'd 'll"""
 )
@@ -226,7 +226,7 @@ TIME_UNITS = _words(
 )
 TIME_WORDS = _words("yesterday today tonight tomorrow overnight earlier later recently")
 TIME_PREFIXES = _words(
-    "on in at during since for late early earlier later last this next past the a several many two three"
+    "on in at during since for late early earlier later last this next past the a several many two three every each"
 )
 
 #: Single-token negations. "n't" is the clitic of don't, won't, can't.
