@@ -126,6 +126,55 @@ def test_he_does_not_take_a_woman_or_a_country(matcher):
     assert finding.actor.via == "mention" and finding.actor.name == "He"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pedro Alvarez spoke first. NEW YORK (AP) — Later, he backs the pay deal.",
+        "Pedro Alvarez spoke first. The storm hit Englewood, New Jersey, and he backs the pay deal.",
+        "Pedro Alvarez spoke first. A school in San Bernardino, Calif., closed, and he backs the pay deal.",
+        "Pedro Alvarez spoke first. Supporters of the Keystone Pipeline gathered; he backs the pay deal.",
+    ],
+)
+def test_a_place_or_a_thing_is_not_who_he_refers_to(matcher, text):
+    [finding] = matcher.scan(text)
+    assert (finding.actor.name, finding.actor.via) == ("Pedro Alvarez", "pronoun")
+
+
+def test_a_name_inside_a_quote_is_not_the_speaker_named_after_it(matcher):
+    text = 'Pedro Alvarez spoke first. "We back the pay deal, as Governor Tom Reyes knows," he said.'
+    [finding] = matcher.scan(text)
+    assert finding.speaker is not None and finding.speaker.name == "Pedro Alvarez"
+
+
+def test_the_one_spoken_to_is_not_who_he_refers_to(matcher):
+    text = "Pedro Alvarez spoke first. Ruiz told Politico that he backs the pay deal."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Pedro Alvarez"
+
+
+@pytest.mark.parametrize("name", ["Gov. Nathan Deal", "Nathan Deal"])
+def test_a_surname_that_is_also_a_thing_still_names_a_person(matcher, name):
+    [finding] = matcher.scan(f"{name} spoke first. Later, he backs the pay deal.")
+    assert finding.actor.name == "Nathan Deal"
+
+
+def test_they_after_a_poll_share_is_that_share(matcher):
+    text = "The United States votes soon. In a poll, 47 percent of voters said they would back the pay deal."
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name, finding.actor.type) == ("they", "47 percent of voters", "group")
+
+
+def test_his_takes_the_subject_named_in_its_own_sentence(matcher):
+    text = "Pedro Alvarez spoke first. Ruiz was defending his support for the pay deal."
+    holders_found = {(f.actor.text, f.actor.name) for f in matcher.scan(text)}
+    assert ("his", "Ruiz") in holders_found
+
+
+def test_an_adjective_before_a_noun_is_not_a_subject_for_she(matcher):
+    text = "Senator Maria Lopez stayed. Democratic calls for a vote grew, and she backs the pay deal."
+    assert ("she", "Maria Lopez", "pronoun", "support", None) in holders(matcher, text)
+
+
 def test_reported_speech_keeps_the_holder_and_names_the_reporter(matcher):
     [finding] = matcher.scan("Ana Ruiz said Germany opposes the new tariffs.")
     assert (finding.actor.name, finding.speaker.name) == ("Germany", "Ana Ruiz")

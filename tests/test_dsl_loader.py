@@ -201,7 +201,7 @@ def test_unclosed_quoted_word_in_a_single_quoted_yaml_string() -> None:
         (
             "{who} back {topic:TOPIC}",
             "capture {who} has no type",
-            "write {who:TYPE}; the types are ACTOR, HOLDER, TOPIC",
+            "write {who:TYPE}; the types are ACTOR, HOLDER, NAME, TOPIC",
         ),
     ],
 )

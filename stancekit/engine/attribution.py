@@ -31,6 +31,10 @@ THIRD_PERSON = frozenset({"he", "she", "they", "it"})
 LOOKBACK = 8
 
 SUBJECT, SPEAKER, OTHER = "subject", "speaker", "other"
+#: Speech verbs whose object is the one spoken to: "told Politico".
+_ADDRESSEE_VERBS = frozenset({"told", "tells", "tell", "asked", "asks", "ask"})
+#: Words that show a capitalised word before them is a clause's subject: "Trump was ...".
+_SUBJECT_VERBS = frozenset({"is", "was", "has", "had", "will", "would", "did", "does", "can", "could", "should", "may"})
 _SPEECH_ADVERBS = frozenset(
     {"also", "later", "then", "again", "has", "have", "had", "was", "will", "would", "previously"}
 )
@@ -130,9 +134,13 @@ class DocumentContext:
                 )
                 j += 1
                 continue
-            ends = actor_ends(tokens, j, context) if category(token) == NAME or token.lower in ("the", "a") else ()
+            share = token.is_number or token.text.endswith("%")
+            opens = category(token) == NAME or token.lower in ("the", "a") or share
+            ends = actor_ends(tokens, j, context) if opens else ()
             named = [
-                e for e in ends if any(category(t) == NAME for t in tokens[j:e]) or tokens[e - 1].lower in W.ACTOR_NOUNS
+                e
+                for e in ends
+                if share or any(category(t) == NAME for t in tokens[j:e]) or tokens[e - 1].lower in W.ACTOR_NOUNS
             ]
             if named:
                 end = max(named)
@@ -310,10 +318,25 @@ class DocumentContext:
 
     def _antecedent(self, mention: Mention, pronoun: str, prefer_speaker: bool) -> Mention | None:
         here = mention.sentence
-        same = [m for m in self.mentions(here) if m.end <= mention.start and m.referent.kind != "pronoun"]
+        quotes = self.segmentation.quotes
+        own_quote = quote_containing(quotes, mention.char_start)
+        same = [
+            m
+            for m in self.mentions(here)
+            if m.end <= mention.start
+            and m.referent.kind != "pronoun"
+            and quote_containing(quotes, m.char_start) in (None, own_quote)
+        ]  # '"... Obama ...," he said': a name inside the quote is not its speaker
+        passed_a_name = False
         for m in reversed(same):
-            if compatible(pronoun, m.referent):
-                return self._settled(m)
+            settled = self._settled(m)
+            if compatible(pronoun, settled.referent):
+                return settled
+            if not passed_a_name and self._named_subject(pronoun, settled):
+                return settled
+            # "Cameron criticised Trump over his call": with another bare name nearer, the
+            # subject is no safer a guess than that name
+            passed_a_name = passed_a_name or settled.referent.kind == UNKNOWN
         earlier = range(here - 1, max(-1, here - 1 - LOOKBACK), -1)
         if prefer_speaker:
             for i in earlier:
@@ -329,6 +352,19 @@ class DocumentContext:
                 if self._compatible_settled(pronoun, m):
                     return self._settled(m)
         return None
+
+    def _named_subject(self, pronoun: str, m: Mention) -> bool:
+        """A one-word name that starts its clause or speaks, in the pronoun's own sentence:
+        "Trump was defending his support", "Sandoval said he had voted". Without a full name
+        earlier it is not known to be a person, but in the same sentence it is the likeliest one."""
+        if pronoun not in ("he", "she") or m.referent.kind != UNKNOWN or m.referent.surname is None:
+            return False
+        if m.role == SPEAKER:
+            before = self.tokens(m.sentence)[m.start - 1].lower if m.start > 0 else ""
+            return before not in _ADDRESSEE_VERBS  # "told Politico that he": Politico is spoken to
+        following = self.tokens(m.sentence)[m.end].lower if m.end < len(self.tokens(m.sentence)) else ""
+        verb_follows = following in _SUBJECT_VERBS or (following.endswith("ed") and following.isalpha())
+        return m.role == SUBJECT and verb_follows  # "Democratic calls for ...": an adjective, not a subject
 
     def _quote_speaker_in(self, i: int) -> Mention | None:
         sentence = self.sentences[i]

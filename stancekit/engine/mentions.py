@@ -20,7 +20,7 @@ from stancekit.engine import wordlists as W
 from stancekit.engine.captures import NAME, category
 from stancekit.text.tokens import Token
 
-PERSON, GROUP, ORGANISATION, COUNTRY, UNKNOWN = "person", "group", "organisation", "country", "unknown"
+PERSON, GROUP, ORGANISATION, COUNTRY, PLACE, UNKNOWN = "person", "group", "organisation", "country", "place", "unknown"
 
 #: Words that make a capitalised name an institution rather than a person.
 ORGANISATION_WORDS = frozenset(
@@ -30,6 +30,16 @@ ORGANISATION_WORDS = frozenset(
     organisation group forum company corporation corp. inc. inc ltd. ltd co. network times post
     news journal press service services authority police army navy force forces campaign club
     university school hospital church fund trust society movement front""".split()
+)
+
+
+#: Last words of capitalised names that are things, not people: "the Affordable Care Act",
+#: "the Keystone Pipeline", "Wall Street".
+NON_PERSON_HEADS = frozenset(
+    """act acts law laws bill pipeline plan program programme deal agreement treaty accord street
+    avenue road bridge tower towers building hall square park river lake island airport station
+    project initiative report amendment constitution summit war crisis tax day festival games
+    cup prize award awards tv dc plaza mall center centre stadium arena""".split()
 )
 
 
@@ -118,7 +128,7 @@ def _appositive_person(tokens: Sequence[Token], start: int, end: int) -> tuple[i
             while k < end and category(tokens[k]) == NAME:
                 k += 1
             if k - j >= 2 and (k == end or tokens[k].text in (",", ".")):
-                return j, k
+                return None if _is_place(tokens, j, k, join(tokens[j:k])) else (j, k)
             return None
     return None
 
@@ -128,10 +138,35 @@ def describe(tokens: Sequence[Token], start: int, end: int, index: ActorIndex, d
     head_start, head_end = _head_span(tokens, start, end)
     text = join(tokens[head_start:head_end])
     matches = _standalone(tokens, start, end, index.find(tokens, start, end), index) if index else []
+    if tokens[head_start].is_number or tokens[head_start].text.endswith("%"):
+        return Referent(text, GROUP, plural=True)  # a share in a poll: "47 percent (of voters)"
+    whole_known = any(m.start <= head_start and m.end >= head_end for m in matches)
+    if not whole_known and _is_place(tokens, head_start, head_end, text):
+        return Referent(text, PLACE)
     person = _person_span(tokens, head_start, head_end, index, matches) or _appositive_person(tokens, start, end)
     if person is not None:
         return _person(tokens, person, head_start, matches, index, day)
     return _non_person(tokens, head_start, head_end, text, matches, index, day)
+
+
+def _is_place(tokens: Sequence[Token], start: int, end: int, text: str) -> bool:
+    """A US state or a state's abbreviation, a dateline in capitals ("NEW YORK"), a name after
+    "in" or "near", or a town named with its state ("Roanoke, Va.", "Englewood, New Jersey")."""
+    lowered = text.lower()
+    if lowered in W.US_STATES or lowered in W.STATE_ABBREVIATIONS:
+        return True
+    names = tokens[start:end]
+    if not all(category(t) == NAME for t in names):
+        return False
+    if len(names) > 1 and all(t.text.isupper() and t.text.isalpha() for t in names):
+        return True
+    if start > 0 and tokens[start - 1].lower in W.LOCATIVE_PREPOSITIONS:
+        return end >= len(tokens) or tokens[end].lower not in ("'s", "'")
+    if end + 1 < len(tokens) and tokens[end].text == ",":
+        following = tokens[end + 1].lower
+        two = f"{following} {tokens[end + 2].lower}" if end + 2 < len(tokens) else ""
+        return following in W.STATE_ABBREVIATIONS or following in W.US_STATES or two in W.US_STATES
+    return False
 
 
 def _person_span(
@@ -148,6 +183,9 @@ def _person_span(
     names = tokens[first:end]
     if not all(category(t) == NAME and t.lower not in ORGANISATION_WORDS for t in names):
         return None
+    known_first_name = names[0].lower in W.MALE_NAMES or names[0].lower in W.FEMALE_NAMES
+    if last_title is None and not known_first_name and names[-1].lower in NON_PERSON_HEADS:
+        return None  # "the Keystone Pipeline"; but "Gov. Nathan Deal" and "Nathan Deal" are people
     if any(i in covered for i in range(first, end)):
         return None
     if last_title is None and end - first < 2:

@@ -332,3 +332,37 @@ FEMALE_NAMES = _words(
     sharon shirley sonia stephanie susan suzanne tammy teresa theresa tina tulsi ursula valerie
     victoria virginia wendy yvonne zoe"""
 )
+
+#: Places that news names as often as people: the US states and their abbreviations (datelines,
+#: "Roanoke, Va."). A place is never what "he", "she" or "they" refers back to.
+US_STATES = _words(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
+    idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
+    minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
+    tennessee texas utah vermont virginia wisconsin wyoming"""
+) | frozenset(
+    {
+        "new hampshire",
+        "new jersey",
+        "new mexico",
+        "new york",
+        "north carolina",
+        "north dakota",
+        "rhode island",
+        "south carolina",
+        "south dakota",
+        "west virginia",
+        "district of columbia",
+        "new york city",
+        "los angeles",
+        "san francisco",
+        "washington state",
+    }
+)
+STATE_ABBREVIATIONS = _words(
+    """ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan. ky. la. md. mass. mich. minn.
+    miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c. s.d. tenn.
+    tex. vt. va. wash. w.va. wis. wyo. d.c."""
+)
+#: Prepositions after which a capitalised name is a place: "the shooting in San Bernardino".
+LOCATIVE_PREPOSITIONS = _words("in near outside across throughout")
