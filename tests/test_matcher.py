@@ -47,6 +47,8 @@ def write_rules(tmp_path: Path, rules: list[dict], lexicons: dict | None = None)
         ("Britain, France and Germany oppose the plan.", "Britain, France and Germany"),
         ("Dozens of mayors oppose the plan.", "Dozens of mayors"),
         ("They oppose the plan.", "They"),
+        ("Say Mexico opposes the plan.", "Mexico"),
+        ("BANK OF AMERICA opposes the plan.", "BANK OF AMERICA"),
     ],
 )
 def test_actor_spans(sentence, actor):
@@ -92,6 +94,11 @@ def test_topic_ends_at_a_clause_boundary(sentence, topic):
 )
 def test_a_verb_without_an_object_states_no_stance(sentence):
     assert scan(sentence) == []
+
+
+def test_a_heading_in_capitals_is_not_an_actor():
+    text = "CONGRESS HAS QUESTIONED HIM — he appeared at a hearing for his role in promoting diet pills."
+    assert all("HAS" not in actor for actor, _, _ in scan(text))
 
 
 @pytest.mark.parametrize(

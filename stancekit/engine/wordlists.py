@@ -175,7 +175,8 @@ CAPITALISED_NON_NAMES = _words(
     July August September October November December Jan. Feb. Mar. Apr. Aug. Sept. Sep. Oct.
     Nov. Dec. A An The I It He She They We You His Her Its Their Our My Your Let Please Do Does
     Did Is Are Was Were Will Would Can Could Should Might Must Has Have Had Many Some Most
-    Several All Both Every Each Any Such Another Other More Less Much Few"""
+    Several All Both Every Each Any Such Another Other More Less Much Few Say Suppose Imagine
+    Consider Remember"""
 )
 
 #: Words that end a topic: the clause around the stance is over.
