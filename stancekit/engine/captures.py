@@ -246,7 +246,25 @@ def actor_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
 
 
 _CLAUSE_OPENERS = frozenset(
-    {",", ";", ":", "(", "--", "\u2014", "\u2013", "and", "but", "or", "that", '"', "\u201c", "by", "from", "among"}
+    {
+        ",",
+        ";",
+        ":",
+        "(",
+        "--",
+        "\u2014",
+        "\u2013",
+        "and",
+        "but",
+        "or",
+        "that",
+        '"',
+        "\u201c",
+        "by",
+        "from",
+        "among",
+        "of",
+    }
 )
 
 
