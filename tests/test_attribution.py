@@ -170,6 +170,17 @@ def test_his_takes_the_subject_named_in_its_own_sentence(matcher):
     assert ("his", "Ruiz") in holders_found
 
 
+def test_a_title_before_she_said_is_not_who_she_is(matcher):
+    text = "Senator Maria Lopez stayed. In an interview on This Morning she said she backs the pay deal."
+    assert holders(matcher, text)[0][:3] == ("she", "Maria Lopez", "pronoun")
+
+
+def test_a_name_after_in_can_still_be_a_person(matcher):
+    text = "Pedro Alvarez spoke first. The vote resulted in Alvarez backing the pay deal."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Pedro Alvarez"
+
+
 def test_an_adjective_before_a_noun_is_not_a_subject_for_she(matcher):
     text = "Senator Maria Lopez stayed. Democratic calls for a vote grew, and she backs the pay deal."
     assert ("she", "Maria Lopez", "pronoun", "support", None) in holders(matcher, text)

@@ -96,6 +96,10 @@ def test_a_verb_without_an_object_states_no_stance(sentence):
     assert scan(sentence) == []
 
 
+def test_a_demonstrative_topic_is_not_a_time_phrase():
+    assert scan("This was rejected by the club.") == [("the club", "oppose", "This")]
+
+
 def test_a_heading_in_capitals_is_not_an_actor():
     text = "CONGRESS HAS QUESTIONED HIM — he appeared at a hearing for his role in promoting diet pills."
     assert all("HAS" not in actor for actor, _, _ in scan(text))

@@ -359,12 +359,16 @@ class DocumentContext:
         earlier it is not known to be a person, but in the same sentence it is the likeliest one."""
         if pronoun not in ("he", "she") or m.referent.kind != UNKNOWN or m.referent.surname is None:
             return False
-        if m.role == SPEAKER:
-            before = self.tokens(m.sentence)[m.start - 1].lower if m.start > 0 else ""
-            return before not in _ADDRESSEE_VERBS  # "told Politico that he": Politico is spoken to
-        following = self.tokens(m.sentence)[m.end].lower if m.end < len(self.tokens(m.sentence)) else ""
+        tokens = self.tokens(m.sentence)
+        before = tokens[m.start - 1].lower if m.start > 0 else ""
+        following = tokens[m.end].lower if m.end < len(tokens) else ""
+        if before in ("said", "says"):
+            return True  # '"...," said Sandoval'
+        if following in W.SPEECH_VERBS:
+            return before not in _ADDRESSEE_VERBS  # "Nicolas told me"; not "told Politico that he"
         verb_follows = following in _SUBJECT_VERBS or (following.endswith("ed") and following.isalpha())
-        return m.role == SUBJECT and verb_follows  # "Democratic calls for ...": an adjective, not a subject
+        # "Democratic calls for ...": an adjective, not a subject; "This Morning she said": a title
+        return m.role == SUBJECT and verb_follows
 
     def _quote_speaker_in(self, i: int) -> Mention | None:
         sentence = self.sentences[i]

@@ -189,7 +189,10 @@ def _without_time(tokens: Sequence[Token], start: int, end: int) -> tuple[int, i
 def _only_time(tokens: Sequence[Token], start: int, end: int) -> bool:
     """Whether a topic is nothing but a time phrase ("protests every day", "campaigned against
     last week"): the verb took no object, so there is no stance to report."""
-    return all(_is_time_token(tokens, k) or tokens[k].lower in W.TIME_PREFIXES for k in range(start, end))
+    span = range(start, end)
+    return any(_is_time_token(tokens, k) for k in span) and all(
+        _is_time_token(tokens, k) or tokens[k].lower in W.TIME_PREFIXES for k in span
+    )
 
 
 def _capture(match: RawMatch, capture_types: frozenset[str], preferred_name: str):

@@ -150,8 +150,8 @@ def describe(tokens: Sequence[Token], start: int, end: int, index: ActorIndex, d
 
 
 def _is_place(tokens: Sequence[Token], start: int, end: int, text: str) -> bool:
-    """A US state or a state's abbreviation, a dateline in capitals ("NEW YORK"), a name after
-    "in" or "near", or a town named with its state ("Roanoke, Va.", "Englewood, New Jersey")."""
+    """A US state or a state's abbreviation, a dateline in capitals ("NEW YORK"), or a town
+    named with its state ("Roanoke, Va.", "Englewood, New Jersey")."""
     lowered = text.lower()
     if lowered in W.US_STATES or lowered in W.STATE_ABBREVIATIONS:
         return True
@@ -160,8 +160,6 @@ def _is_place(tokens: Sequence[Token], start: int, end: int, text: str) -> bool:
         return False
     if len(names) > 1 and all(t.text.isupper() and t.text.isalpha() for t in names):
         return True
-    if start > 0 and tokens[start - 1].lower in W.LOCATIVE_PREPOSITIONS:
-        return end >= len(tokens) or tokens[end].lower not in ("'s", "'")
     if end + 1 < len(tokens) and tokens[end].text == ",":
         following = tokens[end + 1].lower
         two = f"{following} {tokens[end + 2].lower}" if end + 2 < len(tokens) else ""

@@ -365,5 +365,3 @@ STATE_ABBREVIATIONS = _words(
     miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c. s.d. tenn.
     tex. vt. va. wash. w.va. wis. wyo. d.c."""
 )
-#: Prepositions after which a capitalised name is a place: "the shooting in San Bernardino".
-LOCATIVE_PREPOSITIONS = _words("in near outside across throughout")
