@@ -96,6 +96,17 @@ def test_a_verb_without_an_object_states_no_stance(sentence):
     assert scan(sentence) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Polls showed Mr. Trump's support lagging far behind.", []),
+        ("She's supporting the plan.", [("She", "support", "the plan")]),
+    ],
+)
+def test_after_a_possessive_s_a_bare_stance_word_is_a_noun(sentence, expected):
+    assert scan(sentence) == expected
+
+
 def test_a_demonstrative_topic_is_not_a_time_phrase():
     assert scan("This was rejected by the club.") == [("the club", "oppose", "This")]
 
@@ -138,6 +149,7 @@ def test_topic_inside_a_quote_ends_with_the_quote():
         ("Germany no longer supports the package.", "oppose", True),
         ("Germany refused to endorse the package.", "oppose", True),
         ("Germany did not oppose the package.", "neutral", True),
+        ("Germany hasn't yet backed the package.", "oppose", True),
         ("Germany supports the package.", "support", False),
     ],
 )

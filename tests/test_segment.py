@@ -315,3 +315,32 @@ def test_quote_at_picks_the_right_quote_of_several():
     span = seg.quote_at(text.index("No"))
     assert text[span.start : span.end] == '"No,"'
     assert seg.quote_at(text.index("said another")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("WASHINGTON \u2014 The senator opposes the plan.", "The senator opposes the plan."),
+        ("NEW YORK (AP) \u2014 The mayor spoke.", "The mayor spoke."),
+        ("New York (AFP) \u2013 Vice President Ana Ruiz spoke.", "Vice President Ana Ruiz spoke."),
+        ("LONDON (Reuters) - Britain opposes the plan.", "Britain opposes the plan."),
+        ("Intro line.\n\nBERLIN \u2014 The chancellor spoke.", "Intro line."),
+    ],
+)
+def test_a_dateline_is_left_out_of_the_sentence(text, first):
+    found = segment(text).sentences
+    assert found[0].text == first
+    assert all("\u2014 The" not in s.text and "(A" not in s.text for s in found)
+    assert all(text[s.start : s.end] == s.text for s in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump \u2014 who was late \u2014 spoke.",
+        "US - China talks resume.",
+        "The plan \u2014 a bold one \u2014 passed.",
+    ],
+)
+def test_a_dash_after_an_opening_name_is_not_a_dateline(text):
+    assert sentences(text) == [text]

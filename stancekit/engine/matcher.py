@@ -243,6 +243,23 @@ def _passive_reading(tokens: Sequence[Token], match: RawMatch, actor_end: int) -
     return i >= actor_end and tokens[i].lower in PASSIVE_AUXILIARIES
 
 
+def _possessive_reading(tokens: Sequence[Token], match: RawMatch, actor_end: int) -> bool:
+    """Whether "'s" before the cue is a possessive, not "is"/"has": "Mr. Trump's support
+    lagging behind", "the union's call for talks". After "is" or "has" a verb is inflected
+    ("Trump's backing", "Trump's backed"); a bare form after "'s" is a noun."""
+    cue = match.cue
+    if cue is None or cue[0] - 1 < actor_end or tokens[cue[0] - 1].lower != "'s":
+        return False  # no "'s" between actor and cue, or the actor's own ("Germany's support for")
+    word = tokens[cue[0]].lower
+    following = tokens[cue[1]].lower if cue[1] < len(tokens) else ""
+    if following in _NOUN_COMPLEMENTS:
+        return False  # "Germany's support for the plan": noun or verb, the stance is the same
+    return not word.endswith(("s", "ed", "ing", "en")) and word not in verb_only_forms()
+
+
+_NOUN_COMPLEMENTS = frozenset({"for", "of", "to", "behind", "on", "against", "with", "toward", "towards"})
+
+
 def actor_name(text: str) -> str:
     """The display name of an actor mention: no leading article, no appositive."""
     name = text.split(",", 1)[0].strip()
@@ -363,7 +380,11 @@ class Matcher:
         topic = _capture(match, _TOPIC_TYPES, "topic")
         if actor is None or topic is None:
             return None
-        if _passive_reading(tokens, match, actor.end) or _only_time(tokens, topic.start, topic.end):
+        if (
+            _passive_reading(tokens, match, actor.end)
+            or _possessive_reading(tokens, match, actor.end)
+            or _only_time(tokens, topic.start, topic.end)
+        ):
             return None
         mods = modifiers(tokens, match, rule.polarity)
         return Candidate(

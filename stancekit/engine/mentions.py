@@ -29,7 +29,8 @@ ORGANISATION_WORDS = frozenset(
     institute foundation center centre league federation alliance coalition organization
     organisation group forum company corporation corp. inc. inc ltd. ltd co. network times post
     news journal press service services authority police army navy force forces campaign club
-    university school hospital church fund trust society movement front""".split()
+    university school hospital church fund trust society movement front democrats republicans
+    conservatives liberals tories""".split()
 )
 
 

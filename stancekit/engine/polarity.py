@@ -71,9 +71,15 @@ def scope(match: RawMatch, tokens: Sequence[Token]) -> tuple[int, int]:
     start = max(before) if before else match.start
     start = max(start, cue_start - MAX_SCOPE)
     for i in range(cue_start - 1, start - 1, -1):
-        if tokens[i].lower in TERMINATION:
+        if tokens[i].lower in TERMINATION and not _adverbial_yet(tokens, i):
             return i + 1, cue_start
     return start, cue_start
+
+
+def _adverbial_yet(tokens: Sequence[Token], i: int) -> bool:
+    """ "yet" as an adverb ("hadn't yet called for"), not the conjunction ("..., yet backed"):
+    only the conjunction ends a negation's scope."""
+    return tokens[i].lower == "yet" and i > 0 and tokens[i - 1].lower not in (",", ";", "and", "but")
 
 
 def _preceding(words: Sequence[str], found: list[str]) -> tuple[int, bool]:

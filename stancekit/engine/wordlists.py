@@ -293,7 +293,9 @@ PERSON_TITLES = (
     president-elect candidate nominee congressman congresswoman councilman councilwoman councillor
     attorney prof. professor coach minister-president foreign defense defence finance interior mp mep mps
     meps lawmaker legislator delegate
-    trade health justice economy labour labor education treasury state"""
+    trade health justice economy labour labor education treasury state
+    former democrat democratic republican gop liberal conservative independent progressive
+    actress actor singer billionaire businessman businesswoman author columnist activist"""
     )
 )
 

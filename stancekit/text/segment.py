@@ -8,7 +8,9 @@ What it handles, because news is full of it:
 - titles and abbreviations (`Mr.`, `Sen.`, `U.S.`, `Jan. 5`, `John F. Kennedy`), decimals;
 - quotes that end a sentence (`."`, `?"`) and those that do not (`,"`, `?" he asked`);
 - ellipses inside quotes; a single line break inside a sentence (hard-wrapped text);
-- a blank line always ends a sentence; a headline line without a full stop ends one too.
+- a blank line always ends a sentence; a headline line without a full stop ends one too;
+- a dateline opening a paragraph ("WASHINGTON —", "New York (AFP) –") is left out of its
+  sentence: it names where the story was filed, not who speaks or acts.
 """
 
 from __future__ import annotations
@@ -110,11 +112,31 @@ def segment(text: str) -> Segmentation:
         position = boundary
         if start >= end:
             continue
-        if sentences and "\n" in text[previous_end:start]:
+        opens_paragraph = not sentences or "\n" in text[previous_end:start]
+        if sentences and opens_paragraph:
             paragraph += 1
+        if opens_paragraph:
+            start = _after_dateline(text, start, end)
         sentences.append(Sentence(len(sentences), start, end, paragraph, text[start:end]))
         previous_end = end
     return Segmentation(tuple(sentences), tuple(quotes))
+
+
+#: A dateline: a place in capitals ("WASHINGTON", "ST. LOUIS, Mo.") or any place with a news
+#: agency in brackets ("New York (AFP)"), then a dash.
+_DATELINE = re.compile(
+    r"""(?:
+        [A-Z][A-Z.'\u2019\- ]+[A-Z.](?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([^()\n]{1,30}\)\s*)?
+      | [A-Z][\w.'\-]*(?:[ ,]+[A-Z][\w.'\-]*){0,4}\s*\([^()\n]{1,30}\)\s*
+    )[-\u2013\u2014]+[ \t]+(?=\S)""",
+    re.VERBOSE,
+)
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """Where a paragraph's first sentence starts once a dateline before it is left out."""
+    found = _DATELINE.match(text, start, end)
+    return found.end() if found and found.end() < end else start
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
