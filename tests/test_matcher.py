@@ -90,6 +90,8 @@ def test_topic_ends_at_a_clause_boundary(sentence, topic):
         "The nurses campaigned against last week.",
         "Employees protested outside the company's stores.",
         "The governor later walked back his comments.",
+        "He was back home visiting Louisville.",
+        "The envoy sent people back so talks could resume.",
     ],
 )
 def test_a_verb_without_an_object_states_no_stance(sentence):

@@ -257,6 +257,17 @@ def _possessive_reading(tokens: Sequence[Token], match: RawMatch, actor_end: int
     return not word.endswith(("s", "ed", "ing", "en")) and word not in verb_only_forms()
 
 
+def _adverb_back(tokens: Sequence[Token], match: RawMatch) -> bool:
+    """ "He was back home", "is back in talks": after a form of "be", "back" is an adverb,
+    not the verb of "will back the bill"."""
+    cue = match.cue
+    if cue is None or cue[1] - cue[0] != 1 or tokens[cue[0]].lower != "back" or cue[0] == 0:
+        return False
+    return tokens[cue[0] - 1].lower in _BE_FORMS
+
+
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "'m"})
+
 _NOUN_COMPLEMENTS = frozenset({"for", "of", "to", "behind", "on", "against", "with", "toward", "towards"})
 
 
@@ -383,6 +394,7 @@ class Matcher:
         if (
             _passive_reading(tokens, match, actor.end)
             or _possessive_reading(tokens, match, actor.end)
+            or _adverb_back(tokens, match)
             or _only_time(tokens, topic.start, topic.end)
         ):
             return None
