@@ -91,6 +91,8 @@ def test_topic_ends_at_a_clause_boundary(sentence, topic):
         "Employees protested outside the company's stores.",
         "The governor later walked back his comments.",
         "He was back home visiting Louisville.",
+        "The Orlando attack now ranks as the deadliest.",
+        "She won 12 Grand Slam singles titles.",
         "The envoy sent people back so talks could resume.",
     ],
 )
@@ -107,6 +109,18 @@ def test_a_verb_without_an_object_states_no_stance(sentence):
 )
 def test_after_a_possessive_s_a_bare_stance_word_is_a_noun(sentence, expected):
     assert scan(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Women back him by almost 20 points.", "Women"),
+        ("Why does Israel refuse to sign the treaty?", "Israel"),
+        ("Trump will attack the plan.", "Trump"),
+    ],
+)
+def test_a_bare_verb_after_a_name_is_kept_where_grammar_allows_it(sentence, actor):
+    assert [a for a, _, _ in scan(sentence)] == [actor]
 
 
 def test_a_demonstrative_topic_is_not_a_time_phrase():

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.engine import wordlists as W
 from stancekit.engine.attribution import DocumentContext
-from stancekit.engine.captures import SentenceContext
+from stancekit.engine.captures import NAME, SentenceContext, category
 from stancekit.engine.polarity import modifiers
 from stancekit.engine.resolve import FindingResolver, document_day
 from stancekit.engine.verbforms import verb_only_forms
@@ -257,6 +257,28 @@ def _possessive_reading(tokens: Sequence[Token], match: RawMatch, actor_end: int
     return not word.endswith(("s", "ed", "ing", "en")) and word not in verb_only_forms()
 
 
+def _noun_after_a_name(tokens: Sequence[Token], match: RawMatch, actor_start: int, actor_end: int) -> bool:
+    """Whether the cue is a noun that a name modifies ("the Orlando attack now ranks", "12
+    Grand Slam titles", "the Tulsa protest remained peaceful"): a single name takes "attacks",
+    not "attack"; only adverbs may stand between them, not an auxiliary ("Trump will attack")
+    or "is" ("the Church is firmly against")."""
+    cue = match.cue
+    if cue is None or actor_end > cue[0] or actor_end <= actor_start:
+        return False
+    actor = tokens[actor_start:actor_end]
+    last = actor[-1]
+    if category(last) != NAME or last.lower.endswith("s") or last.lower in W.PLURALS_WITHOUT_S:
+        return False
+    if any(t.lower in ("and", "&", ",") for t in actor):
+        return False
+    if actor_start > 0 and tokens[actor_start - 1].lower in W.AUXILIARIES_BEFORE_SUBJECTS:
+        return False  # "Why does Israel refuse to ...": a question puts the auxiliary first
+    word = tokens[cue[0]].lower
+    if word.endswith(("s", "ed", "ing", "en")) or word in verb_only_forms():
+        return False
+    return all(t.lower.endswith("ly") or t.lower in W.ADVERBS_BEFORE_VERBS for t in tokens[actor_end : cue[0]])
+
+
 def _adverb_back(tokens: Sequence[Token], match: RawMatch) -> bool:
     """ "He was back home", "is back in talks": after a form of "be", "back" is an adverb,
     not the verb of "will back the bill"."""
@@ -395,6 +417,7 @@ class Matcher:
             _passive_reading(tokens, match, actor.end)
             or _possessive_reading(tokens, match, actor.end)
             or _adverb_back(tokens, match)
+            or _noun_after_a_name(tokens, match, actor.start, actor.end)
             or _only_time(tokens, topic.start, topic.end)
         ):
             return None

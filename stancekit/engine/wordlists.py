@@ -367,3 +367,13 @@ STATE_ABBREVIATIONS = _words(
     miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c. s.d. tenn.
     tex. vt. va. wash. w.va. wis. wyo. d.c."""
 )
+
+#: Adverbs that stand between a subject and its verb without changing its form ("Trump now
+#: backs"), unlike an auxiliary ("Trump will back").
+ADVERBS_BEFORE_VERBS = _words("also now still even just again only then often never already soon")
+
+#: Plural nouns without an -s, which take the bare verb: "Women back him by 20 points".
+PLURALS_WITHOUT_S = _words("women men people police children staff media clergy personnel folk")
+
+#: Auxiliaries that come before the subject in a question: "Did the foundation refuse to ...?"
+AUXILIARIES_BEFORE_SUBJECTS = _words("do does did will would can could should may might must shall")
