@@ -204,6 +204,19 @@ def test_a_rule_that_matches_shows_its_finding(capsys, local_rules):
     assert "cue:      'rejects' [10:17]" in out
 
 
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("The Orlando boo shocked the fans.", "no finding: read as a noun the name modifies"),
+        ("The council boos every day.", "no finding: its topic is only a time phrase"),
+    ],
+)
+def test_a_match_that_is_not_a_stance_says_why(capsys, local_rules, sentence, reason):
+    code, out, _ = explain(capsys, sentence, "-r", local_rules, "--rule", "local.boo")
+    assert code == ExitCode.OK
+    assert reason in out
+
+
 # --- files and lines ----------------------------------------------------------------------------
 
 

@@ -26,10 +26,9 @@ from stancekit.commands.common import RULES_HELP, dictionary_options
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.engine.captures import SentenceContext
 from stancekit.engine.explain import RuleProgress, trace_rule
-from stancekit.engine.matcher import Candidate, Matcher, _conflict, resolve_overlaps
+from stancekit.engine.matcher import Candidate, Matcher, _conflict, rejection, resolve_overlaps
 from stancekit.exitcodes import ExitCode
 from stancekit.findings import Finding
-from stancekit.registry import actor_capture_types
 from stancekit.text.documents import Document, looks_binary
 from stancekit.text.segment import Segmentation, Sentence, segment
 from stancekit.text.tokens import Token, tokenize
@@ -184,7 +183,7 @@ def _outcomes(
             if order not in tried:
                 outcome = Outcome(match.start, match.end, reason="the prefilter does not run this rule here")
             elif key not in made:
-                outcome = Outcome(match.start, match.end, reason=_no_candidate_reason(match))
+                outcome = Outcome(match.start, match.end, reason=_no_candidate_reason(match, tokens))
             elif key in final:
                 finding = _finding_of(final[key], tokens, findings)
                 if finding is not None:
@@ -212,13 +211,8 @@ def _dropped(candidate: Candidate, kept: Sequence[Candidate], tokens: Sequence[T
     return Outcome(start, end, reason=reason, winner=winner.rule.id)
 
 
-def _no_candidate_reason(match) -> str:
-    types = {c.type for c in match.captures}
-    if not types & actor_capture_types():
-        return "no finding: the match captured no actor"
-    if "TOPIC" not in types:
-        return "no finding: the match captured no topic"
-    return "no finding: read as a passive ('X was endorsed by Y'): the actor before the verb does not take the stance"
+def _no_candidate_reason(match, tokens: Sequence[Token]) -> str:
+    return f"no finding: {rejection(match, tokens)}"
 
 
 def _rank_reason(loser: Candidate, winner: Candidate) -> str:

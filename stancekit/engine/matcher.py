@@ -15,14 +15,13 @@ from dataclasses import dataclass, replace
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.engine import wordlists as W
 from stancekit.engine.attribution import DocumentContext
-from stancekit.engine.captures import NAME, SentenceContext, category
+from stancekit.engine.captures import SentenceContext
 from stancekit.engine.polarity import modifiers
+from stancekit.engine.readings import misreading
 from stancekit.engine.resolve import FindingResolver, document_day
-from stancekit.engine.verbforms import verb_only_forms
 from stancekit.engine.vm import RawMatch, find_matches
 from stancekit.engine.wordlists import (
     NEGATIONS,
-    PASSIVE_AUXILIARIES,
     QUOTE_MARKS,
     TOPIC_BAD_STARTS,
 )
@@ -195,102 +194,24 @@ def _only_time(tokens: Sequence[Token], start: int, end: int) -> bool:
     )
 
 
+def rejection(match: RawMatch, tokens: Sequence[Token]) -> str | None:
+    """Why a match gives no candidate finding (no actor, no topic, a misreading of the words, a
+    topic that is only a time phrase), or None when it gives one."""
+    actor = _capture(match, actor_capture_types(), "actor")
+    topic = _capture(match, _TOPIC_TYPES, "topic")
+    if actor is None:
+        return "the match captured no actor"
+    if topic is None:
+        return "the match captured no topic"
+    if _only_time(tokens, topic.start, topic.end):
+        return "its topic is only a time phrase ('protests every day'): the verb took no object"
+    return misreading(tokens, match, actor.start, actor.end)
+
+
 def _capture(match: RawMatch, capture_types: frozenset[str], preferred_name: str):
     """The capture that fills a finding field: the one named like the field, else the first of its types."""
     typed = [c for c in match.captures if c.type in capture_types]
     return next((c for c in typed if c.name == preferred_name), typed[0] if typed else None)
-
-
-_PASSIVE_GAP = frozenset(
-    {
-        "not",
-        "n't",
-        "never",
-        "also",
-        "already",
-        "still",
-        "just",
-        "even",
-        "once",
-        "then",
-        "now",
-        "long",
-        "first",
-        "widely",
-        "been",
-        "being",
-        "so",
-        "too",
-        "all",
-    }
-)
-
-
-def _passive_reading(tokens: Sequence[Token], match: RawMatch, actor_end: int) -> bool:
-    """Whether an actor-before-verb match is really a passive ("Cruz was endorsed ... by Fiorina"):
-    a one-word cue that can only be a verb form, right after a form of "be", so the actor is
-    not the one taking the stance. Participles that are also adjectives ("opposed",
-    "undecided") are left alone, and passive rules, whose actor follows the cue, are never
-    affected."""
-    cue = match.cue
-    if cue is None or cue[1] - cue[0] != 1 or actor_end > cue[0]:
-        return False
-    if tokens[cue[0]].lower not in verb_only_forms():
-        return False  # "are opposed to", "is undecided on": an adjective, not a passive
-    i = cue[0] - 1
-    while i >= actor_end and (tokens[i].lower in _PASSIVE_GAP or tokens[i].lower.endswith("ly")):
-        i -= 1
-    return i >= actor_end and tokens[i].lower in PASSIVE_AUXILIARIES
-
-
-def _possessive_reading(tokens: Sequence[Token], match: RawMatch, actor_end: int) -> bool:
-    """Whether "'s" before the cue is a possessive, not "is"/"has": "Mr. Trump's support
-    lagging behind", "the union's call for talks". After "is" or "has" a verb is inflected
-    ("Trump's backing", "Trump's backed"); a bare form after "'s" is a noun."""
-    cue = match.cue
-    if cue is None or cue[0] - 1 < actor_end or tokens[cue[0] - 1].lower != "'s":
-        return False  # no "'s" between actor and cue, or the actor's own ("Germany's support for")
-    word = tokens[cue[0]].lower
-    following = tokens[cue[1]].lower if cue[1] < len(tokens) else ""
-    if following in _NOUN_COMPLEMENTS:
-        return False  # "Germany's support for the plan": noun or verb, the stance is the same
-    return not word.endswith(("s", "ed", "ing", "en")) and word not in verb_only_forms()
-
-
-def _noun_after_a_name(tokens: Sequence[Token], match: RawMatch, actor_start: int, actor_end: int) -> bool:
-    """Whether the cue is a noun that a name modifies ("the Orlando attack now ranks", "12
-    Grand Slam titles", "the Tulsa protest remained peaceful"): a single name takes "attacks",
-    not "attack"; only adverbs may stand between them, not an auxiliary ("Trump will attack")
-    or "is" ("the Church is firmly against")."""
-    cue = match.cue
-    if cue is None or actor_end > cue[0] or actor_end <= actor_start:
-        return False
-    actor = tokens[actor_start:actor_end]
-    last = actor[-1]
-    if category(last) != NAME or last.lower.endswith("s") or last.lower in W.PLURALS_WITHOUT_S:
-        return False
-    if any(t.lower in ("and", "&", ",") for t in actor):
-        return False
-    if actor_start > 0 and tokens[actor_start - 1].lower in W.AUXILIARIES_BEFORE_SUBJECTS:
-        return False  # "Why does Israel refuse to ...": a question puts the auxiliary first
-    word = tokens[cue[0]].lower
-    if word.endswith(("s", "ed", "ing", "en")) or word in verb_only_forms():
-        return False
-    return all(t.lower.endswith("ly") or t.lower in W.ADVERBS_BEFORE_VERBS for t in tokens[actor_end : cue[0]])
-
-
-def _adverb_back(tokens: Sequence[Token], match: RawMatch) -> bool:
-    """ "He was back home", "is back in talks": after a form of "be", "back" is an adverb,
-    not the verb of "will back the bill"."""
-    cue = match.cue
-    if cue is None or cue[1] - cue[0] != 1 or tokens[cue[0]].lower != "back" or cue[0] == 0:
-        return False
-    return tokens[cue[0] - 1].lower in _BE_FORMS
-
-
-_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "'m"})
-
-_NOUN_COMPLEMENTS = frozenset({"for", "of", "to", "behind", "on", "against", "with", "toward", "towards"})
 
 
 def actor_name(text: str) -> str:
@@ -409,18 +330,10 @@ class Matcher:
 
     @staticmethod
     def _candidate(rule: CompiledRule, match: RawMatch, tokens: Sequence[Token]) -> Candidate | None:
+        if rejection(match, tokens) is not None:
+            return None
         actor = _capture(match, actor_capture_types(), "actor")
         topic = _capture(match, _TOPIC_TYPES, "topic")
-        if actor is None or topic is None:
-            return None
-        if (
-            _passive_reading(tokens, match, actor.end)
-            or _possessive_reading(tokens, match, actor.end)
-            or _adverb_back(tokens, match)
-            or _noun_after_a_name(tokens, match, actor.start, actor.end)
-            or _only_time(tokens, topic.start, topic.end)
-        ):
-            return None
         mods = modifiers(tokens, match, rule.polarity)
         return Candidate(
             rule,

@@ -239,4 +239,7 @@ def _summary(attempt: Attempt, findings: Sequence[Finding]) -> str:
         )
         if winners:
             return f"{said}, but another rule read the same words and won: {', '.join(winners)}"
-    return f"{said}, but no finding came of it: it reads as a passive, or another finding covers the same words"
+    return (
+        f"{said}, but no finding came of it: it reads as something else (a passive, a noun, an adverb), "
+        "or another finding covers the same words"
+    )
