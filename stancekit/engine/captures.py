@@ -105,9 +105,12 @@ def _agent_noun(token: Token) -> bool:
 def _loose_modifier(token: Token, determined: bool) -> bool:
     """An unlisted lower-case word that may still modify an actor noun: any word after a
     determiner ("the two largest unions"), else a hyphenated word or one with an adjective
-    ending ("left-leaning economists", "centrist Democrats")."""
+    ending ("left-leaning economists", "centrist Democrats"); never a word that can only be a
+    verb ("the audience cheered Clinton's attacks")."""
     lower = token.lower
     if not lower[:1].isalpha() or not token.text[:1].islower() or lower in W.FUNCTION_WORDS:
+        return False
+    if lower in verb_only_forms():
         return False
     return determined or "-" in lower or lower.endswith(W.ADJECTIVE_SUFFIXES)
 
