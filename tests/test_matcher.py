@@ -48,6 +48,9 @@ def write_rules(tmp_path: Path, rules: list[dict], lexicons: dict | None = None)
         ("Dozens of mayors oppose the plan.", "Dozens of mayors"),
         ("They oppose the plan.", "They"),
         ("Say Mexico opposes the plan.", "Mexico"),
+        ("A union representing flight attendants opposes the plan.", "A union representing flight attendants"),
+        ("Lawyers representing the city oppose the plan.", "Lawyers representing the city"),
+        ("A coalition led by former diplomats opposes the plan.", "A coalition led by former diplomats"),
         ("BANK OF AMERICA opposes the plan.", "BANK OF AMERICA"),
     ],
 )

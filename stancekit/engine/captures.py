@@ -242,6 +242,7 @@ def actor_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
         return pronoun_end
     extended: list[int] = []
     for end in ends:
+        extended.extend(_participle_extensions(tokens, end, limit))
         extended.extend(_prepositional_extensions(tokens, end, limit))
         extended.extend(_appositive_extensions(tokens, end, len(tokens)))
         extended.extend(_list_extensions(tokens, end, min(len(tokens), start + MAX_LIST_TOKENS)))
@@ -315,11 +316,51 @@ def _prepositional_extensions(tokens: Sequence[Token], end: int, limit: int) -> 
     inner = _core_ends(tokens, k, limit, determined)
     if not inner and tokens[end].lower == "of" and category(tokens[end - 1]) in (NOUN, ROLE):
         # "the chamber of commerce", "members of the public": any short noun phrase
-        j = k
-        while j < min(limit, k + 3) and _plain_word(tokens[j]) and tokens[j].lower not in verb_only_forms():
-            j += 1
-        inner = [j] if j > k else []
+        inner = _plain_phrase(tokens, k, limit)
     return inner[-1:]
+
+
+#: Participles that say which people a group noun stands for: "a union representing flight
+#: attendants", "a coalition led by former officials".
+_PARTICIPLE_LINKS = {
+    "representing": (),
+    "led": ("by",),
+    "headed": ("by",),
+    "run": ("by",),
+    "funded": ("by",),
+    "backed": ("by",),
+    "founded": ("by",),
+}
+
+
+def _participle_extensions(tokens: Sequence[Token], end: int, limit: int) -> list[int]:
+    """'a union representing flight attendants', 'a group led by former diplomats': a noun
+    head with a participle phrase naming whom it represents or who leads it."""
+    head = tokens[end - 1]
+    group_noun = category(head) == NOUN or head.lower in W.ACTOR_NOUNS or head.lower.endswith(("ers", "ors", "ists"))
+    if end >= limit or not group_noun or tokens[end].lower not in _PARTICIPLE_LINKS:
+        return []
+    k = end + 1
+    for word in _PARTICIPLE_LINKS[tokens[end].lower]:
+        if k >= limit or tokens[k].lower != word:
+            return []
+        k += 1
+    determined = k < limit and tokens[k].lower in W.DETERMINERS
+    if determined:
+        k += 1
+    if k >= limit:
+        return []
+    inner = _core_ends(tokens, k, limit, determined) or _plain_phrase(tokens, k, limit)
+    return inner[-1:]
+
+
+def _plain_phrase(tokens: Sequence[Token], k: int, limit: int) -> list[int]:
+    """The end of a short noun phrase of plain words ("flight attendants", "members of the
+    public"), up to three words and never a verb form."""
+    j = k
+    while j < min(limit, k + 3) and _plain_word(tokens[j]) and tokens[j].lower not in verb_only_forms():
+        j += 1
+    return [j] if j > k else []
 
 
 def _list_extensions(tokens: Sequence[Token], end: int, limit: int) -> list[int]:
