@@ -126,6 +126,13 @@ def test_a_bare_verb_after_a_name_is_kept_where_grammar_allows_it(sentence, acto
     assert [a for a, _, _ in scan(sentence)] == [actor]
 
 
+def test_an_adverb_alone_is_no_topic():
+    topics = [
+        t for _, _, t in scan("The merger, which was announced on Monday, immediately drew criticism from unions.")
+    ]
+    assert "immediately" not in topics
+
+
 def test_a_demonstrative_topic_is_not_a_time_phrase():
     assert scan("This was rejected by the club.") == [("the club", "oppose", "This")]
 

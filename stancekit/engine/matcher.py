@@ -205,6 +205,8 @@ def rejection(match: RawMatch, tokens: Sequence[Token]) -> str | None:
         return "the match captured no topic"
     if _only_time(tokens, topic.start, topic.end):
         return "its topic is only a time phrase ('protests every day'): the verb took no object"
+    if all(tokens[k].lower.endswith("ly") and tokens[k].lower.isalpha() for k in range(topic.start, topic.end)):
+        return "its topic is only an adverb ('..., immediately drew criticism from')"
     return misreading(tokens, match, actor.start, actor.end)
 
 
