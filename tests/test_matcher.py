@@ -126,6 +126,11 @@ def test_a_bare_verb_after_a_name_is_kept_where_grammar_allows_it(sentence, acto
     assert [a for a, _, _ in scan(sentence)] == [actor]
 
 
+def test_a_clause_with_its_own_subject_is_no_aside_and_a_month_no_actor():
+    sentence = "After the report came out in May, she has tacked to the left, criticizing the pipeline."
+    assert [a for a, _, _ in scan(sentence)] == ["she"]
+
+
 def test_an_adverb_alone_is_no_topic():
     topics = [
         t for _, _, t in scan("The merger, which was announced on Monday, immediately drew criticism from unions.")

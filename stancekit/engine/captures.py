@@ -221,6 +221,8 @@ def actor_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
         return _share_ends(tokens, start, limit)
     if _clause_start(tokens, start) and first.text[:1].isupper() and first.lower in ing_forms():
         return ()  # "Making not voting synonymous with ...": a participle, not a name
+    if first.lower in W.MONTHS and start > 0 and tokens[start - 1].lower in _BEFORE_DATES:
+        return ()  # "in May", "since March": a month, not Theresa May
     pronoun_end: tuple[int, ...] = ()
     i = start
     determined = False
@@ -248,6 +250,8 @@ def actor_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
         extended.extend(_list_extensions(tokens, end, min(len(tokens), start + MAX_LIST_TOKENS)))
     return tuple(sorted(set(ends) | set(extended) | set(pronoun_end), reverse=True))
 
+
+_BEFORE_DATES = frozenset({"in", "since", "until", "by", "from", "through", "early", "late", "last", "next", "this"})
 
 _CLAUSE_OPENERS = frozenset(
     {
