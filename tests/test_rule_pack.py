@@ -66,6 +66,8 @@ STANCE_VERBS = {
     "X is in favour of Y": ("The union is in favour of the pay deal.", "support"),
     "X is against Y": ("The union is against the pay deal.", "oppose"),
     "approve of": ("Most members approve of the pay deal.", "support"),
+    "favourable view": ("Most members have a favorable view of the pay deal.", "support"),
+    "unfavourable view": ("Most members have an unfavorable opinion of the pay deal.", "oppose"),
     "disapprove of": ("Most members disapprove of the pay deal.", "oppose"),
     "Y drew criticism from X": ("The pay deal drew sharp criticism from the union.", "oppose"),
     "Y won support from X": ("The pay deal won broad support from the union.", "support"),
