@@ -67,8 +67,9 @@ def holders(matcher: Matcher, text: str, date: str | None = None):
         "Trade minister Ana Ruiz said, \u201cWe oppose the new tariffs.\u201d",
         '"The talks were long," Ana Ruiz said, "and we oppose the new tariffs."',
         '"The talks were long. We oppose the new tariffs," Ana Ruiz said.',
+        "''We oppose the new tariffs,'' said trade minister Ana Ruiz.",
     ],
-    ids=["X said", "said X", "X told", "X said:", "curly", "split quote", "several sentences"],
+    ids=["X said", "said X", "X told", "X said:", "curly", "split quote", "several sentences", "two apostrophes"],
 )
 def test_the_speaker_of_a_quote_holds_its_first_person_stance(matcher, text):
     [finding] = [f for f in matcher.scan(text) if f.topic.text == "the new tariffs"]

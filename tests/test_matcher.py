@@ -316,6 +316,17 @@ def test_prefilter_gives_the_same_findings_on_the_sample_corpus():
     assert a, "the sample corpus has findings"
 
 
+def test_prefilter_gives_the_same_findings_with_two_apostrophe_quotes():
+    text = "''We don't back the plan,'' Ana Ruiz said. ''I oppose it,'' she added. Critics of it include Leo Park."
+    a, b = _findings_both_ways([Document("doc", text)])
+    assert a == b
+    assert [(f["actor"]["name"], f["quoted"]) for f in a] == [
+        ("Ana Ruiz", True),
+        ("Ana Ruiz", True),
+        ("Leo Park", False),
+    ]
+
+
 WORDS = [
     "Germany",
     "the",

@@ -344,3 +344,10 @@ def test_a_dateline_is_left_out_of_the_sentence(text, first):
 )
 def test_a_dash_after_an_opening_name_is_not_a_dateline(text):
     assert sentences(text) == [text]
+
+
+def test_two_apostrophes_mark_a_quote_that_ends_a_paragraph():
+    text = "''We back the plan,'' she said. ''It is fair.''\nThe vote is today."
+    found = segment(text)
+    assert [text[q.start : q.end] for q in found.quotes] == ["''We back the plan,''", "''It is fair.''"]
+    assert [s.paragraph for s in found.sentences] == [0, 0, 1]

@@ -68,6 +68,13 @@ def test_curly_apostrophes_split_and_compare_as_straight():
     assert [t.lower for t in tokens] == ["officials", "do", "n't", "trust", "trump", "'s", "envoy"]
 
 
+def test_two_apostrophes_are_one_double_quote_mark():
+    tokens = tokenize("''We won't back it,'' she said of rock 'n' roll.")
+    assert [t.text for t in tokens][:4] == ["''", "We", "wo", "n't"]
+    assert [t.lower for t in tokens if t.text == "''"] == ['"', '"']
+    assert "'n'" not in [t.text for t in tokens] and "''" not in [t.text for t in tokens[8:]]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

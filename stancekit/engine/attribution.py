@@ -31,6 +31,8 @@ THIRD_PERSON = frozenset({"he", "she", "they", "it"})
 LOOKBACK = 8
 
 SUBJECT, SPEAKER, OTHER = "subject", "speaker", "other"
+#: What stands before a word that starts its clause.
+_SUBJECT_OPENERS = W.QUOTE_MARKS | {",", ";", ":", "and", "but"}
 #: Speech verbs whose object is the one spoken to: "told Politico".
 _ADDRESSEE_VERBS = frozenset({"told", "tells", "tell", "asked", "asks", "ask"})
 #: Words that show a capitalised word before them is a clause's subject: "Trump was ...".
@@ -157,7 +159,7 @@ class DocumentContext:
         after = [t.lower for t in tokens[end : end + 3]]
         if any(w in W.SPEECH_VERBS for w in after[:2]) or (start > 0 and tokens[start - 1].lower in W.SPEECH_VERBS):
             return SPEAKER
-        if start == 0 or tokens[start - 1].text in (",", '"', "\u201c", "\u201d", ";", ":", "and", "but"):
+        if start == 0 or tokens[start - 1].text in _SUBJECT_OPENERS:
             return SUBJECT
         return OTHER
 

@@ -127,7 +127,7 @@ def _following(tokens: Sequence[Token], match: RawMatch) -> int:
 
 def _clause_start(tokens: Sequence[Token], position: int) -> int:
     for i in range(position - 1, -1, -1):
-        if tokens[i].lower in (";", ":", "--", "\u2014") or tokens[i].text in ('"', "\u201c", "\u201d"):
+        if tokens[i].lower in (";", ":", "--", "\u2014") or tokens[i].text in W.QUOTE_MARKS:
             return i + 1
     return 0
 

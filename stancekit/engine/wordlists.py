@@ -213,7 +213,7 @@ TOPIC_STOP_PUNCT = frozenset(
     {",", ";", ":", "(", ")", "[", "]", "--", "\u2014", "\u2013", ".", "?", "!", "...", "\u2026"}
 )
 
-QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''"})
 
 #: Words of time expressions trimmed off the end of a topic ("the plan on Monday").
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")

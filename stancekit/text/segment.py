@@ -76,8 +76,9 @@ _TERMINAL_RE = re.compile(r"(?:\.{2,}|\u2026|[.!?])+[)\]\"'\u201d\u2019]*(?=\s|$
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _NEWLINE_RE = re.compile(r"\n")
 #: A line break that ends a paragraph: after a blank line, or after a line that ended a sentence.
-_PARAGRAPH_END_RE = re.compile(r"(?:[.!?\u2026\"\u201d\u2019)][ \t\r]*|\n[ \t\r]*)\n")
-_QUOTE_MARK_RE = re.compile(r"[\"\u201c\u201d]")
+_PARAGRAPH_END_RE = re.compile(r"(?:[.!?\u2026\"\u201d\u2019')][ \t\r]*|\n[ \t\r]*)\n")
+#: Straight and curly double quotes, and two apostrophes, which some archives write for one.
+_QUOTE_MARK_RE = re.compile(r"''|[\"\u201c\u201d]")
 _DOTTED_ABBREVIATION_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S" of "U.S.", "a.m" of "a.m."
 _WORD_AFTER_RE = re.compile(r"\s*([\"'\u201c\u2018(\[]*)(\S*)")
 _SPEECH_VERB_RE = re.compile(
@@ -240,7 +241,7 @@ def _is_headline_break(text: str, newline: int) -> bool:
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
-    """Direct quote spans marked by straight or curly double quotes.
+    """Direct quote spans marked by straight or curly double quotes (or `''`).
 
     Quotes are closed at the end of their paragraph: a quote that runs on opens again with
     a new mark in the next paragraph (`continues=True` on the first span), and a stray mark
@@ -264,7 +265,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         elif ch in _OPEN_QUOTES and not _looks_closing(text, i):
             open_at = i  # an unmatched opening mark: start again here
         else:
-            spans.append(QuoteSpan(open_at, i + 1))
+            spans.append(QuoteSpan(open_at, i + len(ch)))
             open_at = None
     if open_at is not None:
         p = bisect.bisect_left(paragraph_ends, open_at)
@@ -280,4 +281,4 @@ def _looks_closing(text: str, i: int) -> bool:
 
 def _opens_quote(text: str, paragraph_end: int) -> bool:
     rest = text[paragraph_end : paragraph_end + 20].lstrip()
-    return rest[:1] in ('"', "\u201c")
+    return rest[:1] in ('"', "\u201c") or rest.startswith("''")

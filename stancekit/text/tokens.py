@@ -2,8 +2,9 @@
 
 The matcher compares lower-cased surface forms, so tokenisation only has to split text the
 way rule authors think of words: clitics come off (`don't` -> `do` + `n't`, `Trump's` ->
-`Trump` + `'s`), hyphenated words stay whole, abbreviations keep their period, and curly
-apostrophes compare equal to straight ones. Nothing here lemmatises: bare words in rules are
+`Trump` + `'s`), hyphenated words stay whole, abbreviations keep their period, curly
+apostrophes compare equal to straight ones, and two apostrophes (`''`, a double quote mark in
+some newspaper archives) compare equal to `"`. Nothing here lemmatises: bare words in rules are
 expanded to their inflections at compile time instead.
 """
 
@@ -36,6 +37,7 @@ _TOKEN_RE = re.compile(
       | No\.(?=\s*\d)                           # No. 1
       | [A-Z]\.(?=[ \t]*[A-Z])                  # initials: John F. Kennedy
     )
+  | (?P<quote>'')                            # two apostrophes: a double quote mark ('' ... '')
   | (?P<num>\d+(?:[.,:/]\d+)*(?:(?:%|st|nd|rd|th|s)(?![^\W\d_]))?)
         # 1,400  3.5%  9:30  1990s  2nd. The lookahead guards only the suffix: on the
         # whole number it made the regex backtrack into `100km` -> `10` and drop digits
@@ -116,6 +118,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         if m.lastgroup == "word" and ("'" in surface or "\u2019" in surface or surface[-3:].lower() == "not"):
             for piece, offset in _split_word(surface, m.start()):
                 append(Token(piece, normalise(piece), offset, offset + len(piece)))
+        elif m.lastgroup == "quote":
+            append(Token(surface, '"', m.start(), m.end()))  # compares as the quote mark it stands for
         else:
             append(Token(surface, normalise(surface), m.start(), m.end()))
     return tokens
