@@ -134,6 +134,7 @@ def test_he_does_not_take_a_woman_or_a_country(matcher):
         "Pedro Alvarez spoke first. The storm hit Englewood, New Jersey, and he backs the pay deal.",
         "Pedro Alvarez spoke first. A school in San Bernardino, Calif., closed, and he backs the pay deal.",
         "Pedro Alvarez spoke first. Supporters of the Keystone Pipeline gathered; he backs the pay deal.",
+        "Pedro Alvarez spoke first. His policy in the Middle East is new. He backs the pay deal.",
     ],
 )
 def test_a_place_or_a_thing_is_not_who_he_refers_to(matcher, text):

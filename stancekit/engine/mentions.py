@@ -34,13 +34,14 @@ ORGANISATION_WORDS = frozenset(
 )
 
 
-#: Last words of capitalised names that are things, not people: "the Affordable Care Act",
-#: "the Keystone Pipeline", "Wall Street".
+#: Last words of capitalised names that are things or places, not people: "the Affordable Care
+#: Act", "the Keystone Pipeline", "Wall Street", "the Middle East".
 NON_PERSON_HEADS = frozenset(
     """act acts law laws bill pipeline plan program programme deal agreement treaty accord street
     avenue road bridge tower towers building hall square park river lake island airport station
     project initiative report amendment constitution summit war crisis tax day festival games
-    cup prize award awards tv dc plaza mall center centre stadium arena""".split()
+    cup prize award awards tv dc plaza mall center centre stadium arena east west north south coast
+    valley county city""".split()
 )
 
 
