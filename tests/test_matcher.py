@@ -131,6 +131,11 @@ def test_a_clause_with_its_own_subject_is_no_aside_and_a_month_no_actor():
     assert [a for a, _, _ in scan(sentence)] == ["she"]
 
 
+def test_a_reported_clause_keeps_its_own_subject_for_its_second_verb():
+    findings = scan("Polls show that majorities favor letting people stay and also oppose the plan.")
+    assert findings == [("majorities", "support", "letting people stay"), ("majorities", "oppose", "the plan")]
+
+
 def test_an_adverb_alone_is_no_topic():
     topics = [
         t for _, _, t in scan("The merger, which was announced on Monday, immediately drew criticism from unions.")

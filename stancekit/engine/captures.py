@@ -133,8 +133,8 @@ def _compound_modifier(tokens: Sequence[Token], j: int, limit: int, after_name: 
         cat = category(tokens[k])
         if cat in (NOUN, ROLE):
             return True
-        if cat != OTHER or not _plain_word(tokens[k]):
-            return False
+        if cat != OTHER or not _plain_word(tokens[k]) or tokens[k].lower in ing_forms():
+            return False  # "majorities favor letting people stay": a verb and its object
     return False
 
 
