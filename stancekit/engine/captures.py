@@ -235,6 +235,10 @@ def actor_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
                 i += 1
         elif i < limit and tokens[i].lower in W.DETERMINERS and tokens[i].lower != "the":
             i += 1
+        elif i + 1 < limit and tokens[i].lower in W.PARTITIVES and tokens[i + 1].lower == "of":
+            i += 2  # "a handful of council members", "a series of inquiries"
+            if i < limit and tokens[i].lower in W.DETERMINERS:
+                i += 1
     if i >= limit:
         return pronoun_end
     if not determined and category(tokens[i]) == OTHER and not _clause_start(tokens, start):

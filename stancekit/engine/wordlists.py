@@ -47,7 +47,10 @@ DETERMINERS = _words(
 )
 
 #: Determiners that also take "of" + noun phrase: "dozens of papers", "many of his allies".
-PARTITIVES = _words("some many most several few all both dozens hundreds thousands millions none each two three")
+PARTITIVES = _words(
+    """some many most several few all both dozens hundreds thousands millions none each two three
+    series number handful couple host slew string majority minority"""
+)
 
 #: Lower-case words joining the parts of a name: "Secretary of State", "Bank of England".
 NAME_JOINERS = _words("of for on and & the de del della da di du la le van von der den al bin ibn y")
