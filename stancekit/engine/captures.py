@@ -223,7 +223,7 @@ def actor_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
         return ()  # "Making not voting synonymous with ...": a participle, not a name
     if first.lower in W.MONTHS and start > 0 and tokens[start - 1].lower in _BEFORE_DATES:
         return ()  # "in May", "since March": a month, not Theresa May
-    pronoun_end: tuple[int, ...] = ()
+    pronoun_end: tuple[int, ...] = (start + 1,) if _partitive_pronoun(tokens, start) else ()
     i = start
     determined = False
     if first.lower in W.DETERMINERS and not _is_name(first):
@@ -256,6 +256,27 @@ def actor_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
 
 
 _BEFORE_DATES = frozenset({"in", "since", "until", "by", "from", "through", "early", "late", "last", "next", "this"})
+
+_AUXILIARY_AFTER_SUBJECT = frozenset(
+    "have has had are were was is will would can could may might should must do did does also still now".split()
+)
+_OBJECT_STARTS = frozenset("the a an his her their its our my this these him them it us".split())
+
+
+def _partitive_pronoun(tokens: Sequence[Token], start: int) -> bool:
+    """ "Some accused Trump of ...", "most support Sanders", "others have criticized": a
+    partitive standing for people, known by a verb after it (an auxiliary, or a word followed by
+    its object); not "many disputes", "the most savage voices", "both the unions"."""
+    if tokens[start].lower not in W.PARTITIVE_PRONOUNS or start + 1 >= len(tokens):
+        return False
+    following = tokens[start + 1]
+    if following.lower in _AUXILIARY_AFTER_SUBJECT or following.lower in verb_only_forms():
+        return True
+    if not following.text[:1].islower() or following.lower in W.DETERMINERS or start + 2 >= len(tokens):
+        return False
+    after = tokens[start + 2]
+    return after.lower in _OBJECT_STARTS or category(after) == NAME or after.is_number
+
 
 _CLAUSE_OPENERS = frozenset(
     {
@@ -393,20 +414,34 @@ def _list_extensions(tokens: Sequence[Token], end: int, limit: int) -> list[int]
 
 
 def _appositive_extensions(tokens: Sequence[Token], end: int, n: int) -> list[int]:
-    """'Hillary Clinton, a longtime member of the Senate Armed Services Committee,'."""
+    """'Hillary Clinton, a longtime member of the Senate Armed Services Committee,'; an age
+    ('Marvin Teske, 53, a security guard,') may come first."""
     if end >= n or tokens[end].lower != ",":
         return []
+    if end + 2 < n and tokens[end + 1].text.isdigit() and len(tokens[end + 1].text) <= 3 and tokens[end + 2].text == ",":
+        return [end + 3, *_appositive_extensions(tokens, end + 2, n)]
     has_head = False
+    noun_phrase = end + 1 < n and tokens[end + 1].lower in ("a", "an", "the")  # "a security guard"
     for k in range(end + 1, min(n, end + 2 + MAX_APPOSITIVE_TOKENS)):
         token = tokens[k]
         if token.lower == ",":
             return [k + 1] if has_head and k > end + 1 else []
         cat = category(token)
-        if cat in _HEADS:
+        if cat in _HEADS or (noun_phrase and cat == OTHER and _noun_like(token)):
             has_head = True
-        elif cat == OTHER and not token.is_number and token.lower not in ("-",):
+        elif cat == OTHER and not token.is_number and token.lower not in _APPOSITIVE_LINKS and not _noun_like(token):
             return []
     return []
+
+
+def _noun_like(token: Token) -> bool:
+    """A plain lower-case word that is no verb form: "security" in "a security guard"."""
+    return _plain_word(token) and token.lower not in verb_only_forms() and token.lower not in ing_forms()
+
+
+#: Words an appositive may hold besides names, titles and actor nouns: "a security guard at a
+#: Reno casino", "a member of the board".
+_APPOSITIVE_LINKS = frozenset({"-", "at", "of", "in", "from", "for", "with", "on"})
 
 
 def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, final: bool = True) -> tuple[int, ...]:

@@ -47,6 +47,9 @@ DETERMINERS = _words(
 )
 
 #: Determiners that also take "of" + noun phrase: "dozens of papers", "many of his allies".
+#: Partitives that stand alone for people: "Some accused him of ...", "Others disagreed".
+PARTITIVE_PRONOUNS = _words("some many others most several few both")
+
 PARTITIVES = _words(
     """some many most several few all both dozens hundreds thousands millions none each two three
     series number handful couple host slew string majority minority"""
