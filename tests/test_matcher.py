@@ -48,7 +48,7 @@ def write_rules(tmp_path: Path, rules: list[dict], lexicons: dict | None = None)
         ("Dozens of mayors oppose the plan.", "Dozens of mayors"),
         ("They oppose the plan.", "They"),
         ("Say Mexico opposes the plan.", "Mexico"),
-        ("Marvin Teske, 53, a security guard at a casino, opposes the plan.", "Marvin Teske, 53, a security guard at a casino"),
+        ("Leo Park, 53, a security guard at a casino, opposes the plan.", "Leo Park, 53, a security guard at a casino"),
         ("Some oppose the plan.", "Some"),
         ("But the union has promised higher wages to every worker in the sector, opposed the plan.", "the union"),
         ("A union representing flight attendants opposes the plan.", "A union representing flight attendants"),

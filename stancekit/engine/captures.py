@@ -418,7 +418,8 @@ def _appositive_extensions(tokens: Sequence[Token], end: int, n: int) -> list[in
     ('Marvin Teske, 53, a security guard,') may come first."""
     if end >= n or tokens[end].lower != ",":
         return []
-    if end + 2 < n and tokens[end + 1].text.isdigit() and len(tokens[end + 1].text) <= 3 and tokens[end + 2].text == ",":
+    age = tokens[end + 1].text if end + 2 < n else ""
+    if age.isdigit() and len(age) <= 3 and tokens[end + 2].text == ",":
         return [end + 3, *_appositive_extensions(tokens, end + 2, n)]
     has_head = False
     noun_phrase = end + 1 < n and tokens[end + 1].lower in ("a", "an", "the")  # "a security guard"
