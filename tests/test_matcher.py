@@ -97,6 +97,8 @@ def test_topic_ends_at_a_clause_boundary(sentence, topic):
         "Employees protested outside the company's stores.",
         "The governor later walked back his comments.",
         "He was back home visiting Louisville.",
+        "Gamers can exchange dollars into credits and back again into real money.",
+        "He played one of history's most celebrated leaders.",
         "The Orlando attack now ranks as the deadliest.",
         "She won 12 Grand Slam singles titles.",
         "The envoy sent people back so talks could resume.",
@@ -137,6 +139,11 @@ def test_a_clause_with_its_own_subject_is_no_aside_and_a_month_no_actor():
 def test_a_reported_clause_keeps_its_own_subject_for_its_second_verb():
     findings = scan("Polls show that majorities favor letting people stay and also oppose the plan.")
     assert findings == [("majorities", "support", "letting people stay"), ("majorities", "oppose", "the plan")]
+
+
+def test_a_topic_before_its_verb_is_a_noun_phrase_not_a_participle():
+    findings = scan("The project has also begun to attract criticism from environmentalists in the region.")
+    assert findings == [("environmentalists in the region", "oppose", "The project")]
 
 
 def test_an_adverb_alone_is_no_topic():

@@ -269,6 +269,8 @@ def _partitive_pronoun(tokens: Sequence[Token], start: int) -> bool:
     its object); not "many disputes", "the most savage voices", "both the unions"."""
     if tokens[start].lower not in W.PARTITIVE_PRONOUNS or start + 1 >= len(tokens):
         return False
+    if start > 0 and (tokens[start - 1].lower in W.DETERMINERS or tokens[start - 1].lower in ("'s", "'")):
+        return False  # "one of history's most celebrated leaders": a superlative
     following = tokens[start + 1]
     if following.lower in _AUXILIARY_AFTER_SUBJECT or following.lower in verb_only_forms():
         return True
@@ -463,7 +465,7 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
         or (first.is_punct and first.text not in "$£€#")
     ):
         return ()  # a clause word or a preposition starts no topic
-    if not final and not _starts_noun_phrase(tokens, start):
+    if not final and (not _starts_noun_phrase(tokens, start) or first.lower in verb_only_forms()):
         return ()  # "... went ahead under a plan approved by": the subject starts at "a plan"
     limit = min(n, start + MAX_TOPIC_TOKENS)
     closing = _closing_quote_offset(first, context.quotes)

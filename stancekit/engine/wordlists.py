@@ -197,7 +197,7 @@ TOPIC_STOP_WORDS = _words(
 TOPIC_BAD_STARTS = _words(
     """by out off down away up back on in at into onto over around about from after before during
     to for under with without despite amid among like unlike per via against between through
-    throughout toward towards across along beyond near within upon outside inside alongside beside
+    throughout toward towards across along beyond near within upon outside inside alongside beside again
     of since until when while if as because than then so and or but nor is are was were be been being
     has had have will would could should can may might must do does did 's 're 've 'd 'll"""
 )
