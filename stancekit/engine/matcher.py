@@ -203,7 +203,8 @@ def rejection(match: RawMatch, tokens: Sequence[Token]) -> str | None:
         return "the match captured no actor"
     if topic is None:
         return "the match captured no topic"
-    if _only_time(tokens, topic.start, topic.end):
+    right_after_cue = match.cue is None or topic.start <= match.cue[1]  # not after a gap: "[any]{,3} {topic}"
+    if right_after_cue and _only_time(tokens, topic.start, topic.end):
         return "its topic is only a time phrase ('protests every day'): the verb took no object"
     if all(tokens[k].lower.endswith("ly") and tokens[k].lower.isalpha() for k in range(topic.start, topic.end)):
         return "its topic is only an adverb ('..., immediately drew criticism from')"
