@@ -136,7 +136,8 @@ class DocumentContext:
                 )
                 j += 1
                 continue
-            share = token.is_number or token.text.endswith("%")
+            following = tokens[j + 1].lower if j + 1 < len(tokens) else ""
+            share = token.text.endswith("%") or (token.is_number and following in ("percent", "%", "per"))
             opens = category(token) == NAME or token.lower in ("the", "a") or share
             ends = actor_ends(tokens, j, context) if opens else ()
             named = [

@@ -58,7 +58,7 @@ def _is_name(token: Token) -> bool:
     first = text[:1]
     if not first.isupper() or text in W.CAPITALISED_NON_NAMES:
         return False
-    if text.isupper() and token.lower in W.FUNCTION_WORDS and token.lower != "us":
+    if text[1:2].isupper() and token.lower in W.FUNCTION_WORDS and token.lower != "us" and text.isupper():
         return False  # a heading in capitals: "CONGRESS HAS INVESTIGATED HIM"
     return text.replace(".", "").replace("-", "").replace("'", "").replace("\u2019", "").isalnum()
 
