@@ -279,10 +279,11 @@ def test_most_specific_rule_wins_and_priority_overrides(tmp_path):
     assert (finding.rule.id, finding.topic.text) == ("generic", "the plan")
 
 
-def test_a_topic_after_a_gap_is_kept_even_when_it_reads_as_a_time(tmp_path):
+def test_a_topic_after_a_gap_is_kept_even_when_it_reads_as_a_time_or_an_adverb(tmp_path):
     rules = [{"id": "gap", "pattern": "{actor:ACTOR} back [any]{,3} {topic:TOPIC}", "polarity": "support"}]
     matcher = Matcher(load_rules([write_rules(tmp_path, rules)]).compile())
     assert [f.rule.id for f in matcher.scan("Ruiz backs the ministers tariff the year.")] == ["gap"]
+    assert [f.rule.id for f in matcher.scan("Ruiz backs the public ban only while only voters.")] == ["gap"]
 
 
 def test_same_actor_topic_and_polarity_from_two_rules_is_reported_once(tmp_path):

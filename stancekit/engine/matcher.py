@@ -203,11 +203,12 @@ def rejection(match: RawMatch, tokens: Sequence[Token]) -> str | None:
         return "the match captured no actor"
     if topic is None:
         return "the match captured no topic"
-    right_after_cue = match.cue is None or topic.start <= match.cue[1]  # not after a gap: "[any]{,3} {topic}"
-    if right_after_cue and _only_time(tokens, topic.start, topic.end):
-        return "its topic is only a time phrase ('protests every day'): the verb took no object"
-    if all(tokens[k].lower.endswith("ly") and tokens[k].lower.isalpha() for k in range(topic.start, topic.end)):
-        return "its topic is only an adverb ('..., immediately drew criticism from')"
+    after_a_gap = match.cue is not None and topic.start > match.cue[1]
+    if not after_a_gap:  # after "[any]{,3} {topic}" the rule itself chose where the topic starts
+        if _only_time(tokens, topic.start, topic.end):
+            return "its topic is only a time phrase ('protests every day'): the verb took no object"
+        if all(tokens[k].lower.endswith("ly") and tokens[k].lower.isalpha() for k in range(topic.start, topic.end)):
+            return "its topic is only an adverb ('..., immediately drew criticism from')"
     return misreading(tokens, match, actor.start, actor.end)
 
 
