@@ -367,9 +367,10 @@ _PARTICIPLE_LINKS = {
 def _participle_extensions(tokens: Sequence[Token], end: int, limit: int) -> list[int]:
     """'a union representing flight attendants', 'a group led by former diplomats': a noun
     head with a participle phrase naming whom it represents or who leads it."""
+    if end >= limit or tokens[end].lower not in _PARTICIPLE_LINKS:
+        return []
     head = tokens[end - 1]
-    group_noun = category(head) == NOUN or head.lower in W.ACTOR_NOUNS or head.lower.endswith(("ers", "ors", "ists"))
-    if end >= limit or not group_noun or tokens[end].lower not in _PARTICIPLE_LINKS:
+    if not (category(head) == NOUN or head.lower in W.ACTOR_NOUNS or head.lower.endswith(("ers", "ors", "ists"))):
         return []
     k = end + 1
     for word in _PARTICIPLE_LINKS[tokens[end].lower]:
