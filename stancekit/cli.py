@@ -25,6 +25,7 @@ from stancekit.commands.common import (
     cache_options,
     compiled_rule_set,
     dictionary_options,
+    failing_on,
     load_ruleset,
     metadata_options,
     read_metadata,
@@ -443,11 +444,8 @@ def eval_command(
         raise click.UsageError("give either FINDINGS.jsonl or --scan CORPUS (not both)")
     if (rules or actors or topics) and not corpus:
         raise click.UsageError("--rules, --actors and --topics only apply with --scan")
-    try:
+    with failing_on(EvaluationInputError):
         gold_records = load_gold(gold)
-    except EvaluationInputError as exc:
-        click.echo(f"error: {exc}", err=True)
-        raise CommandFailed(ExitCode.INPUT_ERROR) from None
 
     texts: dict[str, str] = {}
     problems = ProblemLog(quiet=False)
@@ -476,14 +474,11 @@ def eval_command(
                 err=True,
             )
     else:
-        try:
+        with failing_on(EvaluationInputError):
             if findings_file == "-":
                 findings = list(iter_findings("<stdin>", sys.stdin))
             else:
                 findings = list(iter_findings(findings_file))
-        except EvaluationInputError as exc:
-            click.echo(f"error: {exc}", err=True)
-            raise CommandFailed(ExitCode.INPUT_ERROR) from None
 
     result = evaluate(gold_records, findings, texts)
     for doc in result.unreachable_docs:

@@ -4,7 +4,8 @@ and reporting input problems. Commands in modules of their own import from here,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 import click
 
@@ -34,6 +35,28 @@ class CommandFailed(click.ClickException):
 
     def show(self, file=None) -> None:
         """The message was printed where the failure was found."""
+
+
+@contextmanager
+def failing_on(*errors: type[Exception]) -> Iterator[None]:
+    """An input the command cannot read (a findings file, gold records, metadata) ends it
+    with one "error:" line and INPUT_ERROR, the same way in every command."""
+    try:
+        yield
+    except errors as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise CommandFailed(ExitCode.INPUT_ERROR) from None
+
+
+@contextmanager
+def failing_to_write(target: str | None) -> Iterator[None]:
+    """An output file that cannot be written ends the command with "error: cannot write
+    TARGET: reason" and INPUT_ERROR."""
+    try:
+        yield
+    except OSError as exc:
+        click.echo(f"error: cannot write {target}: {exc.strerror or exc}", err=True)
+        raise CommandFailed(ExitCode.INPUT_ERROR) from None
 
 
 def dictionary_options(command):
@@ -76,11 +99,8 @@ def metadata_options(command):
 def read_metadata(metadata_file: str | None, id_column: str, date_column: str) -> Metadata | None:
     if not metadata_file:
         return None
-    try:
+    with failing_on(MetadataError):
         return load_metadata(metadata_file, id_column, date_column)
-    except MetadataError as exc:
-        click.echo(f"error: {exc}", err=True)
-        raise CommandFailed(ExitCode.INPUT_ERROR) from None
 
 
 def cache_options(command):

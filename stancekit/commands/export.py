@@ -18,6 +18,7 @@ from stancekit.commands.common import (
     RULES_HELP,
     CommandFailed,
     collection_name_merges,
+    failing_on,
     merge_names_option,
     topic_tree,
 )
@@ -113,11 +114,8 @@ def command(findings_file, fmt, output, network, duplicates, since, until, roll_
     if (rules or topics) and not roll_up:
         raise click.UsageError("--rules and --topics give the topic tree for --roll-up")
     parents, names = topic_tree(rules, topics) if roll_up else ({}, {})
-    try:
+    with failing_on(FindingsInputError):
         findings = list(iter_findings(findings_file))
-    except FindingsInputError as exc:
-        click.echo(f"error: {exc}", err=True)
-        raise CommandFailed(ExitCode.INPUT_ERROR) from None
     selection = select_statements(
         findings,
         duplicates=duplicates,

@@ -12,8 +12,13 @@ import os
 
 import click
 
-from stancekit.commands.common import CommandFailed, collection_name_merges, merge_names_option, topic_tree
-from stancekit.exitcodes import ExitCode
+from stancekit.commands.common import (
+    collection_name_merges,
+    failing_on,
+    failing_to_write,
+    merge_names_option,
+    topic_tree,
+)
 from stancekit.findingsfile import FindingsInputError, read_findings
 from stancekit.output.atomic import atomic_text_output
 from stancekit.reporting import build_report
@@ -64,11 +69,8 @@ def command(findings_file, output, by, min_evidence, roll_up, topics, title, mer
     that filters by actor, topic, stance and dates. The page works offline: it loads nothing."""
     if topics and not roll_up:
         raise click.UsageError("--topics only applies with --roll-up")
-    try:
+    with failing_on(FindingsInputError):
         findings = read_findings(findings_file)
-    except FindingsInputError as exc:
-        click.echo(f"error: {exc}", err=True)
-        raise CommandFailed(ExitCode.INPUT_ERROR) from None
     parents, names = topic_tree((), topics) if roll_up else (None, None)
     source = "<stdin>" if findings_file == "-" else os.path.basename(findings_file)
     page = build_report(
@@ -82,12 +84,8 @@ def command(findings_file, output, by, min_evidence, roll_up, topics, title, mer
         title=title,
         source=source,
     )
-    try:
-        with atomic_text_output(output) as stream:
-            stream.write(page)
-    except OSError as exc:
-        click.echo(f"error: cannot write {output}: {exc.strerror or exc}", err=True)
-        raise CommandFailed(ExitCode.INPUT_ERROR) from None
+    with failing_to_write(output), atomic_text_output(output) as stream:
+        stream.write(page)
     if output != "-":
         documents = len({f.doc for f in findings})
         click.echo(f"wrote {output}: {len(findings):,} findings from {documents:,} documents", err=True)

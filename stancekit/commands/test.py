@@ -46,7 +46,7 @@ from stancekit.testing.runner import Runner
 def command(rules, junit, as_json, coverage, corpus, verbose, cache_dir, no_cache):
     """Run the examples and counter-examples of the rules in RULES (files or folders; default:
     the bundled pack) and the test files beside them (*.test.yaml, *.test.txt)."""
-    from stancekit.commands.common import CommandFailed
+    from stancekit.commands.common import CommandFailed, failing_to_write
 
     if corpus and not coverage:
         raise click.UsageError("--corpus only applies with --coverage")
@@ -86,12 +86,8 @@ def command(rules, junit, as_json, coverage, corpus, verbose, cache_dir, no_cach
             raise CommandFailed(ExitCode.INPUT_ERROR)
 
     if junit:
-        try:
-            with atomic_text_output(junit) as stream:
-                stream.write(junit_xml(run))
-        except OSError as exc:
-            click.echo(f"error: cannot write {junit}: {exc.strerror or exc}", err=True)
-            raise CommandFailed(ExitCode.INPUT_ERROR) from None
+        with failing_to_write(junit), atomic_text_output(junit) as stream:
+            stream.write(junit_xml(run))
 
     if as_json:
         click.echo(json.dumps(json_summary(run, measured.to_dict() if measured else None), ensure_ascii=False))

@@ -23,6 +23,8 @@ from stancekit.commands.common import (
     collection_name_merges,
     compiled_rule_set,
     dictionary_options,
+    failing_on,
+    failing_to_write,
     merge_names_option,
     metadata_options,
     read_metadata,
@@ -60,11 +62,8 @@ def is_findings_file(paths: Sequence[str]) -> bool:
 
 
 def _findings_from_file(path: str) -> list[Finding]:
-    try:
+    with failing_on(FindingsInputError):
         return list(iter_findings(path))
-    except FindingsInputError as exc:
-        click.echo(f"error: {exc}", err=True)
-        raise CommandFailed(ExitCode.INPUT_ERROR) from None
 
 
 def _findings_from_corpus(paths, compiled, metadata) -> tuple[list[Finding], bool]:
@@ -198,19 +197,15 @@ def command(
         topic_names=names,
         names=merges,
     )
-    try:
-        with atomic_text_output(output) as stream:
-            if fmt == "json":
-                json.dump(result.to_dict(), stream, ensure_ascii=False, indent=2)
-                stream.write("\n")
-            elif fmt == "csv":
-                write_csv(result, stream)
-            else:
-                for line in format_table(result, top):
-                    stream.write(line + "\n")
-    except OSError as exc:
-        click.echo(f"error: cannot write {output}: {exc.strerror or exc}", err=True)
-        raise CommandFailed(ExitCode.INPUT_ERROR) from None
+    with failing_to_write(output), atomic_text_output(output) as stream:
+        if fmt == "json":
+            json.dump(result.to_dict(), stream, ensure_ascii=False, indent=2)
+            stream.write("\n")
+        elif fmt == "csv":
+            write_csv(result, stream)
+        else:
+            for line in format_table(result, top):
+                stream.write(line + "\n")
     undated = (
         f"; {result.undated} undated findings (in {len(result.undated_documents)} documents) left out"
         if result.undated
