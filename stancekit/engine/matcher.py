@@ -197,8 +197,14 @@ def _only_time(tokens: Sequence[Token], start: int, end: int) -> bool:
 def rejection(match: RawMatch, tokens: Sequence[Token]) -> str | None:
     """Why a match gives no candidate finding (no actor, no topic, a misreading of the words, a
     topic that is only a time phrase), or None when it gives one."""
-    actor = _capture(match, actor_capture_types(), "actor")
-    topic = _capture(match, _TOPIC_TYPES, "topic")
+    return _rejection(match, tokens, *_actor_and_topic(match))
+
+
+def _actor_and_topic(match: RawMatch):
+    return _capture(match, actor_capture_types(), "actor"), _capture(match, _TOPIC_TYPES, "topic")
+
+
+def _rejection(match: RawMatch, tokens: Sequence[Token], actor, topic) -> str | None:
     if actor is None:
         return "the match captured no actor"
     if topic is None:
@@ -334,10 +340,9 @@ class Matcher:
 
     @staticmethod
     def _candidate(rule: CompiledRule, match: RawMatch, tokens: Sequence[Token]) -> Candidate | None:
-        if rejection(match, tokens) is not None:
+        actor, topic = _actor_and_topic(match)
+        if _rejection(match, tokens, actor, topic) is not None:
             return None
-        actor = _capture(match, actor_capture_types(), "actor")
-        topic = _capture(match, _TOPIC_TYPES, "topic")
         mods = modifiers(tokens, match, rule.polarity)
         return Candidate(
             rule,
