@@ -1,0 +1,81 @@
+"""Part-of-speech tags (Universal POS) and lemmas for the words stancekit's tokenizer gives.
+
+The bundled tagger is a greedy averaged perceptron trained on Universal Dependencies English
+EWT (CC BY-SA 4.0, see `model/README.md`), in pure Python so that it adds no dependency;
+its model file ships inside the package. It is loaded on first use, once per process:
+
+    >>> from stancekit.tagging import default_tagger, lemma
+    >>> tagger = default_tagger()
+    >>> tags = tagger.tag(["The", "senator", "has", "not", "endorsed", "the", "bill", "."])
+    >>> [lemma(w, t) for w, t in zip(["has", "endorsed"], tags[2:5:2])]
+    ['have', 'endorse']
+
+Retraining (about a minute and a half per run of 8 iterations on one core; see README.md):
+
+    python -m stancekit.tagging train [--train PATH] [--dev PATH] [--iterations N] [--seed N] [-o MODEL]
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from stancekit.tagging.conllu import ConlluError, ConlluSentence, ConlluWord, read_conllu, read_conllu_sentences
+from stancekit.tagging.evaluation import TagScore, TagScores, evaluate
+from stancekit.tagging.lemmas import lemma
+from stancekit.tagging.model import BUNDLED_MODEL, ModelError, PerceptronTagger, load_model
+from stancekit.tagging.protocol import Tagger
+from stancekit.tagging.tags import UPOS_DESCRIPTIONS, UPOS_TAGS
+
+__all__ = [
+    "BUNDLED_MODEL",
+    "UPOS_DESCRIPTIONS",
+    "UPOS_TAGS",
+    "ConlluError",
+    "ConlluSentence",
+    "ConlluWord",
+    "ModelError",
+    "PerceptronTagger",
+    "TagScore",
+    "TagScores",
+    "Tagger",
+    "UnknownTagger",
+    "default_tagger",
+    "evaluate",
+    "lemma",
+    "load_model",
+    "read_conllu",
+    "read_conllu_sentences",
+    "tagger_named",
+    "tagger_names",
+]
+
+#: The name of the bundled tagger, for `--tagger` and `tagger_named`.
+DEFAULT_TAGGER_NAME = "perceptron"
+
+
+class UnknownTagger(KeyError):
+    """No tagger of that name; the message lists the names there are."""
+
+    def __str__(self) -> str:  # KeyError would print the message in quotes
+        return str(self.args[0]) if self.args else ""
+
+
+@cache
+def default_tagger() -> Tagger:
+    """The bundled perceptron tagger, read from the package on first call and kept.
+
+    A worker process (fork or spawn) that tags reads it once, on its own first call."""
+    return load_model(BUNDLED_MODEL)
+
+
+def tagger_names() -> tuple[str, ...]:
+    """The names `tagger_named` knows."""
+    return (DEFAULT_TAGGER_NAME,)
+
+
+def tagger_named(name: str) -> Tagger:
+    """The tagger called `name`; raises `UnknownTagger` (a KeyError) listing the known names."""
+    if name == DEFAULT_TAGGER_NAME:
+        return default_tagger()
+    known = ", ".join(tagger_names())
+    raise UnknownTagger(f"unknown tagger {name!r}; known taggers: {known}")

@@ -1,0 +1,168 @@
+"""What the perceptron sees of a word and its neighbours.
+
+The feature set is the standard one for greedy averaged-perceptron taggers (Honnibal's
+"A good part-of-speech tagger in about 200 lines of Python"): the word and its lower case,
+prefix and suffixes, a character shape, the words and suffixes around it and the two tags
+before it. Two additions are standard and robust on English web and news text:
+
+- ambiguity classes: the set of tags a word had in training (`NOUN|VERB`), for the word and
+  its neighbours. They let rare words share what frequent words with the same ambiguity
+  taught, and they stand in for the unknown tags to the right;
+- the parts of a hyphenated word (`long-term`, `state-run`): stancekit keeps such words
+  whole while the treebank mostly splits them, so the last part speaks for the whole.
+
+Inputs are normalised first, so the text stancekit's tokenizer produces looks like the
+treebank: curly quotes and apostrophes become straight, `` `` `` and `''` become `"`, dashes
+become `--`, and numbers are one symbol apart from their shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+#: Token -> the form the treebank writes for it.
+_PUNCT_FORMS = {
+    "``": '"',
+    "''": '"',
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u2019\u2019": '"',
+    "\u2018\u2018": '"',
+    "\u2018\u2019": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "`": "'",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u2013": "--",
+    "\u2014": "--",
+    "\u2212": "-",
+}
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
+
+#: The ambiguity class of a word not seen (often enough) in training.
+UNKNOWN = "?"
+#: Stand-ins for the words and tags beyond the ends of a sentence.
+START = ("-S-", "-S2-")
+END = ("-E-", "-E2-")
+
+
+def normalise_word(word: str) -> str:
+    """The form of `word` the treebank would have: straight quotes and apostrophes, `--` dashes."""
+    form = _PUNCT_FORMS.get(word)
+    if form is not None:
+        return form
+    return word.translate(_APOSTROPHES)
+
+
+def word_key(form: str) -> str:
+    """What the word features compare: the normalised form, with numbers reduced to a class
+    (a four-digit year or other digits), so that unseen numbers look like seen ones."""
+    if form[:1].isdigit():
+        return "!YEAR" if len(form) == 4 and form.isdigit() else "!DIGITS"
+    return form
+
+
+def shape(word: str) -> str:
+    """Character classes with repeats collapsed: `Trump` -> `Xx`, `U.S.` -> `X.X.`, `1,400` -> `d,d`."""
+    out = []
+    last = ""
+    for ch in word:
+        c = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
+        if c != last:
+            out.append(c)
+            last = c
+    return "".join(out)[:8]
+
+
+class FeatureExtractor:
+    """Turns the words of a sentence into feature strings.
+
+    Word-level facts (lower case, suffix, shape, ambiguity class) are computed once per
+    distinct word and kept, because a sentence asks for each word up to five times (as itself
+    and as a neighbour) and a corpus repeats its words.
+    """
+
+    __slots__ = ("_ambiguity", "_lexical")
+
+    def __init__(self, ambiguity: Mapping[str, str]):
+        self._ambiguity = ambiguity
+        self._lexical: dict[str, tuple[str, str, str, tuple[str, ...]]] = {}
+
+    def ambiguity(self, form: str) -> str:
+        ambiguity = self._ambiguity
+        found = ambiguity.get(form)
+        if found is None:
+            found = ambiguity.get(form.lower(), UNKNOWN)
+        return found
+
+    def _lexicon_entry(self, form: str) -> tuple[str, str, str, tuple[str, ...]]:
+        """(lower-case key, suffix of 3, ambiguity class, the word's own features)."""
+        key = word_key(form)
+        lower = key.lower()
+        amb = self.ambiguity(form)
+        own = [
+            "w " + key,
+            "l " + lower,
+            "p " + lower[:1],
+            "h " + shape(form),
+            "a " + amb,
+        ]
+        for k in (1, 2, 3, 4):
+            if len(lower) > k:
+                own.append(f"s{k} {lower[-k:]}")
+        if "-" in form[1:-1] and not key.startswith("!"):
+            last = lower.rsplit("-", 1)[1]
+            own.append("hl " + last)
+            own.append("ha " + self.ambiguity(form.rsplit("-", 1)[1]))
+            own.append("hf " + lower.split("-", 1)[0])
+        entry = (lower, lower[-3:], amb, tuple(own))
+        if len(self._lexical) < 200_000:
+            self._lexical[form] = entry
+        return entry
+
+    def static(self, forms: Sequence[str]) -> list[tuple[list[str], str, str]]:
+        """For each position: the features that do not depend on predicted tags, the word's
+        lower-case key and the ambiguity class of the next word (both used with the tags).
+
+        `forms` must already be normalised (`normalise_word`)."""
+        lexical = self._lexical
+        entries = [lexical.get(f) or self._lexicon_entry(f) for f in forms]
+        pad_start = [(START[1], START[1], START[1], ()), (START[0], START[0], START[0], ())]
+        pad_end = [(END[0], END[0], END[0], ()), (END[1], END[1], END[1], ())]
+        ctx = pad_start + entries + pad_end
+        out = []
+        for i in range(len(entries)):
+            j = i + 2
+            lower, _, amb, own = ctx[j]
+            p1, p2, n1, n2 = ctx[j - 1], ctx[j - 2], ctx[j + 1], ctx[j + 2]
+            feats = ["b", *own]
+            feats += (
+                "-1w " + p1[0],
+                "-2w " + p2[0],
+                "+1w " + n1[0],
+                "+2w " + n2[0],
+                "-1s " + p1[1],
+                "+1s " + n1[1],
+                "-1a " + p1[2],
+                "+1a " + n1[2],
+                "+2a " + n2[2],
+                "a+1a " + amb + " " + n1[2],
+                "-1aa " + p1[2] + " " + amb,
+                "l+1a " + lower + " " + n1[2],
+            )
+            out.append((feats, lower, n1[2]))
+        return out
+
+
+def with_history(static: list[str], lower: str, next_amb: str, prev: str, prev2: str) -> list[str]:
+    """The static features of a position plus those of the tags predicted before it."""
+    return [
+        *static,
+        "t " + prev,
+        "t2 " + prev2,
+        "tt " + prev + " " + prev2,
+        "tl " + prev + " " + lower,
+        "ta " + prev + " " + next_amb,
+    ]

@@ -1,0 +1,131 @@
+"""The perceptron tagger and its model file.
+
+Tagging is greedy, left to right: each word is tagged seeing the tags already given to the
+words before it. Frequent words that (nearly) always had one tag in training take it from a
+tag dictionary without being scored, which is both faster and at least as accurate.
+
+The model file is gzipped JSON (never pickle: loading it runs no code), with the weights of
+each feature as a flat list `[class, weight, class, weight, ...]` to keep it small.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from stancekit.tagging.features import START, FeatureExtractor, normalise_word, with_history
+from stancekit.tagging.perceptron import AveragedPerceptron
+from stancekit.tagging.tags import UPOS_TAGS
+
+#: The `format` field of a model file; a reader refuses other formats rather than misread them.
+MODEL_FORMAT = "stancekit-perceptron-tagger/1"
+#: Where the bundled model lives, inside the package so that it ships in the wheel.
+BUNDLED_MODEL = Path(__file__).resolve().parent / "model" / "en-ewt-upos.json.gz"
+
+
+class ModelError(ValueError):
+    """A model file that is missing, unreadable or not a tagger model of this format."""
+
+
+class PerceptronTagger:
+    """A greedy averaged-perceptron UPOS tagger (satisfies the `Tagger` protocol)."""
+
+    def __init__(
+        self,
+        perceptron: AveragedPerceptron,
+        tagdict: Mapping[str, str],
+        ambiguity: Mapping[str, str],
+        tags: Sequence[str] = UPOS_TAGS,
+        name: str = "perceptron",
+        info: Mapping[str, Any] | None = None,
+    ):
+        self.name = name
+        self.tags = tuple(tags)
+        self.perceptron = perceptron
+        self.tagdict = dict(tagdict)
+        self.ambiguity = dict(ambiguity)
+        self.info = dict(info or {})
+        self.features = FeatureExtractor(self.ambiguity)
+        self._index = {tag: i for i, tag in enumerate(self.tags)}
+
+    def tag(self, words: Sequence[str]) -> list[str]:
+        """One UPOS tag per word."""
+        if not words:
+            return []
+        return self.tag_forms([normalise_word(w) for w in words])
+
+    def tag_forms(self, forms: Sequence[str], gold: Sequence[str] | None = None) -> list[str]:
+        """Tag words already normalised; with `gold`, train on the sentence as it goes (one
+        perceptron update per word not in the tag dictionary)."""
+        tagdict = self.tagdict
+        names = self.tags
+        perceptron = self.perceptron
+        prev, prev2 = START
+        out: list[str] = []
+        positions = self.features.static(forms)
+        for i, form in enumerate(forms):
+            tag = tagdict.get(form)
+            if tag is None:
+                static, lower, next_amb = positions[i]
+                features = with_history(static, lower, next_amb, prev, prev2)
+                guess = perceptron.predict(features)
+                if gold is not None:
+                    perceptron.update(self._index[gold[i]], guess, features)
+                tag = names[guess]
+            out.append(tag)
+            prev2, prev = prev, tag
+        return out
+
+    def to_json(self, weights: Mapping[str, Mapping[int, float]] | None = None) -> dict[str, Any]:
+        """The model file's content; `weights` default to the perceptron's current ones."""
+        weights = self.perceptron.weights if weights is None else weights
+        flat = {}
+        for feature in sorted(weights):
+            row = weights[feature]
+            flat[feature] = [x for cls in sorted(row) for x in (cls, row[cls])]
+        return {
+            "format": MODEL_FORMAT,
+            "name": self.name,
+            "tags": list(self.tags),
+            "info": self.info,
+            "tagdict": dict(sorted(self.tagdict.items())),
+            "ambiguity": dict(sorted(self.ambiguity.items())),
+            "weights": flat,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> PerceptronTagger:
+        if not isinstance(data, Mapping) or data.get("format") != MODEL_FORMAT:
+            raise ModelError(f"not a tagger model of format {MODEL_FORMAT}")
+        tags = tuple(data["tags"])
+        perceptron = AveragedPerceptron(len(tags))
+        perceptron.weights = {
+            feature: {int(flat[i]): float(flat[i + 1]) for i in range(0, len(flat), 2)}
+            for feature, flat in data["weights"].items()
+        }
+        return cls(perceptron, data["tagdict"], data["ambiguity"], tags, data.get("name", "perceptron"), data["info"])
+
+
+def save_model(tagger: PerceptronTagger, path: str | Path, weights: Mapping[str, Mapping[int, float]] | None = None):
+    """Write the model as gzipped JSON; `mtime=0` so that the same model gives the same bytes."""
+    text = json.dumps(tagger.to_json(weights), ensure_ascii=False, separators=(",", ":"))
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as stream:
+        stream.write(text.encode("utf-8"))
+
+
+def load_model(path: str | Path = BUNDLED_MODEL) -> PerceptronTagger:
+    """Read a model written by `save_model`."""
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as stream:
+            data = json.load(stream)
+    except (OSError, EOFError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelError(f"cannot read the tagger model {path}: {exc}") from None
+    try:
+        return PerceptronTagger.from_json(data)
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        raise ModelError(f"{path}: not a valid tagger model ({exc})") from None

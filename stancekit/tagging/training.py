@@ -1,0 +1,175 @@
+"""Training the perceptron tagger from CoNLL-U sentences.
+
+Deterministic: the sentences are shuffled before each iteration with a `random.Random(seed)`
+of their own, and nothing else is random, so one seed and one corpus give one model.
+
+The tag dictionary and the ambiguity classes are counted from the training sentences
+before the perceptron sees them. Ambiguity classes are only given to words seen at least
+twice: a word seen once has, in training, a class that is exactly its gold tag, and a model
+taught that would trust the class of rare words far more than it deserves at tagging time.
+
+The treebank splits most hyphenated words (`long - term`) where stancekit keeps them whole,
+so each training sentence with such a word is also given once more with the word merged
+(`long-term`), tagged as the head of the merged words is, or ADJ where that head modifies a
+noun as an adjective would (`state-run`, `ill-fated`).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from stancekit.tagging.conllu import ConlluSentence
+from stancekit.tagging.features import normalise_word
+from stancekit.tagging.model import PerceptronTagger
+from stancekit.tagging.perceptron import AveragedPerceptron, prune
+from stancekit.tagging.tags import UPOS_TAGS
+
+#: Training settings of the bundled model.
+DEFAULT_ITERATIONS = 8
+DEFAULT_SEED = 7
+#: A word goes into the tag dictionary when seen this often with (nearly) one tag.
+TAGDICT_MIN_COUNT = 20
+TAGDICT_MIN_SHARE = 0.97
+#: A word gets an ambiguity class when seen this often; a tag joins it at this share.
+AMBIGUITY_MIN_COUNT = 2
+AMBIGUITY_MIN_SHARE = 0.02
+#: Weights smaller than this are dropped from the saved model, the rest rounded.
+PRUNE_THRESHOLD = 0.01
+PRUNE_DIGITS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class IterationReport:
+    """One pass over the training sentences: how long it took and the dev accuracy after it."""
+
+    iteration: int
+    seconds: float
+    dev_accuracy: float | None
+
+
+Sentence = tuple[tuple[str, ...], tuple[str, ...]]  # normalised forms, gold tags
+
+
+def merge_hyphens(sentence: ConlluSentence) -> list[tuple[str, str]] | None:
+    """The sentence with words joined by hyphens written without spaces (`long`, `-`, `term`)
+    merged into one word as stancekit's tokenizer keeps them; None when there are none."""
+    words = sentence.words
+    out: list[tuple[str, str]] = []
+    merged = False
+    i = 0
+    while i < len(words):
+        j = i
+        while (
+            j + 2 < len(words)
+            and words[j + 1].form == "-"
+            and not words[j].space_after
+            and not words[j + 1].space_after
+            and words[j].form[-1:].isalnum()
+            and words[j + 2].form[:1].isalnum()
+            and words[i].form[:1].isalpha()
+        ):
+            j += 2
+        if j == i:
+            out.append((words[i].form, words[i].upos))
+            i += 1
+            continue
+        span = words[i : j + 1]
+        inside = {w.index for w in span}
+        heads = [w for w in span if w.head not in inside] or [span[-1]]
+        head = heads[-1]
+        upos = "ADJ" if head.deprel.split(":")[0] == "amod" else head.upos
+        out.append(("".join(w.form for w in span), upos))
+        merged = True
+        i = j + 1
+    return out if merged else None
+
+
+def training_sentences(sentences: Iterable[ConlluSentence], hyphens: bool = True) -> list[Sentence]:
+    """Normalised (forms, tags) of each sentence, plus the hyphen-merged copies."""
+    out: list[Sentence] = []
+    for sentence in sentences:
+        pairs = [sentence.tagged()]
+        if hyphens:
+            merged = merge_hyphens(sentence)
+            if merged:
+                pairs.append(merged)
+        for tagged in pairs:
+            out.append((tuple(normalise_word(w) for w, _ in tagged), tuple(t for _, t in tagged)))
+    return out
+
+
+def count_tags(sentences: Sequence[Sentence]) -> tuple[dict[str, str], dict[str, str]]:
+    """(tag dictionary, ambiguity classes) of the training sentences."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    lower_counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for forms, tags in sentences:
+        for form, tag in zip(forms, tags, strict=True):
+            counts[form][tag] += 1
+            lower_counts[form.lower()][tag] += 1
+    tagdict = {}
+    for form, tags in counts.items():
+        tag, n = tags.most_common(1)[0]
+        total = sum(tags.values())
+        if total >= TAGDICT_MIN_COUNT and n / total >= TAGDICT_MIN_SHARE:
+            tagdict[form] = tag
+    ambiguity = {}
+    for table in (lower_counts, counts):  # exact forms win over their lower case
+        for form, tags in table.items():
+            total = sum(tags.values())
+            if total >= AMBIGUITY_MIN_COUNT:
+                kept = sorted(t for t, n in tags.items() if n / total >= AMBIGUITY_MIN_SHARE)
+                ambiguity[form] = "|".join(kept)
+    return tagdict, ambiguity
+
+
+def accuracy(tagger: PerceptronTagger, sentences: Iterable[Sequence[tuple[str, str]]]) -> float:
+    right = total = 0
+    for sentence in sentences:
+        guesses = tagger.tag([w for w, _ in sentence])
+        right += sum(g == t for g, (_, t) in zip(guesses, sentence, strict=True))
+        total += len(sentence)
+    return right / total if total else 0.0
+
+
+def train(
+    sentences: Iterable[ConlluSentence],
+    iterations: int = DEFAULT_ITERATIONS,
+    seed: int = DEFAULT_SEED,
+    dev: Sequence[Sequence[tuple[str, str]]] | None = None,
+    report: Callable[[IterationReport], None] | None = None,
+    hyphens: bool = True,
+) -> PerceptronTagger:
+    """A tagger trained on `sentences`, its weights averaged and pruned.
+
+    With `dev` (gold (word, tag) sentences), the accuracy of the averaged weights on it is
+    measured after each iteration and passed to `report` with the time the iteration took.
+    """
+    data = training_sentences(sentences, hyphens)
+    tagdict, ambiguity = count_tags(data)
+    perceptron = AveragedPerceptron(len(UPOS_TAGS))
+    learner = PerceptronTagger(perceptron, tagdict, ambiguity, info={"iterations": iterations, "seed": seed})
+    shuffler = random.Random(seed)
+    order = list(data)
+    for iteration in range(1, iterations + 1):
+        started = time.perf_counter()
+        shuffler.shuffle(order)
+        for forms, tags in order:
+            learner.tag_forms(forms, gold=tags)
+        seconds = time.perf_counter() - started
+        dev_accuracy = None
+        if dev is not None:
+            dev_accuracy = accuracy(_averaged(learner), dev)
+        if report is not None:
+            report(IterationReport(iteration, seconds, dev_accuracy))
+    return _averaged(learner)
+
+
+def _averaged(learner: PerceptronTagger) -> PerceptronTagger:
+    """A tagger with the learner's averaged and pruned weights (the learner can go on training)."""
+    perceptron = AveragedPerceptron(len(learner.tags))
+    perceptron.weights = prune(learner.perceptron.averaged(), PRUNE_THRESHOLD, PRUNE_DIGITS)
+    return PerceptronTagger(perceptron, learner.tagdict, learner.ambiguity, learner.tags, learner.name, learner.info)
