@@ -65,6 +65,12 @@ class PluginAPI:
         """`resolver(text)` -> (name, id) for a topic the dictionaries do not know, or None."""
         registry.register_topic_resolver(name, resolver, description=description, plugin=self.plugin)
 
+    def tagger(self, name: str, factory: Callable[[], Any], description: str = "") -> None:
+        """A part-of-speech tagger that rule files select with `tagger: name`: `factory()` returns
+        an object with `name` and `tag(words) -> list[str]` (one Universal POS tag per word),
+        for instance one backed by a spaCy model the user has installed."""
+        registry.register_tagger(name, factory, description=description, plugin=self.plugin)
+
     def output_format(
         self,
         name: str,

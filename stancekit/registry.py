@@ -1,4 +1,5 @@
-"""What plugins add to stancekit: token classes, capture types, resolvers and output formats.
+"""What plugins add to stancekit: token classes, capture types, resolvers, output formats and
+part-of-speech taggers.
 
 The grammar accepts any name in `[...]` and after `:` in a capture; whether the name exists
 is decided here. The built-in names are fixed; plugins add theirs through `register_*` (see
@@ -140,6 +141,23 @@ def register_actor_resolver(name: str, resolver: Resolver, *, description: str =
 def register_topic_resolver(name: str, resolver: Resolver, *, description: str = "", plugin: str = "python") -> None:
     """`resolver(topic_text)` names a topic the dictionaries do not know: (name, id) or None."""
     _register(Registration("topic resolver", name, resolver, plugin, description))
+
+
+def register_tagger(name: str, factory: Callable[[], Any], *, description: str = "", plugin: str = "python") -> None:
+    """A part-of-speech tagger a rule file can ask for with `tagger: name`: `factory()` returns an
+    object with `name` and `tag(words) -> list of Universal POS tags`; it is called once per
+    process, when a sentence is first tagged. The bundled tagger stays the default."""
+    _register(Registration("tagger", name, factory, plugin, description))
+
+
+def tagger_factory(name: str) -> Callable[[], Any] | None:
+    found = _registered.get(("tagger", name))
+    return found.function if found else None
+
+
+def tagger_names() -> frozenset[str]:
+    """The taggers plugins registered (the bundled one is not among them)."""
+    return frozenset(_of_kind("tagger"))
 
 
 def _of_kind(kind: str) -> dict[str, Registration]:

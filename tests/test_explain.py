@@ -79,8 +79,11 @@ def test_kirby_sentence_shows_tokens_rules_and_how_the_finding_was_resolved(caps
     assert code == ExitCode.OK
     assert "sentence 1 [0:114]" in out
     assert "quotes: [0:51]" in out
-    # tokens with their index; the clitic is a token of its own
-    assert re.search(r"\b1:We\s+2:do\s+3:n't\s+4:support\s+5:calls\b", out)
+    # tokens with their index and part-of-speech tag; the clitic is a token of its own
+    assert re.search(r"\b1:We/PRON\s+2:do/AUX\s+3:n't/PART\s+4:support/VERB\s+5:calls/NOUN\b", out)
+    # the phrases the bundled pack defines, with their heads
+    assert "<NP> 5-6 [calls] (head calls)" in out
+    assert "<PP> 6-9 [for a ceasefire] (head ceasefire)" in out
     assert re.search(r"prefilter: \d+ of \d+ rules have a trigger word in this sentence", out)
     assert "not tried (none of their trigger words is here)" in out
     assert "en.verb.oppose," in out.split("not tried", 1)[1].split("rules:", 1)[0]
@@ -112,6 +115,7 @@ def test_kirby_sentence_as_json(capsys):
         "start",
         "end",
         "paragraph",
+        "phrases",
         "text",
         "quotes",
         "tokens",
@@ -121,7 +125,8 @@ def test_kirby_sentence_as_json(capsys):
         "findings",
     }
     assert sentence["text"] == KIRBY
-    assert sentence["tokens"][3] == {"index": 3, "text": "n't", "start": 6, "end": 9}
+    assert sentence["tokens"][3] == {"index": 3, "text": "n't", "start": 6, "end": 9, "tag": "PART", "lemma": "not"}
+    assert {"type": "PP", "start": 6, "end": 9, "head": 8} in sentence["phrases"]
     assert "en.quote.first_person_support" in sentence["candidates"]
     assert {r["rule"] for r in sentence["not_tried"]}.isdisjoint(sentence["candidates"])
     assert len(sentence["candidates"]) + len(sentence["not_tried"]) == data["rules"]

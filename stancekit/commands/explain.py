@@ -24,9 +24,9 @@ import click
 
 from stancekit.commands.common import RULES_HELP, dictionary_options
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
-from stancekit.engine.captures import SentenceContext
 from stancekit.engine.explain import RuleProgress, trace_rule
 from stancekit.engine.matcher import Candidate, Matcher, _conflict, rejection, resolve_overlaps
+from stancekit.engine.sentence import Phrase
 from stancekit.exitcodes import ExitCode
 from stancekit.findings import Finding
 from stancekit.text.documents import Document, looks_binary
@@ -76,6 +76,10 @@ class SentenceExplanation:
     not_tried: tuple[CompiledRule, ...]
     traces: tuple[RuleTrace, ...]
     findings: tuple[ExplainedFinding, ...]
+    #: Each token's part-of-speech tag and lemma, and every phrase the phrase stage found.
+    tags: tuple[str, ...] = ()
+    lemmas: tuple[str, ...] = ()
+    phrases: tuple[Phrase, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,14 +114,14 @@ def explain_document(
     selected = [by_id[i] for i in dict.fromkeys(rule_ids)]
     sentences = [s for s in segmentation.sentences if span is None or (s.start < span[1] and span[0] < s.end)]
     explained = [
-        _explain_sentence(compiled, text, segmentation, s, wanted.get(s.index, set()), selected, findings, notes)
+        _explain_sentence(matcher, text, segmentation, s, wanted.get(s.index, set()), selected, findings, notes)
         for s in sentences
     ]
     return Explanation(document.id, compiled.hash, len(compiled.rules), tuple(explained), tuple(r.id for r in selected))
 
 
 def _explain_sentence(
-    compiled: CompiledRuleSet,
+    matcher: Matcher,
     text: str,
     segmentation: Segmentation,
     sentence: Sentence,
@@ -126,8 +130,9 @@ def _explain_sentence(
     findings: Sequence[Finding],
     notes: dict[str, list[str]],
 ) -> SentenceExplanation:
+    compiled = matcher.compiled
     tokens = tokenize(text, sentence.start, sentence.end)
-    context = SentenceContext(tokens, segmentation.quotes)
+    context = matcher.sentence_context(tokens, segmentation.quotes)
     candidates = [compiled.rules[i] for i in sorted(wanted)]
     not_tried = [rule for rule in compiled.rules if rule.order not in wanted]
     progress = {rule.order: trace_rule(rule, context) for rule in [*candidates, *selected]}
@@ -148,6 +153,9 @@ def _explain_sentence(
         tuple(not_tried),
         tuple(traces),
         tuple(ExplainedFinding(f, tuple(notes.get(f.id, ()))) for f in own),
+        tuple(context.tags) if tokens else (),
+        tuple(context.lemmas) if tokens else (),
+        tuple(phrase for _, phrase in context.all_phrases()) if tokens else (),
     )
 
 
@@ -351,8 +359,16 @@ def render_text(explanation: Explanation) -> str:
         lines.extend(textwrap.wrap(s.text, width=100, initial_indent="  ", subsequent_indent="  "))
         if part.quotes:
             lines.append("  quotes: " + ", ".join(f"[{a}:{b}]" for a, b in part.quotes))
-        lines.append("  tokens:")
-        lines.extend(_wrap("  ".join(f"{i}:{t.text}" for i, t in enumerate(part.tokens)), "    "))
+        lines.append("  tokens (with part-of-speech tags):" if part.tags else "  tokens:")
+        tags = part.tags or ("",) * len(part.tokens)
+        words = [
+            f"{i}:{t.text}" + (f"/{tag}" if tag else "")
+            for i, (t, tag) in enumerate(zip(part.tokens, tags, strict=True))
+        ]
+        lines.extend(_wrap("  ".join(words), "    "))
+        if part.phrases:
+            lines.append("  phrases:")
+            lines.extend(f"    {_phrase_text(p, part.tokens)}" for p in part.phrases)
         lines.append(
             f"  prefilter: {len(part.candidates)} of {explanation.rules} rules have a trigger word in this sentence"
         )
@@ -393,12 +409,25 @@ def _render_trace(trace: RuleTrace, tokens: Sequence[Token], sentence: Sentence)
     if marks.strip():
         lines.append(f"    {marks}")
     lines.append(f"    {progress_summary(trace.progress, tokens, sentence)}")
+    for match in trace.progress.matches:
+        used = [c for c in match.captures if c.phrase]
+        if used:
+            lines.append(
+                "    phrases captured: "
+                + ", ".join(f"{c.name} = <{c.type}> {_source(tokens, sentence, c.start, c.end)!r}" for c in used)
+            )
     for outcome in trace.outcomes:
         if outcome.finding:
             lines.append(f"    -> finding {outcome.finding}")
         else:
             lines.append(f"    -> {outcome.reason}")
     return lines
+
+
+def _phrase_text(phrase: Phrase, tokens: Sequence[Token]) -> str:
+    """`<NP> 3-6 the new plan (head plan)`: a phrase as explain lists it."""
+    words = " ".join(t.text for t in tokens[phrase.start : phrase.end])
+    return f"<{phrase.type}> {phrase.start}-{phrase.end} [{words}] (head {tokens[phrase.head].text})"
 
 
 def _render_finding(item: ExplainedFinding) -> list[str]:
@@ -468,7 +497,12 @@ def _sentence_dict(part: SentenceExplanation) -> dict[str, Any]:
         "paragraph": s.paragraph,
         "text": s.text,
         "quotes": [{"start": a, "end": b} for a, b in part.quotes],
-        "tokens": [{"index": i, "text": t.text, "start": t.start, "end": t.end} for i, t in enumerate(part.tokens)],
+        "tokens": [
+            {"index": i, "text": t.text, "start": t.start, "end": t.end}
+            | ({"tag": part.tags[i], "lemma": part.lemmas[i]} if part.tags else {})
+            for i, t in enumerate(part.tokens)
+        ],
+        "phrases": [{"type": p.type, "start": p.start, "end": p.end, "head": p.head} for p in part.phrases],
         "candidates": [r.id for r in part.candidates],
         "not_tried": [{"rule": r.id, "triggers": sorted(r.triggers or ())} for r in part.not_tried],
         "traces": [_trace_dict(t, part.tokens, s) for t in part.traces],

@@ -12,10 +12,18 @@ Instructions, by opcode::
     (REGEX, compiled, next, flags)             one token the regex fully matches
     (CLASS, name, next, flags)                 one token of a token class
     (NOT, test, next, flags)                   one token that fails `test`
-    (PHRASE, {first: (rest, ...)}, next, flags)  one lexicon entry of one or more tokens
+    (ENTRY, {first: (rest, ...)}, next, flags) one lexicon entry of one or more tokens
     (SPLIT, (a, b, ...))                       try a, then b, ...: earlier is preferred
     (SPAN, type, name, next)                   a typed capture: the span its extractor gives
     (START, next) / (END, next)                sentence start / end
+    (TAG, frozenset, next, flags)              one token whose part-of-speech tag is in the set
+    (CHECK, test, next)                        the next token passes `test`; consumes nothing
+                                               (the extra tests of `a & b`)
+    (PHRASE, key, next, capture, name)         one phrase of the phrase type `key` (shown as
+                                               `name`); `capture` names it as a capture, or None
+
+A single-token test (for NOT and CHECK) is (FORMS, set), (REGEX, compiled), (CLASS, name),
+(TAG, set), (NOT, test): fails it, (SPLIT, tests): any of them, or (CHECK, tests): all of them.
 
 `flags` marks literal tokens (they count towards a match's specificity) and cue tokens (the
 stance expression itself: the rule's trigger element).
@@ -29,10 +37,10 @@ from collections.abc import Sequence
 from stancekit.compiler.inflect import inflections
 from stancekit.compiler.triggers import best_item
 from stancekit.dsl import ast
-from stancekit.dsl.validate import ExpandedMacro, ResolvedLexicon
+from stancekit.dsl.validate import ExpandedMacro, ResolvedLexicon, ResolvedPhrase, is_tag
 from stancekit.text.tokens import split_words
 
-MATCH, FORMS, REGEX, CLASS, NOT, PHRASE, SPLIT, SPAN, START, END = range(10)
+MATCH, FORMS, REGEX, CLASS, NOT, ENTRY, SPLIT, SPAN, START, END, TAG, CHECK, PHRASE = range(13)
 LITERAL = 1
 CUE = 2
 
@@ -111,6 +119,13 @@ class ProgramBuilder:
             return self._lexicon(node, nxt, cue)
         if isinstance(node, ast.Capture):
             return self.emit((SPAN, node.type, node.name, nxt))
+        if isinstance(node, ResolvedPhrase):
+            return self.emit((PHRASE, node.key, nxt, node.capture, node.phrase.name))
+        if isinstance(node, ast.AllOf):
+            entry = self.compile(node.parts[0], nxt, cue)
+            for part in reversed(node.parts[1:]):
+                entry = self.emit((CHECK, token_test(part), entry))
+            return entry
         if isinstance(node, ast.SentenceStart):
             return self.emit((START, nxt))
         if isinstance(node, ast.SentenceEnd):
@@ -118,7 +133,7 @@ class ProgramBuilder:
         if isinstance(node, ast.Not):
             return self.emit((NOT, token_test(node.body), nxt, 0))
         test = token_test(node)
-        return self.emit((*test[:1], test[1], nxt, LITERAL | cue if test[0] != CLASS else cue))
+        return self.emit((*test[:1], test[1], nxt, LITERAL | cue if test[0] not in (CLASS, TAG) else cue))
 
     def _exact(self, words: list[str], nxt: int, cue: int) -> int:
         for word in reversed(words):
@@ -129,7 +144,7 @@ class ProgramBuilder:
         table = lexicon_table(node.lexicon.entries, node.lexicon.inflect)
         if all(rests == ((),) for rests in table.values()):
             return self.emit((FORMS, frozenset(table), nxt, LITERAL | cue))
-        return self.emit((PHRASE, table, nxt, LITERAL | cue))
+        return self.emit((ENTRY, table, nxt, LITERAL | cue))
 
 
 def lexicon_table(entries: tuple[str, ...], inflect: bool) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -159,7 +174,11 @@ def token_test(node: ast.Node) -> tuple:
     if isinstance(node, ast.Regex):
         return (REGEX, re.compile(node.source, re.IGNORECASE if "i" in node.flags else 0))
     if isinstance(node, ast.TokenClass):
-        return (CLASS, node.name)
+        return (TAG, frozenset({node.name})) if is_tag(node.name) else (CLASS, node.name)
+    if isinstance(node, ast.AllOf):
+        return (CHECK, tuple(token_test(p) for p in node.parts))
+    if isinstance(node, ast.Not):
+        return (NOT, token_test(node.body))
     if isinstance(node, ResolvedLexicon):
         return (FORMS, frozenset(lexicon_table(node.lexicon.entries, node.lexicon.inflect)))
     if isinstance(node, ExpandedMacro):
@@ -168,6 +187,8 @@ def token_test(node: ast.Node) -> tuple:
         tests = tuple(token_test(o) for o in node.options)
         if all(t[0] == FORMS for t in tests):
             return (FORMS, frozenset().union(*(t[1] for t in tests)))
+        if all(t[0] == TAG for t in tests):
+            return (TAG, frozenset().union(*(t[1] for t in tests)))
         return (SPLIT, tests)
     raise TypeError(f"not a single-token test: {type(node).__name__}")
 
@@ -193,12 +214,14 @@ def first_filters(program: Sequence[Instruction]) -> tuple[FirstFilter, ...]:
         memo[pc] = anything  # a cycle cannot happen (programs are acyclic); be safe anyway
         ins = program[pc]
         op = ins[0]
-        if op in (FORMS, PHRASE):
+        if op in (FORMS, ENTRY):
             found = (frozenset(ins[1]), ())
         elif op == REGEX:
             found = (frozenset(), (ins[1],))
         elif op in (START, END):
             found = first(ins[1])
+        elif op == CHECK:
+            found = first(ins[2])  # consumes nothing: the token it tests is the next one's first
         elif op == SPLIT:
             words: set[str] = set()
             regexes: list = []
@@ -212,7 +235,7 @@ def first_filters(program: Sequence[Instruction]) -> tuple[FirstFilter, ...]:
                 regexes.extend(sub[1])
             else:
                 found = (frozenset(words), tuple(regexes))
-        else:  # MATCH (may end without a token), CLASS, NOT, SPAN: no filter
+        else:  # MATCH (may end without a token), CLASS, TAG, NOT, SPAN, PHRASE: no filter
             found = anything
         memo[pc] = found
         return found

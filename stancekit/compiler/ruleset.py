@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from stancekit.compiler.dictionaries import ActorIndex, TopicIndex, compile_actor_index, compile_topic_index
-from stancekit.compiler.program import ProgramBuilder, first_filters
+from stancekit.compiler.program import ProgramBuilder, first_filters, token_test
 from stancekit.compiler.triggers import TriggerIndex, guarantee, requirements
 from stancekit.dsl.errors import RuleError
-from stancekit.dsl.validate import Resolver
+from stancekit.dsl.validate import Resolver, phrase_key
 from stancekit.gcpause import collector_paused
 
 
@@ -42,6 +42,22 @@ class CompiledRule:
 
 
 @dataclass(frozen=True)
+class CompiledPhrase:
+    """One phrase type ready to run over a sentence: its program and its head test."""
+
+    key: str
+    name: str
+    file: str
+    line: int
+    program: tuple
+    entry: int
+    firsts: tuple
+    #: A single-token test (see `compiler.program.token_test`), or None: the last token is the head.
+    head: tuple | None
+    pattern: str = ""
+
+
+@dataclass(frozen=True)
 class CompiledRuleSet:
     """Every rule of a rule set, compiled, with the trigger index over all of them."""
 
@@ -51,6 +67,10 @@ class CompiledRuleSet:
     hash: str
     actors: ActorIndex = field(default_factory=ActorIndex)
     topics: TopicIndex = field(default_factory=TopicIndex)
+    #: Phrase type key -> its compiled phrase type, in the order they are defined.
+    phrases: dict[str, CompiledPhrase] = field(default_factory=dict)
+    #: The tagger the rule files ask for (`tagger:`); None: the bundled one.
+    tagger: str | None = None
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -68,7 +88,25 @@ def _compile(ruleset) -> CompiledRuleSet:
     compiled: list[CompiledRule] = []
     triggers: dict[str, list[int]] = {}
     untriggered: list[int] = []
+    phrases: dict[str, CompiledPhrase] = {}
     for rule_file in ruleset.files:
+        for phrase in rule_file.phrases.values():
+            tree, head = resolver.resolve_phrase(phrase, rule_file.key)
+            if tree is None:
+                continue
+            program, entry = ProgramBuilder().build(tree)
+            key = phrase_key(phrase)
+            phrases[key] = CompiledPhrase(
+                key,
+                phrase.name,
+                phrase.file,
+                phrase.location.line,
+                program,
+                entry,
+                first_filters(program),
+                token_test(head) if head is not None else None,
+                str(phrase.pattern),
+            )
         for rule in rule_file.rules:
             tree = resolver.resolve(rule.tree, rule.pattern, rule_file.key)
             if tree is None:
@@ -111,4 +149,6 @@ def _compile(ruleset) -> CompiledRuleSet:
         ruleset.content_hash,
         compile_actor_index(ruleset.actors, ruleset.titles),
         compile_topic_index(ruleset.topics),
+        phrases,
+        ruleset.tagger,
     )

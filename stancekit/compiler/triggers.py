@@ -85,6 +85,9 @@ def guarantee(node: ast.Node) -> frozenset[str] | None:
         return frozenset(found)
     if isinstance(node, ExpandedMacro):
         return guarantee(node.body)
+    if isinstance(node, ast.AllOf):
+        sets = [found for found in map(guarantee, node.parts) if found is not None]
+        return min(sets, key=_score) if sets else None
     if isinstance(node, ast.Repeat):
         return guarantee(node.body) if node.min > 0 else None
     if isinstance(node, ast.Alternation):

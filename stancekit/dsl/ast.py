@@ -68,6 +68,25 @@ class TokenClass(Node):
 
 
 @dataclass(frozen=True)
+class PhraseRef(Node):
+    """`<NAME>`: one phrase of a type the rule pack defines (a noun phrase, a verb group),
+    found in the sentence by the phrase stage before the rules run."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class AllOf(Node):
+    """`a & b`: one token that passes every part ("back & [VERB]": the word back used as a verb).
+
+    All parts but the first are single-token tests; the first may be a lexicon with entries of
+    several words, whose first token the other parts then test.
+    """
+
+    parts: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
 class SentenceStart(Node):
     pass
 
@@ -115,3 +134,6 @@ def walk(node: Node):
     elif isinstance(node, Alternation):
         for option in node.options:
             yield from walk(option)
+    elif isinstance(node, AllOf):
+        for part in node.parts:
+            yield from walk(part)

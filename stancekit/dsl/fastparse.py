@@ -43,8 +43,8 @@ def _meta(start: int, end: int) -> SimpleNamespace:
 
 
 _BUILDERS = (
-    "start alternation sequence item group capture token_class sentence_start sentence_end macro literal regex"
-    " lexicon word"
+    "start alternation sequence item group capture token_class phrase_ref all_of negated sentence_start"
+    " sentence_end macro literal regex lexicon word"
 ).split()
 
 
@@ -122,19 +122,33 @@ class _Reader:
         return self.build.sequence(_meta(start, end), children), start, end
 
     def item(self) -> tuple[ast.Node, int, int]:
-        children: list = []
         self.skip()
         start = self.pos
-        if self.text.startswith("!", self.pos):
-            children.append(Token("NOT", "!", start_pos=self.pos, end_pos=self.pos + 1))
-            self.pos += 1
-        atom, end = self.atom()
-        children.append(atom)
+        node, end = self.part()
+        if self.peek() == "&":
+            parts = [node]
+            while self.peek() == "&":
+                self.pos += 1
+                part, end = self.part()
+                parts.append(part)
+            node = self.build.all_of(_meta(start, end), parts)
+        children: list = [node]
         quantifier = self.quantifier()
         if quantifier is not None:
             children.append(quantifier)
             end = quantifier.end_pos
         return self.build.item(_meta(start, end), children), start, end
+
+    def part(self) -> tuple[ast.Node, int]:
+        """One test of a conjunction: an atom, or `!` and an atom."""
+        self.skip()
+        start = self.pos
+        if self.text.startswith("!", self.pos):
+            self.pos += 1
+            atom, end = self.atom()
+            not_token = Token("NOT", "!", start_pos=start, end_pos=start + 1)
+            return self.build.negated(_meta(start, end), [not_token, atom]), end
+        return self.atom()
 
     def quantifier(self) -> Token | None:
         char = self.peek()
@@ -168,6 +182,11 @@ class _Reader:
             name = self.token("NAME", _NAME)
             end = self.expect("]")
             return self.build.token_class(_meta(start, end), [name]), end
+        if char == "<":
+            self.pos += 1
+            name = self.token("NAME", _NAME)
+            end = self.expect(">")
+            return self.build.phrase_ref(_meta(start, end), [name]), end
         if char == "^":
             self.pos += 1
             return self.build.sentence_start(_meta(start, self.pos), []), self.pos

@@ -25,6 +25,8 @@ from stancekit.dsl.model import (
     ExpectedFinding,
     Lexicon,
     Macro,
+    PhraseExample,
+    PhraseType,
     Rule,
     RuleFile,
     TopicEntry,
@@ -49,9 +51,11 @@ TOP_LEVEL_KEYS = (
     "stancekit",
     "description",
     "plugins",
+    "tagger",
     "imports",
     "lexicons",
     "macros",
+    "phrases",
     "rules",
     "actors",
     "topics",
@@ -61,6 +65,9 @@ RULE_KEYS = ("id", "pattern", "polarity", "description", "examples", "counter_ex
 EXAMPLE_KEYS = ("text", "expect", "todo")
 EXPECT_KEYS = ("actor", "topic", "polarity", "negated", "hedged", "quoted")
 LEXICON_KEYS = ("entries", "inflect", "description")
+PHRASE_KEYS = ("pattern", "head", "description", "examples")
+PHRASE_EXAMPLE_KEYS = ("text", "expect")
+PHRASE_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 RULE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 NAME_RE = re.compile(r"^[A-Za-z_][\w.\-]*$")
 
@@ -102,6 +109,10 @@ class RuleSet:
     def macros_for(self, key: str) -> Mapping[str, Macro]:
         return self._names_visible("macros", key)
 
+    def phrases_for(self, key: str) -> Mapping[str, PhraseType]:
+        """The phrase types a pattern of file `key` may name: its own first, then its imports'."""
+        return self._names_visible("phrases", key)
+
     def _names_visible(self, kind: str, key: str) -> Mapping:
         found = self._visible.get((kind, key))
         if found is None:
@@ -111,6 +122,11 @@ class RuleSet:
                     found.setdefault(name, value)
             self._visible[(kind, key)] = found
         return found
+
+    @property
+    def tagger(self) -> str | None:
+        """The tagger the rule files name (None: the bundled one); `validate` checks they agree."""
+        return next((f.tagger for f in self.files if f.tagger), None)
 
     @property
     def actors(self) -> tuple[ActorEntry, ...]:
@@ -339,6 +355,7 @@ class _Loader:
         imports = self._read_imports(key, path, data)
         lexicons = self._read_lexicons(source.display, data)
         macros = self._read_macros(source.display, data)
+        phrases = self._read_phrases(source.display, data)
         rules, rejected = self._read_rules(source.display, data)
         dictionary = DictionaryReader(self.diagnostics.append, source.display)
         actors, topics, titles = (
@@ -366,6 +383,8 @@ class _Loader:
             actors,
             topics,
             titles,
+            phrases,
+            *self._read_tagger(data),
         )
 
     def _check_plugins(self, data: LocatedDict) -> None:
@@ -527,6 +546,101 @@ class _Loader:
                 continue
             macros[name] = Macro(name, value, self._parse(value), location, display)
         return macros
+
+    def _read_tagger(self, data: LocatedDict) -> tuple[str | None, Location | None]:
+        """The tagger named under `tagger:` (checked against the known taggers in `validate`)."""
+        if "tagger" not in data:
+            return None, None
+        value, location = data.get("tagger"), data.value_locations.get("tagger")
+        if not isinstance(value, str) or not value.strip():
+            self.error("wrong-type", "'tagger' must be the name of a part-of-speech tagger", location)
+            return None, None
+        return value.strip(), location
+
+    def _read_phrases(self, display: str, data: LocatedDict) -> dict[str, PhraseType]:
+        """The phrase types of a file: name -> pattern, head test, description and examples."""
+        section = data.get("phrases")
+        if section is None:
+            return {}
+        if not isinstance(section, LocatedDict):
+            self.error(
+                "wrong-type",
+                "'phrases' must be a mapping of phrase type names to definitions",
+                data.key_locations.get("phrases"),
+                "write 'phrases:', then 'NP:' with 'pattern: ...' below it",
+            )
+            return {}
+        phrases: dict[str, PhraseType] = {}
+        for name, value in section.items():
+            location = section.key_locations[name]
+            if not PHRASE_NAME_RE.match(name):
+                self.error(
+                    "bad-name", f"'{name}' is not a valid phrase type name", location, "use letters, digits and _"
+                )
+                continue
+            if isinstance(value, LocatedStr):
+                pattern, definition = value, None
+            elif isinstance(value, LocatedDict):
+                self._check_keys(value, PHRASE_KEYS, "phrase key")
+                pattern, definition = value.get("pattern"), value
+            else:
+                pattern, definition = None, None
+            if not isinstance(pattern, LocatedStr):
+                self.error(
+                    "wrong-type",
+                    f"phrase type '{name}' needs a pattern",
+                    location,
+                    "write a pattern string, or a mapping with 'pattern:' (and 'head:', 'examples:')",
+                )
+                continue
+            head = definition.get("head") if definition is not None else None
+            if head is not None and not isinstance(head, LocatedStr):
+                self.error("wrong-type", "'head' must be a pattern of one token", definition.key_locations["head"])
+                head = None
+            description = definition.get("description", "") if definition is not None else ""
+            examples = self._read_phrase_examples(definition) if definition is not None else ()
+            phrases[name] = PhraseType(
+                name,
+                pattern,
+                self._parse(pattern),
+                location,
+                display,
+                head,
+                self._parse(head) if head is not None else None,
+                str(description or ""),
+                examples,
+            )
+        return phrases
+
+    def _read_phrase_examples(self, definition: LocatedDict) -> tuple[PhraseExample, ...]:
+        examples: list[PhraseExample] = []
+        for entry, location in self._items(definition, "examples"):
+            if not isinstance(entry, LocatedDict):
+                self.error(
+                    "wrong-type",
+                    "a phrase example must be a mapping with 'text' and 'expect'",
+                    location,
+                    "write '- text: ...' and 'expect: [the phrases it holds]' (expect: [] for none)",
+                )
+                continue
+            self._check_keys(entry, PHRASE_EXAMPLE_KEYS, "phrase example key")
+            text, expect = entry.get("text"), entry.get("expect")
+            if not isinstance(text, str) or not text.strip():
+                self.error("missing-key", "phrase example has no 'text'", location, "add 'text: ...'")
+                continue
+            if expect is None and "expect" not in entry:
+                self.error("example-without-expect", "phrase example has no 'expect'", location, "list its phrases")
+                continue
+            if expect is not None and (not isinstance(expect, list) or not all(isinstance(e, str) for e in expect)):
+                self.error(
+                    "wrong-type",
+                    "'expect' of a phrase example must be a list of phrase texts",
+                    entry.key_locations["expect"],
+                    "write expect: [the new plan, the senator] (expect: [] for none)",
+                )
+                continue
+            examples.append(PhraseExample(str(text), tuple(str(e) for e in expect or ()), location))
+        return tuple(examples)
 
     def _read_rules(self, display: str, data: LocatedDict) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
         """The rules of a file, and the rules left out for a mistake whose pattern still parsed."""

@@ -67,6 +67,36 @@ class Macro:
 
 
 @dataclass(frozen=True)
+class PhraseExample:
+    """A text and the phrases of one type the phrase stage must find in it, in text order
+    (none, for a counter-example)."""
+
+    text: str
+    expect: tuple[str, ...]
+    location: Location
+
+
+@dataclass(frozen=True)
+class PhraseType:
+    """A phrase type of the phrase stage (`<NP>`, `{x:NP}` in patterns): a pattern over tags and
+    words, and which of its tokens is the head.
+
+    The head is the last token of a phrase that passes `head` (a one-token test such as
+    "[NOUN] | [PROPN]"), or the phrase's last token when none does or `head` is not given.
+    """
+
+    name: str
+    pattern: str
+    tree: Node | None
+    location: Location
+    file: str
+    head: str | None = None
+    head_tree: Node | None = None
+    description: str = ""
+    examples: tuple[PhraseExample, ...] = ()
+
+
+@dataclass(frozen=True)
 class Rule:
     """One stance rule: a pattern and the polarity it yields."""
 
@@ -107,6 +137,11 @@ class RuleFile:
     actors: tuple[ActorEntry, ...] = ()
     topics: tuple[TopicEntry, ...] = ()
     titles: tuple[str, ...] = ()
+    #: Phrase types in the order the file defines them: a phrase may use those above it.
+    phrases: Mapping[str, PhraseType] = field(default_factory=dict)
+    #: The part-of-speech tagger the file's patterns are written for (`tagger:`), and where it is named.
+    tagger: str | None = None
+    tagger_location: Location | None = None
 
 
 @dataclass(frozen=True)

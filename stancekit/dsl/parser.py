@@ -238,6 +238,15 @@ class _ToAst(Transformer):
     def token_class(self, meta, children):
         return ast.TokenClass(_span_of(meta), children[0].value)
 
+    def phrase_ref(self, meta, children):
+        return ast.PhraseRef(_span_of(meta), children[0].value)
+
+    def negated(self, meta, children):
+        return ast.Not(ast.Span(meta.start_pos, children[1].span.end), children[1])
+
+    def all_of(self, meta, children):
+        return ast.AllOf(_span_of(meta), tuple(children))
+
     def group(self, meta, children):
         return children[0]
 

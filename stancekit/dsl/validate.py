@@ -15,8 +15,9 @@ from stancekit import registry
 from stancekit.dsl import ast
 from stancekit.dsl.dictionaries import check_dictionaries
 from stancekit.dsl.errors import ERROR, WARNING, Diagnostic, did_you_mean
-from stancekit.dsl.model import Lexicon, Rule
+from stancekit.dsl.model import Lexicon, PhraseType, Rule
 from stancekit.dsl.yamlsource import LocatedStr
+from stancekit.tagging import UPOS_TAGS
 from stancekit.text.tokens import split_words
 
 #: Instructions a single rule may compile to once repeats and macros are expanded.
@@ -31,6 +32,28 @@ class ResolvedLexicon(ast.Node):
 
 
 @dataclass(frozen=True)
+class ResolvedPhrase(ast.Node):
+    """`<NAME>` (or the capture `{x:NAME}`, then `capture` is x) bound to the phrase type it names."""
+
+    phrase: PhraseType
+    capture: str | None = None
+
+    @property
+    def key(self) -> str:
+        return phrase_key(self.phrase)
+
+
+def phrase_key(phrase: PhraseType) -> str:
+    """A phrase type's identity in a compiled rule set: two files may each define an NP."""
+    return f"{phrase.file}:{phrase.name}"
+
+
+def is_tag(name: str) -> bool:
+    """Whether `[name]` is a part-of-speech tag test rather than a token class."""
+    return name in UPOS_TAGS and name not in registry.token_class_names()
+
+
+@dataclass(frozen=True)
 class ExpandedMacro(ast.Node):
     """`$NAME` replaced by the macro's resolved pattern (kept as a node for `explain`)."""
 
@@ -39,6 +62,8 @@ class ExpandedMacro(ast.Node):
 
 
 def children(node: ast.Node) -> tuple[ast.Node, ...]:
+    if isinstance(node, ast.AllOf):
+        return node.parts
     if isinstance(node, (ast.Not, ast.Repeat)):
         return (node.body,)
     if isinstance(node, ExpandedMacro):
@@ -67,6 +92,8 @@ def min_length(node: ast.Node) -> int:
         return node.min * min_length(node.body)
     if isinstance(node, ExpandedMacro):
         return min_length(node.body)
+    if isinstance(node, ast.AllOf):
+        return min_length(node.parts[0])
     if isinstance(node, (ast.SentenceStart, ast.SentenceEnd)):
         return 0
     if isinstance(node, ast.Literal):
@@ -80,6 +107,8 @@ def capture_count(node: ast.Node, capture_type: str | frozenset[str]) -> int:
     """How many captures of `capture_type` (or of any type in a set) every match of `node` is sure to contain."""
     if isinstance(node, ast.Capture):
         return int(node.type == capture_type if isinstance(capture_type, str) else node.type in capture_type)
+    if isinstance(node, ResolvedPhrase):
+        return int(node.capture is not None and node.capture == _field_of(capture_type))
     if isinstance(node, ast.Sequence):
         return sum(capture_count(i, capture_type) for i in node.items)
     if isinstance(node, ast.Alternation):
@@ -89,6 +118,17 @@ def capture_count(node: ast.Node, capture_type: str | frozenset[str]) -> int:
     if isinstance(node, ExpandedMacro):
         return capture_count(node.body, capture_type)
     return 0
+
+
+def _field_of(capture_type: str | frozenset[str]) -> str | None:
+    """The finding field a phrase capture must be named after to count as `capture_type`:
+    `{actor:NP}` fills the actor, `{topic:NP}` the topic."""
+    types = {capture_type} if isinstance(capture_type, str) else capture_type
+    if "ACTOR" in types:
+        return "actor"
+    if "TOPIC" in types:
+        return "topic"
+    return None
 
 
 def program_size(node: ast.Node) -> int:
@@ -103,12 +143,14 @@ def program_size(node: ast.Node) -> int:
         return program_size(node.body)
     if isinstance(node, ast.Literal):
         return len(split_words(node.text))
+    if isinstance(node, ast.AllOf):
+        return sum(program_size(p) for p in node.parts)
     return 1
 
 
 def is_single_token(node: ast.Node) -> bool:
     """Whether `node` always matches exactly one token (what `!` can negate)."""
-    if isinstance(node, (ast.Regex, ast.TokenClass)):
+    if isinstance(node, (ast.Regex, ast.TokenClass, ast.Not)):
         return True
     if isinstance(node, (ast.Word, ast.Literal)):
         return len(split_words(node.text)) == 1
@@ -118,6 +160,8 @@ def is_single_token(node: ast.Node) -> bool:
         return all(is_single_token(o) for o in node.options)
     if isinstance(node, ExpandedMacro):
         return is_single_token(node.body)
+    if isinstance(node, ast.AllOf):
+        return is_single_token(node.parts[0])
     return False
 
 
@@ -133,6 +177,8 @@ def has_required_literal(node: ast.Node) -> bool:
         return node.min > 0 and has_required_literal(node.body)
     if isinstance(node, ExpandedMacro):
         return has_required_literal(node.body)
+    if isinstance(node, ast.AllOf):
+        return any(has_required_literal(p) for p in node.parts)
     return False
 
 
@@ -145,6 +191,9 @@ class Resolver:
         self.used: set[tuple[str, str, str]] = set()  # (kind, defining file, name)
         self._macro_cache: dict[tuple[str, str], ast.Node | None] = {}
         self._active: list[tuple[str, str]] = []
+        #: While a phrase type's pattern is resolved: that phrase type, and the names of the
+        #: phrase types its file defines below it (which it may not use yet).
+        self._defining: tuple[PhraseType, frozenset[str]] | None = None
 
     def _error(self, pattern: LocatedStr, node: ast.Node, code: str, message: str, hint: str | None) -> None:
         length = max(1, node.span.end - node.span.start)
@@ -157,7 +206,20 @@ class Resolver:
             return self._lexicon(node, pattern, file_key)
         if isinstance(node, ast.MacroRef):
             return self._macro(node, pattern, file_key)
+        if isinstance(node, ast.PhraseRef):
+            return self._phrase(node, node.name, pattern, file_key)
         if isinstance(node, ast.Capture):
+            if self._defining is not None:
+                self._error(
+                    pattern,
+                    node,
+                    "capture-in-phrase",
+                    "a phrase type's pattern cannot capture",
+                    "remove the capture; rules capture phrases with {name:" + self._defining[0].name + "}",
+                )
+                return None
+            if node.type not in registry.capture_type_names() and node.type in self.ruleset.phrases_for(file_key):
+                return self._phrase(node, node.type, pattern, file_key, node.name)
             if node.type not in registry.capture_type_names():
                 type_start = pattern.rfind(node.type, node.span.start, node.span.end)
                 if type_start == -1:
@@ -167,12 +229,22 @@ class Resolver:
                     ast.Node(ast.Span(type_start, type_start + len(node.type))),
                     "unknown-capture-type",
                     f"unknown capture type '{node.type}'",
-                    did_you_mean(node.type, registry.capture_type_names())
-                    or f"known types: {', '.join(sorted(registry.capture_type_names()))}",
+                    self._capture_type_hint(node.type, file_key),
                 )
                 return None
             return node
         if isinstance(node, ast.TokenClass):
+            if is_tag(node.name):
+                return node
+            if node.name.isupper() and node.name not in registry.token_class_names():
+                self._error(
+                    pattern,
+                    node,
+                    "unknown-tag",
+                    f"unknown part-of-speech tag [{node.name}]",
+                    " ".join(filter(None, [did_you_mean(node.name, UPOS_TAGS), f"Known tags: {', '.join(UPOS_TAGS)}"])),
+                )
+                return None
             if node.name not in registry.token_class_names():
                 self._error(
                     pattern,
@@ -200,6 +272,8 @@ class Resolver:
                 )
                 return None
             return ast.Not(node.span, body)
+        if isinstance(node, ast.AllOf):
+            return self._all_of(node, pattern, file_key)
         if isinstance(node, ast.Repeat):
             body = self.resolve(node.body, pattern, file_key)
             return None if body is None else ast.Repeat(node.span, body, node.min, node.max, node.explicit_max)
@@ -211,6 +285,89 @@ class Resolver:
                 return ast.Sequence(node.span, tuple(parts))
             return ast.Alternation(node.span, tuple(parts))
         return node
+
+    def _capture_type_hint(self, name: str, file_key: str) -> str:
+        visible = self.ruleset.phrases_for(file_key)
+        if any(name in f.phrases for f in self.ruleset.files):
+            return self._where_else("phrases", name, visible, file_key)
+        return did_you_mean(name, [*registry.capture_type_names(), *visible]) or (
+            f"known types: {', '.join(sorted(registry.capture_type_names()))}" + "".join(f", {n}" for n in visible)
+        )
+
+    def _all_of(self, node: ast.AllOf, pattern: str, file_key: str) -> ast.Node | None:
+        parts = [self.resolve(p, pattern, file_key) for p in node.parts]
+        if any(p is None for p in parts):
+            return None
+        first_ok = is_single_token(parts[0]) or isinstance(_unwrapped(parts[0]), ResolvedLexicon)
+        for k, part in enumerate(parts):
+            if (k == 0 and not first_ok) or (k > 0 and not is_single_token(part)):
+                reason = _longer_than_one_token(part)
+                self._error(
+                    pattern,
+                    part,
+                    "conjunction-sequence",
+                    "'&' joins tests of one token" + (f", but {reason[0]}" if reason else ""),
+                    "join words, /regexes/, [classes], [TAGS] or lexicons; a lexicon with entries of several"
+                    " words may come first, and the other tests then apply to its first word",
+                )
+                return None
+        return ast.AllOf(node.span, tuple(parts))
+
+    def _phrase(
+        self, node: ast.Node, name: str, pattern: str, file_key: str, capture: str | None = None
+    ) -> ast.Node | None:
+        visible = self.ruleset.phrases_for(file_key)
+        phrase = visible.get(name)
+        if self._defining is not None and name in self._defining[1] and phrase is not None:
+            user = self._defining[0]
+            self._error(
+                pattern,
+                node,
+                "phrase-before-definition",
+                f"phrase type <{name}> is used before it is defined",
+                f"phrases are found in the order they are written: move <{name}> above <{user.name}>"
+                f" (line {phrase.location.line})",
+            )
+            return None
+        if phrase is None:
+            self._error(
+                pattern,
+                node,
+                "undefined-phrase",
+                f"phrase type <{name}> is not defined",
+                self._where_else("phrases", name, visible, file_key),
+            )
+            return None
+        if self._defining is not None and phrase is self._defining[0]:
+            self._error(
+                pattern, node, "phrase-before-definition", f"phrase type <{name}> uses itself", "remove <{name}>"
+            )
+            return None
+        self.used.add(("phrase", phrase.file, name))
+        return ResolvedPhrase(node.span, phrase, capture)
+
+    def resolve_phrase(self, phrase: PhraseType, file_key: str) -> tuple[ast.Node | None, ast.Node | None]:
+        """A phrase type's pattern and head test with names bound; None where something is wrong."""
+        own = list(self.ruleset.file(file_key).phrases)
+        later = frozenset(own[own.index(phrase.name) :]) if phrase.name in own else frozenset()
+        self._defining = (phrase, later)
+        try:
+            tree = self.resolve(phrase.tree, phrase.pattern, file_key) if phrase.tree is not None else None
+            head = None
+            if phrase.head_tree is not None:
+                head = self.resolve(phrase.head_tree, phrase.head, file_key)
+                if head is not None and not is_single_token(head):
+                    self._error(
+                        phrase.head,
+                        head,
+                        "head-not-one-token",
+                        "a phrase's head must be a test of one token",
+                        'write a tag or a set of tags such as "[NOUN] | [PROPN]"',
+                    )
+                    head = None
+            return tree, head
+        finally:
+            self._defining = None
 
     def _lexicon(self, node: ast.LexiconRef, pattern: str, file_key: str) -> ast.Node | None:
         visible = self.ruleset.lexicons_for(file_key)
@@ -289,6 +446,10 @@ def validate(ruleset, *, loaded_with_errors: bool = False) -> list[Diagnostic]:
     """
     diagnostics: list[Diagnostic] = check_dictionaries(ruleset.actors, ruleset.topics)
     resolver = Resolver(ruleset, diagnostics.append)
+    diagnostics.extend(check_taggers(ruleset.files))
+    for rule_file in ruleset.files:
+        for phrase in rule_file.phrases.values():
+            diagnostics.extend(check_phrase(phrase, resolver, rule_file.key))
     first_seen: dict[str, Rule] = {}
     for rule_file in ruleset.files:
         rules = sorted((*rule_file.rules, *rule_file.rejected), key=lambda r: r.line)
@@ -339,6 +500,12 @@ def validate(ruleset, *, loaded_with_errors: bool = False) -> list[Diagnostic]:
     return diagnostics
 
 
+def _unwrapped(node: ast.Node) -> ast.Node:
+    while isinstance(node, ExpandedMacro):
+        node = node.body
+    return node
+
+
 def _article(word: str) -> str:
     """'a' or 'an' before `word` (by its first letter, which is right for the words used here)."""
     return "an" if word[:1].lower() in "aeiou" else "a"
@@ -387,6 +554,79 @@ def _anchor_problems(node: ast.Node):
                 yield item, "'^' (start of sentence) comes after a token", "move '^' to the start of the pattern"
             if isinstance(item, ast.SentenceEnd) and any(min_length(x) for x in seq.items[i + 1 :]):
                 yield item, "'$' (end of sentence) comes before a token", "move '$' to the end of the pattern"
+
+
+def check_taggers(files) -> list[Diagnostic]:
+    """Every `tagger:` names a known tagger, and all name the same one (a sentence has one set of tags)."""
+    from stancekit.tagging import tagger_names
+
+    found: list[Diagnostic] = []
+    first = None
+    for rule_file in files:
+        if rule_file.tagger is None:
+            continue
+        known = sorted(tagger_names())
+        if rule_file.tagger not in known:
+            found.append(
+                Diagnostic(
+                    ERROR,
+                    "unknown-tagger",
+                    f"unknown part-of-speech tagger '{rule_file.tagger}'",
+                    rule_file.tagger_location,
+                    (did_you_mean(rule_file.tagger, known) or f"known taggers: {', '.join(known)}")
+                    + "; plugins add taggers (stancekit plugins lists them)",
+                )
+            )
+        elif first is None:
+            first = rule_file
+        elif rule_file.tagger != first.tagger:
+            found.append(
+                Diagnostic(
+                    ERROR,
+                    "conflicting-taggers",
+                    f"this file asks for the tagger '{rule_file.tagger}', but {first.display} asks for"
+                    f" '{first.tagger}'",
+                    rule_file.tagger_location,
+                    "a rule set runs one tagger: name the same one in every file, or leave 'tagger:' out",
+                )
+            )
+    return found
+
+
+def check_phrase(phrase: PhraseType, resolver: Resolver, file_key: str) -> list[Diagnostic]:
+    """Checks of one phrase type: its name is free, its pattern and head resolve, it cannot be empty."""
+    found: list[Diagnostic] = []
+    taken = (
+        "a capture type"
+        if phrase.name in registry.capture_type_names()
+        else "a part-of-speech tag"
+        if phrase.name in UPOS_TAGS
+        else "a token class"
+        if phrase.name in registry.token_class_names()
+        else None
+    )
+    if taken:
+        found.append(
+            Diagnostic(
+                ERROR,
+                "phrase-name-taken",
+                f"phrase type name '{phrase.name}' is already {taken}",
+                phrase.location,
+                "give the phrase type another name, such as NP or VG",
+            )
+        )
+    tree, _ = resolver.resolve_phrase(phrase, file_key)
+    if tree is not None and min_length(tree) == 0:
+        found.append(
+            Diagnostic(
+                ERROR,
+                "empty-match",
+                f"phrase type <{phrase.name}> can match without any token",
+                phrase.pattern.location(0, len(phrase.pattern)) if isinstance(phrase.pattern, LocatedStr) else None,
+                "make at least one element required (not followed by ? or *)",
+            )
+        )
+    return found
 
 
 def check_rule_pattern(rule: Rule, tree: ast.Node) -> list[Diagnostic]:

@@ -20,8 +20,9 @@ from datetime import date
 
 from stancekit.compiler.ruleset import CompiledRuleSet
 from stancekit.engine import wordlists as W
-from stancekit.engine.captures import NAME, SentenceContext, actor_ends, antecedent, category
+from stancekit.engine.captures import NAME, actor_ends, antecedent, category
 from stancekit.engine.mentions import PERSON, UNKNOWN, Referent, compatible, describe
+from stancekit.engine.sentence import SentenceContext
 from stancekit.text.segment import QuoteSpan, Segmentation
 from stancekit.text.tokens import Token, normalise, tokenize
 

@@ -20,10 +20,10 @@ bracket, the end of the sentence or of the quote it sits in, or a clause word su
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
 from stancekit import registry
 from stancekit.engine import wordlists as W
+from stancekit.engine.sentence import SentenceContext
 from stancekit.engine.verbforms import ing_forms, verb_only_forms
 from stancekit.text.segment import QuoteSpan
 from stancekit.text.tokens import Token
@@ -32,15 +32,6 @@ MAX_ACTOR_TOKENS = 14
 MAX_TOPIC_TOKENS = 40
 MAX_APPOSITIVE_TOKENS = 12
 MAX_LIST_TOKENS = 24
-
-
-@dataclass
-class SentenceContext:
-    """What extractors may consult about the sentence being matched; caches their results."""
-
-    tokens: Sequence[Token]
-    quotes: Sequence[QuoteSpan] = ()
-    cache: dict = field(default_factory=dict)
 
 
 #: An extractor: (tokens, start, context, final) -> the ends a capture from `start` may have,

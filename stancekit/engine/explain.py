@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from stancekit.compiler.ruleset import CompiledRule
-from stancekit.engine.captures import SentenceContext
+from stancekit.engine.sentence import SentenceContext
 from stancekit.engine.vm import RawMatch, find_matches
 
 

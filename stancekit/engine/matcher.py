@@ -15,10 +15,10 @@ from dataclasses import dataclass, replace
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.engine import wordlists as W
 from stancekit.engine.attribution import DocumentContext
-from stancekit.engine.captures import SentenceContext
 from stancekit.engine.polarity import modifiers
 from stancekit.engine.readings import misreading
 from stancekit.engine.resolve import FindingResolver, document_day
+from stancekit.engine.sentence import SentenceContext
 from stancekit.engine.vm import RawMatch, find_matches
 from stancekit.engine.wordlists import (
     NEGATIONS,
@@ -27,6 +27,7 @@ from stancekit.engine.wordlists import (
 )
 from stancekit.findings import Finding, RuleRef, TextSpan, finding_id
 from stancekit.registry import actor_capture_types
+from stancekit.tagging import Tagger
 from stancekit.text.documents import Document
 from stancekit.text.segment import Segmentation, Sentence, segment
 from stancekit.text.tokens import Token, normalise
@@ -219,8 +220,9 @@ def _rejection(match: RawMatch, tokens: Sequence[Token], actor, topic) -> str | 
 
 
 def _capture(match: RawMatch, capture_types: frozenset[str], preferred_name: str):
-    """The capture that fills a finding field: the one named like the field, else the first of its types."""
-    typed = [c for c in match.captures if c.type in capture_types]
+    """The capture that fills a finding field: the one named like the field, else the first of
+    its types; a phrase capture (`{topic:NP}`) fills the field it is named after."""
+    typed = [c for c in match.captures if c.type in capture_types or (c.phrase and c.name == preferred_name)]
     return next((c for c in typed if c.name == preferred_name), typed[0] if typed else None)
 
 
@@ -241,9 +243,14 @@ class Matcher:
     exists so that this can be tested.
     """
 
-    def __init__(self, compiled: CompiledRuleSet, *, prefilter: bool = True, notes: bool = False):
+    def __init__(
+        self, compiled: CompiledRuleSet, *, prefilter: bool = True, notes: bool = False, tagger: Tagger | None = None
+    ):
         self.compiled = compiled
         self.prefilter = prefilter
+        #: The part-of-speech tagger for `[TAG]` tests and phrases; None: the one the rule set
+        #: names, else the bundled one, loaded only when a sentence is first tagged.
+        self.tagger = tagger
         self.stats = ScanStats()
         #: With `notes=True`, finding id -> the steps that named its actor, speaker and polarity.
         self.notes: dict[str, list[str]] | None = {} if notes else None
@@ -313,7 +320,7 @@ class Matcher:
         tokens = resolver.context.tokens(index)
         if not tokens:
             return []
-        context = SentenceContext(tokens, segmentation.quotes)
+        context = self.sentence_context(tokens, segmentation.quotes)
         words = [t.lower for t in tokens] if self.prefilter else None
         present = set(words) if words is not None else None
         candidates: list[Candidate] = []
@@ -337,6 +344,12 @@ class Matcher:
             self._finding(document, segmentation, sentence, tokens, c, resolver)
             for c in resolve_overlaps(candidates, tokens)
         ]
+
+    def sentence_context(self, tokens: Sequence[Token], quotes: Sequence = ()) -> SentenceContext:
+        """A fresh context for one sentence: rules tried on it share its tags and phrases."""
+        return SentenceContext(
+            tokens, quotes, tagger=self.tagger, phrase_types=self.compiled.phrases, tagger_name=self.compiled.tagger
+        )
 
     @staticmethod
     def _candidate(rule: CompiledRule, match: RawMatch, tokens: Sequence[Token]) -> Candidate | None:

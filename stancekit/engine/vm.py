@@ -17,9 +17,11 @@ from dataclasses import dataclass
 
 from stancekit import registry
 from stancekit.compiler.program import (
+    CHECK,
     CLASS,
     CUE,
     END,
+    ENTRY,
     FORMS,
     LITERAL,
     MATCH,
@@ -29,8 +31,10 @@ from stancekit.compiler.program import (
     SPAN,
     SPLIT,
     START,
+    TAG,
 )
-from stancekit.engine.captures import SentenceContext, extractor_for
+from stancekit.engine.captures import extractor_for
+from stancekit.engine.sentence import SentenceContext
 from stancekit.text.tokens import Token
 
 # A program is a DAG of at most a few thousand instructions; recursion follows one path.
@@ -60,17 +64,24 @@ def token_class(name: str) -> Callable[[Token], bool]:
     return found
 
 
-def passes(test: tuple, token: Token) -> bool:
-    """Whether `token` passes a single-token test (as built by `compiler.program.token_test`)."""
+def passes(test: tuple, context: SentenceContext, pos: int) -> bool:
+    """Whether the token at `pos` passes a single-token test (as built by `compiler.program.token_test`)."""
     kind, arg = test[0], test[1]
+    token = context.tokens[pos]
     if kind == FORMS:
         return token.lower in arg
     if kind == REGEX:
         return arg.fullmatch(token.text) is not None
     if kind == CLASS:
         return bool(token_class(arg)(token))
+    if kind == TAG:
+        return context.tags[pos] in arg
     if kind == SPLIT:
-        return any(passes(t, token) for t in arg)
+        return any(passes(t, context, pos) for t in arg)
+    if kind == CHECK:
+        return all(passes(t, context, pos) for t in arg)
+    if kind == NOT:
+        return not passes(arg, context, pos)
     raise ValueError(f"not a token test: {test!r}")
 
 
@@ -80,6 +91,8 @@ class Capture:
     type: str
     start: int  # token positions, end exclusive
     end: int
+    #: Whether `type` is a phrase type (`{topic:NP}`): the capture fills the field it is named after.
+    phrase: bool = False
 
 
 @dataclass(frozen=True)
@@ -142,13 +155,15 @@ def find_matches(
         result = None
         if op == MATCH:
             result = (pos, None)
-        elif op in (FORMS, REGEX, CLASS):
+        elif op in (FORMS, REGEX, CLASS, TAG):
             if pos < n:
                 token = tokens[pos]
                 if op == FORMS:
                     ok = token.lower in ins[1]
                 elif op == REGEX:
                     ok = ins[1].fullmatch(token.text) is not None
+                elif op == TAG:
+                    ok = context.tags[pos] in ins[1]
                 else:
                     ok = bool(token_class(ins[1])(token))
                 if ok:
@@ -173,7 +188,18 @@ def find_matches(
                 if sub is not None:
                     result = (sub[0], ("c", ins[2], ins[1], pos, end, sub[1]))
                     break
+        elif op == CHECK:
+            if pos < n and passes(ins[1], context, pos):
+                result = step(ins[2], pos)
         elif op == PHRASE:
+            phrase = context.phrases(ins[1]).get(pos) if pos < n else None
+            if phrase is not None:
+                if progress is not None:
+                    progress[pc] = max(progress.get(pc, 0), phrase.end)
+                sub = step(ins[2], phrase.end)
+                if sub is not None:
+                    result = (sub[0], ("p", ins[3], ins[4], pos, phrase.end, sub[1])) if ins[3] else sub
+        elif op == ENTRY:
             if pos < n:
                 rests = ins[1].get(tokens[pos].lower)
                 if rests:
@@ -187,7 +213,7 @@ def find_matches(
                                 result = (sub[0], ("t", pos, stop, ins[3], sub[1]))
                                 break
         elif op == NOT:
-            if pos < n and not passes(ins[1], tokens[pos]):
+            if pos < n and not passes(ins[1], context, pos):
                 if progress is not None:
                     progress[pc] = max(progress.get(pc, 0), pos + 1)
                 result = step(ins[2], pos + 1)
@@ -233,7 +259,7 @@ def _build(start: int, found: tuple) -> RawMatch:
                 cue_start = a if cue_start is None else min(cue_start, a)
                 cue_end = b if cue_end is None else max(cue_end, b)
         else:
-            _, name, capture_type, a, b, chain = chain
-            captures.append(Capture(name, capture_type, a, b))
+            kind, name, capture_type, a, b, chain = chain
+            captures.append(Capture(name, capture_type, a, b, phrase=kind == "p"))
     cue = (cue_start, cue_end) if cue_start is not None else None
     return RawMatch(start, end, tuple(captures), cue, literal)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from stancekit import registry
 from stancekit.tagging.conllu import ConlluError, ConlluSentence, ConlluWord, read_conllu, read_conllu_sentences
 from stancekit.tagging.evaluation import TagScore, TagScores, evaluate
 from stancekit.tagging.lemmas import lemma
@@ -69,13 +70,22 @@ def default_tagger() -> Tagger:
 
 
 def tagger_names() -> tuple[str, ...]:
-    """The names `tagger_named` knows."""
-    return (DEFAULT_TAGGER_NAME,)
+    """The names `tagger_named` knows: the bundled tagger's, then those plugins registered."""
+    return (DEFAULT_TAGGER_NAME, *sorted(registry.tagger_names()))
 
 
 def tagger_named(name: str) -> Tagger:
-    """The tagger called `name`; raises `UnknownTagger` (a KeyError) listing the known names."""
+    """The tagger called `name`; raises `UnknownTagger` (a KeyError) listing the known names.
+
+    A plugin's tagger is made by its factory once per process, on first use."""
     if name == DEFAULT_TAGGER_NAME:
         return default_tagger()
+    if registry.tagger_factory(name) is not None:
+        return _plugin_tagger(name)
     known = ", ".join(tagger_names())
     raise UnknownTagger(f"unknown tagger {name!r}; known taggers: {known}")
+
+
+@cache
+def _plugin_tagger(name: str) -> Tagger:
+    return registry.tagger_factory(name)()

@@ -14,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from stancekit.compiler.program import CLASS, CUE, FORMS, PHRASE, REGEX, SPLIT, START
+from stancekit.compiler.program import CLASS, CUE, ENTRY, FORMS, REGEX, SPLIT, START, TAG
 from stancekit.compiler.ruleset import CompiledRule
 from stancekit.dsl import ast
 from stancekit.dsl.loader import RuleSet
 from stancekit.dsl.validate import ExpandedMacro, Resolver, min_length
-from stancekit.engine.captures import SentenceContext
 from stancekit.engine.explain import RuleProgress, trace_rule
+from stancekit.engine.matcher import Matcher
+from stancekit.engine.sentence import SentenceContext
 from stancekit.text.segment import Segmentation
 from stancekit.text.tokens import Token, tokenize
 
@@ -94,7 +95,7 @@ def cue_elements(rule: CompiledRule) -> frozenset[int]:
     return frozenset(
         rule.element_of[pc]
         for pc, ins in enumerate(rule.program)
-        if ins[0] in (FORMS, REGEX, CLASS, PHRASE) and ins[3] & CUE and rule.element_of[pc] >= 0
+        if ins[0] in (FORMS, REGEX, CLASS, TAG, ENTRY) and ins[3] & CUE and rule.element_of[pc] >= 0
     )
 
 
@@ -161,8 +162,10 @@ def top_elements(tree: ast.Node) -> list[ast.Node]:
 class Tracer:
     """Traces rules of one rule set; knows which pattern elements may match nothing."""
 
-    def __init__(self, ruleset: RuleSet):
+    def __init__(self, ruleset: RuleSet, matcher: Matcher | None = None):
         self.ruleset = ruleset
+        #: Makes the sentence contexts rules are traced in (with the rule set's phrases and tagger).
+        self.matcher = matcher
         self._layouts: dict[str, tuple[tuple[bool, int, int], ...]] = {}
 
     def layout(self, rule: CompiledRule) -> tuple[tuple[bool, int, int], ...]:
@@ -227,7 +230,12 @@ class Tracer:
             tokens = tokenize(text, sentence.start, sentence.end)
             if not tokens:
                 continue
-            attempt = self.attempt(rule, tokens, SentenceContext(tokens, segmentation.quotes))
+            context = (
+                self.matcher.sentence_context(tokens, segmentation.quotes)
+                if self.matcher is not None
+                else SentenceContext(tokens, segmentation.quotes)
+            )
+            attempt = self.attempt(rule, tokens, context)
             if best is None or attempt.score > best.score:
                 best = attempt
         return best

@@ -64,6 +64,12 @@ def heading(outcome: Outcome) -> str:
 def failure_message(outcome: Outcome) -> str:
     """What a failing test expected, what it got and how far the rules got (no heading)."""
     lines = [f"text: {outcome.text}"]
+    if outcome.phrases is not None:
+        expected, found, tagged = outcome.phrases
+        lines.append(f"expected {outcome.classname}: " + (", ".join(f"[{e}]" for e in expected) or "none"))
+        lines.append(f"found {outcome.classname}:    " + (", ".join(f"[{f}]" for f in found) or "none"))
+        lines.append(f"tags: {tagged}")
+        return "\n".join(lines)
     if outcome.expected:
         lines.append("expected:")
         lines.extend(

@@ -22,17 +22,19 @@ from dataclasses import dataclass, replace
 
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.dsl.loader import RuleSet
-from stancekit.dsl.model import Example, ExpectedFinding, Rule
+from stancekit.dsl.model import Example, ExpectedFinding, PhraseExample, PhraseType, Rule
+from stancekit.dsl.validate import phrase_key
 from stancekit.engine.matcher import Matcher, _overlaps
 from stancekit.findings import Finding
 from stancekit.testing.examples import assign
 from stancekit.testing.progress import Attempt, Tracer
 from stancekit.testing.testfiles import TestCase
 from stancekit.text.segment import segment
+from stancekit.text.tokens import tokenize
 
 PASSED, FAILED, TODO, FIXED = "passed", "failed", "todo", "fixed"
 STATUSES = (PASSED, FAILED, TODO, FIXED)
-EXAMPLE, COUNTER_EXAMPLE, TEST = "example", "counter-example", "test"
+EXAMPLE, COUNTER_EXAMPLE, TEST, PHRASE_EXAMPLE = "example", "counter-example", "test", "phrase example"
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,9 @@ class Outcome:
     #: Said when no rule could be traced ("no rule's words appear in the text").
     trace_note: str | None = None
     seconds: float = 0.0
+    #: For a phrase example: the phrase texts expected, those found, and the sentence's tokens
+    #: with their tags ("The/DET senator/NOUN"), which say why a phrase was or was not found.
+    phrases: tuple[tuple[str, ...], tuple[str, ...], str] | None = None
 
     @property
     def ok(self) -> bool:
@@ -143,13 +148,19 @@ class Runner:
     @property
     def tracer(self) -> Tracer:
         if self._tracer is None:
-            self._tracer = Tracer(self.ruleset)
+            self._tracer = Tracer(self.ruleset, self.matcher)
         return self._tracer
 
     def run(self, cases: Sequence[TestCase] = ()) -> TestRun:
         """Every example of every rule, in rule order, then `cases` (the tests of test files)."""
         began = time.perf_counter()
-        outcomes = [self.run_example(rule, example) for rule in self.ruleset.rules for example in rule.examples]
+        outcomes = [
+            self.run_phrase_example(phrase, example)
+            for rule_file in self.ruleset.files
+            for phrase in rule_file.phrases.values()
+            for example in phrase.examples
+        ]
+        outcomes.extend(self.run_example(rule, example) for rule in self.ruleset.rules for example in rule.examples)
         outcomes.extend(self.run_case(case) for case in cases)
         return TestRun(tuple(outcomes), time.perf_counter() - began)
 
@@ -176,6 +187,36 @@ class Runner:
             traces = self._traces([self.by_id[rule.id]], example.text, findings)
             outcome = replace(outcome, traces=traces)
         return replace(outcome, seconds=time.perf_counter() - began)
+
+    def run_phrase_example(self, phrase: PhraseType, example: PhraseExample) -> Outcome:
+        """The phrases of one type found in an example's text, against those it lists."""
+        began = time.perf_counter()
+        text = example.text
+        found: list[str] = []
+        tagged: list[str] = []
+        for sentence in segment(text).sentences:
+            tokens = tokenize(text, sentence.start, sentence.end)
+            if not tokens:
+                continue
+            context = self.matcher.sentence_context(tokens)
+            tagged.extend(f"{t.text}/{tag}" for t, tag in zip(tokens, context.tags, strict=True))
+            for found_phrase in context.phrases(phrase_key(phrase)).values():
+                found.append(text[tokens[found_phrase.start].start : tokens[found_phrase.end - 1].end])
+        expected = [" ".join(e.split()) for e in example.expect]
+        got = [" ".join(f.split()) for f in found]
+        return Outcome(
+            kind=PHRASE_EXAMPLE,
+            classname=f"<{phrase.name}>",
+            file=example.location.file,
+            line=example.location.line,
+            text=text,
+            expected=(),
+            findings=(),
+            missing=tuple(i for i, e in enumerate(expected) if e not in got),
+            extra=tuple(j for j, g in enumerate(got) if g not in expected),
+            phrases=(tuple(expected), tuple(got), " ".join(tagged)),
+            seconds=time.perf_counter() - began,
+        )
 
     def run_case(self, case: TestCase) -> Outcome:
         began = time.perf_counter()

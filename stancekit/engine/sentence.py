@@ -1,0 +1,89 @@
+"""One sentence as the matcher sees it: its tokens, the quotes of its document, and the
+annotations rules may ask for (part-of-speech tags, lemmas, phrases).
+
+Annotations cost time, so none is made before a rule needs it, and none is made twice: the
+tags are computed the first time a `[TAG]` test or a phrase looks at them, each phrase type
+the first time a pattern asks for it (a phrase type that uses another computes that one
+first), and everything is then kept for every other rule tried on the same sentence. Only
+candidate sentences (those holding a trigger word) get a context at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from stancekit.tagging import Tagger, default_tagger, lemma, tagger_named
+from stancekit.text.segment import QuoteSpan
+from stancekit.text.tokens import Token
+
+if TYPE_CHECKING:
+    from stancekit.compiler.ruleset import CompiledPhrase
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One phrase the phrase stage found: token positions [start, end) and its head's position."""
+
+    type: str
+    start: int
+    end: int
+    head: int
+
+
+@dataclass
+class SentenceContext:
+    """What patterns and extractors may consult about the sentence being matched; caches their results.
+
+    `tagger` None means the tagger named by `tagger_name` (the rule set's `tagger:`), or the
+    bundled one; either is loaded on first use. `phrase_types` are the rule set's compiled
+    phrase types by key.
+    """
+
+    tokens: Sequence[Token]
+    quotes: Sequence[QuoteSpan] = ()
+    cache: dict = field(default_factory=dict)
+    tagger: Tagger | None = None
+    phrase_types: Mapping[str, CompiledPhrase] = field(default_factory=dict)
+    tagger_name: str | None = None
+    _tags: list[str] | None = field(default=None, repr=False)
+    _phrases: dict[str, dict[int, Phrase]] = field(default_factory=dict, repr=False)
+
+    @property
+    def tags(self) -> list[str]:
+        """The Universal POS tag of each token."""
+        if self._tags is None:
+            tagger = self.tagger or (tagger_named(self.tagger_name) if self.tagger_name else default_tagger())
+            self._tags = tagger.tag([t.text for t in self.tokens])
+        return self._tags
+
+    @property
+    def lemmas(self) -> list[str]:
+        """The lemma of each token, from its tag."""
+        return [lemma(t.text, tag) for t, tag in zip(self.tokens, self.tags, strict=True)]
+
+    def phrases(self, key: str) -> dict[int, Phrase]:
+        """The phrases of one phrase type, by the token position where each starts."""
+        found = self._phrases.get(key)
+        if found is None:
+            found = self._phrases[key] = self._find(self.phrase_types[key])
+        return found
+
+    def all_phrases(self) -> list[tuple[str, Phrase]]:
+        """Every phrase of every phrase type, as (key, phrase), in definition then text order."""
+        return [(key, phrase) for key in self.phrase_types for phrase in self.phrases(key).values()]
+
+    def _find(self, phrase_type: CompiledPhrase) -> dict[int, Phrase]:
+        from stancekit.engine.vm import find_matches, passes
+
+        found: dict[int, Phrase] = {}
+        for match in find_matches(phrase_type.program, phrase_type.entry, self, firsts=phrase_type.firsts or None):
+            head = match.end - 1
+            if phrase_type.head is not None:
+                head = next(
+                    (k for k in range(match.end - 1, match.start - 1, -1) if passes(phrase_type.head, self, k)),
+                    head,
+                )
+            found[match.start] = Phrase(phrase_type.name, match.start, match.end, head)
+        return found

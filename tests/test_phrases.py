@@ -1,0 +1,347 @@
+"""Part-of-speech tag tests, `&`, and phrase types defined in rule files.
+
+The mechanism is tested with a tagger that reads tags from a table, so that each test says
+exactly which tags it assumes; tests at the end run the bundled tagger on plain sentences.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from stancekit import registry
+from stancekit.cli import cli
+from stancekit.dsl.errors import RuleError
+from stancekit.dsl.loader import load_rules
+from stancekit.dsl.parser import parse_pattern, parse_with_lark
+from stancekit.engine.matcher import Matcher
+
+TAGS = {
+    "the": "DET",
+    "a": "DET",
+    "their": "PRON",
+    "she": "PRON",
+    "has": "AUX",
+    "will": "AUX",
+    "not": "PART",
+    "new": "ADJ",
+    "for": "ADP",
+    "of": "ADP",
+    "praised": "VERB",
+    "backed": "VERB",
+    "back": "VERB",
+    "came": "VERB",
+    "failed": "VERB",
+    "in": "ADP",
+    "and": "CCONJ",
+    "home": "ADV",
+    ".": "PUNCT",
+    ",": "PUNCT",
+}
+
+
+class TableTagger:
+    """Tags from `TAGS` (capitalised words are names, the rest nouns); counts what it is asked."""
+
+    name = "table"
+
+    def __init__(self, overrides: dict[str, str] | None = None):
+        self.table = {**TAGS, **(overrides or {})}
+        self.calls: list[list[str]] = []
+
+    def tag(self, words):
+        self.calls.append(list(words))
+        return [self.table.get(w.lower(), "PROPN" if w[:1].isupper() else "NOUN") for w in words]
+
+
+PHRASES = """
+phrases:
+  NP:
+    pattern: "([DET] | [PRON])? ([ADJ] | [NOUN] | [PROPN])* ([NOUN] | [PROPN]) | [PRON]"
+    head: "[NOUN] | [PROPN] | [PRON]"
+  PP:
+    pattern: "[ADP] <NP>"
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    return path
+
+
+def matcher_for(folder: Path, body: str, tagger: TableTagger | None = None) -> Matcher:
+    path = write(folder, "rules.yaml", "stancekit: 1\n" + textwrap.dedent(body))
+    return Matcher(load_rules([path]).compile(), tagger=tagger or TableTagger())
+
+
+def found(matcher: Matcher, text: str) -> list[tuple[str, str, str]]:
+    return [(f.actor.text, f.polarity, f.topic.text) for f in matcher.scan(text)]
+
+
+BACK_AS_VERB = """
+rules:
+  - id: t.back
+    pattern: "{actor:ACTOR} (will)? back & [VERB] {topic:TOPIC}"
+    polarity: support
+"""
+
+
+def test_a_tag_test_matches_a_token_with_that_tag(tmp_path):
+    matcher = matcher_for(tmp_path, BACK_AS_VERB)
+    assert found(matcher, "Unions will back the plan.") == [("Unions", "support", "the plan")]
+
+
+def test_a_tag_test_rejects_a_token_with_another_tag(tmp_path):
+    matcher = matcher_for(tmp_path, BACK_AS_VERB, TableTagger({"back": "ADV"}))
+    assert found(matcher, "Unions will back the plan.") == []
+
+
+def test_a_negated_test_inside_a_conjunction(tmp_path):
+    matcher = matcher_for(
+        tmp_path,
+        """
+        rules:
+          - id: t.name
+            pattern: "{actor:ACTOR} praised {topic:TOPIC} ([PROPN] & !'Monday')"
+            polarity: support
+        """,
+    )
+    assert found(matcher, "Voters praised the mayor Smith.") == [("Voters", "support", "the mayor")]
+    assert found(matcher, "Voters praised the mayor Monday.") == []
+
+
+def test_a_set_of_tags_in_an_alternation(tmp_path):
+    matcher = matcher_for(
+        tmp_path,
+        """
+        rules:
+          - id: t.any
+            pattern: "{actor:ACTOR} backed ([NOUN] | [PROPN]) {topic:TOPIC}"
+            polarity: support
+        """,
+    )
+    assert found(matcher, "Miners backed Labour candidates.") == [("Miners", "support", "candidates")]
+    assert found(matcher, "Miners backed the plan.") == []
+
+
+def test_a_phrase_defined_in_a_rule_file_is_captured_by_a_later_rule(tmp_path):
+    matcher = matcher_for(
+        tmp_path,
+        PHRASES
+        + """
+rules:
+  - id: t.praise
+    pattern: "{actor:NP} [AUX]* praised {topic:NP}"
+    polarity: support
+""",
+    )
+    assert found(matcher, "The senator has praised the new plan for schools.") == [
+        ("The senator", "support", "the new plan")
+    ]
+
+
+def test_a_phrase_element_and_a_phrase_built_on_another(tmp_path):
+    matcher = matcher_for(
+        tmp_path,
+        PHRASES
+        + """
+rules:
+  - id: t.praise
+    pattern: "{actor:ACTOR} praised {topic:NP} <PP> $"
+    polarity: support
+""",
+    )
+    assert found(matcher, "Parents praised the plan for schools.") == [("Parents", "support", "the plan")]
+    assert found(matcher, "Parents praised the plan for schools in May and June.") == []
+
+
+def test_a_phrase_of_an_imported_file_is_visible_and_one_of_another_file_is_not(tmp_path):
+    write(tmp_path, "phrases.yaml", "stancekit: 1\n" + PHRASES)
+    write(
+        tmp_path,
+        "uses.yaml",
+        """
+        stancekit: 1
+        imports: [phrases.yaml]
+        rules:
+          - id: t.praise
+            pattern: "{actor:ACTOR} praised {topic:NP}"
+            polarity: support
+        """,
+    )
+    write(
+        tmp_path,
+        "other.yaml",
+        """
+        stancekit: 1
+        rules:
+          - id: t.backed
+            pattern: "{actor:ACTOR} backed {topic:NP}"
+            polarity: support
+        """,
+    )
+    matcher = Matcher(load_rules([tmp_path / "phrases.yaml", tmp_path / "uses.yaml"]).compile(), tagger=TableTagger())
+    assert found(matcher, "Parents praised the plan.") == [("Parents", "support", "the plan")]
+    with pytest.raises(RuleError) as caught:
+        load_rules([tmp_path / "phrases.yaml", tmp_path / "other.yaml"])
+    assert "unknown capture type 'NP'" in caught.value.render()
+    assert "it is defined in" in caught.value.render()
+    assert "which this file does not import; add it to 'imports'" in caught.value.render()
+
+
+def test_sentences_are_tagged_once_and_only_when_a_rule_needs_tags(tmp_path):
+    tagger = TableTagger()
+    matcher = matcher_for(
+        tmp_path,
+        PHRASES
+        + """
+rules:
+  - id: t.praise
+    pattern: "{actor:NP} praised {topic:NP}"
+    polarity: support
+  - id: t.praise_pp
+    pattern: "{actor:ACTOR} praised {topic:NP} <PP>"
+    polarity: support
+  - id: t.plain
+    pattern: "{actor:ACTOR} welcomed {topic:TOPIC}"
+    polarity: support
+""",
+        tagger,
+    )
+    matcher.scan("Parents praised the plan for schools. Nothing happened today. Unions welcomed the deal.")
+    assert tagger.calls == [["Parents", "praised", "the", "plan", "for", "schools", "."]]
+
+
+def test_phrase_captures_fill_the_finding_fields_they_are_named_after(tmp_path):
+    matcher = matcher_for(
+        tmp_path,
+        PHRASES
+        + """
+rules:
+  - id: t.praise
+    pattern: "{actor:NP} praised {topic:NP}"
+    polarity: support
+""",
+    )
+    (finding,) = matcher.scan("She praised the plan.")
+    assert (finding.actor.text, finding.topic.text) == ("She", "the plan")
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "back & [VERB]",
+        "!a & [NOUN]?",
+        "{x:NP} (<VG> | b)+",
+        "@x & [VERB] & [cap]",
+        "[VERB] & !'said'",
+        "!(a & b) c",
+    ],
+)
+def test_the_quick_reader_and_lark_agree_on_tags_phrases_and_conjunctions(pattern):
+    assert parse_pattern(pattern) == parse_with_lark(pattern)
+
+
+def test_not_binds_tighter_than_and():
+    tree = parse_pattern("!a & b")
+    assert type(tree).__name__ == "AllOf"
+    assert type(tree.parts[0]).__name__ == "Not"
+
+
+def test_phrase_examples_run_with_stancekit_test_and_a_failure_shows_the_tags(tmp_path, monkeypatch):
+    monkeypatch.setattr("stancekit.engine.sentence.default_tagger", lambda: TableTagger())
+    write(
+        tmp_path,
+        "phrases.yaml",
+        """
+        stancekit: 1
+        phrases:
+          NP:
+            pattern: "[DET]? [ADJ]* [NOUN]"
+            examples:
+              - text: "The new plan failed."
+                expect: [The new plan]
+              - text: "The plan failed."
+                expect: [The plan failed]
+        """,
+    )
+    result = CliRunner().invoke(cli, ["test", str(tmp_path / "phrases.yaml")])
+    assert result.exit_code == 1, result.output
+    assert "1 passed, 1 failed" in result.output
+    assert "expected <NP>: [The plan failed]" in result.output
+    assert "found <NP>:    [The plan]" in result.output
+    assert "tags: The/DET plan/NOUN failed/VERB ./PUNCT" in result.output
+
+
+def test_explain_shows_tags_phrases_and_the_phrase_a_capture_used(tmp_path, monkeypatch):
+    monkeypatch.setattr("stancekit.engine.sentence.default_tagger", lambda: TableTagger())
+    path = write(
+        tmp_path,
+        "rules.yaml",
+        "stancekit: 1\n"
+        + PHRASES
+        + """
+rules:
+  - id: t.praise
+    pattern: "{actor:NP} praised {topic:NP}"
+    polarity: support
+""",
+    )
+    result = CliRunner().invoke(cli, ["explain", "-r", str(path), "The senator praised the new plan."])
+    assert result.exit_code == 0, result.output
+    assert "0:The/DET  1:senator/NOUN  2:praised/VERB" in result.output
+    assert "<NP> 0-2 [The senator] (head senator)" in result.output
+    assert "<NP> 3-6 [the new plan] (head plan)" in result.output
+    assert "phrases captured: actor = <NP> 'The senator', topic = <NP> 'the new plan'" in result.output
+
+
+def test_a_plugin_tagger_is_used_when_a_rule_file_names_it(tmp_path):
+    tagger = TableTagger({"back": "ADV"})
+    registry.register_tagger("table", lambda: tagger, plugin="table-plugin")
+    try:
+        path = write(
+            tmp_path,
+            "rules.yaml",
+            "stancekit: 1\ntagger: table\n" + textwrap.dedent(BACK_AS_VERB),
+        )
+        matcher = Matcher(load_rules([path]).compile())
+        assert found(matcher, "Unions will back the plan.") == []
+        assert tagger.calls
+    finally:
+        registry.unregister("table-plugin")
+
+
+# -- the bundled tagger, on sentences where the reading is plain -----------------------------
+
+
+def test_with_the_bundled_tagger_back_as_a_verb_matches_and_back_as_an_adverb_does_not(tmp_path):
+    path = write(tmp_path, "rules.yaml", "stancekit: 1\n" + textwrap.dedent(BACK_AS_VERB))
+    matcher = Matcher(load_rules([path]).compile())
+    assert found(matcher, "The governors backed the bill.") == [("The governors", "support", "the bill")]
+    assert found(matcher, "He came back to Ohio.") == []
+
+
+def test_with_the_bundled_tagger_a_capitalised_word_that_is_no_name_is_not_a_proper_noun(tmp_path):
+    matcher = Matcher(
+        load_rules(
+            [
+                write(
+                    tmp_path,
+                    "rules.yaml",
+                    """
+                    stancekit: 1
+                    rules:
+                      - id: t.name_backs
+                        pattern: "^ {actor:ACTOR} backs {topic:TOPIC} ([cap] & [PROPN])"
+                        polarity: support
+                    """,
+                )
+            ]
+        ).compile()
+    )
+    assert found(matcher, "Labour backs the plan of Smith.") == [("Labour", "support", "the plan of")]
+    assert found(matcher, "Labour backs the plan. However, it fails.") == []
