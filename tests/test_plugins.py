@@ -85,6 +85,20 @@ def test_a_plugin_output_format_writes_its_file(example_plugin, news, tmp_path, 
     assert capsys.readouterr().out.count("\t") == 6
 
 
+def test_a_plugin_tagger_tags_the_sentences_of_a_rule_file_that_names_it(example_plugin, news, tmp_path, capsys):
+    rules = tmp_path / "verbs.yaml"
+    body = """
+rules:
+  - id: t.pledge
+    pattern: "{actor:ACTOR} pledge & [VERB] {topic:TOPIC}"
+    polarity: support
+"""
+    rules.write_text("stancekit: 1\n" + body, encoding="utf-8")
+    assert [r["actor"]["text"] for r in scan_records(capsys, news, "--rules", rules)] == ["The city council"]
+    rules.write_text("stancekit: 1\ntagger: lookup\n" + body, encoding="utf-8")
+    assert scan_records(capsys, news, "--rules", rules) == []  # the plugin's tagger reads 'pledged' as a noun
+
+
 def test_plugins_lists_what_each_registers_and_a_broken_one_is_reported(example_plugin, capsys):
     assert main(["plugins"]) == ExitCode.OK
     out, err = capsys.readouterr()
@@ -94,6 +108,7 @@ def test_plugins_lists_what_each_registers_and_a_broken_one_is_reported(example_
     assert "token class     [currency]: a currency sign or word" in out
     assert "capture type    {name:MONEY}" in out
     assert "output format   --format brief (files ending .brief)" in out
+    assert "tagger          lookup: tags from a word list" in out
     assert "broken  (stancekit-example-plugin 1.0)  failed: RuntimeError" in out
     assert "half" not in registry.token_class_names()  # a failed plugin leaves nothing behind
 
