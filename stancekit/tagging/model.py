@@ -57,15 +57,18 @@ class PerceptronTagger:
             return []
         return self.tag_forms([normalise_word(w) for w in words])
 
-    def tag_forms(self, forms: Sequence[str], gold: Sequence[str] | None = None) -> list[str]:
+    def tag_forms(
+        self, forms: Sequence[str], gold: Sequence[str] | None = None, features: FeatureExtractor | None = None
+    ) -> list[str]:
         """Tag words already normalised; with `gold`, train on the sentence as it goes (one
-        perceptron update per word not in the tag dictionary)."""
+        perceptron update per word not in the tag dictionary). Training passes the
+        `features` of the sentence's fold (see training.py)."""
         tagdict = self.tagdict
         names = self.tags
         perceptron = self.perceptron
         prev, prev2 = START
         out: list[str] = []
-        positions = self.features.static(forms)
+        positions = (features or self.features).static(forms)
         for i, form in enumerate(forms):
             tag = tagdict.get(form)
             if tag is None:
