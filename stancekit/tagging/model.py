@@ -113,11 +113,15 @@ class PerceptronTagger:
 
 
 def save_model(tagger: PerceptronTagger, path: str | Path, weights: Mapping[str, Mapping[int, float]] | None = None):
-    """Write the model as gzipped JSON; `mtime=0` so that the same model gives the same bytes."""
+    """Write the model as gzipped JSON, without a time or file name in the gzip header, so that
+    the same model gives the same bytes."""
     text = json.dumps(tagger.to_json(weights), ensure_ascii=False, separators=(",", ":"))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as stream:
+    with (
+        open(path, "wb") as raw,
+        gzip.GzipFile(filename="", fileobj=raw, mode="wb", compresslevel=9, mtime=0) as stream,
+    ):
         stream.write(text.encode("utf-8"))
 
 

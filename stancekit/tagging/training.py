@@ -13,8 +13,9 @@ on all sentences, for tagging.
 
 The treebank splits most hyphenated words (`long - term`) where stancekit keeps them whole,
 so each training sentence with such a word is also given once more with the word merged
-(`long-term`), tagged as the head of the merged words is, or ADJ where that head modifies a
-noun as an adjective would (`state-run`, `ill-fated`).
+(`long-term`), tagged as the head of the merged words is, or ADJ where the merged word
+modifies a noun (`long-term plan`, `state-run company`, `ill-fated trip`), as the Penn
+Treebank tags such words and as they read when kept whole.
 """
 
 from __future__ import annotations
@@ -88,7 +89,10 @@ def merge_hyphens(sentence: ConlluSentence) -> list[tuple[str, str]] | None:
         inside = {w.index for w in span}
         heads = [w for w in span if w.head not in inside] or [span[-1]]
         head = heads[-1]
-        upos = "ADJ" if head.deprel.split(":")[0] == "amod" else head.upos
+        upos = head.upos
+        relation = head.deprel.split(":")[0]
+        if relation == "amod" or (relation == "compound" and upos in ("NOUN", "ADJ", "VERB", "ADV")):
+            upos = "ADJ"  # a merged modifier before a noun is an adjective, as in the Penn Treebank
         out.append(("".join(w.form for w in span), upos))
         merged = True
         i = j + 1
