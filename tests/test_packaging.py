@@ -139,7 +139,7 @@ def test_installed_wheel_scans_with_the_bundled_pack(tmp_path):
     assert source[first["sentence"]["start"] : first["sentence"]["end"]] == first["sentence"]["text"]
 
     # the installed tagger tags with the model that ships inside the wheel
-    done = subprocess.run(
+    tagged = subprocess.run(
         [str(venv / "bin" / "stancekit"), "tag"],
         input="The senator has not endorsed the new bill.",
         cwd=elsewhere,
@@ -149,13 +149,13 @@ def test_installed_wheel_scans_with_the_bundled_pack(tmp_path):
         encoding="utf-8",
         timeout=120,
     )
-    assert done.returncode == 0, done.stderr
-    rows = [line.split("\t") for line in done.stdout.splitlines()]
+    assert tagged.returncode == 0, tagged.stderr
+    rows = [line.split("\t") for line in tagged.stdout.splitlines()]
     assert [r[0] for r in rows] == ["The", "senator", "has", "not", "endorsed", "the", "new", "bill", "."]
     assert [r[2] for r in rows][2:] == ["AUX", "PART", "VERB", "DET", "ADJ", "NOUN", "PUNCT"]
     assert rows[4][1] == "endorse"
-    done = sh(python, "-c", "import stancekit.tagging as t; print(t.BUNDLED_MODEL)", cwd=elsewhere)
-    assert Path(done.stdout.strip()).is_relative_to(purelib), done.stdout + done.stderr
+    located = sh(python, "-c", "import stancekit.tagging as t; print(t.BUNDLED_MODEL)", cwd=elsewhere)
+    assert Path(located.stdout.strip()).is_relative_to(purelib), located.stdout + located.stderr
 
     # the HTML report inlines the style and script that ship beside its module
     (elsewhere / "findings.jsonl").write_text(done.stdout, encoding="utf-8")
