@@ -99,6 +99,8 @@ def test_installed_wheel_scans_with_the_bundled_pack(tmp_path):
     assert packed, "no rule files in the wheel"
     assert packed == {p.relative_to(ROOT / "rules" / "en").as_posix() for p in (ROOT / "rules" / "en").rglob("*.yaml")}
     assert "stancekit/cli.py" in names and "stancekit/__main__.py" in names
+    for shipped in ("en-ewt-upos.json.gz", "LICENSE.txt", "README.md"):
+        assert f"stancekit/tagging/model/{shipped}" in names
 
     venv = tmp_path / "venv"
     python = make_venv(venv, wheel)
@@ -135,6 +137,25 @@ def test_installed_wheel_scans_with_the_bundled_pack(tmp_path):
     first = findings[0]
     source = (ROOT / "samples" / "news" / f"{first['doc']}.txt").read_text(encoding="utf-8")
     assert source[first["sentence"]["start"] : first["sentence"]["end"]] == first["sentence"]["text"]
+
+    # the installed tagger tags with the model that ships inside the wheel
+    tagged = subprocess.run(
+        [str(venv / "bin" / "stancekit"), "tag"],
+        input="The senator has not endorsed the new bill.",
+        cwd=elsewhere,
+        env={k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert tagged.returncode == 0, tagged.stderr
+    rows = [line.split("\t") for line in tagged.stdout.splitlines()]
+    assert [r[0] for r in rows] == ["The", "senator", "has", "not", "endorsed", "the", "new", "bill", "."]
+    assert [r[2] for r in rows][2:] == ["AUX", "PART", "VERB", "DET", "ADJ", "NOUN", "PUNCT"]
+    assert rows[4][1] == "endorse"
+    located = sh(python, "-c", "import stancekit.tagging as t; print(t.BUNDLED_MODEL)", cwd=elsewhere)
+    assert Path(located.stdout.strip()).is_relative_to(purelib), located.stdout + located.stderr
 
     # the HTML report inlines the style and script that ship beside its module
     (elsewhere / "findings.jsonl").write_text(done.stdout, encoding="utf-8")

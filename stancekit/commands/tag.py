@@ -74,7 +74,6 @@ def _tag_text(tagger, text: str, fmt: str) -> None:
     from stancekit.text.segment import segment
     from stancekit.text.tokens import tokenize
 
-    out = click.get_text_stream("stdout")
     first = True
     for number, sentence in enumerate(segment(text).sentences, 1):
         tokens = tokenize(text, sentence.start, sentence.end)
@@ -96,9 +95,9 @@ def _tag_text(tagger, text: str, fmt: str) -> None:
             lines.extend(
                 f"{token.text}\t{lemma(token.text, tag)}\t{tag}" for token, tag in zip(tokens, tags, strict=True)
             )
-        out.write("\n".join(lines) + "\n")
+        click.echo("\n".join(lines))
     if fmt == "conllu" and not first:
-        out.write("\n")
+        click.echo("")
 
 
 def _evaluate(tagger, gold: str) -> None:

@@ -10,7 +10,7 @@ its model file ships inside the package. It is loaded on first use, once per pro
     >>> [lemma(w, t) for w, t in zip(["has", "endorsed"], tags[2:5:2])]
     ['have', 'endorse']
 
-Retraining (about a minute and a half per run of 8 iterations on one core; see README.md):
+Retraining (about 3 minutes for 8 iterations on one core; see README.md):
 
     python -m stancekit.tagging train [--train PATH] [--dev PATH] [--iterations N] [--seed N] [-o MODEL]
 """

@@ -4,7 +4,7 @@
 
 Defaults: the EWT files in `../shared/data/ud-ewt/` beside the repository and the bundled
 model path. Prints the dev accuracy after each iteration and the time taken; the whole run
-takes about a minute and a half on one core (see README.md). Same data and seed, same
+takes about 3 minutes on one core (see README.md). Same data and seed, same
 model file, byte for byte.
 """
 

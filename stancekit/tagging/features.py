@@ -88,7 +88,7 @@ class FeatureExtractor:
 
     def __init__(self, ambiguity: Mapping[str, str]):
         self._ambiguity = ambiguity
-        self._lexical: dict[str, tuple[str, str, str, tuple[str, ...]]] = {}
+        self._lexical: dict[str, tuple[str, str, str, tuple[str, ...], str]] = {}
 
     def ambiguity(self, form: str) -> str:
         ambiguity = self._ambiguity
@@ -97,16 +97,17 @@ class FeatureExtractor:
             found = ambiguity.get(form.lower(), UNKNOWN)
         return found
 
-    def _lexicon_entry(self, form: str) -> tuple[str, str, str, tuple[str, ...]]:
-        """(lower-case key, suffix of 3, ambiguity class, the word's own features)."""
+    def _lexicon_entry(self, form: str) -> tuple[str, str, str, tuple[str, ...], str]:
+        """(lower-case key, suffix of 3, ambiguity class, the word's own features, shape)."""
         key = word_key(form)
         lower = key.lower()
         amb = self.ambiguity(form)
+        form_shape = shape(form)
         own = [
             "w " + key,
             "l " + lower,
             "p " + lower[:1],
-            "h " + shape(form),
+            "h " + form_shape,
             "a " + amb,
         ]
         for k in (1, 2, 3, 4):
@@ -117,7 +118,7 @@ class FeatureExtractor:
             own.append("hl " + last)
             own.append("ha " + self.ambiguity(form.rsplit("-", 1)[1]))
             own.append("hf " + lower.split("-", 1)[0])
-        entry = (lower, lower[-3:], amb, tuple(own))
+        entry = (lower, lower[-3:], amb, tuple(own), form_shape)
         if len(self._lexical) < 200_000:
             self._lexical[form] = entry
         return entry
@@ -129,13 +130,13 @@ class FeatureExtractor:
         `forms` must already be normalised (`normalise_word`)."""
         lexical = self._lexical
         entries = [lexical.get(f) or self._lexicon_entry(f) for f in forms]
-        pad_start = [(START[1], START[1], START[1], ()), (START[0], START[0], START[0], ())]
-        pad_end = [(END[0], END[0], END[0], ()), (END[1], END[1], END[1], ())]
+        pad_start = [(START[1],) * 3 + ((), START[1]), (START[0],) * 3 + ((), START[0])]
+        pad_end = [(END[0],) * 3 + ((), END[0]), (END[1],) * 3 + ((), END[1])]
         ctx = pad_start + entries + pad_end
         out = []
         for i in range(len(entries)):
             j = i + 2
-            lower, _, amb, own = ctx[j]
+            lower, _, amb, own, form_shape = ctx[j]
             p1, p2, n1, n2 = ctx[j - 1], ctx[j - 2], ctx[j + 1], ctx[j + 2]
             feats = ["b", *own]
             feats += (
@@ -151,6 +152,9 @@ class FeatureExtractor:
                 "a+1a " + amb + " " + n1[2],
                 "-1aa " + p1[2] + " " + amb,
                 "l+1a " + lower + " " + n1[2],
+                "-1h " + p1[4],
+                "+1h " + n1[4],
+                "h+1h " + form_shape + " " + n1[4],
             )
             out.append((feats, lower, n1[2]))
         return out

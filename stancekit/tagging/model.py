@@ -57,15 +57,18 @@ class PerceptronTagger:
             return []
         return self.tag_forms([normalise_word(w) for w in words])
 
-    def tag_forms(self, forms: Sequence[str], gold: Sequence[str] | None = None) -> list[str]:
+    def tag_forms(
+        self, forms: Sequence[str], gold: Sequence[str] | None = None, features: FeatureExtractor | None = None
+    ) -> list[str]:
         """Tag words already normalised; with `gold`, train on the sentence as it goes (one
-        perceptron update per word not in the tag dictionary)."""
+        perceptron update per word not in the tag dictionary). Training passes the
+        `features` of the sentence's fold (see training.py)."""
         tagdict = self.tagdict
         names = self.tags
         perceptron = self.perceptron
         prev, prev2 = START
         out: list[str] = []
-        positions = self.features.static(forms)
+        positions = (features or self.features).static(forms)
         for i, form in enumerate(forms):
             tag = tagdict.get(form)
             if tag is None:
@@ -110,11 +113,15 @@ class PerceptronTagger:
 
 
 def save_model(tagger: PerceptronTagger, path: str | Path, weights: Mapping[str, Mapping[int, float]] | None = None):
-    """Write the model as gzipped JSON; `mtime=0` so that the same model gives the same bytes."""
+    """Write the model as gzipped JSON, without a time or file name in the gzip header, so that
+    the same model gives the same bytes."""
     text = json.dumps(tagger.to_json(weights), ensure_ascii=False, separators=(",", ":"))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as stream:
+    with (
+        open(path, "wb") as raw,
+        gzip.GzipFile(filename="", fileobj=raw, mode="wb", compresslevel=9, mtime=0) as stream,
+    ):
         stream.write(text.encode("utf-8"))
 
 

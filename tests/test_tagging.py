@@ -1,0 +1,204 @@
+"""The bundled part-of-speech tagger: its model loads and tags plain sentences right, lemmas,
+CoNLL-U reading, scoring, and training that is deterministic and learns what it is shown.
+
+Every sentence here is written for these tests; none comes from the treebank."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from stancekit.tagging import (
+    BUNDLED_MODEL,
+    UPOS_DESCRIPTIONS,
+    UPOS_TAGS,
+    ConlluError,
+    Tagger,
+    TagScores,
+    default_tagger,
+    evaluate,
+    lemma,
+    read_conllu,
+    read_conllu_sentences,
+    tagger_named,
+)
+from stancekit.tagging.model import load_model, save_model
+from stancekit.tagging.training import merge_hyphens, train
+
+FIXTURE = Path(__file__).parent / "fixtures" / "tagging" / "small.conllu"
+
+
+def tags(sentence: str) -> list[str]:
+    return default_tagger().tag(sentence.split())
+
+
+def test_the_tag_set_has_the_17_universal_tags_each_described():
+    assert len(UPOS_TAGS) == 17 == len(set(UPOS_TAGS))
+    assert set(UPOS_DESCRIPTIONS) == set(UPOS_TAGS)
+    assert all(UPOS_DESCRIPTIONS.values())
+
+
+def test_the_bundled_model_ships_beside_its_licence_and_loads_once():
+    folder = BUNDLED_MODEL.parent
+    assert BUNDLED_MODEL.is_file() and (folder / "LICENSE.txt").is_file()
+    assert "CC BY-SA 4.0" in (folder / "README.md").read_text(encoding="utf-8")
+    tagger = default_tagger()
+    assert isinstance(tagger, Tagger)
+    assert tagger is default_tagger() is tagger_named(tagger.name)
+    assert tagger.tag([]) == []
+
+
+def test_a_plain_sentence_is_tagged_right():
+    got = tags("The senator has not endorsed the new bill .")
+    assert got[1] in ("NOUN", "PROPN")
+    assert got[:1] + got[2:] == ["DET", "AUX", "PART", "VERB", "DET", "ADJ", "NOUN", "PUNCT"]
+
+
+def test_one_word_is_a_noun_in_one_sentence_and_a_verb_in_another():
+    assert tags("The plan was rejected by the committee .")[1] == "NOUN"
+    assert tags("They plan to vote against the budget .")[1] == "VERB"
+    assert tags("Many governors support the proposal .")[2] == "VERB"
+    assert tags("Their support for the bill was strong .")[1] == "NOUN"
+
+
+def test_clitics_split_as_stancekit_splits_them_are_tagged():
+    assert tags("The governor does n't support Trump 's plan .") == [
+        "DET",
+        "NOUN",
+        "AUX",
+        "PART",
+        "VERB",
+        "PROPN",
+        "PART",
+        "NOUN",
+        "PUNCT",
+    ]
+    assert tags("It 's a good idea .")[1] == "AUX"
+
+
+def test_curly_quotes_and_apostrophes_tag_like_straight_ones():
+    curly = default_tagger().tag(["\u201c", "We", "can", "\u2019t", "win", ",", "\u201d", "she", "said", "."])
+    straight = default_tagger().tag(['"', "We", "can", "'t", "win", ",", '"', "she", "said", "."])
+    assert curly == straight
+    assert curly[0] == curly[6] == "PUNCT"
+    assert default_tagger().tag(["``", "No", "''"])[::2] == ["PUNCT", "PUNCT"]
+
+
+def test_hyphenated_words_kept_whole_are_tagged_as_words():
+    got = tags("The long-term plan has a well-known author .")
+    assert got[1] == "ADJ" and got[5] == "ADJ"
+    assert tags("The state-run company paid 1,400 workers in 2019 .")[1] in ("ADJ", "VERB")
+    assert tags("He paid 1,400 dollars in 2019 .")[2::3] == ["NUM", "NUM"]
+
+
+@pytest.mark.parametrize(
+    ("word", "upos", "expected"),
+    [
+        ("endorsed", "VERB", "endorse"),
+        ("Senators", "NOUN", "senator"),
+        ("has", "AUX", "have"),
+        ("was", "AUX", "be"),
+        ("n't", "PART", "not"),
+        ("\u2019re", "AUX", "be"),
+        ("better", "ADJ", "good"),
+        ("Trump", "PROPN", "Trump"),
+        ("Democrats", "PROPN", "Democrats"),
+        ("The", "DET", "the"),
+        ("frobnicates", "VERB", "frobnicate"),
+        ("qwzx", "X", "qwzx"),
+        ("1,400", "NUM", "1,400"),
+        (",", "PUNCT", ","),
+    ],
+)
+def test_lemmas(word, upos, expected):
+    assert lemma(word, upos) == expected
+
+
+def test_read_conllu_skips_multiword_ranges_and_empty_nodes():
+    sentences = list(read_conllu(FIXTURE))
+    assert len(sentences) == 9
+    assert sentences[0] == [("The", "DET"), ("mayor", "NOUN"), ("backs", "VERB"), ("the", "DET"), ("plan", "NOUN"),
+                            (".", "PUNCT")]  # fmt: skip
+    assert sentences[-1] == [("They", "PRON"), ("do", "AUX"), ("n't", "PART"), ("back", "VERB"), ("it", "PRON"),
+                             (".", "PUNCT")]  # fmt: skip
+    last = list(read_conllu_sentences(FIXTURE))[-1]
+    assert last.sent_id == "team-9" and last.text == "They don't back it."
+    assert not last.words[4].space_after and last.words[3].space_after
+
+
+@pytest.mark.parametrize(
+    ("line", "complaint"),
+    [
+        ("1\tThe\tthe\tDET\t_\t_\t0\troot\t_", "expected 10 tab-separated columns"),
+        ("1\tThe\tthe\tDT\t_\t_\t0\troot\t_\t_", "'DT' is not a Universal POS tag"),
+        ("one\tThe\tthe\tDET\t_\t_\t0\troot\t_\t_", "is not a number"),
+    ],
+)
+def test_a_malformed_conllu_line_is_named_by_file_and_line(tmp_path, line, complaint):
+    path = tmp_path / "broken.conllu"
+    path.write_text(f"# text = The end\n1\tThe\tthe\tDET\t_\t_\t0\troot\t_\t_\n\n{line}\n", encoding="utf-8")
+    with pytest.raises(ConlluError, match=rf"broken\.conllu:4: .*{complaint}"):
+        list(read_conllu(path))
+
+
+def test_a_missing_conllu_file_is_a_conllu_error(tmp_path):
+    with pytest.raises(ConlluError, match="cannot read"):
+        list(read_conllu(tmp_path / "nowhere.conllu"))
+
+
+class Nouns:
+    name = "nouns"
+
+    def tag(self, words):
+        return ["NOUN"] * len(words)
+
+
+def test_evaluate_counts_per_tag_and_overall():
+    gold = [[("Plans", "NOUN"), ("fail", "VERB")], [("Taxes", "NOUN"), (".", "PUNCT")]]
+    scores = evaluate(Nouns(), gold)
+    assert isinstance(scores, TagScores)
+    assert (scores.tokens, scores.correct, scores.sentences) == (4, 2, 2)
+    assert scores.accuracy == 0.5
+    noun = scores.score("NOUN")
+    assert (noun.gold, noun.predicted, noun.correct, noun.recall, noun.precision) == (2, 4, 2, 1.0, 0.5)
+    assert scores.score("VERB").recall == 0.0 and scores.score("ADJ").gold == 0
+    assert [s.tag for s in scores.per_tag] == ["NOUN", "PUNCT", "VERB"]
+
+
+def test_training_is_deterministic_and_learns_a_tiny_treebank(tmp_path):
+    sentences = list(read_conllu_sentences(FIXTURE))
+    first = train(sentences, iterations=5, seed=3)
+    second = train(sentences, iterations=5, seed=3)
+    assert first.to_json() == second.to_json()
+    assert evaluate(first, read_conllu(FIXTURE)).accuracy == 1.0
+    save_model(first, tmp_path / "a.json.gz")
+    save_model(second, tmp_path / "b.json.gz")
+    assert (tmp_path / "a.json.gz").read_bytes() == (tmp_path / "b.json.gz").read_bytes()
+    reloaded = load_model(tmp_path / "a.json.gz")
+    words = "The council backs the new plan .".split()
+    assert reloaded.tag(words) == first.tag(words)
+    with gzip.open(tmp_path / "a.json.gz", "rt", encoding="utf-8") as stream:
+        assert json.load(stream)["tags"] == list(UPOS_TAGS)
+
+
+def test_hyphenated_words_are_merged_for_training_as_stancekit_keeps_them(tmp_path):
+    path = tmp_path / "hyphen.conllu"
+    rows = [
+        ("1", "a", "DET", "4", "det", "_"),
+        ("2", "long", "ADJ", "4", "amod", "SpaceAfter=No"),
+        ("3", "-", "PUNCT", "4", "punct", "SpaceAfter=No"),
+        ("4", "term", "NOUN", "5", "amod", "_"),
+        ("5", "plan", "NOUN", "0", "root", "_"),
+    ]
+    lines = [f"{i}\t{w}\t_\t{t}\t_\t_\t{h}\t{d}\t_\t{m}" for i, w, t, h, d, m in rows]
+    path.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+    (sentence,) = read_conllu_sentences(path)
+    assert merge_hyphens(sentence) == [("a", "DET"), ("long-term", "ADJ"), ("plan", "NOUN")]
+
+
+def test_an_unknown_tagger_name_lists_the_known_ones():
+    with pytest.raises(KeyError, match="known taggers: perceptron"):
+        tagger_named("nonesuch")
