@@ -93,6 +93,9 @@ KINDS = {
     "misspelt_section": "undefined-lexicon",
     "every_error_of_a_rule": "bad-rule-id",
     "missing_polarity_no_id": "missing-key",
+    "yaml_alias_bomb": "yaml-aliases",
+    "yaml_deep_nesting": "yaml-nesting",
+    "top_level_string": "not-a-mapping",
 }
 
 CASES = sorted(BROKEN.glob("*.yaml")) + sorted((BROKEN / "import_cycle").glob("*.yaml"))

@@ -318,7 +318,9 @@ class _Loader:
     def _read_file(self, key: str, path: Path, source: SourceFile, data: Any) -> RuleFile:
         empty = RuleFile(key, path, source.display, (), {}, {}, (), source.text)
         if not isinstance(data, LocatedDict):
-            location = getattr(data, "location", None) or source.location(0)
+            # A lone string's `location` is a method, not where it is: only lists and mappings
+            # carry a Location there.
+            location = data.location if isinstance(data, LocatedList) else source.location(0)
             self.error(
                 "not-a-mapping",
                 "a rule file must be a mapping with keys such as 'lexicons', 'macros' and 'rules'",

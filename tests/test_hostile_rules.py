@@ -1,0 +1,134 @@
+"""Rule files written to hang, exhaust or crash `stancekit check`: each is refused quickly with a
+located error, never a traceback. The golden texts of these errors are in `tests/broken_rules/`
+(see test_rule_errors.py); this file checks the timing, the limits themselves and the command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from stancekit import limits
+from stancekit.dsl.errors import Diagnostic, RuleError
+from stancekit.dsl.loader import load_rules
+from stancekit.exitcodes import ExitCode
+
+ROOT = Path(__file__).resolve().parent.parent
+BROKEN = ROOT / "tests" / "broken_rules"
+
+RULE = """\
+stancekit: 1
+rules:
+  - id: en.verb.back
+    pattern: "{actor:ACTOR} back {topic:TOPIC}"
+    polarity: support
+"""
+
+
+def alias_bomb(levels: int = 9, width: int = 9) -> str:
+    """The "billion laughs": each level lists the level below `width` times."""
+    lines = ["stancekit: 1", "lexicons:", "  l0: &a0 [lol]"]
+    for level in range(1, levels + 1):
+        lines.append(f"  l{level}: &a{level} [{', '.join([f'*a{level - 1}'] * width)}]")
+    return "\n".join(lines) + "\n"
+
+
+def _errors(path: Path) -> tuple[Diagnostic, ...]:
+    with pytest.raises(RuleError) as caught:
+        load_rules([path])
+    return caught.value.errors
+
+
+def _write(tmp_path: Path, text: str, name: str = "rules.yaml") -> Path:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def check(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "stancekit", "check", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+# -- YAML aliases and nesting -------------------------------------------------------------------
+
+
+def test_the_alias_bomb_is_refused_in_well_under_a_second(tmp_path: Path) -> None:
+    path = _write(tmp_path, alias_bomb())
+    started = time.perf_counter()
+    (error,) = _errors(path)
+    assert time.perf_counter() - started < 1.0
+    assert error.code == "yaml-aliases"
+    assert (error.location.line, error.location.col) == (6, 12)
+
+
+def test_a_much_larger_bomb_is_refused_as_fast(tmp_path: Path) -> None:
+    path = _write(tmp_path, alias_bomb(levels=40, width=40))
+    started = time.perf_counter()
+    assert [e.code for e in _errors(path)] == ["yaml-aliases"]
+    assert time.perf_counter() - started < 1.0
+
+
+def test_aliases_up_to_the_limit_load(tmp_path: Path) -> None:
+    def uses(n: int) -> str:
+        return f"stancekit: 1\nlexicons:\n  a: &words [back]\n  b: [{', '.join(['*words'] * n)}]\n"
+
+    def codes(n: int) -> set[str]:
+        with pytest.raises(RuleError) as caught:  # a list of lists is no lexicon, but it was read
+            load_rules([_write(tmp_path, uses(n))])
+        return {d.code for d in caught.value.errors}
+
+    assert "yaml-aliases" not in codes(limits.MAX_YAML_ALIASES)
+    assert "yaml-aliases" in codes(limits.MAX_YAML_ALIASES + 1)
+
+
+def test_aliases_nested_past_the_depth_limit(tmp_path: Path) -> None:
+    depth = limits.MAX_YAML_ALIAS_DEPTH + 1
+    lines = ["stancekit: 1", "lexicons:", "  l0: &a0 [back]"]
+    lines += [f"  l{i}: &a{i} [*a{i - 1}]" for i in range(1, depth + 1)]
+    (error,) = _errors(_write(tmp_path, "\n".join(lines) + "\n"))
+    assert error.code == "yaml-aliases"
+    assert f"more than {limits.MAX_YAML_ALIAS_DEPTH} deep" in error.message
+    assert error.location.line == depth + 3
+
+
+def test_deeply_nested_lists_are_refused_not_a_recursion_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, "stancekit: 1\ndescription: " + "[" * 5000 + "]" * 5000 + "\n")
+    started = time.perf_counter()
+    (error,) = _errors(path)
+    assert time.perf_counter() - started < 1.0
+    assert error.code == "yaml-nesting"
+    assert (error.location.line, error.location.col) == (2, 13 + limits.MAX_YAML_NESTING)
+
+
+def test_a_rule_file_that_is_one_string_is_not_a_mapping(tmp_path: Path) -> None:
+    # It once crashed with "AttributeError: 'function' object has no attribute 'file'": the
+    # string's `location` method was taken for its location.
+    (error,) = _errors(_write(tmp_path, "root:x:0:0:root:/root:/bin/bash\n"))
+    assert error.code == "not-a-mapping"
+    assert (error.location.line, error.location.col) == (1, 1)
+
+
+# -- the command line -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["yaml_alias_bomb", "yaml_deep_nesting", "import_cycle/a", "top_level_string"],
+)
+def test_check_exits_with_rule_error_and_no_traceback(name: str) -> None:
+    path = BROKEN / f"{name}.yaml"
+    result = check(str(path.relative_to(ROOT)))
+    assert result.returncode == ExitCode.RULE_ERROR
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "internal error" not in result.stdout + result.stderr
+    assert path.with_suffix(".expected").read_text(encoding="utf-8").split("\n")[0] in result.stdout
