@@ -123,7 +123,14 @@ def test_a_rule_file_that_is_one_string_is_not_a_mapping(tmp_path: Path) -> None
 
 @pytest.mark.parametrize(
     "name",
-    ["yaml_alias_bomb", "yaml_deep_nesting", "import_cycle/a", "top_level_string"],
+    [
+        "yaml_alias_bomb",
+        "yaml_deep_nesting",
+        "import_outside_tree",
+        "import_absolute",
+        "import_cycle/a",
+        "top_level_string",
+    ],
 )
 def test_check_exits_with_rule_error_and_no_traceback(name: str) -> None:
     path = BROKEN / f"{name}.yaml"
@@ -132,3 +139,56 @@ def test_check_exits_with_rule_error_and_no_traceback(name: str) -> None:
     assert "Traceback" not in result.stdout + result.stderr
     assert "internal error" not in result.stdout + result.stderr
     assert path.with_suffix(".expected").read_text(encoding="utf-8").split("\n")[0] in result.stdout
+
+
+# -- imports --------------------------------------------------------------------------------------
+
+COMMON = "stancekit: 1\nlexicons:\n  backing: [back, support]\n"
+
+
+def _importing(tmp_path: Path, item: str, folder: str = "rules") -> Path:
+    return _write(tmp_path, RULE.replace("rules:\n", f"imports: ['{item}']\nrules:\n", 1), f"{folder}/main.yaml")
+
+
+def test_an_import_may_climb_within_the_folder_the_rules_were_given_as(tmp_path: Path) -> None:
+    _write(tmp_path, COMMON, "pack/shared/common.yaml")
+    _importing(tmp_path, "../shared/common.yaml", "pack/mine")
+    assert [r.id for r in load_rules([tmp_path / "pack"]).rules] == ["en.verb.back"]
+    (error,) = _errors(tmp_path / "pack" / "mine" / "main.yaml")  # the file alone: its folder is the tree
+    assert error.code == "import-outside"
+    assert error.message == "import '../shared/common.yaml' leads outside the rules folder " + str(
+        tmp_path / "pack" / "mine"
+    )
+
+
+def test_a_symbolic_link_out_of_the_rules_folder_is_not_followed(tmp_path: Path) -> None:
+    outside = _write(tmp_path, COMMON, "elsewhere/common.yaml")
+    main = _importing(tmp_path, "common.yaml")
+    (tmp_path / "rules" / "common.yaml").symlink_to(outside)
+    (error,) = _errors(main)
+    assert error.code == "import-outside"
+    assert "is a symbolic link to a file outside the rules folder" in error.message
+    (tmp_path / "rules" / "inside.yaml").symlink_to(tmp_path / "rules" / "main.yaml")
+    (tmp_path / "rules" / "common.yaml").unlink()
+    _write(tmp_path, COMMON, "rules/words/common.yaml")
+    (tmp_path / "rules" / "common.yaml").symlink_to(tmp_path / "rules" / "words" / "common.yaml")
+    assert [r.id for r in load_rules([main]).rules] == ["en.verb.back"]
+
+
+def test_a_symbolic_link_loop_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    main = _importing(tmp_path, "loop.yaml")
+    (tmp_path / "rules" / "loop.yaml").symlink_to(tmp_path / "rules" / "loop.yaml")
+    (error,) = _errors(main)
+    assert (error.code, error.message) == ("import-outside", "import 'loop.yaml' is a symbolic link that loops")
+
+
+@pytest.mark.parametrize("item", ["stancekit:../../../../etc/passwd", "stancekit:en/../../../../../etc/passwd"])
+def test_a_pack_import_stays_inside_the_pack(tmp_path: Path, item: str) -> None:
+    (error,) = _errors(_importing(tmp_path, item))
+    assert error.code == "import-outside"
+    assert "leads outside the rules folder" in error.message
+
+
+def test_the_bundled_pack_is_importable(tmp_path: Path) -> None:
+    main = _importing(tmp_path, "stancekit:en/common.yaml")
+    assert load_rules([main]).rules

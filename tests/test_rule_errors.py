@@ -96,6 +96,8 @@ KINDS = {
     "yaml_alias_bomb": "yaml-aliases",
     "yaml_deep_nesting": "yaml-nesting",
     "top_level_string": "not-a-mapping",
+    "import_outside_tree": "import-outside",
+    "import_absolute": "import-outside",
 }
 
 CASES = sorted(BROKEN.glob("*.yaml")) + sorted((BROKEN / "import_cycle").glob("*.yaml"))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from stancekit import plugins
+from stancekit.dsl import importpaths
 from stancekit.dsl.dictionaries import DictionaryReader
 from stancekit.dsl.errors import ERROR, WARNING, Diagnostic, Location, RuleError, did_you_mean
 from stancekit.dsl.model import (
@@ -221,6 +222,15 @@ def target_path(target: str | Path) -> Path:
     return Path(text)
 
 
+def _pack_root(text: str) -> Path | None:
+    """The folder of the pack a `stancekit:...` or `pack:NAME/...` name points into, else None."""
+    if text.startswith(BUNDLED_PREFIX):
+        return bundled_rules_dir().parent
+    if text.startswith(PACK_PREFIX):
+        return pack_target(PACK_PREFIX + text[len(PACK_PREFIX) :].partition("/")[0])
+    return None
+
+
 def target_files(target: str | Path) -> list[Path]:
     """The rule files a rules argument names (before imports): a folder's rule files, a file
     itself, or nothing when it does not exist."""
@@ -237,7 +247,9 @@ class _Loader:
     def __init__(self) -> None:
         self.files: dict[str, RuleFile] = {}
         self.diagnostics: list[Diagnostic] = []
-        self._pending_imports: dict[str, list[tuple[str, Location]]] = {}
+        self._pending_imports: dict[str, list[tuple[Path, Path]]] = {}
+        #: The rules folder of each file: what its imports may name (see `importpaths`).
+        self._roots: dict[str, Path] = {}
         self._import_locations: dict[tuple[str, str], Location] = {}
 
     def error(self, code: str, message: str, location: Location | None, hint: str | None = None) -> None:
@@ -252,21 +264,23 @@ class _Loader:
         except PackError as exc:
             self.error("missing-rules", str(exc), None, "stancekit rules --packs lists the installed packs")
             return
+        root = _pack_root(str(target)) or (path if path.is_dir() else path.parent)
         if path.is_dir():
             files = discover(path)
             if not files:
                 self.error("no-rule-files", f"no rule files (*.yaml) in folder '{target}'", None)
             for file in files:
-                self.add_file(file)
+                self.add_file(file, root)
         elif path.is_file():
-            self.add_file(path)
+            self.add_file(path, root)
         else:
             self.error("missing-rules", f"rule file or folder '{target}' does not exist", None)
 
-    def add_file(self, path: Path) -> str:
+    def add_file(self, path: Path, root: Path) -> str:
         key = str(path.resolve())
         if key in self.files or key in self._pending_imports:
             return key
+        self._roots[key] = root
         display = display_path(path)
         try:
             text = path.read_bytes().decode("utf-8-sig")
@@ -296,8 +310,8 @@ class _Loader:
                 break
             for key, imports in pending:
                 self._pending_imports[key] = []
-                for target, _location in imports:
-                    self.add_file(Path(target))
+                for target, root in imports:
+                    self.add_file(target, root)
         graph = {k: f.imports for k, f in self.files.items()}
         reported: set[frozenset[str]] = set()
         for start in graph:
@@ -433,12 +447,18 @@ class _Loader:
             if item.startswith((BUNDLED_PREFIX, PACK_PREFIX)):
                 try:
                     target = target_path(item)
+                    root = _pack_root(item) or target.parent
                 except PackError as exc:
                     hint = "stancekit rules --packs lists the installed packs"
                     self.error("missing-import", str(exc), location, hint)
                     continue
             else:
                 target = path.parent / item
+                root = self._roots[key]
+            leaves = importpaths.outside(item, target, root, display_path(root))
+            if leaves is not None:
+                self.error("import-outside", leaves.message, location, leaves.hint)
+                continue
             if not target.is_file():
                 near = None
                 if target.parent.is_dir():
@@ -454,7 +474,7 @@ class _Loader:
             target_key = str(target.resolve())
             resolved.append(target_key)
             self._import_locations[(key, target_key)] = location
-            self._pending_imports.setdefault(key, []).append((str(target), location))
+            self._pending_imports.setdefault(key, []).append((target, root))
         return tuple(resolved)
 
     def _read_lexicons(self, display: str, data: LocatedDict) -> dict[str, Lexicon]:
