@@ -24,7 +24,7 @@ MAX_YAML_ALIAS_DEPTH = 10
 #: How deeply lists and mappings may nest in a rule file (the bundled pack needs 6).
 MAX_YAML_NESTING = 64
 
-#: Entries of one lexicon (and of one actor or topic dictionary section).
+#: Entries of one lexicon.
 MAX_LEXICON_ENTRIES = 100_000
 
 #: The largest bound of a pattern repeat, `[any]{0,50}`.

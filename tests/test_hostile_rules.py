@@ -192,3 +192,44 @@ def test_a_pack_import_stays_inside_the_pack(tmp_path: Path, item: str) -> None:
 def test_the_bundled_pack_is_importable(tmp_path: Path) -> None:
     main = _importing(tmp_path, "stancekit:en/common.yaml")
     assert load_rules([main]).rules
+
+
+# -- sizes ----------------------------------------------------------------------------------------
+
+
+def test_a_rule_file_over_the_size_limit_is_refused_unparsed(tmp_path: Path) -> None:
+    words = "".join(f"    - word{i}\n" for i in range(limits.MAX_RULE_FILE_BYTES // 14 + 1))
+    path = _write(tmp_path, "stancekit: 1\nlexicons:\n  many:\n" + words)
+    assert path.stat().st_size > limits.MAX_RULE_FILE_BYTES
+    started = time.perf_counter()
+    (error,) = _errors(path)
+    assert time.perf_counter() - started < 1.0
+    assert error.code == "file-too-large"
+    assert (error.location.line, error.location.col, error.location.line_text) == (1, 1, "stancekit: 1")
+    path.write_text("stancekit: 1\n" + "#" * (limits.MAX_RULE_FILE_BYTES - 13), encoding="utf-8")
+    assert path.stat().st_size == limits.MAX_RULE_FILE_BYTES
+    assert load_rules([path]).rules == ()
+
+
+def test_a_lexicon_over_the_entry_limit_is_refused(tmp_path: Path) -> None:
+    entries = ", ".join(f"w{i}" for i in range(limits.MAX_LEXICON_ENTRIES + 1))
+    text = RULE.replace("rules:\n", f"lexicons:\n  many: [{entries}]\nrules:\n", 1)
+    (error,) = _errors(_write(tmp_path, text))
+    assert error.code == "lexicon-too-large"
+    assert error.message == "lexicon 'many' has 100,001 entries, over the limit of 100,000"
+
+
+def test_a_one_line_rule_file_over_the_limit_shows_only_the_start_of_its_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, "x" * (limits.MAX_RULE_FILE_BYTES + 1))
+    (error,) = _errors(path)
+    assert error.code == "file-too-large"
+    assert len(error.render()) < 1000
+
+
+def test_a_large_lexicon_loads_in_linear_time(tmp_path: Path) -> None:
+    # Duplicates were once looked for in a list: 100,000 entries took 90 s to check.
+    entries = "".join(f"    - word{i}\n" for i in range(30_000))
+    path = _write(tmp_path, RULE.replace("back {topic", "@many {topic") + "lexicons:\n  many:\n" + entries)
+    started = time.perf_counter()
+    assert len(load_rules([path]).files[0].lexicons["many"].entries) == 30_000
+    assert time.perf_counter() - started < 3.0

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from stancekit import plugins
+from stancekit import limits, plugins
 from stancekit.dsl import importpaths
 from stancekit.dsl.dictionaries import DictionaryReader
 from stancekit.dsl.errors import ERROR, WARNING, Diagnostic, Location, RuleError, did_you_mean
@@ -283,7 +283,13 @@ class _Loader:
         self._roots[key] = root
         display = display_path(path)
         try:
-            text = path.read_bytes().decode("utf-8-sig")
+            with path.open("rb") as stream:
+                data = stream.read(limits.MAX_RULE_FILE_BYTES + 1)
+                size = os.fstat(stream.fileno()).st_size
+            if len(data) > limits.MAX_RULE_FILE_BYTES:
+                self._too_large(display, data, max(size, len(data)))
+                return key
+            text = data.decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             self.error("unreadable", f"cannot read rule file {display}: {exc}", None)
             return key
@@ -301,6 +307,17 @@ class _Loader:
             data.value_locations = {}
         self.files[key] = self._read_file(key, path, source, data)
         return key
+
+    def _too_large(self, display: str, data: bytes, size: int) -> None:
+        """Report a rule file over `MAX_RULE_FILE_BYTES` at its first line; it is not parsed."""
+        first_line = data[:200].decode("utf-8-sig", errors="replace").split("\n")[0].rstrip("\r")
+        self.error(
+            "file-too-large",
+            f"rule file is {size:,} bytes, over the limit of {limits.MAX_RULE_FILE_BYTES:,}",
+            Location(display, 1, 1, first_line),
+            "split it into several rule files (one may import another); a rule file holds rules"
+            " and word lists, not a corpus",
+        )
 
     def resolve_imports(self) -> None:
         """Load imported files (recursively) and report missing imports and import cycles."""
@@ -509,16 +526,27 @@ class _Loader:
                     'write the entries as a YAML list: [support, back, "stand behind"]',
                 )
                 continue
-            entries: list[str] = []
+            if len(entries_value) > limits.MAX_LEXICON_ENTRIES:
+                self.error(
+                    "lexicon-too-large",
+                    f"lexicon '{name}' has {len(entries_value):,} entries, over the limit of"
+                    f" {limits.MAX_LEXICON_ENTRIES:,}",
+                    location,
+                    f"split it into lexicons of at most {limits.MAX_LEXICON_ENTRIES:,} entries and name them"
+                    " together in the pattern: (@first_part | @second_part)",
+                )
+                lexicons[name] = Lexicon(name, (), inflect, location, display)  # defined, so not undefined too
+                continue
+            entries: dict[str, None] = {}
             for entry, entry_location in zip(entries_value, entries_value.item_locations, strict=True):
                 if not isinstance(entry, str) or not entry.strip():
                     self.error("bad-entry", f"lexicon '{name}' has an empty or non-text entry", entry_location)
                     continue
                 normalised = " ".join(entry.split())
-                if normalised in entries:
+                if normalised in entries:  # a dict keeps the order and finds an entry at once
                     self.warn("duplicate-entry", f"'{normalised}' appears twice in lexicon '{name}'", entry_location)
                     continue
-                entries.append(normalised)
+                entries[normalised] = None
             lexicons[name] = Lexicon(name, tuple(entries), inflect, location, display)
         return lexicons
 

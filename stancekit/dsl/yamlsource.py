@@ -42,12 +42,25 @@ class SourceFile:
     def line_starts(self) -> list[int]:
         return [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
 
+    @cached_property
+    def _line_texts(self) -> dict[int, str]:
+        return {}
+
+    def _line_text(self, line: int) -> str:
+        """The text of 0-based `line`, one string per line however many locations share it: a
+        rule file written on one long line gives a location to each of thousands of values."""
+        found = self._line_texts.get(line)
+        if found is None:
+            start = self.line_starts[line]
+            end = self.text.find("\n", start)
+            found = self._line_texts[line] = self.text[start : end if end != -1 else len(self.text)]
+        return found
+
     def location(self, index: int, length: int = 1) -> Location:
         starts = self.line_starts
         line = bisect.bisect_right(starts, index) - 1
         line_start = starts[line]
-        line_end = self.text.find("\n", line_start)
-        line_text = self.text[line_start : line_end if line_end != -1 else len(self.text)]
+        line_text = self._line_text(line)
         col = index - line_start + 1
         length = min(length, len(line_text.rstrip("\r")) - col + 1)
         return Location(self.display, line + 1, col, line_text, max(1, length))
