@@ -41,6 +41,7 @@ from stancekit.output.sinks import FORMATS, format_for_path, formats, open_sink
 from stancekit.packs import installed_packs
 from stancekit.plugins import PluginInfo, load_plugins
 from stancekit.text.documents import Document, InputOptions, iter_documents
+from stancekit.text.inputpaths import regular_files
 
 
 def _with_progress(results: Iterator[DocumentResult], total: int | None, enabled: bool) -> Iterator[DocumentResult]:
@@ -61,7 +62,7 @@ def _count_text_files(paths: Sequence[str]) -> int | None:
         if raw == "-" or path.suffix.lower() in (".jsonl", ".ndjson", ".csv", ".tsv"):
             return None
         if path.is_dir():
-            total += sum(1 for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            total += len(regular_files(path, lambda where, why: None))
         else:
             total += 1
     return total
