@@ -24,6 +24,7 @@ from stancekit.commands.common import (
     ProblemLog,
     cache_options,
     compiled_rule_set,
+    csv_raw_option,
     dictionary_options,
     failing_on,
     load_ruleset,
@@ -170,6 +171,7 @@ class _FormatChoice(click.Choice):
 @cache_options
 @click.option("--no-prefilter", is_flag=True, hidden=True, help="Run every rule on every sentence (for testing).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, warnings or summary on stderr.")
+@csv_raw_option
 @dictionary_options
 def scan(
     paths,
@@ -192,6 +194,7 @@ def scan(
     no_cache,
     no_prefilter,
     quiet,
+    csv_raw,
     actors,
     topics,
 ):
@@ -229,7 +232,7 @@ def scan(
             problems(problem)
         on_dask = scan_on_dask(compiled, cuts, options, scheduler=scheduler, workers=jobs, prefilter=not no_prefilter)
         if part_folder:
-            writer = PartsWriter(Path(part_folder), fmt, selected, compiled.hash)
+            writer = PartsWriter(Path(part_folder), fmt, selected, compiled.hash, csv_raw=csv_raw)
         results = _document_results(on_dask, problems, writer, failed_partitions)
     elif jobs > 1:
         results = scan_parallel(compiled, iter_documents(paths, options, problems), jobs, prefilter=not no_prefilter)
@@ -254,7 +257,7 @@ def scan(
                 writer.finish()
             else:
                 with atomic_text_output(output) as stream:
-                    sink = open_sink(fmt, stream, selected, color=color)
+                    sink = open_sink(fmt, stream, selected, color=color, csv_raw=csv_raw)
                     try:
                         for result in _with_progress(results, total, show_progress):
                             summary.add(result)
