@@ -24,6 +24,7 @@ from stancekit.commands.common import (
     ProblemLog,
     cache_options,
     compiled_rule_set,
+    csv_raw_option,
     dictionary_options,
     failing_on,
     load_ruleset,
@@ -41,6 +42,7 @@ from stancekit.output.sinks import FORMATS, format_for_path, formats, open_sink
 from stancekit.packs import installed_packs
 from stancekit.plugins import PluginInfo, load_plugins
 from stancekit.text.documents import Document, InputOptions, iter_documents
+from stancekit.text.inputpaths import regular_files
 
 
 def _with_progress(results: Iterator[DocumentResult], total: int | None, enabled: bool) -> Iterator[DocumentResult]:
@@ -61,7 +63,7 @@ def _count_text_files(paths: Sequence[str]) -> int | None:
         if raw == "-" or path.suffix.lower() in (".jsonl", ".ndjson", ".csv", ".tsv"):
             return None
         if path.is_dir():
-            total += sum(1 for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            total += len(regular_files(path, lambda where, why: None))
         else:
             total += 1
     return total
@@ -169,6 +171,7 @@ class _FormatChoice(click.Choice):
 @cache_options
 @click.option("--no-prefilter", is_flag=True, hidden=True, help="Run every rule on every sentence (for testing).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, warnings or summary on stderr.")
+@csv_raw_option
 @dictionary_options
 def scan(
     paths,
@@ -191,6 +194,7 @@ def scan(
     no_cache,
     no_prefilter,
     quiet,
+    csv_raw,
     actors,
     topics,
 ):
@@ -228,7 +232,7 @@ def scan(
             problems(problem)
         on_dask = scan_on_dask(compiled, cuts, options, scheduler=scheduler, workers=jobs, prefilter=not no_prefilter)
         if part_folder:
-            writer = PartsWriter(Path(part_folder), fmt, selected, compiled.hash)
+            writer = PartsWriter(Path(part_folder), fmt, selected, compiled.hash, csv_raw=csv_raw)
         results = _document_results(on_dask, problems, writer, failed_partitions)
     elif jobs > 1:
         results = scan_parallel(compiled, iter_documents(paths, options, problems), jobs, prefilter=not no_prefilter)
@@ -253,7 +257,7 @@ def scan(
                 writer.finish()
             else:
                 with atomic_text_output(output) as stream:
-                    sink = open_sink(fmt, stream, selected, color=color)
+                    sink = open_sink(fmt, stream, selected, color=color, csv_raw=csv_raw)
                     try:
                         for result in _with_progress(results, total, show_progress):
                             summary.add(result)

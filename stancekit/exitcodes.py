@@ -7,7 +7,12 @@ CI jobs branch on these, so they never change meaning:
     2  USAGE            the command line is wrong (unknown option, missing argument)
     3  RULE_ERROR       a rule file is broken; every problem is printed with file:line:col
     4  INPUT_ERROR      an input path is missing or unreadable (the rest is still scanned),
-                        or the output file cannot be written
+                        or the output file cannot be written. Unreadable includes a path
+                        that is no regular file (a named pipe, socket or device file), a
+                        symbolic link that loops, points nowhere or leads to a folder, and a
+                        file name that is not UTF-8: each is reported by path and skipped.
+                        A document skipped for what it holds (a binary file, a malformed
+                        JSONL line) is a warning, counted in the summary, and leaves 0.
     5  INTERNAL_ERROR   a bug in stancekit; please report it with the message printed
   130  INTERRUPTED      stopped with Ctrl-C; output written so far is complete and valid
 """

@@ -23,7 +23,7 @@ lexicons:
 
 RULES = """\
 stancekit: 1
-imports: [../shared/common.yaml]
+imports: [shared/common.yaml]
 rules:
   - id: t.support
     pattern: "{actor:ACTOR} @backing {topic:TOPIC}"
@@ -35,10 +35,10 @@ TEXT = "The island council supports the ferry subsidy. The council backs the new
 
 @pytest.fixture
 def pack(tmp_path) -> Path:
-    """A rule file in its own folder that imports a lexicon from a folder beside it."""
-    (tmp_path / "shared").mkdir()
-    (tmp_path / "shared" / "common.yaml").write_text(COMMON, encoding="utf-8")
-    (tmp_path / "mine").mkdir()
+    """A rule file in its own folder that imports a lexicon from a folder below it (an import
+    stays inside the rules folder)."""
+    (tmp_path / "mine" / "shared").mkdir(parents=True)
+    (tmp_path / "mine" / "shared" / "common.yaml").write_text(COMMON, encoding="utf-8")
     rules = tmp_path / "mine" / "rules.yaml"
     rules.write_text(RULES, encoding="utf-8")
     return rules
@@ -67,10 +67,11 @@ def test_editing_the_rule_file_compiles_afresh(pack, tmp_path):
     assert [r.id for r in again.compiled.rules] == ["t.backing"]
 
 
-def test_editing_an_imported_file_outside_the_named_folder_compiles_afresh(pack, tmp_path):
+def test_editing_an_imported_file_that_was_not_named_compiles_afresh(pack, tmp_path):
     folder = tmp_path / "cache"
     compile_rules([pack], cache_dir=folder)
-    (tmp_path / "shared" / "common.yaml").write_text(COMMON.replace("back]", "back, endorse]"), encoding="utf-8")
+    common = tmp_path / "mine" / "shared" / "common.yaml"
+    common.write_text(COMMON.replace("back]", "back, endorse]"), encoding="utf-8")
     again = compile_rules([pack], cache_dir=folder)
     assert not again.from_cache
     assert [f.topic.text for f in Matcher(again.compiled).scan("The council endorses the plan.")] == ["the plan"]

@@ -587,3 +587,52 @@ def test_a_matrix_cell_lists_its_findings(opened):
     assert Select(driver.find_element(By.ID, "filter-topic")).first_selected_option.text == "the toll (2)"
     driver.find_element(By.ID, "filter-reset").click()
     WebDriverWait(driver, 5).until(lambda d: _shown(d) == ("9 of 9 findings shown", 9))
+
+
+SCRIPT_ACTOR = "<script>window.ran = 1; alert(1)</script>"
+IMG_TOPIC = "<img src=x onerror=alert(1)>"
+SVG_TOPIC = '<svg onload="window.ran = 2; alert(2)">'
+
+
+def test_markup_in_actor_and_topic_is_shown_as_text_and_never_runs(browser, tmp_path):
+    """A scraped document can hold markup where the rules find an actor and a topic: on the
+    page it is text, in every place the page puts an actor or a topic (table, filters, matrix,
+    timelines), with no dialog and nothing in the console."""
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    findings = [
+        make(f"doc-{i}", date, f"{actor} backs {topic} again.", actor, topic, "backs", polarity)
+        for i, (date, actor, topic, polarity) in enumerate(
+            [
+                ("2024-01-05", SCRIPT_ACTOR, IMG_TOPIC, "support"),
+                ("2024-02-05", SCRIPT_ACTOR, IMG_TOPIC, "support"),
+                ("2024-03-05", SCRIPT_ACTOR, IMG_TOPIC, "oppose"),
+                ("2024-04-05", SCRIPT_ACTOR, IMG_TOPIC, "oppose"),
+                ("2024-02-07", "Oslo city council", SVG_TOPIC, "support"),
+                (None, SCRIPT_ACTOR, SVG_TOPIC, "neutral"),
+            ]
+        )
+    ]
+    path = tmp_path / "hostile.html"
+    path.write_text(page_of(findings), encoding="utf-8")
+    browser.get_log("browser")  # what earlier pages logged
+    browser.get(path.as_uri())
+    WebDriverWait(browser, 10).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#filter-actor option")) > 1)
+    Select(browser.find_element(By.ID, "filter-actor")).select_by_index(1)
+    Select(browser.find_element(By.ID, "filter-actor")).select_by_index(0)
+    for cell in browser.find_elements(By.CSS_SELECTOR, "table.matrix td.cell:not(.empty)")[:2]:
+        cell.click()
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert.text  # noqa: B018 - reading it is what raises
+    assert browser.execute_script("return window.ran === undefined")
+    assert browser.find_elements(By.CSS_SELECTOR, "img[onerror], svg[onload]") == []
+    # the page's data is JSON in a script element the browser never runs; no other holds the text
+    ran = "//script[not(@type='application/json') and contains(., 'window.ran')]"
+    assert browser.find_elements(By.XPATH, ran) == []
+    page_text = browser.find_element(By.TAG_NAME, "body").text
+    assert SCRIPT_ACTOR in page_text and IMG_TOPIC in page_text and SVG_TOPIC in page_text
+    options = [o.text for o in browser.find_elements(By.CSS_SELECTOR, "#filter-actor option, #filter-topic option")]
+    assert any(SCRIPT_ACTOR in o for o in options) and any(IMG_TOPIC in o for o in options)
+    assert _errors(browser.get_log("browser")) == []

@@ -14,6 +14,7 @@ To regenerate the expected files after a deliberate change to a message, run
 
 then read `git diff tests/broken_rules/` as a rule author would before committing it.
 To add a case, write `tests/broken_rules/<name>.yaml`, add `<name>` to `KINDS` and regenerate.
+A case about a size limit runs with the limit lowered (`LOWERED_LIMITS`), so its file stays small.
 
 The tests at the end pin down messages that were once wrong. A known wrong message can be
 documented the same way with `@pytest.mark.xfail(strict=True)`: when it is fixed its test
@@ -33,6 +34,7 @@ from pathlib import Path
 
 import pytest
 
+from stancekit import limits
 from stancekit.dsl.errors import RuleError
 from stancekit.dsl.loader import check_rules, load_rules
 from stancekit.exitcodes import ExitCode
@@ -101,6 +103,21 @@ KINDS = {
     "misspelt_section": "undefined-lexicon",
     "every_error_of_a_rule": "bad-rule-id",
     "missing_polarity_no_id": "missing-key",
+    "yaml_alias_bomb": "yaml-aliases",
+    "yaml_deep_nesting": "yaml-nesting",
+    "top_level_string": "not-a-mapping",
+    "import_outside_tree": "import-outside",
+    "import_absolute": "import-outside",
+    "oversize_file": "file-too-large",
+    "oversize_lexicon": "lexicon-too-large",
+    "pattern_too_large": "pattern-too-large",
+}
+
+#: Cases about a limit of `stancekit.limits`, run with the limit lowered so that the file that
+#: crosses it stays small enough to read (test_hostile_rules.py crosses the real limits).
+LOWERED_LIMITS = {
+    "oversize_file": ("MAX_RULE_FILE_BYTES", 2048),
+    "oversize_lexicon": ("MAX_LEXICON_ENTRIES", 10),
 }
 
 CASES = sorted(BROKEN.glob("*.yaml")) + sorted((BROKEN / "import_cycle").glob("*.yaml"))
@@ -111,8 +128,12 @@ def _name(path: Path) -> str:
 
 
 @pytest.fixture(autouse=True)
-def _at_project_root(monkeypatch: pytest.MonkeyPatch) -> None:
+def _at_project_root(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
     monkeypatch.chdir(ROOT)
+    callspec = getattr(request.node, "callspec", None)
+    path = callspec.params.get("path") if callspec is not None else None
+    if path is not None and _name(path) in LOWERED_LIMITS:
+        monkeypatch.setattr(limits, *LOWERED_LIMITS[_name(path)])
 
 
 def _rule_error(path: Path) -> RuleError:

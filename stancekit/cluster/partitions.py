@@ -22,6 +22,7 @@ from stancekit.text.documents import (
     read_files,
     read_jsonl_range,
 )
+from stancekit.text.inputpaths import regular_files
 
 _COUNT_CHUNK = 1 << 20
 
@@ -96,7 +97,8 @@ def plan(
         if raw == "-":
             problems.append(InputProblem("<stdin>", "standard input cannot be shared with workers", fatal=True))
         elif path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
+            files = regular_files(path, lambda where, why: problems.append(InputProblem(where, why, fatal=True)))
+            for file in files:
                 order.append(("file", (file, file.relative_to(path).with_suffix("").as_posix())))
         elif path.is_file():
             order.append(("jsonl", path) if _is_jsonl(path, options) else ("file", (path, path.stem)))
@@ -132,10 +134,6 @@ def plan(
             group_size += size
     flush()
     return partitions, problems
-
-
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
 def _size(item) -> int:

@@ -42,12 +42,13 @@ class PartsWriter:
     fmt: str = "jsonl"
     fields: tuple[str, ...] | None = None
     ruleset: str = ""
+    csv_raw: bool = False
     entries: list[dict] = field(default_factory=list)
 
     def write(self, partition: PartitionResult) -> None:
         name = f"part-{partition.index:05d}.{self.fmt}"
         with atomic_text_output(self.folder / name) as stream:
-            sink = open_sink(self.fmt, stream, self.fields)
+            sink = open_sink(self.fmt, stream, self.fields, csv_raw=self.csv_raw)
             try:
                 for result in partition.results:
                     for finding in result.findings:

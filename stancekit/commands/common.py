@@ -186,3 +186,12 @@ class ProblemLog:
         if not self.quiet or problem.fatal:
             level = "error" if problem.fatal else "warning"
             click.echo(f"{level}: {problem}", err=True)
+
+
+#: `--csv-raw`, for every command that writes CSV (see `output.csvcells`).
+csv_raw_option = click.option(
+    "--csv-raw",
+    is_flag=True,
+    help="Write CSV cells as they are; by default a text cell starting with =, +, -, @, a tab or"
+    " a carriage return starts with ' so that a spreadsheet shows it instead of running it.",
+)

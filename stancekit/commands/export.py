@@ -18,6 +18,7 @@ from stancekit.commands.common import (
     RULES_HELP,
     CommandFailed,
     collection_name_merges,
+    csv_raw_option,
     failing_on,
     merge_names_option,
     topic_tree,
@@ -98,7 +99,10 @@ def _network_note(network: Network) -> str:
 )
 @click.option("--topics", multiple=True, metavar="FILE", help="Topic dictionary (repeatable) for --roll-up.")
 @merge_names_option
-def command(findings_file, fmt, output, network, duplicates, since, until, roll_up, weight, rules, topics, merge_names):
+@csv_raw_option
+def command(
+    findings_file, fmt, output, network, duplicates, since, until, roll_up, weight, rules, topics, merge_names, csv_raw
+):
     """Write FINDINGS.jsonl (as `stancekit scan --format jsonl` writes it; - reads stdin) as a
     discourse network: GraphML, DNA's statement list (dna-csv) or an edge list (edges-csv).
 
@@ -130,11 +134,11 @@ def command(findings_file, fmt, output, network, duplicates, since, until, roll_
     try:
         with atomic_text_output(output) as stream:
             if built is None:
-                write_dna_csv(selection.statements, stream)
+                write_dna_csv(selection.statements, stream, csv_raw)
             elif fmt == "graphml":
                 write_graphml(built, stream, _settings(selection, since, until, roll_up, weight, network))
             else:
-                write_edges_csv(built, stream)
+                write_edges_csv(built, stream, csv_raw)
     except BrokenPipeError:
         raise  # the reader went away: the command group ends quietly
     except OSError as exc:

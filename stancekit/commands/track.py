@@ -8,7 +8,6 @@ two findings in favour, one against); the shifts follow with the sentences on bo
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -22,6 +21,7 @@ from stancekit.commands.common import (
     cache_options,
     collection_name_merges,
     compiled_rule_set,
+    csv_raw_option,
     dictionary_options,
     failing_on,
     failing_to_write,
@@ -34,6 +34,7 @@ from stancekit.exitcodes import ExitCode
 from stancekit.findings import Finding
 from stancekit.findingsfile import FindingsInputError, iter_findings
 from stancekit.output.atomic import atomic_text_output
+from stancekit.output.csvcells import CsvWriter
 from stancekit.tracking.periods import PERIODS
 from stancekit.tracking.timeline import Tracking, track
 
@@ -114,9 +115,9 @@ def format_table(result: Tracking, top: int) -> Iterable[str]:
                 yield f"    {side}: [{item.polarity}] {item.doc} ({item.date}): {' '.join(item.sentence.split())}"
 
 
-def write_csv(result: Tracking, stream) -> None:
-    """One row per actor, topic and period."""
-    writer = csv.writer(stream, lineterminator="\n")
+def write_csv(result: Tracking, stream, raw: bool = False) -> None:
+    """One row per actor, topic and period (formula-like names as text unless `raw`)."""
+    writer = CsvWriter(stream, raw)
     writer.writerow(["actor", "actor_key", "topic", "topic_key", "period", "support", "oppose", "neutral", "net"])
     for series in result.series:
         for p in series.periods:
@@ -145,6 +146,7 @@ def write_csv(result: Tracking, stream) -> None:
 @click.option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
 @click.option("--rules", "-r", "rules", multiple=True, metavar="PATH", help=RULES_HELP + " When scanning a corpus.")
 @merge_names_option
+@csv_raw_option
 @metadata_options
 @cache_options
 @dictionary_options
@@ -161,6 +163,7 @@ def command(
     output,
     rules,
     merge_names,
+    csv_raw,
     metadata_file,
     id_column,
     date_column,
@@ -202,7 +205,7 @@ def command(
             json.dump(result.to_dict(), stream, ensure_ascii=False, indent=2)
             stream.write("\n")
         elif fmt == "csv":
-            write_csv(result, stream)
+            write_csv(result, stream, csv_raw)
         else:
             for line in format_table(result, top):
                 stream.write(line + "\n")

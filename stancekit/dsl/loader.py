@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from stancekit import plugins
+from stancekit import limits, plugins
+from stancekit.dsl import importpaths
 from stancekit.dsl.dictionaries import DictionaryReader
 from stancekit.dsl.errors import ERROR, WARNING, Diagnostic, Location, RuleError, did_you_mean
 from stancekit.dsl.model import (
@@ -237,6 +238,15 @@ def target_path(target: str | Path) -> Path:
     return Path(text)
 
 
+def _pack_root(text: str) -> Path | None:
+    """The folder of the pack a `stancekit:...` or `pack:NAME/...` name points into, else None."""
+    if text.startswith(BUNDLED_PREFIX):
+        return bundled_rules_dir().parent
+    if text.startswith(PACK_PREFIX):
+        return pack_target(PACK_PREFIX + text[len(PACK_PREFIX) :].partition("/")[0])
+    return None
+
+
 def target_files(target: str | Path) -> list[Path]:
     """The rule files a rules argument names (before imports): a folder's rule files, a file
     itself, or nothing when it does not exist."""
@@ -253,7 +263,9 @@ class _Loader:
     def __init__(self) -> None:
         self.files: dict[str, RuleFile] = {}
         self.diagnostics: list[Diagnostic] = []
-        self._pending_imports: dict[str, list[tuple[str, Location]]] = {}
+        self._pending_imports: dict[str, list[tuple[Path, Path]]] = {}
+        #: The rules folder of each file: what its imports may name (see `importpaths`).
+        self._roots: dict[str, Path] = {}
         self._import_locations: dict[tuple[str, str], Location] = {}
 
     def error(self, code: str, message: str, location: Location | None, hint: str | None = None) -> None:
@@ -268,24 +280,32 @@ class _Loader:
         except PackError as exc:
             self.error("missing-rules", str(exc), None, "stancekit rules --packs lists the installed packs")
             return
+        root = _pack_root(str(target)) or (path if path.is_dir() else path.parent)
         if path.is_dir():
             files = discover(path)
             if not files:
                 self.error("no-rule-files", f"no rule files (*.yaml) in folder '{target}'", None)
             for file in files:
-                self.add_file(file)
+                self.add_file(file, root)
         elif path.is_file():
-            self.add_file(path)
+            self.add_file(path, root)
         else:
             self.error("missing-rules", f"rule file or folder '{target}' does not exist", None)
 
-    def add_file(self, path: Path) -> str:
+    def add_file(self, path: Path, root: Path) -> str:
         key = str(path.resolve())
         if key in self.files or key in self._pending_imports:
             return key
+        self._roots[key] = root
         display = display_path(path)
         try:
-            text = path.read_bytes().decode("utf-8-sig")
+            with path.open("rb") as stream:
+                data = stream.read(limits.MAX_RULE_FILE_BYTES + 1)
+                size = os.fstat(stream.fileno()).st_size
+            if len(data) > limits.MAX_RULE_FILE_BYTES:
+                self._too_large(display, data, max(size, len(data)))
+                return key
+            text = data.decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             self.error("unreadable", f"cannot read rule file {display}: {exc}", None)
             return key
@@ -304,6 +324,17 @@ class _Loader:
         self.files[key] = self._read_file(key, path, source, data)
         return key
 
+    def _too_large(self, display: str, data: bytes, size: int) -> None:
+        """Report a rule file over `MAX_RULE_FILE_BYTES` at its first line; it is not parsed."""
+        first_line = data[:200].decode("utf-8-sig", errors="replace").split("\n")[0].rstrip("\r")
+        self.error(
+            "file-too-large",
+            f"rule file is {size:,} bytes, over the limit of {limits.MAX_RULE_FILE_BYTES:,}",
+            Location(display, 1, 1, first_line),
+            "split it into several rule files (one may import another); a rule file holds rules"
+            " and word lists, not a corpus",
+        )
+
     def resolve_imports(self) -> None:
         """Load imported files (recursively) and report missing imports and import cycles."""
         while True:
@@ -312,8 +343,8 @@ class _Loader:
                 break
             for key, imports in pending:
                 self._pending_imports[key] = []
-                for target, _location in imports:
-                    self.add_file(Path(target))
+                for target, root in imports:
+                    self.add_file(target, root)
         graph = {k: f.imports for k, f in self.files.items()}
         reported: set[frozenset[str]] = set()
         for start in graph:
@@ -334,7 +365,9 @@ class _Loader:
     def _read_file(self, key: str, path: Path, source: SourceFile, data: Any) -> RuleFile:
         empty = RuleFile(key, path, source.display, (), {}, {}, (), source.text)
         if not isinstance(data, LocatedDict):
-            location = getattr(data, "location", None) or source.location(0)
+            # A lone string's `location` is a method, not where it is: only lists and mappings
+            # carry a Location there.
+            location = data.location if isinstance(data, LocatedList) else source.location(0)
             self.error(
                 "not-a-mapping",
                 "a rule file must be a mapping with keys such as 'lexicons', 'macros' and 'rules'",
@@ -450,12 +483,18 @@ class _Loader:
             if item.startswith((BUNDLED_PREFIX, PACK_PREFIX)):
                 try:
                     target = target_path(item)
+                    root = _pack_root(item) or target.parent
                 except PackError as exc:
                     hint = "stancekit rules --packs lists the installed packs"
                     self.error("missing-import", str(exc), location, hint)
                     continue
             else:
                 target = path.parent / item
+                root = self._roots[key]
+            leaves = importpaths.outside(item, target, root, display_path(root))
+            if leaves is not None:
+                self.error("import-outside", leaves.message, location, leaves.hint)
+                continue
             if not target.is_file():
                 near = None
                 if target.parent.is_dir():
@@ -471,7 +510,7 @@ class _Loader:
             target_key = str(target.resolve())
             resolved.append(target_key)
             self._import_locations[(key, target_key)] = location
-            self._pending_imports.setdefault(key, []).append((str(target), location))
+            self._pending_imports.setdefault(key, []).append((target, root))
         return tuple(resolved)
 
     def _read_lexicons(self, display: str, data: LocatedDict) -> dict[str, Lexicon]:
@@ -506,16 +545,27 @@ class _Loader:
                     'write the entries as a YAML list: [support, back, "stand behind"]',
                 )
                 continue
-            entries: list[str] = []
+            if len(entries_value) > limits.MAX_LEXICON_ENTRIES:
+                self.error(
+                    "lexicon-too-large",
+                    f"lexicon '{name}' has {len(entries_value):,} entries, over the limit of"
+                    f" {limits.MAX_LEXICON_ENTRIES:,}",
+                    location,
+                    f"split it into lexicons of at most {limits.MAX_LEXICON_ENTRIES:,} entries and name them"
+                    " together in the pattern: (@first_part | @second_part)",
+                )
+                lexicons[name] = Lexicon(name, (), inflect, location, display)  # defined, so not undefined too
+                continue
+            entries: dict[str, None] = {}
             for entry, entry_location in zip(entries_value, entries_value.item_locations, strict=True):
                 if not isinstance(entry, str) or not entry.strip():
                     self.error("bad-entry", f"lexicon '{name}' has an empty or non-text entry", entry_location)
                     continue
                 normalised = " ".join(entry.split())
-                if normalised in entries:
+                if normalised in entries:  # a dict keeps the order and finds an entry at once
                     self.warn("duplicate-entry", f"'{normalised}' appears twice in lexicon '{name}'", entry_location)
                     continue
-                entries.append(normalised)
+                entries[normalised] = None
             lexicons[name] = Lexicon(name, tuple(entries), inflect, location, display)
         return lexicons
 

@@ -15,12 +15,12 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from stancekit.dsl import ast
 from stancekit.dsl.fastparse import read_pattern
+from stancekit.limits import MAX_REPEAT
 from stancekit.resources import grammar_path
 
 #: `*` and `+` are bounded: a gap can never run away across a long sentence.
 DEFAULT_REPEAT_CAP = 10
 #: The largest repeat count a pattern may write explicitly.
-MAX_REPEAT = 50
 
 
 class PatternSyntaxError(Exception):

@@ -17,11 +17,11 @@ from stancekit.dsl.dictionaries import check_dictionaries
 from stancekit.dsl.errors import ERROR, WARNING, Diagnostic, did_you_mean
 from stancekit.dsl.model import Lexicon, PhraseType, Rule
 from stancekit.dsl.yamlsource import LocatedStr
+from stancekit.limits import MAX_PROGRAM_SIZE
 from stancekit.tagging import UPOS_TAGS
 from stancekit.text.tokens import split_words
 
 #: Instructions a single rule may compile to once repeats and macros are expanded.
-MAX_PROGRAM_SIZE = 4000
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from stancekit import limits
 from stancekit.dsl.errors import ERROR, Diagnostic, Location
 
 _STANDARD_TAGS = {
@@ -41,12 +42,25 @@ class SourceFile:
     def line_starts(self) -> list[int]:
         return [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
 
+    @cached_property
+    def _line_texts(self) -> dict[int, str]:
+        return {}
+
+    def _line_text(self, line: int) -> str:
+        """The text of 0-based `line`, one string per line however many locations share it: a
+        rule file written on one long line gives a location to each of thousands of values."""
+        found = self._line_texts.get(line)
+        if found is None:
+            start = self.line_starts[line]
+            end = self.text.find("\n", start)
+            found = self._line_texts[line] = self.text[start : end if end != -1 else len(self.text)]
+        return found
+
     def location(self, index: int, length: int = 1) -> Location:
         starts = self.line_starts
         line = bisect.bisect_right(starts, index) - 1
         line_start = starts[line]
-        line_end = self.text.find("\n", line_start)
-        line_text = self.text[line_start : line_end if line_end != -1 else len(self.text)]
+        line_text = self._line_text(line)
         col = index - line_start + 1
         length = min(length, len(line_text.rstrip("\r")) - col + 1)
         return Location(self.display, line + 1, col, line_text, max(1, length))
@@ -318,8 +332,84 @@ def _compose(text: str) -> list:
     return list(yaml.compose_all(text, Loader=yaml.SafeLoader))
 
 
+def _shape_problem(source: SourceFile) -> Diagnostic | None:
+    """The first place where `source` would take unbounded work to turn into values: aliases
+    that expand past `MAX_YAML_ALIASES` uses or nest past `MAX_YAML_ALIAS_DEPTH`, or lists and
+    mappings nested past `MAX_YAML_NESTING`.
+
+    The composer never expands an alias (it links the node), so a "billion laughs" is cheap to
+    compose and only explodes when it is converted; and the pure-Python composer recurses once
+    per level of nesting. So the check runs on the parser's events, before either, in one pass:
+    for each anchor it keeps how many alias uses its value holds once expanded, and how deeply
+    they nest. A file the parser refuses is left to the composer, which reports it in its words.
+    """
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return _first_shape_problem(source, fast)
+        except yaml.YAMLError:
+            pass  # libyaml looks ahead and may stop before the events that show the problem
+    try:
+        return _first_shape_problem(source, yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+
+
+def _first_shape_problem(source: SourceFile, loader: Any) -> Diagnostic | None:
+    expanded: dict[str, tuple[int, int]] = {}  # anchor -> (alias uses inside, alias depth inside)
+    open_collections: list[list[Any]] = []  # [anchor, alias uses inside, alias depth inside]
+    total = 0
+    for event in yaml.parse(source.text, Loader=loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            if len(open_collections) >= limits.MAX_YAML_NESTING:
+                return Diagnostic(
+                    ERROR,
+                    "yaml-nesting",
+                    f"lists and mappings nest more than {limits.MAX_YAML_NESTING} deep here",
+                    source.location(event.start_mark.index),
+                    "a rule file needs a few levels (rules, a rule, its examples, an expected finding);"
+                    " flatten this value",
+                )
+            open_collections.append([event.anchor, 0, 0])
+        elif isinstance(event, yaml.CollectionEndEvent):
+            anchor, uses, depth = open_collections.pop()
+            if anchor is not None:
+                expanded[anchor] = (uses, depth)
+            if open_collections:
+                open_collections[-1][1] += uses
+                open_collections[-1][2] = max(open_collections[-1][2], depth)
+        elif isinstance(event, yaml.ScalarEvent) and event.anchor is not None:
+            expanded[event.anchor] = (0, 0)
+        elif isinstance(event, yaml.AliasEvent):
+            inside, inside_depth = expanded.get(event.anchor, (0, 0))
+            uses, depth = 1 + inside, 1 + inside_depth
+            total += uses
+            if total > limits.MAX_YAML_ALIASES or depth > limits.MAX_YAML_ALIAS_DEPTH:
+                return _alias_problem(source, event, uses, depth)
+            if open_collections:
+                open_collections[-1][1] += uses
+                open_collections[-1][2] = max(open_collections[-1][2], depth)
+    return None
+
+
+def _alias_problem(source: SourceFile, event: yaml.AliasEvent, uses: int, depth: int) -> Diagnostic:
+    location = source.span(event.start_mark.index, event.end_mark.index)
+    hint = "a rule file is plain data: write the values out, or share words through a lexicon"
+    if depth > limits.MAX_YAML_ALIAS_DEPTH:
+        message = f"YAML aliases nest more than {limits.MAX_YAML_ALIAS_DEPTH} deep here"
+        return Diagnostic(ERROR, "yaml-aliases", message, location, hint)
+    message = (
+        f"YAML aliases expand past {limits.MAX_YAML_ALIASES} uses here"
+        f" ('*{event.anchor}' brings {uses}, counting the aliases in its value)"
+    )
+    return Diagnostic(ERROR, "yaml-aliases", message, location, hint)
+
+
 def load_located(source: SourceFile) -> Any:
     """Parse `source` into located values; raise `YamlDataError` with every problem found."""
+    problem = _shape_problem(source)
+    if problem is not None:
+        raise YamlDataError([problem])
     try:
         documents = _compose(source.text)
     except yaml.MarkedYAMLError as exc:

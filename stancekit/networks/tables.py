@@ -23,13 +23,13 @@ of the GraphML export, which tell apart an actor and a topic of the same name.
 
 from __future__ import annotations
 
-import csv
 import datetime
 from collections.abc import Sequence
 from typing import TextIO
 
 from stancekit.networks.build import Network
 from stancekit.networks.statements import Statement
+from stancekit.output.csvcells import CsvWriter
 from stancekit.text.dates import parse_date
 
 DNA_COLUMNS = ("statement ID", "time", "document ID", "text", "person", "organization", "concept", "agreement")
@@ -47,9 +47,10 @@ def dna_time(value: str | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S")
 
 
-def write_dna_csv(statements: Sequence[Statement], stream: TextIO) -> None:
-    """One row per statement, earliest first (undated last), in DNA's event-list columns."""
-    writer = csv.writer(stream, lineterminator="\n")
+def write_dna_csv(statements: Sequence[Statement], stream: TextIO, raw: bool = False) -> None:
+    """One row per statement, earliest first (undated last), in DNA's event-list columns;
+    formula-like text is written as text unless `raw` (see `output.csvcells`)."""
+    writer = CsvWriter(stream, raw)
     writer.writerow(DNA_COLUMNS)
     rows = [(dna_time(s.date), s) for s in statements]
     # a stable sort on time alone keeps statements of the same day in the order they were read
@@ -60,9 +61,9 @@ def write_dna_csv(statements: Sequence[Statement], stream: TextIO) -> None:
         )
 
 
-def write_edges_csv(network: Network, stream: TextIO) -> None:
-    """One row per edge of `network`."""
-    writer = csv.writer(stream, lineterminator="\n")
+def write_edges_csv(network: Network, stream: TextIO, raw: bool = False) -> None:
+    """One row per edge of `network` (formula-like names as text unless `raw`)."""
+    writer = CsvWriter(stream, raw)
     writer.writerow(["source", "target", "weight", network.edge_attribute, "source_id", "target_id"])
     labels = network.labels()
     for edge in network.edges:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Sequence
 from typing import TextIO
 
 from stancekit import registry
 from stancekit.findings import Finding
+from stancekit.output.csvcells import CsvWriter
 from stancekit.output.fields import DEFAULT_COLUMNS, flat_row, select
 from stancekit.output.table import TableSink
 
@@ -46,11 +46,12 @@ class JsonSink:
 
 
 class CsvSink:
-    """Flat columns (dotted names such as actor.name); the header is written first."""
+    """Flat columns (dotted names such as actor.name); the header is written first. Text a
+    spreadsheet would run as a formula is written as text unless `raw` (see `csvcells`)."""
 
-    def __init__(self, stream: TextIO, fields: Sequence[str] | None = None):
+    def __init__(self, stream: TextIO, fields: Sequence[str] | None = None, raw: bool = False):
         self.columns = tuple(fields or DEFAULT_COLUMNS)
-        self.writer = csv.writer(stream, lineterminator="\n")
+        self.writer = CsvWriter(stream, raw)
         self.writer.writerow(self.columns)
         self.stream = stream
 
@@ -66,14 +67,16 @@ def formats() -> tuple[str, ...]:
     return FORMATS + tuple(name for name in registry.output_formats() if name not in FORMATS)
 
 
-def open_sink(fmt: str, stream: TextIO, fields: Sequence[str] | None = None, *, color: bool = False):
-    """A writer for `fmt` on `stream`."""
+def open_sink(
+    fmt: str, stream: TextIO, fields: Sequence[str] | None = None, *, color: bool = False, csv_raw: bool = False
+):
+    """A writer for `fmt` on `stream`; `csv_raw` keeps CSV cells that look like formulas as they are."""
     if fmt == "jsonl":
         return JsonlSink(stream, fields)
     if fmt == "json":
         return JsonSink(stream, fields)
     if fmt == "csv":
-        return CsvSink(stream, fields)
+        return CsvSink(stream, fields, csv_raw)
     if fmt == "table":
         return TableSink(stream, fields, color=color)
     plugin_format = registry.output_formats().get(fmt)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from stancekit.text import inputpaths
 from stancekit.text.dates import Metadata, date_in_name
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -111,8 +112,11 @@ def _documents(paths: Iterable[str | Path], options: InputOptions, on_problem: P
             yield from _read_stream(sys.stdin.buffer, "<stdin>", "stdin", options, on_problem)
             continue
         path = Path(raw)
-        if path.is_dir():
-            for file in sorted(_walk(path)):
+        problem = inputpaths.name_problem(path) or inputpaths.file_problem(path)
+        if problem is not None and (path.exists() or path.is_symlink()):
+            on_problem(InputProblem(inputpaths.shown(path), problem, fatal=True))
+        elif path.is_dir():
+            for file in _walk(path, on_problem):
                 doc_id = file.relative_to(path).with_suffix("").as_posix()
                 yield from _read_file(file, doc_id, options, on_problem)
         elif path.is_file():
@@ -131,11 +135,10 @@ def _documents(paths: Iterable[str | Path], options: InputOptions, on_problem: P
             on_problem(InputProblem(str(path), "no such file or folder", fatal=True))
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for path in folder.rglob("*"):
-        relative = path.relative_to(folder).parts
-        if path.is_file() and not any(part.startswith(".") for part in relative):
-            yield path
+def _walk(folder: Path, on_problem: ProblemHandler) -> list[Path]:
+    """The files of a folder to read, in order; each path that is not read is a problem that
+    skips it (see `inputpaths`), fatal for the exit code like an unreadable file."""
+    return inputpaths.regular_files(folder, lambda where, why: on_problem(InputProblem(where, why, fatal=True)))
 
 
 def _format_of(path: Path, options: InputOptions) -> str:

@@ -1,0 +1,235 @@
+"""Rule files written to hang, exhaust or crash `stancekit check`: each is refused quickly with a
+located error, never a traceback. The golden texts of these errors are in `tests/broken_rules/`
+(see test_rule_errors.py); this file checks the timing, the limits themselves and the command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from stancekit import limits
+from stancekit.dsl.errors import Diagnostic, RuleError
+from stancekit.dsl.loader import load_rules
+from stancekit.exitcodes import ExitCode
+
+ROOT = Path(__file__).resolve().parent.parent
+BROKEN = ROOT / "tests" / "broken_rules"
+
+RULE = """\
+stancekit: 1
+rules:
+  - id: en.verb.back
+    pattern: "{actor:ACTOR} back {topic:TOPIC}"
+    polarity: support
+"""
+
+
+def alias_bomb(levels: int = 9, width: int = 9) -> str:
+    """The "billion laughs": each level lists the level below `width` times."""
+    lines = ["stancekit: 1", "lexicons:", "  l0: &a0 [lol]"]
+    for level in range(1, levels + 1):
+        lines.append(f"  l{level}: &a{level} [{', '.join([f'*a{level - 1}'] * width)}]")
+    return "\n".join(lines) + "\n"
+
+
+def _errors(path: Path) -> tuple[Diagnostic, ...]:
+    with pytest.raises(RuleError) as caught:
+        load_rules([path])
+    return caught.value.errors
+
+
+def _write(tmp_path: Path, text: str, name: str = "rules.yaml") -> Path:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def check(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "stancekit", "check", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+# -- YAML aliases and nesting -------------------------------------------------------------------
+
+
+def test_the_alias_bomb_is_refused_in_well_under_a_second(tmp_path: Path) -> None:
+    path = _write(tmp_path, alias_bomb())
+    started = time.perf_counter()
+    (error,) = _errors(path)
+    assert time.perf_counter() - started < 1.0
+    assert error.code == "yaml-aliases"
+    assert (error.location.line, error.location.col) == (6, 12)
+
+
+def test_a_much_larger_bomb_is_refused_as_fast(tmp_path: Path) -> None:
+    path = _write(tmp_path, alias_bomb(levels=40, width=40))
+    started = time.perf_counter()
+    assert [e.code for e in _errors(path)] == ["yaml-aliases"]
+    assert time.perf_counter() - started < 1.0
+
+
+def test_aliases_up_to_the_limit_load(tmp_path: Path) -> None:
+    def uses(n: int) -> str:
+        return f"stancekit: 1\nlexicons:\n  a: &words [back]\n  b: [{', '.join(['*words'] * n)}]\n"
+
+    def codes(n: int) -> set[str]:
+        with pytest.raises(RuleError) as caught:  # a list of lists is no lexicon, but it was read
+            load_rules([_write(tmp_path, uses(n))])
+        return {d.code for d in caught.value.errors}
+
+    assert "yaml-aliases" not in codes(limits.MAX_YAML_ALIASES)
+    assert "yaml-aliases" in codes(limits.MAX_YAML_ALIASES + 1)
+
+
+def test_aliases_nested_past_the_depth_limit(tmp_path: Path) -> None:
+    depth = limits.MAX_YAML_ALIAS_DEPTH + 1
+    lines = ["stancekit: 1", "lexicons:", "  l0: &a0 [back]"]
+    lines += [f"  l{i}: &a{i} [*a{i - 1}]" for i in range(1, depth + 1)]
+    (error,) = _errors(_write(tmp_path, "\n".join(lines) + "\n"))
+    assert error.code == "yaml-aliases"
+    assert f"more than {limits.MAX_YAML_ALIAS_DEPTH} deep" in error.message
+    assert error.location.line == depth + 3
+
+
+def test_deeply_nested_lists_are_refused_not_a_recursion_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, "stancekit: 1\ndescription: " + "[" * 5000 + "]" * 5000 + "\n")
+    started = time.perf_counter()
+    (error,) = _errors(path)
+    assert time.perf_counter() - started < 1.0
+    assert error.code == "yaml-nesting"
+    assert (error.location.line, error.location.col) == (2, 13 + limits.MAX_YAML_NESTING)
+
+
+def test_a_rule_file_that_is_one_string_is_not_a_mapping(tmp_path: Path) -> None:
+    # It once crashed with "AttributeError: 'function' object has no attribute 'file'": the
+    # string's `location` method was taken for its location.
+    (error,) = _errors(_write(tmp_path, "root:x:0:0:root:/root:/bin/bash\n"))
+    assert error.code == "not-a-mapping"
+    assert (error.location.line, error.location.col) == (1, 1)
+
+
+# -- the command line -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "yaml_alias_bomb",
+        "yaml_deep_nesting",
+        "import_outside_tree",
+        "import_absolute",
+        "import_cycle/a",
+        "top_level_string",
+    ],
+)
+def test_check_exits_with_rule_error_and_no_traceback(name: str) -> None:
+    path = BROKEN / f"{name}.yaml"
+    result = check(str(path.relative_to(ROOT)))
+    assert result.returncode == ExitCode.RULE_ERROR
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "internal error" not in result.stdout + result.stderr
+    assert path.with_suffix(".expected").read_text(encoding="utf-8").split("\n")[0] in result.stdout
+
+
+# -- imports --------------------------------------------------------------------------------------
+
+COMMON = "stancekit: 1\nlexicons:\n  backing: [back, support]\n"
+
+
+def _importing(tmp_path: Path, item: str, folder: str = "rules") -> Path:
+    return _write(tmp_path, RULE.replace("rules:\n", f"imports: ['{item}']\nrules:\n", 1), f"{folder}/main.yaml")
+
+
+def test_an_import_may_climb_within_the_folder_the_rules_were_given_as(tmp_path: Path) -> None:
+    _write(tmp_path, COMMON, "pack/shared/common.yaml")
+    _importing(tmp_path, "../shared/common.yaml", "pack/mine")
+    assert [r.id for r in load_rules([tmp_path / "pack"]).rules] == ["en.verb.back"]
+    (error,) = _errors(tmp_path / "pack" / "mine" / "main.yaml")  # the file alone: its folder is the tree
+    assert error.code == "import-outside"
+    assert error.message == "import '../shared/common.yaml' leads outside the rules folder " + str(
+        tmp_path / "pack" / "mine"
+    )
+
+
+def test_a_symbolic_link_out_of_the_rules_folder_is_not_followed(tmp_path: Path) -> None:
+    outside = _write(tmp_path, COMMON, "elsewhere/common.yaml")
+    main = _importing(tmp_path, "common.yaml")
+    (tmp_path / "rules" / "common.yaml").symlink_to(outside)
+    (error,) = _errors(main)
+    assert error.code == "import-outside"
+    assert "is a symbolic link to a file outside the rules folder" in error.message
+    (tmp_path / "rules" / "inside.yaml").symlink_to(tmp_path / "rules" / "main.yaml")
+    (tmp_path / "rules" / "common.yaml").unlink()
+    _write(tmp_path, COMMON, "rules/words/common.yaml")
+    (tmp_path / "rules" / "common.yaml").symlink_to(tmp_path / "rules" / "words" / "common.yaml")
+    assert [r.id for r in load_rules([main]).rules] == ["en.verb.back"]
+
+
+def test_a_symbolic_link_loop_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    main = _importing(tmp_path, "loop.yaml")
+    (tmp_path / "rules" / "loop.yaml").symlink_to(tmp_path / "rules" / "loop.yaml")
+    (error,) = _errors(main)
+    assert (error.code, error.message) == ("import-outside", "import 'loop.yaml' is a symbolic link that loops")
+
+
+@pytest.mark.parametrize("item", ["stancekit:../../../../etc/passwd", "stancekit:en/../../../../../etc/passwd"])
+def test_a_pack_import_stays_inside_the_pack(tmp_path: Path, item: str) -> None:
+    (error,) = _errors(_importing(tmp_path, item))
+    assert error.code == "import-outside"
+    assert "leads outside the rules folder" in error.message
+
+
+def test_the_bundled_pack_is_importable(tmp_path: Path) -> None:
+    main = _importing(tmp_path, "stancekit:en/common.yaml")
+    assert load_rules([main]).rules
+
+
+# -- sizes ----------------------------------------------------------------------------------------
+
+
+def test_a_rule_file_over_the_size_limit_is_refused_unparsed(tmp_path: Path) -> None:
+    words = "".join(f"    - word{i}\n" for i in range(limits.MAX_RULE_FILE_BYTES // 14 + 1))
+    path = _write(tmp_path, "stancekit: 1\nlexicons:\n  many:\n" + words)
+    assert path.stat().st_size > limits.MAX_RULE_FILE_BYTES
+    started = time.perf_counter()
+    (error,) = _errors(path)
+    assert time.perf_counter() - started < 1.0
+    assert error.code == "file-too-large"
+    assert (error.location.line, error.location.col, error.location.line_text) == (1, 1, "stancekit: 1")
+    path.write_text("stancekit: 1\n" + "#" * (limits.MAX_RULE_FILE_BYTES - 13), encoding="utf-8")
+    assert path.stat().st_size == limits.MAX_RULE_FILE_BYTES
+    assert load_rules([path]).rules == ()
+
+
+def test_a_lexicon_over_the_entry_limit_is_refused(tmp_path: Path) -> None:
+    entries = ", ".join(f"w{i}" for i in range(limits.MAX_LEXICON_ENTRIES + 1))
+    text = RULE.replace("rules:\n", f"lexicons:\n  many: [{entries}]\nrules:\n", 1)
+    (error,) = _errors(_write(tmp_path, text))
+    assert error.code == "lexicon-too-large"
+    assert error.message == "lexicon 'many' has 100,001 entries, over the limit of 100,000"
+
+
+def test_a_one_line_rule_file_over_the_limit_shows_only_the_start_of_its_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, "x" * (limits.MAX_RULE_FILE_BYTES + 1))
+    (error,) = _errors(path)
+    assert error.code == "file-too-large"
+    assert len(error.render()) < 1000
+
+
+def test_a_large_lexicon_loads_in_linear_time(tmp_path: Path) -> None:
+    # Duplicates were once looked for in a list: 100,000 entries took 90 s to check.
+    entries = "".join(f"    - word{i}\n" for i in range(30_000))
+    path = _write(tmp_path, RULE.replace("back {topic", "@many {topic") + "lexicons:\n  many:\n" + entries)
+    started = time.perf_counter()
+    assert len(load_rules([path]).files[0].lexicons["many"].entries) == 30_000
+    assert time.perf_counter() - started < 3.0
