@@ -350,7 +350,7 @@ class _ScanSummary:
 @click.option("--packs", is_flag=True, help="List the installed rule packs instead (use one with --rules pack:NAME).")
 @dictionary_options
 def list_rules(rules, lexicons, packs, actors, topics):
-    """List the loaded rules, lexicons and macros, and how many actors and topics the dictionaries name."""
+    """List the loaded rules, phrase types, lexicons and macros, and how many actors and topics dictionaries name."""
     if packs:
         for pack in installed_packs().values():
             source = f"{pack.package} {pack.version}".strip() or "unknown package"
@@ -360,9 +360,14 @@ def list_rules(rules, lexicons, packs, actors, topics):
         return
     ruleset = load_ruleset(rules, actors, topics)
     for rule_file in ruleset.files:
-        if not rule_file.rules and not (lexicons and (rule_file.lexicons or rule_file.macros)):
+        if not (rule_file.rules or rule_file.phrases) and not (lexicons and (rule_file.lexicons or rule_file.macros)):
             continue
         click.echo(click.style(rule_file.display, bold=True))
+        for name, phrase in rule_file.phrases.items():
+            where = f"line {phrase.location.line}"
+            click.echo(f"  {'<' + name + '>':<36} {'phrase':<8} {where:<10} {len(phrase.examples)} examples")
+            if phrase.description:
+                click.echo(f"      {phrase.description}")
         for rule in rule_file.rules:
             examples = len(rule.examples)
             click.echo(f"  {rule.id:<36} {rule.polarity:<8} line {rule.line:<5} {examples} examples")

@@ -6,6 +6,7 @@ exactly which tags it assumes; tests at the end run the bundled tagger on plain 
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -275,6 +276,14 @@ def test_phrase_examples_run_with_stancekit_test_and_a_failure_shows_the_tags(tm
     assert "expected <NP>: [The plan failed]" in result.output
     assert "found <NP>:    [The plan]" in result.output
     assert "tags: The/DET plan/NOUN failed/VERB ./PUNCT" in result.output
+
+
+def test_rules_lists_the_phrase_types_of_the_bundled_pack():
+    result = CliRunner().invoke(cli, ["rules", "--no-lexicons"])
+    assert result.exit_code == 0, result.output
+    listing = result.output.split("phrases.yaml", 1)[1]
+    assert re.search(r"<NP>\s+phrase\s+line \d+\s+\d+ examples\n\s+a base noun phrase", listing)
+    assert "<VG>" in listing and "<PP>" in listing
 
 
 def test_explain_shows_tags_phrases_and_the_phrase_a_capture_used(tmp_path, monkeypatch):
