@@ -1,6 +1,6 @@
 """`python -m stancekit.tagging train`: retrain the bundled tagger from UD English EWT.
 
-    python -m stancekit.tagging train [--train PATH] [--dev PATH] [--iterations N] [--seed N] [-o MODEL]
+    python -m stancekit.tagging train [--train PATH] [--dev PATH] [--iterations N] [--seed N] [--second-pass] [-o MODEL]
 
 Defaults: the EWT files in `../shared/data/ud-ewt/` beside the repository and the bundled
 model path. Prints the dev accuracy after each iteration and the time taken; the whole run
@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from stancekit.tagging.conllu import ConlluError, read_conllu, read_conllu_sentences
+from stancekit.tagging.evaluation import evaluate
 from stancekit.tagging.model import BUNDLED_MODEL, save_model
 from stancekit.tagging.training import DEFAULT_ITERATIONS, DEFAULT_SEED, IterationReport, train
 
@@ -32,6 +33,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     trainer.add_argument("--dev", default=str(EWT / "en_ewt-ud-dev.conllu"), help="dev CoNLL-U file ('' for none)")
     trainer.add_argument("--iterations", type=int, default=DEFAULT_ITERATIONS, help="passes over the training data")
     trainer.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the shuffling before each pass")
+    trainer.add_argument(
+        "--second-pass",
+        action="store_true",
+        help="also train a second pass that sees the first pass's tags to the right",
+    )
     trainer.add_argument("-o", "--output", default=str(BUNDLED_MODEL), help="where to write the model")
     args = parser.parse_args(argv)
 
@@ -47,11 +53,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     def report(step: IterationReport) -> None:
         dev_part = f", dev accuracy {step.dev_accuracy:.4f}" if step.dev_accuracy is not None else ""
-        print(f"iteration {step.iteration}/{args.iterations}: {step.seconds:.1f} s{dev_part}", flush=True)
+        stage = "" if step.stage == 1 else "second pass, "
+        print(f"{stage}iteration {step.iteration}/{args.iterations}: {step.seconds:.1f} s{dev_part}", flush=True)
 
-    tagger = train(sentences, iterations=args.iterations, seed=args.seed, dev=dev, report=report)
+    tagger = train(
+        sentences,
+        iterations=args.iterations,
+        seed=args.seed,
+        dev=dev,
+        report=report,
+        second_pass=args.second_pass or None,
+    )
     tagger.info.update({"train": Path(args.train).name, "sentences": len(sentences), "words": words})
     save_model(tagger, args.output)
+    if dev is not None:
+        print(f"dev accuracy {evaluate(tagger, dev).accuracy:.4f}", flush=True)
     size = Path(args.output).stat().st_size
     print(f"wrote {args.output} ({size / 1e6:.1f} MB) in {time.perf_counter() - started:.0f} s")
     return 0

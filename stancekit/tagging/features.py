@@ -9,7 +9,13 @@ before it. Two additions are standard and robust on English web and news text:
   its neighbours. They let rare words share what frequent words with the same ambiguity
   taught, and they stand in for the unknown tags to the right;
 - the parts of a hyphenated word (`long-term`, `state-run`): stancekit keeps such words
-  whole while the treebank mostly splits them, so the last part speaks for the whole.
+  whole while the treebank mostly splits them, so the last part speaks for the whole;
+- an external lexicon, as MElt and Morfette use one: the word classes LemmInflect's
+  dictionary knows a word as (`back`: adjective, adverb, noun or base verb), for the word and
+  its neighbours, and whether it can be a base verb form combined with the tags and words
+  before it (`will`, `not`, `to`, a plural noun). The dictionary knows words the treebank has
+  rarely or never seen in a given use: news writes "unions back the deal" where the web
+  treebank mostly has "came back".
 
 Inputs are normalised first, so the text stancekit's tokenizer produces looks like the
 treebank: curly quotes and apostrophes become straight, `` `` `` and `''` become `"`, dashes
@@ -19,6 +25,8 @@ become `--`, and numbers are one symbol apart from their shape.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+
+from lemminflect import getAllLemmas
 
 #: Token -> the form the treebank writes for it.
 _PUNCT_FORMS = {
@@ -64,6 +72,35 @@ def word_key(form: str) -> str:
     return form
 
 
+_LEXICON_CACHE: dict[str, tuple[str, str]] = {}
+
+
+def lexicon_class(form: str) -> tuple[str, str]:
+    """What LemmInflect's dictionary knows of a word: (its class, its verb form).
+
+    The class lists the Universal POS tags the dictionary has the word as, each marked `=` when
+    the word is that tag's lemma (a base verb form, a singular noun) and `+` when it is an
+    inflection of it (`backs` -> `NOUN+|VERB+`); `-` for a word it does not know. The verb form
+    is `b` (base form: can follow a modal, `not` or `to`), `i` (inflected verb) or `n` (no verb).
+    An external lexicon knows words the treebank has rarely or never seen in a given use."""
+    found = _LEXICON_CACHE.get(form)
+    if found is not None:
+        return found
+    lemmas = getAllLemmas(form) if form[:1].isalpha() else {}  # it looks the lower case up
+    lower = form.lower()
+    parts = []
+    verb = "n"
+    for upos in sorted(lemmas):
+        base = any(lem.lower() == lower for lem in lemmas[upos])
+        parts.append(upos + ("=" if base else "+"))
+        if upos == "VERB":
+            verb = "b" if base else "i"
+    found = ("|".join(parts) or "-", verb)
+    if len(_LEXICON_CACHE) < 200_000:
+        _LEXICON_CACHE[form] = found
+    return found
+
+
 def shape(word: str) -> str:
     """Character classes with repeats collapsed: `Trump` -> `Xx`, `U.S.` -> `X.X.`, `1,400` -> `d,d`."""
     out = []
@@ -74,6 +111,12 @@ def shape(word: str) -> str:
             out.append(c)
             last = c
     return "".join(out)[:8]
+
+
+#: What a word contributes to its own and its neighbours' features (see `_lexicon_entry`).
+Entry = tuple[str, str, str, tuple[str, ...], str, str, str]
+#: What `static` gives for a position.
+Position = tuple[tuple[str, ...], list[str], str, str, str, str]
 
 
 class FeatureExtractor:
@@ -88,7 +131,7 @@ class FeatureExtractor:
 
     def __init__(self, ambiguity: Mapping[str, str]):
         self._ambiguity = ambiguity
-        self._lexical: dict[str, tuple[str, str, str, tuple[str, ...], str]] = {}
+        self._lexical: dict[str, Entry] = {}
 
     def ambiguity(self, form: str) -> str:
         ambiguity = self._ambiguity
@@ -97,18 +140,23 @@ class FeatureExtractor:
             found = ambiguity.get(form.lower(), UNKNOWN)
         return found
 
-    def _lexicon_entry(self, form: str) -> tuple[str, str, str, tuple[str, ...], str]:
-        """(lower-case key, suffix of 3, ambiguity class, the word's own features, shape)."""
+    def _lexicon_entry(self, form: str) -> Entry:
+        """(lower-case key, suffix of 3, ambiguity class, the word's own features, shape,
+        lexicon class, verb form)."""
         key = word_key(form)
         lower = key.lower()
         amb = self.ambiguity(form)
         form_shape = shape(form)
+        lex, verb = lexicon_class(form)
         own = [
+            "b",
             "w " + key,
             "l " + lower,
             "p " + lower[:1],
             "h " + form_shape,
             "a " + amb,
+            "x " + lex,
+            "ax " + amb + " " + lex,
         ]
         for k in (1, 2, 3, 4):
             if len(lower) > k:
@@ -118,28 +166,29 @@ class FeatureExtractor:
             own.append("hl " + last)
             own.append("ha " + self.ambiguity(form.rsplit("-", 1)[1]))
             own.append("hf " + lower.split("-", 1)[0])
-        entry = (lower, lower[-3:], amb, tuple(own), form_shape)
+        entry = (lower, lower[-3:], amb, tuple(own), form_shape, lex, verb)
         if len(self._lexical) < 200_000:
             self._lexical[form] = entry
         return entry
 
-    def static(self, forms: Sequence[str]) -> list[tuple[list[str], str, str]]:
-        """For each position: the features that do not depend on predicted tags, the word's
-        lower-case key and the ambiguity class of the next word (both used with the tags).
+    def static(self, forms: Sequence[str]) -> list[Position]:
+        """For each position: the features that do not depend on predicted tags (those of the
+        word alone, which a tagger may score once per word, and those of its context), and what
+        the tag features combine with (the word's lower-case key, the ambiguity class of the
+        next word, the word's verb form and lexicon class).
 
         `forms` must already be normalised (`normalise_word`)."""
         lexical = self._lexical
         entries = [lexical.get(f) or self._lexicon_entry(f) for f in forms]
-        pad_start = [(START[1],) * 3 + ((), START[1]), (START[0],) * 3 + ((), START[0])]
-        pad_end = [(END[0],) * 3 + ((), END[0]), (END[1],) * 3 + ((), END[1])]
+        pad_start = [(START[1],) * 3 + ((), START[1], START[1], "n"), (START[0],) * 3 + ((), START[0], START[0], "n")]
+        pad_end = [(END[0],) * 3 + ((), END[0], END[0], "n"), (END[1],) * 3 + ((), END[1], END[1], "n")]
         ctx = pad_start + entries + pad_end
         out = []
         for i in range(len(entries)):
             j = i + 2
-            lower, _, amb, own, form_shape = ctx[j]
+            lower, _, amb, own, form_shape, lex, verb = ctx[j]
             p1, p2, n1, n2 = ctx[j - 1], ctx[j - 2], ctx[j + 1], ctx[j + 2]
-            feats = ["b", *own]
-            feats += (
+            context = [
                 "-1w " + p1[0],
                 "-2w " + p2[0],
                 "+1w " + n1[0],
@@ -155,18 +204,56 @@ class FeatureExtractor:
                 "-1h " + p1[4],
                 "+1h " + n1[4],
                 "h+1h " + form_shape + " " + n1[4],
-            )
-            out.append((feats, lower, n1[2]))
+                "-1x " + p1[5],
+                "+1x " + n1[5],
+                "x+1x " + lex + " " + n1[5],
+                "-1wv " + p1[0] + " " + verb,
+                "-2wv " + p2[0] + " " + verb,
+            ]
+            out.append((own, context, lower, n1[2], verb, lex))
         return out
 
 
-def with_history(static: list[str], lower: str, next_amb: str, prev: str, prev2: str) -> list[str]:
-    """The static features of a position plus those of the tags predicted before it."""
+def with_history(
+    context: list[str], lower: str, next_amb: str, verb: str, lex: str, prev: str, prev2: str
+) -> list[str]:
+    """The context features of a position plus those of the tags predicted before it (the
+    word's own features are added apart, see `static`)."""
     return [
-        *static,
+        *context,
         "t " + prev,
         "t2 " + prev2,
         "tt " + prev + " " + prev2,
         "tl " + prev + " " + lower,
         "ta " + prev + " " + next_amb,
+        "tv " + prev + " " + verb,
+        "ttv " + prev + " " + prev2 + " " + verb,
+        "tx " + prev + " " + lex,
+    ]
+
+
+def with_first_pass(
+    context: list[str],
+    lower: str,
+    next_amb: str,
+    verb: str,
+    lex: str,
+    prev: str,
+    prev2: str,
+    own: str,
+    next1: str,
+    next2: str,
+) -> list[str]:
+    """The features of the second pass: those of the first, plus the tags the first pass gave
+    the word itself (`own`) and the two words after it, which the first pass could not see."""
+    return [
+        *with_history(context, lower, next_amb, verb, lex, prev, prev2),
+        "0t " + own,
+        "+1t " + next1,
+        "+2t " + next2,
+        "+1+2t " + next1 + " " + next2,
+        "t+1t " + prev + " " + next1,
+        "0t+1t " + own + " " + next1,
+        "l+1t " + lower + " " + next1,
+        "v+1t " + verb + " " + next1,
     ]

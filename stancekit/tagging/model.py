@@ -1,8 +1,11 @@
 """The perceptron tagger and its model file.
 
 Tagging is greedy, left to right: each word is tagged seeing the tags already given to the
-words before it. Frequent words that (nearly) always had one tag in training take it from a
-tag dictionary without being scored, which is both faster and at least as accurate.
+words before it. A second pass (when the model has one) tags the sentence again, left to
+right, seeing also the tags the first pass gave the word and the two words after it.
+Frequent words that (nearly) always had one tag in training take it from a tag dictionary
+without being scored, which is both faster and at least as accurate. A word's own features
+(its spelling, classes, suffixes) are scored once per word form and the sums kept.
 
 The model file is gzipped JSON (never pickle: loading it runs no code), with the weights of
 each feature as a flat list `[class, weight, class, weight, ...]` to keep it small.
@@ -16,12 +19,20 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from stancekit.tagging.features import START, FeatureExtractor, normalise_word, with_history
+from stancekit.tagging.features import (
+    END,
+    START,
+    FeatureExtractor,
+    Position,
+    normalise_word,
+    with_first_pass,
+    with_history,
+)
 from stancekit.tagging.perceptron import AveragedPerceptron
 from stancekit.tagging.tags import UPOS_TAGS
 
 #: The `format` field of a model file; a reader refuses other formats rather than misread them.
-MODEL_FORMAT = "stancekit-perceptron-tagger/1"
+MODEL_FORMAT = "stancekit-perceptron-tagger/2"
 #: Where the bundled model lives, inside the package so that it ships in the wheel.
 BUNDLED_MODEL = Path(__file__).resolve().parent / "model" / "en-ewt-upos.json.gz"
 
@@ -41,14 +52,19 @@ class PerceptronTagger:
         tags: Sequence[str] = UPOS_TAGS,
         name: str = "perceptron",
         info: Mapping[str, Any] | None = None,
+        second: AveragedPerceptron | None = None,
     ):
         self.name = name
         self.tags = tuple(tags)
         self.perceptron = perceptron
+        self.second = second
         self.tagdict = dict(tagdict)
         self.ambiguity = dict(ambiguity)
         self.info = dict(info or {})
         self.features = FeatureExtractor(self.ambiguity)
+        # Scores of each word's own features, per pass: they do not change once trained.
+        self._own_scores: dict[str, list[float]] = {}
+        self._own_scores_second: dict[str, list[float]] = {}
         self._index = {tag: i for i, tag in enumerate(self.tags)}
 
     def tag(self, words: Sequence[str]) -> list[str]:
@@ -60,23 +76,64 @@ class PerceptronTagger:
     def tag_forms(
         self, forms: Sequence[str], gold: Sequence[str] | None = None, features: FeatureExtractor | None = None
     ) -> list[str]:
-        """Tag words already normalised; with `gold`, train on the sentence as it goes (one
-        perceptron update per word not in the tag dictionary). Training passes the
-        `features` of the sentence's fold (see training.py)."""
+        """Tag words already normalised: the first pass, then the second if the model has one.
+        With `gold`, train the first pass on the sentence as it goes (one perceptron update per
+        word not in the tag dictionary). Training passes the `features` of the sentence's fold
+        (see training.py)."""
+        positions = (features or self.features).static(forms)
+        first = self._tag(forms, positions, self.perceptron, self._own_scores, gold)
+        if self.second is None or gold is not None:
+            return first
+        return self._tag(forms, positions, self.second, self._own_scores_second, None, first)
+
+    def second_pass(
+        self,
+        forms: Sequence[str],
+        first: Sequence[str],
+        positions: list[Position],
+        gold: Sequence[str],
+        perceptron: AveragedPerceptron,
+    ) -> list[str]:
+        """Train the second-pass `perceptron` on a sentence, given the tags a first pass gave it."""
+        return self._tag(forms, positions, perceptron, None, gold, first)
+
+    def _tag(
+        self,
+        forms: Sequence[str],
+        positions: list[Position],
+        perceptron: AveragedPerceptron,
+        own_scores: dict[str, list[float]] | None,
+        gold: Sequence[str] | None,
+        first: Sequence[str] | None = None,
+    ) -> list[str]:
+        """One greedy pass (the second when given the `first` pass's tags). Tagging (no `gold`)
+        scores each word's own features once per word form and keeps the sums in `own_scores`."""
         tagdict = self.tagdict
         names = self.tags
-        perceptron = self.perceptron
+        ahead = [*first, *END] if first is not None else None
         prev, prev2 = START
         out: list[str] = []
-        positions = (features or self.features).static(forms)
         for i, form in enumerate(forms):
             tag = tagdict.get(form)
             if tag is None:
-                static, lower, next_amb = positions[i]
-                features = with_history(static, lower, next_amb, prev, prev2)
-                guess = perceptron.predict(features)
-                if gold is not None:
-                    perceptron.update(self._index[gold[i]], guess, features)
+                own, *rest = positions[i]
+                if ahead is None:
+                    features = with_history(*rest, prev, prev2)
+                else:
+                    features = with_first_pass(*rest, prev, prev2, ahead[i], ahead[i + 1], ahead[i + 2])
+                if gold is not None or own_scores is None:
+                    features += own
+                    guess = perceptron.predict(features)
+                    if gold is not None:
+                        perceptron.update(self._index[gold[i]], guess, features)
+                else:
+                    base = own_scores.get(form)
+                    if base is None:
+                        base = perceptron.scores(own)
+                        if len(own_scores) < 200_000:
+                            own_scores[form] = base
+                    scores = perceptron.scores(features, base)
+                    guess = scores.index(max(scores))
                 tag = names[guess]
             out.append(tag)
             prev2, prev = prev, tag
@@ -85,19 +142,18 @@ class PerceptronTagger:
     def to_json(self, weights: Mapping[str, Mapping[int, float]] | None = None) -> dict[str, Any]:
         """The model file's content; `weights` default to the perceptron's current ones."""
         weights = self.perceptron.weights if weights is None else weights
-        flat = {}
-        for feature in sorted(weights):
-            row = weights[feature]
-            flat[feature] = [x for cls in sorted(row) for x in (cls, row[cls])]
-        return {
+        data = {
             "format": MODEL_FORMAT,
             "name": self.name,
             "tags": list(self.tags),
             "info": self.info,
             "tagdict": dict(sorted(self.tagdict.items())),
             "ambiguity": dict(sorted(self.ambiguity.items())),
-            "weights": flat,
+            "weights": _flatten(weights),
         }
+        if self.second is not None:
+            data["second_weights"] = _flatten(self.second.weights)
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> PerceptronTagger:
@@ -105,11 +161,28 @@ class PerceptronTagger:
             raise ModelError(f"not a tagger model of format {MODEL_FORMAT}")
         tags = tuple(data["tags"])
         perceptron = AveragedPerceptron(len(tags))
-        perceptron.weights = {
-            feature: {int(flat[i]): float(flat[i + 1]) for i in range(0, len(flat), 2)}
-            for feature, flat in data["weights"].items()
-        }
-        return cls(perceptron, data["tagdict"], data["ambiguity"], tags, data.get("name", "perceptron"), data["info"])
+        perceptron.weights = _unflatten(data["weights"])
+        second = None
+        if "second_weights" in data:
+            second = AveragedPerceptron(len(tags))
+            second.weights = _unflatten(data["second_weights"])
+        name = data.get("name", "perceptron")
+        return cls(perceptron, data["tagdict"], data["ambiguity"], tags, name, data["info"], second)
+
+
+def _flatten(weights: Mapping[str, Mapping[int, float]]) -> dict[str, list[float]]:
+    """Each feature's weights as `[class, weight, class, weight, ...]`, in a fixed order."""
+    return {
+        feature: [x for cls in sorted(weights[feature]) for x in (cls, weights[feature][cls])]
+        for feature in sorted(weights)
+    }
+
+
+def _unflatten(flat_weights: Mapping[str, list[float]]) -> dict[str, dict[int, float]]:
+    return {
+        feature: {int(flat[i]): float(flat[i + 1]) for i in range(0, len(flat), 2)}
+        for feature, flat in flat_weights.items()
+    }
 
 
 def save_model(tagger: PerceptronTagger, path: str | Path, weights: Mapping[str, Mapping[int, float]] | None = None):

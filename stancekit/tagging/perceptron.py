@@ -23,8 +23,9 @@ class AveragedPerceptron:
         self._stamps: dict[tuple[str, int], int] = {}
         self.instances = 0
 
-    def scores(self, features: Iterable[str]) -> list[float]:
-        scores = [0.0] * self.n_classes
+    def scores(self, features: Iterable[str], start: list[float] | None = None) -> list[float]:
+        """The score of each class: the sum of the features' weights (added to `start`'s)."""
+        scores = [0.0] * self.n_classes if start is None else start.copy()
         get = self.weights.get
         for feature in features:
             weights = get(feature)

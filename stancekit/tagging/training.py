@@ -9,7 +9,14 @@ jackknifed: the sentences are dealt into folds and each fold sees the classes co
 other folds only. Counted on all sentences, a rare word's class is exactly its gold tag in
 training, and the model learns to trust the class of rare words far more than it deserves
 on new text (measured: about 1.5 points of accuracy lost). The model keeps the classes counted
-on all sentences, for tagging.
+on all sentences, for tagging. A sentence and its hyphen-merged copy (below) always fall in
+the same fold, so that neither tells the other's fold its words.
+
+The second pass sees the tags the first pass gave the words to the right. It is trained on
+the tags of first passes that never saw the sentence (stacking): the sentences are dealt
+into `SECOND_PASS_FOLDS` folds, a first pass is trained on all folds but one and tags that
+one, so the second pass learns from the mistakes a first pass makes on new text rather
+than from the near-perfect tags it gives its own training sentences.
 
 The treebank splits most hyphenated words (`long - term`) where stancekit keeps them whole,
 so each training sentence with such a word is also given once more with the word merged
@@ -45,6 +52,11 @@ AMBIGUITY_MIN_COUNT = 1
 AMBIGUITY_MIN_SHARE = 0.02
 #: Folds of the jackknifed ambiguity classes.
 FOLDS = 10
+#: Whether to train a second pass, on how many folds the first passes that tag its training
+#: sentences are trained, and for how many iterations each.
+SECOND_PASS = False
+SECOND_PASS_FOLDS = 5
+SECOND_PASS_FOLD_ITERATIONS = 5
 #: Weights smaller than this are dropped from the saved model, the rest rounded.
 PRUNE_THRESHOLD = 0.01
 PRUNE_DIGITS = 3
@@ -57,6 +69,7 @@ class IterationReport:
     iteration: int
     seconds: float
     dev_accuracy: float | None
+    stage: int = 1
 
 
 Sentence = tuple[tuple[str, ...], tuple[str, ...]]  # normalised forms, gold tags
@@ -101,8 +114,17 @@ def merge_hyphens(sentence: ConlluSentence) -> list[tuple[str, str]] | None:
 
 def training_sentences(sentences: Iterable[ConlluSentence], hyphens: bool = True) -> list[Sentence]:
     """Normalised (forms, tags) of each sentence, plus the hyphen-merged copies."""
+    return training_sentences_grouped(sentences, hyphens)[0]
+
+
+def training_sentences_grouped(
+    sentences: Iterable[ConlluSentence], hyphens: bool = True
+) -> tuple[list[Sentence], list[int]]:
+    """`training_sentences`, and for each the index of the treebank sentence it comes from, so
+    that a sentence and its hyphen-merged copy always fall in the same fold."""
     out: list[Sentence] = []
-    for sentence in sentences:
+    groups: list[int] = []
+    for group, sentence in enumerate(sentences):
         pairs = [sentence.tagged()]
         if hyphens:
             merged = merge_hyphens(sentence)
@@ -110,7 +132,8 @@ def training_sentences(sentences: Iterable[ConlluSentence], hyphens: bool = True
                 pairs.append(merged)
         for tagged in pairs:
             out.append((tuple(normalise_word(w) for w, _ in tagged), tuple(t for _, t in tagged)))
-    return out
+            groups.append(group)
+    return out, groups
 
 
 def count_tags(sentences: Iterable[Sentence]) -> tuple[dict[str, str], dict[str, str]]:
@@ -153,20 +176,75 @@ def train(
     dev: Sequence[Sequence[tuple[str, str]]] | None = None,
     report: Callable[[IterationReport], None] | None = None,
     hyphens: bool = True,
+    second_pass: bool | None = None,
 ) -> PerceptronTagger:
     """A tagger trained on `sentences`, its weights averaged and pruned.
 
     With `dev` (gold (word, tag) sentences), the accuracy of the averaged weights on it is
     measured after each iteration and passed to `report` with the time the iteration took.
+    With `second_pass` (the default: `SECOND_PASS`), a second pass is trained after the first
+    on the tags first passes trained without each sentence gave it (see the module's docstring).
     """
-    data = training_sentences(sentences, hyphens)
+    data, groups = training_sentences_grouped(sentences, hyphens)
+    second_pass = SECOND_PASS if second_pass is None else second_pass
     tagdict, ambiguity = count_tags(data)
+    info = {"iterations": iterations, "seed": seed}
+    first = _fit(data, groups, tagdict, ambiguity, info, iterations, seed, dev, report)
+    if not second_pass:
+        return first
+    predicted: list[list[str]] = [[] for _ in data]
+    for fold in range(SECOND_PASS_FOLDS):
+        kept = [i for i in range(len(data)) if groups[i] % SECOND_PASS_FOLDS != fold]
+        sub = [data[i] for i in kept]
+        sub_tagdict, sub_ambiguity = count_tags(sub)
+        model = _fit(
+            sub, [groups[i] for i in kept], sub_tagdict, sub_ambiguity, info, SECOND_PASS_FOLD_ITERATIONS, seed
+        )
+        for i in range(len(data)):
+            if groups[i] % SECOND_PASS_FOLDS == fold:
+                predicted[i] = model.tag_forms(data[i][0])
     perceptron = AveragedPerceptron(len(UPOS_TAGS))
-    learner = PerceptronTagger(perceptron, tagdict, ambiguity, info={"iterations": iterations, "seed": seed})
+    folds = _fold_features(data, groups)
+    shuffler = random.Random(seed + 1)
+    order = list(range(len(data)))
+    for iteration in range(1, iterations + 1):
+        started = time.perf_counter()
+        shuffler.shuffle(order)
+        for i in order:
+            forms, tags = data[i]
+            positions = folds[groups[i] % FOLDS].static(forms)
+            first.second_pass(forms, predicted[i], positions, tags, perceptron)
+        seconds = time.perf_counter() - started
+        if report is not None:
+            staged = _averaged(first, perceptron)
+            report(IterationReport(iteration, seconds, accuracy(staged, dev) if dev is not None else None, 2))
+    return _averaged(first, perceptron)
+
+
+def _fold_features(data: Sequence[Sentence], groups: Sequence[int]) -> list[FeatureExtractor]:
+    """One feature extractor per fold, its ambiguity classes counted without the fold."""
     folds = []
     for fold in range(FOLDS):
-        _, held_out_ambiguity = count_tags(s for i, s in enumerate(data) if i % FOLDS != fold)
+        _, held_out_ambiguity = count_tags(s for s, g in zip(data, groups, strict=True) if g % FOLDS != fold)
         folds.append(FeatureExtractor(held_out_ambiguity))
+    return folds
+
+
+def _fit(
+    data: Sequence[Sentence],
+    groups: Sequence[int],
+    tagdict: dict[str, str],
+    ambiguity: dict[str, str],
+    info: dict,
+    iterations: int,
+    seed: int,
+    dev: Sequence[Sequence[tuple[str, str]]] | None = None,
+    report: Callable[[IterationReport], None] | None = None,
+) -> PerceptronTagger:
+    """The first pass trained on `data`, averaged and pruned."""
+    perceptron = AveragedPerceptron(len(UPOS_TAGS))
+    learner = PerceptronTagger(perceptron, tagdict, ambiguity, info=dict(info))
+    folds = _fold_features(data, groups)
     shuffler = random.Random(seed)
     order = list(range(len(data)))
     for iteration in range(1, iterations + 1):
@@ -174,18 +252,23 @@ def train(
         shuffler.shuffle(order)
         for i in order:
             forms, tags = data[i]
-            learner.tag_forms(forms, gold=tags, features=folds[i % FOLDS])
+            learner.tag_forms(forms, gold=tags, features=folds[groups[i] % FOLDS])
         seconds = time.perf_counter() - started
-        dev_accuracy = None
-        if dev is not None:
-            dev_accuracy = accuracy(_averaged(learner), dev)
         if report is not None:
+            dev_accuracy = accuracy(_averaged(learner), dev) if dev is not None else None
             report(IterationReport(iteration, seconds, dev_accuracy))
     return _averaged(learner)
 
 
-def _averaged(learner: PerceptronTagger) -> PerceptronTagger:
-    """A tagger with the learner's averaged and pruned weights (the learner can go on training)."""
+def _averaged(learner: PerceptronTagger, second: AveragedPerceptron | None = None) -> PerceptronTagger:
+    """A tagger with the learner's averaged and pruned weights (the learner can go on training),
+    and those of `second` as its second pass."""
     perceptron = AveragedPerceptron(len(learner.tags))
     perceptron.weights = prune(learner.perceptron.averaged(), PRUNE_THRESHOLD, PRUNE_DIGITS)
-    return PerceptronTagger(perceptron, learner.tagdict, learner.ambiguity, learner.tags, learner.name, learner.info)
+    averaged_second = None
+    if second is not None:
+        averaged_second = AveragedPerceptron(len(learner.tags))
+        averaged_second.weights = prune(second.averaged(), PRUNE_THRESHOLD, PRUNE_DIGITS)
+    return PerceptronTagger(
+        perceptron, learner.tagdict, learner.ambiguity, learner.tags, learner.name, learner.info, averaged_second
+    )
