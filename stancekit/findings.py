@@ -52,18 +52,25 @@ class ActorRef:
 
     `via` says how the name was reached: `mention` (the text names it), `speaker` (a first
     person in a quote is its speaker), `pronoun` (a pronoun resolved to an earlier mention), or
-    `dictionary` (the actor dictionary knows the name, e.g. "the Kremlin" is Russia) or
-    `plugin` (a plugin's actor resolver named it).
+    `dictionary` (the actor dictionary knows the name, e.g. "the Kremlin" is Russia),
+    `plugin` (a plugin's actor resolver named it) or `unresolved`: a pronoun or first person
+    that nothing resolves, or a phrase it owns ("its report"), whose `name` is None (null) and
+    whose `text` keeps the mention. Every reader of `name` must expect None.
     """
 
     text: str
     start: int
     end: int
-    name: str
+    name: str | None
     id: str | None = None
     via: str = "mention"
     type: str | None = None
     affiliations: tuple[Affiliated, ...] = ()
+
+    @property
+    def shown(self) -> str:
+        """How a reader is shown the actor: its name, or for an unresolved one its mention marked so."""
+        return self.name if self.name is not None else f"{self.text} (unresolved)"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -177,7 +184,7 @@ class Finding:
                 actor["text"],
                 actor["start"],
                 actor["end"],
-                actor.get("name") or actor["text"],
+                _actor_name(actor),
                 actor.get("id"),
                 actor.get("via", "mention"),
                 actor.get("type"),
@@ -205,6 +212,15 @@ class Finding:
             modality=data.get("modality", "hedged" if data.get("hedged") else "asserted"),
             count=int(data.get("count", 1)),
         )
+
+
+def _actor_name(actor: dict[str, Any]) -> str | None:
+    """An actor's name as read back: null stays null for an unresolved one; a record without a
+    name (written by hand) is named by its text."""
+    name = actor.get("name")
+    if name is None and actor.get("via") != "unresolved":
+        return actor["text"]
+    return name
 
 
 def finding_id(doc: str, sentence: TextSpan, rule_id: str, actor: ActorRef, topic: TopicRef) -> str:

@@ -74,6 +74,10 @@ def explain_json(capsys, *args) -> dict:
 # --- the bundled pack on a quote ----------------------------------------------------------------
 
 
+#: The note on the Kirby finding's negation: the entry that negated it and where it is written.
+NEGATED_NOTE = 'negated by "n\'t" (language.negations, rules/en/language/negation.yaml:9): support becomes oppose'
+
+
 def test_kirby_sentence_shows_tokens_rules_and_how_the_finding_was_resolved(capsys):
     code, out, _ = explain(capsys, KIRBY)
     assert code == ExitCode.OK
@@ -103,7 +107,7 @@ def test_kirby_sentence_shows_tokens_rules_and_how_the_finding_was_resolved(caps
     assert "rule:     en.quote.first_person_support" in finding
     assert "speaker of the quote the cue stands in: 'National Security Council spokesman John Kirby'" in finding
     assert "actor 'We' is a first person in a quote: the speaker, John Kirby" in finding
-    assert "negated by n't: support becomes oppose" in finding
+    assert NEGATED_NOTE in finding
 
 
 def test_kirby_sentence_as_json(capsys):
@@ -138,7 +142,7 @@ def test_kirby_sentence_as_json(capsys):
     assert loser["matched"] and loser["matches"][0]["finding"] is None
     assert loser["matches"][0]["winner"] == "en.quote.first_person_support"
     assert finding["polarity"] == "oppose" and finding["actor"]["name"] == "John Kirby"
-    assert "negated by n't: support becomes oppose" in finding["notes"]
+    assert NEGATED_NOTE in finding["notes"]
 
 
 # --- how far a rule got -------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import csv
 import datetime
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
@@ -344,16 +345,18 @@ def test_a_topic_dictionary_that_does_not_load_exits_3(capsys, findings_file, tm
     assert "unknown parent 'nope'" in err
 
 
-def test_findings_whose_actor_or_topic_is_an_unresolved_pronoun_are_left_out():
+def test_findings_whose_actor_or_topic_is_unresolved_are_left_out():
+    unnamed = finding(4, "d1", "2023-03-06", "its report", FERRY, "oppose")
     vague = [
         finding(1, "d1", "2023-03-06", "They", FERRY, "support"),
         finding(2, "d1", "2023-03-06", OSLO, "it", "oppose"),
         finding(3, "d1", "2023-03-06", OSLO, FERRY, "support"),
+        replace(unnamed, actor=replace(unnamed.actor, name=None, via="unresolved")),
     ]
     selection = select_statements(vague)
     assert [s.finding_id for s in selection.statements] == ["f03"]
-    assert selection.unresolved == 2
-    assert "2 findings whose actor or topic is an unresolved pronoun left out" in selection.note()
+    assert selection.unresolved == 3
+    assert "3 findings whose actor or topic is unresolved left out" in selection.note()
 
 
 def test_actors_and_topics_are_grouped_as_track_groups_them():

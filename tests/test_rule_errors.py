@@ -76,6 +76,7 @@ KINDS = {
     "repeat_too_large": "pattern-syntax",
     "meaningless_character": "pattern-syntax",
     "unknown_language_slot": "unknown-language-slot",
+    "unknown_option": "unknown-option",
     "capture_without_type": "pattern-syntax",
     "undefined_lexicon": "undefined-lexicon",
     "undefined_macro": "undefined-macro",

@@ -28,7 +28,7 @@ def found(expected: dict, findings) -> bool:
     actor = expected["actor"].casefold()
     topic = expected["topic"].casefold()
     for f in findings:
-        names = (f.actor.text.casefold(), f.actor.name.casefold())
+        names = (f.actor.text.casefold(), (f.actor.name or "").casefold())  # an unresolved actor has no name
         if not any(actor in n or (n and n in actor and len(n) > 3) for n in names):
             continue
         if f.polarity != expected["polarity"]:

@@ -25,7 +25,7 @@ import click
 from stancekit.commands.common import RULES_HELP, dictionary_options
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.engine.explain import RuleProgress, trace_rule
-from stancekit.engine.matcher import Candidate, Matcher, _conflict, rejection, resolve_overlaps
+from stancekit.engine.matcher import Candidate, Matcher, _conflict, rejection, rejection_culprit, resolve_overlaps
 from stancekit.engine.sentence import Phrase
 from stancekit.exitcodes import ExitCode
 from stancekit.findings import Finding
@@ -193,7 +193,8 @@ def _outcomes(
             if order not in tried:
                 outcome = Outcome(match.start, match.end, reason="the prefilter does not run this rule here")
             elif key not in made:
-                outcome = Outcome(match.start, match.end, reason=_no_candidate_reason(match, tokens, compiled))
+                reason = _no_candidate_reason(match, tokens, compiled, trace.rule)
+                outcome = Outcome(match.start, match.end, reason=reason)
             elif key in final:
                 finding = _finding_of(final[key], tokens, findings)
                 if finding is not None:
@@ -221,8 +222,16 @@ def _dropped(candidate: Candidate, kept: Sequence[Candidate], tokens: Sequence[T
     return Outcome(start, end, reason=reason, winner=winner.rule.id)
 
 
-def _no_candidate_reason(match, tokens: Sequence[Token], compiled: CompiledRuleSet) -> str:
-    return f"no finding: {rejection(match, tokens, compiled.profile)}"
+def _no_candidate_reason(match, tokens: Sequence[Token], compiled: CompiledRuleSet, rule: CompiledRule) -> str:
+    """Why a match gave no candidate; for a reading, the language entry that made it, and where
+    that entry is written, so that a wrong drop can be fixed in the pack."""
+    reason = f"no finding: {rejection(match, tokens, compiled.profile, rule.options)}"
+    found = rejection_culprit(match, tokens, compiled.profile, rule.options)
+    if found is not None:
+        slot, entry = found
+        where = compiled.profile_sources.get((slot, entry))
+        reason += f"; made by {entry!r} in language.{slot}" + (f" ({where})" if where else "")
+    return reason
 
 
 def _rank_reason(loser: Candidate, winner: Candidate) -> str:
@@ -326,7 +335,7 @@ def _finding_headline(f: Finding) -> str:
         flags.append(f.modality)
     if f.quoted:
         flags.append("quoted")
-    return f"{f.actor.name} [{', '.join(flags)}] {f.topic.name}"
+    return f"{f.actor.shown} [{', '.join(flags)}] {f.topic.name}"
 
 
 def _named(text: str, name: str, ident: str | None) -> str:

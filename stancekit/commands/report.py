@@ -23,6 +23,7 @@ from stancekit.findingsfile import FindingsInputError, read_findings
 from stancekit.output.atomic import atomic_text_output
 from stancekit.reporting import build_report
 from stancekit.tracking.periods import PERIODS
+from stancekit.tracking.timeline import actor_of, is_unresolved, topic_of
 
 
 @click.command(name="report")
@@ -88,4 +89,10 @@ def command(findings_file, output, by, min_evidence, roll_up, topics, title, mer
         stream.write(page)
     if output != "-":
         documents = len({f.doc for f in findings})
-        click.echo(f"wrote {output}: {len(findings):,} findings from {documents:,} documents", err=True)
+        unresolved = sum(1 for f in findings if is_unresolved(actor_of(f)) or is_unresolved(topic_of(f)))
+        left_out = (
+            f"; {unresolved:,} with an unresolved actor or topic are in the table only, not in the matrix or timelines"
+            if unresolved
+            else ""
+        )
+        click.echo(f"wrote {output}: {len(findings):,} findings from {documents:,} documents{left_out}", err=True)

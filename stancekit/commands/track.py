@@ -214,7 +214,7 @@ def command(
         if result.undated
         else ""
     )
-    unresolved = f"; {result.unresolved} with a pronoun for actor or topic left out" if result.unresolved else ""
+    unresolved = f"; {result.unresolved} with an unresolved actor or topic left out" if result.unresolved else ""
     click.echo(
         f"{result.findings} findings, {len(result.series)} actor-topic pairs, {len(result.shifts)} shifts"
         + undated

@@ -12,7 +12,9 @@ from stancekit.compiler.dictionaries import ActorIndex, TopicIndex, compile_acto
 from stancekit.compiler.program import ProgramBuilder, first_filters, token_test
 from stancekit.compiler.triggers import TriggerIndex, guarantee, requirements
 from stancekit.dsl.errors import RuleError
+from stancekit.dsl.options import resolve_options
 from stancekit.dsl.validate import Resolver, phrase_key
+from stancekit.engine.options import DEFAULT_OPTIONS, RuleOptions
 from stancekit.engine.profile import LanguageProfile, default_profile
 from stancekit.gcpause import collector_paused
 
@@ -40,6 +42,8 @@ class CompiledRule:
     firsts: tuple = ()
     #: Word sets of which every match holds one word each (see `compiler.triggers.requirements`).
     requirements: tuple[frozenset[str], ...] = ()
+    #: Which engine mechanisms apply to its matches (`options:`, see `engine.options`).
+    options: RuleOptions = DEFAULT_OPTIONS
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,9 @@ class CompiledRuleSet:
     tagger: str | None = None
     #: The word lists the engine reads: the bundled English profile with the rule files' `language:`.
     profile: LanguageProfile = field(default_factory=default_profile)
+    #: (slot, entry in comparison form) -> "file:line" where the entry is written, for
+    #: `stancekit explain` only (the engine never reads it).
+    profile_sources: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -110,7 +117,9 @@ def _compile(ruleset) -> CompiledRuleSet:
                 token_test(head) if head is not None else None,
                 str(phrase.pattern),
             )
+        file_options = _options(ruleset, rule_file, None)
         for rule in rule_file.rules:
+            options = _options(ruleset, rule_file, rule) if rule.options else file_options
             tree = resolver.resolve(rule.tree, rule.pattern, rule_file.key)
             if tree is None:
                 continue
@@ -135,6 +144,7 @@ def _compile(ruleset) -> CompiledRuleSet:
                     element_of=builder.element_map(),
                     firsts=first_filters(program),
                     requirements=requirements(tree),
+                    options=options,
                 )
             )
             if words is None:
@@ -155,4 +165,13 @@ def _compile(ruleset) -> CompiledRuleSet:
         phrases,
         ruleset.tagger,
         ruleset.profile,
+        ruleset.profile_sources,
     )
+
+
+def _options(ruleset, rule_file, rule) -> RuleOptions:
+    """The options of `rule` (None: of a rule of `rule_file` that sets none)."""
+    layers = (rule_file.options, rule.options) if rule is not None else (rule_file.options,)
+    if not any(layers):
+        return DEFAULT_OPTIONS
+    return resolve_options(layers, ruleset.lexicons_for(rule_file.key), ruleset.profile)

@@ -30,6 +30,7 @@ from stancekit.engine.profile import (
     WORD_MAPPING,
     WORDS,
     LanguageProfile,
+    comparison_form,
     slot_kinds,
     slot_value,
 )
@@ -56,6 +57,8 @@ class LanguageSetting:
     operation: str
     entries: tuple
     location: Location
+    #: Where each entry is written (a mapping's key), in the order of `entries`.
+    entry_locations: tuple[Location, ...] = ()
 
 
 def read_language(data: LocatedDict, report: Report) -> dict[str, LanguageSetting]:
@@ -109,15 +112,17 @@ def _read_setting(slot: str, kind: str, value: Any, location: Location, report: 
         operation = next(iter(value))
         body, where = value[operation], value.key_locations[operation]
         if operation == REMOVE and mapping:
-            entries = _strings(slot, body, where, report)
-            return None if entries is None else LanguageSetting(slot, REMOVE, entries, location)
-        entries = _pairs(slot, body, where, report) if mapping else _strings(slot, body, where, report)
-        return None if entries is None else LanguageSetting(slot, operation, entries, location)
-    entries = _pairs(slot, value, location, report) if mapping else _strings(slot, value, location, report)
-    return None if entries is None else LanguageSetting(slot, REPLACE, entries, location)
+            read = _strings(slot, body, where, report)
+            return None if read is None else LanguageSetting(slot, REMOVE, *read[:1], location, read[1])
+        read = _pairs(slot, body, where, report) if mapping else _strings(slot, body, where, report)
+        return None if read is None else LanguageSetting(slot, operation, read[0], location, read[1])
+    read = _pairs(slot, value, location, report) if mapping else _strings(slot, value, location, report)
+    return None if read is None else LanguageSetting(slot, REPLACE, read[0], location, read[1])
 
 
-def _strings(slot: str, value: Any, location: Location, report: Report) -> tuple[str, ...] | None:
+def _strings(
+    slot: str, value: Any, location: Location, report: Report
+) -> tuple[tuple[str, ...], tuple[Location, ...]] | None:
     if not isinstance(value, LocatedList):
         report(
             "wrong-type",
@@ -127,6 +132,7 @@ def _strings(slot: str, value: Any, location: Location, report: Report) -> tuple
         )
         return None
     entries: list[str] = []
+    locations: list[Location] = []
     for entry, where in zip(value, value.item_locations, strict=True):
         if not isinstance(entry, str) or not entry.strip():
             hint = None
@@ -135,10 +141,13 @@ def _strings(slot: str, value: Any, location: Location, report: Report) -> tuple
             report("bad-entry", f"language slot '{slot}' has an empty or non-text entry", where, hint)
             continue
         entries.append(entry)
-    return tuple(entries)
+        locations.append(where)
+    return tuple(entries), tuple(locations)
 
 
-def _pairs(slot: str, value: Any, location: Location, report: Report) -> tuple[tuple[str, str], ...] | None:
+def _pairs(
+    slot: str, value: Any, location: Location, report: Report
+) -> tuple[tuple[tuple[str, str], ...], tuple[Location, ...]] | None:
     if not isinstance(value, LocatedDict):
         report(
             "wrong-type",
@@ -148,12 +157,14 @@ def _pairs(slot: str, value: Any, location: Location, report: Report) -> tuple[t
         )
         return None
     pairs: list[tuple[str, str]] = []
+    locations: list[Location] = []
     for key, entry in value.items():
         if not isinstance(entry, str) or not key.strip():
             report("bad-entry", f"language slot '{slot}' maps '{key}' to something other than text", location, None)
             continue
         pairs.append((key, entry))
-    return tuple(pairs)
+        locations.append(value.key_locations.get(key, location))
+    return tuple(pairs), tuple(locations)
 
 
 def apply(profile: LanguageProfile, settings: Iterable[LanguageSetting]) -> LanguageProfile:
@@ -181,6 +192,29 @@ def _applied(kind: str, current: Any, setting: LanguageSetting) -> Any:
     if setting.operation == EXTEND:
         return current + tuple(e for e in given if e not in current)
     return tuple(e for e in current if e not in given)
+
+
+def entry_sources(
+    settings: Iterable[LanguageSetting], base: dict[tuple[str, str], str] | None = None
+) -> dict[tuple[str, str], str]:
+    """(slot, entry) -> "file:line" where the entry now in the slot was written, after
+    `settings` applied in order to the profile `base` describes. An entry is keyed by its
+    comparison form (a phrase's words joined by spaces, a mapping's key; a cased slot's entry
+    as written). Only `stancekit explain` reads this."""
+    kinds = slot_kinds()
+    sources = dict(base or {})
+    for setting in settings:
+        kind = kinds[setting.slot]
+        if setting.operation == REPLACE:
+            sources = {k: v for k, v in sources.items() if k[0] != setting.slot}
+        for entry, where in zip(setting.entries, setting.entry_locations, strict=False):
+            written = entry[0] if isinstance(entry, tuple) else entry
+            key = (setting.slot, written if kind == CASED else comparison_form(written))
+            if setting.operation == REMOVE:
+                sources.pop(key, None)
+            else:
+                sources[key] = f"{where.file}:{where.line}"
+    return sources
 
 
 def ordered_settings(files: Sequence[Any]) -> list[LanguageSetting]:
@@ -249,6 +283,18 @@ def bundled_language_files() -> list[Path]:
 @functools.cache
 def bundled_profile() -> LanguageProfile:
     """The English profile of the bundled pack, read once per process."""
+    return apply(LanguageProfile(), bundled_settings())
+
+
+@functools.cache
+def bundled_sources() -> dict[tuple[str, str], str]:
+    """Where each entry of the bundled profile is written (see `entry_sources`)."""
+    return entry_sources(bundled_settings())
+
+
+@functools.cache
+def bundled_settings() -> tuple[LanguageSetting, ...]:
+    """The `language:` settings of the bundled pack, in file order, read once per process."""
     from stancekit.dsl.loader import display_path
 
     problems: list = []
@@ -268,4 +314,4 @@ def bundled_profile() -> LanguageProfile:
         settings.extend(read_language(data, report).values())
     if problems:
         raise RuleError(problems)
-    return apply(LanguageProfile(), settings)
+    return tuple(settings)

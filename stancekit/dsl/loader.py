@@ -22,7 +22,9 @@ from stancekit.dsl.errors import ERROR, WARNING, Diagnostic, Location, RuleError
 from stancekit.dsl.language import (
     apply,
     bundled_profile,
+    bundled_sources,
     check_include,
+    entry_sources,
     include_entries,
     ordered_settings,
     read_language,
@@ -40,6 +42,7 @@ from stancekit.dsl.model import (
     RuleFile,
     TopicEntry,
 )
+from stancekit.dsl.options import read_options
 from stancekit.dsl.parser import PatternSyntaxError, parse_pattern
 from stancekit.dsl.yamlsource import LocatedDict, LocatedList, LocatedStr, SourceFile, YamlDataError, load_located
 from stancekit.gcpause import collector_paused
@@ -71,8 +74,9 @@ TOP_LEVEL_KEYS = (
     "topics",
     "titles",
     "language",
+    "options",
 )
-RULE_KEYS = ("id", "pattern", "polarity", "description", "examples", "counter_examples", "priority", "tags")
+RULE_KEYS = ("id", "pattern", "polarity", "description", "examples", "counter_examples", "priority", "tags", "options")
 EXAMPLE_KEYS = ("text", "expect", "todo")
 EXPECT_KEYS = ("actor", "topic", "polarity", "negated", "hedged", "quoted")
 LEXICON_KEYS = ("entries", "include", "inflect", "description")
@@ -145,6 +149,14 @@ class RuleSet:
         found = self._visible.get(("profile",))
         if found is None:
             found = self._visible[("profile",)] = apply(bundled_profile(), ordered_settings(self.files))
+        return found
+
+    @property
+    def profile_sources(self) -> dict[tuple[str, str], str]:
+        """Where each entry of `profile` is written: (slot, entry) -> "file:line"."""
+        found = self._visible.get(("profile sources",))
+        if found is None:
+            found = self._visible[("profile sources",)] = entry_sources(ordered_settings(self.files), bundled_sources())
         return found
 
     @property
@@ -452,6 +464,7 @@ class _Loader:
             phrases,
             *self._read_tagger(data),
             read_language(data, self.error),
+            read_options(data, self.error, "a rule file"),
         )
 
     def _check_plugins(self, data: LocatedDict) -> None:
@@ -827,6 +840,7 @@ class _Loader:
             tags = []
         description = item.get("description", "")
         examples = self._read_examples(item)
+        options = read_options(item, self.error, f"rule {_quoted(rule_id)}" if rule_id is not None else "a rule")
         if tree is None:
             return None, False
         rule = Rule(
@@ -842,6 +856,7 @@ class _Loader:
             priority=priority,
             tags=tuple(tags),
             id_location=id_location,
+            options=options,
         )
         return rule, ok
 

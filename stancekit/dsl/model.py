@@ -14,6 +14,7 @@ from stancekit.dsl.errors import Location
 
 if TYPE_CHECKING:
     from stancekit.dsl.language import LanguageSetting
+    from stancekit.dsl.options import OptionSetting
 
 POLARITIES = ("support", "oppose", "neutral")
 
@@ -119,6 +120,8 @@ class Rule:
     tags: tuple[str, ...] = ()
     #: Where the rule's id is written (its value), if it has one.
     id_location: Location | None = None
+    #: The rule's `options:` as written, by option name (see `stancekit.dsl.options`).
+    options: Mapping[str, OptionSetting] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,8 @@ class RuleFile:
     tagger_location: Location | None = None
     #: The file's `language:` settings by slot (see `stancekit.dsl.language`).
     language: Mapping[str, LanguageSetting] = field(default_factory=dict)
+    #: The file's `options:`: the default of each option for its rules.
+    options: Mapping[str, OptionSetting] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from stancekit.dsl import ast
 from stancekit.dsl.dictionaries import check_dictionaries
 from stancekit.dsl.errors import ERROR, WARNING, Diagnostic, did_you_mean
 from stancekit.dsl.model import Lexicon, PhraseType, Rule
+from stancekit.dsl.options import word_list
 from stancekit.dsl.yamlsource import LocatedStr
 from stancekit.limits import MAX_PROGRAM_SIZE
 from stancekit.tagging import UPOS_TAGS
@@ -450,6 +451,7 @@ def validate(ruleset, *, loaded_with_errors: bool = False) -> list[Diagnostic]:
     for rule_file in ruleset.files:
         for phrase in rule_file.phrases.values():
             diagnostics.extend(check_phrase(phrase, resolver, rule_file.key))
+    diagnostics.extend(check_options(ruleset, resolver.used))
     first_seen: dict[str, Rule] = {}
     for rule_file in ruleset.files:
         rules = sorted((*rule_file.rules, *rule_file.rejected), key=lambda r: r.line)
@@ -498,6 +500,30 @@ def validate(ruleset, *, loaded_with_errors: bool = False) -> list[Diagnostic]:
                     )
                 )
     return diagnostics
+
+
+def check_options(ruleset, used: set[tuple[str, str, str]]) -> list[Diagnostic]:
+    """Every list an option of a file or a rule names must be a language slot or a lexicon the
+    file can see (names and kinds were checked when the file was read); a lexicon named there
+    is added to `used`."""
+    found: list[Diagnostic] = []
+
+    def report(code: str, message: str, location, hint: str | None) -> None:
+        found.append(Diagnostic(ERROR, code, message, location, hint))
+
+    for rule_file in ruleset.files:
+        owners = [rule_file.options, *(r.options for r in (*rule_file.rules, *rule_file.rejected))]
+        if not any(owners):
+            continue
+        lexicons = ruleset.lexicons_for(rule_file.key)
+        for options in owners:
+            for setting in options.values():
+                if isinstance(setting.value, str):
+                    word_list(setting, lexicons, ruleset.profile, report)
+                    if setting.value.lstrip("@") in lexicons:
+                        lexicon = lexicons[setting.value.lstrip("@")]
+                        used.add(("lexicon", lexicon.file, lexicon.name))
+    return found
 
 
 def _unwrapped(node: ast.Node) -> ast.Node:

@@ -9,14 +9,15 @@ so that each piece of evidence is reported once, by the most specific rule.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.engine.attribution import DocumentContext
+from stancekit.engine.options import DEFAULT_OPTIONS, READINGS, RuleOptions
 from stancekit.engine.polarity import modifiers
 from stancekit.engine.profile import LanguageProfile
-from stancekit.engine.readings import misreading
+from stancekit.engine.readings import WHY, culprit, misreading
 from stancekit.engine.resolve import FindingResolver, document_day
 from stancekit.engine.sentence import SentenceContext
 from stancekit.engine.vm import RawMatch, find_matches
@@ -28,6 +29,7 @@ from stancekit.text.segment import Segmentation, Sentence, segment
 from stancekit.text.tokens import Token, normalise
 
 _TOPIC_TYPES = frozenset({"TOPIC"})
+_TIME_SLOTS = ("weekdays", "months", "time_units", "time_words")
 _TRIM = frozenset({"'s", "'", ",", ";", ":", "-", "--", "\u2014", "\u2013"})
 
 
@@ -54,6 +56,8 @@ class Candidate:
     negated: bool
     modality: str
     triggers: tuple[str, ...] = ()
+    #: The list each trigger is an entry of (see `polarity.Modifiers.sources`).
+    trigger_sources: tuple[str, ...] = ()
 
     @property
     def rank(self) -> tuple:
@@ -163,28 +167,68 @@ def _only_time(tokens: Sequence[Token], start: int, end: int, lang: LanguageProf
     )
 
 
-def rejection(match: RawMatch, tokens: Sequence[Token], lang: LanguageProfile) -> str | None:
+#: Why a match gives no candidate finding, by the key `_rejection` returns.
+REJECTIONS = {
+    "no_actor": "the match captured no actor",
+    "no_topic": "the match captured no topic",
+    "time_only_topic": "its topic is only a time phrase ('protests every day'): the verb took no object",
+    "adverb_only_topic": "its topic is only an adverb ('..., immediately drew criticism from')",
+    **WHY,
+}
+
+
+def rejection(
+    match: RawMatch, tokens: Sequence[Token], lang: LanguageProfile, options: RuleOptions = DEFAULT_OPTIONS
+) -> str | None:
     """Why a match gives no candidate finding (no actor, no topic, a misreading of the words, a
-    topic that is only a time phrase), or None when it gives one."""
-    return _rejection(match, tokens, *_actor_and_topic(match), lang)
+    topic that is only a time phrase), or None when it gives one; a reading that dropped it is
+    named as `options: {readings: ...}` names it."""
+    actor, topic = _actor_and_topic(match)
+    key = _rejection(match, tokens, actor, topic, lang, options.readings)
+    if key is None:
+        return None
+    if key in READINGS:
+        return f"{REJECTIONS[key]} (reading '{key}')"
+    return REJECTIONS[key]
+
+
+def rejection_culprit(match: RawMatch, tokens: Sequence[Token], lang: LanguageProfile, options: RuleOptions):
+    """The (slot, entry) of the language profile that made a reading drop the match, or None."""
+    actor, topic = _actor_and_topic(match)
+    key = _rejection(match, tokens, actor, topic, lang, options.readings)
+    if key == "time_only_topic":
+        for k in range(topic.start, topic.end):
+            word = tokens[k].lower
+            slot = next((s for s in _TIME_SLOTS if word in getattr(lang, s)), None)
+            if slot is not None:
+                return slot, word
+        return None
+    if key in WHY:
+        return culprit(key, tokens, match, actor.end, lang)
+    return None
 
 
 def _actor_and_topic(match: RawMatch):
     return _capture(match, actor_capture_types(), "actor"), _capture(match, _TOPIC_TYPES, "topic")
 
 
-def _rejection(match: RawMatch, tokens: Sequence[Token], actor, topic, lang: LanguageProfile) -> str | None:
+def _rejection(
+    match: RawMatch, tokens: Sequence[Token], actor, topic, lang: LanguageProfile, readings: frozenset[str]
+) -> str | None:
+    """A key of `REJECTIONS`, or None when the match gives a candidate finding."""
     if actor is None:
-        return "the match captured no actor"
+        return "no_actor"
     if topic is None:
-        return "the match captured no topic"
+        return "no_topic"
     after_a_gap = match.cue is not None and topic.start > match.cue[1]
     if not after_a_gap:  # after "[any]{,3} {topic}" the rule itself chose where the topic starts
-        if _only_time(tokens, topic.start, topic.end, lang):
-            return "its topic is only a time phrase ('protests every day'): the verb took no object"
-        if all(tokens[k].lower.endswith("ly") and tokens[k].lower.isalpha() for k in range(topic.start, topic.end)):
-            return "its topic is only an adverb ('..., immediately drew criticism from')"
-    return misreading(tokens, match, actor.start, actor.end, lang)
+        if "time_only_topic" in readings and _only_time(tokens, topic.start, topic.end, lang):
+            return "time_only_topic"
+        if "adverb_only_topic" in readings and all(
+            tokens[k].lower.endswith("ly") and tokens[k].lower.isalpha() for k in range(topic.start, topic.end)
+        ):
+            return "adverb_only_topic"
+    return misreading(tokens, match, actor.start, actor.end, lang, readings)
 
 
 def _capture(match: RawMatch, capture_types: frozenset[str], preferred_name: str):
@@ -328,9 +372,9 @@ class Matcher:
     def _candidate(self, rule: CompiledRule, match: RawMatch, tokens: Sequence[Token]) -> Candidate | None:
         lang = self.compiled.profile
         actor, topic = _actor_and_topic(match)
-        if _rejection(match, tokens, actor, topic, lang) is not None:
+        if _rejection(match, tokens, actor, topic, lang, rule.options.readings) is not None:
             return None
-        mods = modifiers(tokens, match, rule.polarity, lang)
+        mods = modifiers(tokens, match, rule.polarity, lang, rule.options)
         return Candidate(
             rule,
             match,
@@ -340,6 +384,7 @@ class Matcher:
             mods.negated,
             mods.modality,
             mods.triggers,
+            mods.sources,
         )
 
     def _finding(
@@ -358,14 +403,19 @@ class Matcher:
             cue = TextSpan(text[start:end], start, end)
         anchor = cue.start if cue else tokens[c.actor[0]].start
         quote = resolver.context.quote_index_at(anchor)
-        speaker = resolver.speaker(sentence.index, quote, c.match.start, c.match.end, c.actor[0])
-        actor = resolver.actor(sentence.index, tokens, *c.actor, speaker, quote is not None)
+        options = c.rule.options
+        speaker = None
+        if options.speakers:
+            speaker = resolver.speaker(sentence.index, quote, c.match.start, c.match.end, c.actor[0])
+        actor = resolver.actor(sentence.index, tokens, *c.actor, speaker, quote is not None, options.resolve_pronouns)
         topic = resolver.topic(sentence.index, tokens, *c.topic, c.actor[0])
         sentence_span = TextSpan(sentence.text, sentence.start, sentence.end)
         rule = RuleRef(c.rule.id, c.rule.file, c.rule.line)
         finding_key = finding_id(document.id, sentence_span, rule.id, actor, topic)
         if self.notes is not None:
-            self.notes[finding_key] = resolution_notes(c, actor, speaker, quote is not None)
+            self.notes[finding_key] = resolution_notes(
+                c, actor, speaker, quote is not None, self.compiled.profile_sources
+            )
         return Finding(
             id=finding_key,
             doc=document.id,
@@ -385,9 +435,15 @@ class Matcher:
         )
 
 
-def resolution_notes(c: Candidate, actor, speaker, quoted: bool) -> list[str]:
-    """The steps from a match to its finding, in words, for `stancekit explain`."""
+def resolution_notes(
+    c: Candidate, actor, speaker, quoted: bool, sources: Mapping[tuple[str, str], str] | None = None
+) -> list[str]:
+    """The steps from a match to its finding, in words, for `stancekit explain`; `sources`
+    (where each language entry is written) lets a negation or hedge be traced to its entry."""
     notes = []
+    options = c.rule.options.changed()
+    if options:
+        notes.append("rule options: " + ", ".join(f"{k}: {v}" for k, v in options.items()))
     if speaker is not None:
         where = "the quote the cue stands in" if quoted else "the reported speech"
         how = f" ({speaker.how})" if speaker.how else ""
@@ -396,6 +452,8 @@ def resolution_notes(c: Candidate, actor, speaker, quoted: bool) -> list[str]:
         notes.append(f"actor {actor.text!r} is a first person in a quote: the speaker, {actor.name}")
     elif actor.via == "pronoun":
         notes.append(f"actor {actor.text!r} refers back to {actor.name}")
+    elif actor.via == "unresolved":
+        notes.append(f"actor {actor.text!r} is unresolved: nothing names who it is, so it has no name")
     elif actor.via == "dictionary":
         notes.append(f"actor {actor.text!r} is {actor.name} ({actor.id}) in the actor dictionary")
     elif actor.name != actor.text:
@@ -403,10 +461,31 @@ def resolution_notes(c: Candidate, actor, speaker, quoted: bool) -> list[str]:
     if actor.affiliations:
         notes.append("affiliations: " + " > ".join(a.name for a in actor.affiliations))
     if c.negated:
-        notes.append(f"negated by {', '.join(c.triggers)}: {c.rule.polarity} becomes {c.polarity}")
+        notes.append(f"negated by {_entries(c, sources)}: {c.rule.polarity} becomes {c.polarity}")
     if c.modality != "asserted":
-        notes.append(f"modality {c.modality}" + (f" ({', '.join(c.triggers)})" if c.triggers and not c.negated else ""))
+        notes.append(f"modality {c.modality}" + (f" ({_entries(c, sources)})" if c.triggers and not c.negated else ""))
+    elif c.triggers and not c.negated:
+        notes.append(f"negations cancel out: {_entries(c, sources)}")
     return notes
+
+
+def _entries(c: Candidate, sources: Mapping[tuple[str, str], str] | None) -> str:
+    """Each trigger of a candidate with the list it is an entry of and where that entry is
+    written: "n't (language.negations, rules/en/language/negation.yaml:9)"."""
+    shown = []
+    for k, word in enumerate(c.triggers):
+        source = c.trigger_sources[k] if k < len(c.trigger_sources) else ""
+        if not source:
+            shown.append(repr(word))
+            continue
+        if source.startswith("@"):
+            lists = (c.rule.options.negations, c.rule.options.hedges)
+            where = next((w for w in lists if w and w.source == source), None)
+            shown.append(f"{word!r} ({source}" + (f", {where.where})" if where and where.where else ")"))
+            continue
+        where = (sources or {}).get((source, word))
+        shown.append(f"{word!r} (language.{source}" + (f", {where})" if where else ")"))
+    return ", ".join(shown)
 
 
 def count_repeats(findings: list[Finding]) -> list[Finding]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from stancekit.engine.options import DEFAULT_OPTIONS, RuleOptions
 from stancekit.engine.profile import LanguageProfile
 from stancekit.engine.vm import RawMatch
 from stancekit.text.tokens import Token
@@ -38,6 +39,9 @@ class Modifiers:
     modality: str = ASSERTED
     #: The words that decided it ("n't", "refused to", "may", "if", "?"), for `explain`.
     triggers: tuple[str, ...] = ()
+    #: For each trigger, the list it is an entry of: a language slot ("negation_phrases") or,
+    #: when a rule's options name another list, that list ("@strict_negations").
+    sources: tuple[str, ...] = ()
 
     @property
     def hedged(self) -> bool:
@@ -71,8 +75,36 @@ def _adverbial_yet(tokens: Sequence[Token], i: int) -> bool:
     return tokens[i].lower == "yet" and i > 0 and tokens[i - 1].lower not in (",", ";", "and", "but")
 
 
-def _preceding(words: Sequence[str], found: list[str], lang: LanguageProfile) -> tuple[int, bool]:
-    """Negations and whether a hedge stands in the words before a cue; the words are added to `found`."""
+@dataclass(frozen=True)
+class _Lists:
+    """The negation and hedge lists a rule reads, and what to call each in `explain`."""
+
+    negations: frozenset[str]
+    negation_phrases: tuple[tuple[str, ...], ...]
+    hedges: frozenset[str]
+    hedge_phrases: tuple[tuple[str, ...], ...]
+    names: tuple[str, str, str, str] = ("negations", "negation_phrases", "hedges", "hedge_phrases")
+
+
+def _lists(lang: LanguageProfile, options: RuleOptions) -> _Lists:
+    negations = (lang.negations, lang.negation_phrases, ("negations", "negation_phrases"))
+    hedges = (lang.hedges, lang.hedge_phrases, ("hedges", "hedge_phrases"))
+    if options.negations is not None:
+        negations = (options.negations.words, options.negations.phrases, (options.negations.source,) * 2)
+    if options.hedges is not None:
+        hedges = (options.hedges.words, options.hedges.phrases, (options.hedges.source,) * 2)
+    if not options.negation:
+        negations = (frozenset(), (), negations[2])
+    if not options.modality:
+        hedges = (frozenset(), (), hedges[2])
+    return _Lists(negations[0], negations[1], hedges[0], hedges[1], (*negations[2], *hedges[2]))  # type: ignore[arg-type]
+
+
+def _preceding(
+    words: Sequence[str], found: list[str], sources: list[str], lang: LanguageProfile, lists: _Lists
+) -> tuple[int, bool]:
+    """Negations and whether a hedge stands in the words before a cue; the words are added to
+    `found`, the list each is an entry of to `sources`."""
     negations = 0
     hedged = False
     i = 0
@@ -81,38 +113,43 @@ def _preceding(words: Sequence[str], found: list[str], lang: LanguageProfile) ->
         if pseudo:
             i += pseudo
             continue
-        phrase = _phrase_at(words, i, lang.negation_phrases)
+        phrase = _phrase_at(words, i, lists.negation_phrases)
         if phrase:
             negations += 1
             found.append(" ".join(words[i : i + phrase]))
+            sources.append(lists.names[1])
             i += phrase
             continue
-        hedge = _phrase_at(words, i, lang.hedge_phrases)
+        hedge = _phrase_at(words, i, lists.hedge_phrases)
         if hedge:
             hedged = True
             found.append(" ".join(words[i : i + hedge]))
+            sources.append(lists.names[3])
             i += hedge
             continue
-        if words[i] in lang.negations:
+        if words[i] in lists.negations:
             negations += 1
             found.append(words[i])
-        elif words[i] in lang.hedges:
+            sources.append(lists.names[0])
+        elif words[i] in lists.hedges:
             hedged = True
             found.append(words[i])
+            sources.append(lists.names[2])
         i += 1
     return negations, hedged
 
 
-def _following(tokens: Sequence[Token], match: RawMatch, lang: LanguageProfile) -> int:
-    """Negations that follow the stance, right after the match, before the clause ends."""
+def _following(tokens: Sequence[Token], match: RawMatch, lang: LanguageProfile) -> str | None:
+    """The negation that follows the stance, right after the match, before the clause ends."""
     words = [t.lower for t in tokens[match.end : match.end + MAX_FOLLOWING]]
     terminators = lang.negation_terminators - lang.relative_terminators
     for i in range(len(words)):
         if words[i] in terminators:
             break
-        if _phrase_at(words, i, lang.following_negations):
-            return 1
-    return 0
+        length = _phrase_at(words, i, lang.following_negations)
+        if length:
+            return " ".join(words[i : i + length])
+    return None
 
 
 def _clause_start(tokens: Sequence[Token], position: int, lang: LanguageProfile) -> int:
@@ -139,17 +176,36 @@ def _modality(
     return HEDGED if hedged else ASSERTED
 
 
-def modifiers(tokens: Sequence[Token], match: RawMatch, polarity: str, lang: LanguageProfile) -> Modifiers:
+def modifiers(
+    tokens: Sequence[Token],
+    match: RawMatch,
+    polarity: str,
+    lang: LanguageProfile,
+    options: RuleOptions = DEFAULT_OPTIONS,
+) -> Modifiers:
     """The polarity and modality of a match once negations, hedges, conditions and questions
-    around its cue are applied."""
+    around its cue are applied, as far as the rule's options let them."""
+    key = (id(lang), id(options))
+    cached = _LIST_CACHE.get(key)
+    if cached is None or cached[0] is not lang or cached[1] is not options:
+        cached = _LIST_CACHE[key] = (lang, options, _lists(lang, options))
+    lists = cached[2]
     start, end = scope(match, tokens, lang)
     words = [t.lower for t in tokens[start:end]]
     found: list[str] = []
-    negations, hedged = _preceding(words, found, lang)
-    following = _following(tokens, match, lang)
+    sources: list[str] = []
+    negations, hedged = _preceding(words, found, sources, lang, lists)
+    following = _following(tokens, match, lang) if options.negation else None
     if following:
         negations += 1
-        found.append("(negated after the stance)")
+        found.append(following)
+        sources.append("following_negations")
     negated = negations % 2 == 1
-    modality = _modality(tokens, match, hedged, words, lang)
-    return Modifiers(FLIP[polarity] if negated else polarity, negated, modality, tuple(found))
+    modality = _modality(tokens, match, hedged, words, lang) if options.modality else ASSERTED
+    return Modifiers(FLIP[polarity] if negated else polarity, negated, modality, tuple(found), tuple(sources))
+
+
+#: (id(profile), id(options)) -> (profile, options, the lists a rule with those options reads):
+#: built once per rule set and options, not per match; the objects are kept so that their ids
+#: are not reused while the entry lives.
+_LIST_CACHE: dict[tuple[int, int], tuple[LanguageProfile, RuleOptions, _Lists]] = {}

@@ -50,6 +50,9 @@ class LanguageProfile:
     relative_pronouns: frozenset[str] = _slot(
         WORDS, "An ACTOR only when an actor phrase stands right before it; the finding is named after that phrase."
     )
+    possessive_relatives: frozenset[str] = _slot(
+        WORDS, "Open a holder phrase whose owner is not named ('whose party'): the holder is unresolved."
+    )
     first_person: frozenset[str] = _slot(WORDS, "Resolved to the speaker of the quote they stand in.")
     third_person: frozenset[str] = _slot(WORDS, "Resolved to an earlier mention that agrees with them.")
     possessive_subjects: Mapping[str, str] = _slot(

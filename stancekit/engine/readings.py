@@ -16,20 +16,34 @@ from stancekit.engine.verbforms import verb_only_forms
 from stancekit.engine.vm import RawMatch
 from stancekit.text.tokens import Token
 
+#: Each reading of this module (as `options: {readings: [...]}` names it) and why it drops a match.
+WHY = {
+    "passive": "read as a passive ('X was endorsed by Y'): the actor before the verb does not take the stance",
+    "possessive": "read as a possessive ('Trump's support lagging'): a bare stance word after \"'s\" is a noun",
+    "adverb_back": "read as an adverb ('he was back home'): 'back' after a form of 'be'",
+    "noun_after_name": "read as a noun the name modifies ('the Orlando attack', 'Grand Slam titles')",
+}
+
 
 def misreading(
-    tokens: Sequence[Token], match: RawMatch, actor_start: int, actor_end: int, lang: LanguageProfile
+    tokens: Sequence[Token],
+    match: RawMatch,
+    actor_start: int,
+    actor_end: int,
+    lang: LanguageProfile,
+    readings: frozenset[str] = frozenset(WHY),
 ) -> str | None:
-    """Why a match with an actor over tokens [actor_start, actor_end) is not a stance, or None
-    when it reads as one."""
-    if passive_reading(tokens, match, actor_end, lang):
-        return "read as a passive ('X was endorsed by Y'): the actor before the verb does not take the stance"
-    if possessive_reading(tokens, match, actor_end, lang):
-        return "read as a possessive ('Trump's support lagging'): a bare stance word after \"'s\" is a noun"
-    if adverb_back(tokens, match, lang):
-        return "read as an adverb ('he was back home'): 'back' after a form of 'be'"
-    if noun_after_a_name(tokens, match, actor_start, actor_end, lang):
-        return "read as a noun the name modifies ('the Orlando attack', 'Grand Slam titles')"
+    """The reading (a key of `WHY`) under which a match with an actor over tokens
+    [actor_start, actor_end) is not a stance, or None when it reads as one; only `readings`
+    are tried (a rule's `options: {readings: ...}`)."""
+    if "passive" in readings and passive_reading(tokens, match, actor_end, lang):
+        return "passive"
+    if "possessive" in readings and possessive_reading(tokens, match, actor_end, lang):
+        return "possessive"
+    if "adverb_back" in readings and adverb_back(tokens, match, lang):
+        return "adverb_back"
+    if "noun_after_name" in readings and noun_after_a_name(tokens, match, actor_start, actor_end, lang):
+        return "noun_after_name"
     return None
 
 
@@ -95,3 +109,24 @@ def adverb_back(tokens: Sequence[Token], match: RawMatch, lang: LanguageProfile)
     if cue is None or cue[1] - cue[0] != 1 or tokens[cue[0]].lower != "back" or cue[0] == 0:
         return False
     return tokens[cue[0] - 1].lower in lang.be_forms
+
+
+def culprit(
+    reading: str, tokens: Sequence[Token], match: RawMatch, actor_end: int, lang: LanguageProfile
+) -> tuple[str, str] | None:
+    """The language slot and entry that made `reading` drop the match (for `stancekit explain`),
+    or None when the shape of the words alone did ("'s" before a bare noun)."""
+    cue = match.cue
+    if cue is None:
+        return None
+    if reading == "passive":
+        i = cue[0] - 1
+        while i >= actor_end and (tokens[i].lower in lang.passive_gap or tokens[i].lower.endswith("ly")):
+            i -= 1
+        return ("passive_auxiliaries", tokens[i].lower) if i >= actor_end else None
+    if reading == "adverb_back":
+        return "be_forms", tokens[cue[0] - 1].lower
+    if reading == "noun_after_name":
+        between = [t.lower for t in tokens[actor_end : cue[0]] if t.lower in lang.adverbs_before_verbs]
+        return ("adverbs_before_verbs", between[0]) if between else None
+    return None

@@ -10,7 +10,10 @@ name of who that mention turned out to be:
   compatible mention (`via: pronoun`), "who"/"which" to the phrase before them;
 - a short name ("Mr Kirby") takes the full name of an earlier mention;
 - a name the actor dictionary knows gets its id and canonical name (`via: dictionary` when the
-  dictionary supplied the name, as for "the Kremlin").
+  dictionary supplied the name, as for "the Kremlin");
+- a pronoun or first person that nothing resolves, and a phrase it owns ("its report", "my
+  committee", "whose party"), is `via: unresolved` with no name: a bare pronoun is no name, and
+  a guess would be a wrong one.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from stancekit import registry
 from stancekit.compiler.ruleset import CompiledRuleSet
 from stancekit.engine.attribution import DocumentContext, Mention
 from stancekit.engine.mentions import Referent, compatible, join
+from stancekit.engine.profile import LanguageProfile
 from stancekit.findings import ActorRef, Affiliated, SpeakerRef, TextSpan, TopicRef
 from stancekit.text.tokens import Token
 
@@ -52,8 +56,18 @@ class FindingResolver:
         return self.context.reporter(sentence, match_start, match_end, actor_start)
 
     def actor(
-        self, sentence: int, tokens: Sequence[Token], start: int, end: int, speaker: Mention | None, quoted: bool
+        self,
+        sentence: int,
+        tokens: Sequence[Token],
+        start: int,
+        end: int,
+        speaker: Mention | None,
+        quoted: bool,
+        resolve_pronouns: bool = True,
     ) -> ActorRef:
+        """The holder of a finding: its mention and who that is. A pronoun or first person with
+        nothing to resolve it to, or a phrase owned by one ("its report", "whose party"), is
+        `unresolved`: its name is None rather than the pronoun or a guess."""
         context = self.context
         lang = self.compiled.profile
         mention = context.mention(sentence, start, end)
@@ -61,20 +75,28 @@ class FindingResolver:
         via = "mention"
         if word in lang.first_person:
             if quoted and speaker is not None:
-                mention, via = speaker, "speaker"
+                # a speaker that is itself an unresolved pronoun ('"I ...," she said') names no one
+                mention, via = speaker, "speaker" if speaker.referent.kind != "pronoun" else "unresolved"
+            elif mention.referent.id is None:  # "US" outside a quote is the dictionary's, not "us"
+                via = "unresolved"
         elif word in lang.relative_pronouns:
-            antecedent = context.relative_antecedent(sentence, start)
+            via = "unresolved"
+            antecedent = context.relative_antecedent(sentence, start) if resolve_pronouns else None
             if antecedent is not None:
                 mention, via = antecedent, "pronoun"
         elif word in lang.possessive_pronouns or word in lang.third_person:
-            pronoun = lang.possessive_subjects.get(word, word)
-            resolved = context.resolve(_as_pronoun(mention, pronoun))
-            if resolved.via == "pronoun":
-                mention, via = resolved, "pronoun"
-        else:
-            resolved = context.resolve(mention)
-            if resolved is not mention:
-                mention = resolved
+            via = "unresolved"
+            if resolve_pronouns:
+                pronoun = lang.possessive_subjects.get(word, word)
+                resolved = context.resolve(_as_pronoun(mention, pronoun))
+                if resolved.via == "pronoun":
+                    mention, via = resolved, "pronoun"
+        elif end - start > 1 and mention.referent.id is None and _owned_by_pronoun(mention.referent.name, lang):
+            # "its report", "my committee", "whose party": the owner is not named (but "his
+            # opponent, Rep. Alan Grayson" is named by the appositive)
+            via = "unresolved"
+        elif resolve_pronouns:
+            mention = context.resolve(mention)
         referent = mention.referent
         if via == "mention" and referent.id is not None and _named_by_dictionary(referent, tokens, start, end):
             via = "dictionary"
@@ -82,15 +104,16 @@ class FindingResolver:
             named = _by_plugin("actor", mention.text)
             if named is not None:
                 referent, via = replace(referent, name=named[0], id=named[1]), "plugin"
+        unresolved = via == "unresolved"
         return ActorRef(
             text=context.text[tokens[start].start : tokens[end - 1].end],
             start=tokens[start].start,
             end=tokens[end - 1].end,
-            name=referent.name,
-            id=referent.id,
+            name=None if unresolved else referent.name,
+            id=None if unresolved else referent.id,
             via=via,
             type=referent.kind,
-            affiliations=self._affiliated(referent),
+            affiliations=self._affiliated(referent),  # from the text: "her Republican rivals"
         )
 
     def _affiliated(self, referent: Referent) -> tuple[Affiliated, ...]:
@@ -160,6 +183,12 @@ def _as_pronoun(mention: Mention, pronoun: str) -> Mention:
     from dataclasses import replace
 
     return replace(mention, text=pronoun, referent=Referent(pronoun, "pronoun"))
+
+
+def _owned_by_pronoun(name: str, lang: LanguageProfile) -> bool:
+    """Whether a holder named `name` belongs to an unnamed owner ("its report")."""
+    first = name.split(maxsplit=1)[0].lower() if name.strip() else ""
+    return first in lang.possessive_pronouns or first in lang.possessive_relatives
 
 
 def _named_by_dictionary(referent: Referent, tokens: Sequence[Token], start: int, end: int) -> bool:

@@ -24,7 +24,7 @@ from stancekit.findings import Finding
 from stancekit.text.dates import parse_date
 from stancekit.tracking.names import NameMerges
 from stancekit.tracking.periods import period_of
-from stancekit.tracking.timeline import UNRESOLVED, Named, actor_of, topic_of
+from stancekit.tracking.timeline import Named, actor_of, is_unresolved, topic_of
 
 #: How often the same statement counts: once per document, week or month, or every time.
 DUPLICATES = ("document", "week", "month", "none")
@@ -76,7 +76,7 @@ class Selection:
         if per:
             parts.append(f"{self.repeated} repeated statements counted once {per}")
         if self.unresolved:
-            parts.append(f"{self.unresolved} findings whose actor or topic is an unresolved pronoun left out")
+            parts.append(f"{self.unresolved} findings whose actor or topic is unresolved left out")
         if self.neutral:
             parts.append(f"{self.neutral} neutral findings left out")
         if self.undated:
@@ -119,7 +119,7 @@ def select_statements(
         named_actor, named_topic = actor_of(finding, roll_up), topic_of(finding, parents, topic_names)
         if names is not None:
             named_actor, named_topic = names.apply(named_actor), names.apply(named_topic)
-        if named_actor.key in UNRESOLVED or named_topic.key in UNRESOLVED:
+        if is_unresolved(named_actor) or is_unresolved(named_topic):
             unresolved += 1
             continue
         day = parse_date(finding.date)

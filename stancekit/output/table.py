@@ -73,9 +73,9 @@ class TableSink:
         label = f"[{polarity}{', ' + ', '.join(flags) if flags else ''}]"
         if self.color:
             label = click.style(label, fg=POLARITY_COLORS.get(polarity))
-            actor = click.style(finding.actor.name, bold=True)
+            actor = click.style(finding.actor.shown, bold=True)
         else:
-            actor = finding.actor.name
+            actor = finding.actor.shown
         topic = " ".join(finding.topic.text.split())
         self.stream.write(f"  {actor} {label} {topic}\n")
         evidence = (

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from stancekit.findings import Finding
 from stancekit.tracking.names import NameMerges
-from stancekit.tracking.timeline import UNRESOLVED, Named, actor_of, topic_of
+from stancekit.tracking.timeline import Named, actor_of, is_unresolved, topic_of
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Grouping:
     def resolved(self, finding: Finding) -> bool:
         """Whether the actor and the topic name someone or something: "he" or "it" left
         unresolved is nobody in particular, and tracking leaves such findings out."""
-        return self.actor(finding).key not in UNRESOLVED and self.topic(finding).key not in UNRESOLVED
+        return not is_unresolved(self.actor(finding)) and not is_unresolved(self.topic(finding))
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,7 @@ def row(finding: Finding, grouping: Grouping, hidden: bool = False) -> str:
         stance += f' <small class="flags">{escape(", ".join(flags))}</small>'
     actor_cell = escape(actor.name)
     details = []
-    if finding.actor.name != actor.name:  # rolled up to a body
+    if finding.actor.name is not None and finding.actor.name != actor.name:  # rolled up to a body
         details.append(escape(finding.actor.name))
     if finding.actor.via != "mention" and finding.actor.text:  # "he", "we", "the Kremlin"
         details.append(f"“{escape(finding.actor.text)}”")

@@ -247,7 +247,7 @@ def _headline(finding: Finding) -> str:
         flags.append(finding.modality)
     if finding.quoted:
         flags.append("quoted")
-    return f"{finding.actor.name} [{', '.join(flags)}] {finding.topic.name}"
+    return f"{finding.actor.shown} [{', '.join(flags)}] {finding.topic.name}"
 
 
 def _shown(value: Any) -> str:

@@ -326,7 +326,7 @@ def _expected(expected: ExpectedFinding) -> str:
 
 def _found(finding: Finding) -> str:
     actor = repr(finding.actor.text) + (
-        f" (= {finding.actor.name})" if finding.actor.name != finding.actor.text else ""
+        f" (= {finding.actor.shown})" if finding.actor.name != finding.actor.text else ""
     )
     flags = [f"polarity={finding.polarity}"]
     flags += [name for name in ("negated", "hedged", "quoted") if getattr(finding, name)]

@@ -36,6 +36,8 @@ EVIDENCE_PER_SIDE = 3
 UNRESOLVED = frozenset(
     "i me my we us our you your he him his she her it its they them their this that these those who which".split()
 )
+#: How the key of an actor the engine left unresolved (`actor.name` null) starts.
+UNRESOLVED_PREFIX = "\0unresolved:"
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,12 @@ class Named:
 
     key: str
     name: str
+
+
+def is_unresolved(named: Named) -> bool:
+    """Whether an actor or topic names nobody in particular: a pronoun, or an actor the engine
+    left unresolved ("its report"). Such findings are counted and left out, never tracked."""
+    return named.key in UNRESOLVED or named.key.startswith(UNRESOLVED_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -210,9 +218,12 @@ def actor_of(finding: Finding, roll_up: bool = False) -> Named:
     if roll_up and actor.affiliations:
         body = actor.affiliations[0]
         return Named(body.id, body.name)
+    if actor.name is None:
+        text = " ".join(actor.text.split())
+        return Named(UNRESOLVED_PREFIX + text.casefold(), text)
     if actor.id:
         return Named(actor.id, actor.name)
-    name = " ".join((actor.name or actor.text).split())
+    name = " ".join(actor.name.split())
     return Named(name.casefold(), name)
 
 
@@ -274,7 +285,7 @@ def track(
         if not (_wanted(actor, actors) and _wanted(topic, topics)):
             continue
         total += 1
-        if actor.key in UNRESOLVED or topic.key in UNRESOLVED:
+        if is_unresolved(actor) or is_unresolved(topic):
             unresolved += 1
             continue
         period = period_of(finding.date, by)

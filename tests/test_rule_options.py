@@ -1,0 +1,198 @@
+"""Rule options (`options:` on a rule or a rule file): each changes what the engine does with a
+rule's matches as the README's "Rule options" table says, and that table is the one in code."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from stancekit.cli import main
+from stancekit.dsl.loader import load_rules
+from stancekit.engine.matcher import Matcher
+from stancekit.engine.options import OPTION_NAMES, READINGS, options_markdown
+from stancekit.exitcodes import ExitCode
+from stancekit.findings import Finding
+
+ROOT = Path(__file__).resolve().parent.parent
+
+RULES = """\
+stancekit: 1
+{file_options}
+lexicons:
+  back_verbs: [back, endorse, boo]
+  gap:
+    inflect: false
+    entries: [did, not, never, may, perhaps, refused, to, was, "n't", is]
+  strict_negations: [never, "refused to"]
+  soft_hedges: [perhaps]
+rules:
+  - id: t.back
+    pattern: "{{actor:ACTOR}} @gap{{0,3}} @back_verbs {gap}{{topic:TOPIC}}"
+    polarity: support
+{rule_options}
+"""
+
+
+def rules(file_options: str = "", rule_options: str = "", gap: str = "[any]? ") -> str:
+    """The test rule file; `gap` between cue and topic lets a passive's "by" be skipped."""
+    rule = f"    options: {rule_options}" if rule_options else ""
+    top = f"options: {file_options}" if file_options else ""
+    return RULES.format(file_options=top, rule_options=rule, gap=gap)
+
+
+def scan(
+    tmp_path: Path, text: str, rule_options: str = "", file_options: str = "", gap: str = "[any]? "
+) -> list[Finding]:
+    """The findings of the test rule (with these options) in `text`."""
+    path = tmp_path / "options.yaml"
+    path.write_text(rules(file_options, rule_options, gap), encoding="utf-8")
+    return Matcher(load_rules([path]).compile()).scan(text)
+
+
+def test_the_readme_table_is_the_one_in_code() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = re.search(r"<!-- options table[^>]*-->\n(.*?)<!-- end of options table -->", readme, re.S)
+    assert table is not None, "README.md has no generated options table"
+    assert table.group(1) == options_markdown(), "regenerate the table from stancekit.engine.options.options_markdown()"
+    for name in (*OPTION_NAMES, *READINGS):
+        assert f"| `{name}` |" in table.group(1)
+
+
+# --- readings --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reading"),
+    [
+        ("Cruz was endorsed by the governor.", "passive"),
+        ("He is back in talks.", "adverb_back"),
+        ("The Orlando boo shocked the fans.", "noun_after_name"),
+        ("The council boos every day.", "time_only_topic"),
+        ("The council boos loudly.", "adverb_only_topic"),
+    ],
+)
+def test_a_reading_drops_a_match_unless_the_rule_leaves_it_out(tmp_path, sentence, reading) -> None:
+    # the topic readings look at a topic the rule did not choose to start after a gap
+    gap = "" if reading.endswith("_topic") else "[any]? "
+    assert scan(tmp_path, sentence, gap=gap) == []
+    assert scan(tmp_path, sentence, "{readings: false}", gap=gap)
+    others = [r for r in READINGS if r != reading]
+    assert scan(tmp_path, sentence, "{readings: [" + ", ".join(others) + "]}", gap=gap)
+    assert scan(tmp_path, sentence, "{readings: [" + reading + "]}", gap=gap) == []
+
+
+# --- negation and hedges ---------------------------------------------------------------------
+
+
+def test_negation_false_keeps_the_rule_polarity(tmp_path) -> None:
+    [default] = scan(tmp_path, "The unions never back the plan.")
+    assert (default.polarity, default.negated) == ("oppose", True)
+    [off] = scan(tmp_path, "The unions never back the plan.", "{negation: false}")
+    assert (off.polarity, off.negated) == ("support", False)
+
+
+def test_negations_point_at_a_lexicon(tmp_path) -> None:
+    options = "{negations: strict_negations}"
+    [listed] = scan(tmp_path, "The unions refused to back the plan.", options)
+    assert listed.negated
+    [unlisted] = scan(tmp_path, "The unions did not back the plan.", options)
+    assert (unlisted.polarity, unlisted.negated) == ("support", False)
+    [language] = scan(tmp_path, "The unions did not back the plan.", "{negations: language.negations}")
+    assert language.negated
+
+
+def test_modality_false_asserts_every_finding(tmp_path) -> None:
+    [hedged] = scan(tmp_path, "The unions may back the plan.")
+    assert hedged.modality == "hedged"
+    [asserted] = scan(tmp_path, "The unions may back the plan.", "{modality: false}")
+    assert (asserted.modality, asserted.hedged) == ("asserted", False)
+    [question] = scan(tmp_path, "Would the unions back the plan?", "{modality: false}")
+    assert question.modality == "asserted"
+
+
+def test_hedges_point_at_a_lexicon(tmp_path) -> None:
+    [listed] = scan(tmp_path, "The unions perhaps back the plan.", "{hedges: '@soft_hedges'}")
+    assert listed.modality == "hedged"
+    [unlisted] = scan(tmp_path, "The unions may back the plan.", "{hedges: soft_hedges}")
+    assert unlisted.modality == "asserted"
+
+
+# --- pronouns and speakers -------------------------------------------------------------------
+
+
+def test_resolve_pronouns_false_leaves_a_pronoun_unresolved(tmp_path) -> None:
+    text = "Mr. Smith spoke on Monday. He backs the plan."
+    [resolved] = scan(tmp_path, text)
+    assert (resolved.actor.name, resolved.actor.via) == ("Smith", "pronoun")
+    [off] = scan(tmp_path, text, "{resolve_pronouns: false}")
+    assert (off.actor.text, off.actor.name, off.actor.via) == ("He", None, "unresolved")
+
+
+def test_speakers_false_names_no_speaker(tmp_path) -> None:
+    text = '"We back the plan," Mr. Smith said.'
+    [spoken] = scan(tmp_path, text)
+    assert (spoken.actor.name, spoken.actor.via, spoken.speaker.name) == ("Smith", "speaker", "Smith")
+    [off] = scan(tmp_path, text, "{speakers: false}")
+    assert off.speaker is None
+    assert (off.actor.text, off.actor.name, off.actor.via) == ("We", None, "unresolved")
+
+
+# --- file defaults ---------------------------------------------------------------------------
+
+
+def test_file_options_are_the_default_and_a_rule_overrides_them(tmp_path) -> None:
+    text = "The unions never back the plan."
+    [by_file] = scan(tmp_path, text, file_options="{negation: false, modality: false}")
+    assert not by_file.negated
+    [by_rule] = scan(tmp_path, text, "{negation: true}", file_options="{negation: false}")
+    assert by_rule.negated
+
+
+def test_options_are_compiled_into_the_rule(tmp_path) -> None:
+    path = tmp_path / "options.yaml"
+    path.write_text(rules("{speakers: false}", "{readings: [passive]}"), encoding="utf-8")
+    [rule] = load_rules([path]).compile().rules
+    assert rule.options.readings == frozenset({"passive"})
+    assert rule.options.speakers is False and rule.options.negation is True
+    assert rule.options.changed() == {"readings": "[passive]", "speakers": "false"}
+
+
+def test_a_lexicon_named_only_by_an_option_is_used(tmp_path, capsys) -> None:
+    path = tmp_path / "options.yaml"
+    path.write_text(rules(rule_options="{negations: strict_negations}"), encoding="utf-8")
+    assert main(["check", str(path)]) == ExitCode.OK
+    assert "strict_negations" not in capsys.readouterr().out
+
+
+# --- explain ---------------------------------------------------------------------------------
+
+
+def explain(capsys, tmp_path: Path, text: str, rule_options: str = "") -> str:
+    path = tmp_path / "options.yaml"
+    path.write_text(rules(rule_options=rule_options), encoding="utf-8")
+    assert main(["explain", "-r", str(path), text]) == ExitCode.OK
+    return capsys.readouterr().out
+
+
+def test_explain_names_the_reading_and_the_entry_that_dropped_a_match(capsys, tmp_path) -> None:
+    out = explain(capsys, tmp_path, "Cruz was endorsed by the governor.")
+    assert re.search(
+        r"-> no finding: read as a passive .*\(reading 'passive'\); made by 'was' in "
+        r"language\.passive_auxiliaries \(rules/en/language/clauses\.yaml:\d+\)",
+        out,
+    )
+    out = explain(capsys, tmp_path, "He is back in talks.")
+    assert re.search(r"\(reading 'adverb_back'\); made by 'is' in language\.be_forms \(rules/en/language/", out)
+
+
+def test_explain_names_the_lexicon_entry_that_negated(capsys, tmp_path) -> None:
+    out = explain(capsys, tmp_path, "The unions refused to back the plan.", "{negations: strict_negations}")
+    assert "rule options: negations: @strict_negations" in out
+    assert re.search(r"negated by 'refused to' \(@strict_negations, .*options\.yaml:8\): support becomes oppose", out)
+
+
+def test_explain_names_the_pack_entry_that_hedged(capsys, tmp_path) -> None:
+    out = explain(capsys, tmp_path, "The unions may back the plan.")
+    assert re.search(r"modality hedged \('may' \(language\.hedges, rules/en/language/negation\.yaml:\d+\)\)", out)
