@@ -63,7 +63,14 @@ class Mention:
 class DocumentContext:
     """Lazily built knowledge about one document, shared by all findings in it."""
 
-    def __init__(self, text: str, segmentation: Segmentation, compiled: CompiledRuleSet, day: date | None = None):
+    def __init__(
+        self,
+        text: str,
+        segmentation: Segmentation,
+        compiled: CompiledRuleSet,
+        day: date | None = None,
+        lowered: str | None = None,
+    ):
         self.text = text
         self.segmentation = segmentation
         self.sentences = segmentation.sentences
@@ -73,7 +80,8 @@ class DocumentContext:
         self._mentions: dict[int, list[Mention]] = {}
         self._speakers: dict[int, Mention | None] = {}
         self._quote_sentence_starts = [s.start for s in self.sentences]
-        self._lowered: str | None = None
+        #: `lowered`, when the caller made it already (see `text.tokens.normalise`).
+        self._lowered: str | None = lowered
 
     @property
     def lowered(self) -> str:

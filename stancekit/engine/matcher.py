@@ -9,6 +9,7 @@ so that each piece of evidence is reported once, by the most specific rule.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -28,7 +29,8 @@ from stancekit.engine.wordlists import (
 from stancekit.findings import Finding, RuleRef, TextSpan, finding_id
 from stancekit.registry import actor_capture_types
 from stancekit.tagging import Tagger
-from stancekit.text.documents import Document
+from stancekit.text.documents import Document, InputProblem
+from stancekit.text.limits import MAX_DOCUMENT_CHARS, MAX_SENTENCE_CHARS
 from stancekit.text.segment import Segmentation, Sentence, segment
 from stancekit.text.tokens import Token, normalise
 
@@ -254,6 +256,9 @@ class Matcher:
         self.stats = ScanStats()
         #: With `notes=True`, finding id -> the steps that named its actor, speaker and polarity.
         self.notes: dict[str, list[str]] | None = {} if notes else None
+        #: Warnings about documents scanned (a sentence cut into pieces, text past the size
+        #: cap), oldest first. Whoever reports them takes them (see `parallel.scan_one`).
+        self.problems: list[InputProblem] = []
 
     def scan(self, source: str | Document, doc_id: str = "text") -> list[Finding]:
         """Findings in one text or document, in text order."""
@@ -269,7 +274,7 @@ class Matcher:
         return list(self.compiled.trigger_index.find(lowered))
 
     def candidate_rules(
-        self, text: str, segmentation: Segmentation, hits: Sequence[tuple[int, tuple[int, ...]]] | None = None
+        self, text: str, segmentation: Segmentation, hits: Iterable[tuple[int, tuple[int, ...]]] | None = None
     ) -> dict[int, set[int]]:
         """Sentence index -> indices of the rules worth running on it (`hits`: the trigger
         words of `text`, when they have been looked up already)."""
@@ -291,16 +296,24 @@ class Matcher:
         return wanted
 
     def scan_document(self, document: Document) -> list[Finding]:
-        text = document.text
+        text = _within_cap(document, self.problems)
         self.stats.documents += 1
-        hits = self.trigger_hits(normalise(text)) if self.prefilter else []
+        lowered = normalise(text) if self.prefilter else ""
+        # the hits are consumed as they are found: on a huge document the list of every
+        # trigger word would outweigh the text
+        found = self.compiled.trigger_index.find(lowered)
+        first_hit = next(found, None)
         segmentation = segment(text)
         self.stats.sentences += len(segmentation.sentences)
-        if self.prefilter and not hits and not self.compiled.untriggered:
+        if segmentation.cut_sentences:
+            self.problems.append(_cut_warning(document, segmentation))
+        if self.prefilter and first_hit is None and not self.compiled.untriggered:
             return []  # no trigger word: no sentence is tokenised, no context is built
+        hits = itertools.chain((first_hit,), found) if first_hit is not None else ()
         wanted = self.candidate_rules(text, segmentation, hits)
+        del found, hits
         self.stats.candidate_sentences += len(wanted)
-        context = DocumentContext(text, segmentation, self.compiled, document_day(document.date))
+        context = DocumentContext(text, segmentation, self.compiled, document_day(document.date), lowered or None)
         resolver = FindingResolver(context, self.compiled)
         findings: list[Finding] = []
         for index in sorted(wanted):
@@ -409,6 +422,46 @@ class Matcher:
             ruleset=self.compiled.hash,
             cue=cue,
         )
+
+
+def _within_cap(document: Document, problems: list[InputProblem]) -> str:
+    """The text of `document` that is scanned: all of it, or up to a line break or space near
+    `limits.MAX_DOCUMENT_CHARS` (said in a warning)."""
+    text = document.text
+    if len(text) <= MAX_DOCUMENT_CHARS:
+        return text
+    cut = max(
+        text.rfind("\n", MAX_DOCUMENT_CHARS // 2, MAX_DOCUMENT_CHARS),
+        text.rfind(" ", MAX_DOCUMENT_CHARS // 2, MAX_DOCUMENT_CHARS),
+    )
+    cut = cut if cut > 0 else MAX_DOCUMENT_CHARS
+    problems.append(
+        InputProblem(
+            _where(document),
+            f"longer than the cap of {MAX_DOCUMENT_CHARS:,} characters: only its first {cut:,} characters"
+            f" of {len(text):,} were scanned",
+            skipped=False,
+        )
+    )
+    return text[:cut]
+
+
+def _cut_warning(document: Document, segmentation: Segmentation) -> InputProblem:
+    count = len(segmentation.cut_sentences)
+    return InputProblem(
+        _where(document),
+        f"{count} sentence{'s' if count > 1 else ''} longer than {MAX_SENTENCE_CHARS:,} characters"
+        f" (the first at character {segmentation.cut_sentences[0]:,}) scanned in pieces cut at line breaks,"
+        " punctuation or spaces: no finding spans two pieces",
+        skipped=False,
+    )
+
+
+def _where(document: Document) -> str:
+    """How a warning names a document: its source (a file, a JSONL line), else its id."""
+    if document.source is None:
+        return document.id
+    return document.source
 
 
 def resolution_notes(c: Candidate, actor, speaker, quoted: bool) -> list[str]:

@@ -11,6 +11,12 @@ What it handles, because news is full of it:
 - a blank line always ends a sentence; a headline line without a full stop ends one too;
 - a dateline opening a paragraph ("WASHINGTON —", "New York (AFP) –") is left out of its
   sentence: it names where the story was filed, not who speaks or acts.
+
+Text that is no prose (a scraped table, a page dumped on one line) can hold a "sentence" of
+megabytes. A sentence over `limits.MAX_SENTENCE_CHARS` is cut into pieces no longer than
+that, at a line break, punctuation or a space near the limit (see `_pieces`): everything
+after segmentation costs more than linear time in a sentence's length, so bounding the
+sentence bounds the scan. Every step here is linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from stancekit.text.limits import MAX_SENTENCE_CHARS
 from stancekit.text.tokens import OTHER_ABBREVIATIONS, TITLE_ABBREVIATIONS
 
 
@@ -58,10 +65,15 @@ class QuoteSpan:
 
 @dataclass(frozen=True, slots=True)
 class Segmentation:
-    """Sentences and quote spans of one text, both in text order."""
+    """Sentences and quote spans of one text, both in text order.
+
+    `cut_sentences` holds the start offset of each sentence that was longer than
+    `limits.MAX_SENTENCE_CHARS` and so was cut into pieces (the pieces are in `sentences`).
+    """
 
     sentences: tuple[Sentence, ...]
     quotes: tuple[QuoteSpan, ...]
+    cut_sentences: tuple[int, ...] = ()
 
     def quote_at(self, offset: int) -> QuoteSpan | None:
         """The quote span containing `offset`, if any."""
@@ -99,8 +111,10 @@ _CLOSE_QUOTES = "\u201d"
 _STRAIGHT_QUOTE = '"'
 
 
-def segment(text: str) -> Segmentation:
-    """Split `text` into sentences and find its quote spans."""
+def segment(text: str, max_sentence_chars: int = MAX_SENTENCE_CHARS) -> Segmentation:
+    """Split `text` into sentences and find its quote spans.
+
+    A sentence longer than `max_sentence_chars` is cut into pieces (see `_pieces`)."""
     quotes = find_quotes(text)
     quote_starts = [q.start for q in quotes]
     boundaries = sorted(set(_boundaries(text, quotes, quote_starts)))
@@ -108,6 +122,7 @@ def segment(text: str) -> Segmentation:
     paragraph = 0
     previous_end = 0
     position = 0
+    cut: list[int] = []
     for boundary in [*boundaries, len(text)]:
         start, end = _trim(text, position, boundary)
         position = boundary
@@ -118,9 +133,57 @@ def segment(text: str) -> Segmentation:
             paragraph += 1
         if opens_paragraph:
             start = _after_dateline(text, start, end)
-        sentences.append(Sentence(len(sentences), start, end, paragraph, text[start:end]))
+        if end - start > max_sentence_chars:
+            cut.append(start)
+            for piece_start, piece_end in _pieces(text, start, end, max_sentence_chars):
+                sentences.append(
+                    Sentence(len(sentences), piece_start, piece_end, paragraph, text[piece_start:piece_end])
+                )
+        else:
+            sentences.append(Sentence(len(sentences), start, end, paragraph, text[start:end]))
         previous_end = end
-    return Segmentation(tuple(sentences), tuple(quotes))
+    return Segmentation(tuple(sentences), tuple(quotes), tuple(cut))
+
+
+#: Where an overlong sentence may be cut, best first: after a line break; after clause
+#: punctuation (or a table's column bar) followed by a space; at a space.
+_CLAUSE_PUNCT_RE = re.compile(r"[;:,|\u2013\u2014](?=\s)")
+
+
+def _pieces(text: str, start: int, end: int, limit: int):
+    """Yield trimmed (start, end) pieces of `text[start:end]`, none longer than `limit`.
+
+    Each cut is made at the best fallback boundary in the second half of the piece, so that
+    no piece is shorter than half the limit unless the sentence ends there: a line break,
+    else clause punctuation followed by a space (the piece keeps the punctuation), else a
+    space, else (a run of text with no space at all) at the limit itself.
+    """
+    while end - start > limit:
+        window_start, window_end = start + max(1, limit // 2), start + limit
+        newline = text.rfind("\n", window_start, window_end)
+        if newline >= 0:
+            cut = newline
+        else:
+            punct = [m.end() for m in _CLAUSE_PUNCT_RE.finditer(text, window_start, window_end)]
+            if punct:
+                cut = punct[-1]
+            else:
+                space = _last_space(text, window_start, window_end)
+                cut = space if space is not None else window_end
+        piece_start, piece_end = _trim(text, start, cut)
+        if piece_start < piece_end:
+            yield piece_start, piece_end
+        start, end = _trim(text, cut, end)
+    if start < end:
+        yield start, end
+
+
+def _last_space(text: str, start: int, end: int) -> int | None:
+    """The offset of the last whitespace character in `text[start:end]`, if any."""
+    for i in range(end - 1, start - 1, -1):
+        if text[i].isspace():
+            return i
+    return None
 
 
 #: A dateline: a place in capitals ("WASHINGTON", "ST. LOUIS, Mo.") or any place with a news
