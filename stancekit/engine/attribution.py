@@ -23,7 +23,7 @@ from stancekit.engine import wordlists as W
 from stancekit.engine.captures import NAME, actor_ends, antecedent, category
 from stancekit.engine.mentions import PERSON, UNKNOWN, Referent, compatible, describe
 from stancekit.engine.sentence import SentenceContext
-from stancekit.text.segment import QuoteSpan, Segmentation
+from stancekit.text.segment import Segmentation
 from stancekit.text.tokens import Token, normalise, tokenize
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "myself", "ourselves"})
@@ -125,7 +125,7 @@ class DocumentContext:
         if i in self._mentions:
             return self._mentions[i]
         tokens = self.tokens(i)
-        context = SentenceContext(tokens, self.segmentation.quotes)
+        context = self._sentence_context(i, tokens)
         found: list[Mention] = []
         j = 0
         while j < len(tokens):
@@ -195,10 +195,19 @@ class DocumentContext:
         return self._speakers[quote_index]
 
     def quote_index_at(self, offset: int) -> int | None:
-        for k, quote in enumerate(self.segmentation.quotes):
-            if quote.start <= offset < quote.end:
-                return k
-        return None
+        return self.segmentation.quote_index(offset)
+
+    def _quotes_starting_in(self, i: int) -> range:
+        """The indices of the quotes that `sentence_of` puts in sentence i (those starting from
+        its start up to the next sentence's)."""
+        start = self.sentences[i].start if i > 0 else 0
+        end = self.sentences[i + 1].start if i + 1 < len(self.sentences) else len(self.text) + 1
+        return self.segmentation.quotes_starting(start, end)
+
+    def _sentence_context(self, i: int, tokens: Sequence[Token]) -> SentenceContext:
+        """The context extractors see for sentence i: its tokens and the quotes it overlaps."""
+        sentence = self.sentences[i]
+        return SentenceContext(tokens, self.segmentation.quotes_within(sentence.start, sentence.end))
 
     def _attributed(self, k: int) -> Mention | None:
         quote = self.segmentation.quotes[k]
@@ -216,8 +225,9 @@ class DocumentContext:
                 if found is not None:
                     return found
             # a quote split around its speaker: '"A," X said, "B."'
-            for other_index, other in enumerate(self.segmentation.quotes):
-                if other_index != k and self.sentence_of(other.start) == i and other.end <= quote.start:
+            for other_index in self._quotes_starting_in(i):
+                other = self.segmentation.quotes[other_index]
+                if other_index != k and other.end <= quote.start:
                     after = next((p for p, t in enumerate(tokens) if t.start >= other.end), None)
                     found = self._attribution_from(i, after) if after is not None else None
                     if found is not None:
@@ -238,7 +248,7 @@ class DocumentContext:
         if tokens[p].lower in THIRD_PERSON or tokens[p].lower in FIRST_PERSON:
             ends: tuple[int, ...] = (p + 1,)
         else:
-            ends = actor_ends(tokens, p, SentenceContext(tokens, self.segmentation.quotes))
+            ends = actor_ends(tokens, p, self._sentence_context(i, tokens))
         for end in ends:  # longest first: the speaker is the phrase the speech verb follows
             following = [t.lower for t in tokens[end : end + 3]]
             if (following[:1] and following[0] in W.SPEECH_VERBS) or (
@@ -256,7 +266,7 @@ class DocumentContext:
             t = tokens[p]
             return Mention(i, p, p + 1, t.start, t.end, t.text, Referent(t.text, "pronoun"), role)
         if end is None:
-            ends = actor_ends(tokens, p, SentenceContext(tokens, self.segmentation.quotes))
+            ends = actor_ends(tokens, p, self._sentence_context(i, tokens))
             if not ends:
                 return None
             end = max(ends)
@@ -330,14 +340,13 @@ class DocumentContext:
 
     def _antecedent(self, mention: Mention, pronoun: str, prefer_speaker: bool) -> Mention | None:
         here = mention.sentence
-        quotes = self.segmentation.quotes
-        own_quote = quote_containing(quotes, mention.char_start)
+        own_quote = self.quote_index_at(mention.char_start)
         same = [
             m
             for m in self.mentions(here)
             if m.end <= mention.start
             and m.referent.kind != "pronoun"
-            and quote_containing(quotes, m.char_start) in (None, own_quote)
+            and self.quote_index_at(m.char_start) in (None, own_quote)
         ]  # '"... Obama ...," he said': a name inside the quote is not its speaker
         passed_a_name = False
         for m in reversed(same):
@@ -384,11 +393,10 @@ class DocumentContext:
 
     def _quote_speaker_in(self, i: int) -> Mention | None:
         sentence = self.sentences[i]
-        for k, quote in enumerate(self.segmentation.quotes):
-            if sentence.start <= quote.start < sentence.end:
-                speaker = self.speaker_of_quote(k)
-                if speaker is not None:
-                    return speaker
+        for k in self.segmentation.quotes_starting(sentence.start, sentence.end):
+            speaker = self.speaker_of_quote(k)
+            if speaker is not None:
+                return speaker
         return None
 
     def _compatible_settled(self, pronoun: str, m: Mention) -> bool:
@@ -447,10 +455,3 @@ class DocumentContext:
         if span is None:
             return None
         return self.mention(i, *span)
-
-
-def quote_containing(quotes: Sequence[QuoteSpan], offset: int) -> int | None:
-    for k, quote in enumerate(quotes):
-        if quote.start <= offset < quote.end:
-            return k
-    return None

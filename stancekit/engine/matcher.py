@@ -333,7 +333,8 @@ class Matcher:
         tokens = resolver.context.tokens(index)
         if not tokens:
             return []
-        context = self.sentence_context(tokens, segmentation.quotes)
+        sentence = segmentation.sentences[index]
+        context = self.sentence_context(tokens, segmentation.quotes_within(sentence.start, sentence.end))
         words = [t.lower for t in tokens] if self.prefilter else None
         present = set(words) if words is not None else None
         candidates: list[Candidate] = []
@@ -352,7 +353,6 @@ class Matcher:
                 candidate = self._candidate(rule, match, tokens)
                 if candidate is not None:
                     candidates.append(candidate)
-        sentence = segmentation.sentences[index]
         return [
             self._finding(document, segmentation, sentence, tokens, c, resolver)
             for c in resolve_overlaps(candidates, tokens)

@@ -75,13 +75,40 @@ class Segmentation:
     quotes: tuple[QuoteSpan, ...]
     cut_sentences: tuple[int, ...] = ()
 
+    # Quote spans are in text order and never overlap, so their ends are in order too: every
+    # look-up below is a binary search. A document holds thousands of quotes, and a look-up
+    # that walked them all for each finding made a large document's scan quadratic.
+
     def quote_at(self, offset: int) -> QuoteSpan | None:
         """The quote span containing `offset`, if any."""
-        starts = [q.start for q in self.quotes]
-        i = bisect.bisect_right(starts, offset) - 1
-        if i >= 0 and self.quotes[i].start <= offset < self.quotes[i].end:
-            return self.quotes[i]
+        k = self.quote_index(offset)
+        return None if k is None else self.quotes[k]
+
+    def quote_index(self, offset: int) -> int | None:
+        """The index of the quote span containing `offset`, if any."""
+        k = bisect.bisect_right(self.quotes, offset, key=_start) - 1
+        if k >= 0 and self.quotes[k].start <= offset < self.quotes[k].end:
+            return k
         return None
+
+    def quotes_within(self, start: int, end: int) -> tuple[QuoteSpan, ...]:
+        """The quote spans that overlap `[start, end)`: all that a sentence there can sit in."""
+        first = bisect.bisect_right(self.quotes, start, key=_end)
+        return self.quotes[first : bisect.bisect_left(self.quotes, end, key=_start)]
+
+    def quotes_starting(self, start: int, end: int) -> range:
+        """The indices of the quote spans that start in `[start, end)`, in order."""
+        return range(
+            bisect.bisect_left(self.quotes, start, key=_start), bisect.bisect_left(self.quotes, end, key=_start)
+        )
+
+
+def _start(quote: QuoteSpan) -> int:
+    return quote.start
+
+
+def _end(quote: QuoteSpan) -> int:
+    return quote.end
 
 
 _TERMINAL_RE = re.compile(r"(?:\.{2,}|\u2026|[.!?])+[)\]\"'\u201d\u2019]*(?=\s|$)")
@@ -223,8 +250,9 @@ def _boundaries(text: str, quotes: list[QuoteSpan], quote_starts: list[int]):
     for m in _TERMINAL_RE.finditer(text):
         if _is_sentence_end(text, m, quotes, quote_starts):
             yield m.end()
+    first_text = _first_text(text)
     for m in _NEWLINE_RE.finditer(text):
-        if _is_headline_break(text, m.start()):
+        if _is_headline_break(text, m.start(), first_text):
             yield m.start()
 
 
@@ -275,7 +303,7 @@ def _period_ends_sentence(token: str, next_word: str, opener: str, newline_follo
     return newline_follows or bool(opener) or next_word in _SENTENCE_STARTERS
 
 
-def _is_headline_break(text: str, newline: int) -> bool:
+def _is_headline_break(text: str, newline: int, first_text: int) -> bool:
     """A single line break ends a sentence only after a line that reads as a headline.
 
     The line after a headline starts a sentence, so it never starts in lower case. Without
@@ -291,7 +319,7 @@ def _is_headline_break(text: str, newline: int) -> bool:
         return False  # a blank line follows: handled as a paragraph break
     if text[newline + 1 : newline + 80].lstrip()[:1].islower():
         return False  # a body never starts in lower case: this is a hard-wrapped line
-    if not text[:line_start].strip():
+    if first_text >= line_start:
         return True  # the first line of the document
     words = re.findall(r"[^\W\d_][\w'\u2019-]*", line)
     if len(words) < 2:
@@ -301,6 +329,17 @@ def _is_headline_break(text: str, newline: int) -> bool:
     long_words = [w for w in words if len(w) >= 4]
     capitalised = sum(1 for w in long_words if w[0].isupper())
     return bool(long_words) and capitalised / len(long_words) >= 0.75 and words[-1][0].isupper()
+
+
+_LEADING_SPACE_RE = re.compile(r"\s*")
+
+
+def _first_text(text: str) -> int:
+    """The offset of the first character of `text` that is not whitespace (`len(text)` if none).
+
+    Found with a regex rather than by stripping a copy of everything before a line: that
+    copy, made for each line, made a long document's segmentation quadratic."""
+    return _LEADING_SPACE_RE.match(text).end()
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
@@ -332,7 +371,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             open_at = None
     if open_at is not None:
         p = bisect.bisect_left(paragraph_ends, open_at)
-        end = paragraph_ends[p] if p < len(paragraph_ends) else len(text.rstrip())
+        end = paragraph_ends[p] if p < len(paragraph_ends) else _trim(text, open_at, len(text))[1]
         spans.append(QuoteSpan(open_at, max(end, open_at + 1), closed=False))
     return spans
 
