@@ -23,6 +23,7 @@ from stancekit.engine import wordlists as W
 from stancekit.engine.captures import NAME, actor_ends, antecedent, category
 from stancekit.engine.mentions import PERSON, UNKNOWN, Referent, compatible, describe
 from stancekit.engine.sentence import SentenceContext
+from stancekit.text.limits import CONTEXT_SENTENCES
 from stancekit.text.segment import Segmentation
 from stancekit.text.tokens import Token, normalise, tokenize
 
@@ -60,6 +61,13 @@ class Mention:
     how: str = ""
 
 
+def _keep(cache: dict, key: int, value) -> None:
+    """Add to a cache of per-sentence results, dropping the oldest beyond `CONTEXT_SENTENCES`."""
+    cache[key] = value
+    if len(cache) > CONTEXT_SENTENCES:
+        del cache[next(iter(cache))]
+
+
 class DocumentContext:
     """Lazily built knowledge about one document, shared by all findings in it."""
 
@@ -76,6 +84,9 @@ class DocumentContext:
         self.sentences = segmentation.sentences
         self.index = compiled.actors
         self.day = day
+        # Tokens and mentions are kept for the most recent sentences only and made again when
+        # an older one is needed: on a document of millions of tokens, keeping every sentence's
+        # would take many times the memory of its text.
         self._tokens: dict[int, list[Token]] = {}
         self._mentions: dict[int, list[Mention]] = {}
         self._speakers: dict[int, Mention | None] = {}
@@ -95,11 +106,14 @@ class DocumentContext:
     def tokens(self, i: int) -> list[Token]:
         if i not in self._tokens:
             sentence = self.sentences[i]
-            self._tokens[i] = tokenize(self.text, sentence.start, sentence.end)
+            tokens = tokenize(self.text, sentence.start, sentence.end)
+            _keep(self._tokens, i, tokens)
+            return tokens
         return self._tokens[i]
 
     def remember_tokens(self, i: int, tokens: list[Token]) -> None:
-        self._tokens.setdefault(i, tokens)
+        if i not in self._tokens:
+            _keep(self._tokens, i, tokens)
 
     def sentence_of(self, offset: int) -> int:
         import bisect
@@ -160,7 +174,7 @@ class DocumentContext:
                 j = end
             else:
                 j += 1
-        self._mentions[i] = found
+        _keep(self._mentions, i, found)
         return found
 
     @staticmethod

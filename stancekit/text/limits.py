@@ -24,5 +24,7 @@ MAX_SENTENCE_CHARS = 3000
 #: whatever the document.
 MAX_DOCUMENT_CHARS = 100_000_000
 
-#: How far a warning about a document quotes into the text it describes.
-WARNING_EXCERPT_CHARS = 40
+#: Sentences whose tokens and mentions a document's scan keeps at a time (attribution looks
+#: back a few sentences; an older one is tokenised again when needed). Bounds the memory of a
+#: scan by the size of its recent sentences rather than of the whole document.
+CONTEXT_SENTENCES = 1024
