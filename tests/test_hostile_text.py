@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -15,8 +16,10 @@ from stancekit.cluster.parts import PartitionResult, PartsWriter
 from stancekit.engine.parallel import scan_one
 from stancekit.exitcodes import ExitCode
 from stancekit.text import limits
+from stancekit.text.documents import iter_documents
 from stancekit.text.segment import segment
 
+ROOT = Path(__file__).resolve().parent.parent
 STANCE_BEFORE = "The mayor opposes the new tax."
 STANCE_AFTER = "The council supports the plan."
 CELLS = "| 2016 | Smith | 42.5 | council budget | vote against | backs | the mayor | tax plan "
@@ -117,3 +120,21 @@ def test_the_cut_warning_is_listed_in_the_manifest_of_part_files(tmp_path):
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     [problem] = manifest["parts"][0]["problems"]
     assert problem.startswith("dump.jsonl:3: 1 sentence longer than 3,000 characters")
+
+
+def test_text_past_the_document_cap_is_not_scanned_and_said_so(monkeypatch):
+    monkeypatch.setattr("stancekit.engine.matcher.MAX_DOCUMENT_CHARS", 100)
+    matcher = Matcher(load_rules().compile())
+    text = f"{STANCE_BEFORE} {STANCE_AFTER}\n" + "Filler words here. " * 10 + "The union backs the strike."
+    result = scan_one(matcher, Document(id="huge", text=text))
+    assert {f.sentence.text for f in result.findings} == {STANCE_BEFORE, STANCE_AFTER}
+    [problem] = result.problems
+    assert problem.where == "huge" and "longer than the cap of 100 characters" in problem.message
+
+
+def test_a_context_that_forgets_old_sentences_gives_the_same_findings(monkeypatch):
+    matcher = Matcher(load_rules().compile())
+    documents = list(iter_documents([ROOT / "samples" / "news"]))
+    expected = [f for d in documents for f in matcher.scan_document(d)]
+    monkeypatch.setattr("stancekit.engine.attribution.CONTEXT_SENTENCES", 2)
+    assert [f for d in documents for f in matcher.scan_document(d)] == expected
