@@ -31,7 +31,7 @@ from stancekit.text.tokens import Token, split_words, tokenize
 # -- the pattern parser ------------------------------------------------------------------------
 
 #: Every character the grammar gives a meaning to, and a few it does not.
-ALPHABET = "abcXYZ019_'\"\u2019/\\@$^{}[]()|!?*+,:.- \t\n#%&é\u00a0"
+ALPHABET = "abcXYZ019_'\"\u2019/\\@$^{}[]()<>|&!?*+,:.- \t\n#%é\u00a0"
 
 
 @given(st.text(alphabet=ALPHABET, max_size=40))
@@ -57,7 +57,8 @@ ATOMS = st.one_of(
     WORDS,
     QUOTED,
     st.sampled_from(["/back(s|ed)?/", "/[A-Z]{2,}/i", "@support_verbs", "$NEG", "{actor:ACTOR}", "{topic:TOPIC}"]),
-    st.sampled_from(["[cap]", "[any]", "[num]", "[punct]", "[word]", "[lower]", "[upper]"]),
+    st.sampled_from(["[cap]", "[any]", "[num]", "[punct]", "[word]", "[lower]", "[upper]", "[NOUN]", "<NP>"]),
+    st.sampled_from(["back & [VERB]", "[cap] & !@months", "[NOUN] & /x/"]),
 )
 QUANTIFIERS = st.sampled_from(["", "", "?", "*", "+", "{2}", "{1,3}", "{,4}", "{0,2}"])
 
