@@ -9,6 +9,7 @@ so that each piece of evidence is reported once, by the most specific rule.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -490,12 +491,21 @@ def resolution_notes(c: Candidate, actor, speaker, quoted: bool) -> list[str]:
 
 def count_repeats(findings: list[Finding]) -> list[Finding]:
     """One finding per repeated sentence: a paragraph printed twice gives one finding whose
-    `count` says how often it was seen (the first occurrence's offsets are kept)."""
+    `count` says how often it was seen (the first occurrence's offsets are kept).
+
+    A sentence is known by a digest of its words, made once per sentence: keys holding each
+    finding's sentence text took more memory than the text of a large document itself."""
     kept: dict[tuple, int] = {}
     result: list[Finding] = []
+    digests: dict[tuple[str, int], bytes] = {}
     for finding in findings:
+        sentence = finding.sentence
+        digest = digests.get((finding.doc, sentence.start))
+        if digest is None:
+            words = " ".join(sentence.text.split()).encode("utf-8", "surrogatepass")
+            digest = digests[finding.doc, sentence.start] = hashlib.blake2b(words, digest_size=16).digest()
         key = (
-            " ".join(finding.sentence.text.split()),
+            digest,
             finding.rule.id,
             finding.actor.start - finding.sentence.start,
             finding.topic.start - finding.sentence.start,

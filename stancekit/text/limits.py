@@ -27,4 +27,4 @@ MAX_DOCUMENT_CHARS = 100_000_000
 #: Sentences whose tokens and mentions a document's scan keeps at a time (attribution looks
 #: back a few sentences; an older one is tokenised again when needed). Bounds the memory of a
 #: scan by the size of its recent sentences rather than of the whole document.
-CONTEXT_SENTENCES = 1024
+CONTEXT_SENTENCES = 256
