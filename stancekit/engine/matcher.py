@@ -316,12 +316,14 @@ class Matcher:
         self.stats.candidate_sentences += len(wanted)
         context = DocumentContext(text, segmentation, self.compiled, document_day(document.date), lowered or None)
         resolver = FindingResolver(context, self.compiled)
-        findings: list[Finding] = []
+        # repeats are counted as sentences are scanned: a document that repeats itself
+        # thousands of times (a page dumped with its boilerplate) holds each finding once
+        repeats = RepeatCounter()
         for index in sorted(wanted):
-            findings.extend(self._scan_sentence(document, segmentation, index, wanted[index], resolver))
-        findings = count_repeats(findings)
-        self.stats.findings += len(findings)
-        return findings
+            for finding in self._scan_sentence(document, segmentation, index, wanted[index], resolver):
+                repeats.add(finding)
+        self.stats.findings += len(repeats.findings)
+        return repeats.findings
 
     def _scan_sentence(
         self,
@@ -491,30 +493,40 @@ def resolution_notes(c: Candidate, actor, speaker, quoted: bool) -> list[str]:
 
 def count_repeats(findings: list[Finding]) -> list[Finding]:
     """One finding per repeated sentence: a paragraph printed twice gives one finding whose
-    `count` says how often it was seen (the first occurrence's offsets are kept).
+    `count` says how often it was seen (the first occurrence's offsets are kept)."""
+    repeats = RepeatCounter()
+    for finding in findings:
+        repeats.add(finding)
+    return repeats.findings
+
+
+class RepeatCounter:
+    """`count_repeats`, fed one finding at a time, in text order.
 
     A sentence is known by a digest of its words, made once per sentence: keys holding each
     finding's sentence text took more memory than the text of a large document itself."""
-    kept: dict[tuple, int] = {}
-    result: list[Finding] = []
-    digests: dict[tuple[str, int], bytes] = {}
-    for finding in findings:
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self._kept: dict[tuple, int] = {}
+        self._digests: dict[tuple[str, int], bytes] = {}
+
+    def add(self, finding: Finding) -> None:
         sentence = finding.sentence
-        digest = digests.get((finding.doc, sentence.start))
+        digest = self._digests.get((finding.doc, sentence.start))
         if digest is None:
             words = " ".join(sentence.text.split()).encode("utf-8", "surrogatepass")
-            digest = digests[finding.doc, sentence.start] = hashlib.blake2b(words, digest_size=16).digest()
+            digest = self._digests[finding.doc, sentence.start] = hashlib.blake2b(words, digest_size=16).digest()
         key = (
             digest,
             finding.rule.id,
-            finding.actor.start - finding.sentence.start,
-            finding.topic.start - finding.sentence.start,
+            finding.actor.start - sentence.start,
+            finding.topic.start - sentence.start,
             finding.polarity,
         )
-        if key in kept:
-            first = kept[key]
-            result[first] = replace(result[first], count=result[first].count + 1)
-            continue
-        kept[key] = len(result)
-        result.append(finding)
-    return result
+        first = self._kept.get(key)
+        if first is not None:
+            self.findings[first] = replace(self.findings[first], count=self.findings[first].count + 1)
+            return
+        self._kept[key] = len(self.findings)
+        self.findings.append(finding)
