@@ -75,6 +75,7 @@ KINDS = {
     "repeat_bounds_reversed": "pattern-syntax",
     "repeat_too_large": "pattern-syntax",
     "meaningless_character": "pattern-syntax",
+    "unknown_language_slot": "unknown-language-slot",
     "capture_without_type": "pattern-syntax",
     "undefined_lexicon": "undefined-lexicon",
     "undefined_macro": "undefined-macro",

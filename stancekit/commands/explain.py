@@ -108,7 +108,7 @@ def explain_document(
     matcher = Matcher(compiled, notes=True)
     findings = matcher.scan(document)
     notes = matcher.notes or {}
-    segmentation = segment(text)
+    segmentation = segment(text, compiled.profile)
     wanted = matcher.candidate_rules(text, segmentation)
     by_id = {rule.id: rule for rule in compiled.rules}
     selected = [by_id[i] for i in dict.fromkeys(rule_ids)]
@@ -131,13 +131,13 @@ def _explain_sentence(
     notes: dict[str, list[str]],
 ) -> SentenceExplanation:
     compiled = matcher.compiled
-    tokens = tokenize(text, sentence.start, sentence.end)
+    tokens = tokenize(text, sentence.start, sentence.end, compiled.profile)
     context = matcher.sentence_context(tokens, segmentation.quotes)
     candidates = [compiled.rules[i] for i in sorted(wanted)]
     not_tried = [rule for rule in compiled.rules if rule.order not in wanted]
     progress = {rule.order: trace_rule(rule, context) for rule in [*candidates, *selected]}
     own = [f for f in findings if f.sentence.start == sentence.start and f.sentence.end == sentence.end]
-    outcomes = _outcomes(candidates, progress, tokens, own) if tokens else {}
+    outcomes = _outcomes(matcher, candidates, progress, tokens, own) if tokens else {}
     traced = selected or candidates
     traces = [
         RuleTrace(rule, rule.order in wanted, progress[rule.order], outcomes.get(rule.order, ())) for rule in traced
@@ -164,6 +164,7 @@ def _key(rule: CompiledRule, match) -> tuple:
 
 
 def _outcomes(
+    matcher: Matcher,
     candidates: Sequence[CompiledRule],
     progress: dict[int, RuleProgress],
     tokens: Sequence[Token],
@@ -171,10 +172,11 @@ def _outcomes(
 ) -> dict[int, tuple[Outcome, ...]]:
     """What became of every match of every rule traced, by the same steps as the scan (a
     candidate per match, overlap resolution), keeping why a match gave no finding."""
+    compiled = matcher.compiled
     made: dict[tuple, Candidate] = {}
     for rule in candidates:
         for match in progress[rule.order].matches:
-            candidate = Matcher._candidate(rule, match, tokens)
+            candidate = matcher._candidate(rule, match, tokens)
             if candidate is not None:
                 made[_key(rule, match)] = candidate
     # the first step of `resolve_overlaps`, to name the reading that won
@@ -182,7 +184,7 @@ def _outcomes(
     for candidate in sorted(made.values(), key=lambda c: c.rank):
         if not any(_conflict(candidate, k) for k in kept):
             kept.append(candidate)
-    final = {_key(c.rule, c.match): c for c in resolve_overlaps(list(made.values()), tokens)}
+    final = {_key(c.rule, c.match): c for c in resolve_overlaps(list(made.values()), tokens, compiled.profile)}
     tried = {rule.order for rule in candidates}
     outcomes: dict[int, list[Outcome]] = {}
     for order, trace in progress.items():
@@ -191,7 +193,7 @@ def _outcomes(
             if order not in tried:
                 outcome = Outcome(match.start, match.end, reason="the prefilter does not run this rule here")
             elif key not in made:
-                outcome = Outcome(match.start, match.end, reason=_no_candidate_reason(match, tokens))
+                outcome = Outcome(match.start, match.end, reason=_no_candidate_reason(match, tokens, compiled))
             elif key in final:
                 finding = _finding_of(final[key], tokens, findings)
                 if finding is not None:
@@ -219,8 +221,8 @@ def _dropped(candidate: Candidate, kept: Sequence[Candidate], tokens: Sequence[T
     return Outcome(start, end, reason=reason, winner=winner.rule.id)
 
 
-def _no_candidate_reason(match, tokens: Sequence[Token]) -> str:
-    return f"no finding: {rejection(match, tokens)}"
+def _no_candidate_reason(match, tokens: Sequence[Token], compiled: CompiledRuleSet) -> str:
+    return f"no finding: {rejection(match, tokens, compiled.profile)}"
 
 
 def _rank_reason(loser: Candidate, winner: Candidate) -> str:

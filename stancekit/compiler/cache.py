@@ -29,7 +29,7 @@ from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.dsl.errors import Diagnostic
 
 #: Bump when the layout of an entry changes.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 #: Entries kept per cache folder; older ones are removed when a new one is written.
 KEEP_ENTRIES = 32
 #: Code whose change changes what a rule compiles to.
@@ -120,7 +120,14 @@ def cache_key(paths: Sequence[str | Path] | None, dictionaries: Sequence[str | P
 
 
 def _source_hashes(ruleset) -> dict[str, str]:
-    return {f.key: _sha(f.content.encode("utf-8")) for f in ruleset.files}
+    """Every loaded file, and the bundled language files every profile starts from."""
+    from stancekit.dsl.language import bundled_language_files
+
+    sources = {
+        str(p.resolve()): _sha(p.read_text(encoding="utf-8-sig").encode("utf-8")) for p in bundled_language_files()
+    }
+    sources.update({f.key: _sha(f.content.encode("utf-8")) for f in ruleset.files})
+    return sources
 
 
 def _still_current(sources: dict[str, str]) -> bool:

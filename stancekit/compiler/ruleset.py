@@ -13,6 +13,7 @@ from stancekit.compiler.program import ProgramBuilder, first_filters, token_test
 from stancekit.compiler.triggers import TriggerIndex, guarantee, requirements
 from stancekit.dsl.errors import RuleError
 from stancekit.dsl.validate import Resolver, phrase_key
+from stancekit.engine.profile import LanguageProfile, default_profile
 from stancekit.gcpause import collector_paused
 
 
@@ -71,6 +72,8 @@ class CompiledRuleSet:
     phrases: dict[str, CompiledPhrase] = field(default_factory=dict)
     #: The tagger the rule files ask for (`tagger:`); None: the bundled one.
     tagger: str | None = None
+    #: The word lists the engine reads: the bundled English profile with the rule files' `language:`.
+    profile: LanguageProfile = field(default_factory=default_profile)
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -151,4 +154,5 @@ def _compile(ruleset) -> CompiledRuleSet:
         compile_topic_index(ruleset.topics),
         phrases,
         ruleset.tagger,
+        ruleset.profile,
     )

@@ -19,6 +19,14 @@ from stancekit import limits, plugins
 from stancekit.dsl import importpaths
 from stancekit.dsl.dictionaries import DictionaryReader
 from stancekit.dsl.errors import ERROR, WARNING, Diagnostic, Location, RuleError, did_you_mean
+from stancekit.dsl.language import (
+    apply,
+    bundled_profile,
+    check_include,
+    include_entries,
+    ordered_settings,
+    read_language,
+)
 from stancekit.dsl.model import (
     POLARITIES,
     ActorEntry,
@@ -41,6 +49,7 @@ from stancekit.resources import bundled_rules_dir
 
 if TYPE_CHECKING:
     from stancekit.compiler.ruleset import CompiledRuleSet
+    from stancekit.engine.profile import LanguageProfile
 
 FORMAT_VERSION = 1
 RULE_FILE_SUFFIXES = (".yaml", ".yml")
@@ -61,11 +70,12 @@ TOP_LEVEL_KEYS = (
     "actors",
     "topics",
     "titles",
+    "language",
 )
 RULE_KEYS = ("id", "pattern", "polarity", "description", "examples", "counter_examples", "priority", "tags")
 EXAMPLE_KEYS = ("text", "expect", "todo")
 EXPECT_KEYS = ("actor", "topic", "polarity", "negated", "hedged", "quoted")
-LEXICON_KEYS = ("entries", "inflect", "description")
+LEXICON_KEYS = ("entries", "include", "inflect", "description")
 PHRASE_KEYS = ("pattern", "head", "description", "examples")
 PHRASE_EXAMPLE_KEYS = ("text", "expect")
 PHRASE_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -130,6 +140,14 @@ class RuleSet:
         return next((f.tagger for f in self.files if f.tagger), None)
 
     @property
+    def profile(self) -> LanguageProfile:
+        """The language profile: the bundled English one with every file's `language:` applied."""
+        found = self._visible.get(("profile",))
+        if found is None:
+            found = self._visible[("profile",)] = apply(bundled_profile(), ordered_settings(self.files))
+        return found
+
+    @property
     def actors(self) -> tuple[ActorEntry, ...]:
         """Every actor of every loaded dictionary, in load order."""
         return tuple(actor for f in self.files for actor in f.actors)
@@ -184,6 +202,7 @@ def check_rules(
         for target in [*targets, *dictionaries]:
             loader.add_target(target)
         loader.resolve_imports()
+        loader.include_language_lists()
         ruleset = RuleSet(tuple(loader.files.values()), (), dict(loader.files))
         loaded_with_errors = any(d.is_error for d in loader.diagnostics)
         diagnostics = loader.diagnostics + validate(ruleset, loaded_with_errors=loaded_with_errors)
@@ -360,6 +379,20 @@ class _Loader:
                     "move what both files need into a third file that imports neither",
                 )
 
+    def include_language_lists(self) -> None:
+        """Expand every lexicon's `include: [language.<slot>]` with the merged profile's entries."""
+        if not any(lexicon.includes for f in self.files.values() for lexicon in f.lexicons.values()):
+            return
+        profile = RuleSet(tuple(self.files.values()), (), dict(self.files)).profile
+        for key, rule_file in self.files.items():
+            lexicons = dict(rule_file.lexicons)
+            for name, lexicon in lexicons.items():
+                if lexicon.includes:
+                    included = [e for slot in lexicon.includes for e in include_entries(profile, slot)]
+                    entries = tuple(dict.fromkeys([*(" ".join(e.split()) for e in included), *lexicon.entries]))
+                    lexicons[name] = replace(lexicon, entries=entries)
+            self.files[key] = replace(rule_file, lexicons=lexicons)
+
     # -- one file -------------------------------------------------------------------------
 
     def _read_file(self, key: str, path: Path, source: SourceFile, data: Any) -> RuleFile:
@@ -418,6 +451,7 @@ class _Loader:
             titles,
             phrases,
             *self._read_tagger(data),
+            read_language(data, self.error),
         )
 
     def _check_plugins(self, data: LocatedDict) -> None:
@@ -530,9 +564,14 @@ class _Loader:
                 continue
             inflect = True
             entries_value = value
+            includes: tuple[str, ...] = ()
             if isinstance(value, LocatedDict):
                 self._check_keys(value, LEXICON_KEYS, "lexicon key")
+                includes = self._read_includes(name, value)
                 entries_value = value.get("entries")
+                if entries_value is None and includes:
+                    entries_value = LocatedList()
+                    entries_value.item_locations = []
                 inflect = value.get("inflect", True)
                 if not isinstance(inflect, bool):
                     self.error("wrong-type", "'inflect' must be true or false", value.key_locations.get("inflect"))
@@ -566,8 +605,25 @@ class _Loader:
                     self.warn("duplicate-entry", f"'{normalised}' appears twice in lexicon '{name}'", entry_location)
                     continue
                 entries[normalised] = None
-            lexicons[name] = Lexicon(name, tuple(entries), inflect, location, display)
+            lexicons[name] = Lexicon(name, tuple(entries), inflect, location, display, includes)
         return lexicons
+
+    def _read_includes(self, name: str, value: LocatedDict) -> tuple[str, ...]:
+        """The language slots a lexicon includes (`include: [language.negations]`)."""
+        items = self._expect_list(value, "include")
+        if not items:
+            return ()
+        slots: list[str] = []
+        for item, location in zip(items, items.item_locations, strict=True):
+            if not isinstance(item, str):
+                self.error(
+                    "wrong-type", f"lexicon '{name}' includes a language slot by name: language.<slot>", location
+                )
+                continue
+            slot = check_include(item, location, self.error)
+            if slot is not None:
+                slots.append(slot)
+        return tuple(slots)
 
     def _parse(self, pattern: LocatedStr) -> Any:
         try:

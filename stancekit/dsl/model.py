@@ -7,9 +7,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stancekit.dsl.ast import Node
 from stancekit.dsl.errors import Location
+
+if TYPE_CHECKING:
+    from stancekit.dsl.language import LanguageSetting
 
 POLARITIES = ("support", "oppose", "neutral")
 
@@ -49,6 +53,8 @@ class Lexicon:
     inflect: bool
     location: Location
     file: str
+    #: Language slots whose entries come first (`include: [language.negations]`), already in `entries`.
+    includes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,6 +148,8 @@ class RuleFile:
     #: The part-of-speech tagger the file's patterns are written for (`tagger:`), and where it is named.
     tagger: str | None = None
     tagger_location: Location | None = None
+    #: The file's `language:` settings by slot (see `stancekit.dsl.language`).
+    language: Mapping[str, LanguageSetting] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from stancekit.compiler.ruleset import CompiledRuleSet
-from stancekit.engine import wordlists as W
 from stancekit.engine.captures import NAME, actor_ends, antecedent, category
 from stancekit.engine.mentions import PERSON, UNKNOWN, Referent, compatible, describe
 from stancekit.engine.sentence import SentenceContext
@@ -27,21 +26,10 @@ from stancekit.text.limits import CONTEXT_SENTENCES
 from stancekit.text.segment import Segmentation
 from stancekit.text.tokens import Token, normalise, tokenize
 
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "myself", "ourselves"})
-THIRD_PERSON = frozenset({"he", "she", "they", "it"})
 #: How many sentences back a pronoun or a quote's speaker is looked for.
 LOOKBACK = 8
 
 SUBJECT, SPEAKER, OTHER = "subject", "speaker", "other"
-#: What stands before a word that starts its clause.
-_SUBJECT_OPENERS = W.QUOTE_MARKS | {",", ";", ":", "and", "but"}
-#: Speech verbs whose object is the one spoken to: "told Politico".
-_ADDRESSEE_VERBS = frozenset({"told", "tells", "tell", "asked", "asks", "ask"})
-#: Words that show a capitalised word before them is a clause's subject: "Trump was ...".
-_SUBJECT_VERBS = frozenset({"is", "was", "has", "had", "will", "would", "did", "does", "can", "could", "should", "may"})
-_SPEECH_ADVERBS = frozenset(
-    {"also", "later", "then", "again", "has", "have", "had", "was", "will", "would", "previously"}
-)
 
 
 @dataclass(frozen=True)
@@ -83,6 +71,7 @@ class DocumentContext:
         self.segmentation = segmentation
         self.sentences = segmentation.sentences
         self.index = compiled.actors
+        self.lang = compiled.profile
         self.day = day
         # Tokens and mentions are kept for the most recent sentences only and made again when
         # an older one is needed: on a document of millions of tokens, keeping every sentence's
@@ -106,7 +95,7 @@ class DocumentContext:
     def tokens(self, i: int) -> list[Token]:
         if i not in self._tokens:
             sentence = self.sentences[i]
-            tokens = tokenize(self.text, sentence.start, sentence.end)
+            tokens = tokenize(self.text, sentence.start, sentence.end, self.lang)
             _keep(self._tokens, i, tokens)
             return tokens
         return self._tokens[i]
@@ -122,7 +111,7 @@ class DocumentContext:
 
     def mention(self, i: int, start: int, end: int, role: str = OTHER) -> Mention:
         tokens = self.tokens(i)
-        referent = describe(tokens, start, end, self.index, self.day)
+        referent = describe(tokens, start, end, self.index, self.day, self.lang)
         return Mention(
             i,
             start,
@@ -144,7 +133,7 @@ class DocumentContext:
         j = 0
         while j < len(tokens):
             token = tokens[j]
-            if token.lower in THIRD_PERSON or token.lower in FIRST_PERSON:
+            if token.lower in self.lang.third_person or token.lower in self.lang.first_person:
                 found.append(
                     Mention(
                         i,
@@ -161,12 +150,14 @@ class DocumentContext:
                 continue
             following = tokens[j + 1].lower if j + 1 < len(tokens) else ""
             share = token.text.endswith("%") or (token.is_number and following in ("percent", "%", "per"))
-            opens = category(token) == NAME or token.lower in ("the", "a") or share
+            opens = category(token, self.lang) == NAME or token.lower in ("the", "a") or share
             ends = actor_ends(tokens, j, context) if opens else ()
             named = [
                 e
                 for e in ends
-                if share or any(category(t) == NAME for t in tokens[j:e]) or tokens[e - 1].lower in W.ACTOR_NOUNS
+                if share
+                or any(category(t, self.lang) == NAME for t in tokens[j:e])
+                or tokens[e - 1].lower in self.lang.actor_nouns
             ]
             if named:
                 end = max(named)
@@ -177,13 +168,14 @@ class DocumentContext:
         _keep(self._mentions, i, found)
         return found
 
-    @staticmethod
-    def _role(tokens: Sequence[Token], start: int, end: int) -> str:
+    def _role(self, tokens: Sequence[Token], start: int, end: int) -> str:
         """A speaker (subject of a speech verb), a subject (starts its clause), or other."""
         after = [t.lower for t in tokens[end : end + 3]]
-        if any(w in W.SPEECH_VERBS for w in after[:2]) or (start > 0 and tokens[start - 1].lower in W.SPEECH_VERBS):
+        if any(w in self.lang.speech_verbs for w in after[:2]) or (
+            start > 0 and tokens[start - 1].lower in self.lang.speech_verbs
+        ):
             return SPEAKER
-        if start == 0 or tokens[start - 1].text in _SUBJECT_OPENERS:
+        if start == 0 or tokens[start - 1].text in self.lang.subject_openers:
             return SUBJECT
         return OTHER
 
@@ -221,7 +213,7 @@ class DocumentContext:
     def _sentence_context(self, i: int, tokens: Sequence[Token]) -> SentenceContext:
         """The context extractors see for sentence i: its tokens and the quotes it overlaps."""
         sentence = self.sentences[i]
-        return SentenceContext(tokens, self.segmentation.quotes_within(sentence.start, sentence.end))
+        return SentenceContext(tokens, self.segmentation.quotes_within(sentence.start, sentence.end), profile=self.lang)
 
     def _attributed(self, k: int) -> Mention | None:
         quote = self.segmentation.quotes[k]
@@ -255,19 +247,19 @@ class DocumentContext:
             p += 1
         if p >= n:
             return None
-        if tokens[p].lower in W.SPEECH_VERBS:
+        if tokens[p].lower in self.lang.speech_verbs:
             return self._mention_at(i, p + 1, SPEAKER)
         if tokens[p].lower == "according" and p + 1 < n and tokens[p + 1].lower == "to":
             return self._mention_at(i, p + 2, SPEAKER)
-        if tokens[p].lower in THIRD_PERSON or tokens[p].lower in FIRST_PERSON:
+        if tokens[p].lower in self.lang.third_person or tokens[p].lower in self.lang.first_person:
             ends: tuple[int, ...] = (p + 1,)
         else:
             ends = actor_ends(tokens, p, self._sentence_context(i, tokens))
         for end in ends:  # longest first: the speaker is the phrase the speech verb follows
             following = [t.lower for t in tokens[end : end + 3]]
-            if (following[:1] and following[0] in W.SPEECH_VERBS) or (
-                any(w in W.SPEECH_VERBS for w in following[1:2])
-                and tokens[end].lower in ("also", "later", "then", "again", "has", "had", "was", "will", "would")
+            if (following[:1] and following[0] in self.lang.speech_verbs) or (
+                any(w in self.lang.speech_verbs for w in following[1:2])
+                and tokens[end].lower in self.lang.speaker_links
             ):
                 return self._mention_at(i, p, SPEAKER, end)
         return None
@@ -276,7 +268,7 @@ class DocumentContext:
         tokens = self.tokens(i)
         if p >= len(tokens):
             return None
-        if tokens[p].lower in THIRD_PERSON or tokens[p].lower in FIRST_PERSON:
+        if tokens[p].lower in self.lang.third_person or tokens[p].lower in self.lang.first_person:
             t = tokens[p]
             return Mention(i, p, p + 1, t.start, t.end, t.text, Referent(t.text, "pronoun"), role)
         if end is None:
@@ -291,7 +283,7 @@ class DocumentContext:
         p = before
         while p >= 0 and tokens[p].text in (",", ":", "\u2014", "--"):
             p -= 1
-        if p < 0 or tokens[p].lower not in W.SPEECH_VERBS:
+        if p < 0 or tokens[p].lower not in self.lang.speech_verbs:
             return None
         return self._subject_before(i, p)
 
@@ -300,7 +292,7 @@ class DocumentContext:
         tokens before it ("Kirby also said", "the minister told Parliament on Monday")."""
         tokens = self.tokens(i)
         p = verb - 1
-        while p >= 0 and (tokens[p].lower.endswith("ly") or tokens[p].lower in _SPEECH_ADVERBS):
+        while p >= 0 and (tokens[p].lower.endswith("ly") or tokens[p].lower in self.lang.speech_adverbs):
             p -= 1
         if p >= 0 and tokens[p].lower in ("and", "but", ","):
             # "X did A, and said ...": the speaker is the subject of the first clause
@@ -339,7 +331,7 @@ class DocumentContext:
         """The mention a pronoun or a short name stands for, marked with how it was reached;
         the mention itself when there is nothing to resolve or nothing compatible is found."""
         word = mention.text.lower()
-        if mention.referent.kind == "pronoun" and word in THIRD_PERSON:
+        if mention.referent.kind == "pronoun" and word in self.lang.third_person:
             target = self._antecedent(mention, word, prefer_speaker)
             if target is not None:
                 how = f"{mention.text!r} refers back to {target.text!r} ({target.role})"
@@ -365,7 +357,7 @@ class DocumentContext:
         passed_a_name = False
         for m in reversed(same):
             settled = self._settled(m)
-            if compatible(pronoun, settled.referent):
+            if compatible(pronoun, settled.referent, self.lang):
                 return settled
             if not passed_a_name and self._named_subject(pronoun, settled):
                 return settled
@@ -379,7 +371,7 @@ class DocumentContext:
                     if m.role == SPEAKER and self._compatible_settled(pronoun, m):
                         return self._settled(m)
                 quote = self._quote_speaker_in(i)
-                if quote is not None and compatible(pronoun, quote.referent):
+                if quote is not None and compatible(pronoun, quote.referent, self.lang):
                     return quote
         for i in earlier:
             ranked = sorted(self.mentions(i), key=lambda m: (m.role == OTHER, m.start))
@@ -399,9 +391,9 @@ class DocumentContext:
         following = tokens[m.end].lower if m.end < len(tokens) else ""
         if before in ("said", "says"):
             return True  # '"...," said Sandoval'
-        if following in W.SPEECH_VERBS:
-            return before not in _ADDRESSEE_VERBS  # "Nicolas told me"; not "told Politico that he"
-        verb_follows = following in _SUBJECT_VERBS or (following.endswith("ed") and following.isalpha())
+        if following in self.lang.speech_verbs:
+            return before not in self.lang.addressee_verbs  # "Nicolas told me"; not "told Politico that he"
+        verb_follows = following in self.lang.subject_verbs or (following.endswith("ed") and following.isalpha())
         # "Democratic calls for ...": an adjective, not a subject; "This Morning she said": a title
         return m.role == SUBJECT and verb_follows
 
@@ -416,7 +408,7 @@ class DocumentContext:
     def _compatible_settled(self, pronoun: str, m: Mention) -> bool:
         if m.referent.kind == "pronoun":
             return False
-        return compatible(pronoun, self._settled(m).referent)
+        return compatible(pronoun, self._settled(m).referent, self.lang)
 
     def _settled(self, m: Mention) -> Mention:
         """A mention with its short name expanded (a pronoun antecedent named "Kirby" is John Kirby)."""
@@ -450,7 +442,7 @@ class DocumentContext:
         p = actor_start - 1
         if p >= 0 and tokens[p].lower == "that":
             p -= 1
-        if p >= 0 and tokens[p].lower in W.SPEECH_VERBS:
+        if p >= 0 and tokens[p].lower in self.lang.speech_verbs:
             found = self._subject_before(i, p)
             if found is not None:
                 return self.resolve(found, prefer_speaker=True)
@@ -465,7 +457,7 @@ class DocumentContext:
 
     def relative_antecedent(self, i: int, position: int) -> Mention | None:
         tokens = self.tokens(i)
-        span = antecedent(tokens, position)
+        span = antecedent(tokens, position, self.lang)
         if span is None:
             return None
         return self.mention(i, *span)

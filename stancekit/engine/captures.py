@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from stancekit import registry
-from stancekit.engine import wordlists as W
+from stancekit.engine.profile import LanguageProfile
 from stancekit.engine.sentence import SentenceContext
 from stancekit.engine.verbforms import ing_forms, verb_only_forms
 from stancekit.text.segment import QuoteSpan
@@ -44,33 +44,33 @@ Extractor = Callable[[Sequence[Token], int, SentenceContext, bool], tuple[int, .
 NAME, ROLE, NOUN, MODIFIER, JOINER, POSSESSIVE, DETERMINER, OTHER = range(8)
 
 
-def _is_name(token: Token) -> bool:
+def _is_name(token: Token, lang: LanguageProfile) -> bool:
     text = token.text
     first = text[:1]
-    if not first.isupper() or text in W.CAPITALISED_NON_NAMES:
+    if not first.isupper() or text in lang.capitalised_non_names:
         return False
-    if text[1:2].isupper() and token.lower in W.FUNCTION_WORDS and token.lower != "us" and text.isupper():
+    if text[1:2].isupper() and token.lower in lang.function_words and token.lower != "us" and text.isupper():
         return False  # a heading in capitals: "CONGRESS HAS INVESTIGATED HIM"
     return text.replace(".", "").replace("-", "").replace("'", "").replace("\u2019", "").isalnum()
 
 
-def category(token: Token) -> int:
+def category(token: Token, lang: LanguageProfile) -> int:
     lower = token.lower
-    if _is_name(token):
+    if _is_name(token, lang):
         return NAME
     if lower in ("'s", "'"):
         return POSSESSIVE
-    if lower in W.ROLE_WORDS:
+    if lower in lang.role_words:
         return ROLE
-    if lower in W.ACTOR_NOUNS:
+    if lower in lang.actor_nouns:
         return NOUN
-    if lower in W.ACTOR_MODIFIERS:
+    if lower in lang.actor_modifiers:
         return MODIFIER
-    if _agent_noun(token):
+    if _agent_noun(token, lang):
         return NOUN
-    if lower in W.NAME_JOINERS:
+    if lower in lang.name_joiners:
         return JOINER
-    if lower in W.DETERMINERS:
+    if lower in lang.determiners:
         return DETERMINER
     return OTHER
 
@@ -78,58 +78,58 @@ def category(token: Token) -> int:
 _HEADS = (NAME, ROLE, NOUN)
 
 
-def _agent_noun(token: Token) -> bool:
+def _agent_noun(token: Token, lang: LanguageProfile) -> bool:
     """A noun that names people by its ending: "providers", "organisers", "comedian"."""
     lower = token.lower
     return (
         len(lower) > 4
         and lower.isalpha()
         and token.text[:1].islower()
-        and lower.endswith(W.AGENT_SUFFIXES)
-        and not lower.endswith(("ever", "ther", "ster"))
-        and lower not in W.NON_ACTOR_HEADS
-        and lower not in W.FUNCTION_WORDS
-        and lower not in W.COMPARATIVES
+        and lower.endswith(lang.agent_suffixes)
+        and not lower.endswith(lang.agent_suffix_exceptions)
+        and lower not in lang.non_actor_heads
+        and lower not in lang.function_words
+        and lower not in lang.comparatives
     )
 
 
-def _loose_modifier(token: Token, determined: bool) -> bool:
+def _loose_modifier(token: Token, determined: bool, lang: LanguageProfile) -> bool:
     """An unlisted lower-case word that may still modify an actor noun: any word after a
     determiner ("the two largest unions"), else a hyphenated word or one with an adjective
     ending ("left-leaning economists", "centrist Democrats"); never a word that can only be a
     verb ("the audience cheered Clinton's attacks")."""
     lower = token.lower
-    if not lower[:1].isalpha() or not token.text[:1].islower() or lower in W.FUNCTION_WORDS:
+    if not lower[:1].isalpha() or not token.text[:1].islower() or lower in lang.function_words:
         return False
     if lower in verb_only_forms():
         return False
-    return determined or "-" in lower or lower.endswith(W.ADJECTIVE_SUFFIXES)
+    return determined or "-" in lower or lower.endswith(lang.adjective_suffixes)
 
 
-def _plain_word(token: Token) -> bool:
+def _plain_word(token: Token, lang: LanguageProfile) -> bool:
     lower = token.lower
-    return lower.replace("-", "").isalpha() and token.text[:1].islower() and lower not in W.FUNCTION_WORDS
+    return lower.replace("-", "").isalpha() and token.text[:1].islower() and lower not in lang.function_words
 
 
-def _compound_modifier(tokens: Sequence[Token], j: int, limit: int, after_name: bool) -> bool:
+def _compound_modifier(tokens: Sequence[Token], j: int, limit: int, after_name: bool, lang: LanguageProfile) -> bool:
     """A lower-case noun used as a modifier, known by the actor noun right after it: "island"
     in "small island states", "rights" in "Human rights groups". After a name, a word in -s is
     more often a verb ("Trump attacks critics") and is only taken from a short list."""
     token = tokens[j]
-    if not _plain_word(token) or token.lower in verb_only_forms():
+    if not _plain_word(token, lang) or token.lower in verb_only_forms():
         return False
-    if after_name and token.lower.endswith("s") and token.lower not in W.PLURAL_MODIFIERS:
+    if after_name and token.lower.endswith("s") and token.lower not in lang.plural_modifiers:
         return False
     for k in range(j + 1, min(limit, j + 3)):
-        cat = category(tokens[k])
+        cat = category(tokens[k], lang)
         if cat in (NOUN, ROLE):
             return True
-        if cat != OTHER or not _plain_word(tokens[k]) or tokens[k].lower in ing_forms():
+        if cat != OTHER or not _plain_word(tokens[k], lang) or tokens[k].lower in ing_forms():
             return False  # "majorities favor letting people stay": a verb and its object
     return False
 
 
-def _core_ends(tokens: Sequence[Token], i: int, limit: int, determined: bool) -> list[int]:
+def _core_ends(tokens: Sequence[Token], i: int, limit: int, determined: bool, lang: LanguageProfile) -> list[int]:
     """Ends of a name or actor noun phrase starting at `i` (after any determiner), shortest first."""
     ends: list[int] = []
     j = i
@@ -137,13 +137,13 @@ def _core_ends(tokens: Sequence[Token], i: int, limit: int, determined: bool) ->
     loose = 0
     while j < limit:
         token = tokens[j]
-        cat = category(token)
+        cat = category(token, lang)
         if (
             cat == OTHER
             and loose < 3
             and (
-                (previous not in _HEADS and _loose_modifier(token, determined))
-                or _compound_modifier(tokens, j, limit, previous == NAME)
+                (previous not in _HEADS and _loose_modifier(token, determined, lang))
+                or _compound_modifier(tokens, j, limit, previous == NAME, lang)
             )
         ):
             loose += 1
@@ -165,14 +165,14 @@ def _core_ends(tokens: Sequence[Token], i: int, limit: int, determined: bool) ->
             # may also lead to a noun phrase ("Democrats and several big-city mayors")
             k = j + 1
             conjunction = tokens[j].lower in ("and", "&")
-            if k < limit and (tokens[k].lower == "the" or (conjunction and tokens[k].lower in W.DETERMINERS)):
+            if k < limit and (tokens[k].lower == "the" or (conjunction and tokens[k].lower in lang.determiners)):
                 k += 1
             if k >= limit:
                 break
-            following = category(tokens[k])
+            following = category(tokens[k], lang)
             if not (
                 following == NAME
-                or (conjunction and (following in (NOUN, ROLE) or _compound_modifier(tokens, k, limit, False)))
+                or (conjunction and (following in (NOUN, ROLE) or _compound_modifier(tokens, k, limit, False, lang)))
             ):
                 break
             j = k
@@ -183,7 +183,7 @@ def _core_ends(tokens: Sequence[Token], i: int, limit: int, determined: bool) ->
         not determined
         and ends
         and ends[0] == i + 1
-        and category(tokens[i]) == ROLE
+        and category(tokens[i], lang) == ROLE
         and not tokens[i].lower.endswith("s")
     ):
         ends = ends[1:]  # a bare singular role word ("spokesman") is not an actor on its own
@@ -202,115 +202,89 @@ def _parenthetical_end(tokens: Sequence[Token], open_at: int, limit: int) -> int
 
 def actor_ends(tokens: Sequence[Token], start: int, context: SentenceContext, final: bool = False) -> tuple[int, ...]:
     """Where an ACTOR starting at `start` may end, longest first."""
+    return actor_spans(tokens, start, context.profile)
+
+
+def actor_spans(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> tuple[int, ...]:
+    """Where an actor phrase starting at `start` may end, longest first."""
     limit = min(len(tokens), start + MAX_ACTOR_TOKENS)
     first = tokens[start]
-    if first.lower in W.SUBJECT_PRONOUNS:
+    if first.lower in lang.subject_pronouns:
         return (start + 1,)
-    if first.lower in W.RELATIVE_PRONOUNS:
-        return (start + 1,) if antecedent(tokens, start) is not None else ()
+    if first.lower in lang.relative_pronouns:
+        return (start + 1,) if antecedent(tokens, start, lang) is not None else ()
     if first.is_number:
-        return _share_ends(tokens, start, limit)
-    if _clause_start(tokens, start) and first.text[:1].isupper() and first.lower in ing_forms():
+        return _share_ends(tokens, start, limit, lang)
+    if _clause_start(tokens, start, lang) and first.text[:1].isupper() and first.lower in ing_forms():
         return ()  # "Making not voting synonymous with ...": a participle, not a name
-    if first.lower in W.MONTHS and start > 0 and tokens[start - 1].lower in _BEFORE_DATES:
+    if first.lower in lang.months and start > 0 and tokens[start - 1].lower in lang.date_prepositions:
         return ()  # "in May", "since March": a month, not Theresa May
-    pronoun_end: tuple[int, ...] = (start + 1,) if _partitive_pronoun(tokens, start) else ()
+    pronoun_end: tuple[int, ...] = (start + 1,) if _partitive_pronoun(tokens, start, lang) else ()
     i = start
     determined = False
-    if first.lower in W.DETERMINERS and not _is_name(first):
+    if first.lower in lang.determiners and not _is_name(first, lang):
         i += 1
         determined = True
-        if i < limit and tokens[i].lower == "of" and first.lower in W.PARTITIVES:
+        if i < limit and tokens[i].lower == "of" and first.lower in lang.partitives:
             i += 1
-            if i < limit and tokens[i].lower in W.DETERMINERS:
+            if i < limit and tokens[i].lower in lang.determiners:
                 i += 1
-        elif i < limit and tokens[i].lower in W.DETERMINERS and tokens[i].lower != "the":
+        elif i < limit and tokens[i].lower in lang.determiners and tokens[i].lower != "the":
             i += 1
-        elif i + 1 < limit and tokens[i].lower in W.PARTITIVES and tokens[i + 1].lower == "of":
+        elif i + 1 < limit and tokens[i].lower in lang.partitives and tokens[i + 1].lower == "of":
             i += 2  # "a handful of council members", "a series of inquiries"
-            if i < limit and tokens[i].lower in W.DETERMINERS:
+            if i < limit and tokens[i].lower in lang.determiners:
                 i += 1
     if i >= limit:
         return pronoun_end
-    if not determined and category(tokens[i]) == OTHER and not _clause_start(tokens, start):
+    if not determined and category(tokens[i], lang) == OTHER and not _clause_start(tokens, start, lang):
         return pronoun_end  # "... attacks critics": a bare modifier mid-clause starts no actor
-    ends = _core_ends(tokens, i, limit, determined)
+    ends = _core_ends(tokens, i, limit, determined, lang)
     if not ends:
         return pronoun_end
     extended: list[int] = []
     for end in ends:
-        extended.extend(_participle_extensions(tokens, end, limit))
-        extended.extend(_prepositional_extensions(tokens, end, limit))
-        extended.extend(_appositive_extensions(tokens, end, len(tokens)))
-        extended.extend(_list_extensions(tokens, end, min(len(tokens), start + MAX_LIST_TOKENS)))
+        extended.extend(_participle_extensions(tokens, end, limit, lang))
+        extended.extend(_prepositional_extensions(tokens, end, limit, lang))
+        extended.extend(_appositive_extensions(tokens, end, len(tokens), lang))
+        extended.extend(_list_extensions(tokens, end, min(len(tokens), start + MAX_LIST_TOKENS), lang))
     return tuple(sorted(set(ends) | set(extended) | set(pronoun_end), reverse=True))
 
 
-_BEFORE_DATES = frozenset({"in", "since", "until", "by", "from", "through", "early", "late", "last", "next", "this"})
-
-_AUXILIARY_AFTER_SUBJECT = frozenset(
-    "have has had are were was is will would can could may might should must do did does also still now".split()
-)
-_OBJECT_STARTS = frozenset("the a an his her their its our my this these him them it us".split())
-
-
-def _partitive_pronoun(tokens: Sequence[Token], start: int) -> bool:
+def _partitive_pronoun(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> bool:
     """ "Some accused Trump of ...", "most support Sanders", "others have criticized": a
     partitive standing for people, known by a verb after it (an auxiliary, or a word followed by
     its object); not "many disputes", "the most savage voices", "both the unions"."""
-    if tokens[start].lower not in W.PARTITIVE_PRONOUNS or start + 1 >= len(tokens):
+    if tokens[start].lower not in lang.partitive_pronouns or start + 1 >= len(tokens):
         return False
-    if start > 0 and (tokens[start - 1].lower in W.DETERMINERS or tokens[start - 1].lower in ("'s", "'")):
+    if start > 0 and (tokens[start - 1].lower in lang.determiners or tokens[start - 1].lower in ("'s", "'")):
         return False  # "one of history's most celebrated leaders": a superlative
     following = tokens[start + 1]
-    if following.lower in _AUXILIARY_AFTER_SUBJECT or following.lower in verb_only_forms():
+    if following.lower in lang.auxiliaries_after_subject or following.lower in verb_only_forms():
         return True
-    if not following.text[:1].islower() or following.lower in W.DETERMINERS or start + 2 >= len(tokens):
+    if not following.text[:1].islower() or following.lower in lang.determiners or start + 2 >= len(tokens):
         return False
     after = tokens[start + 2]
-    return after.lower in _OBJECT_STARTS or category(after) == NAME or after.is_number
+    return after.lower in lang.object_starts or category(after, lang) == NAME or after.is_number
 
 
-_CLAUSE_OPENERS = frozenset(
-    {
-        ",",
-        ";",
-        ":",
-        "(",
-        "--",
-        "\u2014",
-        "\u2013",
-        "and",
-        "but",
-        "or",
-        "that",
-        '"',
-        "\u201c",
-        "by",
-        "from",
-        "among",
-        "of",
-    }
-)
+def _clause_start(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> bool:
+    return start == 0 or tokens[start - 1].lower in lang.clause_openers
 
 
-def _clause_start(tokens: Sequence[Token], start: int) -> bool:
-    return start == 0 or tokens[start - 1].lower in _CLAUSE_OPENERS
-
-
-def antecedent(tokens: Sequence[Token], relative: int) -> tuple[int, int] | None:
+def antecedent(tokens: Sequence[Token], relative: int, lang: LanguageProfile) -> tuple[int, int] | None:
     """The actor phrase a relative pronoun refers back to: "the union, which ..." -> the union."""
     end = relative - 1 if relative > 0 and tokens[relative - 1].lower in (",", "--", "\u2014", "\u2013") else relative
     for start in range(max(0, end - MAX_ACTOR_TOKENS), end):
         token = tokens[start]
-        if token.lower in W.RELATIVE_PRONOUNS or token.lower in W.SUBJECT_PRONOUNS:
+        if token.lower in lang.relative_pronouns or token.lower in lang.subject_pronouns:
             continue
-        if end in actor_ends(tokens, start, SentenceContext(tokens), False):
+        if end in actor_spans(tokens, start, lang):
             return start, end
     return None
 
 
-def _share_ends(tokens: Sequence[Token], start: int, limit: int) -> tuple[int, ...]:
+def _share_ends(tokens: Sequence[Token], start: int, limit: int, lang: LanguageProfile) -> tuple[int, ...]:
     """A share of a population in polls: "44 percent", "5% of voters", "1 per cent"."""
     k = start + 1
     if tokens[start].text.endswith("%"):
@@ -321,72 +295,59 @@ def _share_ends(tokens: Sequence[Token], start: int, limit: int) -> tuple[int, .
         k += 2
     else:
         return ()
-    return tuple(sorted({k, *_prepositional_extensions(tokens, k, limit)}, reverse=True))
+    return tuple(sorted({k, *_prepositional_extensions(tokens, k, limit, lang)}, reverse=True))
 
 
-def _prepositional_extensions(tokens: Sequence[Token], end: int, limit: int) -> list[int]:
+def _prepositional_extensions(tokens: Sequence[Token], end: int, limit: int, lang: LanguageProfile) -> list[int]:
     """'Republicans on the House Rules Committee', 'race organisers in several major cities',
     'a majority of voters': a prepositional phrase whose object is itself an actor phrase."""
-    if end >= limit or tokens[end].lower not in ("of", "from", "on", "at", "in", "with"):
+    if end >= limit or tokens[end].lower not in lang.actor_prepositions:
         return []
     k = end + 1
-    determined = k < limit and tokens[k].lower in W.DETERMINERS
+    determined = k < limit and tokens[k].lower in lang.determiners
     if determined:
         k += 1
     if k >= limit:
         return []
-    inner = _core_ends(tokens, k, limit, determined)
-    if not inner and tokens[end].lower == "of" and category(tokens[end - 1]) in (NOUN, ROLE):
+    inner = _core_ends(tokens, k, limit, determined, lang)
+    if not inner and tokens[end].lower == "of" and category(tokens[end - 1], lang) in (NOUN, ROLE):
         # "the chamber of commerce", "members of the public": any short noun phrase
-        inner = _plain_phrase(tokens, k, limit)
+        inner = _plain_phrase(tokens, k, limit, lang)
     return inner[-1:]
 
 
-#: Participles that say which people a group noun stands for: "a union representing flight
-#: attendants", "a coalition led by former officials".
-_PARTICIPLE_LINKS = {
-    "representing": (),
-    "led": ("by",),
-    "headed": ("by",),
-    "run": ("by",),
-    "funded": ("by",),
-    "backed": ("by",),
-    "founded": ("by",),
-}
-
-
-def _participle_extensions(tokens: Sequence[Token], end: int, limit: int) -> list[int]:
+def _participle_extensions(tokens: Sequence[Token], end: int, limit: int, lang: LanguageProfile) -> list[int]:
     """'a union representing flight attendants', 'a group led by former diplomats': a noun
     head with a participle phrase naming whom it represents or who leads it."""
-    if end >= limit or tokens[end].lower not in _PARTICIPLE_LINKS:
+    if end >= limit or tokens[end].lower not in lang.participle_links:
         return []
     head = tokens[end - 1]
-    if not (category(head) == NOUN or head.lower in W.ACTOR_NOUNS or head.lower.endswith(("ers", "ors", "ists"))):
+    if not (category(head, lang) == NOUN or head.lower in lang.actor_nouns or head.lower.endswith(lang.group_suffixes)):
         return []
     k = end + 1
-    for word in _PARTICIPLE_LINKS[tokens[end].lower]:
+    for word in lang.participle_links[tokens[end].lower]:
         if k >= limit or tokens[k].lower != word:
             return []
         k += 1
-    determined = k < limit and tokens[k].lower in W.DETERMINERS
+    determined = k < limit and tokens[k].lower in lang.determiners
     if determined:
         k += 1
     if k >= limit:
         return []
-    inner = _core_ends(tokens, k, limit, determined) or _plain_phrase(tokens, k, limit)
+    inner = _core_ends(tokens, k, limit, determined, lang) or _plain_phrase(tokens, k, limit, lang)
     return inner[-1:]
 
 
-def _plain_phrase(tokens: Sequence[Token], k: int, limit: int) -> list[int]:
+def _plain_phrase(tokens: Sequence[Token], k: int, limit: int, lang: LanguageProfile) -> list[int]:
     """The end of a short noun phrase of plain words ("flight attendants", "members of the
     public"), up to three words and never a verb form."""
     j = k
-    while j < min(limit, k + 3) and _plain_word(tokens[j]) and tokens[j].lower not in verb_only_forms():
+    while j < min(limit, k + 3) and _plain_word(tokens[j], lang) and tokens[j].lower not in verb_only_forms():
         j += 1
     return [j] if j > k else []
 
 
-def _list_extensions(tokens: Sequence[Token], end: int, limit: int) -> list[int]:
+def _list_extensions(tokens: Sequence[Token], end: int, limit: int, lang: LanguageProfile) -> list[int]:
     """'the United States, Britain and France': names separated by commas, closed by and/or."""
     j = end
     while j + 1 < limit and tokens[j].lower == ",":
@@ -396,9 +357,9 @@ def _list_extensions(tokens: Sequence[Token], end: int, limit: int) -> list[int]
             k += 1
         if k < limit and tokens[k].lower == "the":
             k += 1
-        if k >= limit or category(tokens[k]) != NAME:
+        if k >= limit or category(tokens[k], lang) != NAME:
             return []
-        ends = _core_ends(tokens, k, limit, True)
+        ends = _core_ends(tokens, k, limit, True, lang)
         if not ends:
             return []
         j = ends[-1]
@@ -407,36 +368,36 @@ def _list_extensions(tokens: Sequence[Token], end: int, limit: int) -> list[int]
     return []
 
 
-def _appositive_extensions(tokens: Sequence[Token], end: int, n: int) -> list[int]:
+def _appositive_extensions(tokens: Sequence[Token], end: int, n: int, lang: LanguageProfile) -> list[int]:
     """'Hillary Clinton, a longtime member of the Senate Armed Services Committee,'; an age
     ('Marvin Teske, 53, a security guard,') may come first."""
     if end >= n or tokens[end].lower != ",":
         return []
     age = tokens[end + 1].text if end + 2 < n else ""
     if age.isdigit() and len(age) <= 3 and tokens[end + 2].text == ",":
-        return [end + 3, *_appositive_extensions(tokens, end + 2, n)]
+        return [end + 3, *_appositive_extensions(tokens, end + 2, n, lang)]
     has_head = False
-    noun_phrase = end + 1 < n and tokens[end + 1].lower in ("a", "an", "the")  # "a security guard"
+    noun_phrase = end + 1 < n and tokens[end + 1].lower in lang.articles  # "a security guard"
     for k in range(end + 1, min(n, end + 2 + MAX_APPOSITIVE_TOKENS)):
         token = tokens[k]
         if token.lower == ",":
             return [k + 1] if has_head and k > end + 1 else []
-        cat = category(token)
-        if cat in _HEADS or (noun_phrase and cat == OTHER and _noun_like(token)):
+        cat = category(token, lang)
+        if cat in _HEADS or (noun_phrase and cat == OTHER and _noun_like(token, lang)):
             has_head = True
-        elif cat == OTHER and not token.is_number and token.lower not in _APPOSITIVE_LINKS and not _noun_like(token):
+        elif (
+            cat == OTHER
+            and not token.is_number
+            and token.lower not in lang.appositive_links
+            and not _noun_like(token, lang)
+        ):
             return []
     return []
 
 
-def _noun_like(token: Token) -> bool:
+def _noun_like(token: Token, lang: LanguageProfile) -> bool:
     """A plain lower-case word that is no verb form: "security" in "a security guard"."""
-    return _plain_word(token) and token.lower not in verb_only_forms() and token.lower not in ing_forms()
-
-
-#: Words an appositive may hold besides names, titles and actor nouns: "a security guard at a
-#: Reno casino", "a member of the board".
-_APPOSITIVE_LINKS = frozenset({"-", "at", "of", "in", "from", "for", "with", "on"})
+    return _plain_word(token, lang) and token.lower not in verb_only_forms() and token.lower not in ing_forms()
 
 
 def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, final: bool = True) -> tuple[int, ...]:
@@ -445,66 +406,67 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
     A final topic ("X supports Y") may hold a relative clause without "that" ("a compromise
     it negotiated"); a topic with more pattern after it ("Y was backed by X", "Y, which X
     opposes") is a noun phrase and ends at the first verb."""
+    lang = context.profile
     n = len(tokens)
     first = tokens[start]
-    if first.text in W.QUOTE_MARKS:
+    if first.text in lang.quote_marks:
         following = tokens[start + 1] if start + 1 < n else None
-        if following is None or following.is_punct or following.lower in W.TOPIC_BAD_STARTS:
+        if following is None or following.is_punct or following.lower in lang.topic_bad_starts:
             return ()  # "turning its back” on ...": the quote closes and no object follows
     elif (
-        first.lower in W.TOPIC_STOP_WORDS
-        or first.lower in W.TOPIC_BAD_STARTS
+        first.lower in lang.topic_stop_words
+        or first.lower in lang.topic_bad_starts
         or (first.is_punct and first.text not in "$£€#")
     ):
         return ()  # a clause word or a preposition starts no topic
-    if not final and (not _starts_noun_phrase(tokens, start) or first.lower in verb_only_forms()):
+    if not final and (not _starts_noun_phrase(tokens, start, lang) or first.lower in verb_only_forms()):
         return ()  # "... went ahead under a plan approved by": the subject starts at "a plan"
     limit = min(n, start + MAX_TOPIC_TOKENS)
     closing = _closing_quote_offset(first, context.quotes)
     end = start + 1
     after_that = start > 0 and tokens[start - 1].lower in ("that", "whether")
-    clause_open = first.lower in W.TOPIC_CLAUSE_OPENERS or after_that
+    clause_open = first.lower in lang.topic_clause_openers or after_that
     while end < limit:
         token = tokens[end]
-        if token.lower in W.TOPIC_CLAUSE_OPENERS:
+        if token.lower in lang.topic_clause_openers:
             clause_open = True
         elif not clause_open and (
-            token.lower in W.TOPIC_FINITE_VERBS
-            or (token.lower in verb_only_forms() and (not final or _ends_noun_phrase(tokens[end - 1])))
+            token.lower in lang.topic_finite_verbs
+            or (token.lower in verb_only_forms() and (not final or _ends_noun_phrase(tokens[end - 1], lang)))
         ):
             break  # "support for the sanctions | surprised some diplomats"
-        if token.lower in W.TOPIC_STOP_PUNCT or token.lower in W.TOPIC_STOP_WORDS:
+        if token.lower in lang.topic_stop_punct or token.lower in lang.topic_stop_words:
             break
-        if token.lower in ("and", "but", "or") and end + 1 < n and tokens[end + 1].lower in W.CLAUSE_STARTERS:
+        if token.lower in lang.coordinators and end + 1 < n and tokens[end + 1].lower in lang.clause_starters:
             break
         if token.lower in ("and", "but") and end + 1 < n and tokens[end + 1].lower in verb_only_forms():
             break  # "deals such as NAFTA | and called for tariffs": the subject's second verb phrase
-        if token.text in W.QUOTE_MARKS and closing is not None and token.start >= closing - 1:
+        if token.text in lang.quote_marks and closing is not None and token.start >= closing - 1:
             break
         end += 1
-    while end > start + 1 and tokens[end - 1].text in W.QUOTE_MARKS and _unbalanced_tail(tokens, start, end):
+    while end > start + 1 and tokens[end - 1].text in lang.quote_marks and _unbalanced_tail(tokens, start, end, lang):
         end -= 1
     return tuple(range(end, start, -1))
 
 
-def _starts_noun_phrase(tokens: Sequence[Token], start: int) -> bool:
+def _starts_noun_phrase(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> bool:
     """Whether a noun phrase can begin at `start`: a determiner, a name, a number or a quote;
     or any word at the start of a clause ("..., and taxes were cut by ...")."""
     first = tokens[start]
-    if first.lower in W.DETERMINERS or first.lower in W.POSSESSIVE_PRONOUNS or first.text[:1].isupper():
+    if first.lower in lang.determiners or first.lower in lang.possessive_pronouns or first.text[:1].isupper():
         return True
-    if first.text[:1].isdigit() or first.text in W.QUOTE_MARKS or first.text in "$£€":
+    if first.text[:1].isdigit() or first.text in lang.quote_marks or first.text in "$£€":
         return True
     if start == 0:
         return True
     before = tokens[start - 1]
-    return before.is_punct or before.lower in W.FUNCTION_WORDS
+    return before.is_punct or before.lower in lang.function_words
 
 
-def _ends_noun_phrase(token: Token) -> bool:
+def _ends_noun_phrase(token: Token, lang: LanguageProfile) -> bool:
     """Whether a verb after `token` is likely the main verb: after a common noun, not after a
     pronoun or a name ("a compromise it negotiated", "the plan Trump announced")."""
-    return token.text[:1].islower() and token.lower.isalpha() and token.lower not in W.FUNCTION_WORDS
+    return token.text[:1].islower() and token.lower.isalpha() and token.lower not in lang.function_words
 
 
 def _closing_quote_offset(token: Token, quotes: Sequence[QuoteSpan]) -> int | None:
@@ -515,15 +477,16 @@ def _closing_quote_offset(token: Token, quotes: Sequence[QuoteSpan]) -> int | No
     return None
 
 
-def _unbalanced_tail(tokens: Sequence[Token], start: int, end: int) -> bool:
-    marks = sum(1 for t in tokens[start:end] if t.text in W.QUOTE_MARKS)
+def _unbalanced_tail(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> bool:
+    marks = sum(1 for t in tokens[start:end] if t.text in lang.quote_marks)
     return marks % 2 == 1
 
 
 def holder_ends(tokens: Sequence[Token], start: int, context: SentenceContext, final: bool = False) -> tuple[int, ...]:
     """Where a HOLDER starting at `start` may end: a possessive pronoun ("its"), or an actor
     phrase with its possessive marker ("Germany's", "the unions'")."""
-    if tokens[start].lower in W.POSSESSIVE_PRONOUNS:
+    lang = context.profile
+    if tokens[start].lower in lang.possessive_pronouns:
         return (start + 1,)
     n = len(tokens)
     return tuple(end + 1 for end in actor_ends(tokens, start, context) if end < n and tokens[end].lower in ("'s", "'"))
@@ -538,11 +501,12 @@ def name_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fin
     A lower-case word there is an adjective or a noun ("their firm commitment", "public
     support", "voter support"), not who holds the stance; at the start of a sentence or a
     quote every word is capitalised, so no NAME starts there."""
-    if start == 0 or tokens[start - 1].text in W.QUOTE_MARKS or tokens[start - 1].text in (":", "(", "--", "\u2014"):
+    lang = context.profile
+    if start == 0 or tokens[start - 1].text in lang.quote_marks or tokens[start - 1].text in (":", "(", "--", "\u2014"):
         return ()
     end = start
     limit = min(len(tokens), start + MAX_NAME_TOKENS)
-    while end < limit and category(tokens[end]) == NAME:
+    while end < limit and category(tokens[end], lang) == NAME:
         end += 1
     return tuple(range(end, start, -1))
 

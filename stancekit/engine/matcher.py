@@ -15,18 +15,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
-from stancekit.engine import wordlists as W
 from stancekit.engine.attribution import DocumentContext
 from stancekit.engine.polarity import modifiers
+from stancekit.engine.profile import LanguageProfile
 from stancekit.engine.readings import misreading
 from stancekit.engine.resolve import FindingResolver, document_day
 from stancekit.engine.sentence import SentenceContext
 from stancekit.engine.vm import RawMatch, find_matches
-from stancekit.engine.wordlists import (
-    NEGATIONS,
-    QUOTE_MARKS,
-    TOPIC_BAD_STARTS,
-)
 from stancekit.findings import Finding, RuleRef, TextSpan, finding_id
 from stancekit.registry import actor_capture_types
 from stancekit.tagging import Tagger
@@ -37,32 +32,6 @@ from stancekit.text.tokens import Token, normalise
 
 _TOPIC_TYPES = frozenset({"TOPIC"})
 _TRIM = frozenset({"'s", "'", ",", ";", ":", "-", "--", "\u2014", "\u2013"})
-_LEADING_ARTICLES = ("the ", "a ", "an ")
-#: Words that may stand between a topic and the next stance of the same actor.
-_CONNECTIVES = (
-    frozenset(
-        {
-            "and",
-            "or",
-            "but",
-            ",",
-            "also",
-            "then",
-            "to",
-            "refuse",
-            "refuses",
-            "refused",
-            "refusing",
-            "decline",
-            "declined",
-            "fail",
-            "failed",
-            "no",
-            "longer",
-        }
-    )
-    | NEGATIONS
-)
 
 
 @dataclass
@@ -105,7 +74,7 @@ def _conflict(c: Candidate, kept: Candidate) -> bool:
     return (c.actor, c.topic, c.polarity) == (kept.actor, kept.topic, kept.polarity)
 
 
-def _cut_topic(c: Candidate, other: Candidate, tokens: Sequence[Token]) -> Candidate | None:
+def _cut_topic(c: Candidate, other: Candidate, tokens: Sequence[Token], lang: LanguageProfile) -> Candidate | None:
     """`c` with its topic ended before `other`'s cue, when the same actor's next stance sits
     inside it ("criticized X and praised Y"); None when nothing of the topic is left
     ("refused to endorse Y": the refusal is the negation of the endorsement, not a stance
@@ -114,14 +83,18 @@ def _cut_topic(c: Candidate, other: Candidate, tokens: Sequence[Token]) -> Candi
     if cue is None or not _overlaps(c.actor, other.actor) or not (c.topic[0] <= cue[0] < c.topic[1]):
         return c
     cut = cue[0]
-    while cut > c.topic[0] and (tokens[cut - 1].lower in _CONNECTIVES or tokens[cut - 1].lower in TOPIC_BAD_STARTS):
+    while cut > c.topic[0] and (
+        tokens[cut - 1].lower in lang.connectives or tokens[cut - 1].lower in lang.topic_bad_starts
+    ):
         cut -= 1
     if cut <= c.topic[0]:
         return None
-    return replace(c, topic=_trimmed(tokens, c.topic[0], cut))
+    return replace(c, topic=_trimmed(tokens, c.topic[0], cut, lang))
 
 
-def resolve_overlaps(candidates: Sequence[Candidate], tokens: Sequence[Token]) -> list[Candidate]:
+def resolve_overlaps(
+    candidates: Sequence[Candidate], tokens: Sequence[Token], lang: LanguageProfile
+) -> list[Candidate]:
     """Keep the most specific reading of each piece of evidence (priority, literal tokens, rule
     order), then end each topic where the same actor's next stance begins."""
     kept: list[Candidate] = []
@@ -135,19 +108,19 @@ def resolve_overlaps(candidates: Sequence[Candidate], tokens: Sequence[Token]) -
             if current is None:
                 break
             if other is not candidate:
-                current = _cut_topic(current, other, tokens)
+                current = _cut_topic(current, other, tokens, lang)
         if current is not None:
             final.append(current)
     return sorted(final, key=lambda c: ((c.match.cue or (c.match.start,))[0], c.actor, c.rule.order))
 
 
-def _trimmed(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+def _trimmed(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> tuple[int, int]:
     """A capture span without trailing commas, dashes, possessive marks or an unbalanced quote mark."""
     while end > start + 1 and tokens[end - 1].lower in _TRIM:
         end -= 1
     while start < end - 1 and tokens[start].lower in _TRIM:
         start += 1
-    marks = [i for i in range(start, end) if tokens[i].text in QUOTE_MARKS]
+    marks = [i for i in range(start, end) if tokens[i].text in lang.quote_marks]
     if len(marks) % 2 == 1:
         if marks[-1] == end - 1 and end - 1 > start:
             end -= 1
@@ -156,70 +129,65 @@ def _trimmed(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_time_token(tokens: Sequence[Token], i: int) -> bool:
+def _is_time_token(tokens: Sequence[Token], i: int, lang: LanguageProfile) -> bool:
     lower = tokens[i].lower
-    if lower in W.WEEKDAYS or lower in W.MONTHS or lower in W.TIME_UNITS or lower in W.TIME_WORDS:
+    if lower in lang.weekdays or lower in lang.months or lower in lang.time_units or lower in lang.time_words:
         return True
     if lower.isdigit():  # a year ("in 2030"), or a day after a month ("on June 5")
-        return (len(lower) == 4 and lower[:2] in ("19", "20")) or (i > 0 and tokens[i - 1].lower in W.MONTHS)
+        return (len(lower) == 4 and lower[:2] in ("19", "20")) or (i > 0 and tokens[i - 1].lower in lang.months)
     return False
 
 
-_DANGLING = frozenset(
-    {"by", "in", "on", "at", "for", "until", "since", "from", "to", "before", "after", "during", "of"}
-)
-
-
-def _without_time(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+def _without_time(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> tuple[int, int]:
     """A topic span without time expressions at either end: "the zoning plan on Monday", "the
     treaty late last year", "Friday to set quotas" -> "the zoning plan", ..., "to set quotas"."""
     j = end
-    while j > start and _is_time_token(tokens, j - 1):
+    while j > start and _is_time_token(tokens, j - 1, lang):
         k = j - 1
-        while k > start and (_is_time_token(tokens, k - 1) or tokens[k - 1].lower in W.TIME_PREFIXES):
+        while k > start and (_is_time_token(tokens, k - 1, lang) or tokens[k - 1].lower in lang.time_prefixes):
             k -= 1
-        if k == j - 1 and tokens[k].lower in W.TIME_UNITS:
+        if k == j - 1 and tokens[k].lower in lang.time_units:
             break  # a bare "year" or "week" ends many noun phrases ("the fiscal year")
         j = k
-        while j > start + 1 and tokens[j - 1].lower in _DANGLING:
+        while j > start + 1 and tokens[j - 1].lower in lang.dangling_prepositions:
             j -= 1  # "doubling the fund by 2030" -> "doubling the fund"
     i = start
-    while i < j - 1 and (_is_time_token(tokens, i) and tokens[i].lower not in W.TIME_UNITS):
+    while i < j - 1 and (_is_time_token(tokens, i, lang) and tokens[i].lower not in lang.time_units):
         i += 1
     return (i, j) if j > i else (start, end)
 
 
-def _only_time(tokens: Sequence[Token], start: int, end: int) -> bool:
+def _only_time(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> bool:
     """Whether a topic is nothing but a time phrase ("protests every day", "campaigned against
     last week"): the verb took no object, so there is no stance to report."""
     span = range(start, end)
-    return any(_is_time_token(tokens, k) for k in span) and all(
-        _is_time_token(tokens, k) or tokens[k].lower in W.TIME_PREFIXES for k in span
+    return any(_is_time_token(tokens, k, lang) for k in span) and all(
+        _is_time_token(tokens, k, lang) or tokens[k].lower in lang.time_prefixes for k in span
     )
 
 
-def rejection(match: RawMatch, tokens: Sequence[Token]) -> str | None:
+def rejection(match: RawMatch, tokens: Sequence[Token], lang: LanguageProfile) -> str | None:
     """Why a match gives no candidate finding (no actor, no topic, a misreading of the words, a
     topic that is only a time phrase), or None when it gives one."""
-    return _rejection(match, tokens, *_actor_and_topic(match))
+    return _rejection(match, tokens, *_actor_and_topic(match), lang)
 
 
 def _actor_and_topic(match: RawMatch):
     return _capture(match, actor_capture_types(), "actor"), _capture(match, _TOPIC_TYPES, "topic")
 
 
-def _rejection(match: RawMatch, tokens: Sequence[Token], actor, topic) -> str | None:
+def _rejection(match: RawMatch, tokens: Sequence[Token], actor, topic, lang: LanguageProfile) -> str | None:
     if actor is None:
         return "the match captured no actor"
     if topic is None:
         return "the match captured no topic"
     after_a_gap = match.cue is not None and topic.start > match.cue[1]
     if not after_a_gap:  # after "[any]{,3} {topic}" the rule itself chose where the topic starts
-        if _only_time(tokens, topic.start, topic.end):
+        if _only_time(tokens, topic.start, topic.end, lang):
             return "its topic is only a time phrase ('protests every day'): the verb took no object"
         if all(tokens[k].lower.endswith("ly") and tokens[k].lower.isalpha() for k in range(topic.start, topic.end)):
             return "its topic is only an adverb ('..., immediately drew criticism from')"
-    return misreading(tokens, match, actor.start, actor.end)
+    return misreading(tokens, match, actor.start, actor.end, lang)
 
 
 def _capture(match: RawMatch, capture_types: frozenset[str], preferred_name: str):
@@ -229,11 +197,12 @@ def _capture(match: RawMatch, capture_types: frozenset[str], preferred_name: str
     return next((c for c in typed if c.name == preferred_name), typed[0] if typed else None)
 
 
-def actor_name(text: str) -> str:
+def actor_name(text: str, lang: LanguageProfile) -> str:
     """The display name of an actor mention: no leading article, no appositive."""
     name = text.split(",", 1)[0].strip()
     lowered = name.lower()
-    for article in _LEADING_ARTICLES:
+    for word in lang.articles:
+        article = word + " "
         if lowered.startswith(article) and len(name) > len(article):
             return name[len(article) :]
     return name
@@ -304,7 +273,7 @@ class Matcher:
         # trigger word would outweigh the text
         found = self.compiled.trigger_index.find(lowered)
         first_hit = next(found, None)
-        segmentation = segment(text)
+        segmentation = segment(text, self.compiled.profile)
         self.stats.sentences += len(segmentation.sentences)
         if segmentation.cut_sentences:
             self.problems.append(_cut_warning(document, segmentation))
@@ -358,26 +327,31 @@ class Matcher:
                     candidates.append(candidate)
         return [
             self._finding(document, segmentation, sentence, tokens, c, resolver)
-            for c in resolve_overlaps(candidates, tokens)
+            for c in resolve_overlaps(candidates, tokens, self.compiled.profile)
         ]
 
     def sentence_context(self, tokens: Sequence[Token], quotes: Sequence = ()) -> SentenceContext:
         """A fresh context for one sentence: rules tried on it share its tags and phrases."""
         return SentenceContext(
-            tokens, quotes, tagger=self.tagger, phrase_types=self.compiled.phrases, tagger_name=self.compiled.tagger
+            tokens,
+            quotes,
+            tagger=self.tagger,
+            phrase_types=self.compiled.phrases,
+            tagger_name=self.compiled.tagger,
+            profile=self.compiled.profile,
         )
 
-    @staticmethod
-    def _candidate(rule: CompiledRule, match: RawMatch, tokens: Sequence[Token]) -> Candidate | None:
+    def _candidate(self, rule: CompiledRule, match: RawMatch, tokens: Sequence[Token]) -> Candidate | None:
+        lang = self.compiled.profile
         actor, topic = _actor_and_topic(match)
-        if _rejection(match, tokens, actor, topic) is not None:
+        if _rejection(match, tokens, actor, topic, lang) is not None:
             return None
-        mods = modifiers(tokens, match, rule.polarity)
+        mods = modifiers(tokens, match, rule.polarity, lang)
         return Candidate(
             rule,
             match,
-            _trimmed(tokens, actor.start, actor.end),
-            _trimmed(tokens, *_without_time(tokens, topic.start, topic.end)),
+            _trimmed(tokens, actor.start, actor.end, lang),
+            _trimmed(tokens, *_without_time(tokens, topic.start, topic.end, lang), lang),
             mods.polarity,
             mods.negated,
             mods.modality,

@@ -16,33 +16,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from stancekit.compiler.dictionaries import DEMONYM, ActorIndex, NameMatch
-from stancekit.engine import wordlists as W
 from stancekit.engine.captures import NAME, category
+from stancekit.engine.profile import LanguageProfile
 from stancekit.text.tokens import Token
 
 PERSON, GROUP, ORGANISATION, COUNTRY, PLACE, UNKNOWN = "person", "group", "organisation", "country", "place", "unknown"
-
-#: Words that make a capitalised name an institution rather than a person.
-ORGANISATION_WORDS = frozenset(
-    """council committee commission department ministry party union association agency bank court
-    congress senate house parliament assembly government administration office bureau board
-    institute foundation center centre league federation alliance coalition organization
-    organisation group forum company corporation corp. inc. inc ltd. ltd co. network times post
-    news journal press service services authority police army navy force forces campaign club
-    university school hospital church fund trust society movement front democrats republicans
-    conservatives liberals tories""".split()
-)
-
-
-#: Last words of capitalised names that are things or places, not people: "the Affordable Care
-#: Act", "the Keystone Pipeline", "Wall Street", "the Middle East".
-NON_PERSON_HEADS = frozenset(
-    """act acts law laws bill pipeline plan program programme deal agreement treaty accord street
-    avenue road bridge tower towers building hall square park river lake island airport station
-    project initiative report amendment constitution summit war crisis tax day festival games
-    cup prize award awards tv dc plaza mall center centre stadium arena east west north south coast
-    valley county city""".split()
-)
 
 
 @dataclass(frozen=True)
@@ -77,114 +55,123 @@ def join(tokens: Sequence[Token]) -> str:
     return "".join(parts)
 
 
-def _is_title(token: Token, index: ActorIndex) -> bool:
-    return token.lower in W.PERSON_TITLES or token.lower in W.ROLE_WORDS or token.lower in index.titles
+def _is_title(token: Token, index: ActorIndex, lang: LanguageProfile) -> bool:
+    return token.lower in lang.person_titles or token.lower in lang.role_words or token.lower in index.titles
 
 
-def _gender(tokens: Sequence[Token], person_start: int) -> str | None:
+def _gender(tokens: Sequence[Token], person_start: int, lang: LanguageProfile) -> str | None:
     for token in tokens[max(0, person_start - 3) : person_start]:
-        if token.lower in W.MALE_HONORIFICS:
+        if token.lower in lang.male_honorifics:
             return "male"
-        if token.lower in W.FEMALE_HONORIFICS:
+        if token.lower in lang.female_honorifics:
             return "female"
     first = tokens[person_start].lower if person_start < len(tokens) else ""
-    if first in W.MALE_NAMES:
+    if first in lang.male_names:
         return "male"
-    if first in W.FEMALE_NAMES:
+    if first in lang.female_names:
         return "female"
     return None
 
 
 def _standalone(
-    tokens: Sequence[Token], start: int, end: int, matches: list[NameMatch], index: ActorIndex
+    tokens: Sequence[Token], start: int, end: int, matches: list[NameMatch], index: ActorIndex, lang: LanguageProfile
 ) -> list[NameMatch]:
     """Dictionary names that stand on their own, not inside a longer name: "America" in "Latin
     America", "Mexico" in "New Mexico" and "British" in "British Columbia" name no country."""
     covered = {i for m in matches for i in range(m.start, m.end)}
 
     def part_of_a_name(i: int) -> bool:
-        return start <= i < end and i not in covered and category(tokens[i]) == NAME and not _is_title(tokens[i], index)
+        return (
+            start <= i < end
+            and i not in covered
+            and category(tokens[i], lang) == NAME
+            and not _is_title(tokens[i], index, lang)
+        )
 
     return [m for m in matches if not part_of_a_name(m.start - 1) and not part_of_a_name(m.end)]
 
 
-def _head_span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+def _head_span(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> tuple[int, int]:
     """The mention without its appositive, bracketed tag, leading article and possessive mark."""
     for i in range(start, end):
         if tokens[i].text in (",", "("):
             end = i
             break
-    while start < end - 1 and tokens[start].lower in ("the", "a", "an"):
+    while start < end - 1 and tokens[start].lower in lang.articles:
         start += 1
     while end > start + 1 and tokens[end - 1].lower in ("'s", "'"):
         end -= 1
     return start, end
 
 
-def _appositive_person(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
+def _appositive_person(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> tuple[int, int] | None:
     """ "Japan's chief negotiator, Kenji Morioka": the name after the comma."""
     for i in range(start, end):
         if tokens[i].text == ",":
             j = i + 1
             k = j
-            while k < end and category(tokens[k]) == NAME:
+            while k < end and category(tokens[k], lang) == NAME:
                 k += 1
             if k - j >= 2 and (k == end or tokens[k].text in (",", ".")):
-                return None if _is_place(tokens, j, k, join(tokens[j:k])) else (j, k)
+                return None if _is_place(tokens, j, k, join(tokens[j:k]), lang) else (j, k)
             return None
     return None
 
 
-def describe(tokens: Sequence[Token], start: int, end: int, index: ActorIndex, day: date | None = None) -> Referent:
+def describe(
+    tokens: Sequence[Token], start: int, end: int, index: ActorIndex, day: date | None, lang: LanguageProfile
+) -> Referent:
     """What tokens [start, end) of a sentence name."""
-    head_start, head_end = _head_span(tokens, start, end)
+    head_start, head_end = _head_span(tokens, start, end, lang)
     text = join(tokens[head_start:head_end])
-    matches = _standalone(tokens, start, end, index.find(tokens, start, end), index) if index else []
+    matches = _standalone(tokens, start, end, index.find(tokens, start, end), index, lang) if index else []
     if tokens[head_start].is_number or tokens[head_start].text.endswith("%"):
         return Referent(text, GROUP, plural=True)  # a share in a poll: "47 percent (of voters)"
     whole_known = any(m.start <= head_start and m.end >= head_end for m in matches)
-    if not whole_known and _is_place(tokens, head_start, head_end, text):
+    if not whole_known and _is_place(tokens, head_start, head_end, text, lang):
         return Referent(text, PLACE)
-    person = _person_span(tokens, head_start, head_end, index, matches) or _appositive_person(tokens, start, end)
+    person = _person_span(tokens, head_start, head_end, index, matches, lang) or _appositive_person(
+        tokens, start, end, lang
+    )
     if person is not None:
-        return _person(tokens, person, head_start, matches, index, day)
-    return _non_person(tokens, head_start, head_end, text, matches, index, day)
+        return _person(tokens, person, head_start, matches, index, day, lang)
+    return _non_person(tokens, head_start, head_end, text, matches, index, day, lang)
 
 
-def _is_place(tokens: Sequence[Token], start: int, end: int, text: str) -> bool:
+def _is_place(tokens: Sequence[Token], start: int, end: int, text: str, lang: LanguageProfile) -> bool:
     """A US state or a state's abbreviation, a dateline in capitals ("NEW YORK"), or a town
     named with its state ("Roanoke, Va.", "Englewood, New Jersey")."""
     lowered = text.lower()
-    if lowered in W.US_STATES or lowered in W.STATE_ABBREVIATIONS:
+    if lowered in lang.places or lowered in lang.place_abbreviations:
         return True
     names = tokens[start:end]
-    if not all(category(t) == NAME for t in names):
+    if not all(category(t, lang) == NAME for t in names):
         return False
     if len(names) > 1 and all(t.text.isupper() and t.text.isalpha() for t in names):
         return True
     if end + 1 < len(tokens) and tokens[end].text == ",":
         following = tokens[end + 1].lower
         two = f"{following} {tokens[end + 2].lower}" if end + 2 < len(tokens) else ""
-        return following in W.STATE_ABBREVIATIONS or following in W.US_STATES or two in W.US_STATES
+        return following in lang.place_abbreviations or following in lang.places or two in lang.places
     return False
 
 
 def _person_span(
-    tokens: Sequence[Token], start: int, end: int, index: ActorIndex, matches: list[NameMatch]
+    tokens: Sequence[Token], start: int, end: int, index: ActorIndex, matches: list[NameMatch], lang: LanguageProfile
 ) -> tuple[int, int] | None:
     """The tokens that spell a person's name: the names after the last title word, or a whole
     run of names that is not an institution."""
     person_ids = {m.id for m in matches if index.actors.get(m.id) and index.actors[m.id].type == PERSON}
     covered = {i for m in matches if m.id not in person_ids for i in range(m.start, m.end)}
-    last_title = max((i for i in range(start, end) if _is_title(tokens[i], index) or i in covered), default=None)
+    last_title = max((i for i in range(start, end) if _is_title(tokens[i], index, lang) or i in covered), default=None)
     first = start if last_title is None else last_title + 1
     if first >= end or end - first > 4:
         return None
     names = tokens[first:end]
-    if not all(category(t) == NAME and t.lower not in ORGANISATION_WORDS for t in names):
+    if not all(category(t, lang) == NAME and t.lower not in lang.organisation_words for t in names):
         return None
-    known_first_name = names[0].lower in W.MALE_NAMES or names[0].lower in W.FEMALE_NAMES
-    if last_title is None and not known_first_name and names[-1].lower in NON_PERSON_HEADS:
+    known_first_name = names[0].lower in lang.male_names or names[0].lower in lang.female_names
+    if last_title is None and not known_first_name and names[-1].lower in lang.non_person_heads:
         return None  # "the Keystone Pipeline"; but "Gov. Nathan Deal" and "Nathan Deal" are people
     if any(i in covered for i in range(first, end)):
         return None
@@ -200,10 +187,11 @@ def _person(
     matches: list[NameMatch],
     index: ActorIndex,
     day: date | None,
+    lang: LanguageProfile,
 ) -> Referent:
     first, end = span
     name = join(tokens[first:end])
-    gender = _gender(tokens, first)
+    gender = _gender(tokens, first, lang)
     actor_id = None
     affiliations: list[str] = []
     for match in matches:
@@ -237,13 +225,16 @@ def _non_person(
     matches: list[NameMatch],
     index: ActorIndex,
     day: date | None,
+    lang: LanguageProfile,
 ) -> Referent:
     last = tokens[end - 1]
     plural = last.lower.endswith("s") and not last.lower.endswith("ss") and last.lower not in ("us", "news")
     plural = plural or any(t.lower in ("and", "&") for t in tokens[start:end])
     whole = next((m for m in matches if m.start <= start and m.end >= end), None)
     head_match = next((m for m in matches if m.start <= end - 1 < m.end), None)
-    leading = head_match is not None and head_match.start > start and _only_modifiers(tokens, start, head_match.start)
+    leading = (
+        head_match is not None and head_match.start > start and _only_modifiers(tokens, start, head_match.start, lang)
+    )
     if whole is not None or leading:
         match = whole or head_match
         info = index.actors[match.id]
@@ -254,55 +245,56 @@ def _non_person(
     affiliations = [m.id for m in matches]
     for actor in list(affiliations):
         affiliations.extend(index.chain(actor, day))
-    if end - start == 1 and category(last) == NAME and not matches and last.text[1:].islower():
+    if end - start == 1 and category(last, lang) == NAME and not matches and last.text[1:].islower():
         # one capitalised word: a surname that an earlier full name may explain ("Kirby"), or
         # a place; unknown until then, so no pronoun takes it for a person
         return Referent(last.text, UNKNOWN, surname=last.text)
-    if last.lower in W.ROLE_WORDS and not plural:
+    if last.lower in lang.role_words and not plural:
         kind = PERSON  # "a White House spokesman": a person, unnamed
     elif plural:
         kind = GROUP
-    elif last.lower in W.ACTOR_NOUNS or last.lower in ORGANISATION_WORDS or category(last) == NAME:
+    elif last.lower in lang.actor_nouns or last.lower in lang.organisation_words or category(last, lang) == NAME:
         kind = ORGANISATION
     else:
         kind = UNKNOWN
     name = text
     lowered = name.lower()
-    for article in ("the ", "a ", "an "):
+    for word in lang.articles:
+        article = word + " "
         if lowered.startswith(article):
             name = name[len(article) :]
             break
     return Referent(name, kind, None, None, plural, affiliations=tuple(dict.fromkeys(affiliations)))
 
 
-def _only_modifiers(tokens: Sequence[Token], start: int, stop: int) -> bool:
+def _only_modifiers(tokens: Sequence[Token], start: int, stop: int, lang: LanguageProfile) -> bool:
     """'the US' / 'Chinese' before a head: nothing but determiners and modifiers."""
-    return all(t.lower in W.DETERMINERS or t.lower in W.ACTOR_MODIFIERS for t in tokens[start:stop])
+    return all(t.lower in lang.determiners or t.lower in lang.actor_modifiers for t in tokens[start:stop])
 
 
-def pronoun_referent(word: str) -> Referent:
+def pronoun_referent(word: str, lang: LanguageProfile) -> Referent:
     """What a bare pronoun tells about its referent before it is resolved."""
-    lower = word.lower()
-    if lower == "he":
+    kind = lang.pronoun_referents.get(word.lower())
+    if kind == "male":
         return Referent(word, PERSON, gender="male")
-    if lower == "she":
+    if kind == "female":
         return Referent(word, PERSON, gender="female")
-    if lower == "they":
+    if kind == "plural":
         return Referent(word, GROUP, plural=True)
-    if lower == "it":
+    if kind == "neuter":
         return Referent(word, ORGANISATION)
     return Referent(word, UNKNOWN)
 
 
-def compatible(pronoun: str, referent: Referent) -> bool:
+def compatible(pronoun: str, referent: Referent, lang: LanguageProfile) -> bool:
     """Whether a third-person pronoun can refer to `referent`."""
-    lower = pronoun.lower()
-    if lower in ("he", "him", "his"):
+    kind = lang.pronoun_agreement.get(pronoun.lower())
+    if kind == "male":
         return referent.is_person and referent.gender in (None, "male") and not referent.plural
-    if lower in ("she", "her", "hers"):
+    if kind == "female":
         return referent.is_person and referent.gender in (None, "female") and not referent.plural
-    if lower in ("they", "them", "their"):
+    if kind == "plural":
         return referent.plural or referent.kind in (GROUP, ORGANISATION, COUNTRY)
-    if lower in ("it", "its"):
+    if kind == "neuter":
         return referent.kind in (ORGANISATION, COUNTRY) and not referent.plural
     return False

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from stancekit.engine import wordlists as W
+from stancekit.engine.profile import LanguageProfile
 from stancekit.engine.vm import RawMatch
 from stancekit.text.tokens import Token
 
@@ -26,17 +26,6 @@ from stancekit.text.tokens import Token
 MAX_SCOPE = 8
 #: How far after its cue a following negation can stand.
 MAX_FOLLOWING = 6
-
-#: NegEx termination terms: a negation before one of these does not reach the cue after it.
-TERMINATION = frozenset(
-    ", ; : and but or -- \u2014 \u2013 however although though yet except whereas while which who whom".split()
-)
-#: Negations that follow the stance they negate ("support for the plan was ruled out").
-FOLLOWING_NEGATIONS = (("ruled", "out"), ("is", "off", "the", "table"), ("was", "off", "the", "table"))
-#: Words that make a statement conditional when they open its clause or follow the would-clause.
-CONDITIONS = frozenset({"if", "unless", "provided", "providing", "assuming", "should"})
-#: Words that turn a clause into an indirect question.
-INDIRECT_QUESTIONS = frozenset({"whether"})
 
 FLIP = {"support": "oppose", "oppose": "neutral", "neutral": "neutral"}
 ASSERTED, HEDGED, CONDITIONAL, QUESTION = "asserted", "hedged", "conditional", "question"
@@ -63,7 +52,7 @@ def _phrase_at(words: Sequence[str], i: int, phrases: Sequence[tuple[str, ...]])
     return 0
 
 
-def scope(match: RawMatch, tokens: Sequence[Token]) -> tuple[int, int]:
+def scope(match: RawMatch, tokens: Sequence[Token], lang: LanguageProfile) -> tuple[int, int]:
     """Token positions [start, end) in which triggers before the match's cue count: after the
     capture before the cue and after the last termination term, at most MAX_SCOPE tokens."""
     cue_start = match.cue[0] if match.cue else match.start
@@ -71,7 +60,7 @@ def scope(match: RawMatch, tokens: Sequence[Token]) -> tuple[int, int]:
     start = max(before) if before else match.start
     start = max(start, cue_start - MAX_SCOPE)
     for i in range(cue_start - 1, start - 1, -1):
-        if tokens[i].lower in TERMINATION and not _adverbial_yet(tokens, i):
+        if tokens[i].lower in lang.negation_terminators and not _adverbial_yet(tokens, i):
             return i + 1, cue_start
     return start, cue_start
 
@@ -82,82 +71,85 @@ def _adverbial_yet(tokens: Sequence[Token], i: int) -> bool:
     return tokens[i].lower == "yet" and i > 0 and tokens[i - 1].lower not in (",", ";", "and", "but")
 
 
-def _preceding(words: Sequence[str], found: list[str]) -> tuple[int, bool]:
+def _preceding(words: Sequence[str], found: list[str], lang: LanguageProfile) -> tuple[int, bool]:
     """Negations and whether a hedge stands in the words before a cue; the words are added to `found`."""
     negations = 0
     hedged = False
     i = 0
     while i < len(words):
-        pseudo = _phrase_at(words, i, W.PSEUDO_NEGATIONS)
+        pseudo = _phrase_at(words, i, lang.pseudo_negations)
         if pseudo:
             i += pseudo
             continue
-        phrase = _phrase_at(words, i, W.NEGATION_PHRASES)
+        phrase = _phrase_at(words, i, lang.negation_phrases)
         if phrase:
             negations += 1
             found.append(" ".join(words[i : i + phrase]))
             i += phrase
             continue
-        hedge = _phrase_at(words, i, W.HEDGE_PHRASES)
+        hedge = _phrase_at(words, i, lang.hedge_phrases)
         if hedge:
             hedged = True
             found.append(" ".join(words[i : i + hedge]))
             i += hedge
             continue
-        if words[i] in W.NEGATIONS:
+        if words[i] in lang.negations:
             negations += 1
             found.append(words[i])
-        elif words[i] in W.HEDGES:
+        elif words[i] in lang.hedges:
             hedged = True
             found.append(words[i])
         i += 1
     return negations, hedged
 
 
-def _following(tokens: Sequence[Token], match: RawMatch) -> int:
+def _following(tokens: Sequence[Token], match: RawMatch, lang: LanguageProfile) -> int:
     """Negations that follow the stance, right after the match, before the clause ends."""
     words = [t.lower for t in tokens[match.end : match.end + MAX_FOLLOWING]]
+    terminators = lang.negation_terminators - lang.relative_terminators
     for i in range(len(words)):
-        if words[i] in TERMINATION - {"which", "who", "whom"}:
+        if words[i] in terminators:
             break
-        if _phrase_at(words, i, FOLLOWING_NEGATIONS):
+        if _phrase_at(words, i, lang.following_negations):
             return 1
     return 0
 
 
-def _clause_start(tokens: Sequence[Token], position: int) -> int:
+def _clause_start(tokens: Sequence[Token], position: int, lang: LanguageProfile) -> int:
     for i in range(position - 1, -1, -1):
-        if tokens[i].lower in (";", ":", "--", "\u2014") or tokens[i].text in W.QUOTE_MARKS:
+        if tokens[i].lower in (";", ":", "--", "\u2014") or tokens[i].text in lang.quote_marks:
             return i + 1
     return 0
 
 
-def _modality(tokens: Sequence[Token], match: RawMatch, hedged: bool, scope_words: Sequence[str]) -> str:
+def _modality(
+    tokens: Sequence[Token], match: RawMatch, hedged: bool, scope_words: Sequence[str], lang: LanguageProfile
+) -> str:
     cue = match.cue[0] if match.cue else match.start
-    clause = _clause_start(tokens, match.start)
+    clause = _clause_start(tokens, match.start, lang)
     before = [t.lower for t in tokens[clause:cue]]
     rest = [t.lower for t in tokens[match.end :]]
     closing = next((i for i, w in enumerate(rest) if w in (".", "!", ";") or w in ('"', "\u201d")), len(rest))
-    if "?" in rest[: closing + 1] or any(w in INDIRECT_QUESTIONS for w in before):
+    if "?" in rest[: closing + 1] or any(w in lang.indirect_questions for w in before):
         return QUESTION
-    if any(w in CONDITIONS - {"should"} for w in before) or (
-        any(w in ("would", "could", "might") for w in scope_words) and any(w in ("if", "unless") for w in rest)
+    if any(w in lang.conditions for w in before) or (
+        any(w in lang.conditional_modals for w in scope_words) and any(w in lang.conditional_clauses for w in rest)
     ):
         return CONDITIONAL
     return HEDGED if hedged else ASSERTED
 
 
-def modifiers(tokens: Sequence[Token], match: RawMatch, polarity: str) -> Modifiers:
+def modifiers(tokens: Sequence[Token], match: RawMatch, polarity: str, lang: LanguageProfile) -> Modifiers:
     """The polarity and modality of a match once negations, hedges, conditions and questions
     around its cue are applied."""
-    start, end = scope(match, tokens)
+    start, end = scope(match, tokens, lang)
     words = [t.lower for t in tokens[start:end]]
     found: list[str] = []
-    negations, hedged = _preceding(words, found)
-    following = _following(tokens, match)
+    negations, hedged = _preceding(words, found, lang)
+    following = _following(tokens, match, lang)
     if following:
         negations += 1
         found.append("(negated after the stance)")
     negated = negations % 2 == 1
-    modality = _modality(tokens, match, hedged, words)
+    modality = _modality(tokens, match, hedged, words, lang)
     return Modifiers(FLIP[polarity] if negated else polarity, negated, modality, tuple(found))

@@ -21,17 +21,10 @@ from datetime import date
 
 from stancekit import registry
 from stancekit.compiler.ruleset import CompiledRuleSet
-from stancekit.engine.attribution import FIRST_PERSON, DocumentContext, Mention
+from stancekit.engine.attribution import DocumentContext, Mention
 from stancekit.engine.mentions import Referent, compatible, join
-from stancekit.engine.wordlists import POSSESSIVE_PRONOUNS, RELATIVE_PRONOUNS
 from stancekit.findings import ActorRef, Affiliated, SpeakerRef, TextSpan, TopicRef
 from stancekit.text.tokens import Token
-
-#: Prepositions that start an adjunct of a topic; its dictionary entry is looked for before them
-#: ("its defense | against the invasion" is about defence, not invasion).
-_ADJUNCT_PREPOSITIONS = frozenset({"against", "by", "from", "with", "over", "after", "before", "during", "despite"})
-
-_POSSESSIVE_TO_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they", "my": "i", "our": "we"}
 
 
 def document_day(value: str | None) -> date | None:
@@ -62,18 +55,19 @@ class FindingResolver:
         self, sentence: int, tokens: Sequence[Token], start: int, end: int, speaker: Mention | None, quoted: bool
     ) -> ActorRef:
         context = self.context
+        lang = self.compiled.profile
         mention = context.mention(sentence, start, end)
         word = tokens[start].lower if end - start == 1 else ""
         via = "mention"
-        if word in FIRST_PERSON or (word in ("my", "our")):
+        if word in lang.first_person:
             if quoted and speaker is not None:
                 mention, via = speaker, "speaker"
-        elif word in RELATIVE_PRONOUNS:
+        elif word in lang.relative_pronouns:
             antecedent = context.relative_antecedent(sentence, start)
             if antecedent is not None:
                 mention, via = antecedent, "pronoun"
-        elif word in POSSESSIVE_PRONOUNS or word in ("he", "she", "they", "it"):
-            pronoun = _POSSESSIVE_TO_SUBJECT.get(word, word)
+        elif word in lang.possessive_pronouns or word in lang.third_person:
+            pronoun = lang.possessive_subjects.get(word, word)
             resolved = context.resolve(_as_pronoun(mention, pronoun))
             if resolved.via == "pronoun":
                 mention, via = resolved, "pronoun"
@@ -114,7 +108,9 @@ class FindingResolver:
         text = self.context.text
         span = TextSpan(text[tokens[start].start : tokens[end - 1].end], tokens[start].start, tokens[end - 1].end)
         topics = self.compiled.topics
-        head_end = next((k for k in range(start + 1, end) if tokens[k].lower in _ADJUNCT_PREPOSITIONS), end)
+        head_end = next(
+            (k for k in range(start + 1, end) if tokens[k].lower in self.compiled.profile.adjunct_prepositions), end
+        )
         head_text = text[tokens[start].start : tokens[head_end - 1].end]
         topic_id = topics.find(tokens[start:head_end], head_text) if topics else None
         if topic_id:
@@ -138,13 +134,14 @@ class FindingResolver:
     def _owned(self, sentence: int, tokens: Sequence[Token], start: int, actor_start: int, span: TextSpan) -> str:
         """The topic's text with a leading possessive pronoun named: "its defense" -> "Ukraine's
         defense", from the nearest compatible mention before it that is not the actor."""
+        lang = self.compiled.profile
         word = tokens[start].lower
-        if word not in _POSSESSIVE_TO_SUBJECT or word in ("my", "our"):
+        if word not in lang.possessive_subjects or word in lang.first_person:
             return span.text
-        pronoun = _POSSESSIVE_TO_SUBJECT[word]
+        pronoun = lang.possessive_subjects[word]
         for mention in reversed(self.context.mentions(sentence)):
             before = mention.end <= start and mention.start != actor_start
-            if before and mention.referent.kind != "pronoun" and compatible(pronoun, mention.referent):
+            if before and mention.referent.kind != "pronoun" and compatible(pronoun, mention.referent, lang):
                 owner = mention.referent.name
                 return owner + ("'" if owner.endswith("s") else "'s") + span.text[len(tokens[start].text) :]
         return span.text

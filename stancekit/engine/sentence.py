@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from stancekit.engine.profile import LanguageProfile, default_profile
 from stancekit.tagging import Tagger, default_tagger, lemma, tagger_named
 from stancekit.text.segment import QuoteSpan
 from stancekit.text.tokens import Token
@@ -38,7 +39,8 @@ class SentenceContext:
 
     `tagger` None means the tagger named by `tagger_name` (the rule set's `tagger:`), or the
     bundled one; either is loaded on first use. `phrase_types` are the rule set's compiled
-    phrase types by key.
+    phrase types by key; `profile` is the rule set's language profile (the bundled English one
+    when not given).
     """
 
     tokens: Sequence[Token]
@@ -47,6 +49,7 @@ class SentenceContext:
     tagger: Tagger | None = None
     phrase_types: Mapping[str, CompiledPhrase] = field(default_factory=dict)
     tagger_name: str | None = None
+    profile: LanguageProfile = field(default_factory=default_profile)
     _tags: list[str] | None = field(default=None, repr=False)
     _phrases: dict[str, dict[int, Phrase]] = field(default_factory=dict, repr=False)
 

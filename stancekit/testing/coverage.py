@@ -45,7 +45,7 @@ class _RecordingMatcher(Matcher):
         self.candidates: list[tuple[str, tuple[int, int] | None, tuple[int, int]]] = []
 
     def _candidate(self, rule, match, tokens):  # type: ignore[override]
-        candidate: Candidate | None = Matcher._candidate(rule, match, tokens)
+        candidate: Candidate | None = super()._candidate(rule, match, tokens)
         if candidate is not None:
             cue = None
             if match.cue is not None:

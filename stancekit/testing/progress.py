@@ -227,7 +227,8 @@ class Tracer:
         """The furthest `rule` got on any sentence of `text`."""
         best: Attempt | None = None
         for sentence in segmentation.sentences:
-            tokens = tokenize(text, sentence.start, sentence.end)
+            profile = self.matcher.compiled.profile if self.matcher is not None else None
+            tokens = tokenize(text, sentence.start, sentence.end, profile)
             if not tokens:
                 continue
             context = (

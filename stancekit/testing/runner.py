@@ -194,8 +194,8 @@ class Runner:
         text = example.text
         found: list[str] = []
         tagged: list[str] = []
-        for sentence in segment(text).sentences:
-            tokens = tokenize(text, sentence.start, sentence.end)
+        for sentence in segment(text, self.compiled.profile).sentences:
+            tokens = tokenize(text, sentence.start, sentence.end, self.compiled.profile)
             if not tokens:
                 continue
             context = self.matcher.sentence_context(tokens)
@@ -252,12 +252,12 @@ class Runner:
 
     def _tried(self, text: str) -> list[CompiledRule]:
         """The rules a scan of `text` tries because their trigger words are in it."""
-        wanted = self.matcher.candidate_rules(text, segment(text))
+        wanted = self.matcher.candidate_rules(text, segment(text, self.compiled.profile))
         indices = sorted(set().union(*wanted.values())) if wanted else []
         return [r for r in (self.compiled.rules[i] for i in indices) if r.triggers is not None]
 
     def _traces(self, rules: Sequence[CompiledRule], text: str, findings: Sequence[Finding]) -> tuple[Trace, ...]:
-        segmentation = segment(text)
+        segmentation = segment(text, self.compiled.profile)
         attempts = [a for a in (self.tracer.furthest(rule, text, segmentation) for rule in rules) if a is not None]
         attempts.sort(key=lambda a: a.relevance, reverse=True)
         return tuple(Trace(a.rule.id, a.rule.pattern, _summary(a, findings)) for a in attempts)

@@ -24,9 +24,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from stancekit.text.limits import MAX_SENTENCE_CHARS
-from stancekit.text.tokens import OTHER_ABBREVIATIONS, TITLE_ABBREVIATIONS
+
+if TYPE_CHECKING:
+    from stancekit.engine.profile import LanguageProfile
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,31 +123,50 @@ _PARAGRAPH_END_RE = re.compile(r"(?:[.!?\u2026\"\u201d\u2019')][ \t\r]*|\n[ \t\r
 _QUOTE_MARK_RE = re.compile(r"''|[\"\u201c\u201d]")
 _DOTTED_ABBREVIATION_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S" of "U.S.", "a.m" of "a.m."
 _WORD_AFTER_RE = re.compile(r"\s*([\"'\u201c\u2018(\[]*)(\S*)")
-_SPEECH_VERB_RE = re.compile(
-    r"[ \t]+(?:[A-Z][\w.'\u2019-]*[ \t]+){0,4}(?:said|says|asked|asks|added|adds|told|tells|wrote|"
-    r"writes|tweeted|replied|continued|explained|insisted|argued|shouted|noted|recalled|joked)\b"
-    r"|[ \t]+(?:he|she|they|we|I|it)[ \t]+(?:said|says|asked|asks|added|adds|told|wrote|tweeted|"
-    r"replied|continued|explained|insisted|argued|noted|recalled)\b"
-)
 
-#: Words that often begin a sentence after an ambiguous abbreviation such as "U.S.".
-_SENTENCE_STARTERS = frozenset(
-    "The A An He She It They We I You His Her Its Their Our My This That These Those There Here "
-    "But And Or So Yet In On At For After Before While When Where Why How What Who If As "
-    "Although Though However Meanwhile Still Then Now Some Many Most Both All Mr. Mrs. Ms. Dr.".split()
-)
+
+@dataclass(frozen=True)
+class _Words:
+    """What the segmenter takes from a language profile, with its speech-verb regex built."""
+
+    title_abbreviations: frozenset[str]
+    other_abbreviations: frozenset[str]
+    sentence_starters: frozenset[str]
+    #: After a closing quote: a speaker and a speech verb, so the quote mark ends no sentence.
+    speech_verb: re.Pattern
+
+
+def _words(profile: LanguageProfile | None) -> _Words:
+    from stancekit.engine.profile import derived
+
+    return derived(profile, "segmenter words", _build_words)
+
+
+def _build_words(profile: LanguageProfile) -> _Words:
+    def alternatives(words: frozenset[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words)) or "(?!)"
+
+    speech_verb = re.compile(
+        rf"[ \t]+(?:[A-Z][\w.'\u2019-]*[ \t]+){{0,4}}(?:{alternatives(profile.quote_verbs)})\b"
+        rf"|[ \t]+(?:{alternatives(profile.quote_pronouns)})[ \t]+(?:{alternatives(profile.quote_pronoun_verbs)})\b"
+    )
+    return _Words(profile.title_abbreviations, profile.other_abbreviations, profile.sentence_starters, speech_verb)
+
+
 _OPEN_QUOTES = "\u201c"
 _CLOSE_QUOTES = "\u201d"
 _STRAIGHT_QUOTE = '"'
 
 
-def segment(text: str, max_sentence_chars: int = MAX_SENTENCE_CHARS) -> Segmentation:
-    """Split `text` into sentences and find its quote spans.
-
-    A sentence longer than `max_sentence_chars` is cut into pieces (see `_pieces`)."""
+def segment(
+    text: str, profile: LanguageProfile | None = None, max_sentence_chars: int = MAX_SENTENCE_CHARS
+) -> Segmentation:
+    """Split `text` into sentences and find its quote spans; abbreviations and speech verbs
+    come from `profile` (the bundled English one when None). A sentence longer than
+    `max_sentence_chars` is cut into pieces (see `_pieces`)."""
     quotes = find_quotes(text)
     quote_starts = [q.start for q in quotes]
-    boundaries = sorted(set(_boundaries(text, quotes, quote_starts)))
+    boundaries = sorted(set(_boundaries(text, quotes, quote_starts, _words(profile))))
     sentences: list[Sentence] = []
     paragraph = 0
     previous_end = 0
@@ -243,12 +265,12 @@ def _inside_quote(offset: int, quotes: list[QuoteSpan], quote_starts: list[int])
     return i >= 0 and quotes[i].start < offset < quotes[i].end
 
 
-def _boundaries(text: str, quotes: list[QuoteSpan], quote_starts: list[int]):
+def _boundaries(text: str, quotes: list[QuoteSpan], quote_starts: list[int], words: _Words):
     """Yield the offsets at which a new sentence may start (after trimming whitespace)."""
     for m in _BLANK_LINE_RE.finditer(text):
         yield m.start()
     for m in _TERMINAL_RE.finditer(text):
-        if _is_sentence_end(text, m, quotes, quote_starts):
+        if _is_sentence_end(text, m, quotes, quote_starts, words):
             yield m.end()
     first_text = _first_text(text)
     for m in _NEWLINE_RE.finditer(text):
@@ -256,7 +278,7 @@ def _boundaries(text: str, quotes: list[QuoteSpan], quote_starts: list[int]):
             yield m.start()
 
 
-def _is_sentence_end(text: str, m: re.Match, quotes: list[QuoteSpan], quote_starts: list[int]) -> bool:
+def _is_sentence_end(text: str, m: re.Match, quotes: list[QuoteSpan], quote_starts: list[int], words: _Words) -> bool:
     punct = m.group().rstrip(")]\"'\u201d\u2019")
     after = _WORD_AFTER_RE.match(text, m.end())
     gap, opener, next_word = text[m.end() : after.start(2)], after.group(1), after.group(2)
@@ -269,7 +291,7 @@ def _is_sentence_end(text: str, m: re.Match, quotes: list[QuoteSpan], quote_star
     if punct[-1:] == "." and not punct.endswith(".."):
         before = text[max(0, m.start() - 30) : m.start() + 1].rsplit(None, 1)
         token = before[-1].lstrip("\"'(\u201c\u2018[") if before else ""
-        if not _period_ends_sentence(token, next_word, opener, newline_follows):
+        if not _period_ends_sentence(token, next_word, opener, newline_follows, words):
             return False
     if ("\u2026" in punct or ".." in punct) and _inside_quote(m.start(), quotes, quote_starts):
         return False
@@ -278,29 +300,29 @@ def _is_sentence_end(text: str, m: re.Match, quotes: list[QuoteSpan], quote_star
         closing
         and punct[-1:] in "?!"
         and not newline_follows
-        and _SPEECH_VERB_RE.match(text, m.end(), min(len(text), m.end() + 80))
+        and words.speech_verb.match(text, m.end(), min(len(text), m.end() + 80))
     )
 
 
-def _period_ends_sentence(token: str, next_word: str, opener: str, newline_follows: bool) -> bool:
+def _period_ends_sentence(token: str, next_word: str, opener: str, newline_follows: bool, words: _Words) -> bool:
     """Whether the period closing `token` ends a sentence, given what follows.
 
     "No." before a number ("ranked No. 1") is checked by itself: the tokenizer keeps it as an
     abbreviation only there, and it used to end the sentence.
     """
     bare = token[:-1]
-    if bare in TITLE_ABBREVIATIONS:
+    if bare in words.title_abbreviations:
         return False
     if bare == "No" and next_word[:1].isdigit():
         return False  # "No. 1": "No" is no abbreviation elsewhere, so it is not in the lists
     if len(bare) == 1 and bare.isupper():
         return newline_follows  # an initial: "John F. Kennedy"
-    ambiguous = bare in OTHER_ABBREVIATIONS or _DOTTED_ABBREVIATION_RE.fullmatch(bare)
+    ambiguous = bare in words.other_abbreviations or _DOTTED_ABBREVIATION_RE.fullmatch(bare)
     if not ambiguous:
         return True
     if next_word[:1].isdigit():
         return False  # "Jan. 5", "No. 1"
-    return newline_follows or bool(opener) or next_word in _SENTENCE_STARTERS
+    return newline_follows or bool(opener) or next_word in words.sentence_starters
 
 
 def _is_headline_break(text: str, newline: int, first_text: int) -> bool:

@@ -10,27 +10,14 @@ expanded to their inflections at compile time instead.
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-#: Abbreviations that keep their period as part of the token. Titles first: they never end
-#: a sentence. The segmenter reuses these lists.
-TITLE_ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Mx Dr Sen Sens Rep Reps Gov Govs Gen Gens Lt Col Capt Cmdr Sgt Adm Maj Rev Hon "
-    "Prof Pres Supt Insp Amb Atty Sec Messrs Mmes Fr Sr Jr St".split()
-)
-OTHER_ABBREVIATIONS = frozenset(
-    "Inc Corp Co Ltd Bros Dept Univ Assn vs etc approx est Jan Feb Mar Apr Jun Jul Aug Sep Sept "
-    "Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Mt Ft Ave Blvd Rd "
-    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont "
-    "Neb Nev Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wyo".split()
-)
-ABBREVIATIONS = TITLE_ABBREVIATIONS | OTHER_ABBREVIATIONS
+if TYPE_CHECKING:
+    from stancekit.engine.profile import LanguageProfile
 
-_ABBREV_ALT = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
-
-_TOKEN_RE = re.compile(
-    r"""
+_TOKEN_PATTERN = r"""
     (?P<abbr>
         (?:[A-Za-z]\.){2,}(?![A-Za-z])          # U.S.  a.m.  U.S.A.
       | (?:ABBREVIATIONS)\.(?!\w)               # Mr.  Sen.  Jan.
@@ -47,9 +34,22 @@ _TOKEN_RE = re.compile(
   | (?P<dash>-{2,}|[\u2013\u2014])
   | (?P<punct>[^\w\s])
   | (?P<other>_+)
-    """.replace("ABBREVIATIONS", _ABBREV_ALT),
-    re.VERBOSE,
-)
+    """
+
+
+@functools.lru_cache(maxsize=16)
+def token_regex(abbreviations: frozenset[str]) -> re.Pattern:
+    """The tokenizer's regex for a set of abbreviations (kept with their period), built once
+    per set: each language profile has its own."""
+    alternatives = "|".join(re.escape(a) for a in sorted(abbreviations, key=lambda a: (-len(a), a)))
+    return re.compile(_TOKEN_PATTERN.replace("ABBREVIATIONS", alternatives or "(?!)"), re.VERBOSE)
+
+
+def _profile_regex(profile: LanguageProfile | None) -> re.Pattern:
+    from stancekit.engine.profile import derived
+
+    return derived(profile, "token regex", lambda p: token_regex(p.title_abbreviations | p.other_abbreviations))
+
 
 _CLITIC_RE = re.compile(r"(?i)^(.+)(['\u2019](?:s|re|ve|ll|d|m))$")
 _NEGATIVE_CLITIC_RE = re.compile(r"(?i)^(.+?)(n['\u2019]t)$")
@@ -109,11 +109,12 @@ def _split_word(text: str, start: int) -> list[tuple[str, int]]:
     return [(text, start)]
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokenise `text[start:end]`, with offsets into the whole of `text`."""
+def tokenize(text: str, start: int = 0, end: int | None = None, profile: LanguageProfile | None = None) -> list[Token]:
+    """Tokenise `text[start:end]`, with offsets into the whole of `text`; abbreviations come
+    from `profile` (the bundled English one when None)."""
     tokens: list[Token] = []
     append = tokens.append
-    for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+    for m in _profile_regex(profile).finditer(text, start, len(text) if end is None else end):
         surface = m.group()
         if m.lastgroup == "word" and ("'" in surface or "\u2019" in surface or surface[-3:].lower() == "not"):
             for piece, offset in _split_word(surface, m.start()):

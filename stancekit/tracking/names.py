@@ -25,25 +25,24 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from stancekit.engine.wordlists import FEMALE_NAMES, MALE_NAMES, PERSON_TITLES
+from stancekit.engine.profile import LanguageProfile, default_profile
 from stancekit.findings import Finding
 from stancekit.tracking.timeline import Named, actor_of, topic_of
 
 #: A descriptor or a name longer than this is a phrase, not a name.
 MAX_NAME_WORDS = 6
-FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
 
 
-def _core(name: str) -> tuple[str, ...] | None:
+def _core(name: str, lang: LanguageProfile) -> tuple[str, ...] | None:
     """The words that identify a name (casefolded, without titles and initials), or None
     when the text is not written as a name, or names something else: an office ("New Jersey
     governor" is not New Jersey) or something a person has ("Clinton's")."""
     words = name.replace("\u2019", "'").split()
-    if not words or len(words) > MAX_NAME_WORDS or _is_title(words[-1]) or words[-1].endswith("'s"):
+    if not words or len(words) > MAX_NAME_WORDS or _is_title(words[-1], lang) or words[-1].endswith("'s"):
         return None
     core = []
     for word in words:
-        if _is_title(word):
+        if _is_title(word, lang):
             continue  # "Mr.", "Sen.", "nominee"
         folded = word.casefold()
         if not word[0].isupper():
@@ -54,15 +53,15 @@ def _core(name: str) -> tuple[str, ...] | None:
     return tuple(core) or None
 
 
-def _is_title(word: str) -> bool:
+def _is_title(word: str, lang: LanguageProfile) -> bool:
     folded = word.casefold()
-    return folded in PERSON_TITLES or folded.rstrip(".") in PERSON_TITLES
+    return folded in lang.person_titles or folded.rstrip(".") in lang.person_titles
 
 
-def _person(core: tuple[str, ...]) -> bool:
+def _person(core: tuple[str, ...], lang: LanguageProfile) -> bool:
     """A full name of a person: two words or more, the first a known first name. Only such
     names take in descriptors and surnames: "Democrats" must not become "House Democrats"."""
-    return len(core) >= 2 and core[0] in FIRST_NAMES
+    return len(core) >= 2 and (core[0] in lang.male_names or core[0] in lang.female_names)
 
 
 @dataclass(frozen=True)
@@ -82,28 +81,30 @@ class NameMerges:
         return [f"{self.written.get(key, key)} -> {named.name}" for key, named in list(self.merged.items())[:most]]
 
 
-def collection_names(findings: Iterable[Finding]) -> NameMerges:
-    """The merges among the actors and topics of `findings`, one collection."""
-    return merge_names(named for finding in findings for named in (actor_of(finding), topic_of(finding)))
+def collection_names(findings: Iterable[Finding], profile: LanguageProfile | None = None) -> NameMerges:
+    """The merges among the actors and topics of `findings`, one collection; titles and first
+    names come from `profile` (the bundled English one when None)."""
+    return merge_names((named for finding in findings for named in (actor_of(finding), topic_of(finding))), profile)
 
 
-def merge_names(names: Iterable[Named]) -> NameMerges:
+def merge_names(names: Iterable[Named], profile: LanguageProfile | None = None) -> NameMerges:
     """The merges that `names` (every actor and topic of a collection, repeats included)
     leave no doubt about. A merged name is shown as its full form is written, without a
     leading title, shortest and then most frequent first."""
+    lang = profile or default_profile()
     written: Counter[tuple[str, str]] = Counter()
     cores: dict[str, tuple[str, ...]] = {}
     for named in names:
         if named.key != named.name.casefold():  # a dictionary id: not ours to merge
             continue
-        core = _core(named.name)
+        core = _core(named.name, lang)
         if core is None:
             continue
         cores[named.key] = core
         written[(named.key, named.name)] += 1
 
     full = {core for core in cores.values() if len(core) >= 2}
-    people = {core for core in full if _person(core)}
+    people = {core for core in full if _person(core, lang)}
     canonical_full = {core: _shortest_person_suffix(core, people) for core in full}
     by_surname: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for core in set(canonical_full.values()) & people:
@@ -116,7 +117,7 @@ def merge_names(names: Iterable[Named]) -> NameMerges:
         elif len(by_surname.get(core[0], ())) == 1:
             target[key] = next(iter(by_surname[core[0]]))
 
-    shown = _shown_forms(written, cores)
+    shown = _shown_forms(written, cores, lang)
     first_written = {}
     for key, name in written:
         first_written.setdefault(key, name)
@@ -139,7 +140,9 @@ def _shortest_person_suffix(core: tuple[str, ...], people: set[tuple[str, ...]])
     return core
 
 
-def _shown_forms(written: Counter[tuple[str, str]], cores: Mapping[str, tuple[str, ...]]) -> dict[tuple[str, ...], str]:
+def _shown_forms(
+    written: Counter[tuple[str, str]], cores: Mapping[str, tuple[str, ...]], lang: LanguageProfile
+) -> dict[tuple[str, ...], str]:
     """For each full name (by its core), how to show it: of the ways it is written, without a
     leading title ("Sen. Lindsey Graham" -> "Lindsey Graham"), the shortest, then the most
     frequent: "Donald Trump" rather than "Donald J. Trump"."""
@@ -147,14 +150,14 @@ def _shown_forms(written: Counter[tuple[str, str]], cores: Mapping[str, tuple[st
     for (key, name), count in written.items():
         core = cores[key]
         if len(core) >= 2:
-            counts[core][_without_leading_titles(name)] += count
+            counts[core][_without_leading_titles(name, lang)] += count
     return {
         core: min(sorted(forms), key=lambda form: (len(form.split()), -forms[form])) for core, forms in counts.items()
     }
 
 
-def _without_leading_titles(name: str) -> str:
+def _without_leading_titles(name: str, lang: LanguageProfile) -> str:
     words = name.split()
-    while len(words) > 1 and _is_title(words[0]):
+    while len(words) > 1 and _is_title(words[0], lang):
         words.pop(0)
     return " ".join(words)

@@ -1,0 +1,293 @@
+"""The language profile: every word list the engine consults, as one frozen value.
+
+The engine knows mechanisms (how an actor phrase is built, how far a negation reaches, where a
+topic ends); the words those mechanisms look for belong to the rule pack, under `language:`
+in its rule files (the English ones are in `rules/en/language/`). This module only defines
+the slots and what the engine does with each; `stancekit.dsl.language` reads and merges the
+YAML, and the compiled rule set carries the result, so a profile is pickled and cached with
+the rules.
+
+Word slots hold comparison forms (lower case, straight apostrophes) unless their kind is
+`CASED`; phrase slots hold tuples of such words; suffix slots are tuples for `str.endswith`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+#: Slot kinds: how a YAML list becomes the slot's value.
+WORDS = "words"  # frozenset of lower-cased words (or multi-word strings compared whole)
+CASED = "cased"  # frozenset of words compared exactly as written
+PHRASES = "phrases"  # tuple of word tuples, each entry split on spaces
+SUFFIXES = "suffixes"  # tuple of lower-case endings
+MAPPING = "mapping"  # dict word -> word
+WORD_MAPPING = "word mapping"  # dict word -> tuple of words (an entry may map to nothing)
+
+KINDS = (WORDS, CASED, PHRASES, SUFFIXES, MAPPING, WORD_MAPPING)
+
+
+def _slot(kind: str, doc: str) -> Any:
+    if kind in (WORDS, CASED):
+        return field(default=frozenset(), metadata={"kind": kind, "doc": doc})
+    if kind in (PHRASES, SUFFIXES):
+        return field(default=(), metadata={"kind": kind, "doc": doc})
+    return field(default_factory=dict, metadata={"kind": kind, "doc": doc})
+
+
+@dataclass(frozen=True)
+class LanguageProfile:
+    """One value per slot; `stancekit rules --language` prints each slot's documentation."""
+
+    # -- pronouns ------------------------------------------------------------------------------
+    subject_pronouns: frozenset[str] = _slot(WORDS, "A one-word ACTOR: a pronoun that holds a stance as a subject.")
+    possessive_pronouns: frozenset[str] = _slot(
+        WORDS, "A one-word HOLDER of a nominal stance; resolved like the subject pronoun it maps to."
+    )
+    relative_pronouns: frozenset[str] = _slot(
+        WORDS, "An ACTOR only when an actor phrase stands right before it; the finding is named after that phrase."
+    )
+    first_person: frozenset[str] = _slot(WORDS, "Resolved to the speaker of the quote they stand in.")
+    third_person: frozenset[str] = _slot(WORDS, "Resolved to an earlier mention that agrees with them.")
+    possessive_subjects: Mapping[str, str] = _slot(
+        MAPPING, "Possessive pronoun -> the subject pronoun whose agreement rules resolve it."
+    )
+    pronoun_referents: Mapping[str, str] = _slot(
+        MAPPING, "Pronoun -> what it says of its referent before resolution: male, female, plural or neuter."
+    )
+    pronoun_agreement: Mapping[str, str] = _slot(
+        MAPPING, "Pronoun -> the referents it may refer back to: male, female, plural or neuter."
+    )
+    partitive_pronouns: frozenset[str] = _slot(
+        WORDS, "A one-word ACTOR when a verb follows it (a partitive standing for people)."
+    )
+    # -- actor phrases -------------------------------------------------------------------------
+    determiners: frozenset[str] = _slot(WORDS, "May open an actor phrase, a topic noun phrase or an object.")
+    articles: frozenset[str] = _slot(
+        WORDS, "Open an appositive noun phrase; dropped from the start of a name before it is compared."
+    )
+    partitives: frozenset[str] = _slot(WORDS, "Followed by 'of' and a noun phrase inside an actor phrase.")
+    name_joiners: frozenset[str] = _slot(WORDS, "Lower-case words that may join the capitalised parts of one name.")
+    role_words: frozenset[str] = _slot(
+        WORDS, "Titles and roles: may stand inside a name or head an actor phrase; a bare singular one is no actor."
+    )
+    actor_nouns: frozenset[str] = _slot(WORDS, "Nouns that head an actor phrase (a collective, an institution).")
+    actor_modifiers: frozenset[str] = _slot(WORDS, "Lower-case modifiers allowed before a role or actor noun.")
+    function_words: frozenset[str] = _slot(
+        WORDS, "Never part of an actor phrase, never a loose modifier; a word after one may start a noun phrase."
+    )
+    non_actor_heads: frozenset[str] = _slot(
+        WORDS, "Nouns that never hold a stance, even with an agent ending (not taken as actor nouns)."
+    )
+    plural_modifiers: frozenset[str] = _slot(
+        WORDS, "Plural nouns that may modify an actor noun right after a name (other -s words there are verbs)."
+    )
+    agent_suffixes: tuple[str, ...] = _slot(SUFFIXES, "Endings of lower-case nouns that name people: actor nouns.")
+    agent_suffix_exceptions: tuple[str, ...] = _slot(SUFFIXES, "Endings that cancel an agent ending.")
+    group_suffixes: tuple[str, ...] = _slot(
+        SUFFIXES, "Endings of plural people nouns that may take a participle phrase ('... led by ...')."
+    )
+    comparatives: frozenset[str] = _slot(WORDS, "Words with an agent ending that name no one.")
+    adjective_suffixes: tuple[str, ...] = _slot(
+        SUFFIXES, "Endings of unlisted lower-case words accepted as modifiers of an actor noun without a determiner."
+    )
+    capitalised_non_names: frozenset[str] = _slot(CASED, "Capitalised words that never start or form a name.")
+    participle_links: Mapping[str, tuple[str, ...]] = _slot(
+        WORD_MAPPING, "Participle -> the words after it: extends a group noun by whom it represents or who leads it."
+    )
+    actor_prepositions: frozenset[str] = _slot(
+        WORDS, "Prepositions whose object, an actor phrase, extends the actor phrase before them."
+    )
+    appositive_links: frozenset[str] = _slot(
+        WORDS, "Words an appositive between commas may hold besides names, titles and actor nouns."
+    )
+    coordinators: frozenset[str] = _slot(
+        WORDS, "Close a list of names; before a clause starter or a verb, they end a topic."
+    )
+    # -- people, titles, names, places ---------------------------------------------------------
+    male_honorifics: frozenset[str] = _slot(WORDS, "Titles before a name that make the person male.")
+    female_honorifics: frozenset[str] = _slot(WORDS, "Titles before a name that make the person female.")
+    person_titles: frozenset[str] = _slot(
+        WORDS, "Words that may stand before a person's name and are not part of it (honorifics included)."
+    )
+    male_names: frozenset[str] = _slot(WORDS, "First names that make a person male (for pronoun agreement).")
+    female_names: frozenset[str] = _slot(WORDS, "First names that make a person female (for pronoun agreement).")
+    organisation_words: frozenset[str] = _slot(
+        WORDS, "Words that make a capitalised name an institution rather than a person."
+    )
+    non_person_heads: frozenset[str] = _slot(WORDS, "Last words of capitalised names that are things or places.")
+    places: frozenset[str] = _slot(
+        WORDS, "Place names (whole, lower case) that are never what a personal pronoun refers back to."
+    )
+    place_abbreviations: frozenset[str] = _slot(
+        WORDS, "Abbreviated place names (datelines); a place before or after one is a place too."
+    )
+    plurals_without_s: frozenset[str] = _slot(
+        WORDS, "Plural nouns without -s: a name ending in one takes the bare verb."
+    )
+    # -- negation, hedges, conditions ----------------------------------------------------------
+    negations: frozenset[str] = _slot(WORDS, "One-word negations: reverse a stance cue in their scope.")
+    negation_phrases: tuple[tuple[str, ...], ...] = _slot(PHRASES, "Several-word negations before the cue.")
+    pseudo_negations: tuple[tuple[str, ...], ...] = _slot(
+        PHRASES, "Phrases that start with a negation and do not negate."
+    )
+    following_negations: tuple[tuple[str, ...], ...] = _slot(
+        PHRASES, "Negations that follow the stance they negate, within the clause."
+    )
+    negation_terminators: frozenset[str] = _slot(
+        WORDS, "A negation or hedge before one of these does not reach the cue after it."
+    )
+    relative_terminators: frozenset[str] = _slot(
+        WORDS, "Terminators that do not end the search for a following negation."
+    )
+    hedges: frozenset[str] = _slot(WORDS, "One-word hedges: the stance stands but is marked hedged.")
+    hedge_phrases: tuple[tuple[str, ...], ...] = _slot(PHRASES, "Several-word hedges before the cue.")
+    conditions: frozenset[str] = _slot(WORDS, "Before the cue in its clause: the stance is conditional.")
+    conditional_modals: frozenset[str] = _slot(
+        WORDS, "In the negation scope, with a conditional clause word after the match: conditional."
+    )
+    conditional_clauses: frozenset[str] = _slot(WORDS, "Open a condition after a conditional modal.")
+    indirect_questions: frozenset[str] = _slot(WORDS, "Before the cue in its clause: the stance is a question.")
+    # -- verbs and auxiliaries -----------------------------------------------------------------
+    passive_auxiliaries: frozenset[str] = _slot(
+        WORDS, "Before a verb-only cue (after the actor): the match is a passive and gives no finding."
+    )
+    passive_gap: frozenset[str] = _slot(
+        WORDS, "Words that may stand between a passive auxiliary and the cue (besides -ly adverbs)."
+    )
+    be_forms: frozenset[str] = _slot(WORDS, "Before the cue 'back': it is an adverb, not a verb.")
+    noun_complements: frozenset[str] = _slot(
+        WORDS, "After a cue following a possessive marker: noun or verb, the stance is the same."
+    )
+    inflection_suffixes: tuple[str, ...] = _slot(
+        SUFFIXES, "Endings of inflected verbs: a cue with one is read as a verb, not as a noun."
+    )
+    auxiliaries_before_subjects: frozenset[str] = _slot(
+        WORDS, "Before a name, they open a question, so a bare cue after the name is a verb."
+    )
+    adverbs_before_verbs: frozenset[str] = _slot(
+        WORDS, "May stand between a name and a bare cue that is then read as a noun the name modifies."
+    )
+    auxiliaries_after_subject: frozenset[str] = _slot(
+        WORDS, "After a partitive pronoun: it stands for people and is the subject."
+    )
+    object_starts: frozenset[str] = _slot(WORDS, "Two words after a partitive pronoun: it is a subject with a verb.")
+    # -- time ----------------------------------------------------------------------------------
+    weekdays: frozenset[str] = _slot(WORDS, "Time words trimmed off the ends of a topic.")
+    months: frozenset[str] = _slot(
+        WORDS, "Time words trimmed off a topic; after a date preposition a month starts no actor."
+    )
+    time_units: frozenset[str] = _slot(WORDS, "Time words trimmed off a topic, except a bare one at its end.")
+    time_words: frozenset[str] = _slot(WORDS, "Time words trimmed off the ends of a topic.")
+    time_prefixes: frozenset[str] = _slot(WORDS, "Words trimmed with the time word after them.")
+    date_prepositions: frozenset[str] = _slot(WORDS, "Before a month: the month is a date, not a name.")
+    dangling_prepositions: frozenset[str] = _slot(
+        WORDS, "Trimmed off the end of a topic once a time phrase after them is gone."
+    )
+    # -- clause and topic boundaries -----------------------------------------------------------
+    topic_stop_words: frozenset[str] = _slot(WORDS, "End a topic; a topic never starts with one.")
+    topic_bad_starts: frozenset[str] = _slot(WORDS, "A topic never starts with one: the cue before it takes no object.")
+    clause_starters: frozenset[str] = _slot(WORDS, "After a coordinator, start a new clause, which ends the topic.")
+    topic_finite_verbs: frozenset[str] = _slot(
+        WORDS, "End a noun-phrase topic (the main clause starts) unless a clause opener came first."
+    )
+    topic_clause_openers: frozenset[str] = _slot(
+        WORDS, "Open a clause inside a topic, after which finite verbs no longer end it."
+    )
+    topic_stop_punct: frozenset[str] = _slot(WORDS, "Punctuation that ends a topic.")
+    quote_marks: frozenset[str] = _slot(WORDS, "Double quote marks as tokens.")
+    clause_openers: frozenset[str] = _slot(
+        WORDS, "Before a word, make it the start of a clause (where a bare actor phrase may begin)."
+    )
+    subject_openers: frozenset[str] = _slot(WORDS, "Before a capitalised word, make it a clause's subject.")
+    connectives: frozenset[str] = _slot(
+        WORDS, "May stand between a topic and the next stance of the same actor (the topics are cut apart)."
+    )
+    adjunct_prepositions: frozenset[str] = _slot(
+        WORDS, "Start an adjunct of a topic: its dictionary entry is looked for before them."
+    )
+    # -- speech --------------------------------------------------------------------------------
+    speech_verbs: frozenset[str] = _slot(WORDS, "Report speech: name the speaker of a quote or of reported speech.")
+    addressee_verbs: frozenset[str] = _slot(WORDS, "Speech verbs whose object is the one spoken to.")
+    subject_verbs: frozenset[str] = _slot(
+        WORDS, "After a capitalised word, show that it is a clause's subject (a speaker candidate)."
+    )
+    speech_adverbs: frozenset[str] = _slot(WORDS, "May stand between a speaker and the speech verb after a quote.")
+    speaker_links: frozenset[str] = _slot(
+        WORDS, "May stand between a speaker named before a quote and its speech verb."
+    )
+    quote_verbs: frozenset[str] = _slot(
+        WORDS, "After a closing quote and up to four capitalised words: the quote mark ends no sentence."
+    )
+    quote_pronoun_verbs: frozenset[str] = _slot(
+        WORDS, "After a closing quote and a quote pronoun: the quote mark ends no sentence."
+    )
+    quote_pronouns: frozenset[str] = _slot(CASED, "Pronouns that may name the speaker right after a quote.")
+    # -- sentences and abbreviations -----------------------------------------------------------
+    sentence_starters: frozenset[str] = _slot(
+        CASED, "After an ambiguous abbreviation, one of these starts a new sentence."
+    )
+    title_abbreviations: frozenset[str] = _slot(
+        CASED, "Abbreviations (without the period) that keep it as a token and never end a sentence."
+    )
+    other_abbreviations: frozenset[str] = _slot(
+        CASED, "Abbreviations (without the period) that keep it as a token and may end a sentence."
+    )
+
+
+def slot_kinds() -> dict[str, str]:
+    """Slot name -> its kind, in definition order."""
+    return {f.name: f.metadata["kind"] for f in fields(LanguageProfile)}
+
+
+def slot_docs() -> dict[str, str]:
+    """Slot name -> what the engine does with it, in definition order."""
+    return {f.name: f.metadata["doc"] for f in fields(LanguageProfile)}
+
+
+def comparison_form(word: str) -> str:
+    """How a word of a lower-case slot is compared: lower case, straight apostrophes."""
+    return " ".join(word.replace("\u2019", "'").lower().split())
+
+
+def slot_value(kind: str, entries: list[Any]) -> Any:
+    """The value of a slot of `kind` from its entries as read from YAML (strings, or (key,
+    value) pairs of strings for a mapping)."""
+    if kind == WORDS:
+        return frozenset(comparison_form(e) for e in entries)
+    if kind == CASED:
+        return frozenset(" ".join(e.split()) for e in entries)
+    if kind == PHRASES:
+        return tuple(tuple(comparison_form(e).split()) for e in entries)
+    if kind == SUFFIXES:
+        return tuple(comparison_form(e) for e in entries)
+    if kind == MAPPING:
+        return {comparison_form(k): comparison_form(v) for k, v in entries}
+    return {comparison_form(k): tuple(comparison_form(v).split()) for k, v in entries}
+
+
+def default_profile() -> LanguageProfile:
+    """The bundled English profile, for callers given none (read once per process)."""
+    from stancekit.dsl.language import bundled_profile
+
+    return bundled_profile()
+
+
+#: (what, id(profile)) -> (profile, the value built from it); the profile is kept so that its
+#: id is not reused while the entry lives.
+_DERIVED: dict[tuple[str, int], tuple[LanguageProfile, Any]] = {}
+
+
+def derived(profile: LanguageProfile | None, what: str, build: Callable[[LanguageProfile], T]) -> T:
+    """A value built from a profile (a compiled regex), built once per profile and kind: the
+    tokenizer and the segmenter look theirs up for every sentence. None is the bundled profile."""
+    if profile is None:
+        profile = default_profile()
+    key = (what, id(profile))
+    found = _DERIVED.get(key)
+    if found is None or found[0] is not profile:
+        found = _DERIVED[key] = (profile, build(profile))
+    return found[1]
