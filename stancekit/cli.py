@@ -247,7 +247,7 @@ def scan(
         and (total is None or total > 1)
     )
     color = output is None and fmt == "table" and sys.stdout.isatty()
-    summary = _ScanSummary()
+    summary = _ScanSummary(problems)
     try:
         with StopBetweenDocuments() as stop, contextlib.closing(results):
             if writer is not None:  # the part files are written as partitions arrive
@@ -322,13 +322,17 @@ def _document_results(
 
 
 class _ScanSummary:
-    """Counts for the closing line of a scan; reports each document whose scan failed."""
+    """Counts for the closing line of a scan; reports each document whose scan failed, and
+    the warnings a document's scan gave (through `problems`, as input problems are)."""
 
-    def __init__(self) -> None:
+    def __init__(self, problems: ProblemLog) -> None:
         self.documents = self.dated = self.sentences = self.candidates = self.findings = 0
         self.failed: list[str] = []
+        self.problems = problems
 
     def add(self, result: DocumentResult) -> None:
+        for problem in result.problems:
+            self.problems(problem)
         if result.error is not None:
             self.failed.append(result.doc_id)
             click.echo(

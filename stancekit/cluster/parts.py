@@ -63,7 +63,8 @@ class PartsWriter:
                 "documents": sum(1 for r in partition.results if r.error is None),
                 "findings": sum(len(r.findings) for r in partition.results),
                 "errors": [{"doc": r.doc_id, "error": r.error} for r in partition.results if r.error],
-                "problems": [str(p) for p in partition.problems],
+                "problems": [str(p) for p in partition.problems]
+                + [str(p) for r in partition.results for p in r.problems],
                 **({"failed": partition.error} if partition.error else {}),
             }
         )

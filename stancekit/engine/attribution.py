@@ -22,7 +22,8 @@ from stancekit.compiler.ruleset import CompiledRuleSet
 from stancekit.engine.captures import NAME, actor_ends, antecedent, category
 from stancekit.engine.mentions import PERSON, UNKNOWN, Referent, compatible, describe
 from stancekit.engine.sentence import SentenceContext
-from stancekit.text.segment import QuoteSpan, Segmentation
+from stancekit.text.limits import CONTEXT_SENTENCES
+from stancekit.text.segment import Segmentation
 from stancekit.text.tokens import Token, normalise, tokenize
 
 #: How many sentences back a pronoun or a quote's speaker is looked for.
@@ -48,21 +49,39 @@ class Mention:
     how: str = ""
 
 
+def _keep(cache: dict, key: int, value) -> None:
+    """Add to a cache of per-sentence results, dropping the oldest beyond `CONTEXT_SENTENCES`."""
+    cache[key] = value
+    if len(cache) > CONTEXT_SENTENCES:
+        del cache[next(iter(cache))]
+
+
 class DocumentContext:
     """Lazily built knowledge about one document, shared by all findings in it."""
 
-    def __init__(self, text: str, segmentation: Segmentation, compiled: CompiledRuleSet, day: date | None = None):
+    def __init__(
+        self,
+        text: str,
+        segmentation: Segmentation,
+        compiled: CompiledRuleSet,
+        day: date | None = None,
+        lowered: str | None = None,
+    ):
         self.text = text
         self.segmentation = segmentation
         self.sentences = segmentation.sentences
         self.index = compiled.actors
         self.lang = compiled.profile
         self.day = day
+        # Tokens and mentions are kept for the most recent sentences only and made again when
+        # an older one is needed: on a document of millions of tokens, keeping every sentence's
+        # would take many times the memory of its text.
         self._tokens: dict[int, list[Token]] = {}
         self._mentions: dict[int, list[Mention]] = {}
         self._speakers: dict[int, Mention | None] = {}
         self._quote_sentence_starts = [s.start for s in self.sentences]
-        self._lowered: str | None = None
+        #: `lowered`, when the caller made it already (see `text.tokens.normalise`).
+        self._lowered: str | None = lowered
 
     @property
     def lowered(self) -> str:
@@ -76,11 +95,14 @@ class DocumentContext:
     def tokens(self, i: int) -> list[Token]:
         if i not in self._tokens:
             sentence = self.sentences[i]
-            self._tokens[i] = tokenize(self.text, sentence.start, sentence.end, self.lang)
+            tokens = tokenize(self.text, sentence.start, sentence.end, self.lang)
+            _keep(self._tokens, i, tokens)
+            return tokens
         return self._tokens[i]
 
     def remember_tokens(self, i: int, tokens: list[Token]) -> None:
-        self._tokens.setdefault(i, tokens)
+        if i not in self._tokens:
+            _keep(self._tokens, i, tokens)
 
     def sentence_of(self, offset: int) -> int:
         import bisect
@@ -106,7 +128,7 @@ class DocumentContext:
         if i in self._mentions:
             return self._mentions[i]
         tokens = self.tokens(i)
-        context = SentenceContext(tokens, self.segmentation.quotes, profile=self.lang)
+        context = self._sentence_context(i, tokens)
         found: list[Mention] = []
         j = 0
         while j < len(tokens):
@@ -143,7 +165,7 @@ class DocumentContext:
                 j = end
             else:
                 j += 1
-        self._mentions[i] = found
+        _keep(self._mentions, i, found)
         return found
 
     def _role(self, tokens: Sequence[Token], start: int, end: int) -> str:
@@ -179,10 +201,19 @@ class DocumentContext:
         return self._speakers[quote_index]
 
     def quote_index_at(self, offset: int) -> int | None:
-        for k, quote in enumerate(self.segmentation.quotes):
-            if quote.start <= offset < quote.end:
-                return k
-        return None
+        return self.segmentation.quote_index(offset)
+
+    def _quotes_starting_in(self, i: int) -> range:
+        """The indices of the quotes that `sentence_of` puts in sentence i (those starting from
+        its start up to the next sentence's)."""
+        start = self.sentences[i].start if i > 0 else 0
+        end = self.sentences[i + 1].start if i + 1 < len(self.sentences) else len(self.text) + 1
+        return self.segmentation.quotes_starting(start, end)
+
+    def _sentence_context(self, i: int, tokens: Sequence[Token]) -> SentenceContext:
+        """The context extractors see for sentence i: its tokens and the quotes it overlaps."""
+        sentence = self.sentences[i]
+        return SentenceContext(tokens, self.segmentation.quotes_within(sentence.start, sentence.end), profile=self.lang)
 
     def _attributed(self, k: int) -> Mention | None:
         quote = self.segmentation.quotes[k]
@@ -200,8 +231,9 @@ class DocumentContext:
                 if found is not None:
                     return found
             # a quote split around its speaker: '"A," X said, "B."'
-            for other_index, other in enumerate(self.segmentation.quotes):
-                if other_index != k and self.sentence_of(other.start) == i and other.end <= quote.start:
+            for other_index in self._quotes_starting_in(i):
+                other = self.segmentation.quotes[other_index]
+                if other_index != k and other.end <= quote.start:
                     after = next((p for p, t in enumerate(tokens) if t.start >= other.end), None)
                     found = self._attribution_from(i, after) if after is not None else None
                     if found is not None:
@@ -222,7 +254,7 @@ class DocumentContext:
         if tokens[p].lower in self.lang.third_person or tokens[p].lower in self.lang.first_person:
             ends: tuple[int, ...] = (p + 1,)
         else:
-            ends = actor_ends(tokens, p, SentenceContext(tokens, self.segmentation.quotes, profile=self.lang))
+            ends = actor_ends(tokens, p, self._sentence_context(i, tokens))
         for end in ends:  # longest first: the speaker is the phrase the speech verb follows
             following = [t.lower for t in tokens[end : end + 3]]
             if (following[:1] and following[0] in self.lang.speech_verbs) or (
@@ -240,7 +272,7 @@ class DocumentContext:
             t = tokens[p]
             return Mention(i, p, p + 1, t.start, t.end, t.text, Referent(t.text, "pronoun"), role)
         if end is None:
-            ends = actor_ends(tokens, p, SentenceContext(tokens, self.segmentation.quotes, profile=self.lang))
+            ends = actor_ends(tokens, p, self._sentence_context(i, tokens))
             if not ends:
                 return None
             end = max(ends)
@@ -314,14 +346,13 @@ class DocumentContext:
 
     def _antecedent(self, mention: Mention, pronoun: str, prefer_speaker: bool) -> Mention | None:
         here = mention.sentence
-        quotes = self.segmentation.quotes
-        own_quote = quote_containing(quotes, mention.char_start)
+        own_quote = self.quote_index_at(mention.char_start)
         same = [
             m
             for m in self.mentions(here)
             if m.end <= mention.start
             and m.referent.kind != "pronoun"
-            and quote_containing(quotes, m.char_start) in (None, own_quote)
+            and self.quote_index_at(m.char_start) in (None, own_quote)
         ]  # '"... Obama ...," he said': a name inside the quote is not its speaker
         passed_a_name = False
         for m in reversed(same):
@@ -368,11 +399,10 @@ class DocumentContext:
 
     def _quote_speaker_in(self, i: int) -> Mention | None:
         sentence = self.sentences[i]
-        for k, quote in enumerate(self.segmentation.quotes):
-            if sentence.start <= quote.start < sentence.end:
-                speaker = self.speaker_of_quote(k)
-                if speaker is not None:
-                    return speaker
+        for k in self.segmentation.quotes_starting(sentence.start, sentence.end):
+            speaker = self.speaker_of_quote(k)
+            if speaker is not None:
+                return speaker
         return None
 
     def _compatible_settled(self, pronoun: str, m: Mention) -> bool:
@@ -431,10 +461,3 @@ class DocumentContext:
         if span is None:
             return None
         return self.mention(i, *span)
-
-
-def quote_containing(quotes: Sequence[QuoteSpan], offset: int) -> int | None:
-    for k, quote in enumerate(quotes):
-        if quote.start <= offset < quote.end:
-            return k
-    return None

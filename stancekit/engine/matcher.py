@@ -9,6 +9,8 @@ so that each piece of evidence is reported once, by the most specific rule.
 from __future__ import annotations
 
 import bisect
+import hashlib
+import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -24,7 +26,8 @@ from stancekit.engine.vm import RawMatch, find_matches
 from stancekit.findings import Finding, RuleRef, TextSpan, finding_id
 from stancekit.registry import actor_capture_types
 from stancekit.tagging import Tagger
-from stancekit.text.documents import Document
+from stancekit.text.documents import Document, InputProblem
+from stancekit.text.limits import MAX_DOCUMENT_CHARS, MAX_SENTENCE_CHARS
 from stancekit.text.segment import Segmentation, Sentence, segment
 from stancekit.text.tokens import Token, normalise
 
@@ -267,6 +270,9 @@ class Matcher:
         self.stats = ScanStats()
         #: With `notes=True`, finding id -> the steps that named its actor, speaker and polarity.
         self.notes: dict[str, list[str]] | None = {} if notes else None
+        #: Warnings about documents scanned (a sentence cut into pieces, text past the size
+        #: cap), oldest first. Whoever reports them takes them (see `parallel.scan_one`).
+        self.problems: list[InputProblem] = []
 
     def scan(self, source: str | Document, doc_id: str = "text") -> list[Finding]:
         """Findings in one text or document, in text order."""
@@ -282,7 +288,7 @@ class Matcher:
         return list(self.compiled.trigger_index.find(lowered))
 
     def candidate_rules(
-        self, text: str, segmentation: Segmentation, hits: Sequence[tuple[int, tuple[int, ...]]] | None = None
+        self, text: str, segmentation: Segmentation, hits: Iterable[tuple[int, tuple[int, ...]]] | None = None
     ) -> dict[int, set[int]]:
         """Sentence index -> indices of the rules worth running on it (`hits`: the trigger
         words of `text`, when they have been looked up already)."""
@@ -304,23 +310,33 @@ class Matcher:
         return wanted
 
     def scan_document(self, document: Document) -> list[Finding]:
-        text = document.text
+        text = _within_cap(document, self.problems)
         self.stats.documents += 1
-        hits = self.trigger_hits(normalise(text)) if self.prefilter else []
+        lowered = normalise(text) if self.prefilter else ""
+        # the hits are consumed as they are found: on a huge document the list of every
+        # trigger word would outweigh the text
+        found = self.compiled.trigger_index.find(lowered)
+        first_hit = next(found, None)
         segmentation = segment(text, self.compiled.profile)
         self.stats.sentences += len(segmentation.sentences)
-        if self.prefilter and not hits and not self.compiled.untriggered:
+        if segmentation.cut_sentences:
+            self.problems.append(_cut_warning(document, segmentation))
+        if self.prefilter and first_hit is None and not self.compiled.untriggered:
             return []  # no trigger word: no sentence is tokenised, no context is built
+        hits = itertools.chain((first_hit,), found) if first_hit is not None else ()
         wanted = self.candidate_rules(text, segmentation, hits)
+        del found, hits
         self.stats.candidate_sentences += len(wanted)
-        context = DocumentContext(text, segmentation, self.compiled, document_day(document.date))
+        context = DocumentContext(text, segmentation, self.compiled, document_day(document.date), lowered or None)
         resolver = FindingResolver(context, self.compiled)
-        findings: list[Finding] = []
+        # repeats are counted as sentences are scanned: a document that repeats itself
+        # thousands of times (a page dumped with its boilerplate) holds each finding once
+        repeats = RepeatCounter()
         for index in sorted(wanted):
-            findings.extend(self._scan_sentence(document, segmentation, index, wanted[index], resolver))
-        findings = count_repeats(findings)
-        self.stats.findings += len(findings)
-        return findings
+            for finding in self._scan_sentence(document, segmentation, index, wanted[index], resolver):
+                repeats.add(finding)
+        self.stats.findings += len(repeats.findings)
+        return repeats.findings
 
     def _scan_sentence(
         self,
@@ -333,7 +349,8 @@ class Matcher:
         tokens = resolver.context.tokens(index)
         if not tokens:
             return []
-        context = self.sentence_context(tokens, segmentation.quotes)
+        sentence = segmentation.sentences[index]
+        context = self.sentence_context(tokens, segmentation.quotes_within(sentence.start, sentence.end))
         words = [t.lower for t in tokens] if self.prefilter else None
         present = set(words) if words is not None else None
         candidates: list[Candidate] = []
@@ -352,7 +369,6 @@ class Matcher:
                 candidate = self._candidate(rule, match, tokens)
                 if candidate is not None:
                     candidates.append(candidate)
-        sentence = segmentation.sentences[index]
         return [
             self._finding(document, segmentation, sentence, tokens, c, resolver)
             for c in resolve_overlaps(candidates, tokens, self.compiled.profile)
@@ -435,6 +451,46 @@ class Matcher:
         )
 
 
+def _within_cap(document: Document, problems: list[InputProblem]) -> str:
+    """The text of `document` that is scanned: all of it, or up to a line break or space near
+    `limits.MAX_DOCUMENT_CHARS` (said in a warning)."""
+    text = document.text
+    if len(text) <= MAX_DOCUMENT_CHARS:
+        return text
+    cut = max(
+        text.rfind("\n", MAX_DOCUMENT_CHARS // 2, MAX_DOCUMENT_CHARS),
+        text.rfind(" ", MAX_DOCUMENT_CHARS // 2, MAX_DOCUMENT_CHARS),
+    )
+    cut = cut if cut > 0 else MAX_DOCUMENT_CHARS
+    problems.append(
+        InputProblem(
+            _where(document),
+            f"longer than the cap of {MAX_DOCUMENT_CHARS:,} characters: only its first {cut:,} characters"
+            f" of {len(text):,} were scanned",
+            skipped=False,
+        )
+    )
+    return text[:cut]
+
+
+def _cut_warning(document: Document, segmentation: Segmentation) -> InputProblem:
+    count = len(segmentation.cut_sentences)
+    return InputProblem(
+        _where(document),
+        f"{count} sentence{'s' if count > 1 else ''} longer than {MAX_SENTENCE_CHARS:,} characters"
+        f" (the first at character {segmentation.cut_sentences[0]:,}) scanned in pieces cut at line breaks,"
+        " punctuation or spaces: no finding spans two pieces",
+        skipped=False,
+    )
+
+
+def _where(document: Document) -> str:
+    """How a warning names a document: its source (a file, a JSONL line), else its id."""
+    if document.source is None:
+        return document.id
+    return document.source
+
+
 def resolution_notes(
     c: Candidate, actor, speaker, quoted: bool, sources: Mapping[tuple[str, str], str] | None = None
 ) -> list[str]:
@@ -491,20 +547,39 @@ def _entries(c: Candidate, sources: Mapping[tuple[str, str], str] | None) -> str
 def count_repeats(findings: list[Finding]) -> list[Finding]:
     """One finding per repeated sentence: a paragraph printed twice gives one finding whose
     `count` says how often it was seen (the first occurrence's offsets are kept)."""
-    kept: dict[tuple, int] = {}
-    result: list[Finding] = []
+    repeats = RepeatCounter()
     for finding in findings:
+        repeats.add(finding)
+    return repeats.findings
+
+
+class RepeatCounter:
+    """`count_repeats`, fed one finding at a time, in text order.
+
+    A sentence is known by a digest of its words, made once per sentence: keys holding each
+    finding's sentence text took more memory than the text of a large document itself."""
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self._kept: dict[tuple, int] = {}
+        self._digests: dict[tuple[str, int], bytes] = {}
+
+    def add(self, finding: Finding) -> None:
+        sentence = finding.sentence
+        digest = self._digests.get((finding.doc, sentence.start))
+        if digest is None:
+            words = " ".join(sentence.text.split()).encode("utf-8", "surrogatepass")
+            digest = self._digests[finding.doc, sentence.start] = hashlib.blake2b(words, digest_size=16).digest()
         key = (
-            " ".join(finding.sentence.text.split()),
+            digest,
             finding.rule.id,
-            finding.actor.start - finding.sentence.start,
-            finding.topic.start - finding.sentence.start,
+            finding.actor.start - sentence.start,
+            finding.topic.start - sentence.start,
             finding.polarity,
         )
-        if key in kept:
-            first = kept[key]
-            result[first] = replace(result[first], count=result[first].count + 1)
-            continue
-        kept[key] = len(result)
-        result.append(finding)
-    return result
+        first = self._kept.get(key)
+        if first is not None:
+            self.findings[first] = replace(self.findings[first], count=self.findings[first].count + 1)
+            return
+        self._kept[key] = len(self.findings)
+        self.findings.append(finding)

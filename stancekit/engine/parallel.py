@@ -19,7 +19,7 @@ from stancekit.compiler.ruleset import CompiledRuleSet
 from stancekit.engine.matcher import Matcher
 from stancekit.findings import Finding
 from stancekit.plugins import load_plugins, loaded_plugins
-from stancekit.text.documents import Document
+from stancekit.text.documents import Document, InputProblem
 
 #: A batch sent to a worker holds about this many characters (or BATCH_DOCUMENTS documents).
 BATCH_CHARS = 200_000
@@ -38,6 +38,9 @@ class DocumentResult:
     candidate_sentences: int = 0
     error: str | None = None
     dated: bool = False
+    #: Warnings about the document from its scan (a sentence cut into pieces, text past the
+    #: size cap): reported like the input problems found while reading it.
+    problems: tuple[InputProblem, ...] = ()
 
 
 def scan_one(matcher: Matcher, document: Document) -> DocumentResult:
@@ -47,14 +50,22 @@ def scan_one(matcher: Matcher, document: Document) -> DocumentResult:
     try:
         findings = matcher.scan_document(document)
     except Exception as exc:  # one document must not cost the rest of the corpus
-        return DocumentResult(document.id, (), error=f"{type(exc).__name__}: {exc}")
+        return DocumentResult(document.id, (), error=f"{type(exc).__name__}: {exc}", problems=_taken(matcher))
     return DocumentResult(
         document.id,
         tuple(findings),
         stats.sentences - sentences,
         stats.candidate_sentences - candidates,
         dated=document.date is not None,
+        problems=_taken(matcher),
     )
+
+
+def _taken(matcher: Matcher) -> tuple[InputProblem, ...]:
+    """The warnings the matcher has about the documents it scanned, which it then forgets."""
+    problems = tuple(matcher.problems)
+    matcher.problems.clear()
+    return problems
 
 
 def scan_serial(matcher: Matcher, documents: Iterable[Document]) -> Iterator[DocumentResult]:

@@ -158,6 +158,7 @@ def _read_file(path: Path, doc_id: str, options: InputOptions, on_problem: Probl
         if fmt == "text":
             data = path.read_bytes()
             doc = _text_document(data, doc_id, str(path), on_problem)
+            del data  # the bytes are not kept while the document is scanned: they weigh as much as its text
             if doc is not None:
                 yield doc
             return

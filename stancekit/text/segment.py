@@ -11,6 +11,12 @@ What it handles, because news is full of it:
 - a blank line always ends a sentence; a headline line without a full stop ends one too;
 - a dateline opening a paragraph ("WASHINGTON —", "New York (AFP) –") is left out of its
   sentence: it names where the story was filed, not who speaks or acts.
+
+Text that is no prose (a scraped table, a page dumped on one line) can hold a "sentence" of
+megabytes. A sentence over `limits.MAX_SENTENCE_CHARS` is cut into pieces no longer than
+that, at a line break, punctuation or a space near the limit (see `_pieces`): everything
+after segmentation costs more than linear time in a sentence's length, so bounding the
+sentence bounds the scan. Every step here is linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from stancekit.text.limits import MAX_SENTENCE_CHARS
 
 if TYPE_CHECKING:
     from stancekit.engine.profile import LanguageProfile
@@ -60,18 +68,50 @@ class QuoteSpan:
 
 @dataclass(frozen=True, slots=True)
 class Segmentation:
-    """Sentences and quote spans of one text, both in text order."""
+    """Sentences and quote spans of one text, both in text order.
+
+    `cut_sentences` holds the start offset of each sentence that was longer than
+    `limits.MAX_SENTENCE_CHARS` and so was cut into pieces (the pieces are in `sentences`).
+    """
 
     sentences: tuple[Sentence, ...]
     quotes: tuple[QuoteSpan, ...]
+    cut_sentences: tuple[int, ...] = ()
+
+    # Quote spans are in text order and never overlap, so their ends are in order too: every
+    # look-up below is a binary search. A document holds thousands of quotes, and a look-up
+    # that walked them all for each finding made a large document's scan quadratic.
 
     def quote_at(self, offset: int) -> QuoteSpan | None:
         """The quote span containing `offset`, if any."""
-        starts = [q.start for q in self.quotes]
-        i = bisect.bisect_right(starts, offset) - 1
-        if i >= 0 and self.quotes[i].start <= offset < self.quotes[i].end:
-            return self.quotes[i]
+        k = self.quote_index(offset)
+        return None if k is None else self.quotes[k]
+
+    def quote_index(self, offset: int) -> int | None:
+        """The index of the quote span containing `offset`, if any."""
+        k = bisect.bisect_right(self.quotes, offset, key=_start) - 1
+        if k >= 0 and self.quotes[k].start <= offset < self.quotes[k].end:
+            return k
         return None
+
+    def quotes_within(self, start: int, end: int) -> tuple[QuoteSpan, ...]:
+        """The quote spans that overlap `[start, end)`: all that a sentence there can sit in."""
+        first = bisect.bisect_right(self.quotes, start, key=_end)
+        return self.quotes[first : bisect.bisect_left(self.quotes, end, key=_start)]
+
+    def quotes_starting(self, start: int, end: int) -> range:
+        """The indices of the quote spans that start in `[start, end)`, in order."""
+        return range(
+            bisect.bisect_left(self.quotes, start, key=_start), bisect.bisect_left(self.quotes, end, key=_start)
+        )
+
+
+def _start(quote: QuoteSpan) -> int:
+    return quote.start
+
+
+def _end(quote: QuoteSpan) -> int:
+    return quote.end
 
 
 _TERMINAL_RE = re.compile(r"(?:\.{2,}|\u2026|[.!?])+[)\]\"'\u201d\u2019]*(?=\s|$)")
@@ -118,9 +158,12 @@ _CLOSE_QUOTES = "\u201d"
 _STRAIGHT_QUOTE = '"'
 
 
-def segment(text: str, profile: LanguageProfile | None = None) -> Segmentation:
+def segment(
+    text: str, profile: LanguageProfile | None = None, max_sentence_chars: int = MAX_SENTENCE_CHARS
+) -> Segmentation:
     """Split `text` into sentences and find its quote spans; abbreviations and speech verbs
-    come from `profile` (the bundled English one when None)."""
+    come from `profile` (the bundled English one when None). A sentence longer than
+    `max_sentence_chars` is cut into pieces (see `_pieces`)."""
     quotes = find_quotes(text)
     quote_starts = [q.start for q in quotes]
     boundaries = sorted(set(_boundaries(text, quotes, quote_starts, _words(profile))))
@@ -128,6 +171,7 @@ def segment(text: str, profile: LanguageProfile | None = None) -> Segmentation:
     paragraph = 0
     previous_end = 0
     position = 0
+    cut: list[int] = []
     for boundary in [*boundaries, len(text)]:
         start, end = _trim(text, position, boundary)
         position = boundary
@@ -138,9 +182,57 @@ def segment(text: str, profile: LanguageProfile | None = None) -> Segmentation:
             paragraph += 1
         if opens_paragraph:
             start = _after_dateline(text, start, end)
-        sentences.append(Sentence(len(sentences), start, end, paragraph, text[start:end]))
+        if end - start > max_sentence_chars:
+            cut.append(start)
+            for piece_start, piece_end in _pieces(text, start, end, max_sentence_chars):
+                sentences.append(
+                    Sentence(len(sentences), piece_start, piece_end, paragraph, text[piece_start:piece_end])
+                )
+        else:
+            sentences.append(Sentence(len(sentences), start, end, paragraph, text[start:end]))
         previous_end = end
-    return Segmentation(tuple(sentences), tuple(quotes))
+    return Segmentation(tuple(sentences), tuple(quotes), tuple(cut))
+
+
+#: Where an overlong sentence may be cut, best first: after a line break; after clause
+#: punctuation (or a table's column bar) followed by a space; at a space.
+_CLAUSE_PUNCT_RE = re.compile(r"[;:,|\u2013\u2014](?=\s)")
+
+
+def _pieces(text: str, start: int, end: int, limit: int):
+    """Yield trimmed (start, end) pieces of `text[start:end]`, none longer than `limit`.
+
+    Each cut is made at the best fallback boundary in the second half of the piece, so that
+    no piece is shorter than half the limit unless the sentence ends there: a line break,
+    else clause punctuation followed by a space (the piece keeps the punctuation), else a
+    space, else (a run of text with no space at all) at the limit itself.
+    """
+    while end - start > limit:
+        window_start, window_end = start + max(1, limit // 2), start + limit
+        newline = text.rfind("\n", window_start, window_end)
+        if newline >= 0:
+            cut = newline
+        else:
+            punct = [m.end() for m in _CLAUSE_PUNCT_RE.finditer(text, window_start, window_end)]
+            if punct:
+                cut = punct[-1]
+            else:
+                space = _last_space(text, window_start, window_end)
+                cut = space if space is not None else window_end
+        piece_start, piece_end = _trim(text, start, cut)
+        if piece_start < piece_end:
+            yield piece_start, piece_end
+        start, end = _trim(text, cut, end)
+    if start < end:
+        yield start, end
+
+
+def _last_space(text: str, start: int, end: int) -> int | None:
+    """The offset of the last whitespace character in `text[start:end]`, if any."""
+    for i in range(end - 1, start - 1, -1):
+        if text[i].isspace():
+            return i
+    return None
 
 
 #: A dateline: a place in capitals ("WASHINGTON", "ST. LOUIS, Mo.") or any place with a news
@@ -180,8 +272,9 @@ def _boundaries(text: str, quotes: list[QuoteSpan], quote_starts: list[int], wor
     for m in _TERMINAL_RE.finditer(text):
         if _is_sentence_end(text, m, quotes, quote_starts, words):
             yield m.end()
+    first_text = _first_text(text)
     for m in _NEWLINE_RE.finditer(text):
-        if _is_headline_break(text, m.start()):
+        if _is_headline_break(text, m.start(), first_text):
             yield m.start()
 
 
@@ -232,7 +325,7 @@ def _period_ends_sentence(token: str, next_word: str, opener: str, newline_follo
     return newline_follows or bool(opener) or next_word in words.sentence_starters
 
 
-def _is_headline_break(text: str, newline: int) -> bool:
+def _is_headline_break(text: str, newline: int, first_text: int) -> bool:
     """A single line break ends a sentence only after a line that reads as a headline.
 
     The line after a headline starts a sentence, so it never starts in lower case. Without
@@ -248,7 +341,7 @@ def _is_headline_break(text: str, newline: int) -> bool:
         return False  # a blank line follows: handled as a paragraph break
     if text[newline + 1 : newline + 80].lstrip()[:1].islower():
         return False  # a body never starts in lower case: this is a hard-wrapped line
-    if not text[:line_start].strip():
+    if first_text >= line_start:
         return True  # the first line of the document
     words = re.findall(r"[^\W\d_][\w'\u2019-]*", line)
     if len(words) < 2:
@@ -258,6 +351,17 @@ def _is_headline_break(text: str, newline: int) -> bool:
     long_words = [w for w in words if len(w) >= 4]
     capitalised = sum(1 for w in long_words if w[0].isupper())
     return bool(long_words) and capitalised / len(long_words) >= 0.75 and words[-1][0].isupper()
+
+
+_LEADING_SPACE_RE = re.compile(r"\s*")
+
+
+def _first_text(text: str) -> int:
+    """The offset of the first character of `text` that is not whitespace (`len(text)` if none).
+
+    Found with a regex rather than by stripping a copy of everything before a line: that
+    copy, made for each line, made a long document's segmentation quadratic."""
+    return _LEADING_SPACE_RE.match(text).end()
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
@@ -289,7 +393,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             open_at = None
     if open_at is not None:
         p = bisect.bisect_left(paragraph_ends, open_at)
-        end = paragraph_ends[p] if p < len(paragraph_ends) else len(text.rstrip())
+        end = paragraph_ends[p] if p < len(paragraph_ends) else _trim(text, open_at, len(text))[1]
         spans.append(QuoteSpan(open_at, max(end, open_at + 1), closed=False))
     return spans
 

@@ -1,0 +1,30 @@
+"""The limits a scan puts on one document and one sentence, in one place (listed in the README).
+
+Corpora come from scrapers, OCR and database dumps: a table with no full stop, or a whole
+site dumped on one line, must not hang or exhaust a scan. Matching a sentence costs more
+than its length (each finding looks back over its clause, and carries its sentence's text),
+so a sentence is kept to a size where that is cheap; a document is kept to a size whose
+scan fits in memory. Both limits are far above real text: the longest sentence in 2,225 BBC
+articles is 1,902 characters (a list of film titles), the longest of the PolNeAr news
+articles 504.
+"""
+
+from __future__ import annotations
+
+#: A sentence longer than this many characters is cut into pieces of at most this length,
+#: each scanned as a sentence of its own (and the document is named in one warning). The
+#: cut is made at the last fallback boundary in the second half of the piece: a line break,
+#: else clause punctuation (`;` `:` `,` `|` a dash) followed by a space, else a space; text
+#: without any of these is cut at the limit itself.
+MAX_SENTENCE_CHARS = 3000
+
+#: Characters of one document that are scanned. The text after the cap (cut at a line
+#: break or space near it) is not scanned, and the document is named in a warning. At about
+#: 8 bytes of memory per character scanned, the cap keeps a scan's memory under about 1 GB
+#: whatever the document.
+MAX_DOCUMENT_CHARS = 100_000_000
+
+#: Sentences whose tokens and mentions a document's scan keeps at a time (attribution looks
+#: back a few sentences; an older one is tokenised again when needed). Bounds the memory of a
+#: scan by the size of its recent sentences rather than of the whole document.
+CONTEXT_SENTENCES = 256
