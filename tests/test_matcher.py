@@ -55,6 +55,13 @@ def write_rules(tmp_path: Path, rules: list[dict], lexicons: dict | None = None)
         ("Lawyers representing the city oppose the plan.", "Lawyers representing the city"),
         ("A coalition led by former diplomats opposes the plan.", "A coalition led by former diplomats"),
         ("BANK OF AMERICA opposes the plan.", "BANK OF AMERICA"),
+        ("She and her husband oppose the plan.", "She and her husband"),
+        ("He and Senator Ruiz oppose the plan.", "He and Senator Ruiz"),
+        ("The New York businessman opposes the plan.", "The New York businessman"),
+        ("About 6 in 10 white men oppose the plan.", "About 6 in 10 white men"),
+        ("Thirty-seven percent oppose the plan.", "Thirty-seven percent"),
+        ("Some of them oppose the plan.", "Some of them"),
+        ("A majority of those polled oppose the plan.", "A majority of those polled"),
     ],
 )
 def test_actor_spans(sentence, actor):

@@ -217,6 +217,28 @@ rules:
     assert tagger.calls == [["Parents", "praised", "the", "plan", "for", "schools", "."]]
 
 
+def test_a_phrase_that_starts_with_a_word_is_not_looked_for_and_tags_nothing_without_it(tmp_path):
+    tagger = TableTagger()
+    matcher = matcher_for(
+        tmp_path,
+        PHRASES
+        + """
+  SOME:
+    pattern: "(some | most) of <NP>"
+rules:
+  - id: t.some
+    pattern: "{actor:SOME} praised {topic:TOPIC}"
+    polarity: support
+""",
+        tagger,
+    )
+    matcher.scan("Parents praised the plan for schools.")
+    assert tagger.calls == []
+    findings = matcher.scan("Most of the parents praised the plan.")
+    assert [f.actor.text for f in findings] == ["Most of the parents"]
+    assert len(tagger.calls) == 1
+
+
 def test_phrase_captures_fill_the_finding_fields_they_are_named_after(tmp_path):
     matcher = matcher_for(
         tmp_path,

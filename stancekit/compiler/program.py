@@ -32,7 +32,7 @@ stance expression itself: the rule's trigger element).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from stancekit.compiler.inflect import inflections
 from stancekit.compiler.triggers import best_item
@@ -198,12 +198,16 @@ def token_test(node: ast.Node) -> tuple:
 FirstFilter = tuple[frozenset[str], tuple] | None
 
 
-def first_filters(program: Sequence[Instruction]) -> tuple[FirstFilter, ...]:
+def first_filters(
+    program: Sequence[Instruction], phrase_firsts: Mapping[str, FirstFilter] | None = None
+) -> tuple[FirstFilter, ...]:
     """For every instruction, what the first token it consumes can be.
 
     The matcher checks the filter before trying a branch of a SPLIT, so an alternative whose
     first word is not there costs one set lookup instead of a walk through its instructions
-    (most of a pattern's alternatives fail on their first token).
+    (most of a pattern's alternatives fail on their first token). A phrase element takes the
+    filter of its phrase type's pattern (`phrase_firsts`, by key), when that has one: a
+    sentence without a word that can start the phrase never computes it (nor tags for it).
     """
     memo: dict[int, FirstFilter] = {}
     anything = object()
@@ -222,6 +226,8 @@ def first_filters(program: Sequence[Instruction]) -> tuple[FirstFilter, ...]:
             found = first(ins[1])
         elif op == CHECK:
             found = first(ins[2])  # consumes nothing: the token it tests is the next one's first
+        elif op == PHRASE and phrase_firsts is not None and phrase_firsts.get(ins[1]) is not None:
+            found = phrase_firsts[ins[1]]
         elif op == SPLIT:
             words: set[str] = set()
             regexes: list = []

@@ -99,6 +99,7 @@ def _compile(ruleset) -> CompiledRuleSet:
     triggers: dict[str, list[int]] = {}
     untriggered: list[int] = []
     phrases: dict[str, CompiledPhrase] = {}
+    phrase_firsts: dict = {}
     for rule_file in ruleset.files:
         for phrase in rule_file.phrases.values():
             tree, head = resolver.resolve_phrase(phrase, rule_file.key)
@@ -106,6 +107,8 @@ def _compile(ruleset) -> CompiledRuleSet:
                 continue
             program, entry = ProgramBuilder().build(tree)
             key = phrase_key(phrase)
+            firsts = first_filters(program, phrase_firsts)
+            phrase_firsts[key] = firsts[entry]
             phrases[key] = CompiledPhrase(
                 key,
                 phrase.name,
@@ -113,7 +116,7 @@ def _compile(ruleset) -> CompiledRuleSet:
                 phrase.location.line,
                 program,
                 entry,
-                first_filters(program),
+                firsts,
                 token_test(head) if head is not None else None,
                 str(phrase.pattern),
             )
@@ -142,7 +145,7 @@ def _compile(ruleset) -> CompiledRuleSet:
                     pattern=str(rule.pattern),
                     elements=tuple(builder.elements),
                     element_of=builder.element_map(),
-                    firsts=first_filters(program),
+                    firsts=first_filters(program, phrase_firsts),
                     requirements=requirements(tree),
                     options=options,
                 )

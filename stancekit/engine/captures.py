@@ -210,7 +210,7 @@ def actor_spans(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> t
     limit = min(len(tokens), start + MAX_ACTOR_TOKENS)
     first = tokens[start]
     if first.lower in lang.subject_pronouns:
-        return (start + 1,)
+        return (*_pronoun_list_ends(tokens, start, lang), start + 1)
     if first.lower in lang.relative_pronouns:
         return (start + 1,) if antecedent(tokens, start, lang) is not None else ()
     if first.is_number:
@@ -249,6 +249,17 @@ def actor_spans(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> t
         extended.extend(_appositive_extensions(tokens, end, len(tokens), lang))
         extended.extend(_list_extensions(tokens, end, min(len(tokens), start + MAX_LIST_TOKENS), lang))
     return tuple(sorted(set(ends) | set(extended) | set(pronoun_end), reverse=True))
+
+
+def _pronoun_list_ends(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> tuple[int, ...]:
+    """ "She and her husband", "He and Clinton": a subject pronoun joined by a coordinator to
+    an actor phrase (not to another pronoun: "he and she" is read one pronoun at a time)."""
+    k = start + 2
+    if k >= len(tokens) or tokens[start + 1].lower not in lang.coordinators:
+        return ()
+    if tokens[k].lower in lang.subject_pronouns or tokens[k].lower in lang.relative_pronouns:
+        return ()
+    return actor_spans(tokens, k, lang)
 
 
 def _partitive_pronoun(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> bool:
