@@ -33,6 +33,7 @@ from stancekit.commands.common import (
 )
 from stancekit.engine.matcher import Matcher
 from stancekit.engine.parallel import DocumentResult, available_cores, scan_parallel, scan_serial
+from stancekit.engine.profile import describe_profile
 from stancekit.evaluation import EvaluationInputError, doc_key, evaluate, format_report, iter_findings, load_gold
 from stancekit.exitcodes import ExitCode
 from stancekit.interrupts import StopBetweenDocuments
@@ -352,8 +353,11 @@ class _ScanSummary:
 @click.option("--rules", "-r", "rules", multiple=True, metavar="PATH", help=RULES_HELP)
 @click.option("--lexicons/--no-lexicons", default=True, help="Also list lexicons and macros.")
 @click.option("--packs", is_flag=True, help="List the installed rule packs instead (use one with --rules pack:NAME).")
+@click.option(
+    "--language", is_flag=True, help="List the language profile's slots instead: what each is for, its entries."
+)
 @dictionary_options
-def list_rules(rules, lexicons, packs, actors, topics):
+def list_rules(rules, lexicons, packs, language, actors, topics):
     """List the loaded rules, phrase types, lexicons and macros, and how many actors and topics dictionaries name."""
     if packs:
         for pack in installed_packs().values():
@@ -363,6 +367,10 @@ def list_rules(rules, lexicons, packs, actors, topics):
                 click.echo(f"    {pack.description}")
         return
     ruleset = load_ruleset(rules, actors, topics)
+    if language:
+        for line in describe_profile(ruleset.profile, ruleset.profile_sources):
+            click.echo(line)
+        return
     for rule_file in ruleset.files:
         if not (rule_file.rules or rule_file.phrases) and not (lexicons and (rule_file.lexicons or rule_file.macros)):
             continue

@@ -7,6 +7,7 @@ or shrink a slot, and a lexicon can include a slot instead of repeating it.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 import shutil
 from pathlib import Path
@@ -261,3 +262,16 @@ def test_tokenizer_and_segmenter_take_abbreviations_from_the_profile() -> None:
 
 def test_slot_kinds_are_known() -> None:
     assert set(slot_kinds().values()) <= {"words", "cased", "phrases", "suffixes", "mapping", "word mapping"}
+
+
+def test_rules_language_lists_every_slot_with_its_purpose_and_where_its_entries_are_written():
+    from click.testing import CliRunner
+
+    from stancekit.cli import cli
+
+    result = CliRunner().invoke(cli, ["rules", "--language"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"^negations \(words, \d+ entries, rules/en/language/negation\.yaml:\d+\)$", result.output, re.M)
+    assert "One-word negations: reverse a stance cue in their scope." in result.output
+    slots = [line.split(" ", 1)[0] for line in result.output.splitlines() if not line.startswith(" ")]
+    assert slots == [f.name for f in dataclasses.fields(LanguageProfile)]

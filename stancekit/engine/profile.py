@@ -294,3 +294,19 @@ def derived(profile: LanguageProfile | None, what: str, build: Callable[[Languag
     if found is None or found[0] is not profile:
         found = _DERIVED[key] = (profile, build(profile))
     return found[1]
+
+
+def describe_profile(profile: LanguageProfile, sources: Mapping[tuple[str, str], str]) -> list[str]:
+    """Each slot as `stancekit rules --language` lists it: name, kind, what the engine does with
+    it, how many entries it has, where the first is written, and the first few entries."""
+    lines: list[str] = []
+    for slot in fields(LanguageProfile):
+        value = getattr(profile, slot.name)
+        entries = [" ".join(e) if isinstance(e, tuple) else str(e) for e in sorted(value, key=str)]
+        where = next((sources[(slot.name, e)] for e in entries if (slot.name, e) in sources), "")
+        preview = ", ".join(entries[:8]) + (", ..." if len(entries) > 8 else "")
+        lines.append(f"{slot.name} ({slot.metadata['kind']}, {len(entries)} entries{', ' + where if where else ''})")
+        lines.append(f"    {slot.metadata['doc']}")
+        if entries:
+            lines.append(f"    {preview}")
+    return lines
