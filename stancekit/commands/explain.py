@@ -25,7 +25,7 @@ import click
 from stancekit.commands.common import RULES_HELP, dictionary_options
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.engine.explain import RuleProgress, trace_rule
-from stancekit.engine.matcher import Candidate, Matcher, _conflict, rejection, rejection_culprit, resolve_overlaps
+from stancekit.engine.matcher import Candidate, Matcher, _conflict, explain_rejection, resolve_overlaps
 from stancekit.engine.sentence import Phrase
 from stancekit.exitcodes import ExitCode
 from stancekit.findings import Finding
@@ -132,7 +132,7 @@ def _explain_sentence(
 ) -> SentenceExplanation:
     compiled = matcher.compiled
     tokens = tokenize(text, sentence.start, sentence.end, compiled.profile)
-    context = matcher.sentence_context(tokens, segmentation.quotes)
+    context = matcher.sentence_context(tokens, segmentation, sentence)
     candidates = [compiled.rules[i] for i in sorted(wanted)]
     not_tried = [rule for rule in compiled.rules if rule.order not in wanted]
     progress = {rule.order: trace_rule(rule, context) for rule in [*candidates, *selected]}
@@ -225,8 +225,8 @@ def _dropped(candidate: Candidate, kept: Sequence[Candidate], tokens: Sequence[T
 def _no_candidate_reason(match, tokens: Sequence[Token], compiled: CompiledRuleSet, rule: CompiledRule) -> str:
     """Why a match gave no candidate; for a reading, the language entry that made it, and where
     that entry is written, so that a wrong drop can be fixed in the pack."""
-    reason = f"no finding: {rejection(match, tokens, compiled.profile, rule.options)}"
-    found = rejection_culprit(match, tokens, compiled.profile, rule.options)
+    why, found = explain_rejection(match, tokens, compiled.profile, rule.options)
+    reason = f"no finding: {why}"
     if found is not None:
         slot, entry = found
         where = compiled.profile_sources.get((slot, entry))
@@ -436,7 +436,7 @@ def _render_trace(trace: RuleTrace, tokens: Sequence[Token], sentence: Sentence)
 
 
 def _phrase_text(phrase: Phrase, tokens: Sequence[Token]) -> str:
-    """`<NP> 3-6 the new plan (head plan)`: a phrase as explain lists it."""
+    """`<NP> 3-6 [the new plan] (head plan)`: a phrase as explain lists it."""
     words = " ".join(t.text for t in tokens[phrase.start : phrase.end])
     return f"<{phrase.type}> {phrase.start}-{phrase.end} [{words}] (head {tokens[phrase.head].text})"
 

@@ -180,25 +180,22 @@ REJECTIONS = {
 }
 
 
-def rejection(
+def explain_rejection(
     match: RawMatch, tokens: Sequence[Token], lang: LanguageProfile, options: RuleOptions = DEFAULT_OPTIONS
-) -> str | None:
+) -> tuple[str | None, tuple[str, str] | None]:
     """Why a match gives no candidate finding (no actor, no topic, a misreading of the words, a
-    topic that is only a time phrase), or None when it gives one; a reading that dropped it is
-    named as `options: {readings: ...}` names it."""
+    topic that is only a time phrase; a reading named as `options: {readings: ...}` names it),
+    and the (slot, entry) of the language profile that made a reading drop it; (None, None)
+    when the match gives a candidate."""
     actor, topic = _actor_and_topic(match)
     key = _rejection(match, tokens, actor, topic, lang, options.readings)
     if key is None:
-        return None
-    if key in READINGS:
-        return f"{REJECTIONS[key]} (reading '{key}')"
-    return REJECTIONS[key]
+        return None, None
+    reason = f"{REJECTIONS[key]} (reading '{key}')" if key in READINGS else REJECTIONS[key]
+    return reason, _culprit(key, match, tokens, actor, topic, lang)
 
 
-def rejection_culprit(match: RawMatch, tokens: Sequence[Token], lang: LanguageProfile, options: RuleOptions):
-    """The (slot, entry) of the language profile that made a reading drop the match, or None."""
-    actor, topic = _actor_and_topic(match)
-    key = _rejection(match, tokens, actor, topic, lang, options.readings)
+def _culprit(key: str, match: RawMatch, tokens: Sequence[Token], actor, topic, lang: LanguageProfile):
     if key == "time_only_topic":
         for k in range(topic.start, topic.end):
             word = tokens[k].lower
@@ -350,7 +347,7 @@ class Matcher:
         if not tokens:
             return []
         sentence = segmentation.sentences[index]
-        context = self.sentence_context(tokens, segmentation.quotes_within(sentence.start, sentence.end))
+        context = self.sentence_context(tokens, segmentation, sentence)
         words = [t.lower for t in tokens] if self.prefilter else None
         present = set(words) if words is not None else None
         candidates: list[Candidate] = []
@@ -374,8 +371,12 @@ class Matcher:
             for c in resolve_overlaps(candidates, tokens, self.compiled.profile)
         ]
 
-    def sentence_context(self, tokens: Sequence[Token], quotes: Sequence = ()) -> SentenceContext:
-        """A fresh context for one sentence: rules tried on it share its tags and phrases."""
+    def sentence_context(
+        self, tokens: Sequence[Token], segmentation: Segmentation | None = None, sentence: Sentence | None = None
+    ) -> SentenceContext:
+        """A fresh context for one sentence: rules tried on it share its tags and phrases, and
+        its extractors see the quotes of `segmentation` that overlap `sentence` (none without)."""
+        quotes = segmentation.quotes_within(sentence.start, sentence.end) if segmentation and sentence else ()
         return SentenceContext(
             tokens,
             quotes,

@@ -162,9 +162,9 @@ def top_elements(tree: ast.Node) -> list[ast.Node]:
 class Tracer:
     """Traces rules of one rule set; knows which pattern elements may match nothing."""
 
-    def __init__(self, ruleset: RuleSet, matcher: Matcher | None = None):
+    def __init__(self, ruleset: RuleSet, matcher: Matcher):
         self.ruleset = ruleset
-        #: Makes the sentence contexts rules are traced in (with the rule set's phrases and tagger).
+        #: Makes the sentence contexts rules are traced in, as the scan makes them.
         self.matcher = matcher
         self._layouts: dict[str, tuple[tuple[bool, int, int], ...]] = {}
 
@@ -226,16 +226,12 @@ class Tracer:
     def furthest(self, rule: CompiledRule, text: str, segmentation: Segmentation) -> Attempt | None:
         """The furthest `rule` got on any sentence of `text`."""
         best: Attempt | None = None
+        profile = self.matcher.compiled.profile
         for sentence in segmentation.sentences:
-            profile = self.matcher.compiled.profile if self.matcher is not None else None
             tokens = tokenize(text, sentence.start, sentence.end, profile)
             if not tokens:
                 continue
-            context = (
-                self.matcher.sentence_context(tokens, segmentation.quotes)
-                if self.matcher is not None
-                else SentenceContext(tokens, segmentation.quotes)
-            )
+            context = self.matcher.sentence_context(tokens, segmentation, sentence)
             attempt = self.attempt(rule, tokens, context)
             if best is None or attempt.score > best.score:
                 best = attempt
