@@ -254,9 +254,63 @@ rules:
     assert (finding.actor.text, finding.topic.text) == ("She", "the plan")
 
 
+# -- tests on a capture's head: {actor:ACTOR & !it} ------------------------------------------------
+
+HEAD_TESTS = """
+rules:
+  - id: t.back
+    pattern: "{actor:ACTOR & !it & !@machines} backed {topic:TOPIC}"
+    polarity: support
+lexicons:
+  machines:
+    entries: [crane, bridge]
+"""
+
+
+def test_a_capture_test_refuses_an_actor_whose_head_fails_it(tmp_path):
+    matcher = matcher_for(tmp_path, HEAD_TESTS)
+    assert found(matcher, "It backed the motion.") == []
+    assert found(matcher, "The old crane backed the load.") == []
+    assert found(matcher, "The union backed the motion.") == [("The union", "support", "the motion")]
+
+
+def test_a_capture_test_looks_at_the_head_not_at_every_word(tmp_path):
+    matcher = matcher_for(tmp_path, HEAD_TESTS.replace("[crane, bridge]", "[director]"))
+    assert found(matcher, "The director backed the motion.") == []
+    # the head of "Ana Ruiz, the director," is Ruiz: the appositive does not make her a director
+    assert found(matcher, "Ana Ruiz, the director, backed the motion.") == [
+        ("Ana Ruiz, the director", "support", "the motion")
+    ]
+
+
+def test_a_phrase_capture_tests_the_phrase_head(tmp_path):
+    matcher = matcher_for(
+        tmp_path,
+        PHRASES
+        + """
+rules:
+  - id: t.praise
+    pattern: "{actor:NP} praised {topic:NP & ![PRON]}"
+    polarity: support
+""",
+    )
+    assert found(matcher, "She praised the plan.") == [("She", "support", "the plan")]
+    assert found(matcher, "She praised their.") == []
+
+
+def test_a_capture_test_of_several_words_is_an_error_at_its_place(tmp_path):
+    path = write(tmp_path, "rules.yaml", HEAD_TESTS.replace("!it", "'the crane'"))
+    with pytest.raises(RuleError) as raised:
+        load_rules([path]).compile()
+    assert "capture-test-sequence" in str(raised.value)
+    assert "rules.yaml:3:30:" in str(raised.value)  # the test in its pattern, not the rule
+
+
 @pytest.mark.parametrize(
     "pattern",
     [
+        "{actor:ACTOR & !it} back",
+        "{x:NP & [NOUN] & !@months}",
         "back & [VERB]",
         "!a & [NOUN]?",
         "{x:NP} (<VG> | b)+",

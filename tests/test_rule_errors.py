@@ -61,6 +61,7 @@ KINDS = {
     "undefined_phrase": "unknown-capture-type",
     "phrase_element_undefined": "undefined-phrase",
     "conjunction_sequence": "conjunction-sequence",
+    "capture_test_sequence": "capture-test-sequence",
     "capture_in_phrase": "capture-in-phrase",
     "unknown_tagger": "unknown-tagger",
     "unclosed_group": "pattern-syntax",

@@ -14,13 +14,15 @@ Instructions, by opcode::
     (NOT, test, next, flags)                   one token that fails `test`
     (ENTRY, {first: (rest, ...)}, next, flags) one lexicon entry of one or more tokens
     (SPLIT, (a, b, ...))                       try a, then b, ...: earlier is preferred
-    (SPAN, type, name, next)                   a typed capture: the span its extractor gives
+    (SPAN, type, name, next, test)             a typed capture: a span its extractor gives whose
+                                               head passes `test` (None: any)
     (START, next) / (END, next)                sentence start / end
     (TAG, frozenset, next, flags)              one token whose part-of-speech tag is in the set
     (CHECK, test, next)                        the next token passes `test`; consumes nothing
                                                (the extra tests of `a & b`)
-    (PHRASE, key, next, capture, name)         one phrase of the phrase type `key` (shown as
-                                               `name`); `capture` names it as a capture, or None
+    (PHRASE, key, next, capture, name, test)   one phrase of the phrase type `key` (shown as
+                                               `name`); `capture` names it as a capture, or None;
+                                               its head must pass `test` (None: any)
 
 A single-token test (for NOT and CHECK) is (FORMS, set), (REGEX, compiled), (CLASS, name),
 (TAG, set), (NOT, test): fails it, (SPLIT, tests): any of them, or (CHECK, tests): all of them.
@@ -118,9 +120,9 @@ class ProgramBuilder:
         if isinstance(node, ResolvedLexicon):
             return self._lexicon(node, nxt, cue)
         if isinstance(node, ast.Capture):
-            return self.emit((SPAN, node.type, node.name, nxt))
+            return self.emit((SPAN, node.type, node.name, nxt, head_test(node.tests)))
         if isinstance(node, ResolvedPhrase):
-            return self.emit((PHRASE, node.key, nxt, node.capture, node.phrase.name))
+            return self.emit((PHRASE, node.key, nxt, node.capture, node.phrase.name, head_test(node.tests)))
         if isinstance(node, ast.AllOf):
             entry = self.compile(node.parts[0], nxt, cue)
             for part in reversed(node.parts[1:]):
@@ -162,6 +164,11 @@ def lexicon_table(entries: tuple[str, ...], inflect: bool) -> dict[str, tuple[tu
         for form in firsts:
             table.setdefault(form, set()).add(tuple(words[1:]))
     return {k: tuple(sorted(v, key=lambda r: (-len(r), r))) for k, v in table.items()}
+
+
+def head_test(tests: Sequence[ast.Node]) -> tuple | None:
+    """The test a capture's head must pass (`{x:TYPE & a & b}`: all of a, b), or None."""
+    return (CHECK, tuple(token_test(t) for t in tests)) if tests else None
 
 
 def token_test(node: ast.Node) -> tuple:

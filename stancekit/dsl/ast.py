@@ -56,10 +56,13 @@ class MacroRef(Node):
 
 @dataclass(frozen=True)
 class Capture(Node):
-    """A typed capture `{name:TYPE}`: the TYPE decides which span is taken."""
+    """A typed capture `{name:TYPE}`: the TYPE decides which span is taken. `tests`, written
+    `{name:TYPE & test ...}`, are one-token tests the capture's head must pass: they let a rule
+    refuse a span the type would take ("{actor:ACTOR & !it}")."""
 
     name: str
     type: str
+    tests: tuple[Node, ...] = ()
 
 
 @dataclass(frozen=True)

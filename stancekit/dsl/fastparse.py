@@ -175,8 +175,13 @@ class _Reader:
             name = self.token("NAME", _NAME)
             self.expect(":")
             kind = self.token("NAME", _NAME)
+            tests = []
+            while self.peek() == "&":
+                self.pos += 1
+                test, _ = self.part()
+                tests.append(test)
             end = self.expect("}")
-            return self.build.capture(_meta(start, end), [name, kind]), end
+            return self.build.capture(_meta(start, end), [name, kind, *tests]), end
         if char == "[":
             self.pos += 1
             name = self.token("NAME", _NAME)

@@ -233,7 +233,7 @@ class _ToAst(Transformer):
         return ast.MacroRef(_span_of(meta), children[0].value[1:])
 
     def capture(self, meta, children):
-        return ast.Capture(_span_of(meta), children[0].value, children[1].value)
+        return ast.Capture(_span_of(meta), children[0].value, children[1].value, tuple(children[2:]))
 
     def token_class(self, meta, children):
         return ast.TokenClass(_span_of(meta), children[0].value)

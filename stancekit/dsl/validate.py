@@ -38,6 +38,8 @@ class ResolvedPhrase(ast.Node):
 
     phrase: PhraseType
     capture: str | None = None
+    #: The capture's tests on the phrase's head (`{x:NP & !it}`).
+    tests: tuple[ast.Node, ...] = ()
 
     @property
     def key(self) -> str:
@@ -219,8 +221,11 @@ class Resolver:
                     "remove the capture; rules capture phrases with {name:" + self._defining[0].name + "}",
                 )
                 return None
+            tests = self._capture_tests(node, pattern, file_key)
+            if tests is None:
+                return None
             if node.type not in registry.capture_type_names() and node.type in self.ruleset.phrases_for(file_key):
-                return self._phrase(node, node.type, pattern, file_key, node.name)
+                return self._phrase(node, node.type, pattern, file_key, node.name, tests)
             if node.type not in registry.capture_type_names():
                 type_start = pattern.rfind(node.type, node.span.start, node.span.end)
                 if type_start == -1:
@@ -233,7 +238,7 @@ class Resolver:
                     self._capture_type_hint(node.type, file_key),
                 )
                 return None
-            return node
+            return ast.Capture(node.span, node.name, node.type, tests)
         if isinstance(node, ast.TokenClass):
             if is_tag(node.name):
                 return node
@@ -287,6 +292,26 @@ class Resolver:
             return ast.Alternation(node.span, tuple(parts))
         return node
 
+    def _capture_tests(self, node: ast.Capture, pattern: str, file_key: str) -> tuple[ast.Node, ...] | None:
+        """The tests of `{name:TYPE & test ...}` with names bound; None (after reporting) when one
+        is undefined or longer than one token: they test the capture's head, a single token."""
+        tests = [self.resolve(t, pattern, file_key) for t in node.tests]
+        if any(t is None for t in tests):
+            return None
+        for test in tests:
+            if not is_single_token(test):
+                reason = _longer_than_one_token(test)
+                self._error(
+                    pattern,
+                    test,
+                    "capture-test-sequence",
+                    "a capture's tests apply to its head, one token" + (f", but {reason[0]}" if reason else ""),
+                    "write words, /regexes/, [classes], [TAGS] or lexicons of single words, each optionally"
+                    " negated with '!': {actor:ACTOR & !it}",
+                )
+                return None
+        return tuple(tests)
+
     def _capture_type_hint(self, name: str, file_key: str) -> str:
         visible = self.ruleset.phrases_for(file_key)
         if any(name in f.phrases for f in self.ruleset.files):
@@ -315,7 +340,13 @@ class Resolver:
         return ast.AllOf(node.span, tuple(parts))
 
     def _phrase(
-        self, node: ast.Node, name: str, pattern: str, file_key: str, capture: str | None = None
+        self,
+        node: ast.Node,
+        name: str,
+        pattern: str,
+        file_key: str,
+        capture: str | None = None,
+        tests: tuple[ast.Node, ...] = (),
     ) -> ast.Node | None:
         visible = self.ruleset.phrases_for(file_key)
         phrase = visible.get(name)
@@ -345,7 +376,7 @@ class Resolver:
             )
             return None
         self.used.add(("phrase", phrase.file, name))
-        return ResolvedPhrase(node.span, phrase, capture)
+        return ResolvedPhrase(node.span, phrase, capture, tests)
 
     def resolve_phrase(self, phrase: PhraseType, file_key: str) -> tuple[ast.Node | None, ast.Node | None]:
         """A phrase type's pattern and head test with names bound; None where something is wrong."""

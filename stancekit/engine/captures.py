@@ -530,6 +530,45 @@ BUILTIN_EXTRACTORS: dict[str, Extractor] = {
 }
 
 
+def actor_head(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> int:
+    """The head of an actor span, what `{actor:ACTOR & test}` tests: its last word before the
+    first punctuation mark, possessive marker, joining word or relative pronoun ("Blair" in
+    "Keron Blair, executive director of AROS,"; "Trump" in "Trump's"; "it" in "it")."""
+    head = start
+    for i in range(start + 1, end):
+        token = tokens[i]
+        lower = token.lower
+        if (
+            not token.text[:1].isalnum()
+            or lower in lang.name_joiners
+            or lower in lang.relative_pronouns
+            or lower in lang.coordinators
+        ):
+            break
+        head = i
+    return head
+
+
+def last_word(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> int:
+    """The head of a span of any other type: its last word (a closing mark does not count)."""
+    for i in range(end - 1, start, -1):
+        if tokens[i].text[:1].isalnum():
+            return i
+    return start
+
+
+#: How the head of a capture of each type is found: (tokens, start, end, profile) -> position.
+HEAD_FINDERS: dict[str, Callable[[Sequence[Token], int, int, LanguageProfile], int]] = {
+    "ACTOR": actor_head,
+    "HOLDER": actor_head,
+}
+
+
+def head_of(capture_type: str, tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> int:
+    """The position of the head of a capture of `capture_type` over tokens [start, end)."""
+    return HEAD_FINDERS.get(capture_type, last_word)(tokens, start, end, lang)
+
+
 def extractor_for(capture_type: str) -> Extractor:
     """The extractor for a capture type, built in or registered by a plugin."""
     found = BUILTIN_EXTRACTORS.get(capture_type) or registry.extra_capture_type(capture_type)

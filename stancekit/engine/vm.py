@@ -33,7 +33,7 @@ from stancekit.compiler.program import (
     START,
     TAG,
 )
-from stancekit.engine.captures import extractor_for
+from stancekit.engine.captures import extractor_for, head_of
 from stancekit.engine.sentence import SentenceContext
 from stancekit.text.tokens import Token
 
@@ -181,6 +181,9 @@ def find_matches(
                     break
         elif op == SPAN:
             ends = spans(ins[1], pos, program[ins[3]][0] == MATCH)
+            if ins[4] is not None:
+                lang = context.profile
+                ends = tuple(e for e in ends if passes(ins[4], context, head_of(ins[1], tokens, pos, e, lang)))
             if ends and progress is not None:
                 progress[pc] = max(progress.get(pc, 0), ends[0])
             for end in ends:
@@ -193,7 +196,7 @@ def find_matches(
                 result = step(ins[2], pos)
         elif op == PHRASE:
             phrase = context.phrases(ins[1]).get(pos) if pos < n else None
-            if phrase is not None:
+            if phrase is not None and (ins[5] is None or passes(ins[5], context, phrase.head)):
                 if progress is not None:
                     progress[pc] = max(progress.get(pc, 0), phrase.end)
                 sub = step(ins[2], phrase.end)
