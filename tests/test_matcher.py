@@ -90,6 +90,11 @@ def test_relative_pronoun_actor_is_named_after_its_antecedent():
         ("Germany supports the idea that banks should pay more.", "the idea that banks should pay more"),
         ("Germany's support for the package surprised diplomats.", "the package"),
         ("Germany approved the package on Monday.", "the package"),
+        ("Germany approved the package despite fierce protests.", "the package"),
+        ("Germany approved the package amid warnings from bankers.", "the package"),
+        ("Germany rejected rumours he said were false.", "rumours"),
+        ("Germany rejected the report after we said so.", "the report"),
+        ("Germany rejected it.", "it"),
     ],
 )
 def test_topic_ends_at_a_clause_boundary(sentence, topic):

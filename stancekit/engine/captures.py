@@ -457,7 +457,18 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
         end += 1
     while end > start + 1 and tokens[end - 1].text in lang.quote_marks and _unbalanced_tail(tokens, start, end, lang):
         end -= 1
+    if end > start + 1 and _subject_only(tokens[end - 1], lang):
+        end -= 1  # "dismissed reports he | told ...": the pronoun is the next clause's subject
+        while end > start + 1 and (
+            tokens[end - 1].lower in lang.topic_clause_openers or tokens[end - 1].lower in lang.topic_bad_starts
+        ):
+            end -= 1  # and the word that opened that clause: "the research after | he ..."
     return tuple(range(end, start, -1))
+
+
+def _subject_only(token: Token, lang: LanguageProfile) -> bool:
+    """A pronoun that can only be a subject ("he", "we"), unlike "it", which may end an object."""
+    return token.lower in lang.subject_pronouns and token.lower not in lang.object_starts
 
 
 def _starts_noun_phrase(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> bool:
