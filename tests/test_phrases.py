@@ -259,23 +259,28 @@ rules:
 HEAD_TESTS = """
 rules:
   - id: t.back
-    pattern: "{actor:ACTOR & !it & !@machines} backed {topic:TOPIC}"
+    pattern: "{actor:ACTOR & !it & !@bodies} backed {topic:TOPIC}"
     polarity: support
 lexicons:
-  machines:
-    entries: [crane, bridge]
+  bodies:
+    entries: [committee, panel]
 """
 
 
 def test_a_capture_test_refuses_an_actor_whose_head_fails_it(tmp_path):
     matcher = matcher_for(tmp_path, HEAD_TESTS)
     assert found(matcher, "It backed the motion.") == []
-    assert found(matcher, "The old crane backed the load.") == []
+    assert found(matcher, "The old committee backed the motion.") == []
     assert found(matcher, "The union backed the motion.") == [("The union", "support", "the motion")]
+    unconstrained = matcher_for(tmp_path, HEAD_TESTS.replace(" & !it & !@bodies", ""))
+    assert found(unconstrained, "It backed the motion.") == [("It", "support", "the motion")]
+    assert found(unconstrained, "The old committee backed the motion.") == [
+        ("The old committee", "support", "the motion")
+    ]
 
 
 def test_a_capture_test_looks_at_the_head_not_at_every_word(tmp_path):
-    matcher = matcher_for(tmp_path, HEAD_TESTS.replace("[crane, bridge]", "[director]"))
+    matcher = matcher_for(tmp_path, HEAD_TESTS.replace("[committee, panel]", "[director]"))
     assert found(matcher, "The director backed the motion.") == []
     # the head of "Ana Ruiz, the director," is Ruiz: the appositive does not make her a director
     assert found(matcher, "Ana Ruiz, the director, backed the motion.") == [
@@ -304,6 +309,18 @@ def test_a_capture_test_of_several_words_is_an_error_at_its_place(tmp_path):
         load_rules([path]).compile()
     assert "capture-test-sequence" in str(raised.value)
     assert "rules.yaml:3:30:" in str(raised.value)  # the test in its pattern, not the rule
+
+
+def test_explain_names_the_capture_test_that_refused_a_span_and_where_its_lexicon_is(tmp_path):
+    path = write(tmp_path, "rules.yaml", "stancekit: 1\n" + HEAD_TESTS)
+    result = CliRunner().invoke(
+        cli, ["explain", "-r", str(path), "It backed the plan and the old committee backed it."]
+    )
+    assert result.exit_code == 0, result.output
+    assert "refused by a capture test: {actor:ACTOR} 'It': head 'It' fails `!it`" in result.output
+    assert re.search(
+        r"\{actor:ACTOR\} 'the old committee': head 'committee' fails `!@bodies \(.*rules.yaml:8\)`", result.output
+    )
 
 
 @pytest.mark.parametrize(

@@ -420,6 +420,7 @@ def _render_trace(trace: RuleTrace, tokens: Sequence[Token], sentence: Sentence)
     if marks.strip():
         lines.append(f"    {marks}")
     lines.append(f"    {progress_summary(trace.progress, tokens, sentence)}")
+    lines.extend(f"    refused by a capture test: {note}" for note in trace.progress.refused)
     for match in trace.progress.matches:
         used = [c for c in match.captures if c.phrase]
         if used:
@@ -492,6 +493,7 @@ def _trace_dict(trace: RuleTrace, tokens: Sequence[Token], sentence: Sentence) -
         "failed": _element(p, p.failed),
         "stopped_at": stopped,
         "summary": progress_summary(p, tokens, sentence),
+        "refused": list(p.refused),
         "matches": [
             {"start": o.start, "end": o.end, "finding": o.finding, "reason": o.reason or None, "winner": o.winner}
             for o in trace.outcomes

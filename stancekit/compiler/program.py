@@ -167,8 +167,35 @@ def lexicon_table(entries: tuple[str, ...], inflect: bool) -> dict[str, tuple[tu
 
 
 def head_test(tests: Sequence[ast.Node]) -> tuple | None:
-    """The test a capture's head must pass (`{x:TYPE & a & b}`: all of a, b), or None."""
-    return (CHECK, tuple(token_test(t) for t in tests)) if tests else None
+    """The test a capture's head must pass (`{x:TYPE & a & b}`: all of a, b), or None. A
+    third member keeps each test as written, for `explain` to name the one that refused."""
+    if not tests:
+        return None
+    return (CHECK, tuple(token_test(t) for t in tests), tuple(test_source(t) for t in tests))
+
+
+def test_source(node: ast.Node) -> str:
+    """A one-token test as a rule author writes it: `!it`, `@machines`, `[NOUN]`."""
+    if isinstance(node, ast.Not):
+        return "!" + test_source(node.body)
+    if isinstance(node, ast.Word):
+        return node.text
+    if isinstance(node, ast.Literal):
+        return repr(node.text)
+    if isinstance(node, ast.Regex):
+        return f"/{node.source}/{node.flags}"
+    if isinstance(node, ast.TokenClass):
+        return f"[{node.name}]"
+    if isinstance(node, ResolvedLexicon):
+        where = node.lexicon.location
+        return f"@{node.lexicon.name} ({where.file}:{where.line})" if where else f"@{node.lexicon.name}"
+    if isinstance(node, ExpandedMacro):
+        return f"${node.name}"
+    if isinstance(node, ast.AllOf):
+        return " & ".join(test_source(p) for p in node.parts)
+    if isinstance(node, ast.Alternation):
+        return "(" + " | ".join(test_source(o) for o in node.options) + ")"
+    return "?"
 
 
 def token_test(node: ast.Node) -> tuple:
