@@ -311,3 +311,26 @@ def test_a_man_named_inside_an_earlier_quote_is_not_the_speaker_of_he_wrote(matc
     )
     [finding] = matcher.scan(text)
     assert (finding.actor.name, finding.speaker.name) == ("Pedro Alvarez", "Pedro Alvarez")
+
+
+# -- roles named before --------------------------------------------------------------------------
+
+
+def test_the_role_names_the_person_it_was_given_to(matcher):
+    text = "Tory leader Pedro Alvarez spoke on Monday. The Tory leader backs the pay deal."
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name) == ("The Tory leader", "Pedro Alvarez")
+
+
+def test_he_after_a_role_names_the_person_behind_the_role(matcher):
+    text = (
+        "Tory leader Pedro Alvarez spoke on Monday. The Tory leader said the vote was close. "
+        "He urged the chancellor to back the pay deal."
+    )
+    assert {f.actor.name for f in matcher.scan(text) if f.actor.text == "He"} == {"Pedro Alvarez"}
+
+
+def test_a_role_given_with_another_qualifier_names_no_one(matcher):
+    text = "Italian Prime Minister Marco Rossi visited on Monday. The prime minister backs the pay deal."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name != "Marco Rossi"

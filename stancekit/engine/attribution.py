@@ -361,7 +361,35 @@ class DocumentContext:
             if full is not None:
                 how = f"{mention.text!r} is the short name of {full.text!r}"
                 return replace(mention, referent=full.referent, via="mention", how=how)
+        if self._is_role(mention):
+            holder = self._role_holder(mention)
+            if holder is not None:
+                how = f"{mention.text!r} is the role of {holder.text!r}"
+                return replace(mention, referent=holder.referent, via="mention", how=how)
         return mention
+
+    @staticmethod
+    def _is_role(mention: Mention) -> bool:
+        """An unnamed person known only by a definite role ("the Tory leader")."""
+        referent = mention.referent
+        return referent.is_person and referent.surname is None and referent.id is None and referent.role is not None
+
+    def _role_holder(self, mention: Mention) -> Mention | None:
+        """The latest earlier mention of a named person given the same role ("Tory leader
+        Michael Howard" for "the Tory leader"); a role with another qualifier ("Italian Prime
+        Minister ...") is another role."""
+        role = mention.referent.role
+        wanted = normalise(role.rsplit(" ", 1)[-1])
+        for i in range(mention.sentence, -1, -1):
+            sentence = self.sentences[i]
+            if wanted not in self.lowered[sentence.start : sentence.end]:
+                continue  # no mention there can carry the role: leave the sentence untokenised
+            for m in reversed(self.mentions(i)):
+                if i == mention.sentence and m.start >= mention.start:
+                    continue
+                if m.referent.full_name and m.referent.role == role:
+                    return m
+        return None
 
     def _antecedent(self, mention: Mention, pronoun: str, prefer_speaker: bool, floor: int) -> Mention | None:
         here = mention.sentence
@@ -479,8 +507,9 @@ class DocumentContext:
         return compatible(pronoun, self._settled(m).referent, self.lang)
 
     def _settled(self, m: Mention) -> Mention:
-        """A mention with its short name expanded (a pronoun antecedent named "Kirby" is John Kirby)."""
-        return self.resolve(m) if self._is_short_name(m) else m
+        """A mention with its short name or its role expanded (a pronoun antecedent named "Kirby"
+        is John Kirby, one named "the Tory leader" the Tory leader named before)."""
+        return self.resolve(m) if self._is_short_name(m) or self._is_role(m) else m
 
     def _full_name(self, mention: Mention) -> Mention | None:
         surname = mention.referent.surname or mention.referent.name

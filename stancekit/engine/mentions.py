@@ -34,6 +34,10 @@ class Referent:
     plural: bool = False
     surname: str | None = None
     affiliations: tuple[str, ...] = ()
+    #: The role the text gives the person, in lower case without articles: "tory leader" for
+    #: "Tory leader Michael Howard" and for an unnamed "the Tory leader", so that the one can be
+    #: named after the other.
+    role: str | None = None
 
     @property
     def is_person(self) -> bool:
@@ -214,6 +218,7 @@ def _person(
         gender=gender,
         surname=tokens[end - 1].text,
         affiliations=tuple(dict.fromkeys(affiliations)),
+        role=_role(tokens[head_start:first], lang),
     )
 
 
@@ -249,8 +254,12 @@ def _non_person(
         # one capitalised word: a surname that an earlier full name may explain ("Kirby"), or
         # a place; unknown until then, so no pronoun takes it for a person
         return Referent(last.text, UNKNOWN, surname=last.text)
+    role = None
     if last.lower in lang.role_words and not plural:
         kind = PERSON  # "a White House spokesman": a person, unnamed
+        role = (
+            _role(tokens[start:end], lang) if tokens[start - 1 : start] and _definite(tokens[start - 1], lang) else None
+        )
     elif plural:
         kind = GROUP
     elif last.lower in lang.actor_nouns or last.lower in lang.organisation_words or category(last, lang) == NAME:
@@ -264,7 +273,22 @@ def _non_person(
         if lowered.startswith(article):
             name = name[len(article) :]
             break
-    return Referent(name, kind, None, None, plural, affiliations=tuple(dict.fromkeys(affiliations)))
+    return Referent(name, kind, None, None, plural, affiliations=tuple(dict.fromkeys(affiliations)), role=role)
+
+
+def _role(tokens: Sequence[Token], lang: LanguageProfile) -> str | None:
+    """The role words before a person's name or of an unnamed role, in lower case: the
+    punctuation of an appositive and titles such as "Mr" or "Lord" left out."""
+    words = [t.lower for t in tokens if t.text[:1].isalnum() and t.lower not in lang.person_titles]
+    while words and words[0] in lang.articles:
+        words.pop(0)
+    return " ".join(words) or None
+
+
+def _definite(token: Token, lang: LanguageProfile) -> bool:
+    """Whether a role phrase opened by `token` is definite ("the Tory leader"): it stands for
+    one person the reader knows, not for any one ("a spokesman")."""
+    return token.lower in lang.definite_articles
 
 
 def _only_modifiers(tokens: Sequence[Token], start: int, stop: int, lang: LanguageProfile) -> bool:
