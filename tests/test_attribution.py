@@ -334,3 +334,8 @@ def test_a_role_given_with_another_qualifier_names_no_one(matcher):
     text = "Italian Prime Minister Marco Rossi visited on Monday. The prime minister backs the pay deal."
     [finding] = matcher.scan(text)
     assert finding.actor.name != "Marco Rossi"
+
+
+def test_it_refers_to_a_body_named_after_the_people_it_serves(matcher):
+    [finding] = matcher.scan("The Royal College of Surgeons said it rejects the plan.")
+    assert (finding.actor.text, finding.actor.name) == ("it", "Royal College of Surgeons")

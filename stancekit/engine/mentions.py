@@ -232,7 +232,7 @@ def _non_person(
     day: date | None,
     lang: LanguageProfile,
 ) -> Referent:
-    last = tokens[end - 1]
+    last = tokens[_head_end(tokens, start, end, lang) - 1]
     plural = last.lower.endswith("s") and not last.lower.endswith("ss") and last.lower not in ("us", "news")
     plural = plural or any(t.lower in ("and", "&") for t in tokens[start:end])
     whole = next((m for m in matches if m.start <= start and m.end >= end), None)
@@ -289,6 +289,14 @@ def _definite(token: Token, lang: LanguageProfile) -> bool:
     """Whether a role phrase opened by `token` is definite ("the Tory leader"): it stands for
     one person the reader knows, not for any one ("a spokesman")."""
     return token.lower in lang.definite_articles
+
+
+def _head_end(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> int:
+    """The end of the head of a name: before its first preposition ("the Royal College of
+    Surgeons" is one college, the "House of Lords" one house), else the phrase's end. A
+    phrase in lower case keeps its last word ("a minister in the government")."""
+    head = next((k for k in range(start + 1, end) if tokens[k].lower in lang.actor_prepositions), end)
+    return head if category(tokens[head - 1], lang) == NAME else end
 
 
 def _only_modifiers(tokens: Sequence[Token], start: int, stop: int, lang: LanguageProfile) -> bool:
