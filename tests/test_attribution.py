@@ -339,3 +339,12 @@ def test_a_role_given_with_another_qualifier_names_no_one(matcher):
 def test_it_refers_to_a_body_named_after_the_people_it_serves(matcher):
     [finding] = matcher.scan("The Royal College of Surgeons said it rejects the plan.")
     assert (finding.actor.text, finding.actor.name) == ("it", "Royal College of Surgeons")
+
+
+def test_he_after_a_clause_about_another_mans_work_is_the_he_of_that_clause(matcher):
+    text = (
+        "Senator Pedro Alvarez broke with his party.\n\n"
+        "While saying he admired Tom Reyes's work, he backs the pay deal.\n\n"
+        '"We reject the new quota," he wrote.'
+    )
+    assert {f.actor.name for f in matcher.scan(text)} == {"Pedro Alvarez"}

@@ -405,6 +405,11 @@ class DocumentContext:
         for m in reversed(same):
             settled = self._settled(m)
             if compatible(pronoun, settled.referent, self.lang):
+                # "While saying he admired Blair's work, he ...": one who owns a thing named
+                # after an agreeing pronoun is not that pronoun's person
+                earlier_pronoun = self._owner_after_pronoun(pronoun, m)
+                if earlier_pronoun is not None:
+                    return self._chained(pronoun, earlier_pronoun, floor)
                 return settled
             if not passed_a_name and self._named_subject(pronoun, settled):
                 return settled
@@ -416,7 +421,13 @@ class DocumentContext:
         if prefer_speaker:
             for i in earlier:
                 for m in self._candidates(i, outside):
-                    if m.role == SPEAKER and self._compatible_settled(pronoun, m):
+                    if m.role != SPEAKER:
+                        continue
+                    if m.referent.kind == "pronoun":
+                        chained = self._chained(pronoun, m, floor)
+                        if chained is not None:
+                            return chained
+                    elif self._compatible_settled(pronoun, m):
                         return self._settled(m)
                 quote = self._quote_speaker_in(i)
                 if quote is not None and compatible(pronoun, quote.referent, self.lang):
@@ -429,6 +440,26 @@ class DocumentContext:
                         return chained
                 elif self._compatible_settled(pronoun, m):
                     return self._settled(m)
+        return None
+
+    def _owner_after_pronoun(self, pronoun: str, m: Mention) -> Mention | None:
+        """The agreeing pronoun that speaks or opens a clause before `m` in its sentence, when
+        `m` is a possessive ("Blair's"): the pronoun, else None."""
+        tokens = self.tokens(m.sentence)
+        possessive = m.text.endswith(("'s", "'")) or (m.end < len(tokens) and tokens[m.end].lower in ("'s", "'"))
+        if not possessive:
+            return None
+        agreement = self.lang.pronoun_agreement
+        for other in self.mentions(m.sentence):
+            if other.end > m.start:
+                break
+            word = other.text.lower()
+            if (
+                other.referent.kind == "pronoun"
+                and other.role != OTHER
+                and agreement.get(word) == agreement.get(pronoun)
+            ):
+                return other
         return None
 
     def _candidates(self, i: int, outside: bool) -> list[Mention]:
