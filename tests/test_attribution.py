@@ -348,3 +348,9 @@ def test_he_after_a_clause_about_another_mans_work_is_the_he_of_that_clause(matc
         '"We reject the new quota," he wrote.'
     )
     assert {f.actor.name for f in matcher.scan(text)} == {"Pedro Alvarez"}
+
+
+def test_they_refers_to_two_people_named_together(matcher):
+    text = 'The broadcasters met first. "Mr Alvarez and Mr Reyes said they back the pay deal," the chair said.'
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name) == ("they", "Mr Alvarez and Mr Reyes")

@@ -134,12 +134,27 @@ def describe(
     whole_known = any(m.start <= head_start and m.end >= head_end for m in matches)
     if not whole_known and _is_place(tokens, head_start, head_end, text, lang):
         return Referent(text, PLACE)
+    if not whole_known and _coordinated(tokens, head_start, head_end, index, matches, lang):
+        return Referent(text, GROUP, plural=True)  # "Mr Howard and Mr Kennedy": two people, a "they"
     person = _person_span(tokens, head_start, head_end, index, matches, lang) or _appositive_person(
         tokens, start, end, lang
     )
     if person is not None:
         return _person(tokens, person, head_start, matches, index, day, lang)
     return _non_person(tokens, head_start, head_end, text, matches, index, day, lang)
+
+
+def _coordinated(
+    tokens: Sequence[Token], start: int, end: int, index: ActorIndex, matches: list[NameMatch], lang: LanguageProfile
+) -> bool:
+    """Whether a coordinator joins two people ("Mr Howard and Mr Kennedy", "Tony Blair and
+    Gordon Brown"): the mention is a group, not the last person named. "Work and Pensions
+    Secretary Alan Johnson" joins no two people."""
+    for k in range(start + 1, end - 1):
+        if tokens[k].lower in lang.coordinators:
+            left = _person_span(tokens, start, k, index, matches, lang)
+            return left is not None and _person_span(tokens, k + 1, end, index, matches, lang) is not None
+    return False
 
 
 def _is_place(tokens: Sequence[Token], start: int, end: int, text: str, lang: LanguageProfile) -> bool:
