@@ -106,7 +106,11 @@ class TopicRef(NamedSpan):
 
 @dataclass(frozen=True)
 class SpeakerRef(NamedSpan):
-    """Who says the sentence: the speaker of a direct quote, or the reporter of reported speech."""
+    """Who says the sentence: the speaker of a direct quote, or the reporter of reported speech.
+    `name` is None when the text names the speaker only by a pronoun nothing resolves ('"...,"
+    she said' with no woman before it): a bare pronoun is no name."""
+
+    name: str | None
 
 
 @dataclass(frozen=True)
@@ -201,7 +205,7 @@ class Finding:
                 speaker["text"],
                 speaker["start"],
                 speaker["end"],
-                speaker.get("name") or speaker["text"],
+                speaker["name"] if "name" in speaker else speaker["text"],
                 speaker.get("id"),
             )
             if speaker

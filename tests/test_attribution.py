@@ -65,11 +65,22 @@ def holders(matcher: Matcher, text: str, date: str | None = None):
         '"We oppose the new tariffs," trade minister Ana Ruiz told reporters on Monday.',
         'Trade minister Ana Ruiz said: "We oppose the new tariffs."',
         "Trade minister Ana Ruiz said, \u201cWe oppose the new tariffs.\u201d",
+        'Trade minister Ana Ruiz told the Daily Courier: "We oppose the new tariffs."',
         '"The talks were long," Ana Ruiz said, "and we oppose the new tariffs."',
         '"The talks were long. We oppose the new tariffs," Ana Ruiz said.',
         "''We oppose the new tariffs,'' said trade minister Ana Ruiz.",
     ],
-    ids=["X said", "said X", "X told", "X said:", "curly", "split quote", "several sentences", "two apostrophes"],
+    ids=[
+        "X said",
+        "said X",
+        "X told",
+        "X said:",
+        "curly",
+        "X told Y:",
+        "split quote",
+        "several sentences",
+        "two apostrophes",
+    ],
 )
 def test_the_speaker_of_a_quote_holds_its_first_person_stance(matcher, text):
     [finding] = [f for f in matcher.scan(text) if f.topic.text == "the new tariffs"]
@@ -265,3 +276,81 @@ def test_a_topic_that_is_an_actor_is_named_canonically(matcher):
     topics = [(f.topic.text, f.topic.name) for f in matcher.scan(text)]
     assert ("Lopez", "Maria Lopez") in topics  # a short name takes the earlier full name
     assert ("the Kremlin", "Russia") in topics  # a metonym takes its country
+
+
+# -- pronouns across sentences: chains, quotes and subjects ------------------------------------
+
+
+def test_he_after_a_quote_is_its_speaker_not_a_man_named_inside_it(matcher):
+    text = (
+        "Pedro Alvarez spoke to the union on Monday.\n\n"
+        '"Governor Tom Reyes has let this city down," he said.\n\n'
+        "He backs the pay deal."
+    )
+    [finding] = matcher.scan(text)
+    assert (finding.actor.name, finding.actor.via) == ("Pedro Alvarez", "pronoun")
+
+
+def test_he_continues_the_he_of_the_sentence_before(matcher):
+    text = "Pedro Alvarez spoke first. He said a judge should settle the row. He backs the pay deal."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Pedro Alvarez"
+
+
+def test_his_opening_the_sentence_before_continues_the_chain(matcher):
+    text = "Pedro Alvarez spoke first. His party wants a judge to settle the row. He backs the pay deal."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Pedro Alvarez"
+
+
+def test_a_man_named_inside_an_earlier_quote_is_not_the_speaker_of_he_wrote(matcher):
+    text = (
+        "Senator Pedro Alvarez broke with his party.\n\n"
+        'In a letter he wrote: "I would rather see Tom Reyes in charge than anyone else."\n\n'
+        '"We back the pay deal," he wrote.'
+    )
+    [finding] = matcher.scan(text)
+    assert (finding.actor.name, finding.speaker.name) == ("Pedro Alvarez", "Pedro Alvarez")
+
+
+# -- roles named before --------------------------------------------------------------------------
+
+
+def test_the_role_names_the_person_it_was_given_to(matcher):
+    text = "Tory leader Pedro Alvarez spoke on Monday. The Tory leader backs the pay deal."
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name) == ("The Tory leader", "Pedro Alvarez")
+
+
+def test_he_after_a_role_names_the_person_behind_the_role(matcher):
+    text = (
+        "Tory leader Pedro Alvarez spoke on Monday. The Tory leader said the vote was close. "
+        "He urged the chancellor to back the pay deal."
+    )
+    assert {f.actor.name for f in matcher.scan(text) if f.actor.text == "He"} == {"Pedro Alvarez"}
+
+
+def test_a_role_given_with_another_qualifier_names_no_one(matcher):
+    text = "Italian Prime Minister Marco Rossi visited on Monday. The prime minister backs the pay deal."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name != "Marco Rossi"
+
+
+def test_it_refers_to_a_body_named_after_the_people_it_serves(matcher):
+    [finding] = matcher.scan("The Royal College of Surgeons said it rejects the plan.")
+    assert (finding.actor.text, finding.actor.name) == ("it", "Royal College of Surgeons")
+
+
+def test_he_after_a_clause_about_another_mans_work_is_the_he_of_that_clause(matcher):
+    text = (
+        "Senator Pedro Alvarez broke with his party.\n\n"
+        "While saying he admired Tom Reyes's work, he backs the pay deal.\n\n"
+        '"We reject the new quota," he wrote.'
+    )
+    assert {f.actor.name for f in matcher.scan(text)} == {"Pedro Alvarez"}
+
+
+def test_they_refers_to_two_people_named_together(matcher):
+    text = 'The broadcasters met first. "Mr Alvarez and Mr Reyes said they back the pay deal," the chair said.'
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name) == ("they", "Mr Alvarez and Mr Reyes")

@@ -351,3 +351,22 @@ def test_two_apostrophes_mark_a_quote_that_ends_a_paragraph():
     found = segment(text)
     assert [text[q.start : q.end] for q in found.quotes] == ["''We back the plan,''", "''It is fair.''"]
     assert [s.paragraph for s in found.sentences] == [0, 0, 1]
+
+
+def test_a_quote_that_opens_again_after_a_sentence_ends_the_one_before():
+    # A long quote whose sentences each open with a mark and only the last closes: the quote
+    # marks must not pair across the sentences, which would leave its middle outside the quote
+    # and the narrative after it inside one.
+    text = (
+        'Aides said: "The ferry plan is dead. "The harbour will stay shut." '
+        "Later, the mayor urged calm.\n\nThe vote is next week."
+    )
+    seg = segment(text)
+    assert quoted(text) == ['"The ferry plan is dead.', '"The harbour will stay shut."']
+    assert seg.quote_at(text.index("Later")) is None
+    assert seg.quote_at(text.index("harbour")) is not None
+
+
+def test_a_mark_after_a_comma_and_a_space_still_closes_a_scare_quote():
+    text = 'She called the levy "a tax on the poor, "and voted against it.'
+    assert quoted(text)[0] == '"a tax on the poor, "'

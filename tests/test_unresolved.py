@@ -55,6 +55,14 @@ def test_a_holder_something_names_is_named(matcher, text, name, via) -> None:
     assert (finding.actor.name, finding.actor.via) == (name, via)
 
 
+def test_a_speaker_nothing_names_is_unresolved_too(matcher) -> None:
+    [finding] = matcher.scan('"I support the ban," she said.')
+    speaker = finding.speaker
+    assert (speaker.text, speaker.name, speaker.id) == ("she", None, None)
+    again = Finding.from_dict(json.loads(json.dumps(finding.to_dict())))
+    assert again.speaker.name is None and again == finding
+
+
 def test_an_unresolved_name_reads_back_as_null(matcher) -> None:
     [finding] = matcher.scan("Its report supports the ban.")
     again = Finding.from_dict(json.loads(json.dumps(finding.to_dict())))

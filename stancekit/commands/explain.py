@@ -338,9 +338,11 @@ def _finding_headline(f: Finding) -> str:
     return f"{f.actor.shown} [{', '.join(flags)}] {f.topic.name}"
 
 
-def _named(text: str, name: str, ident: str | None) -> str:
+def _named(text: str, name: str | None, ident: str | None) -> str:
     shown = repr(text)
-    if name != text:
+    if name is None:
+        shown += " (unresolved)"
+    elif name != text:
         shown += f" = {name}"
     if ident:
         shown += f" ({ident})"

@@ -29,6 +29,10 @@ from stancekit.text.tokens import Token, normalise, tokenize
 #: How many sentences back a pronoun or a quote's speaker is looked for.
 LOOKBACK = 8
 
+#: How many words the one spoken to may take between a speech verb and a quote ('told
+#: BBC Radio 4's Today programme: "..."').
+ADDRESSEE_WORDS = 6
+
 SUBJECT, SPEAKER, OTHER = "subject", "speaker", "other"
 
 
@@ -283,9 +287,22 @@ class DocumentContext:
         p = before
         while p >= 0 and tokens[p].text in (",", ":", "\u2014", "--"):
             p -= 1
+        if p >= 0 and tokens[p].lower not in self.lang.speech_verbs:
+            p = self._addressee_verb_before(tokens, p)
         if p < 0 or tokens[p].lower not in self.lang.speech_verbs:
             return None
         return self._subject_before(i, p)
+
+    def _addressee_verb_before(self, tokens: Sequence[Token], end: int) -> int:
+        """The verb that ends with its addressee at `end` ('X told the BBC: "..."', 'X told
+        Radio 4's Today programme: "..."'): its position, or -1 when the words before are no
+        speech verb and its object."""
+        for p in range(end, max(-1, end - ADDRESSEE_WORDS - 1), -1):
+            if tokens[p].lower in self.lang.addressee_verbs:
+                return p
+            if not tokens[p].text[:1].isalnum() and tokens[p].lower not in ("'s", "'"):
+                return -1
+        return -1
 
     def _subject_before(self, i: int, verb: int) -> Mention | None:
         """The mention that is the subject of the verb at `verb`: the last one ending within a few
@@ -327,12 +344,14 @@ class DocumentContext:
             and (" " not in referent.name)
         )
 
-    def resolve(self, mention: Mention, prefer_speaker: bool = False) -> Mention:
+    def resolve(self, mention: Mention, prefer_speaker: bool = False, floor: int | None = None) -> Mention:
         """The mention a pronoun or a short name stands for, marked with how it was reached;
-        the mention itself when there is nothing to resolve or nothing compatible is found."""
+        the mention itself when there is nothing to resolve or nothing compatible is found.
+        A pronoun is looked for back to sentence `floor` (by default `LOOKBACK` sentences)."""
         word = mention.text.lower()
         if mention.referent.kind == "pronoun" and word in self.lang.third_person:
-            target = self._antecedent(mention, word, prefer_speaker)
+            low = max(0, mention.sentence - LOOKBACK) if floor is None else floor
+            target = self._antecedent(mention, word, prefer_speaker, low)
             if target is not None:
                 how = f"{mention.text!r} refers back to {target.text!r} ({target.role})"
                 return replace(mention, referent=target.referent, via="pronoun", how=how)
@@ -342,9 +361,37 @@ class DocumentContext:
             if full is not None:
                 how = f"{mention.text!r} is the short name of {full.text!r}"
                 return replace(mention, referent=full.referent, via="mention", how=how)
+        if self._is_role(mention):
+            holder = self._role_holder(mention)
+            if holder is not None:
+                how = f"{mention.text!r} is the role of {holder.text!r}"
+                return replace(mention, referent=holder.referent, via="mention", how=how)
         return mention
 
-    def _antecedent(self, mention: Mention, pronoun: str, prefer_speaker: bool) -> Mention | None:
+    @staticmethod
+    def _is_role(mention: Mention) -> bool:
+        """An unnamed person known only by a definite role ("the Tory leader")."""
+        referent = mention.referent
+        return referent.is_person and referent.surname is None and referent.id is None and referent.role is not None
+
+    def _role_holder(self, mention: Mention) -> Mention | None:
+        """The latest earlier mention of a named person given the same role ("Tory leader
+        Michael Howard" for "the Tory leader"); a role with another qualifier ("Italian Prime
+        Minister ...") is another role."""
+        role = mention.referent.role
+        wanted = normalise(role.rsplit(" ", 1)[-1])
+        for i in range(mention.sentence, -1, -1):
+            sentence = self.sentences[i]
+            if wanted not in self.lowered[sentence.start : sentence.end]:
+                continue  # no mention there can carry the role: leave the sentence untokenised
+            for m in reversed(self.mentions(i)):
+                if i == mention.sentence and m.start >= mention.start:
+                    continue
+                if m.referent.full_name and m.referent.role == role:
+                    return m
+        return None
+
+    def _antecedent(self, mention: Mention, pronoun: str, prefer_speaker: bool, floor: int) -> Mention | None:
         here = mention.sentence
         own_quote = self.quote_index_at(mention.char_start)
         same = [
@@ -358,27 +405,107 @@ class DocumentContext:
         for m in reversed(same):
             settled = self._settled(m)
             if compatible(pronoun, settled.referent, self.lang):
+                # "While saying he admired Blair's work, he ...": one who owns a thing named
+                # after an agreeing pronoun is not that pronoun's person
+                earlier_pronoun = self._owner_after_pronoun(pronoun, m)
+                if earlier_pronoun is not None:
+                    return self._chained(pronoun, earlier_pronoun, floor)
                 return settled
             if not passed_a_name and self._named_subject(pronoun, settled):
                 return settled
             # "Cameron criticised Trump over his call": with another bare name nearer, the
             # subject is no safer a guess than that name
             passed_a_name = passed_a_name or settled.referent.kind == UNKNOWN
-        earlier = range(here - 1, max(-1, here - 1 - LOOKBACK), -1)
+        earlier = range(here - 1, floor - 1, -1)
+        outside = own_quote is None
         if prefer_speaker:
             for i in earlier:
-                for m in self.mentions(i):
-                    if m.role == SPEAKER and self._compatible_settled(pronoun, m):
+                for m in self._candidates(i, outside):
+                    if m.role != SPEAKER:
+                        continue
+                    if m.referent.kind == "pronoun":
+                        chained = self._chained(pronoun, m, floor)
+                        if chained is not None:
+                            return chained
+                    elif self._compatible_settled(pronoun, m):
                         return self._settled(m)
                 quote = self._quote_speaker_in(i)
                 if quote is not None and compatible(pronoun, quote.referent, self.lang):
                     return quote
         for i in earlier:
-            ranked = sorted(self.mentions(i), key=lambda m: (m.role == OTHER, m.start))
-            for m in ranked:
-                if self._compatible_settled(pronoun, m):
+            for m in self._ranked(i, outside):
+                if m.referent.kind == "pronoun":
+                    chained = self._chained(pronoun, m, floor)
+                    if chained is not None:
+                        return chained
+                elif self._compatible_settled(pronoun, m):
                     return self._settled(m)
         return None
+
+    def _owner_after_pronoun(self, pronoun: str, m: Mention) -> Mention | None:
+        """The agreeing pronoun that speaks or opens a clause before `m` in its sentence, when
+        `m` is a possessive ("Blair's"): the pronoun, else None."""
+        tokens = self.tokens(m.sentence)
+        possessive = m.text.endswith(("'s", "'")) or (m.end < len(tokens) and tokens[m.end].lower in ("'s", "'"))
+        if not possessive:
+            return None
+        agreement = self.lang.pronoun_agreement
+        for other in self.mentions(m.sentence):
+            if other.end > m.start:
+                break
+            word = other.text.lower()
+            if (
+                other.referent.kind == "pronoun"
+                and other.role != OTHER
+                and agreement.get(word) == agreement.get(pronoun)
+            ):
+                return other
+        return None
+
+    def _candidates(self, i: int, outside: bool) -> list[Mention]:
+        """The mentions of an earlier sentence that a pronoun may refer back to: for a pronoun
+        outside quotes, none inside a quote ('"Reyes let us down," he said. He ...' is not Reyes)."""
+        mentions = self.mentions(i)
+        if not outside:
+            return mentions
+        return [m for m in mentions if self.quote_index_at(m.char_start) is None]
+
+    def _ranked(self, i: int, outside: bool) -> list[Mention]:
+        """The candidates of an earlier sentence, likeliest first: the speaker of a quote there
+        (for a pronoun outside quotes), a pronoun or possessive that opens the sentence (the
+        chain of one person's sentences), speakers and subjects, then the rest, left to right."""
+        ranked = sorted(self._candidates(i, outside), key=lambda m: (m.role == OTHER, m.start))
+        opening = self._opening_possessive(i)
+        if opening is not None:
+            ranked.insert(0, opening)
+        if outside:
+            quote = self._quote_speaker_in(i)
+            if quote is not None and self.quote_index_at(self.sentences[i].start) is not None:
+                ranked.insert(0, quote)
+        return ranked
+
+    def _opening_possessive(self, i: int) -> Mention | None:
+        """A possessive pronoun that opens sentence i ("His party wants ..."): the sentence is
+        about whom it refers to, as a subject pronoun would say."""
+        tokens = self.tokens(i)
+        if not tokens or tokens[0].lower not in self.lang.possessive_subjects:
+            return None
+        t = tokens[0]
+        return Mention(i, 0, 1, t.start, t.end, t.text, Referent(t.text, "pronoun"), SUBJECT)
+
+    def _chained(self, pronoun: str, m: Mention, floor: int) -> Mention | None:
+        """What an earlier pronoun that agrees with `pronoun` and opens its clause or speaks
+        refers to: "Alvarez spoke. He said ... . He backs ..." is one chain back to Alvarez."""
+        word = m.text.lower()
+        agreement = self.lang.pronoun_agreement
+        if m.role == OTHER or word in self.lang.first_person or agreement.get(word) != agreement.get(pronoun):
+            return None
+        subject = self.lang.possessive_subjects.get(word, word)
+        if subject not in self.lang.third_person:
+            return None
+        as_subject = m if subject == word else replace(m, text=subject)
+        resolved = self.resolve(as_subject, floor=floor)
+        return resolved if resolved.via == "pronoun" else None
 
     def _named_subject(self, pronoun: str, m: Mention) -> bool:
         """A one-word name that starts its clause or speaks, in the pronoun's own sentence:
@@ -411,8 +538,9 @@ class DocumentContext:
         return compatible(pronoun, self._settled(m).referent, self.lang)
 
     def _settled(self, m: Mention) -> Mention:
-        """A mention with its short name expanded (a pronoun antecedent named "Kirby" is John Kirby)."""
-        return self.resolve(m) if self._is_short_name(m) else m
+        """A mention with its short name or its role expanded (a pronoun antecedent named "Kirby"
+        is John Kirby, one named "the Tory leader" the Tory leader named before)."""
+        return self.resolve(m) if self._is_short_name(m) or self._is_role(m) else m
 
     def _full_name(self, mention: Mention) -> Mention | None:
         surname = mention.referent.surname or mention.referent.name

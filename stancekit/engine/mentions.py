@@ -34,6 +34,10 @@ class Referent:
     plural: bool = False
     surname: str | None = None
     affiliations: tuple[str, ...] = ()
+    #: The role the text gives the person, in lower case without articles: "tory leader" for
+    #: "Tory leader Michael Howard" and for an unnamed "the Tory leader", so that the one can be
+    #: named after the other.
+    role: str | None = None
 
     @property
     def is_person(self) -> bool:
@@ -130,12 +134,27 @@ def describe(
     whole_known = any(m.start <= head_start and m.end >= head_end for m in matches)
     if not whole_known and _is_place(tokens, head_start, head_end, text, lang):
         return Referent(text, PLACE)
+    if not whole_known and _coordinated(tokens, head_start, head_end, index, matches, lang):
+        return Referent(text, GROUP, plural=True)  # "Mr Howard and Mr Kennedy": two people, a "they"
     person = _person_span(tokens, head_start, head_end, index, matches, lang) or _appositive_person(
         tokens, start, end, lang
     )
     if person is not None:
         return _person(tokens, person, head_start, matches, index, day, lang)
     return _non_person(tokens, head_start, head_end, text, matches, index, day, lang)
+
+
+def _coordinated(
+    tokens: Sequence[Token], start: int, end: int, index: ActorIndex, matches: list[NameMatch], lang: LanguageProfile
+) -> bool:
+    """Whether a coordinator joins two people ("Mr Howard and Mr Kennedy", "Tony Blair and
+    Gordon Brown"): the mention is a group, not the last person named. "Work and Pensions
+    Secretary Alan Johnson" joins no two people."""
+    for k in range(start + 1, end - 1):
+        if tokens[k].lower in lang.coordinators:
+            left = _person_span(tokens, start, k, index, matches, lang)
+            return left is not None and _person_span(tokens, k + 1, end, index, matches, lang) is not None
+    return False
 
 
 def _is_place(tokens: Sequence[Token], start: int, end: int, text: str, lang: LanguageProfile) -> bool:
@@ -214,6 +233,7 @@ def _person(
         gender=gender,
         surname=tokens[end - 1].text,
         affiliations=tuple(dict.fromkeys(affiliations)),
+        role=_role(tokens[head_start:first], lang),
     )
 
 
@@ -227,7 +247,7 @@ def _non_person(
     day: date | None,
     lang: LanguageProfile,
 ) -> Referent:
-    last = tokens[end - 1]
+    last = tokens[_head_end(tokens, start, end, lang) - 1]
     plural = last.lower.endswith("s") and not last.lower.endswith("ss") and last.lower not in ("us", "news")
     plural = plural or any(t.lower in ("and", "&") for t in tokens[start:end])
     whole = next((m for m in matches if m.start <= start and m.end >= end), None)
@@ -249,8 +269,12 @@ def _non_person(
         # one capitalised word: a surname that an earlier full name may explain ("Kirby"), or
         # a place; unknown until then, so no pronoun takes it for a person
         return Referent(last.text, UNKNOWN, surname=last.text)
+    role = None
     if last.lower in lang.role_words and not plural:
         kind = PERSON  # "a White House spokesman": a person, unnamed
+        role = (
+            _role(tokens[start:end], lang) if tokens[start - 1 : start] and _definite(tokens[start - 1], lang) else None
+        )
     elif plural:
         kind = GROUP
     elif last.lower in lang.actor_nouns or last.lower in lang.organisation_words or category(last, lang) == NAME:
@@ -264,7 +288,30 @@ def _non_person(
         if lowered.startswith(article):
             name = name[len(article) :]
             break
-    return Referent(name, kind, None, None, plural, affiliations=tuple(dict.fromkeys(affiliations)))
+    return Referent(name, kind, None, None, plural, affiliations=tuple(dict.fromkeys(affiliations)), role=role)
+
+
+def _role(tokens: Sequence[Token], lang: LanguageProfile) -> str | None:
+    """The role words before a person's name or of an unnamed role, in lower case: the
+    punctuation of an appositive and titles such as "Mr" or "Lord" left out."""
+    words = [t.lower for t in tokens if t.text[:1].isalnum() and t.lower not in lang.person_titles]
+    while words and words[0] in lang.articles:
+        words.pop(0)
+    return " ".join(words) or None
+
+
+def _definite(token: Token, lang: LanguageProfile) -> bool:
+    """Whether a role phrase opened by `token` is definite ("the Tory leader"): it stands for
+    one person the reader knows, not for any one ("a spokesman")."""
+    return token.lower in lang.definite_articles
+
+
+def _head_end(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> int:
+    """The end of the head of a name: before its first preposition ("the Royal College of
+    Surgeons" is one college, the "House of Lords" one house), else the phrase's end. A
+    phrase in lower case keeps its last word ("a minister in the government")."""
+    head = next((k for k in range(start + 1, end) if tokens[k].lower in lang.actor_prepositions), end)
+    return head if category(tokens[head - 1], lang) == NAME else end
 
 
 def _only_modifiers(tokens: Sequence[Token], start: int, stop: int, lang: LanguageProfile) -> bool:

@@ -72,6 +72,10 @@ class LanguageProfile:
     articles: frozenset[str] = _slot(
         WORDS, "Open an appositive noun phrase; dropped from the start of a name before it is compared."
     )
+    definite_articles: frozenset[str] = _slot(
+        WORDS,
+        "Before a role ('the Tory leader'): it is one known person, named after an earlier mention with that role.",
+    )
     partitives: frozenset[str] = _slot(WORDS, "Followed by 'of' and a noun phrase inside an actor phrase.")
     name_joiners: frozenset[str] = _slot(WORDS, "Lower-case words that may join the capitalised parts of one name.")
     role_words: frozenset[str] = _slot(

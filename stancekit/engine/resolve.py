@@ -122,10 +122,12 @@ class FindingResolver:
 
     @staticmethod
     def speaker_ref(speaker: Mention | None) -> SpeakerRef | None:
+        """The speaker as a finding reports it; one named by an unresolved pronoun has no name."""
         if speaker is None:
             return None
         referent = speaker.referent
-        return SpeakerRef(speaker.text, speaker.char_start, speaker.char_end, referent.name, referent.id)
+        name = None if referent.kind == "pronoun" else referent.name  # a pronoun nothing resolved
+        return SpeakerRef(speaker.text, speaker.char_start, speaker.char_end, name, referent.id)
 
     def topic(self, sentence: int, tokens: Sequence[Token], start: int, end: int, actor_start: int) -> TopicRef:
         text = self.context.text

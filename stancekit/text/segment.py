@@ -388,6 +388,11 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             open_at = i
         elif ch in _OPEN_QUOTES and not _looks_closing(text, i):
             open_at = i  # an unmatched opening mark: start again here
+        elif _opens_after_sentence(text, i):
+            # '"First sentence. "Second one."': each sentence of a long quote opens with a mark
+            # and only the last closes, so the quote before ends with its sentence
+            spans.append(QuoteSpan(open_at, _end_before_space(text, i), closed=False))
+            open_at = i
         else:
             spans.append(QuoteSpan(open_at, i + len(ch)))
             open_at = None
@@ -396,6 +401,21 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         end = paragraph_ends[p] if p < len(paragraph_ends) else _trim(text, open_at, len(text))[1]
         spans.append(QuoteSpan(open_at, max(end, open_at + 1), closed=False))
     return spans
+
+
+def _opens_after_sentence(text: str, i: int) -> bool:
+    """Whether the straight mark at `i` opens a quote while one is open: it stands between
+    a sentence's end and a space ('... dead. "The ...'), not after a word it closes."""
+    end = _end_before_space(text, i)
+    return end < i and text[i] == '"' and text[end - 1 : end] in (".", "?", "!") and (text[i + 1 : i + 2].isalnum())
+
+
+def _end_before_space(text: str, i: int) -> int:
+    """The end of the text before `i` without the spaces and tabs right before it."""
+    end = i
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    return end
 
 
 def _looks_closing(text: str, i: int) -> bool:
