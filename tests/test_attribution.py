@@ -69,6 +69,8 @@ def holders(matcher: Matcher, text: str, date: str | None = None):
         '"The talks were long," Ana Ruiz said, "and we oppose the new tariffs."',
         '"The talks were long. We oppose the new tariffs," Ana Ruiz said.',
         "''We oppose the new tariffs,'' said trade minister Ana Ruiz.",
+        'Ana Ruiz, of the trade ministry, said: "We oppose the new tariffs."',
+        'Ana Ruiz, the trade minister, told reporters: "We oppose the new tariffs."',
     ],
     ids=[
         "X said",
@@ -80,6 +82,8 @@ def holders(matcher: Matcher, text: str, date: str | None = None):
         "split quote",
         "several sentences",
         "two apostrophes",
+        "X, of Y, said:",
+        "X, the Y, told Z:",
     ],
 )
 def test_the_speaker_of_a_quote_holds_its_first_person_stance(matcher, text):
