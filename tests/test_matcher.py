@@ -79,6 +79,12 @@ def test_relative_pronoun_actor_is_named_after_its_antecedent():
     assert (finding.actor.text, finding.actor.name, finding.actor.via) == ("which", "union", "pronoun")
 
 
+def test_a_second_relative_clause_after_and_refers_to_the_same_antecedent():
+    [finding] = MATCHER.scan("The union, which was founded in 1990 and which backs the plan, met on Monday.")
+    assert (finding.actor.text, finding.actor.name, finding.topic.text) == ("which", "union", "the plan")
+    assert MATCHER.scan("The results were close and which backs the plan is unclear.") == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "topic"),
     [

@@ -284,7 +284,14 @@ def _clause_start(tokens: Sequence[Token], start: int, lang: LanguageProfile) ->
 
 
 def antecedent(tokens: Sequence[Token], relative: int, lang: LanguageProfile) -> tuple[int, int] | None:
-    """The actor phrase a relative pronoun refers back to: "the union, which ..." -> the union."""
+    """The actor phrase a relative pronoun refers back to: "the union, which ..." -> the union;
+    after a coordinator, that of the relative pronoun before it: "the union, which was founded
+    in 1990 and which backs the plan" -> the union."""
+    if relative > 0 and tokens[relative - 1].lower in lang.coordinators:
+        for k in range(relative - 2, max(-1, relative - 2 - MAX_TOPIC_TOKENS), -1):
+            if tokens[k].lower == tokens[relative].lower:
+                return antecedent(tokens, k, lang)
+        return None
     end = relative - 1 if relative > 0 and tokens[relative - 1].lower in (",", "--", "\u2014", "\u2013") else relative
     for start in range(max(0, end - MAX_ACTOR_TOKENS), end):
         token = tokens[start]
