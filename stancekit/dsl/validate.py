@@ -266,16 +266,15 @@ class Resolver:
             body = self.resolve(node.body, pattern, file_key)
             if body is None:
                 return None
-            if not is_single_token(body):
-                reason = _longer_than_one_token(body)
-                self._error(
-                    pattern,
-                    node,
-                    "negated-sequence",
-                    "'!' can only negate a test of one token" + (f", but {reason[0]}" if reason else ""),
-                    "negate a word, a /regex/, a [class] or a lexicon of single words"
-                    + (f"; {reason[1]}" if reason else ""),
-                )
+            if not self._one_token(
+                pattern,
+                body,
+                node,
+                "negated-sequence",
+                "'!' can only negate a test of one token",
+                "negate a word, a /regex/, a [class] or a lexicon of single words",
+                fix=True,
+            ):
                 return None
             return ast.Not(node.span, body)
         if isinstance(node, ast.AllOf):
@@ -299,18 +298,31 @@ class Resolver:
         if any(t is None for t in tests):
             return None
         for test in tests:
-            if not is_single_token(test):
-                reason = _longer_than_one_token(test)
-                self._error(
-                    pattern,
-                    test,
-                    "capture-test-sequence",
-                    "a capture's tests apply to its head, one token" + (f", but {reason[0]}" if reason else ""),
-                    "write words, /regexes/, [classes], [TAGS] or lexicons of single words, each optionally"
-                    " negated with '!': {actor:ACTOR & !it}",
-                )
+            if not self._one_token(
+                pattern,
+                test,
+                test,
+                "capture-test-sequence",
+                "a capture's tests apply to its head, one token",
+                "write words, /regexes/, [classes], [TAGS] or lexicons of single words, each optionally"
+                " negated with '!': {actor:ACTOR & !it}",
+            ):
                 return None
         return tuple(tests)
+
+    def _one_token(
+        self, pattern: str, test: ast.Node, at: ast.Node, code: str, message: str, hint: str, fix: bool = False
+    ) -> bool:
+        """Whether `test` tests one token; if not, report `code` at `at`, saying why (and, with
+        `fix`, how to write the test instead)."""
+        if is_single_token(test):
+            return True
+        reason = _longer_than_one_token(test)
+        if reason:
+            message += f", but {reason[0]}"
+            hint += f"; {reason[1]}" if fix else ""
+        self._error(pattern, at, code, message, hint)
+        return False
 
     def _capture_type_hint(self, name: str, file_key: str) -> str:
         visible = self.ruleset.phrases_for(file_key)
@@ -326,16 +338,15 @@ class Resolver:
             return None
         first_ok = is_single_token(parts[0]) or isinstance(_unwrapped(parts[0]), ResolvedLexicon)
         for k, part in enumerate(parts):
-            if (k == 0 and not first_ok) or (k > 0 and not is_single_token(part)):
-                reason = _longer_than_one_token(part)
-                self._error(
-                    pattern,
-                    part,
-                    "conjunction-sequence",
-                    "'&' joins tests of one token" + (f", but {reason[0]}" if reason else ""),
-                    "join words, /regexes/, [classes], [TAGS] or lexicons; a lexicon with entries of several"
-                    " words may come first, and the other tests then apply to its first word",
-                )
+            if (k > 0 or not first_ok) and not self._one_token(
+                pattern,
+                part,
+                part,
+                "conjunction-sequence",
+                "'&' joins tests of one token",
+                "join words, /regexes/, [classes], [TAGS] or lexicons; a lexicon with entries of several"
+                " words may come first, and the other tests then apply to its first word",
+            ):
                 return None
         return ast.AllOf(node.span, tuple(parts))
 
