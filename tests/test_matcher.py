@@ -101,6 +101,11 @@ def test_a_second_relative_clause_after_and_refers_to_the_same_antecedent():
         ("Germany rejected rumours he said were false.", "rumours"),
         ("Germany rejected the report after we said so.", "the report"),
         ("Germany rejected it.", "it"),
+        ("Germany condemned the plan as reckless.", "the plan"),
+        ("Germany supports the plans as the bankers said.", "the plans"),
+        ("Germany supports allies such as France.", "allies such as France"),
+        ("Germany supports sanctions as well as talks.", "sanctions as well as talks"),
+        ("Germany supports Ana Ruiz acting as chair.", "Ana Ruiz acting as chair"),
     ],
 )
 def test_topic_ends_at_a_clause_boundary(sentence, topic):

@@ -453,7 +453,9 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
             or (token.lower in verb_only_forms() and (not final or _ends_noun_phrase(tokens[end - 1], lang)))
         ):
             break  # "support for the sanctions | surprised some diplomats"
-        if token.lower in lang.topic_stop_punct or token.lower in lang.topic_stop_words:
+        if token.lower in lang.topic_stop_punct or (
+            token.lower in lang.topic_stop_words and not _in_kept_phrase(tokens, end, lang)
+        ):
             break
         if token.lower in lang.coordinators and end + 1 < n and tokens[end + 1].lower in lang.clause_starters:
             break
@@ -471,6 +473,22 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
         ):
             end -= 1  # and the word that opened that clause: "the research after | he ..."
     return tuple(range(end, start, -1))
+
+
+def _in_kept_phrase(tokens: Sequence[Token], position: int, lang: LanguageProfile) -> bool:
+    """Whether the stop word at `position` is part of a phrase that keeps the topic going
+    ("such as", "as well as", or after a verb: "remain as chancellor")."""
+    word = tokens[position].lower
+    if word in lang.topic_stops_kept_after_verbs and position > 0:
+        before = tokens[position - 1].lower
+        if before in verb_only_forms() or before in ing_forms():
+            return True
+    for phrase in lang.topic_stop_phrases_kept:
+        for k, w in enumerate(phrase):
+            start = position - k
+            if w == word and start >= 0 and [t.lower for t in tokens[start : start + len(phrase)]] == list(phrase):
+                return True
+    return False
 
 
 def _subject_only(token: Token, lang: LanguageProfile) -> bool:

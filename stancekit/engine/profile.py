@@ -196,6 +196,12 @@ class LanguageProfile:
     )
     # -- clause and topic boundaries -----------------------------------------------------------
     topic_stop_words: frozenset[str] = _slot(WORDS, "End a topic; a topic never starts with one.")
+    topic_stop_phrases_kept: tuple[tuple[str, ...], ...] = _slot(
+        PHRASES, "Phrases in which a topic stop word does not end the topic ('such as', 'as well as')."
+    )
+    topic_stops_kept_after_verbs: frozenset[str] = _slot(
+        WORDS, "Topic stop words that do not end a topic right after a verb ('remain as chancellor')."
+    )
     topic_bad_starts: frozenset[str] = _slot(WORDS, "A topic never starts with one: the cue before it takes no object.")
     clause_starters: frozenset[str] = _slot(WORDS, "After a coordinator, start a new clause, which ends the topic.")
     topic_finite_verbs: frozenset[str] = _slot(
