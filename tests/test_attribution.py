@@ -358,3 +358,29 @@ def test_they_refers_to_two_people_named_together(matcher):
     text = 'The broadcasters met first. "Mr Alvarez and Mr Reyes said they back the pay deal," the chair said.'
     [finding] = matcher.scan(text)
     assert (finding.actor.text, finding.actor.name) == ("they", "Mr Alvarez and Mr Reyes")
+
+
+def test_a_role_never_given_with_a_name_is_the_person_the_story_is_about(matcher):
+    text = (
+        "Pedro Alvarez will visit Leeds on Friday. He will speak to nurses there. The Tory leader backs the pay deal."
+    )
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name) == ("The Tory leader", "Pedro Alvarez")
+
+
+def test_a_role_after_a_man_given_another_role_names_no_one(matcher):
+    text = "Foreign Secretary Pedro Alvarez will visit Leeds on Friday. The chancellor backs the pay deal."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name != "Pedro Alvarez"
+
+
+def test_a_role_inside_a_quote_is_not_the_speaker(matcher):
+    text = 'Pedro Alvarez spoke on Monday. "The chancellor backs the pay deal," he said.'
+    [finding] = matcher.scan(text)
+    assert finding.actor.name != "Pedro Alvarez"
+
+
+def test_a_role_after_another_speaker_in_its_sentence_is_someone_she_names(matcher):
+    text = "Pedro Alvarez will visit Leeds on Friday. Ms Ruiz said the chancellor backs the pay deal."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name != "Pedro Alvarez"

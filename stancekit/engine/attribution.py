@@ -366,7 +366,7 @@ class DocumentContext:
                 how = f"{mention.text!r} is the short name of {full.text!r}"
                 return replace(mention, referent=full.referent, via="mention", how=how)
         if self._is_role(mention):
-            holder = self._role_holder(mention)
+            holder = self._role_holder(mention) or self._person_in_focus(mention)
             if holder is not None:
                 how = f"{mention.text!r} is the role of {holder.text!r}"
                 return replace(mention, referent=holder.referent, via="mention", how=how)
@@ -394,6 +394,50 @@ class DocumentContext:
                 if m.referent.full_name and m.referent.role == role:
                     return m
         return None
+
+    def _person_in_focus(self, mention: Mention) -> Mention | None:
+        """The person a definite role never given with a name stands for: news introduces
+        someone by name ("Pedro Alvarez will visit Leeds. He will ...") and then calls them by
+        their office ("The Tory leader backs ..."). That is the nearest person who speaks or
+        opens a clause in the sentences before, when the text gives them no other role. The
+        nearest such person decides: one given another role ("Foreign Secretary X" before "the
+        chancellor") or one named by a role alone means the role is someone else, and it stays
+        unnamed. A role inside a quote is the speaker's word for someone else, and one owned by
+        another ("the prime minister's spokesman") is not the owner."""
+        if self.quote_index_at(mention.char_start) is not None or self._owned(mention):
+            return None
+        agreement = self.lang.pronoun_agreement
+        if any(m.end <= mention.start and m.role != OTHER for m in self.mentions(mention.sentence)):
+            return None  # "Ms Ruiz said the chancellor's plan ...": the role is someone she names
+        for i in range(mention.sentence - 1, max(0, mention.sentence - LOOKBACK) - 1, -1):
+            for m in sorted(self._candidates(i, outside=True), key=lambda m: m.start):
+                if m.role == OTHER:
+                    continue
+                if m.referent.kind == "pronoun":
+                    word = m.text.lower()
+                    subject = self.lang.possessive_subjects.get(word, word)
+                    if agreement.get(subject) not in ("male", "female") or subject not in self.lang.third_person:
+                        continue
+                    candidate: Mention | None = self.resolve(replace(m, text=subject))
+                    if candidate is None or candidate.via != "pronoun":
+                        return None  # the person in focus is not known
+                elif self._is_role(m):
+                    candidate = self._role_holder(m)
+                    if candidate is None:
+                        return None
+                else:
+                    candidate = self._settled(m)
+                person = candidate.referent
+                if not person.is_person or person.plural:
+                    continue
+                named = person.surname is not None and person.role in (None, mention.referent.role)
+                return candidate if named else None
+        return None
+
+    def _owned(self, mention: Mention) -> bool:
+        """Whether a mention is owned by a name inside it ("the prime minister's spokesman")."""
+        tokens = self.tokens(mention.sentence)
+        return any(t.lower in ("'s", "'") for t in tokens[mention.start : mention.end - 1])
 
     def _antecedent(self, mention: Mention, pronoun: str, prefer_speaker: bool, floor: int) -> Mention | None:
         here = mention.sentence
