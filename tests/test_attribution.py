@@ -384,3 +384,14 @@ def test_a_role_after_another_speaker_in_its_sentence_is_someone_she_names(match
     text = "Pedro Alvarez will visit Leeds on Friday. Ms Ruiz said the chancellor backs the pay deal."
     [finding] = matcher.scan(text)
     assert finding.actor.name != "Pedro Alvarez"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Pedro Alvarez spoke on Monday. Asked on BBC Radio about the strike, he backs the pay deal.",
+        "Senator Pedro Alvarez spoke on Monday. He told ITV Wales he backs the pay deal.",
+    ],
+)
+def test_a_name_opened_by_an_acronym_is_no_person_he_refers_to(matcher, text):
+    assert {f.actor.name for f in matcher.scan(text) if f.actor.text.lower() == "he"} == {"Pedro Alvarez"}

@@ -196,7 +196,14 @@ def _person_span(
         return None
     if last_title is None and end - first < 2:
         return None  # one capitalised word and no title: a surname ("Kirby said"), a place or a body
+    if last_title is None and _acronym(names[0]):
+        return None  # "BBC Radio", "ITV Wales": a body's initials open no person's name
     return first, end
+
+
+def _acronym(token: Token) -> bool:
+    """Whether a word is written as initials in capitals ("BBC", "ITV")."""
+    return len(token.text) > 1 and token.text.isalpha() and token.text.isupper()
 
 
 def _person(
