@@ -395,3 +395,9 @@ def test_a_role_after_another_speaker_in_its_sentence_is_someone_she_names(match
 )
 def test_a_name_opened_by_an_acronym_is_no_person_he_refers_to(matcher, text):
     assert {f.actor.name for f in matcher.scan(text) if f.actor.text.lower() == "he"} == {"Pedro Alvarez"}
+
+
+def test_a_name_after_a_lower_case_description_is_the_person(matcher):
+    text = "The deputy minister for women Ana Ruiz accused the Tories of lying about tax."
+    [finding] = matcher.scan(text)
+    assert (finding.actor.name, finding.actor.type) == ("Ana Ruiz", "person")
