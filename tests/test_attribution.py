@@ -401,3 +401,15 @@ def test_a_name_after_a_lower_case_description_is_the_person(matcher):
     text = "The deputy minister for women Ana Ruiz accused the Tories of lying about tax."
     [finding] = matcher.scan(text)
     assert (finding.actor.name, finding.actor.type) == ("Ana Ruiz", "person")
+
+
+def test_they_refers_to_people_named_by_a_plain_plural_noun(matcher):
+    text = "The electorate is tired. Most pensioners voted early, and they back the pay deal."
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name) == ("they", "Most pensioners")
+
+
+def test_they_after_people_in_its_sentence_is_those_people(matcher):
+    text = "The electorate is tired. Even when people heard the plan, they did not support it."
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name) == ("they", "people")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from stancekit.compiler.ruleset import CompiledRuleSet
-from stancekit.engine.captures import NAME, actor_ends, antecedent, category
+from stancekit.engine.captures import NAME, NOUN, actor_ends, antecedent, category
 from stancekit.engine.mentions import PERSON, UNKNOWN, Referent, compatible, describe
 from stancekit.engine.sentence import SentenceContext
 from stancekit.text.limits import CONTEXT_SENTENCES
@@ -154,15 +154,31 @@ class DocumentContext:
                 continue
             following = tokens[j + 1].lower if j + 1 < len(tokens) else ""
             share = token.text.endswith("%") or (token.is_number and following in ("percent", "%", "per"))
-            opens = category(token, self.lang) == NAME or token.lower in ("the", "a") or share
-            ends = actor_ends(tokens, j, context) if opens else ()
-            named = [
-                e
-                for e in ends
-                if share
-                or any(category(t, self.lang) == NAME for t in tokens[j:e])
-                or tokens[e - 1].lower in self.lang.actor_nouns
-            ]
+            kind = category(token, self.lang)
+            # people named by a plural noun alone ("pensioners", "most voters") are what a
+            # "they" may refer back to
+            named_phrase = kind == NAME or token.lower in ("the", "a") or share
+            # ("thousands of people", "a poll of 1,000 people": people after "of" or a count
+            # are part of a phrase, and no subject)
+            after_preposition = j > 0 and (
+                tokens[j - 1].lower in self.lang.actor_prepositions or tokens[j - 1].is_number
+            )
+            plural_people = (
+                not named_phrase
+                and not after_preposition
+                and (kind == NOUN or token.lower in self.lang.partitive_pronouns)
+            )
+            ends = actor_ends(tokens, j, context) if named_phrase or plural_people else ()
+            if plural_people:
+                named = [e for e in ends if self._plural_people(tokens[e - 1])]
+            else:
+                named = [
+                    e
+                    for e in ends
+                    if share
+                    or any(category(t, self.lang) == NAME for t in tokens[j:e])
+                    or tokens[e - 1].lower in self.lang.actor_nouns
+                ]
             if named:
                 end = max(named)
                 found.append(self.mention(i, j, end, self._role(tokens, j, end)))
@@ -171,6 +187,12 @@ class DocumentContext:
                 j += 1
         _keep(self._mentions, i, found)
         return found
+
+    def _plural_people(self, token: Token) -> bool:
+        """Whether a noun names people in the plural ("pensioners", "people")."""
+        lower = token.lower
+        plural = lower.endswith("s") and not lower.endswith("ss")
+        return category(token, self.lang) == NOUN and (plural or lower in self.lang.plurals_without_s)
 
     def _role(self, tokens: Sequence[Token], start: int, end: int) -> str:
         """A speaker (subject of a speech verb), a subject (starts its clause), or other."""
