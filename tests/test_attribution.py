@@ -358,3 +358,58 @@ def test_they_refers_to_two_people_named_together(matcher):
     text = 'The broadcasters met first. "Mr Alvarez and Mr Reyes said they back the pay deal," the chair said.'
     [finding] = matcher.scan(text)
     assert (finding.actor.text, finding.actor.name) == ("they", "Mr Alvarez and Mr Reyes")
+
+
+def test_a_role_never_given_with_a_name_is_the_person_the_story_is_about(matcher):
+    text = (
+        "Pedro Alvarez will visit Leeds on Friday. He will speak to nurses there. The Tory leader backs the pay deal."
+    )
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name) == ("The Tory leader", "Pedro Alvarez")
+
+
+def test_a_role_after_a_man_given_another_role_names_no_one(matcher):
+    text = "Foreign Secretary Pedro Alvarez will visit Leeds on Friday. The chancellor backs the pay deal."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name != "Pedro Alvarez"
+
+
+def test_a_role_inside_a_quote_is_not_the_speaker(matcher):
+    text = 'Pedro Alvarez spoke on Monday. "The chancellor backs the pay deal," he said.'
+    [finding] = matcher.scan(text)
+    assert finding.actor.name != "Pedro Alvarez"
+
+
+def test_a_role_after_another_speaker_in_its_sentence_is_someone_she_names(matcher):
+    text = "Pedro Alvarez will visit Leeds on Friday. Ms Ruiz said the chancellor backs the pay deal."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name != "Pedro Alvarez"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Pedro Alvarez spoke on Monday. Asked on BBC Radio about the strike, he backs the pay deal.",
+        "Senator Pedro Alvarez spoke on Monday. He told ITV Wales he backs the pay deal.",
+    ],
+)
+def test_a_name_opened_by_an_acronym_is_no_person_he_refers_to(matcher, text):
+    assert {f.actor.name for f in matcher.scan(text) if f.actor.text.lower() == "he"} == {"Pedro Alvarez"}
+
+
+def test_a_name_after_a_lower_case_description_is_the_person(matcher):
+    text = "The deputy minister for women Ana Ruiz accused the Tories of lying about tax."
+    [finding] = matcher.scan(text)
+    assert (finding.actor.name, finding.actor.type) == ("Ana Ruiz", "person")
+
+
+def test_they_refers_to_people_named_by_a_plain_plural_noun(matcher):
+    text = "The electorate is tired. Most pensioners voted early, and they back the pay deal."
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name) == ("they", "Most pensioners")
+
+
+def test_they_after_people_in_its_sentence_is_those_people(matcher):
+    text = "The electorate is tired. Even when people heard the plan, they did not support it."
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name) == ("they", "people")

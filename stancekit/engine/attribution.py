@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from stancekit.compiler.ruleset import CompiledRuleSet
-from stancekit.engine.captures import NAME, actor_ends, antecedent, category
+from stancekit.engine.captures import NAME, NOUN, actor_ends, antecedent, category
 from stancekit.engine.mentions import PERSON, UNKNOWN, Referent, compatible, describe
 from stancekit.engine.sentence import SentenceContext
 from stancekit.text.limits import CONTEXT_SENTENCES
@@ -154,15 +154,31 @@ class DocumentContext:
                 continue
             following = tokens[j + 1].lower if j + 1 < len(tokens) else ""
             share = token.text.endswith("%") or (token.is_number and following in ("percent", "%", "per"))
-            opens = category(token, self.lang) == NAME or token.lower in ("the", "a") or share
-            ends = actor_ends(tokens, j, context) if opens else ()
-            named = [
-                e
-                for e in ends
-                if share
-                or any(category(t, self.lang) == NAME for t in tokens[j:e])
-                or tokens[e - 1].lower in self.lang.actor_nouns
-            ]
+            kind = category(token, self.lang)
+            # people named by a plural noun alone ("pensioners", "most voters") are what a
+            # "they" may refer back to
+            named_phrase = kind == NAME or token.lower in ("the", "a") or share
+            # ("thousands of people", "a poll of 1,000 people": people after "of" or a count
+            # are part of a phrase, and no subject)
+            after_preposition = j > 0 and (
+                tokens[j - 1].lower in self.lang.actor_prepositions or tokens[j - 1].is_number
+            )
+            plural_people = (
+                not named_phrase
+                and not after_preposition
+                and (kind == NOUN or token.lower in self.lang.partitive_pronouns)
+            )
+            ends = actor_ends(tokens, j, context) if named_phrase or plural_people else ()
+            if plural_people:
+                named = [e for e in ends if self._plural_people(tokens[e - 1])]
+            else:
+                named = [
+                    e
+                    for e in ends
+                    if share
+                    or any(category(t, self.lang) == NAME for t in tokens[j:e])
+                    or tokens[e - 1].lower in self.lang.actor_nouns
+                ]
             if named:
                 end = max(named)
                 found.append(self.mention(i, j, end, self._role(tokens, j, end)))
@@ -171,6 +187,12 @@ class DocumentContext:
                 j += 1
         _keep(self._mentions, i, found)
         return found
+
+    def _plural_people(self, token: Token) -> bool:
+        """Whether a noun names people in the plural ("pensioners", "people")."""
+        lower = token.lower
+        plural = lower.endswith("s") and not lower.endswith("ss")
+        return category(token, self.lang) == NOUN and (plural or lower in self.lang.plurals_without_s)
 
     def _role(self, tokens: Sequence[Token], start: int, end: int) -> str:
         """A speaker (subject of a speech verb), a subject (starts its clause), or other."""
@@ -366,7 +388,7 @@ class DocumentContext:
                 how = f"{mention.text!r} is the short name of {full.text!r}"
                 return replace(mention, referent=full.referent, via="mention", how=how)
         if self._is_role(mention):
-            holder = self._role_holder(mention)
+            holder = self._role_holder(mention) or self._person_in_focus(mention)
             if holder is not None:
                 how = f"{mention.text!r} is the role of {holder.text!r}"
                 return replace(mention, referent=holder.referent, via="mention", how=how)
@@ -394,6 +416,50 @@ class DocumentContext:
                 if m.referent.full_name and m.referent.role == role:
                     return m
         return None
+
+    def _person_in_focus(self, mention: Mention) -> Mention | None:
+        """The person a definite role never given with a name stands for: news introduces
+        someone by name ("Pedro Alvarez will visit Leeds. He will ...") and then calls them by
+        their office ("The Tory leader backs ..."). That is the nearest person who speaks or
+        opens a clause in the sentences before, when the text gives them no other role. The
+        nearest such person decides: one given another role ("Foreign Secretary X" before "the
+        chancellor") or one named by a role alone means the role is someone else, and it stays
+        unnamed. A role inside a quote is the speaker's word for someone else, and one owned by
+        another ("the prime minister's spokesman") is not the owner."""
+        if self.quote_index_at(mention.char_start) is not None or self._owned(mention):
+            return None
+        agreement = self.lang.pronoun_agreement
+        if any(m.end <= mention.start and m.role != OTHER for m in self.mentions(mention.sentence)):
+            return None  # "Ms Ruiz said the chancellor's plan ...": the role is someone she names
+        for i in range(mention.sentence - 1, max(0, mention.sentence - LOOKBACK) - 1, -1):
+            for m in sorted(self._candidates(i, outside=True), key=lambda m: m.start):
+                if m.role == OTHER:
+                    continue
+                if m.referent.kind == "pronoun":
+                    word = m.text.lower()
+                    subject = self.lang.possessive_subjects.get(word, word)
+                    if agreement.get(subject) not in ("male", "female") or subject not in self.lang.third_person:
+                        continue
+                    candidate: Mention | None = self.resolve(replace(m, text=subject))
+                    if candidate is None or candidate.via != "pronoun":
+                        return None  # the person in focus is not known
+                elif self._is_role(m):
+                    candidate = self._role_holder(m)
+                    if candidate is None:
+                        return None
+                else:
+                    candidate = self._settled(m)
+                person = candidate.referent
+                if not person.is_person or person.plural:
+                    continue
+                named = person.surname is not None and person.role in (None, mention.referent.role)
+                return candidate if named else None
+        return None
+
+    def _owned(self, mention: Mention) -> bool:
+        """Whether a mention is owned by a name inside it ("the prime minister's spokesman")."""
+        tokens = self.tokens(mention.sentence)
+        return any(t.lower in ("'s", "'") for t in tokens[mention.start : mention.end - 1])
 
     def _antecedent(self, mention: Mention, pronoun: str, prefer_speaker: bool, floor: int) -> Mention | None:
         here = mention.sentence

@@ -184,6 +184,8 @@ def _person_span(
     covered = {i for m in matches if m.id not in person_ids for i in range(m.start, m.end)}
     last_title = max((i for i in range(start, end) if _is_title(tokens[i], index, lang) or i in covered), default=None)
     first = start if last_title is None else last_title + 1
+    if last_title is None:
+        first = _described_name(tokens, start, end, lang)
     if first >= end or end - first > 4:
         return None
     names = tokens[first:end]
@@ -196,7 +198,30 @@ def _person_span(
         return None
     if last_title is None and end - first < 2:
         return None  # one capitalised word and no title: a surname ("Kirby said"), a place or a body
+    if last_title is None and _acronym(names[0]):
+        return None  # "BBC Radio", "ITV Wales": a body's initials open no person's name
     return first, end
+
+
+def _described_name(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> int:
+    """Where a person's name starts after a lower-case description that stands right before
+    it ("women Ana Ruiz" of "the minister for women Ana Ruiz", "the late Tom Reyes"): the
+    start of the closing run of names when all words before it are lower case and none of
+    them opens a phrase of its own (a preposition); else `start`."""
+    first = end
+    while first > start and category(tokens[first - 1], lang) == NAME:
+        first -= 1
+    before = tokens[start:first]
+    if first == start or end - first < 2:
+        return start
+    if all(t.text[:1].islower() and t.text.isalpha() and t.lower not in lang.actor_prepositions for t in before):
+        return first
+    return start
+
+
+def _acronym(token: Token) -> bool:
+    """Whether a word is written as initials in capitals ("BBC", "ITV")."""
+    return len(token.text) > 1 and token.text.isalpha() and token.text.isupper()
 
 
 def _person(
