@@ -102,6 +102,7 @@ def test_a_second_relative_clause_after_and_refers_to_the_same_antecedent():
         ("Germany rejected the report after we said so.", "the report"),
         ("Germany rejected it.", "it"),
         ("Germany condemned the plan as reckless.", "the plan"),
+        ("Germany criticised the bank for claiming the loans were safe.", "the bank"),
         ("Germany supports the plans as the bankers said.", "the plans"),
         ("Germany supports allies such as France.", "allies such as France"),
         ("Germany supports sanctions as well as talks.", "sanctions as well as talks"),

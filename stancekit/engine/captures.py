@@ -472,6 +472,8 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
             tokens[end - 1].lower in lang.topic_clause_openers or tokens[end - 1].lower in lang.topic_bad_starts
         ):
             end -= 1  # and the word that opened that clause: "the research after | he ..."
+    while end > start + 1 and tokens[end - 1].lower in lang.dangling_prepositions:
+        end -= 1  # "criticised the government for | claiming ...": the preposition lost its object
     return tuple(range(end, start, -1))
 
 
