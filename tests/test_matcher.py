@@ -103,6 +103,7 @@ def test_a_second_relative_clause_after_and_refers_to_the_same_antecedent():
         ("Germany rejected it.", "it"),
         ("Germany condemned the plan as reckless.", "the plan"),
         ("Germany criticised the bank for claiming the loans were safe.", "the bank"),
+        ("Germany criticised a banker who said the loans were safe.", "a banker"),
         ("Germany supports the plans as the bankers said.", "the plans"),
         ("Germany supports allies such as France.", "allies such as France"),
         ("Germany supports sanctions as well as talks.", "sanctions as well as talks"),

@@ -472,8 +472,12 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
             tokens[end - 1].lower in lang.topic_clause_openers or tokens[end - 1].lower in lang.topic_bad_starts
         ):
             end -= 1  # and the word that opened that clause: "the research after | he ..."
-    while end > start + 1 and tokens[end - 1].lower in lang.dangling_prepositions:
-        end -= 1  # "criticised the government for | claiming ...": the preposition lost its object
+    while end > start + 1 and (
+        tokens[end - 1].lower in lang.dangling_prepositions
+        or tokens[end - 1].lower in lang.relative_pronouns
+        or tokens[end - 1].lower in lang.articles
+    ):
+        end -= 1  # "criticised the government for | claiming ...", "a union leader who | said ..."
     return tuple(range(end, start, -1))
 
 
