@@ -79,6 +79,19 @@ def test_relative_pronoun_actor_is_named_after_its_antecedent():
     assert (finding.actor.text, finding.actor.name, finding.actor.via) == ("which", "union", "pronoun")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The council debated the new cycle lane, which most residents support.", "the new cycle lane"),
+        ("The mayor named Ana Ruiz, whom most council members have backed, as her deputy.", "Ana Ruiz"),
+    ],
+)
+def test_a_relative_pronoun_topic_is_named_after_what_it_stands_for(sentence, name):
+    [finding] = [f for f in MATCHER.scan(sentence) if f.polarity == "support"]
+    assert finding.topic.text.lower() in ("which", "whom")
+    assert finding.topic.name == name
+
+
 def test_a_second_relative_clause_after_and_refers_to_the_same_antecedent():
     [finding] = MATCHER.scan("The union, which was founded in 1990 and which backs the plan, met on Monday.")
     assert (finding.actor.text, finding.actor.name, finding.topic.text) == ("which", "union", "the plan")

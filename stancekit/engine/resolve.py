@@ -25,6 +25,7 @@ from datetime import date
 from stancekit import registry
 from stancekit.compiler.ruleset import CompiledRuleSet
 from stancekit.engine.attribution import DocumentContext, Mention
+from stancekit.engine.captures import noun_phrase_before
 from stancekit.engine.mentions import Referent, compatible, join
 from stancekit.engine.profile import LanguageProfile
 from stancekit.findings import ActorRef, Affiliated, SpeakerRef, TextSpan, TopicRef
@@ -144,7 +145,18 @@ class FindingResolver:
             name, topic_id = named
         else:
             name = self._named_actor(sentence, start, end) or self._owned(sentence, tokens, start, actor_start, span)
+            if end - start == 1 and tokens[start].lower in self.compiled.profile.relative_pronouns:
+                name = self._relative_topic(sentence, tokens, start) or name
         return TopicRef(span.text, span.start, span.end, name, topic_id)
+
+    def _relative_topic(self, sentence: int, tokens: Sequence[Token], start: int) -> str | None:
+        """The name of a topic that is a relative pronoun: what it stands for ("the trade pact,
+        which she once supported"), named as an actor when it is one."""
+        found = noun_phrase_before(tokens, start, self.compiled.profile)
+        if found is None:
+            return None
+        a, b = found
+        return self._named_actor(sentence, a, b) or join(tokens[a:b])
 
     def _named_actor(self, sentence: int, start: int, end: int) -> str | None:
         """The canonical name of a topic that is itself an actor ("backs Mr. Trump", "opposes
