@@ -308,22 +308,26 @@ _BEFORE_RELATIVE = (",", "--", "\u2014", "\u2013", "(")
 
 
 def noun_phrase_before(tokens: Sequence[Token], relative: int, lang: LanguageProfile) -> tuple[int, int] | None:
-    """What a relative pronoun that is a topic stands for: the actor phrase before it, else the
-    words before its comma back to a verb, a clause word or punctuation ("rejected the trade
-    pact, which she once supported" -> the trade pact)."""
-    found = antecedent(tokens, relative, lang)
-    if found is not None:
-        return found
+    """What a relative pronoun that is a topic stands for: the words before its comma back to a
+    verb, a preposition, a clause word or punctuation ("rejected the trade pact, which she once
+    supported" -> the trade pact; "a goal on loss and damage, which" -> loss and damage)."""
     end = relative - 1 if relative > 0 and tokens[relative - 1].lower in _BEFORE_RELATIVE else relative
     start = end
     while start > max(0, end - MAX_ANTECEDENT_TOKENS):
         token = tokens[start - 1]
         lower = token.lower
+        if lower in lang.coordinators:  # "loss and damage"
+            start -= 1
+            continue
         if not token.text[:1].isalnum() or lower in verb_only_forms() or lower in lang.topic_clause_openers:
             break
         if lower in lang.topic_stop_words or lower in lang.clause_openers or lower in lang.subject_pronouns:
             break
+        if lower in lang.topic_bad_starts:
+            break
         start -= 1
+    while start < end and tokens[start].lower in lang.coordinators:
+        start += 1
     return (start, end) if start < end else None
 
 
