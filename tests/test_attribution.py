@@ -413,3 +413,28 @@ def test_they_after_people_in_its_sentence_is_those_people(matcher):
     text = "The electorate is tired. Even when people heard the plan, they did not support it."
     [finding] = matcher.scan(text)
     assert (finding.actor.text, finding.actor.name) == ("they", "people")
+
+
+# -- speakers named next to a speech verb, relative pronouns, titles ---------------------------
+
+
+def test_who_before_said_is_the_speaker_it_refers_to(matcher):
+    text = 'The plan was rejected by Pedro Alvarez, who said: "We oppose the new tariffs."'
+    assert {f.speaker.name for f in matcher.scan(text)} == {"Pedro Alvarez"}
+
+
+def test_that_after_a_speech_verbs_object_is_no_relative_pronoun(matcher):
+    assert matcher.scan("Ana Ruiz warned the council that attacking the mayor would backfire.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The biggest donor was the Harbour Reform Trust, a charity which backs the pay deal.",
+        "He became chairman of the Harbour Reform Trust, which backs the pay deal.",
+        "The donor was the charity, the Harbour Reform Trust, which backs the pay deal.",
+    ],
+)
+def test_which_names_the_body_not_its_description_or_its_chairman(matcher, text):
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name) == ("which", "Harbour Reform Trust")

@@ -115,7 +115,10 @@ class DocumentContext:
 
     def mention(self, i: int, start: int, end: int, role: str = OTHER) -> Mention:
         tokens = self.tokens(i)
-        referent = describe(tokens, start, end, self.index, self.day, self.lang)
+        # "rejected by Ana Ruiz, who said: ...": a relative pronoun names what its antecedent names
+        relative = end - start == 1 and tokens[start].lower in self.lang.relative_pronouns
+        span = antecedent(tokens, start, self.lang) if relative else None
+        referent = describe(tokens, *(span or (start, end)), self.index, self.day, self.lang)
         return Mention(
             i,
             start,

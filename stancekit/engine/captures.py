@@ -293,13 +293,45 @@ def antecedent(tokens: Sequence[Token], relative: int, lang: LanguageProfile) ->
                 return antecedent(tokens, k, lang)
         return None
     end = relative - 1 if relative > 0 and tokens[relative - 1].lower in (",", "--", "\u2014", "\u2013") else relative
+    word = tokens[relative].lower
+    span = _phrase_ending_at(tokens, end, lang, neuter=word in lang.neuter_relatives)
+    if span is None:
+        return None
+    start = span[0]
+    if word in lang.complementisers and start > 0 and _speech_verb(tokens[start - 1], lang):
+        return None  # "warned the council that ...": the clause is what was said, not a relative
+    if start > 1 and tokens[start - 1].text == "," and tokens[start].lower in lang.articles:
+        # "the Harbour Trust, a charity which ...": the appositive's owner is who it names
+        owner = _phrase_ending_at(tokens, start - 1, lang, neuter=False)
+        if owner is not None and any(category(t, lang) == NAME for t in tokens[owner[0] : owner[1]]):
+            return owner
+    return span
+
+
+def _phrase_ending_at(tokens: Sequence[Token], end: int, lang: LanguageProfile, neuter: bool) -> tuple[int, int] | None:
+    """The longest actor phrase that ends right before `end`; for a relative pronoun that never
+    stands for a person (`neuter`), none headed by a role before a preposition ("chairman of
+    the Harbour Trust" gives "the Harbour Trust")."""
     for start in range(max(0, end - MAX_ACTOR_TOKENS), end):
         token = tokens[start]
         if token.lower in lang.relative_pronouns or token.lower in lang.subject_pronouns:
             continue
+        if neuter and _role_before_preposition(tokens, start, end, lang):
+            continue
         if end in actor_spans(tokens, start, lang):
             return start, end
     return None
+
+
+def _role_before_preposition(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> bool:
+    """Whether a phrase is a person's role with a prepositional object ("chairman of ...")."""
+    head = next((k for k in range(start + 1, end) if tokens[k].lower in lang.actor_prepositions), None)
+    return head is not None and category(tokens[head - 1], lang) == ROLE
+
+
+def _speech_verb(token: Token, lang: LanguageProfile) -> bool:
+    """A verb that reports speech or names the one spoken to ("said", "told", "warned")."""
+    return token.lower in lang.speech_verbs or token.lower in lang.addressee_verbs
 
 
 def _share_ends(tokens: Sequence[Token], start: int, limit: int, lang: LanguageProfile) -> tuple[int, ...]:

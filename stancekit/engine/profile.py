@@ -50,6 +50,12 @@ class LanguageProfile:
     relative_pronouns: frozenset[str] = _slot(
         WORDS, "An ACTOR only when an actor phrase stands right before it; the finding is named after that phrase."
     )
+    complementisers: frozenset[str] = _slot(
+        WORDS, "Relative pronouns that also open a reported clause: after a speech verb's object they refer to no one."
+    )
+    neuter_relatives: frozenset[str] = _slot(
+        WORDS, "Relative pronouns for things and bodies: never a person's role before a preposition's object."
+    )
     possessive_relatives: frozenset[str] = _slot(
         WORDS, "Open a holder phrase whose owner is not named ('whose party'): the holder is unresolved."
     )
