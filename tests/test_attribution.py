@@ -433,6 +433,7 @@ def test_that_after_a_speech_verbs_object_is_no_relative_pronoun(matcher):
         "The biggest donor was the Harbour Reform Trust, a charity which backs the pay deal.",
         "He became chairman of the Harbour Reform Trust, which backs the pay deal.",
         "The donor was the charity, the Harbour Reform Trust, which backs the pay deal.",
+        "Ana Ruiz, head of the Harbour Reform Trust, a charity which backs the pay deal, spoke.",
     ],
 )
 def test_which_names_the_body_not_its_description_or_its_chairman(matcher, text):

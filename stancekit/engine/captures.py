@@ -301,8 +301,11 @@ def antecedent(tokens: Sequence[Token], relative: int, lang: LanguageProfile) ->
     if word in lang.complementisers and start > 0 and _speech_verb(tokens[start - 1], lang):
         return None  # "warned the council that ...": the clause is what was said, not a relative
     if start > 1 and tokens[start - 1].text == "," and tokens[start].lower in lang.articles:
-        # "the Harbour Trust, a charity which ...": the appositive's owner is who it names
-        owner = _phrase_ending_at(tokens, start - 1, lang, neuter=False)
+        # "the Harbour Trust, a charity which ...": the appositive's owner is who it names; an
+        # appositive that is no role names a body, not the role before it ("Ana Ruiz, head of
+        # the Harbour Trust, a charity which ..." is the trust)
+        body = category(tokens[span[1] - 1], lang) != ROLE
+        owner = _phrase_ending_at(tokens, start - 1, lang, neuter=body)
         if owner is not None and any(category(t, lang) == NAME for t in tokens[owner[0] : owner[1]]):
             return owner
     return span
