@@ -439,3 +439,28 @@ def test_that_after_a_speech_verbs_object_is_no_relative_pronoun(matcher):
 def test_which_names_the_body_not_its_description_or_its_chairman(matcher, text):
     [finding] = matcher.scan(text)
     assert (finding.actor.text, finding.actor.name) == ("which", "Harbour Reform Trust")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pedro Alvarez backed the pay deal, saying it was fair.",
+        "Pedro Alvarez backed the pay deal, saying police had asked for it.",
+    ],
+)
+def test_what_follows_saying_is_no_speaker(matcher, text):
+    [finding] = matcher.scan(text)
+    assert finding.speaker is None
+
+
+def test_a_man_called_mr_is_not_who_she_refers_to(matcher):
+    text = (
+        'Tomas Berg met officials. Mr Berg said: "The talks went well." Ms Ruiz spoke next. '
+        "She said she backs the pay deal."
+    )
+    assert {f.speaker.name for f in matcher.scan(text) if f.speaker} == {"Ruiz"}
+
+
+def test_a_street_whose_name_reads_as_a_participle_is_a_name(matcher):
+    [finding] = matcher.scan("Downing Street has backed the pay deal.")
+    assert finding.actor.text == "Downing Street"

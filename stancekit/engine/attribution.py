@@ -22,6 +22,7 @@ from stancekit.compiler.ruleset import CompiledRuleSet
 from stancekit.engine.captures import NAME, NOUN, actor_ends, antecedent, category
 from stancekit.engine.mentions import PERSON, UNKNOWN, Referent, compatible, describe
 from stancekit.engine.sentence import SentenceContext
+from stancekit.engine.verbforms import ing_forms
 from stancekit.text.limits import CONTEXT_SENTENCES
 from stancekit.text.segment import Segmentation
 from stancekit.text.tokens import Token, normalise, tokenize
@@ -277,7 +278,7 @@ class DocumentContext:
         if p >= n:
             return None
         if tokens[p].lower in self.lang.speech_verbs:
-            return self._mention_at(i, p + 1, SPEAKER)
+            return self._mention_at(i, p + 1, SPEAKER) if self._reports_before(tokens[p]) else None
         if tokens[p].lower == "according" and p + 1 < n and tokens[p + 1].lower == "to":
             return self._mention_at(i, p + 2, SPEAKER)
         if tokens[p].lower in self.lang.third_person or tokens[p].lower in self.lang.first_person:
@@ -285,13 +286,18 @@ class DocumentContext:
         else:
             ends = actor_ends(tokens, p, self._sentence_context(i, tokens))
         for end in ends:  # longest first: the speaker is the phrase the speech verb follows
-            following = [t.lower for t in tokens[end : end + 3]]
-            if (following[:1] and following[0] in self.lang.speech_verbs) or (
-                any(w in self.lang.speech_verbs for w in following[1:2])
-                and tokens[end].lower in self.lang.speaker_links
+            if (end < n and self._reports_before(tokens[end])) or (
+                end + 1 < n and self._reports_before(tokens[end + 1]) and tokens[end].lower in self.lang.speaker_links
             ):
                 return self._mention_at(i, p, SPEAKER, end)
         return None
+
+    def _reports_before(self, token: Token) -> bool:
+        """Whether a speech verb after a quote or a clause reports what came before it ('"...,"
+        said X', '..., X said'). A participle ('..., saying it was fair', '..., Leeds saying
+        ...') opens a clause of its own whose object follows it: the word after it starts what
+        is said, and whoever it names said nothing before."""
+        return token.lower in self.lang.speech_verbs and token.lower not in ing_forms()
 
     def _mention_at(self, i: int, p: int, role: str, end: int | None = None) -> Mention | None:
         tokens = self.tokens(i)
@@ -389,7 +395,10 @@ class DocumentContext:
             full = self._full_name(mention)
             if full is not None:
                 how = f"{mention.text!r} is the short name of {full.text!r}"
-                return replace(mention, referent=full.referent, via="mention", how=how)
+                # "Liam Fox ... Mr Fox": the title tells what the first name did not, and "she"
+                # after it is someone else
+                referent = replace(full.referent, gender=full.referent.gender or mention.referent.gender)
+                return replace(mention, referent=referent, via="mention", how=how)
         if self._is_role(mention):
             holder = self._role_holder(mention) or self._person_in_focus(mention)
             if holder is not None:

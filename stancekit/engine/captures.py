@@ -215,7 +215,8 @@ def actor_spans(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> t
         return (start + 1,) if antecedent(tokens, start, lang) is not None else ()
     if first.is_number:
         return _share_ends(tokens, start, limit, lang)
-    if _clause_start(tokens, start, lang) and first.text[:1].isupper() and first.lower in ing_forms():
+    participle = _clause_start(tokens, start, lang) and first.text[:1].isupper() and first.lower in ing_forms()
+    if participle and not _place_name_after(tokens, start, lang):
         return ()  # "Making not voting synonymous with ...": a participle, not a name
     if first.lower in lang.months and start > 0 and tokens[start - 1].lower in lang.date_prepositions:
         return ()  # "in May", "since March": a month, not Theresa May
@@ -249,6 +250,18 @@ def actor_spans(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> t
         extended.extend(_appositive_extensions(tokens, end, len(tokens), lang))
         extended.extend(_list_extensions(tokens, end, min(len(tokens), start + MAX_LIST_TOKENS), lang))
     return tuple(sorted(set(ends) | set(extended) | set(pronoun_end), reverse=True))
+
+
+def _place_name_after(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> bool:
+    """Whether a capitalised word that reads as a participle is the first word of a name
+    ("Downing Street", "Reading Council"): the capitalised word after it is the head of a
+    place's or an institution's name."""
+    following = tokens[start + 1] if start + 1 < len(tokens) else None
+    return (
+        following is not None
+        and _is_name(following, lang)
+        and (following.lower in lang.non_person_heads or following.lower in lang.organisation_words)
+    )
 
 
 def _pronoun_list_ends(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> tuple[int, ...]:
