@@ -464,3 +464,27 @@ def test_a_man_called_mr_is_not_who_she_refers_to(matcher):
 def test_a_street_whose_name_reads_as_a_participle_is_a_name(matcher):
     [finding] = matcher.scan("Downing Street has backed the pay deal.")
     assert finding.actor.text == "Downing Street"
+
+
+def test_a_role_that_is_an_adjective_names_no_one(matcher):
+    assert matcher.scan("An official complaint was lodged by the union, demanding a pay rise.") == []
+    [finding] = matcher.scan("The official backed the pay deal.")
+    assert finding.actor.text == "The official"
+
+
+def test_a_title_after_a_full_name_is_not_part_of_it(matcher):
+    [finding] = matcher.scan("Tory frontbencher Andrew Berg MP demanded a pay rise.")
+    assert (finding.actor.name, finding.actor.type) == ("Andrew Berg", "person")
+
+
+@pytest.mark.parametrize("title", ["Cardinal", "Prime Minister"])
+def test_a_title_alone_names_the_person_given_it_before(matcher, title):
+    text = f"{title} Tomas Berg spoke in Leeds. The {title.lower()} criticised the war in Iraq."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Tomas Berg"
+
+
+def test_a_title_alone_is_not_guessed_from_another_person(matcher):
+    text = "Foreign Minister Tomas Berg spoke in Leeds. The prime minister criticised the war in Iraq."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "prime minister"

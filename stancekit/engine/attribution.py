@@ -14,13 +14,13 @@ works out, on demand and only for sentences that hold a finding (looking back as
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from stancekit.compiler.ruleset import CompiledRuleSet
 from stancekit.engine.captures import NAME, NOUN, actor_ends, antecedent, category
-from stancekit.engine.mentions import PERSON, UNKNOWN, Referent, compatible, describe
+from stancekit.engine.mentions import PERSON, UNKNOWN, Referent, compatible, describe, titles_before
 from stancekit.engine.sentence import SentenceContext
 from stancekit.engine.verbforms import ing_forms
 from stancekit.text.limits import CONTEXT_SENTENCES
@@ -400,7 +400,9 @@ class DocumentContext:
                 referent = replace(full.referent, gender=full.referent.gender or mention.referent.gender)
                 return replace(mention, referent=referent, via="mention", how=how)
         if self._is_role(mention):
-            holder = self._role_holder(mention) or self._person_in_focus(mention)
+            holder = self._role_holder(mention)
+            if holder is None and not self._titles_only(mention):
+                holder = self._person_in_focus(mention)
             if holder is not None:
                 how = f"{mention.text!r} is the role of {holder.text!r}"
                 return replace(mention, referent=holder.referent, via="mention", how=how)
@@ -414,18 +416,46 @@ class DocumentContext:
 
     def _role_holder(self, mention: Mention) -> Mention | None:
         """The latest earlier mention of a named person given the same role ("Tory leader
-        Michael Howard" for "the Tory leader"); a role with another qualifier ("Italian Prime
-        Minister ...") is another role."""
+        Michael Howard" for "the Tory leader"), or a one-word role as the title before the name
+        ("Cardinal Cormac Murphy" for "the cardinal"); a role with another qualifier ("Italian
+        Prime Minister ...") is another role."""
         role = mention.referent.role
-        wanted = normalise(role.rsplit(" ", 1)[-1])
+        titled = self._titles_only(mention)
+
+        def holds(m: Mention) -> bool:
+            if not m.referent.full_name:
+                return False
+            if m.referent.role == role:
+                return True
+            # "Italian Prime Minister Marco Rossi" is given another role than "the prime minister"
+            return titled and m.referent.role is None and self._titles_of(m) == role
+
+        return self._latest_before(mention, normalise(role.rsplit(" ", 1)[-1]), holds)
+
+    def _titles_only(self, mention: Mention) -> bool:
+        """Whether a role is made of titles alone ("the cardinal", "the prime minister"): it is
+        named only after a person given those titles, never guessed from the story's focus."""
+        return all(word in self.lang.person_titles for word in (mention.referent.role or "").split())
+
+    def _titles_of(self, m: Mention) -> str:
+        """The titles written right before a person's name in a mention ("cardinal")."""
+        tokens = self.tokens(m.sentence)
+        first_name = m.referent.name.split(" ", 1)[0]
+        first = next((k for k in range(m.start, m.end) if tokens[k].text == first_name), None)
+        return "" if first is None else titles_before(tokens, first, self.lang)
+
+    def _latest_before(self, mention: Mention, word: str, wanted: Callable[[Mention], bool]) -> Mention | None:
+        """The latest mention before `mention`, in its sentence or earlier ones, that is
+        `wanted`; only sentences whose text holds `word` (which every wanted mention carries) are
+        looked at, so that the others are never tokenised."""
         for i in range(mention.sentence, -1, -1):
             sentence = self.sentences[i]
-            if wanted not in self.lowered[sentence.start : sentence.end]:
-                continue  # no mention there can carry the role: leave the sentence untokenised
+            if word not in self.lowered[sentence.start : sentence.end]:
+                continue
             for m in reversed(self.mentions(i)):
                 if i == mention.sentence and m.start >= mention.start:
                     continue
-                if m.referent.full_name and m.referent.role == role:
+                if wanted(m):
                     return m
         return None
 
@@ -625,23 +655,16 @@ class DocumentContext:
         return self.resolve(m) if self._is_short_name(m) or self._is_role(m) else m
 
     def _full_name(self, mention: Mention) -> Mention | None:
+        """The latest earlier mention of a person with a full name ending in this short name's
+        surname, of a gender that does not contradict its title."""
         surname = mention.referent.surname or mention.referent.name
-        wanted = normalise(surname)
-        for i in range(mention.sentence, -1, -1):
-            sentence = self.sentences[i]
-            if wanted not in self.lowered[sentence.start : sentence.end]:
-                continue  # no mention there can carry the surname: leave the sentence untokenised
-            for m in reversed(self.mentions(i)):
-                if i == mention.sentence and m.start >= mention.start:
-                    continue
-                r = m.referent
-                if (
-                    r.full_name
-                    and r.surname == surname
-                    and (mention.referent.gender is None or r.gender in (None, mention.referent.gender))
-                ):
-                    return m
-        return None
+        gender = mention.referent.gender
+
+        def fuller(m: Mention) -> bool:
+            r = m.referent
+            return r.full_name and r.surname == surname and (gender is None or r.gender in (None, gender))
+
+        return self._latest_before(mention, normalise(surname), fuller)
 
     # -- reported speech ---------------------------------------------------------------------
 

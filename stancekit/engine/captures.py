@@ -150,6 +150,10 @@ def _core_ends(tokens: Sequence[Token], i: int, limit: int, determined: bool, la
             j += 1
             previous = MODIFIER
             continue
+        if cat == ROLE and _adjectival_role(tokens, j, limit, lang):
+            j += 1  # "an official complaint": the role word is an adjective of the noun after it
+            previous = MODIFIER
+            continue
         if cat in _HEADS:
             j += 1
             ends.append(j)
@@ -188,6 +192,19 @@ def _core_ends(tokens: Sequence[Token], i: int, limit: int, determined: bool, la
     ):
         ends = ends[1:]  # a bare singular role word ("spokesman") is not an actor on its own
     return ends
+
+
+def _adjectival_role(tokens: Sequence[Token], j: int, limit: int, lang: LanguageProfile) -> bool:
+    """Whether a role word that is also an adjective modifies the plain noun after it ("an
+    official complaint"), rather than heading the phrase ("an official close to the talks",
+    "the official said")."""
+    if tokens[j].lower not in lang.adjectival_roles or j + 1 >= limit:
+        return False
+    following = tokens[j + 1]
+    if not _noun_like(following, lang) or following.lower.endswith("ly"):
+        return False
+    after = tokens[j + 2].lower if j + 2 < len(tokens) else ""
+    return after not in lang.actor_prepositions and after != "to"
 
 
 def _parenthetical_end(tokens: Sequence[Token], open_at: int, limit: int) -> int | None:

@@ -126,6 +126,12 @@ class LanguageProfile:
     person_titles: frozenset[str] = _slot(
         WORDS, "Words that may stand before a person's name and are not part of it (honorifics included)."
     )
+    postnominal_titles: frozenset[str] = _slot(
+        CASED, "Titles written after a person's full name ('Andrew Tyrie MP'): not part of the name."
+    )
+    adjectival_roles: frozenset[str] = _slot(
+        WORDS, "Role words that are also adjectives: before a plain noun ('an official complaint') they head no actor."
+    )
     male_names: frozenset[str] = _slot(WORDS, "First names that make a person male (for pronoun agreement).")
     female_names: frozenset[str] = _slot(WORDS, "First names that make a person female (for pronoun agreement).")
     organisation_words: frozenset[str] = _slot(
