@@ -488,3 +488,21 @@ def test_a_title_alone_is_not_guessed_from_another_person(matcher):
     text = "Foreign Minister Tomas Berg spoke in Leeds. The prime minister criticised the war in Iraq."
     [finding] = matcher.scan(text)
     assert finding.actor.name == "prime minister"
+
+
+def test_a_political_action_committee_is_a_body(matcher):
+    text = "The biggest donor was Secure Harbour PAC, a super PAC which backs the pay deal."
+    [finding] = matcher.scan(text)
+    assert (finding.actor.name, finding.actor.type) == ("Secure Harbour PAC", "organisation")
+
+
+@pytest.mark.parametrize(
+    "text, holder",
+    [
+        ("The money came from Progressive Harbour, a charity which backs the pay deal.", "charity"),
+        ("She is well ahead of Alvarez in delegates, the party members who back the pay deal.", "party members"),
+    ],
+)
+def test_a_description_after_a_comma_describes_no_title_and_no_single_name_in_the_plural(matcher, text, holder):
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == holder

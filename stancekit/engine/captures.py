@@ -336,9 +336,27 @@ def antecedent(tokens: Sequence[Token], relative: int, lang: LanguageProfile) ->
         # the Harbour Trust, a charity which ..." is the trust)
         body = category(tokens[span[1] - 1], lang) != ROLE
         owner = _phrase_ending_at(tokens, start - 1, lang, neuter=body)
-        if owner is not None and any(category(t, lang) == NAME for t in tokens[owner[0] : owner[1]]):
+        if owner is not None and _apposed(tokens, owner, span, body, lang):
             return owner
     return span
+
+
+def _apposed(
+    tokens: Sequence[Token], owner: tuple[int, int], appositive: tuple[int, int], body: bool, lang: LanguageProfile
+) -> bool:
+    """Whether a name before a comma is what the description after it describes: it holds a
+    name; a body is no name opened by a person's title ("Conservative Solutions, a super PAC"
+    is the PAC's own description); and a plural description ("..., the party leaders who")
+    describes no one name ("Sanders in superdelegates")."""
+    words = tokens[owner[0] : owner[1]]
+    if not any(category(t, lang) == NAME for t in words):
+        return False
+    if body and words[0].lower in lang.person_titles:
+        return False
+    head = next((k for k in range(owner[0] + 1, owner[1]) if tokens[k].lower in lang.actor_prepositions), owner[1])
+    plural = tokens[appositive[1] - 1].lower.endswith("s") and not tokens[appositive[1] - 1].lower.endswith("ss")
+    several = any(t.lower in lang.coordinators for t in words) or tokens[head - 1].lower.endswith("s")
+    return several or not plural
 
 
 def _phrase_ending_at(tokens: Sequence[Token], end: int, lang: LanguageProfile, neuter: bool) -> tuple[int, int] | None:
