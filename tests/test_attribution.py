@@ -413,3 +413,96 @@ def test_they_after_people_in_its_sentence_is_those_people(matcher):
     text = "The electorate is tired. Even when people heard the plan, they did not support it."
     [finding] = matcher.scan(text)
     assert (finding.actor.text, finding.actor.name) == ("they", "people")
+
+
+# -- speakers named next to a speech verb, relative pronouns, titles ---------------------------
+
+
+def test_who_before_said_is_the_speaker_it_refers_to(matcher):
+    text = 'The plan was rejected by Pedro Alvarez, who said: "We oppose the new tariffs."'
+    assert {f.speaker.name for f in matcher.scan(text)} == {"Pedro Alvarez"}
+
+
+def test_that_after_a_speech_verbs_object_is_no_relative_pronoun(matcher):
+    assert matcher.scan("Ana Ruiz warned the council that attacking the mayor would backfire.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The biggest donor was the Harbour Reform Trust, a charity which backs the pay deal.",
+        "He became chairman of the Harbour Reform Trust, which backs the pay deal.",
+        "The donor was the charity, the Harbour Reform Trust, which backs the pay deal.",
+        "Ana Ruiz, head of the Harbour Reform Trust, a charity which backs the pay deal, spoke.",
+    ],
+)
+def test_which_names_the_body_not_its_description_or_its_chairman(matcher, text):
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name) == ("which", "Harbour Reform Trust")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pedro Alvarez backed the pay deal, saying it was fair.",
+        "Pedro Alvarez backed the pay deal, saying police had asked for it.",
+    ],
+)
+def test_what_follows_saying_is_no_speaker(matcher, text):
+    [finding] = matcher.scan(text)
+    assert finding.speaker is None
+
+
+def test_a_man_called_mr_is_not_who_she_refers_to(matcher):
+    text = (
+        'Tomas Berg met officials. Mr Berg said: "The talks went well." Ms Ruiz spoke next. '
+        "She said she backs the pay deal."
+    )
+    assert {f.speaker.name for f in matcher.scan(text) if f.speaker} == {"Ruiz"}
+
+
+def test_a_street_whose_name_reads_as_a_participle_is_a_name(matcher):
+    [finding] = matcher.scan("Downing Street has backed the pay deal.")
+    assert finding.actor.text == "Downing Street"
+
+
+def test_a_role_that_is_an_adjective_names_no_one(matcher):
+    assert matcher.scan("An official complaint was lodged by the union, demanding a pay rise.") == []
+    [finding] = matcher.scan("The official backed the pay deal.")
+    assert finding.actor.text == "The official"
+
+
+def test_a_title_after_a_full_name_is_not_part_of_it(matcher):
+    [finding] = matcher.scan("Tory frontbencher Andrew Berg MP demanded a pay rise.")
+    assert (finding.actor.name, finding.actor.type) == ("Andrew Berg", "person")
+
+
+@pytest.mark.parametrize("title", ["Cardinal", "Prime Minister"])
+def test_a_title_alone_names_the_person_given_it_before(matcher, title):
+    text = f"{title} Tomas Berg spoke in Leeds. The {title.lower()} criticised the war in Iraq."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Tomas Berg"
+
+
+def test_a_title_alone_is_not_guessed_from_another_person(matcher):
+    text = "Foreign Minister Tomas Berg spoke in Leeds. The prime minister criticised the war in Iraq."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "prime minister"
+
+
+def test_a_political_action_committee_is_a_body(matcher):
+    text = "The biggest donor was Secure Harbour PAC, a super PAC which backs the pay deal."
+    [finding] = matcher.scan(text)
+    assert (finding.actor.name, finding.actor.type) == ("Secure Harbour PAC", "organisation")
+
+
+@pytest.mark.parametrize(
+    "text, holder",
+    [
+        ("The money came from Progressive Harbour, a charity which backs the pay deal.", "charity"),
+        ("She is well ahead of Alvarez in delegates, the party members who back the pay deal.", "party members"),
+    ],
+)
+def test_a_description_after_a_comma_describes_no_title_and_no_single_name_in_the_plural(matcher, text, holder):
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == holder

@@ -14,14 +14,15 @@ works out, on demand and only for sentences that hold a finding (looking back as
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from stancekit.compiler.ruleset import CompiledRuleSet
 from stancekit.engine.captures import NAME, NOUN, actor_ends, antecedent, category
-from stancekit.engine.mentions import PERSON, UNKNOWN, Referent, compatible, describe
+from stancekit.engine.mentions import PERSON, UNKNOWN, Referent, compatible, describe, titles_before
 from stancekit.engine.sentence import SentenceContext
+from stancekit.engine.verbforms import ing_forms
 from stancekit.text.limits import CONTEXT_SENTENCES
 from stancekit.text.segment import Segmentation
 from stancekit.text.tokens import Token, normalise, tokenize
@@ -115,7 +116,10 @@ class DocumentContext:
 
     def mention(self, i: int, start: int, end: int, role: str = OTHER) -> Mention:
         tokens = self.tokens(i)
-        referent = describe(tokens, start, end, self.index, self.day, self.lang)
+        # "rejected by Ana Ruiz, who said: ...": a relative pronoun names what its antecedent names
+        relative = end - start == 1 and tokens[start].lower in self.lang.relative_pronouns
+        span = antecedent(tokens, start, self.lang) if relative else None
+        referent = describe(tokens, *(span or (start, end)), self.index, self.day, self.lang)
         return Mention(
             i,
             start,
@@ -274,7 +278,7 @@ class DocumentContext:
         if p >= n:
             return None
         if tokens[p].lower in self.lang.speech_verbs:
-            return self._mention_at(i, p + 1, SPEAKER)
+            return self._mention_at(i, p + 1, SPEAKER) if self._reports_before(tokens[p]) else None
         if tokens[p].lower == "according" and p + 1 < n and tokens[p + 1].lower == "to":
             return self._mention_at(i, p + 2, SPEAKER)
         if tokens[p].lower in self.lang.third_person or tokens[p].lower in self.lang.first_person:
@@ -282,13 +286,18 @@ class DocumentContext:
         else:
             ends = actor_ends(tokens, p, self._sentence_context(i, tokens))
         for end in ends:  # longest first: the speaker is the phrase the speech verb follows
-            following = [t.lower for t in tokens[end : end + 3]]
-            if (following[:1] and following[0] in self.lang.speech_verbs) or (
-                any(w in self.lang.speech_verbs for w in following[1:2])
-                and tokens[end].lower in self.lang.speaker_links
+            if (end < n and self._reports_before(tokens[end])) or (
+                end + 1 < n and self._reports_before(tokens[end + 1]) and tokens[end].lower in self.lang.speaker_links
             ):
                 return self._mention_at(i, p, SPEAKER, end)
         return None
+
+    def _reports_before(self, token: Token) -> bool:
+        """Whether a speech verb after a quote or a clause reports what came before it ('"...,"
+        said X', '..., X said'). A participle ('..., saying it was fair', '..., Leeds saying
+        ...') opens a clause of its own whose object follows it: the word after it starts what
+        is said, and whoever it names said nothing before."""
+        return token.lower in self.lang.speech_verbs and token.lower not in ing_forms()
 
     def _mention_at(self, i: int, p: int, role: str, end: int | None = None) -> Mention | None:
         tokens = self.tokens(i)
@@ -386,9 +395,14 @@ class DocumentContext:
             full = self._full_name(mention)
             if full is not None:
                 how = f"{mention.text!r} is the short name of {full.text!r}"
-                return replace(mention, referent=full.referent, via="mention", how=how)
+                # "Liam Fox ... Mr Fox": the title tells what the first name did not, and "she"
+                # after it is someone else
+                referent = replace(full.referent, gender=full.referent.gender or mention.referent.gender)
+                return replace(mention, referent=referent, via="mention", how=how)
         if self._is_role(mention):
-            holder = self._role_holder(mention) or self._person_in_focus(mention)
+            holder = self._role_holder(mention)
+            if holder is None and not self._titles_only(mention):
+                holder = self._person_in_focus(mention)
             if holder is not None:
                 how = f"{mention.text!r} is the role of {holder.text!r}"
                 return replace(mention, referent=holder.referent, via="mention", how=how)
@@ -402,18 +416,46 @@ class DocumentContext:
 
     def _role_holder(self, mention: Mention) -> Mention | None:
         """The latest earlier mention of a named person given the same role ("Tory leader
-        Michael Howard" for "the Tory leader"); a role with another qualifier ("Italian Prime
-        Minister ...") is another role."""
+        Michael Howard" for "the Tory leader"), or a one-word role as the title before the name
+        ("Cardinal Cormac Murphy" for "the cardinal"); a role with another qualifier ("Italian
+        Prime Minister ...") is another role."""
         role = mention.referent.role
-        wanted = normalise(role.rsplit(" ", 1)[-1])
+        titled = self._titles_only(mention)
+
+        def holds(m: Mention) -> bool:
+            if not m.referent.full_name:
+                return False
+            if m.referent.role == role:
+                return True
+            # "Italian Prime Minister Marco Rossi" is given another role than "the prime minister"
+            return titled and m.referent.role is None and self._titles_of(m) == role
+
+        return self._latest_before(mention, normalise(role.rsplit(" ", 1)[-1]), holds)
+
+    def _titles_only(self, mention: Mention) -> bool:
+        """Whether a role is made of titles alone ("the cardinal", "the prime minister"): it is
+        named only after a person given those titles, never guessed from the story's focus."""
+        return all(word in self.lang.person_titles for word in (mention.referent.role or "").split())
+
+    def _titles_of(self, m: Mention) -> str:
+        """The titles written right before a person's name in a mention ("cardinal")."""
+        tokens = self.tokens(m.sentence)
+        first_name = m.referent.name.split(" ", 1)[0]
+        first = next((k for k in range(m.start, m.end) if tokens[k].text == first_name), None)
+        return "" if first is None else titles_before(tokens, first, self.lang)
+
+    def _latest_before(self, mention: Mention, word: str, wanted: Callable[[Mention], bool]) -> Mention | None:
+        """The latest mention before `mention`, in its sentence or earlier ones, that is
+        `wanted`; only sentences whose text holds `word` (which every wanted mention carries) are
+        looked at, so that the others are never tokenised."""
         for i in range(mention.sentence, -1, -1):
             sentence = self.sentences[i]
-            if wanted not in self.lowered[sentence.start : sentence.end]:
-                continue  # no mention there can carry the role: leave the sentence untokenised
+            if word not in self.lowered[sentence.start : sentence.end]:
+                continue
             for m in reversed(self.mentions(i)):
                 if i == mention.sentence and m.start >= mention.start:
                     continue
-                if m.referent.full_name and m.referent.role == role:
+                if wanted(m):
                     return m
         return None
 
@@ -613,23 +655,16 @@ class DocumentContext:
         return self.resolve(m) if self._is_short_name(m) or self._is_role(m) else m
 
     def _full_name(self, mention: Mention) -> Mention | None:
+        """The latest earlier mention of a person with a full name ending in this short name's
+        surname, of a gender that does not contradict its title."""
         surname = mention.referent.surname or mention.referent.name
-        wanted = normalise(surname)
-        for i in range(mention.sentence, -1, -1):
-            sentence = self.sentences[i]
-            if wanted not in self.lowered[sentence.start : sentence.end]:
-                continue  # no mention there can carry the surname: leave the sentence untokenised
-            for m in reversed(self.mentions(i)):
-                if i == mention.sentence and m.start >= mention.start:
-                    continue
-                r = m.referent
-                if (
-                    r.full_name
-                    and r.surname == surname
-                    and (mention.referent.gender is None or r.gender in (None, mention.referent.gender))
-                ):
-                    return m
-        return None
+        gender = mention.referent.gender
+
+        def fuller(m: Mention) -> bool:
+            r = m.referent
+            return r.full_name and r.surname == surname and (gender is None or r.gender in (None, gender))
+
+        return self._latest_before(mention, normalise(surname), fuller)
 
     # -- reported speech ---------------------------------------------------------------------
 

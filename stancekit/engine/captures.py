@@ -150,6 +150,10 @@ def _core_ends(tokens: Sequence[Token], i: int, limit: int, determined: bool, la
             j += 1
             previous = MODIFIER
             continue
+        if cat == ROLE and _adjectival_role(tokens, j, limit, lang):
+            j += 1  # "an official complaint": the role word is an adjective of the noun after it
+            previous = MODIFIER
+            continue
         if cat in _HEADS:
             j += 1
             ends.append(j)
@@ -190,6 +194,19 @@ def _core_ends(tokens: Sequence[Token], i: int, limit: int, determined: bool, la
     return ends
 
 
+def _adjectival_role(tokens: Sequence[Token], j: int, limit: int, lang: LanguageProfile) -> bool:
+    """Whether a role word that is also an adjective modifies the plain noun after it ("an
+    official complaint"), rather than heading the phrase ("an official close to the talks",
+    "the official said")."""
+    if tokens[j].lower not in lang.adjectival_roles or j + 1 >= limit:
+        return False
+    following = tokens[j + 1]
+    if not _noun_like(following, lang) or following.lower.endswith("ly"):
+        return False
+    after = tokens[j + 2].lower if j + 2 < len(tokens) else ""
+    return after not in lang.actor_prepositions and after != "to"
+
+
 def _parenthetical_end(tokens: Sequence[Token], open_at: int, limit: int) -> int | None:
     """The end of a short bracketed tag after a name: "Sen. Bernie Sanders (I-Vt.)"."""
     for k in range(open_at + 1, min(limit, open_at + 7)):
@@ -215,7 +232,8 @@ def actor_spans(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> t
         return (start + 1,) if antecedent(tokens, start, lang) is not None else ()
     if first.is_number:
         return _share_ends(tokens, start, limit, lang)
-    if _clause_start(tokens, start, lang) and first.text[:1].isupper() and first.lower in ing_forms():
+    participle = _clause_start(tokens, start, lang) and first.text[:1].isupper() and first.lower in ing_forms()
+    if participle and not _place_name_after(tokens, start, lang):
         return ()  # "Making not voting synonymous with ...": a participle, not a name
     if first.lower in lang.months and start > 0 and tokens[start - 1].lower in lang.date_prepositions:
         return ()  # "in May", "since March": a month, not Theresa May
@@ -249,6 +267,18 @@ def actor_spans(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> t
         extended.extend(_appositive_extensions(tokens, end, len(tokens), lang))
         extended.extend(_list_extensions(tokens, end, min(len(tokens), start + MAX_LIST_TOKENS), lang))
     return tuple(sorted(set(ends) | set(extended) | set(pronoun_end), reverse=True))
+
+
+def _place_name_after(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> bool:
+    """Whether a capitalised word that reads as a participle is the first word of a name
+    ("Downing Street", "Reading Council"): the capitalised word after it is the head of a
+    place's or an institution's name."""
+    following = tokens[start + 1] if start + 1 < len(tokens) else None
+    return (
+        following is not None
+        and _is_name(following, lang)
+        and (following.lower in lang.non_person_heads or following.lower in lang.organisation_words)
+    )
 
 
 def _pronoun_list_ends(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> tuple[int, ...]:
@@ -293,9 +323,51 @@ def antecedent(tokens: Sequence[Token], relative: int, lang: LanguageProfile) ->
                 return antecedent(tokens, k, lang)
         return None
     end = relative - 1 if relative > 0 and tokens[relative - 1].lower in (",", "--", "\u2014", "\u2013") else relative
+    word = tokens[relative].lower
+    span = _phrase_ending_at(tokens, end, lang, neuter=word in lang.neuter_relatives)
+    if span is None:
+        return None
+    start = span[0]
+    if word in lang.complementisers and start > 0 and _speech_verb(tokens[start - 1], lang):
+        return None  # "warned the council that ...": the clause is what was said, not a relative
+    if start > 1 and tokens[start - 1].text == "," and tokens[start].lower in lang.articles:
+        # "the Harbour Trust, a charity which ...": the appositive's owner is who it names; an
+        # appositive that is no role names a body, not the role before it ("Ana Ruiz, head of
+        # the Harbour Trust, a charity which ..." is the trust)
+        body = category(tokens[span[1] - 1], lang) != ROLE
+        owner = _phrase_ending_at(tokens, start - 1, lang, neuter=body)
+        if owner is not None and _apposed(tokens, owner, span, body, lang):
+            return owner
+    return span
+
+
+def _apposed(
+    tokens: Sequence[Token], owner: tuple[int, int], appositive: tuple[int, int], body: bool, lang: LanguageProfile
+) -> bool:
+    """Whether a name before a comma is what the description after it describes: it holds a
+    name; a body is no name opened by a person's title ("Conservative Solutions, a super PAC"
+    is the PAC's own description); and a plural description ("..., the party leaders who")
+    describes no one name ("Sanders in superdelegates")."""
+    words = tokens[owner[0] : owner[1]]
+    if not any(category(t, lang) == NAME for t in words):
+        return False
+    if body and words[0].lower in lang.person_titles:
+        return False
+    head = next((k for k in range(owner[0] + 1, owner[1]) if tokens[k].lower in lang.actor_prepositions), owner[1])
+    plural = tokens[appositive[1] - 1].lower.endswith("s") and not tokens[appositive[1] - 1].lower.endswith("ss")
+    several = any(t.lower in lang.coordinators for t in words) or tokens[head - 1].lower.endswith("s")
+    return several or not plural
+
+
+def _phrase_ending_at(tokens: Sequence[Token], end: int, lang: LanguageProfile, neuter: bool) -> tuple[int, int] | None:
+    """The longest actor phrase that ends right before `end`; for a relative pronoun that never
+    stands for a person (`neuter`), none headed by a role before a preposition ("chairman of
+    the Harbour Trust" gives "the Harbour Trust")."""
     for start in range(max(0, end - MAX_ACTOR_TOKENS), end):
         token = tokens[start]
         if token.lower in lang.relative_pronouns or token.lower in lang.subject_pronouns:
+            continue
+        if neuter and _role_before_preposition(tokens, start, end, lang):
             continue
         if end in actor_spans(tokens, start, lang):
             return start, end
@@ -329,6 +401,17 @@ def noun_phrase_before(tokens: Sequence[Token], relative: int, lang: LanguagePro
     while start < end and tokens[start].lower in lang.coordinators:
         start += 1
     return (start, end) if start < end else None
+
+
+def _role_before_preposition(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> bool:
+    """Whether a phrase is a person's role with a prepositional object ("chairman of ...")."""
+    head = next((k for k in range(start + 1, end) if tokens[k].lower in lang.actor_prepositions), None)
+    return head is not None and category(tokens[head - 1], lang) == ROLE
+
+
+def _speech_verb(token: Token, lang: LanguageProfile) -> bool:
+    """A verb that reports speech or names the one spoken to ("said", "told", "warned")."""
+    return token.lower in lang.speech_verbs or token.lower in lang.addressee_verbs
 
 
 def _share_ends(tokens: Sequence[Token], start: int, limit: int, lang: LanguageProfile) -> tuple[int, ...]:

@@ -179,7 +179,12 @@ def _person_span(
     tokens: Sequence[Token], start: int, end: int, index: ActorIndex, matches: list[NameMatch], lang: LanguageProfile
 ) -> tuple[int, int] | None:
     """The tokens that spell a person's name: the names after the last title word, or a whole
-    run of names that is not an institution."""
+    run of names that is not an institution; a title after a full name ("Andrew Tyrie MP") is
+    left out."""
+    if end - start > 2 and tokens[end - 1].text in lang.postnominal_titles:
+        inner = _person_span(tokens, start, end - 1, index, matches, lang)
+        if inner is not None and (inner[0] > start or tokens[start].lower in lang.male_names | lang.female_names):
+            return inner  # ("Scottish Labour MP" is no person called Scottish Labour)
     person_ids = {m.id for m in matches if index.actors.get(m.id) and index.actors[m.id].type == PERSON}
     covered = {i for m in matches if m.id not in person_ids for i in range(m.start, m.end)}
     last_title = max((i for i in range(start, end) if _is_title(tokens[i], index, lang) or i in covered), default=None)
@@ -297,9 +302,9 @@ def _non_person(
     role = None
     if last.lower in lang.role_words and not plural:
         kind = PERSON  # "a White House spokesman": a person, unnamed
-        role = (
-            _role(tokens[start:end], lang) if tokens[start - 1 : start] and _definite(tokens[start - 1], lang) else None
-        )
+        definite = tokens[start - 1 : start] and _definite(tokens[start - 1], lang)
+        # "the cardinal", "the prime minister": titles alone are the role
+        role = (_role(tokens[start:end], lang) or _words(tokens[start:end])) if definite else None
     elif plural:
         kind = GROUP
     elif last.lower in lang.actor_nouns or last.lower in lang.organisation_words or category(last, lang) == NAME:
@@ -314,6 +319,20 @@ def _non_person(
             name = name[len(article) :]
             break
     return Referent(name, kind, None, None, plural, affiliations=tuple(dict.fromkeys(affiliations)), role=role)
+
+
+def _words(tokens: Sequence[Token]) -> str:
+    """Words in lower case, without punctuation."""
+    return " ".join(t.lower for t in tokens if t.text[:1].isalnum())
+
+
+def titles_before(tokens: Sequence[Token], first: int, lang: LanguageProfile) -> str:
+    """The titles right before a person's name at `first`, in lower case ("prime minister" for
+    "Prime Minister Tony Blair", "cardinal" for "Cardinal Cormac Murphy")."""
+    start = first
+    while start > 0 and tokens[start - 1].lower in lang.person_titles:
+        start -= 1
+    return _words(tokens[start:first])
 
 
 def _role(tokens: Sequence[Token], lang: LanguageProfile) -> str | None:

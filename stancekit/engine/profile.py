@@ -50,6 +50,12 @@ class LanguageProfile:
     relative_pronouns: frozenset[str] = _slot(
         WORDS, "An ACTOR only when an actor phrase stands right before it; the finding is named after that phrase."
     )
+    complementisers: frozenset[str] = _slot(
+        WORDS, "Relative pronouns that also open a reported clause: after a speech verb's object they refer to no one."
+    )
+    neuter_relatives: frozenset[str] = _slot(
+        WORDS, "Relative pronouns for things and bodies: never a person's role before a preposition's object."
+    )
     possessive_relatives: frozenset[str] = _slot(
         WORDS, "Open a holder phrase whose owner is not named ('whose party'): the holder is unresolved."
     )
@@ -119,6 +125,12 @@ class LanguageProfile:
     female_honorifics: frozenset[str] = _slot(WORDS, "Titles before a name that make the person female.")
     person_titles: frozenset[str] = _slot(
         WORDS, "Words that may stand before a person's name and are not part of it (honorifics included)."
+    )
+    postnominal_titles: frozenset[str] = _slot(
+        CASED, "Titles written after a person's full name ('Andrew Tyrie MP'): not part of the name."
+    )
+    adjectival_roles: frozenset[str] = _slot(
+        WORDS, "Role words that are also adjectives: before a plain noun ('an official complaint') they head no actor."
     )
     male_names: frozenset[str] = _slot(WORDS, "First names that make a person male (for pronoun agreement).")
     female_names: frozenset[str] = _slot(WORDS, "First names that make a person female (for pronoun agreement).")
