@@ -506,3 +506,14 @@ def test_a_political_action_committee_is_a_body(matcher):
 def test_a_description_after_a_comma_describes_no_title_and_no_single_name_in_the_plural(matcher, text, holder):
     [finding] = matcher.scan(text)
     assert finding.actor.name == holder
+
+
+def test_a_pronoun_chain_through_quote_speakers_ends_instead_of_recursing_forever(matcher):
+    # an unresolved '"...," he said' before a paragraph whose "he" speaks a quote of its own
+    text = (
+        '"I am not a lawyer. I am not a banker," he said. "But I know what I saw."\n\n'
+        "As for Ortiz, he seems pleased that the water accord he pushed for nearly ten years to achieve"
+        ' happened on his watch: "No deal is perfect. But this one is bold."'
+    )
+    findings = matcher.scan(text)
+    assert [f.cue.text for f in findings] == ["pushed for"]

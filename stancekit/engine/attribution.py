@@ -84,6 +84,8 @@ class DocumentContext:
         self._tokens: dict[int, list[Token]] = {}
         self._mentions: dict[int, list[Mention]] = {}
         self._speakers: dict[int, Mention | None] = {}
+        #: Pronouns whose chain is being followed: a chain that comes back to one ends there.
+        self._chaining: set[tuple[int, int]] = set()
         self._quote_sentence_starts = [s.start for s in self.sentences]
         #: `lowered`, when the caller made it already (see `text.tokens.normalise`).
         self._lowered: str | None = lowered
@@ -615,8 +617,15 @@ class DocumentContext:
         subject = self.lang.possessive_subjects.get(word, word)
         if subject not in self.lang.third_person:
             return None
+        key = (m.sentence, m.start)
+        if key in self._chaining:
+            return None  # through quote speakers the chain came back to a pronoun it started from
         as_subject = m if subject == word else replace(m, text=subject)
-        resolved = self.resolve(as_subject, floor=floor)
+        self._chaining.add(key)
+        try:
+            resolved = self.resolve(as_subject, floor=floor)
+        finally:
+            self._chaining.discard(key)
         return resolved if resolved.via == "pronoun" else None
 
     def _named_subject(self, pronoun: str, m: Mention) -> bool:
