@@ -181,14 +181,15 @@ def find_matches(
                     break
         elif op == SPAN:
             ends = spans(ins[1], pos, program[ins[3]][0] == MATCH)
-            if ins[4] is not None:
-                lang = context.profile
-                ends = tuple(e for e in ends if passes(ins[4], context, head_of(ins[1], tokens, pos, e, lang)))
             if ends and progress is not None:
                 progress[pc] = max(progress.get(pc, 0), ends[0])
             for end in ends:
                 sub = step(ins[3], end)
-                if sub is not None:
+                # the head test comes after the rest of the pattern: a test of a tag tags the
+                # sentence, which only a match that could complete is worth
+                if sub is not None and (
+                    ins[4] is None or passes(ins[4], context, head_of(ins[1], tokens, pos, end, context.profile))
+                ):
                     result = (sub[0], ("c", ins[2], ins[1], pos, end, sub[1]))
                     break
         elif op == CHECK:
