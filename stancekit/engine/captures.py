@@ -313,6 +313,12 @@ def _clause_start(tokens: Sequence[Token], start: int, lang: LanguageProfile) ->
     return start == 0 or tokens[start - 1].lower in lang.clause_openers
 
 
+#: Marks that set a relative clause off from the actor it follows ("the union, which ...").
+_SET_OFF = (",", "--", "\u2014", "\u2013")
+#: ... and from a topic, which a bracket may also set off ("the levy (which the union opposed)").
+_BEFORE_RELATIVE = (*_SET_OFF, "(")
+
+
 def antecedent(tokens: Sequence[Token], relative: int, lang: LanguageProfile) -> tuple[int, int] | None:
     """The actor phrase a relative pronoun refers back to: "the union, which ..." -> the union;
     after a coordinator, that of the relative pronoun before it: "the union, which was founded
@@ -322,7 +328,7 @@ def antecedent(tokens: Sequence[Token], relative: int, lang: LanguageProfile) ->
             if tokens[k].lower == tokens[relative].lower:
                 return antecedent(tokens, k, lang)
         return None
-    end = relative - 1 if relative > 0 and tokens[relative - 1].lower in (",", "--", "\u2014", "\u2013") else relative
+    end = relative - 1 if relative > 0 and tokens[relative - 1].lower in _SET_OFF else relative
     word = tokens[relative].lower
     span = _phrase_ending_at(tokens, end, lang, neuter=word in lang.neuter_relatives)
     if span is None:
@@ -375,8 +381,6 @@ def _phrase_ending_at(tokens: Sequence[Token], end: int, lang: LanguageProfile, 
 
 
 MAX_ANTECEDENT_TOKENS = 8
-#: Marks that set a relative clause off from the noun it follows.
-_BEFORE_RELATIVE = (",", "--", "\u2014", "\u2013", "(")
 
 
 def noun_phrase_before(tokens: Sequence[Token], relative: int, lang: LanguageProfile) -> tuple[int, int] | None:
@@ -579,18 +583,19 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
     while end > start + 1 and tokens[end - 1].text in lang.quote_marks and _unbalanced_tail(tokens, start, end, lang):
         end -= 1
     if end > start + 1 and _subject_only(tokens[end - 1], lang):
-        end -= 1  # "dismissed reports he | told ...": the pronoun is the next clause's subject
-        while end > start + 1 and (
-            tokens[end - 1].lower in lang.topic_clause_openers or tokens[end - 1].lower in lang.topic_bad_starts
-        ):
-            end -= 1  # and the word that opened that clause: "the research after | he ..."
-    while end > start + 1 and (
-        tokens[end - 1].lower in lang.dangling_prepositions
-        or tokens[end - 1].lower in lang.relative_pronouns
-        or tokens[end - 1].lower in lang.articles
-    ):
-        end -= 1  # "criticised the government for | claiming ...", "a union leader who | said ..."
+        # "dismissed reports he | told ...": the pronoun is the next clause's subject, and the
+        # word before it opened that clause: "the research after | he ..."
+        end = _without_tail(tokens, start, end - 1, lang.topic_clause_openers, lang.topic_bad_starts)
+    # "criticised the government for | claiming ...", "a union leader who | said ..."
+    end = _without_tail(tokens, start, end, lang.dangling_prepositions, lang.relative_pronouns, lang.articles)
     return tuple(range(end, start, -1))
+
+
+def _without_tail(tokens: Sequence[Token], start: int, end: int, *words: frozenset[str]) -> int:
+    """`end` moved back over the words in any of `words`, keeping at least one token."""
+    while end > start + 1 and any(tokens[end - 1].lower in w for w in words):
+        end -= 1
+    return end
 
 
 def _in_kept_phrase(tokens: Sequence[Token], position: int, lang: LanguageProfile) -> bool:
