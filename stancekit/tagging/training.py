@@ -205,20 +205,34 @@ def train(
                 predicted[i] = model.tag_forms(data[i][0])
     perceptron = AveragedPerceptron(len(UPOS_TAGS))
     folds = _fold_features(data, groups)
-    shuffler = random.Random(seed + 1)
-    order = list(range(len(data)))
+
+    def learn(i: int) -> None:
+        forms, tags = data[i]
+        first.second_pass(forms, predicted[i], folds[groups[i] % FOLDS].static(forms), tags, perceptron)
+
+    def after(iteration: int, seconds: float) -> None:
+        if report is not None:
+            staged = _averaged(first, perceptron)
+            report(IterationReport(iteration, seconds, accuracy(staged, dev) if dev is not None else None, 2))
+
+    _epochs(len(data), iterations, seed + 1, learn, after)
+    return _averaged(first, perceptron)
+
+
+def _epochs(
+    size: int, iterations: int, seed: int, learn: Callable[[int], None], after: Callable[[int, float], None]
+) -> None:
+    """`iterations` passes over sentences 0..size-1, in an order shuffled anew for each pass by
+    a generator seeded with `seed` (so training is deterministic): `learn(i)` for each
+    sentence, then `after(iteration, seconds)`."""
+    shuffler = random.Random(seed)
+    order = list(range(size))
     for iteration in range(1, iterations + 1):
         started = time.perf_counter()
         shuffler.shuffle(order)
         for i in order:
-            forms, tags = data[i]
-            positions = folds[groups[i] % FOLDS].static(forms)
-            first.second_pass(forms, predicted[i], positions, tags, perceptron)
-        seconds = time.perf_counter() - started
-        if report is not None:
-            staged = _averaged(first, perceptron)
-            report(IterationReport(iteration, seconds, accuracy(staged, dev) if dev is not None else None, 2))
-    return _averaged(first, perceptron)
+            learn(i)
+        after(iteration, time.perf_counter() - started)
 
 
 def _fold_features(data: Sequence[Sentence], groups: Sequence[int]) -> list[FeatureExtractor]:
@@ -245,18 +259,17 @@ def _fit(
     perceptron = AveragedPerceptron(len(UPOS_TAGS))
     learner = PerceptronTagger(perceptron, tagdict, ambiguity, info=dict(info))
     folds = _fold_features(data, groups)
-    shuffler = random.Random(seed)
-    order = list(range(len(data)))
-    for iteration in range(1, iterations + 1):
-        started = time.perf_counter()
-        shuffler.shuffle(order)
-        for i in order:
-            forms, tags = data[i]
-            learner.tag_forms(forms, gold=tags, features=folds[groups[i] % FOLDS])
-        seconds = time.perf_counter() - started
+
+    def learn(i: int) -> None:
+        forms, tags = data[i]
+        learner.tag_forms(forms, gold=tags, features=folds[groups[i] % FOLDS])
+
+    def after(iteration: int, seconds: float) -> None:
         if report is not None:
             dev_accuracy = accuracy(_averaged(learner), dev) if dev is not None else None
             report(IterationReport(iteration, seconds, dev_accuracy))
+
+    _epochs(len(data), iterations, seed, learn, after)
     return _averaged(learner)
 
 
