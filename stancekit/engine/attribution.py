@@ -344,10 +344,11 @@ class DocumentContext:
         p = verb - 1
         while p >= 0 and (tokens[p].lower.endswith("ly") or tokens[p].lower in self.lang.speech_adverbs):
             p -= 1
-        apposed = [m for m in self.mentions(i) if m.end == p + 1 and tokens[p].text == ","]
-        if apposed:
+        if p >= 0 and tokens[p].text == ",":
             # "Andrew Ryder, of the nurses' union, said": the comma closes the name's appositive
-            return replace(apposed[0], role=SPEAKER)
+            apposed = next((m for m in self.mentions(i) if m.end == p + 1), None)
+            if apposed is not None:
+                return replace(apposed, role=SPEAKER)
         if p >= 0 and tokens[p].lower in ("and", "but", ","):
             # "X did A, and said ...": the speaker is the subject of the first clause
             subjects = [m for m in self.mentions(i) if m.end <= p and m.role == SUBJECT]
