@@ -1,4 +1,4 @@
-"""Exit codes of the `stancekit` command, declared in one place (and listed in the README).
+"""Exit codes of the `stancekit` command, declared in one place (and listed in docs/scanning.md, "Exit codes").
 
 CI jobs branch on these, so they never change meaning:
 

@@ -1,6 +1,6 @@
 """The finding: the contract every output format, test and evaluation reads.
 
-`Finding.to_dict()` produces exactly the record documented in the README::
+`Finding.to_dict()` produces exactly the record documented in docs/scanning.md::
 
     {"id", "doc", "date", "sentence": {"text", "start", "end"},
      "actor": {"text", "start", "end", "name", "id", "via", "type", "affiliations": [{"id", "name"}]},

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 # Hypothesis profiles. "small" is what CI and a plain `pytest` run: the property tests stay
-# fast. "long" runs at least 10,000 examples per property (see the README, "Tests"):
+# fast. "long" runs at least 10,000 examples per property (see docs/development.md, "Running the tests"):
 #   HYPOTHESIS_PROFILE=long python -m pytest tests/test_properties.py
 # A test that sets its own max_examples keeps it under either profile.
 settings.register_profile("small", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -549,7 +549,11 @@ def assert_agreement(findings: Path, gold_path: Path) -> str:
     return data["summary"]
 
 
-@pytest.mark.skipif(not SCORER.exists(), reason=f"{SCORER} is not available on this machine")
+@pytest.mark.skipif(
+    not SCORER.exists(),
+    reason=f"needs the PolNeAR reference scorer score_gold.py, kept out of the repository: the development "
+    f"setup puts it in ../shared/ beside the repository ({SCORER} is absent; see docs/development.md)",
+)
 def test_agreement_with_the_reference_scorer_on_the_fixtures():
     assert assert_agreement(FINDINGS, GOLD) == (
         "recall=0.429 precision_judged=0.667 precision_strict=0.571 f1_strict=0.490"
@@ -558,7 +562,8 @@ def test_agreement_with_the_reference_scorer_on_the_fixtures():
 
 @pytest.mark.skipif(
     not (SCORER.exists() and (POLNEAR / "dev" / "text").exists() and (POLNEAR / "gold" / "dev.jsonl").exists()),
-    reason="../shared/tools/score_gold.py or ../shared/data/polnear is not available on this machine",
+    reason="needs the PolNeAR dev texts, their gold and the reference scorer, kept out of the repository: the "
+    "development setup puts them in ../shared/ beside the repository (see docs/development.md)",
 )
 def test_agreement_with_the_reference_scorer_on_polnear_dev(tmp_path):
     matcher = Matcher(load_rules().compile())

@@ -44,6 +44,13 @@ def test_bare_word_knows_irregular_forms(tmp_path):
     assert spans(m, "The unions stood by the plan.") == [("The unions", "the plan")]
 
 
+def test_hyphenated_word_inflects_its_last_part(tmp_path):
+    m = matcher_for(tmp_path, "{actor:ACTOR} co-sponsor {topic:TOPIC}")
+    for form in ("co-sponsor", "co-sponsors", "co-sponsored", "co-sponsoring"):
+        assert spans(m, f"Two senators {form} the bill.") == [("Two senators", "the bill")], form
+    assert spans(m, "Two senators sponsored the bill.") == []
+
+
 def test_bare_word_written_inflected_matches_its_lemma_forms(tmp_path):
     m = matcher_for(tmp_path, "{actor:ACTOR} supported {topic:TOPIC}")
     assert spans(m, "Unions support the plan.") == [("Unions", "the plan")]

@@ -28,8 +28,16 @@ MATCHER = Matcher(load_rules().compile())
 US_SIDE = ("we", "united states", "us", "white house", "washington", "kirby", "biden")
 
 
-def needs(path: Path):
-    return pytest.mark.skipif(not path.exists(), reason=f"{path} is not available on this machine")
+def needs(path: Path, what: str):
+    """Skip, saying what is missing and where the development setup keeps it."""
+    return pytest.mark.skipif(not path.exists(), reason=development_data_missing(path, what))
+
+
+def development_data_missing(path: Path, what: str) -> str:
+    return (
+        f"needs {what}, third-party text kept out of the repository: the development setup puts it in "
+        f"../shared/ beside the repository ({path} is absent; see docs/development.md)"
+    )
 
 
 ARTICLE_TEXT = ARTICLE.read_text(encoding="utf-8") if ARTICLE.exists() else ""
@@ -40,7 +48,7 @@ def findings():
     return MATCHER.scan(Document("ceasefire-article", ARTICLE_TEXT))
 
 
-@needs(ARTICLE)
+@needs(ARTICLE, "the ceasefire news article")
 class TestCeasefireArticle:
     text = ARTICLE_TEXT
 
@@ -87,8 +95,8 @@ class TestCeasefireArticle:
                 assert self.text[part.start : part.end] == part.text
 
 
-@needs(POLNEAR / "dev" / "text")
-@needs(SCORER)
+@needs(POLNEAR / "dev" / "text", "the PolNeAR dev news texts")
+@needs(SCORER, "the PolNeAR reference scorer score_gold.py")
 def test_polnear_dev_scores_above_the_bar(tmp_path):
     """recall >= 0.50 and precision_strict >= 0.40, by the shared scorer."""
     out = tmp_path / "dev.jsonl"
@@ -121,7 +129,7 @@ def test_polnear_dev_scores_above_the_bar(tmp_path):
     assert float(figures["precision_strict"]) >= 0.40, scored
 
 
-@needs(BBC)
+@needs(BBC, "the BBC news corpus")
 def test_every_bbc_article_scans_without_a_crash():
     problems = []
     documents = list(iter_documents([BBC], on_problem=problems.append))

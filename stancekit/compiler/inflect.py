@@ -22,6 +22,10 @@ def inflections(word: str) -> frozenset[str]:
     import lemminflect
 
     lowered = normalise(word)
+    prefix, hyphen, last = lowered.rpartition("-")
+    if hyphen and prefix and last.isalpha():
+        # "co-sponsor" is a verb the tables do not hold; its last part carries the inflection
+        return frozenset({lowered} | {f"{prefix}-{form}" for form in inflections(last)})
     forms = {lowered}
     if not lowered.isalpha():
         return frozenset(forms)

@@ -62,7 +62,7 @@ def read_options(owner: LocatedDict, report: Report, where: str) -> dict[str, Op
             "wrong-type",
             f"'options' of {where} must be a mapping of option names to values",
             owner.key_locations.get("options"),
-            "write 'options: {negation: false}' (the README's 'Rule options' lists them)",
+            "write 'options: {negation: false}' (docs/rule-language.md, 'Rule options', lists them)",
         )
         return {}
     settings: dict[str, OptionSetting] = {}

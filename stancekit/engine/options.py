@@ -9,7 +9,7 @@ the top of a rule file as the default for its rules, switches each mechanism off
 at another list.
 
 `OPTIONS` below is the one table of options: the loader checks rule files against it and the
-README's "Rule options" section is generated from it (`options_markdown`), so the two cannot
+"Rule options" table of docs/rule-language.md is generated from it (`options_markdown`), so the two cannot
 drift apart.
 """
 
@@ -146,7 +146,7 @@ DEFAULT_OPTIONS = RuleOptions()
 
 
 def options_markdown() -> str:
-    """The README's "Rule options" table, generated from `OPTIONS` and `READINGS`."""
+    """The "Rule options" table of docs/rule-language.md, generated from `OPTIONS` and `READINGS`."""
     lines = ["| option | value | default | what it does |", "|---|---|---|---|"]
     for spec in OPTIONS:
         lines.append(f"| `{spec.name}` | {spec.kind} | `{spec.default}` | {spec.doc} |")

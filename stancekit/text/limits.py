@@ -1,4 +1,4 @@
-"""The limits a scan puts on one document and one sentence, in one place (listed in the README).
+"""The limits a scan puts on one document and one sentence, in one place (listed in docs/scanning.md).
 
 Corpora come from scrapers, OCR and database dumps: a table with no full stop, or a whole
 site dumped on one line, must not hang or exhaust a scan. Matching a sentence costs more
