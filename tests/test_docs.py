@@ -51,7 +51,7 @@ def printed(shown: str, output: list[str]) -> bool:
 def run(command: str, cwd: Path) -> subprocess.CompletedProcess:
     program, *args = command.split(" ", 1)
     assert program == "stancekit", command
-    env = {**os.environ, "STANCEKIT_CACHE_DIR": str(cwd / ".cache"), "STANCEKIT_NO_PLUGINS": "1"}
+    env = {**os.environ, "STANCEKIT_NO_PLUGINS": "1"}  # the test run's rule cache, shared with other tests
     return subprocess.run(
         f"{sys.executable} -m stancekit {args[0] if args else ''}",
         shell=True,
