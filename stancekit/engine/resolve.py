@@ -94,8 +94,14 @@ class FindingResolver:
                     mention, via = resolved, "pronoun"
         elif end - start > 1 and mention.referent.id is None and _owned_by_pronoun(mention.referent.name, lang):
             # "its report", "my committee", "whose party": the owner is not named (but "his
-            # opponent, Rep. Alan Grayson" is named by the appositive)
+            # opponent, Rep. Alan Grayson" is named by the appositive), unless the owner's
+            # party or body is known ("his party" of a Labour MP)
             via = "unresolved"
+            body = context.owned_body(sentence, start, end) if resolve_pronouns else None
+            if body is not None:
+                mention, via = body, "pronoun"
+        elif resolve_pronouns and (body := context.owned_body(sentence, start, end)) is not None:
+            mention, via = body, "pronoun"  # "party" of "his party's calls"
         elif resolve_pronouns:
             mention = context.resolve(mention)
         referent = mention.referent
