@@ -403,6 +403,18 @@ def test_his_party_of_a_man_of_no_known_party_is_unresolved(matcher):
     assert (finding.actor.text, finding.actor.name, finding.actor.via) == ("his party", None, "unresolved")
 
 
+def test_we_in_a_quote_from_its_report_is_the_body_it_refers_to(matcher):
+    text = 'The Boundary Commission met in Leeds. "We oppose the new quota," says its report.'
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name) == ("We", "Boundary Commission")
+
+
+def test_we_in_a_quote_from_a_report_of_no_one_named_is_unresolved(matcher):
+    text = 'Nurses met in Leeds. "We oppose the new quota," says its report.'
+    [finding] = matcher.scan(text)
+    assert (finding.actor.name, finding.actor.via) == (None, "unresolved")
+
+
 def test_the_party_is_the_party_named_before_it(matcher):
     text = "The Liberal Democrats met in Leeds on Monday. The party backs the pay deal."
     [finding] = matcher.scan(text)

@@ -461,6 +461,20 @@ class DocumentContext:
                 return next(iter(bodies.values())) if len(bodies) == 1 else None
         return None
 
+    def owner(self, mention: Mention) -> Mention | None:
+        """Whom a third-person possessive that opens a mention refers to ("its report" of
+        the Electoral Commission named before): the resolved pronoun, or None."""
+        tokens = self.tokens(mention.sentence)
+        t = tokens[mention.start]
+        subject = self.lang.possessive_subjects.get(t.lower, "")
+        if mention.end - mention.start < 2 or subject not in self.lang.third_person:
+            return None
+        pronoun = Mention(
+            mention.sentence, mention.start, mention.start + 1, t.start, t.end, subject, Referent(subject, "pronoun")
+        )
+        resolved = self.resolve(pronoun)
+        return resolved if resolved.via == "pronoun" else None
+
     def owned_body(self, i: int, start: int, end: int) -> Mention | None:
         """The body a third-person possessive names ("his party" of a Liberal Democrat
         spokesman, "their party" of the Tories): the body of the noun's kind that the
