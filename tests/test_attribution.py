@@ -340,6 +340,99 @@ def test_a_role_given_with_another_qualifier_names_no_one(matcher):
     assert finding.actor.name != "Marco Rossi"
 
 
+def test_a_role_in_the_lead_names_the_person_given_it_later(matcher):
+    text = "The home secretary backs the pay deal.\n\nNew Home Secretary Pedro Alvarez spoke to nurses on Monday."
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name) == ("The home secretary", "Pedro Alvarez")
+
+
+def test_a_role_given_in_an_appositive_names_the_person(matcher):
+    text = "Pedro Alvarez, the Tory health spokesman, spoke on Monday. The Tory spokesman backs the pay deal."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Pedro Alvarez"
+
+
+def test_a_role_given_to_two_people_names_neither(matcher):
+    text = (
+        "Pedro Alvarez, the Tory health spokesman, spoke on Monday. Tom Reyes, the Tory housing "
+        "spokesman, spoke too. The Tory spokesman backs the pay deal."
+    )
+    [finding] = matcher.scan(text)
+    assert finding.actor.name not in ("Pedro Alvarez", "Tom Reyes")
+
+
+def test_a_former_holder_of_a_role_is_not_the_role(matcher):
+    text = "The home secretary backs the pay deal.\n\nFormer Home Secretary Tom Reyes spoke to nurses on Monday."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name != "Tom Reyes"
+
+
+def test_a_role_given_as_a_short_title_names_the_person(matcher):
+    text = (
+        "Texas Lt. Gov. Tom Reyes spoke first. Texas Sen. Pedro Alvarez spoke on Monday. "
+        "The Texas senator backs the pay deal."
+    )
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Pedro Alvarez"
+
+
+def test_a_role_further_down_the_story_is_not_named_by_a_later_mention(matcher):
+    text = (
+        "Nurses met in Leeds.\n\nThey spoke on Monday.\n\nThe pope backs the pay deal. "
+        "Pope Pedro Alvarez spoke in Rome in 1990."
+    )
+    [finding] = matcher.scan(text)
+    assert finding.actor.name != "Pedro Alvarez"
+
+
+def test_the_party_is_the_party_of_people_named_by_it(matcher):
+    text = "Liberal Democrat leaders met in Leeds on Monday. The party backs the pay deal."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Liberal Democrats"
+
+
+def test_his_party_is_the_party_of_the_man_he_refers_to(matcher):
+    text = "Liberal Democrat health spokesman Pedro Alvarez spoke on Monday. He said his party backs the pay deal."
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name) == ("his party", "Liberal Democrats")
+
+
+def test_his_party_of_a_man_of_no_known_party_is_unresolved(matcher):
+    text = "Pedro Alvarez spoke on Monday. He said his party backs the pay deal."
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name, finding.actor.via) == ("his party", None, "unresolved")
+
+
+def test_we_in_a_quote_from_its_report_is_the_body_it_refers_to(matcher):
+    text = 'The Boundary Commission met in Leeds. "We oppose the new quota," says its report.'
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name) == ("We", "Boundary Commission")
+
+
+def test_we_in_a_quote_from_a_report_of_no_one_named_is_unresolved(matcher):
+    text = 'Nurses met in Leeds. "We oppose the new quota," says its report.'
+    [finding] = matcher.scan(text)
+    assert (finding.actor.name, finding.actor.via) == (None, "unresolved")
+
+
+def test_the_party_is_the_party_named_before_it(matcher):
+    text = "The Liberal Democrats met in Leeds on Monday. The party backs the pay deal."
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name) == ("The party", "Liberal Democrats")
+
+
+def test_the_commission_is_the_commission_named_before_it(matcher):
+    text = "The Boundary Commission met in Leeds on Monday. The commission backs the pay deal."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Boundary Commission"
+
+
+def test_the_party_after_two_parties_named_together_names_neither(matcher):
+    text = "The Liberal Democrats and the Conservative Party met in Leeds. The party backs the pay deal."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name not in ("Liberal Democrats", "Conservative Party")
+
+
 def test_it_refers_to_a_body_named_after_the_people_it_serves(matcher):
     [finding] = matcher.scan("The Royal College of Surgeons said it rejects the plan.")
     assert (finding.actor.text, finding.actor.name) == ("it", "Royal College of Surgeons")

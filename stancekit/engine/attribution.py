@@ -9,6 +9,10 @@ works out, on demand and only for sentences that hold a finding (looking back as
   over several sentences, a paragraph of quote that continues the previous speaker's;
 - what a pronoun refers to: the most recent compatible mention, speakers and subjects first;
 - the full name behind a short one ("Mr Kirby", "Kirby") from an earlier mention;
+- the one person a role names ("the Tory leader": "Tory leader Michael Howard", "Michael
+  Howard, the Tory leader", also later in the story for a headline or lead), and the body a
+  noun of its kind names ("the party" after "the Liberal Democrats", "his party" of a Liberal
+  Democrat spokesman); a role given to two people, or two parties named together, name no one;
 - the speaker of reported speech ("X said (that) Y opposes Z" is Y's stance, reported by X).
 """
 
@@ -20,7 +24,7 @@ from datetime import date
 
 from stancekit.compiler.ruleset import CompiledRuleSet
 from stancekit.engine.captures import NAME, NOUN, actor_ends, antecedent, category
-from stancekit.engine.mentions import PERSON, UNKNOWN, Referent, compatible, describe, titles_before
+from stancekit.engine.mentions import GROUP, ORGANISATION, PERSON, UNKNOWN, Referent, compatible, describe
 from stancekit.engine.sentence import SentenceContext
 from stancekit.engine.verbforms import ing_forms
 from stancekit.text.limits import CONTEXT_SENTENCES
@@ -29,6 +33,14 @@ from stancekit.text.tokens import Token, normalise, tokenize
 
 #: How many sentences back a pronoun or a quote's speaker is looked for.
 LOOKBACK = 8
+
+#: How many sentences after an unnamed role the person given it is looked for (a headline's
+#: "The Tory leader" is named in the story below it).
+FORWARD = 12
+
+#: The last paragraph of a story's opening (the headline is the first): a role there may be
+#: named only below it.
+LEAD_PARAGRAPH = 1
 
 #: How many words the one spoken to may take between a speech verb and a quote ('told
 #: BBC Radio 4's Today programme: "..."').
@@ -403,13 +415,109 @@ class DocumentContext:
                 referent = replace(full.referent, gender=full.referent.gender or mention.referent.gender)
                 return replace(mention, referent=referent, via="mention", how=how)
         if self._is_role(mention):
-            holder = self._role_holder(mention)
-            if holder is None and not self._titles_only(mention):
+            holders = self._role_holders(mention)
+            holder = holders[0] if len({h.referent.name for h in holders}) == 1 else None
+            if not holders and not self._titles_only(mention):
                 holder = self._person_in_focus(mention)
             if holder is not None:
                 how = f"{mention.text!r} is the role of {holder.text!r}"
                 return replace(mention, referent=holder.referent, via="mention", how=how)
+        if self._is_common_body(mention):
+            body = self._body_named_before(mention)
+            if body is not None:
+                how = f"{mention.text!r} is {body.text!r}, named before"
+                return replace(mention, referent=body.referent, via="mention", how=how)
         return mention
+
+    def _is_common_body(self, mention: Mention) -> bool:
+        """A body named by a definite common noun alone ("the party", "the committee"): news
+        names it first ("the Liberal Democrats", "the Home Affairs Committee"), then calls it
+        by its kind."""
+        tokens = self.tokens(mention.sentence)
+        words = tokens[mention.start : mention.end]
+        return (
+            mention.referent.id is None
+            and mention.referent.kind == ORGANISATION
+            and len(words) == 2
+            and words[0].lower in self.lang.definite_articles
+            and words[1].lower in self.lang.body_kinds
+            and category(words[1], self.lang) != NAME
+        )
+
+    def _body_named_before(self, mention: Mention) -> Mention | None:
+        """The body of the common noun's kind named nearest before it (its dictionary type is
+        the noun, as "party" for the Tories and for "Democratic leaders", or its name ends in
+        the noun, as the Electoral Commission for "the commission"), as a mention of that body;
+        None when the nearest sentence that names one names two (which one the noun means,
+        the words do not say)."""
+        tokens = self.tokens(mention.sentence)
+        kind = tokens[mention.end - 1].lower
+        for i in range(mention.sentence, max(0, mention.sentence - LOOKBACK) - 1, -1):
+            bodies: dict[str, Mention] = {}
+            for m in self.mentions(i):
+                if i < mention.sentence or m.end <= mention.start:
+                    bodies.update((body.name, replace(m, referent=body)) for body in self._bodies_of_kind(m, kind))
+            if bodies:
+                return next(iter(bodies.values())) if len(bodies) == 1 else None
+        return None
+
+    def owner(self, mention: Mention) -> Mention | None:
+        """Whom a third-person possessive that opens a mention refers to ("its report" of
+        the Electoral Commission named before): the resolved pronoun, or None."""
+        tokens = self.tokens(mention.sentence)
+        t = tokens[mention.start]
+        subject = self.lang.possessive_subjects.get(t.lower, "")
+        if mention.end - mention.start < 2 or subject not in self.lang.third_person:
+            return None
+        pronoun = Mention(
+            mention.sentence, mention.start, mention.start + 1, t.start, t.end, subject, Referent(subject, "pronoun")
+        )
+        resolved = self.resolve(pronoun)
+        return resolved if resolved.via == "pronoun" else None
+
+    def owned_body(self, i: int, start: int, end: int) -> Mention | None:
+        """The body a third-person possessive names ("his party" of a Liberal Democrat
+        spokesman, "their party" of the Tories): the body of the noun's kind that the
+        pronoun's person belongs to or is, when there is one; None otherwise."""
+        tokens = self.tokens(i)
+        owner = start if tokens[start].lower in self.lang.possessive_subjects else start - 1
+        kind = tokens[end - 1].lower
+        if kind not in self.lang.body_kinds or owner < 0 or owner != end - 2:
+            return None
+        subject = self.lang.possessive_subjects.get(tokens[owner].lower, "")
+        if subject not in self.lang.third_person:
+            return None
+        t = tokens[owner]
+        resolved = self.resolve(Mention(i, owner, owner + 1, t.start, t.end, subject, Referent(subject, "pronoun")))
+        if resolved.via != "pronoun":
+            return None
+        bodies = {body.name: body for body in self._bodies_of_kind(replace(resolved, text=""), kind)}
+        if len(bodies) != 1:
+            return None
+        [body] = bodies.values()
+        return replace(resolved, referent=body, how=f"{resolved.how}; {kind} of {resolved.referent.name!r}")
+
+    def _bodies_of_kind(self, m: Mention, kind: str) -> list[Referent]:
+        """The bodies of a kind ("party") a mention names: itself when the dictionary gives it
+        that type, else the bodies of that type it is affiliated to ("Democratic leaders",
+        "Labour MP Ana Ruiz", two for "Labour and Tory MPs"), else itself when its name of
+        more than one word ends in the noun ("the Electoral Commission")."""
+        referent = m.referent
+        if referent.kind == "pronoun":
+            return []
+        own = self.index.actors.get(referent.id) if referent.id is not None else None
+        if own is not None and own.type == kind and referent.kind != PERSON:
+            return [referent]
+        affiliated = [
+            Referent(info.name, ORGANISATION, info.id, affiliations=tuple(self.index.chain(info.id, self.day)))
+            for info in (self.index.actors.get(a) for a in referent.affiliations)
+            if info is not None and info.type == kind
+        ]
+        if affiliated or referent.kind not in (ORGANISATION, GROUP) or referent.id is not None:
+            return affiliated
+        words = referent.name.split()
+        proper = all(w[:1].isupper() or w.lower() in self.lang.name_joiners for w in words)
+        return [referent] if len(words) > 1 and words[-1].lower() == kind and proper else []
 
     @staticmethod
     def _is_role(mention: Mention) -> bool:
@@ -418,34 +526,127 @@ class DocumentContext:
         return referent.is_person and referent.surname is None and referent.id is None and referent.role is not None
 
     def _role_holder(self, mention: Mention) -> Mention | None:
-        """The latest earlier mention of a named person given the same role ("Tory leader
-        Michael Howard" for "the Tory leader"), or a one-word role as the title before the name
-        ("Cardinal Cormac Murphy" for "the cardinal"); a role with another qualifier ("Italian
-        Prime Minister ...") is another role."""
-        role = mention.referent.role
-        titled = self._titles_only(mention)
+        """The one named person the document gives the role of `mention`, or None when it
+        gives it to no one or to more than one (see `_role_holders`)."""
+        holders = self._role_holders(mention)
+        return holders[0] if len({h.referent.name for h in holders}) == 1 else None
 
-        def holds(m: Mention) -> bool:
-            if not m.referent.full_name:
-                return False
-            if m.referent.role == role:
-                return True
-            # "Italian Prime Minister Marco Rossi" is given another role than "the prime minister"
-            return titled and m.referent.role is None and self._titles_of(m) == role
+    def _role_holders(self, mention: Mention) -> list[Mention]:
+        """The mentions of named people the document gives the role of `mention`, nearest
+        first: with the same office ("Tory leader Michael Howard", "Ana Ruiz, the Tory leader"
+        for "the Tory leader"), before it or in the sentences after it (a headline or a lead
+        names its people later). Those given the office word for word are taken first; then,
+        for a role qualified by more than titles ("the Tory spokesman"), those given a
+        narrower office of the same kind ("the Tory foreign affairs spokesman"). A role
+        given with another qualifier ("Italian Prime Minister ..." for "the prime minister",
+        "former home secretary ..." for "the home secretary") is another role. More than one
+        name among them means the role is shared, and no one of them is guessed."""
+        office = self._office(mention)
+        if not office:
+            return []
+        exact: list[Mention] = []
+        narrower: list[Mention] = []
+        head = office[-1]
+        spellings = {head, *(short for short, title in self.lang.title_spellings.items() if title == head)}
+        for m in self._mentions_around(mention, spellings):
+            person = m if m.referent.full_name else self._apposed_person(m) if self._is_role(m) else None
+            if person is None:
+                continue
+            given = self._office(m)
+            if self._same_office(office, given):
+                exact.append(person)
+            elif self._narrower_office(office, given):
+                narrower.append(person)
+        return exact or narrower
 
-        return self._latest_before(mention, normalise(role.rsplit(" ", 1)[-1]), holds)
+    def _apposed_person(self, m: Mention) -> Mention | None:
+        """The named person a role stands in apposition to ("Ana Ruiz, the Tory leader"):
+        the mention right before it, across a comma."""
+        tokens = self.tokens(m.sentence)
+        if m.start < 2 or tokens[m.start - 1].text != ",":
+            return None
+        before = next((p for p in self.mentions(m.sentence) if p.end == m.start - 1), None)
+        return before if before is not None and before.referent.full_name else None
+
+    def _same_office(self, office: tuple[str, ...], given: tuple[str, ...]) -> bool:
+        """Whether `given` is `office`, up to words that keep an office ("new")."""
+        if not given or given[-1] != office[-1] or not set(office) <= set(given):
+            return False
+        return set(given) - set(office) <= self.lang.role_keeping_modifiers
+
+    def _narrower_office(self, office: tuple[str, ...], given: tuple[str, ...]) -> bool:
+        """Whether `given` narrows a qualified `office` ("tory foreign affairs spokesman" of
+        "tory spokesman"), adding no word that makes it another office ("shadow")."""
+        qualified = any(word not in self.lang.person_titles for word in office[:-1])
+        if not qualified or not given or given[-1] != office[-1] or not set(office) <= set(given):
+            return False
+        return not (set(given) - set(office)) & self.lang.role_changing_modifiers
+
+    def _office(self, m: Mention) -> tuple[str, ...]:
+        """The words of the office a mention gives, in lower case without articles and
+        honorifics: of an unnamed role ("the Tory leader"), of the titles before a person's
+        name ("Tory leader Michael Howard") or of an appositive after it ("Michael Howard,
+        the Tory leader,"). Empty when the words end in no role or title, or when the
+        office is owned or bounded by a phrase ("the prime minister's spokesman", "the
+        chairman of the commission"), which the words alone do not tell."""
+        tokens = self.tokens(m.sentence)
+        if self._is_role(m):
+            return self._office_words(tokens[m.start : m.end])
+        first = self._name_start(m)
+        if first is None:
+            return ()
+        before = self._office_words(tokens[m.start : first])
+        if before:
+            return before
+        comma = next((k for k in range(first, m.end) if tokens[k].text == ","), None)
+        if comma is None:
+            return ()
+        close = next((k for k in range(comma + 1, m.end) if tokens[k].text == ","), m.end)
+        return self._office_words(tokens[comma + 1 : close])
+
+    def _office_words(self, tokens: Sequence[Token]) -> tuple[str, ...]:
+        lang = self.lang
+        honorifics = lang.male_honorifics | lang.female_honorifics
+        words = [t.lower for t in tokens if t.text[:1].isalnum() or t.lower in ("'s", "'")]
+        words = [lang.title_spellings.get(w, w) for w in words if w not in lang.articles and w not in honorifics]
+        if not words or any(w in ("'s", "'") or w in lang.function_words for w in words):
+            return ()
+        if words[-1] not in lang.role_words and words[-1] not in lang.person_titles:
+            return ()
+        return tuple(words)
+
+    def _name_start(self, m: Mention) -> int | None:
+        """Where the person's name starts in a mention of a named person."""
+        tokens = self.tokens(m.sentence)
+        first_name = m.referent.name.split(" ", 1)[0]
+        return next((k for k in range(m.start, m.end) if tokens[k].text == first_name), None)
+
+    def _mentions_around(self, mention: Mention, words: set[str]) -> list[Mention]:
+        """The mentions before `mention` (nearest first), then, for a mention in the headline
+        or the lead, those in the `FORWARD` sentences after it (further down, a role not yet
+        given to anyone is someone the story has not named); only sentences whose text
+        holds one of `words` are tokenised."""
+        found: list[Mention] = []
+        lead = self.sentences[mention.sentence].paragraph <= LEAD_PARAGRAPH
+        last = min(len(self.sentences) - 1, mention.sentence + FORWARD) if lead else mention.sentence
+        order = [*range(mention.sentence, -1, -1), *range(mention.sentence + 1, last + 1)]
+        for i in order:
+            sentence = self.sentences[i]
+            lowered = self.lowered[sentence.start : sentence.end]
+            if not any(word in lowered for word in words):
+                continue
+            here = self.mentions(i)
+            if i == mention.sentence:
+                found.extend(m for m in reversed(here) if m.start < mention.start)
+                found.extend(m for m in here if m.start > mention.start)
+            else:
+                found.extend(here if i > mention.sentence else reversed(here))
+        return found
 
     def _titles_only(self, mention: Mention) -> bool:
         """Whether a role is made of titles alone ("the cardinal", "the prime minister"): it is
         named only after a person given those titles, never guessed from the story's focus."""
         return all(word in self.lang.person_titles for word in (mention.referent.role or "").split())
-
-    def _titles_of(self, m: Mention) -> str:
-        """The titles written right before a person's name in a mention ("cardinal")."""
-        tokens = self.tokens(m.sentence)
-        first_name = m.referent.name.split(" ", 1)[0]
-        first = next((k for k in range(m.start, m.end) if tokens[k].text == first_name), None)
-        return "" if first is None else titles_before(tokens, first, self.lang)
 
     def _latest_before(self, mention: Mention, word: str, wanted: Callable[[Mention], bool]) -> Mention | None:
         """The latest mention before `mention`, in its sentence or earlier ones, that is
@@ -662,7 +863,8 @@ class DocumentContext:
     def _settled(self, m: Mention) -> Mention:
         """A mention with its short name or its role expanded (a pronoun antecedent named "Kirby"
         is John Kirby, one named "the Tory leader" the Tory leader named before)."""
-        return self.resolve(m) if self._is_short_name(m) or self._is_role(m) else m
+        settle = self._is_short_name(m) or self._is_role(m) or self._is_common_body(m)
+        return self.resolve(m) if settle else m
 
     def _full_name(self, mention: Mention) -> Mention | None:
         """The latest earlier mention of a person with a full name ending in this short name's

@@ -326,15 +326,6 @@ def _words(tokens: Sequence[Token]) -> str:
     return " ".join(t.lower for t in tokens if t.text[:1].isalnum())
 
 
-def titles_before(tokens: Sequence[Token], first: int, lang: LanguageProfile) -> str:
-    """The titles right before a person's name at `first`, in lower case ("prime minister" for
-    "Prime Minister Tony Blair", "cardinal" for "Cardinal Cormac Murphy")."""
-    start = first
-    while start > 0 and tokens[start - 1].lower in lang.person_titles:
-        start -= 1
-    return _words(tokens[start:first])
-
-
 def _role(tokens: Sequence[Token], lang: LanguageProfile) -> str | None:
     """The role words before a person's name or of an unnamed role, in lower case: the
     punctuation of an appositive and titles such as "Mr" or "Lord" left out."""

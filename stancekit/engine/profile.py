@@ -126,6 +126,18 @@ class LanguageProfile:
     person_titles: frozenset[str] = _slot(
         WORDS, "Words that may stand before a person's name and are not part of it (honorifics included)."
     )
+    body_kinds: frozenset[str] = _slot(
+        WORDS, "Nouns that call a body named before by its kind ('the party' after 'the Liberal Democrats')."
+    )
+    title_spellings: Mapping[str, str] = _slot(
+        MAPPING, "A title's short form -> the title ('sen.' -> 'senator'): one office, however it is written."
+    )
+    role_changing_modifiers: frozenset[str] = _slot(
+        WORDS, "Words before a role that make it another office ('former', 'shadow'): never the same person's role."
+    )
+    role_keeping_modifiers: frozenset[str] = _slot(
+        WORDS, "Words before a role that leave the office as it is ('new'): 'the home secretary' is the new one."
+    )
     postnominal_titles: frozenset[str] = _slot(
         CASED, "Titles written after a person's full name ('Andrew Tyrie MP'): not part of the name."
     )

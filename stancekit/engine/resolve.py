@@ -75,9 +75,14 @@ class FindingResolver:
         word = tokens[start].lower if end - start == 1 else ""
         via = "mention"
         if word in lang.first_person:
-            if quoted and speaker is not None:
-                # a speaker that is itself an unresolved pronoun ('"I ...," she said') names no one
-                mention, via = speaker, "speaker" if speaker.referent.kind != "pronoun" else "unresolved"
+            owner = context.owner(speaker) if quoted and speaker is not None and resolve_pronouns else None
+            if owner is not None:
+                mention, via = owner, "speaker"  # '"We ...," says its report': the body it refers to
+            elif quoted and speaker is not None:
+                # a speaker that is itself an unresolved pronoun ('"I ...," she said') names no one,
+                # nor one owned by an unresolved pronoun ("its report")
+                owned = _owned_by_pronoun(speaker.text, lang)
+                mention, via = speaker, "unresolved" if speaker.referent.kind == "pronoun" or owned else "speaker"
             elif mention.referent.id is None:  # "US" outside a quote is the dictionary's, not "us"
                 via = "unresolved"
         elif word in lang.relative_pronouns:
@@ -94,8 +99,14 @@ class FindingResolver:
                     mention, via = resolved, "pronoun"
         elif end - start > 1 and mention.referent.id is None and _owned_by_pronoun(mention.referent.name, lang):
             # "its report", "my committee", "whose party": the owner is not named (but "his
-            # opponent, Rep. Alan Grayson" is named by the appositive)
+            # opponent, Rep. Alan Grayson" is named by the appositive), unless the owner's
+            # party or body is known ("his party" of a Labour MP)
             via = "unresolved"
+            body = context.owned_body(sentence, start, end) if resolve_pronouns else None
+            if body is not None:
+                mention, via = body, "pronoun"
+        elif resolve_pronouns and (body := context.owned_body(sentence, start, end)) is not None:
+            mention, via = body, "pronoun"  # "party" of "his party's calls"
         elif resolve_pronouns:
             mention = context.resolve(mention)
         referent = mention.referent
