@@ -610,3 +610,59 @@ def test_a_pronoun_chain_through_quote_speakers_ends_instead_of_recursing_foreve
     )
     findings = matcher.scan(text)
     assert [f.cue.text for f in findings] == ["pushed for"]
+
+
+# -- a headline restates its lead -------------------------------------------------------------
+
+
+def test_a_headline_surname_is_the_full_name_its_story_gives(matcher):
+    text = "Okafor backs rail strike\n\nUnion leader Grace Okafor has backed the strike by train drivers.\n"
+    headline = matcher.scan(text)[0]
+    assert (headline.actor.text, headline.actor.name) == ("Okafor", "Grace Okafor")
+
+
+def test_a_headline_surname_two_people_share_names_neither(matcher):
+    text = (
+        "Okafor backs rail strike\n\nGrace Okafor and her brother Daniel Okafor have backed the strike by "
+        "train drivers.\n"
+    )
+    headline = matcher.scan(text)[0]
+    assert headline.actor.name == "Okafor"
+
+
+def test_a_headline_role_is_the_person_its_lead_names(matcher):
+    text = (
+        "Mayor ally rejects fare rise\n\nThe mayor's closest ally has rejected plans to raise bus fares in May.\n\n"
+        "Tomas Berg, who chairs the transport board, said the rise would hurt low-paid workers.\n"
+    )
+    headline = matcher.scan(text)[0]
+    assert (headline.actor.text, headline.actor.name) == ("Mayor ally", "Tomas Berg")
+
+
+def test_a_headline_role_is_not_the_person_its_lead_names_as_an_object(matcher):
+    text = (
+        "Donor attacks party leaders\n\nA row between Anna Lind and Oskar Berg has prompted a party donor "
+        "to stop giving money.\n\nKarl Stam said the two leaders had let members down.\n"
+    )
+    headline = matcher.scan(text)[0]
+    assert headline.actor.name == "Karl Stam"
+
+
+def test_a_headline_role_is_not_a_lead_person_given_another_office(matcher):
+    text = "Police chief backs late licences\n\nHealth Secretary Anna Lind has backed later opening hours for pubs.\n"
+    headline = matcher.scan(text)[0]
+    assert headline.actor.name != "Anna Lind"
+
+
+def test_a_headline_role_is_the_lead_person_given_its_title_not_the_lead_subject(matcher):
+    text = (
+        "Texas governor endorses Alvarez\n\nPedro Alvarez, who needs a win in Tuesday's primary, received the "
+        "endorsement of Gov. Ana Ruiz on Friday.\n"
+    )
+    headline = matcher.scan(text)[0]
+    assert headline.actor.name == "Ana Ruiz"
+
+
+def test_a_role_opening_a_sentence_of_the_story_is_no_headline(matcher):
+    text = "Pedro Alvarez spoke first.\n\nOne member voted against the resolution on free speech grounds.\n"
+    assert all(f.actor.name != "Pedro Alvarez" for f in matcher.scan(text))

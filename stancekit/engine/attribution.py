@@ -42,6 +42,10 @@ FORWARD = 12
 #: named only below it.
 LEAD_PARAGRAPH = 1
 
+#: How many sentences below a headline its lead is read for the person a headline's role
+#: stands for ("Donor attacks ..." over "... has prompted a donor to ... Ann Lee said ...").
+HEADLINE_LEAD = 3
+
 #: How many words the one spoken to may take between a speech verb and a quote ('told
 #: BBC Radio 4's Today programme: "..."').
 ADDRESSEE_WORDS = 6
@@ -407,20 +411,33 @@ class DocumentContext:
                 return replace(mention, referent=target.referent, via="pronoun", how=how)
             return mention
         if self._is_short_name(mention):
-            full = self._full_name(mention)
+            full = self._full_name(mention) or self._full_name_below(mention)
             if full is not None:
                 how = f"{mention.text!r} is the short name of {full.text!r}"
                 # "Liam Fox ... Mr Fox": the title tells what the first name did not, and "she"
                 # after it is someone else
                 referent = replace(full.referent, gender=full.referent.gender or mention.referent.gender)
                 return replace(mention, referent=referent, via="mention", how=how)
+            word = mention.text.lower()
+            if self._in_headline(mention) and word in self.lang.role_words:
+                holder = self._lead_person(mention, (word,))  # "Donor attacks ...": a role, no surname
+                if holder is not None:
+                    how = f"{mention.text!r} is the role of {holder.text!r}, named in the lead"
+                    return replace(mention, referent=holder.referent, via="mention", how=how)
         if self._is_role(mention):
             holders = self._role_holders(mention)
             holder = holders[0] if len({h.referent.name for h in holders}) == 1 else None
-            if not holders and not self._titles_only(mention):
+            if not holders and self._in_headline(mention):
+                holder = self._lead_person(mention, self._office(mention))
+            elif not holders and not self._titles_only(mention):
                 holder = self._person_in_focus(mention)
             if holder is not None:
                 how = f"{mention.text!r} is the role of {holder.text!r}"
+                return replace(mention, referent=holder.referent, via="mention", how=how)
+        if self._is_headline_role(mention):
+            holder = self._lead_person(mention, self._office_words(self._words_of(mention)))
+            if holder is not None:
+                how = f"{mention.text!r} is the role of {holder.text!r}, named in the lead"
                 return replace(mention, referent=holder.referent, via="mention", how=how)
         if self._is_common_body(mention):
             body = self._body_named_before(mention)
@@ -701,6 +718,91 @@ class DocumentContext:
                 named = person.surname is not None and person.role in (None, mention.referent.role)
                 return candidate if named else None
         return None
+
+    def _in_headline(self, mention: Mention) -> bool:
+        """Whether a mention is in a headline: a first sentence that is a paragraph of its own."""
+        sentences = self.sentences
+        return mention.sentence == 0 and len(sentences) > 1 and sentences[1].paragraph > sentences[0].paragraph
+
+    def _titled(self, m: Mention, title: str) -> bool:
+        """Whether the text gives a named person `title` as their office, not a former or
+        other one ("Gov. Ana Ruiz", not "Former Governor Ana Ruiz")."""
+        office = self._office(m)
+        return office[-1:] == (title,) and not set(office) & self.lang.role_changing_modifiers
+
+    def _is_headline_role(self, mention: Mention) -> bool:
+        """A person known by a role alone in a headline, which drops the article ("Mayor ally
+        rejects ...", "Police chief backs ...")."""
+        referent = mention.referent
+        return (
+            self._in_headline(mention)
+            and referent.is_person
+            and not referent.plural
+            and referent.role is None
+            and referent.surname is None
+            and referent.id is None
+        )
+
+    def _words_of(self, mention: Mention) -> list[Token]:
+        return self.tokens(mention.sentence)[mention.start : mention.end]
+
+    def _lead_person(self, mention: Mention, role: tuple[str, ...]) -> Mention | None:
+        """The person a headline's role stands for when the story never states the role with a
+        name: a headline restates the lead ("Mayor ally rejects fare rise" over "The mayor's
+        closest ally has rejected ...  Tomas Berg, who chairs ..., said"), so it is the first
+        named person who opens a clause or speaks, outside quotes, in the first
+        `HEADLINE_LEAD` sentences below it; not an owner ("the mayor's") and not one the text
+        gives an office that shares no word with the role `role` (its words), or a word that
+        makes it another office ("former"): that person is someone else, and no one is named.
+        A person the lead gives the role's title ("the endorsement of Gov. Ana Ruiz" under
+        "Texas governor endorses ...") is taken first."""
+        if not role:
+            return None
+        lead = range(1, min(len(self.sentences), 1 + HEADLINE_LEAD))
+        titled = {
+            m.referent.name: m
+            for i in lead
+            for m in self.mentions(i)
+            if m.referent.is_person and m.referent.full_name and self._titled(m, role[-1])
+        }
+        if titled:
+            return next(iter(titled.values())) if len(titled) == 1 else None
+        words = set(role)
+        for i in lead:
+            tokens = self.tokens(i)
+            for m in sorted(self.mentions(i), key=lambda m: m.start):
+                person = m.referent
+                if m.role == OTHER or not (person.is_person and person.full_name) or person.plural:
+                    continue
+                if self.quote_index_at(m.char_start) is not None:
+                    continue
+                if m.end < len(tokens) and tokens[m.end].lower in ("'s", "'"):
+                    continue
+                office = set(self._office(m))
+                other = not office & words or office & self.lang.role_changing_modifiers
+                return None if office and other else m
+        return None
+
+    def _full_name_below(self, mention: Mention) -> Mention | None:
+        """The full name of a short name in a headline or lead that the story gives only below
+        it ("Okafor backs rail strike" over "Union leader Grace Okafor has backed ..."): the
+        one full name ending in that surname in the `FORWARD` sentences after it; None when
+        there are two (a headline does not say which)."""
+        if self.sentences[mention.sentence].paragraph > LEAD_PARAGRAPH:
+            return None
+        surname = mention.referent.surname or mention.referent.name
+        gender = mention.referent.gender
+        key = normalise(surname)
+        found: dict[str, Mention] = {}
+        for i in range(mention.sentence + 1, min(len(self.sentences), mention.sentence + 1 + FORWARD)):
+            sentence = self.sentences[i]
+            if key not in self.lowered[sentence.start : sentence.end]:
+                continue
+            for m in self.mentions(i):
+                r = m.referent
+                if r.full_name and r.surname == surname and (gender is None or r.gender in (None, gender)):
+                    found.setdefault(r.name, m)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _owned(self, mention: Mention) -> bool:
         """Whether a mention is owned by a name inside it ("the prime minister's spokesman")."""
