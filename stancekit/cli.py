@@ -31,6 +31,7 @@ from stancekit.commands.common import (
     metadata_options,
     read_metadata,
 )
+from stancekit.commands.importdna import is_statement_gold, run_statement_eval
 from stancekit.engine.matcher import Matcher
 from stancekit.engine.parallel import DocumentResult, available_cores, scan_parallel, scan_serial
 from stancekit.engine.profile import describe_profile
@@ -399,7 +400,7 @@ def list_rules(rules, lexicons, packs, language, actors, topics):
 
 
 @cli.command(name="eval")
-@click.argument("gold", metavar="GOLD.jsonl")
+@click.argument("gold", metavar="GOLD.jsonl|FILE.dna")
 @click.argument("findings_file", metavar="[FINDINGS.jsonl]", required=False)
 @click.option(
     "--scan",
@@ -460,11 +461,21 @@ def eval_command(
     The findings come from FINDINGS.jsonl (as written by `scan --format jsonl`; - reads
     stdin) or from scanning CORPUS with --scan. The last line of the table reads
     `recall=R precision_judged=P precision_strict=S f1_strict=F`.
+
+    When GOLD is a DNA database (FILE.dna) or the JSONL of `stancekit import-dna`, statements
+    are scored as DNA users count them: same document, overlapping span, same person (or
+    organization), concept and agreement, overall and per concept; the last line then reads
+    `recall=R precision=P f1=F` and --min-precision applies to that precision.
     """
     if bool(findings_file) == bool(corpus):
         raise click.UsageError("give either FINDINGS.jsonl or --scan CORPUS (not both)")
     if (rules or actors or topics) and not corpus:
         raise click.UsageError("--rules, --actors and --topics only apply with --scan")
+    if is_statement_gold(gold):
+        scan_options = (rules, actors, topics, cache_dir, no_cache)
+        report = (fmt, misses, false_findings)
+        run_statement_eval(gold, findings_file, corpus, scan_options, report, min_recall, min_precision)
+        return
     with failing_on(EvaluationInputError):
         gold_records = load_gold(gold)
 
