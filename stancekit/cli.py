@@ -143,6 +143,12 @@ class _FormatChoice(click.Choice):
 @click.option("--text-field", default="text", show_default=True, help="JSONL/CSV field holding the text.")
 @click.option("--date-field", default="date", show_default=True, help="JSONL/CSV field holding the date.")
 @click.option(
+    "--speaker-field",
+    metavar="FIELD",
+    help="JSONL/CSV field (or --metadata column) naming each document's author: in testimony, speeches "
+    "and op-eds a first person outside quotes (I, we, my organisation) is that author (actor via: author).",
+)
+@click.option(
     "--input-format",
     type=click.Choice(["auto", "text", "jsonl", "csv", "tsv"]),
     default="auto",
@@ -184,6 +190,7 @@ def scan(
     id_field,
     text_field,
     date_field,
+    speaker_field,
     input_format,
     jobs,
     engine,
@@ -224,7 +231,12 @@ def scan(
     problems = ProblemLog(quiet)
     metadata = read_metadata(metadata_file, id_column, date_column)
     options = InputOptions(
-        id_field=id_field, text_field=text_field, date_field=date_field, input_format=input_format, metadata=metadata
+        id_field=id_field,
+        text_field=text_field,
+        date_field=date_field,
+        input_format=input_format,
+        metadata=metadata,
+        speaker_field=speaker_field,
     )
     writer = None
     failed_partitions: list[str] = []

@@ -81,7 +81,10 @@ class Selection:
         if per:
             parts.append(f"{self.repeated} repeated statements counted once {per}")
         if self.unresolved:
-            parts.append(f"{self.unresolved} findings whose actor or topic is unresolved left out")
+            parts.append(
+                f"{self.unresolved} findings whose actor or topic is unresolved left out (a pronoun or first person"
+                " nothing names; in testimony and speeches, scan with --speaker-field to name the author)"
+            )
         if self.neutral:
             parts.append(f"{self.neutral} neutral findings left out")
         if self.undated:

@@ -29,13 +29,16 @@ _BOM = b"\xef\xbb\xbf"
 
 @dataclass(frozen=True)
 class Document:
-    """One text to scan. `id` names it in findings; `meta` keeps the record's other fields."""
+    """One text to scan. `id` names it in findings; `meta` keeps the record's other fields.
+    `author` is who wrote or spoke it (testimony, a speech, an op-ed), from the field that
+    `InputOptions.speaker_field` names: a first person outside quotes is that author."""
 
     id: str
     text: str
     date: str | None = None
     source: str | None = None
     meta: Mapping[str, Any] = field(default_factory=dict)
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,8 @@ class InputOptions:
     input_format: str = "auto"  # auto | text | jsonl | csv | tsv
     #: A sidecar table of dates (and other fields) joined on the document id or file name.
     metadata: Metadata | None = None
+    #: The record field (or metadata column) naming each document's author, if any.
+    speaker_field: str | None = None
 
 
 ProblemHandler = Callable[[InputProblem], None]
@@ -81,7 +86,26 @@ def iter_documents(
     YYYY-MM-DD in its id or file name (see `text.dates`)."""
     options = options or InputOptions()
     for document in _documents(paths, options, on_problem):
-        yield _dated(document, options.metadata)
+        yield _prepared(document, options)
+
+
+def _prepared(document: Document, options: InputOptions) -> Document:
+    """A document as read, with its date and author filled in from the metadata."""
+    return _authored(_dated(document, options.metadata), options)
+
+
+def _authored(document: Document, options: InputOptions) -> Document:
+    """The document with its author: its record's `speaker_field`, else that column of the
+    metadata sidecar. A blank value names no author."""
+    field_name = options.speaker_field
+    if not field_name:
+        return document
+    value = document.meta.get(field_name)
+    if value in (None, "") and options.metadata is not None:
+        row = options.metadata.lookup(document.id, document.source or "")
+        value = row.get(field_name) if row is not None else None
+    author = " ".join(str(value).split()) if value not in (None, "") else ""
+    return replace(document, author=author) if author else document
 
 
 def _dated(document: Document, metadata: Metadata | None) -> Document:
@@ -325,7 +349,7 @@ def read_files(
     options = options or InputOptions()
     for path, doc_id in files:
         for document in _read_file(Path(path), doc_id, options, on_problem):
-            yield _dated(document, options.metadata)
+            yield _prepared(document, options)
 
 
 def read_jsonl_range(
@@ -346,7 +370,7 @@ def read_jsonl_range(
             stream.seek(start)
             lines = _lines_until(stream, end)
             for document in _read_jsonl(lines, str(path), path.stem, options, on_problem, first_line):
-                yield _dated(document, options.metadata)
+                yield _prepared(document, options)
     except OSError as exc:
         on_problem(InputProblem(str(path), f"cannot read: {exc.strerror or exc}", fatal=True))
 
