@@ -149,6 +149,12 @@ class _FormatChoice(click.Choice):
     "and op-eds a first person outside quotes (I, we, my organisation) is that author (actor via: author).",
 )
 @click.option(
+    "--affiliation-field",
+    metavar="FIELD",
+    help="With --speaker-field: JSONL/CSV field (or --metadata column) naming the body the author speaks for "
+    "(the author's affiliation in findings, the organization in DNA exports).",
+)
+@click.option(
     "--input-format",
     type=click.Choice(["auto", "text", "jsonl", "csv", "tsv"]),
     default="auto",
@@ -191,6 +197,7 @@ def scan(
     text_field,
     date_field,
     speaker_field,
+    affiliation_field,
     input_format,
     jobs,
     engine,
@@ -219,6 +226,8 @@ def scan(
         raise click.BadParameter(f"'{output}' is a folder; give a file name{hint}", param_hint="--output")
     if part_folder and fmt not in ("jsonl", "csv"):
         raise click.BadParameter("part files are jsonl or csv", param_hint="--format")
+    if affiliation_field and not speaker_field:
+        raise click.UsageError("--affiliation-field names the body of the author that --speaker-field names")
     if engine == "local" and (scheduler or partitions):
         raise click.UsageError("--scheduler and --partitions need --engine dask")
     if engine == "dask":
@@ -237,6 +246,7 @@ def scan(
         input_format=input_format,
         metadata=metadata,
         speaker_field=speaker_field,
+        affiliation_field=affiliation_field,
     )
     writer = None
     failed_partitions: list[str] = []

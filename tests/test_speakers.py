@@ -125,3 +125,23 @@ def test_the_author_is_the_person_of_the_dna_statement(tmp_path, capsys):
         assert connection.execute("SELECT Author FROM DOCUMENTS").fetchall() == [("Dana Whitfield",)]
         people = connection.execute("SELECT Value FROM ENTITIES WHERE VariableId = 1").fetchall()
     assert people == [("Dana Whitfield",)]
+
+
+def test_the_authors_affiliation_is_the_body_they_speak_for(tmp_path, capsys):
+    records = [{"id": "w1", "witness": "Dana Whitfield", "org": "Coastal Anglers League", "text": TESTIMONY}]
+    findings = scan(tmp_path, capsys, records, "--speaker-field", "witness", "--affiliation-field", "org")
+    authored = [f for f in findings if f["actor"]["via"] == "author"]
+    assert len(authored) == 2
+    assert all(
+        f["actor"]["affiliations"] == [{"id": "Coastal Anglers League", "name": "Coastal Anglers League"}]
+        for f in authored
+    )
+    quoted = next(f for f in findings if f["quoted"])
+    assert quoted["actor"]["affiliations"] == []  # the mayor does not speak for the witness's league
+
+
+def test_an_affiliation_field_needs_a_speaker_field(tmp_path, capsys):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": "I support the bill."}) + "\n", encoding="utf-8")
+    assert main(["scan", str(corpus), "--affiliation-field", "org"]) == ExitCode.USAGE
+    assert "--speaker-field" in capsys.readouterr().err

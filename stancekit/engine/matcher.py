@@ -325,7 +325,7 @@ class Matcher:
         del found, hits
         self.stats.candidate_sentences += len(wanted)
         context = DocumentContext(text, segmentation, self.compiled, document_day(document.date), lowered or None)
-        resolver = FindingResolver(context, self.compiled, document.author)
+        resolver = FindingResolver(context, self.compiled, document.author, document.author_affiliation)
         # repeats are counted as sentences are scanned: a document that repeats itself
         # thousands of times (a page dumped with its boilerplate) holds each finding once
         repeats = RepeatCounter()

@@ -47,11 +47,19 @@ def document_day(value: str | None) -> date | None:
 class FindingResolver:
     """Names the actor, the speaker and the topic of the findings of one document."""
 
-    def __init__(self, context: DocumentContext, compiled: CompiledRuleSet, author: str | None = None):
+    def __init__(
+        self,
+        context: DocumentContext,
+        compiled: CompiledRuleSet,
+        author: str | None = None,
+        author_affiliation: str | None = None,
+    ):
         self.context = context
         self.compiled = compiled
-        #: who wrote or spoke the document, when its metadata says: the "I" outside quotes
+        #: who wrote or spoke the document, when its metadata says: the "I" outside quotes,
+        #: and the body that author speaks for
         self.author = author
+        self.author_affiliation = author_affiliation
 
     def speaker(
         self, sentence: int, quote: int | None, match_start: int, match_end: int, actor_start: int
@@ -130,7 +138,9 @@ class FindingResolver:
             return holder
         if first_word not in self.compiled.profile.first_person:
             return holder
-        return replace(holder, name=self.author, id=None, via="author", type="person")
+        body = self.author_affiliation
+        affiliations = (Affiliated(body, body),) if body else ()
+        return replace(holder, name=self.author, id=None, via="author", type="person", affiliations=affiliations)
 
     def _affiliated(self, referent: Referent) -> tuple[Affiliated, ...]:
         actors = self.compiled.actors.actors

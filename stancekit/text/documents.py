@@ -31,7 +31,8 @@ _BOM = b"\xef\xbb\xbf"
 class Document:
     """One text to scan. `id` names it in findings; `meta` keeps the record's other fields.
     `author` is who wrote or spoke it (testimony, a speech, an op-ed), from the field that
-    `InputOptions.speaker_field` names: a first person outside quotes is that author."""
+    `InputOptions.speaker_field` names: a first person outside quotes is that author, who
+    speaks for `author_affiliation` (`InputOptions.affiliation_field`) when it is given."""
 
     id: str
     text: str
@@ -39,6 +40,7 @@ class Document:
     source: str | None = None
     meta: Mapping[str, Any] = field(default_factory=dict)
     author: str | None = None
+    author_affiliation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ class InputOptions:
     metadata: Metadata | None = None
     #: The record field (or metadata column) naming each document's author, if any.
     speaker_field: str | None = None
+    #: The record field (or metadata column) naming the body the author speaks for, if any.
+    affiliation_field: str | None = None
 
 
 ProblemHandler = Callable[[InputProblem], None]
@@ -95,17 +99,27 @@ def _prepared(document: Document, options: InputOptions) -> Document:
 
 
 def _authored(document: Document, options: InputOptions) -> Document:
-    """The document with its author: its record's `speaker_field`, else that column of the
-    metadata sidecar. A blank value names no author."""
-    field_name = options.speaker_field
-    if not field_name:
+    """The document with its author (and the body the author speaks for): its record's
+    `speaker_field` (and `affiliation_field`), else those columns of the metadata sidecar.
+    A blank value names no one."""
+    if not options.speaker_field:
         return document
+    author = _field_value(document, options.speaker_field, options.metadata)
+    if not author:
+        return document
+    affiliation = _field_value(document, options.affiliation_field, options.metadata) or None
+    return replace(document, author=author, author_affiliation=affiliation)
+
+
+def _field_value(document: Document, field_name: str | None, metadata: Metadata | None) -> str:
+    """A field of the document's record, else of its row in the metadata, on one line ("" when blank)."""
+    if not field_name:
+        return ""
     value = document.meta.get(field_name)
-    if value in (None, "") and options.metadata is not None:
-        row = options.metadata.lookup(document.id, document.source or "")
+    if value in (None, "") and metadata is not None:
+        row = metadata.lookup(document.id, document.source or "")
         value = row.get(field_name) if row is not None else None
-    author = " ".join(str(value).split()) if value not in (None, "") else ""
-    return replace(document, author=author) if author else document
+    return " ".join(str(value).split()) if value not in (None, "") else ""
 
 
 def _dated(document: Document, metadata: Metadata | None) -> Document:
