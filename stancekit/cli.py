@@ -461,6 +461,14 @@ def list_rules(rules, lexicons, packs, language, actors, topics):
     metavar="X",
     help="Exit with 1 when strict precision is below X.",
 )
+@click.option(
+    "--speaker-field",
+    metavar="FIELD",
+    help="With --scan: the field naming each document's author, as for `scan` (a DNA file's: author).",
+)
+@click.option(
+    "--affiliation-field", metavar="FIELD", help="With --scan: the field naming the body the author speaks for."
+)
 @cache_options
 @dictionary_options
 def eval_command(
@@ -473,6 +481,8 @@ def eval_command(
     fmt,
     min_recall,
     min_precision,
+    speaker_field,
+    affiliation_field,
     cache_dir,
     no_cache,
     actors,
@@ -491,12 +501,13 @@ def eval_command(
     """
     if bool(findings_file) == bool(corpus):
         raise click.UsageError("give either FINDINGS.jsonl or --scan CORPUS (not both)")
-    if (rules or actors or topics) and not corpus:
-        raise click.UsageError("--rules, --actors and --topics only apply with --scan")
+    if (rules or actors or topics or speaker_field or affiliation_field) and not corpus:
+        raise click.UsageError("--rules, --actors, --topics and the field options only apply with --scan")
+    input_options = InputOptions(speaker_field=speaker_field, affiliation_field=affiliation_field)
     if is_statement_gold(gold):
         scan_options = (rules, actors, topics, cache_dir, no_cache)
         report = (fmt, misses, false_findings)
-        run_statement_eval(gold, findings_file, corpus, scan_options, report, min_recall, min_precision)
+        run_statement_eval(gold, findings_file, corpus, scan_options, report, min_recall, min_precision, input_options)
         return
     with failing_on(EvaluationInputError):
         gold_records = load_gold(gold)
@@ -513,7 +524,8 @@ def eval_command(
                     texts[doc_key(document.id)] = document.text
                 yield document
 
-        findings = list(matcher.scan_documents(keep_gold_texts(iter_documents(corpus, InputOptions(), problems))))
+        documents = iter_documents(corpus, input_options, problems)
+        findings = list(matcher.scan_documents(keep_gold_texts(documents)))
         stats = matcher.stats
         click.echo(
             f"scanned {stats.documents} documents, {stats.sentences} sentences"

@@ -137,3 +137,20 @@ def test_without_the_speaker_field_the_first_persons_are_lost_and_eval_says_so(r
     result = json.loads(captured.out)
     assert (result["coded"], result["matched"]) == (10, 2)  # the third party and the quoted senator
     assert "8 findings whose actor or topic is unresolved left out" in captured.err
+
+
+def test_a_coded_dna_file_can_be_scanned_and_scored_as_it_is(run, capsys):
+    """The researcher's shortest path: scan the coder's own documents, with each document's DNA
+    Author as the speaker, and score against the coder's statements."""
+    gold = coder_file(run["folder"])
+    capsys.readouterr()
+    args = ["eval", str(gold), "--scan", str(gold), "--topics", str(CONCEPTS), "--speaker-field", "author"]
+    assert main(args) == ExitCode.OK
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[-1] == "recall=1.000 precision=1.000 f1=1.000"
+    assert "scanned 5 documents" in captured.err
+
+
+def test_field_options_of_eval_need_a_scan(run, capsys):
+    assert main(["eval", str(run["dna"]), str(run["findings"]), "--speaker-field", "author"]) == ExitCode.USAGE
+    assert "only apply with --scan" in capsys.readouterr().err

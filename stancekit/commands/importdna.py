@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import click
 
 from stancekit.commands.common import CommandFailed, ProblemLog, compiled_rule_set, failing_on
 from stancekit.dna.read import (
+    CodedDocument,
     CodedStatement,
     DnaReadError,
     is_dna_file,
@@ -32,7 +33,7 @@ from stancekit.findings import Finding
 from stancekit.findingsfile import FindingsInputError, iter_findings
 from stancekit.networks.dnafile import found_statements
 from stancekit.output.atomic import atomic_text_output
-from stancekit.text.documents import InputOptions, iter_documents
+from stancekit.text.documents import Document, InputOptions, iter_documents
 
 
 def is_statement_gold(path: str) -> bool:
@@ -94,14 +95,46 @@ def load_coded(gold: str) -> tuple[list[CodedStatement], list[str]]:
     return coded, sorted({c.doc for c in coded})
 
 
-def scan_findings(corpus: Sequence[str], rules, actors, topics, cache_dir, no_cache) -> tuple[list[Finding], bool]:
-    """Findings of scanning `corpus` now, and whether an input could not be read."""
+def scan_findings(corpus: Sequence[str], scan_options: tuple, options: InputOptions) -> tuple[list[Finding], bool]:
+    """Findings of scanning `corpus` now (with `scan_options`: rules, actors, topics, cache dir,
+    no cache), and whether an input could not be read. A DNA file in `corpus` is read for its
+    documents, so a coded database can be scanned as it is."""
     problems = ProblemLog(quiet=False)
-    matcher = Matcher(compiled_rule_set(rules, actors, topics, cache_dir, no_cache, quiet=False))
-    findings = list(matcher.scan_documents(iter_documents(corpus, InputOptions(), problems)))
+    matcher = Matcher(compiled_rule_set(*scan_options[:5], quiet=False))
+    findings = list(matcher.scan_documents(_corpus_documents(corpus, options, problems)))
     stats = matcher.stats
     click.echo(f"scanned {stats.documents} documents, {stats.sentences} sentences: {stats.findings} findings", err=True)
     return findings, problems.fatal
+
+
+def _corpus_documents(corpus: Sequence[str], options: InputOptions, problems: ProblemLog) -> Iterator[Document]:
+    """The documents of each corpus path: a DNA file's documents, or what `scan` reads there."""
+    for path in corpus:
+        if path != "-" and is_dna_file(path):
+            with failing_on(DnaReadError):
+                database = read_database(path)
+            yield from (dna_document_to_scan(d, options) for d in database.documents)
+        else:
+            yield from iter_documents([path], options, problems)
+
+
+def dna_document_to_scan(document: CodedDocument, options: InputOptions) -> Document:
+    """A document of a DNA file as `scan` would read its `import-dna --documents` record: its
+    fields (title, author, source, section, type) are metadata, and --speaker-field and
+    --affiliation-field name its author and the body the author speaks for."""
+    record = document.to_dict()
+    meta = {k: v for k, v in record.items() if k not in ("id", "text", "date")}
+    author = str(meta.get(options.speaker_field) or "").strip() if options.speaker_field else ""
+    body = str(meta.get(options.affiliation_field) or "").strip() if options.affiliation_field else ""
+    return Document(
+        id=document.id,
+        text=document.text,
+        date=document.date,
+        source=document.title,
+        meta=meta,
+        author=author or None,
+        author_affiliation=(body or None) if author else None,
+    )
 
 
 def read_findings_file(findings_file: str) -> list[Finding]:
@@ -141,12 +174,13 @@ def run_statement_eval(
     report: tuple[str, int | None, int | None],
     min_recall: float | None,
     min_precision: float | None,
+    options: InputOptions | None = None,
 ) -> None:
     """`stancekit eval` with a DNA file (or import-dna JSONL) as gold: findings from the file or
-    a scan of `corpus` (with `scan_options`: rules, actors, topics, cache dir, no cache)."""
+    a scan of `corpus` (see `scan_findings`), its documents read with `options`."""
     fatal = False
     if corpus:
-        findings, fatal = scan_findings(corpus, *scan_options)
+        findings, fatal = scan_findings(corpus, scan_options, options or InputOptions())
     else:
         findings = read_findings_file(findings_file or "-")
     fmt, misses, false = report
