@@ -462,3 +462,12 @@ def test_min_recall_fails_a_run_that_recovers_too_little(tmp_path, capsys):
     findings = write_jsonl(tmp_path / "f.jsonl", [LEAGUE.to_dict()])
     assert main(["eval", str(gold_file), str(findings), "--min-recall", "0.5"]) == ExitCode.FINDINGS_DIFFER
     assert "recall 0.333 (1/3) is below --min-recall 0.5" in capsys.readouterr().err
+
+
+def test_a_dna_file_that_cannot_be_written_is_an_input_error(tmp_path, findings_file, corpus, capsys):
+    folder = tmp_path / "taken"
+    folder.mkdir()
+    assert export(findings_file, corpus, folder) == ExitCode.INPUT_ERROR
+    assert "cannot write" in capsys.readouterr().err
+    assert folder.is_dir() and not any(folder.iterdir())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus.jsonl", "findings.jsonl", "taken"]
