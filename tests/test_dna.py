@@ -471,3 +471,27 @@ def test_a_dna_file_that_cannot_be_written_is_an_input_error(tmp_path, findings_
     assert "cannot write" in capsys.readouterr().err
     assert folder.is_dir() and not any(folder.iterdir())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus.jsonl", "findings.jsonl", "taken"]
+
+
+def test_the_statements_of_a_coded_dna_file_export_as_networks(tmp_path, capsys):
+    """A coder's file gives DNA's networks too: the person is the actor, and --roll-up counts
+    the organization they speak for, the same node as the organization coded alone."""
+    path = coded_file(
+        tmp_path,
+        [
+            coded(LEAGUE, "", "Coastal Anglers League", "marine reserve", True),
+            coded(LUND, "Maria Lund", "Fjord Institute", "marine reserve", True),
+            coded(LUND, "", "fjord  institute", "trawling quota", False),
+            coded(DAHL, "Ola Dahl", "Ministry of Ports", "marine reserve", False),
+        ],
+    )
+    out = tmp_path / "conflict.csv"
+    args = ["export", str(path), "--to", "edges-csv", "--network", "conflict", "--roll-up", "-o", str(out)]
+    assert main(args) == ExitCode.OK
+    edges = {(row.split(",")[0], row.split(",")[1]) for row in out.read_text(encoding="utf-8").splitlines()[1:]}
+    assert edges == {("Coastal Anglers League", "Ministry of Ports"), ("Fjord Institute", "Ministry of Ports")}
+    assert "4 findings: 4 statements" in capsys.readouterr().err
+    two_mode = tmp_path / "two-mode.csv"
+    assert main(["export", str(path), "--to", "edges-csv", "-o", str(two_mode)]) == ExitCode.OK
+    sources = {row.split(",")[0] for row in two_mode.read_text(encoding="utf-8").splitlines()[1:]}
+    assert sources == {"Coastal Anglers League", "Maria Lund", "fjord institute", "Ola Dahl"}

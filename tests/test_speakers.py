@@ -133,7 +133,7 @@ def test_the_authors_affiliation_is_the_body_they_speak_for(tmp_path, capsys):
     authored = [f for f in findings if f["actor"]["via"] == "author"]
     assert len(authored) == 2
     assert all(
-        f["actor"]["affiliations"] == [{"id": "Coastal Anglers League", "name": "Coastal Anglers League"}]
+        f["actor"]["affiliations"] == [{"id": "coastal anglers league", "name": "Coastal Anglers League"}]
         for f in authored
     )
     quoted = next(f for f in findings if f["quoted"])

@@ -25,11 +25,13 @@ from stancekit.commands.common import (
     merge_names_option,
     topic_tree,
 )
+from stancekit.dna.read import DnaReadError, is_dna_file, read_database
 from stancekit.dna.write import write_database
 from stancekit.exitcodes import ExitCode
+from stancekit.findings import Finding
 from stancekit.findingsfile import FindingsInputError, iter_findings
 from stancekit.networks.build import NETWORKS, ONE_MODE_WEIGHTS, Network, build_network
-from stancekit.networks.dnafile import dna_content
+from stancekit.networks.dnafile import coded_findings, dna_content
 from stancekit.networks.graphml import write_graphml
 from stancekit.networks.statements import DUPLICATES, Selection, select_statements
 from stancekit.networks.tables import write_dna_csv, write_edges_csv
@@ -150,7 +152,9 @@ def command(
 ):
     """Write FINDINGS.jsonl (as `stancekit scan --format jsonl` writes it; - reads stdin) as a
     discourse network: GraphML, DNA's statement list (dna-csv), an edge list (edges-csv), or a
-    DNA 3 database (dna) to review and correct in the Discourse Network Analyzer.
+    DNA 3 database (dna) to review and correct in the Discourse Network Analyzer. A DNA file
+    in place of FINDINGS.jsonl exports the statements coded in it: the person (else the
+    organization) is the actor, the concept the topic; --roll-up counts the organization.
 
     --to dna needs -o FILE.dna and --corpus, the documents that were scanned: every document
     goes into the file, and every statement is a "DNA Statement" (person, organization,
@@ -171,8 +175,7 @@ def command(
     if (rules or topics) and not roll_up:
         raise click.UsageError("--rules and --topics give the topic tree for --roll-up")
     parents, names = topic_tree(rules, topics) if roll_up else ({}, {})
-    with failing_on(FindingsInputError):
-        findings = list(iter_findings(findings_file))
+    findings = _read_findings(findings_file)
     selection = select_statements(
         findings,
         duplicates=duplicates,
@@ -204,6 +207,15 @@ def command(
     click.echo(selection.note(), err=True)
     if built is not None:
         click.echo(_network_note(built), err=True)
+
+
+def _read_findings(findings_file: str) -> list[Finding]:
+    """The findings of a findings file, or the coded statements of a DNA database as findings."""
+    if findings_file != "-" and is_dna_file(findings_file):
+        with failing_on(DnaReadError):
+            return coded_findings(read_database(findings_file))
+    with failing_on(FindingsInputError):
+        return list(iter_findings(findings_file))
 
 
 def _check_dna_options(fmt: str, output: str | None, corpus: tuple[str, ...], speaker_field: str | None) -> None:

@@ -139,7 +139,8 @@ class FindingResolver:
         if first_word not in self.compiled.profile.first_person:
             return holder
         body = self.author_affiliation
-        affiliations = (Affiliated(body, body),) if body else ()
+        # keyed as tracking keys a name no dictionary knows, so that the body is one node
+        affiliations = (Affiliated(body.casefold(), body),) if body else ()
         return replace(holder, name=self.author, id=None, via="author", type="person", affiliations=affiliations)
 
     def _affiliated(self, referent: Referent) -> tuple[Affiliated, ...]:

@@ -22,10 +22,11 @@ import datetime
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from stancekit.dna.read import CodedDatabase, CodedStatement
 from stancekit.dna.score import FoundStatement
 from stancekit.dna.write import SHORT_TEXT_LIMIT, DnaDocument, DnaStatement
 from stancekit.evaluation import doc_key
-from stancekit.findings import Finding
+from stancekit.findings import ActorRef, Affiliated, Finding, RuleRef, TextSpan, TopicRef
 from stancekit.networks.statements import Selection, Statement, select_statements
 from stancekit.text.dates import parse_date
 from stancekit.text.documents import Document
@@ -154,3 +155,46 @@ def found_statements(findings: Iterable[Finding]) -> tuple[list[FoundStatement],
             )
         )
     return found, selection
+
+
+def coded_findings(database: CodedDatabase) -> list[Finding]:
+    """The statements a coder coded in DNA as findings, so that `export` builds their networks
+    (and statement lists) as it builds those of a scan.
+
+    The actor is the coded person (its affiliation the coded organization, so that --roll-up
+    counts the organization), or the organization when no person is coded; the topic is the
+    concept; the sentence is the coded span. A statement with neither person nor organization
+    names nobody and is unresolved, counted and left out like an unresolved finding."""
+    dates = {d.id: d.date for d in database.documents}
+    return [_coded_finding(s, dates.get(s.doc)) for s in database.statements]
+
+
+def _coded_finding(coded: CodedStatement, date: str | None) -> Finding:
+    who = coded.person or coded.organization
+    body = " ".join(coded.organization.split())
+    # keyed as tracking keys a name no dictionary knows, so that the body is one node
+    affiliations = (Affiliated(body.casefold(), body),) if coded.person and body else ()
+    actor = ActorRef(
+        text=who,
+        start=coded.start,
+        end=coded.start,
+        name=who or None,
+        via="mention" if who else "unresolved",
+        type="person" if coded.person else "organisation",
+        affiliations=affiliations,
+    )
+    return Finding(
+        id=f"dna-{coded.id}",
+        doc=coded.doc,
+        date=date,
+        sentence=TextSpan(coded.text, coded.start, coded.end),
+        actor=actor,
+        topic=TopicRef(coded.concept, coded.start, coded.start, coded.concept),
+        polarity=coded.agreement,
+        negated=False,
+        hedged=False,
+        quoted=False,
+        speaker=None,
+        rule=RuleRef(f"dna:{coded.coder or 'coder'}", "", 0),
+        ruleset="",
+    )
