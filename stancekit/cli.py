@@ -31,6 +31,7 @@ from stancekit.commands.common import (
     metadata_options,
     read_metadata,
 )
+from stancekit.commands.importdna import is_statement_gold, run_statement_eval
 from stancekit.engine.matcher import Matcher
 from stancekit.engine.parallel import DocumentResult, available_cores, scan_parallel, scan_serial
 from stancekit.engine.profile import describe_profile
@@ -142,6 +143,18 @@ class _FormatChoice(click.Choice):
 @click.option("--text-field", default="text", show_default=True, help="JSONL/CSV field holding the text.")
 @click.option("--date-field", default="date", show_default=True, help="JSONL/CSV field holding the date.")
 @click.option(
+    "--speaker-field",
+    metavar="FIELD",
+    help="JSONL/CSV field (or --metadata column) naming each document's author: in testimony, speeches "
+    "and op-eds a first person outside quotes (I, we, my organisation) is that author (actor via: author).",
+)
+@click.option(
+    "--affiliation-field",
+    metavar="FIELD",
+    help="With --speaker-field: JSONL/CSV field (or --metadata column) naming the body the author speaks for "
+    "(the author's affiliation in findings, the organization in DNA exports).",
+)
+@click.option(
     "--input-format",
     type=click.Choice(["auto", "text", "jsonl", "csv", "tsv"]),
     default="auto",
@@ -183,6 +196,8 @@ def scan(
     id_field,
     text_field,
     date_field,
+    speaker_field,
+    affiliation_field,
     input_format,
     jobs,
     engine,
@@ -211,6 +226,8 @@ def scan(
         raise click.BadParameter(f"'{output}' is a folder; give a file name{hint}", param_hint="--output")
     if part_folder and fmt not in ("jsonl", "csv"):
         raise click.BadParameter("part files are jsonl or csv", param_hint="--format")
+    if affiliation_field and not speaker_field:
+        raise click.UsageError("--affiliation-field names the body of the author that --speaker-field names")
     if engine == "local" and (scheduler or partitions):
         raise click.UsageError("--scheduler and --partitions need --engine dask")
     if engine == "dask":
@@ -223,7 +240,13 @@ def scan(
     problems = ProblemLog(quiet)
     metadata = read_metadata(metadata_file, id_column, date_column)
     options = InputOptions(
-        id_field=id_field, text_field=text_field, date_field=date_field, input_format=input_format, metadata=metadata
+        id_field=id_field,
+        text_field=text_field,
+        date_field=date_field,
+        input_format=input_format,
+        metadata=metadata,
+        speaker_field=speaker_field,
+        affiliation_field=affiliation_field,
     )
     writer = None
     failed_partitions: list[str] = []
@@ -399,7 +422,7 @@ def list_rules(rules, lexicons, packs, language, actors, topics):
 
 
 @cli.command(name="eval")
-@click.argument("gold", metavar="GOLD.jsonl")
+@click.argument("gold", metavar="GOLD.jsonl|FILE.dna")
 @click.argument("findings_file", metavar="[FINDINGS.jsonl]", required=False)
 @click.option(
     "--scan",
@@ -438,6 +461,14 @@ def list_rules(rules, lexicons, packs, language, actors, topics):
     metavar="X",
     help="Exit with 1 when strict precision is below X.",
 )
+@click.option(
+    "--speaker-field",
+    metavar="FIELD",
+    help="With --scan: the field naming each document's author, as for `scan` (a DNA file's: author).",
+)
+@click.option(
+    "--affiliation-field", metavar="FIELD", help="With --scan: the field naming the body the author speaks for."
+)
 @cache_options
 @dictionary_options
 def eval_command(
@@ -450,6 +481,8 @@ def eval_command(
     fmt,
     min_recall,
     min_precision,
+    speaker_field,
+    affiliation_field,
     cache_dir,
     no_cache,
     actors,
@@ -460,11 +493,22 @@ def eval_command(
     The findings come from FINDINGS.jsonl (as written by `scan --format jsonl`; - reads
     stdin) or from scanning CORPUS with --scan. The last line of the table reads
     `recall=R precision_judged=P precision_strict=S f1_strict=F`.
+
+    When GOLD is a DNA database (FILE.dna) or the JSONL of `stancekit import-dna`, statements
+    are scored as DNA users count them: same document, overlapping span, same person (or
+    organization), concept and agreement, overall and per concept; the last line then reads
+    `recall=R precision=P f1=F` and --min-precision applies to that precision.
     """
     if bool(findings_file) == bool(corpus):
         raise click.UsageError("give either FINDINGS.jsonl or --scan CORPUS (not both)")
-    if (rules or actors or topics) and not corpus:
-        raise click.UsageError("--rules, --actors and --topics only apply with --scan")
+    if (rules or actors or topics or speaker_field or affiliation_field) and not corpus:
+        raise click.UsageError("--rules, --actors, --topics and the field options only apply with --scan")
+    input_options = InputOptions(speaker_field=speaker_field, affiliation_field=affiliation_field)
+    if is_statement_gold(gold):
+        scan_options = (rules, actors, topics, cache_dir, no_cache)
+        report = (fmt, misses, false_findings)
+        run_statement_eval(gold, findings_file, corpus, scan_options, report, min_recall, min_precision, input_options)
+        return
     with failing_on(EvaluationInputError):
         gold_records = load_gold(gold)
 
@@ -480,7 +524,8 @@ def eval_command(
                     texts[doc_key(document.id)] = document.text
                 yield document
 
-        findings = list(matcher.scan_documents(keep_gold_texts(iter_documents(corpus, InputOptions(), problems))))
+        documents = iter_documents(corpus, input_options, problems)
+        findings = list(matcher.scan_documents(keep_gold_texts(documents)))
         stats = matcher.stats
         click.echo(
             f"scanned {stats.documents} documents, {stats.sentences} sentences"

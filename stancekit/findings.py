@@ -51,7 +51,8 @@ class ActorRef:
     """Who holds the stance.
 
     `via` says how the name was reached: `mention` (the text names it), `speaker` (a first
-    person in a quote is its speaker), `pronoun` (a pronoun resolved to an earlier mention), or
+    person in a quote is its speaker), `author` (a first person outside quotes is the document's
+    author, from `scan --speaker-field`), `pronoun` (a pronoun resolved to an earlier mention), or
     `dictionary` (the actor dictionary knows the name, e.g. "the Kremlin" is Russia),
     `plugin` (a plugin's actor resolver named it) or `unresolved`: a pronoun or first person
     that nothing resolves, or a phrase it owns ("its report"), whose `name` is None (null) and

@@ -325,7 +325,7 @@ class Matcher:
         del found, hits
         self.stats.candidate_sentences += len(wanted)
         context = DocumentContext(text, segmentation, self.compiled, document_day(document.date), lowered or None)
-        resolver = FindingResolver(context, self.compiled)
+        resolver = FindingResolver(context, self.compiled, document.author, document.author_affiliation)
         # repeats are counted as sentences are scanned: a document that repeats itself
         # thousands of times (a page dumped with its boilerplate) holds each finding once
         repeats = RepeatCounter()
@@ -509,6 +509,8 @@ def resolution_notes(
         notes.append(f"actor {actor.text!r} is a first person in a quote: the speaker, {actor.name}")
     elif actor.via == "pronoun":
         notes.append(f"actor {actor.text!r} refers back to {actor.name}")
+    elif actor.via == "author":
+        notes.append(f"actor {actor.text!r} is a first person outside quotes: the document's author, {actor.name}")
     elif actor.via == "unresolved":
         notes.append(f"actor {actor.text!r} is unresolved: nothing names who it is, so it has no name")
     elif actor.via == "dictionary":

@@ -11,6 +11,8 @@ name of who that mention turned out to be:
 - a short name ("Mr Kirby") takes the full name of an earlier mention;
 - a name the actor dictionary knows gets its id and canonical name (`via: dictionary` when the
   dictionary supplied the name, as for "the Kremlin");
+- a first person outside quotes ("I", "we", "my organisation") in a document whose author is
+  known (testimony, a speech, an op-ed; `scan --speaker-field`) is that author (`via: author`);
 - a pronoun or first person that nothing resolves, and a phrase it owns ("its report", "my
   committee", "whose party"), is `via: unresolved` with no name: a bare pronoun is no name, and
   a guess would be a wrong one.
@@ -45,9 +47,19 @@ def document_day(value: str | None) -> date | None:
 class FindingResolver:
     """Names the actor, the speaker and the topic of the findings of one document."""
 
-    def __init__(self, context: DocumentContext, compiled: CompiledRuleSet):
+    def __init__(
+        self,
+        context: DocumentContext,
+        compiled: CompiledRuleSet,
+        author: str | None = None,
+        author_affiliation: str | None = None,
+    ):
         self.context = context
         self.compiled = compiled
+        #: who wrote or spoke the document, when its metadata says: the "I" outside quotes,
+        #: and the body that author speaks for
+        self.author = author
+        self.author_affiliation = author_affiliation
 
     def speaker(
         self, sentence: int, quote: int | None, match_start: int, match_end: int, actor_start: int
@@ -117,7 +129,7 @@ class FindingResolver:
             if named is not None:
                 referent, via = replace(referent, name=named[0], id=named[1]), "plugin"
         unresolved = via == "unresolved"
-        return ActorRef(
+        holder = ActorRef(
             text=context.text[tokens[start].start : tokens[end - 1].end],
             start=tokens[start].start,
             end=tokens[end - 1].end,
@@ -127,6 +139,20 @@ class FindingResolver:
             type=referent.kind,
             affiliations=self._affiliated(referent),  # from the text: "her Republican rivals"
         )
+        return self._authored(holder, quoted)
+
+    def _authored(self, holder: ActorRef, quoted: bool) -> ActorRef:
+        """An unresolved first person outside quotes ("I", "we", "our company") named as the
+        document's author, when it has one: in testimony and speeches the author is speaking."""
+        first_word = holder.text.split(maxsplit=1)[0].lower() if holder.text.strip() else ""
+        if self.author is None or quoted or holder.via != "unresolved":
+            return holder
+        if first_word not in self.compiled.profile.first_person:
+            return holder
+        body = self.author_affiliation
+        # keyed as tracking keys a name no dictionary knows, so that the body is one node
+        affiliations = (Affiliated(body.casefold(), body),) if body else ()
+        return replace(holder, name=self.author, id=None, via="author", type="person", affiliations=affiliations)
 
     def _affiliated(self, referent: Referent) -> tuple[Affiliated, ...]:
         actors = self.compiled.actors.actors

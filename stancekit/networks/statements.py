@@ -38,7 +38,9 @@ class Statement:
     """One finding that counts in the network: who takes which side on what, and where.
 
     `person` is the name of the finding's actor when that actor is a person (DNA codes the
-    speaking person beside the organization), whatever the network groups it as."""
+    speaking person beside the organization), whatever the network groups it as, and
+    `affiliation` the body that person speaks for, when the actor dictionary knows it.
+    `start` and `end` are the evidence sentence's offsets in the document."""
 
     finding_id: str
     doc: str
@@ -48,6 +50,9 @@ class Statement:
     agreement: str
     text: str
     person: str | None = None
+    affiliation: str | None = None
+    start: int | None = None
+    end: int | None = None
 
     @property
     def agreement_value(self) -> int:
@@ -76,7 +81,10 @@ class Selection:
         if per:
             parts.append(f"{self.repeated} repeated statements counted once {per}")
         if self.unresolved:
-            parts.append(f"{self.unresolved} findings whose actor or topic is unresolved left out")
+            parts.append(
+                f"{self.unresolved} findings whose actor or topic is unresolved left out (a pronoun or first person"
+                " nothing names; in testimony and speeches, scan with --speaker-field to name the author)"
+            )
         if self.neutral:
             parts.append(f"{self.neutral} neutral findings left out")
         if self.undated:
@@ -153,11 +161,20 @@ def select_statements(
                 finding.polarity,
                 finding.sentence.text,
                 finding.actor.name if finding.actor.type == "person" else None,
+                _affiliation(finding),
+                finding.sentence.start,
+                finding.sentence.end,
             )
         )
     return Selection(
         tuple(kept), duplicates, total, unresolved, neutral, undated, outside, repeated, undated_per_document
     )
+
+
+def _affiliation(finding: Finding) -> str | None:
+    """The body a person speaks for, the nearest the actor dictionary gives."""
+    affiliations = finding.actor.affiliations
+    return affiliations[0].name if finding.actor.type == "person" and affiliations else None
 
 
 def _bucket(finding: Finding, duplicates: str, number: int) -> tuple[str, object]:

@@ -29,13 +29,18 @@ _BOM = b"\xef\xbb\xbf"
 
 @dataclass(frozen=True)
 class Document:
-    """One text to scan. `id` names it in findings; `meta` keeps the record's other fields."""
+    """One text to scan. `id` names it in findings; `meta` keeps the record's other fields.
+    `author` is who wrote or spoke it (testimony, a speech, an op-ed), from the field that
+    `InputOptions.speaker_field` names: a first person outside quotes is that author, who
+    speaks for `author_affiliation` (`InputOptions.affiliation_field`) when it is given."""
 
     id: str
     text: str
     date: str | None = None
     source: str | None = None
     meta: Mapping[str, Any] = field(default_factory=dict)
+    author: str | None = None
+    author_affiliation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,10 @@ class InputOptions:
     input_format: str = "auto"  # auto | text | jsonl | csv | tsv
     #: A sidecar table of dates (and other fields) joined on the document id or file name.
     metadata: Metadata | None = None
+    #: The record field (or metadata column) naming each document's author, if any.
+    speaker_field: str | None = None
+    #: The record field (or metadata column) naming the body the author speaks for, if any.
+    affiliation_field: str | None = None
 
 
 ProblemHandler = Callable[[InputProblem], None]
@@ -81,7 +90,36 @@ def iter_documents(
     YYYY-MM-DD in its id or file name (see `text.dates`)."""
     options = options or InputOptions()
     for document in _documents(paths, options, on_problem):
-        yield _dated(document, options.metadata)
+        yield _prepared(document, options)
+
+
+def _prepared(document: Document, options: InputOptions) -> Document:
+    """A document as read, with its date and author filled in from the metadata."""
+    return _authored(_dated(document, options.metadata), options)
+
+
+def _authored(document: Document, options: InputOptions) -> Document:
+    """The document with its author (and the body the author speaks for): its record's
+    `speaker_field` (and `affiliation_field`), else those columns of the metadata sidecar.
+    A blank value names no one."""
+    if not options.speaker_field:
+        return document
+    author = _field_value(document, options.speaker_field, options.metadata)
+    if not author:
+        return document
+    affiliation = _field_value(document, options.affiliation_field, options.metadata) or None
+    return replace(document, author=author, author_affiliation=affiliation)
+
+
+def _field_value(document: Document, field_name: str | None, metadata: Metadata | None) -> str:
+    """A field of the document's record, else of its row in the metadata, on one line ("" when blank)."""
+    if not field_name:
+        return ""
+    value = document.meta.get(field_name)
+    if value in (None, "") and metadata is not None:
+        row = metadata.lookup(document.id, document.source or "")
+        value = row.get(field_name) if row is not None else None
+    return " ".join(str(value).split()) if value not in (None, "") else ""
 
 
 def _dated(document: Document, metadata: Metadata | None) -> Document:
@@ -325,7 +363,7 @@ def read_files(
     options = options or InputOptions()
     for path, doc_id in files:
         for document in _read_file(Path(path), doc_id, options, on_problem):
-            yield _dated(document, options.metadata)
+            yield _prepared(document, options)
 
 
 def read_jsonl_range(
@@ -346,7 +384,7 @@ def read_jsonl_range(
             stream.seek(start)
             lines = _lines_until(stream, end)
             for document in _read_jsonl(lines, str(path), path.stem, options, on_problem, first_line):
-                yield _dated(document, options.metadata)
+                yield _prepared(document, options)
     except OSError as exc:
         on_problem(InputProblem(str(path), f"cannot read: {exc.strerror or exc}", fatal=True))
 

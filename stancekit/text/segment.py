@@ -119,8 +119,10 @@ _BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _NEWLINE_RE = re.compile(r"\n")
 #: A line break that ends a paragraph: after a blank line, or after a line that ended a sentence.
 _PARAGRAPH_END_RE = re.compile(r"(?:[.!?\u2026\"\u201d\u2019')][ \t\r]*|\n[ \t\r]*)\n")
-#: Straight and curly double quotes, and two apostrophes, which some archives write for one.
-_QUOTE_MARK_RE = re.compile(r"''|[\"\u201c\u201d]")
+#: Straight and curly double quotes, and two apostrophes, which some archives write for one;
+#: two backticks open a quote that two apostrophes close (``...'', as the Congressional Record
+#: and TeX-era archives write quotes).
+_QUOTE_MARK_RE = re.compile(r"``|''|[\"\u201c\u201d]")
 _DOTTED_ABBREVIATION_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S" of "U.S.", "a.m" of "a.m."
 _WORD_AFTER_RE = re.compile(r"\s*([\"'\u201c\u2018(\[]*)(\S*)")
 
@@ -153,8 +155,8 @@ def _build_words(profile: LanguageProfile) -> _Words:
     return _Words(profile.title_abbreviations, profile.other_abbreviations, profile.sentence_starters, speech_verb)
 
 
-_OPEN_QUOTES = "\u201c"
-_CLOSE_QUOTES = "\u201d"
+_OPEN_QUOTES = ("\u201c", "``")
+_CLOSE_QUOTES = ("\u201d",)
 _STRAIGHT_QUOTE = '"'
 
 
@@ -365,7 +367,7 @@ def _first_text(text: str) -> int:
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
-    """Direct quote spans marked by straight or curly double quotes (or `''`).
+    """Direct quote spans marked by straight or curly double quotes (or `''`, or ``` ``...'' ```).
 
     Quotes are closed at the end of their paragraph: a quote that runs on opens again with
     a new mark in the next paragraph (`continues=True` on the first span), and a stray mark
@@ -425,4 +427,4 @@ def _looks_closing(text: str, i: int) -> bool:
 
 def _opens_quote(text: str, paragraph_end: int) -> bool:
     rest = text[paragraph_end : paragraph_end + 20].lstrip()
-    return rest[:1] in ('"', "\u201c") or rest.startswith("''")
+    return rest[:1] in ('"', "\u201c") or rest.startswith(("''", "``"))
