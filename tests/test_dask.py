@@ -220,7 +220,16 @@ def _fail_on_poisoned_documents() -> None:
             raise RuntimeError("engine fell over")
         return real(self, document)
 
+    scan_document.real = real
     Matcher.scan_document = scan_document
+
+
+def _restore_scan_document() -> None:
+    """Undo `_fail_on_poisoned_documents` on a worker (a restart would do it too, but waits for
+    workers to come back, which a loaded machine can take minutes to do)."""
+    from stancekit.engine.matcher import Matcher
+
+    Matcher.scan_document = getattr(Matcher.scan_document, "real", Matcher.scan_document)
 
 
 def test_a_document_that_raises_is_reported_in_the_manifest_and_the_run_completes(tmp_path, capsys, cluster, client):
@@ -242,8 +251,8 @@ def test_a_document_that_raises_is_reported_in_the_manifest_and_the_run_complete
             ["scan", str(corpus), "--engine", "dask", "--scheduler", address, "--partitions", "3", "-o", f"{parts}/"]
         )
     finally:
+        client.run(_restore_scan_document)
         cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
-        client.restart()
     assert code == ExitCode.INTERNAL_ERROR
     assert "document b-poison could not be scanned" in capsys.readouterr().err
     manifest = json.loads((parts / "manifest.json").read_text(encoding="utf-8"))
