@@ -85,7 +85,7 @@ YAML_ALIASES = _declare(
     ERROR,
     YAML,
     "YAML aliases expand past the limit",
-    "Aliases (*name) that would expand to more than the limit of values (the 'billion laughs')"
+    "Aliases (`*name`) that would expand to more than the limit of values (the 'billion laughs')"
     " are refused before they are expanded.",
 )
 YAML_RECURSIVE = _declare(
@@ -117,7 +117,8 @@ YAML_KEY = _declare(
     ERROR,
     YAML,
     "a mapping key is not a string",
-    "Keys such as 1 or a list are not names stancekit can read; quote the key.",
+    "Keys such as 2024 or a list are not names stancekit can read; quote the key.",
+    hint="write a name as the key, and quote one that YAML would read as a number or a date: '2024':",
 )
 DUPLICATE_KEY = _declare(
     "duplicate-key",
@@ -204,7 +205,8 @@ BAD_NAME = _declare(
     ERROR,
     RULE_FILE,
     "a lexicon, macro or phrase type name is not valid",
-    "Names of lexicons, macros and phrase types are letters, digits and '_'.",
+    "A lexicon or macro name starts with a letter or '_'; a phrase type name holds only letters, digits and '_'.",
+    hint="use letters, digits and _",
 )
 BAD_ENTRY = _declare(
     "bad-entry",
@@ -212,6 +214,7 @@ BAD_ENTRY = _declare(
     RULE_FILE,
     "an empty or non-text entry in a word list",
     "A lexicon, language slot or dictionary list holds an empty entry, a number or a mapping.",
+    hint='write each entry as a word or phrase, such as "stand behind", or remove it',
 )
 DUPLICATE_ENTRY = _declare(
     "duplicate-entry",
@@ -219,6 +222,7 @@ DUPLICATE_ENTRY = _declare(
     RULE_FILE,
     "a word appears twice in a lexicon",
     "Two entries of a lexicon are the same once normalised; one of them does nothing.",
+    hint="remove one of them",
 )
 LEXICON_TOO_LARGE = _declare(
     "lexicon-too-large",
@@ -276,7 +280,8 @@ MISSING_PLUGIN = _declare(
     RULE_FILE,
     "a plugin the file needs is not installed",
     "A file's 'plugins:' names a plugin that is not installed, failed to load or is disabled.",
-    no_golden_file="whether it is reported depends on the plugins installed where the file is loaded",
+    no_golden_file="its message and hint name the plugins installed where the file is loaded, so no golden text"
+    " holds everywhere",
 )
 UNKNOWN_OPTION = _declare(
     "unknown-option",
@@ -492,6 +497,7 @@ CONFLICTING_TAGGERS = _declare(
     "two files ask for different taggers",
     "A rule set runs one tagger, so every file that names one must name the same.",
     hint="a rule set runs one tagger: name the same one in every file, or leave 'tagger:' out",
+    no_golden_file="one tagger is built in, so two known taggers need a plugin that provides another",
 )
 
 # -- actor and topic dictionaries ---------------------------------------------------------------
@@ -539,6 +545,7 @@ DUPLICATE_TOPIC_ID = _declare(
     DICTIONARY,
     "two topics have the same id",
     "Topic ids are unique across every dictionary loaded together.",
+    hint="give each topic its own id, or merge the two entries",
 )
 UNKNOWN_ACTOR_ID = _declare(
     "unknown-actor-id",
@@ -688,5 +695,8 @@ def listing() -> str:
 def catalogue_markdown() -> str:
     """The table of codes in the "Broken rules" section of docs/rule-language.md."""
     lines = ["| code | severity | found in | what it means |", "|---|---|---|---|"]
-    lines.extend(f"| `{code.name}` | {code.severity} | {code.area} | {code.doc} |" for code in CATALOGUE)
+    lines.extend(
+        f"| `{code.name}` | {code.severity} | {code.area} | {code.doc.replace('|', chr(92) + '|')} |"
+        for code in CATALOGUE
+    )
     return "\n".join(lines) + "\n"

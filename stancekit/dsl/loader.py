@@ -570,9 +570,7 @@ class _Loader:
         for name, value in section.items():
             location = section.key_locations[name]
             if not NAME_RE.match(name):
-                self.report(
-                    codes.BAD_NAME, f"'{name}' is not a valid lexicon name", location, "use letters, digits and _"
-                )
+                self.report(codes.BAD_NAME, f"'{name}' is not a valid lexicon name", location)
                 continue
             inflect = True
             entries_value = value
@@ -659,9 +657,7 @@ class _Loader:
         for name, value in section.items():
             location = section.key_locations[name]
             if not NAME_RE.match(name):
-                self.report(
-                    codes.BAD_NAME, f"'{name}' is not a valid macro name", location, "use letters, digits and _"
-                )
+                self.report(codes.BAD_NAME, f"'{name}' is not a valid macro name", location)
                 continue
             if not isinstance(value, LocatedStr):
                 self.report(codes.WRONG_TYPE, f"macro '{name}' must be a pattern string", location)
@@ -696,9 +692,7 @@ class _Loader:
         for name, value in section.items():
             location = section.key_locations[name]
             if not PHRASE_NAME_RE.match(name):
-                self.report(
-                    codes.BAD_NAME, f"'{name}' is not a valid phrase type name", location, "use letters, digits and _"
-                )
+                self.report(codes.BAD_NAME, f"'{name}' is not a valid phrase type name", location)
                 continue
             if isinstance(value, LocatedStr):
                 pattern, definition = value, None
