@@ -3,7 +3,8 @@
 Errors and warnings are printed errors first, each with file:line:col, the line, a caret and
 a hint, then a summary line (`2 errors, 3 warnings in 5 files (48 rules)`). Exit codes:
 0 with no errors (warnings are fine unless `--strict`), 3 (RULE_ERROR) with errors, or with
-warnings under `--strict`.
+warnings under `--strict`. `--list-codes` prints the catalogue of codes instead (name, severity
+and title, one a line) and exits with 0.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import json
 
 import click
 
+from stancekit.dsl import codes
 from stancekit.exitcodes import ExitCode
 from stancekit.testing.lint import check
 
@@ -28,11 +30,17 @@ from stancekit.testing.lint import check
     show_default=True,
     help="text: each problem with its line and a caret; json: a list of problems.",
 )
-def command(rules, strict, fmt):
+@click.option(
+    "--list-codes", is_flag=True, help="Print every error and warning code with its severity and title, and exit."
+)
+def command(rules, strict, fmt, list_codes):
     """Check rule files and folders (default: the bundled pack) and the test files beside them:
     report every error and warning, with file:line:col and a hint."""
     from stancekit.commands.common import CommandFailed
 
+    if list_codes:
+        click.echo(codes.listing(), nl=False)
+        return
     report = check(list(rules))
     if fmt == "json":
         click.echo(json.dumps([_record(d) for d in report.diagnostics], ensure_ascii=False, indent=2))

@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from stancekit.dsl.errors import ERROR, WARNING, Diagnostic, Location, did_you_mean
+from stancekit.dsl import codes
+from stancekit.dsl.errors import Diagnostic, Location, did_you_mean
 from stancekit.dsl.model import ActorEntry, Affiliation, TopicEntry
 from stancekit.dsl.yamlsource import LocatedDict, LocatedList
 
@@ -44,14 +45,14 @@ class DictionaryReader:
         self.report = report
         self.display = display
 
-    def error(self, code: str, message: str, location: Location | None, hint: str | None = None) -> None:
-        self.report(Diagnostic(ERROR, code, message, location, hint))
+    def error(self, code: codes.Code, message: str, location: Location | None, hint: str | None = None) -> None:
+        self.report(code.diagnostic(message, location, hint))
 
     def _keys(self, mapping: LocatedDict, allowed: tuple[str, ...], what: str) -> None:
         for key in mapping:
             if key not in allowed:
                 self.error(
-                    "unknown-key",
+                    codes.UNKNOWN_KEY,
                     f"unknown {what} key '{key}'",
                     mapping.key_locations.get(key),
                     did_you_mean(key, allowed) or f"allowed: {', '.join(allowed)}",
@@ -61,10 +62,10 @@ class DictionaryReader:
         value = mapping.get(key)
         if value is None:
             if required:
-                self.error("missing-key", f"{owner} has no '{key}'", mapping.location, f"add '{key}: ...'")
+                self.error(codes.MISSING_KEY, f"{owner} has no '{key}'", mapping.location, f"add '{key}: ...'")
             return None
         if not isinstance(value, str) or not value.strip():
-            self.error("wrong-type", f"'{key}' must be a text", mapping.key_locations.get(key))
+            self.error(codes.WRONG_TYPE, f"'{key}' must be a text", mapping.key_locations.get(key))
             return None
         return " ".join(value.split())
 
@@ -76,7 +77,7 @@ class DictionaryReader:
             value = [value]
         if not isinstance(value, list):
             self.error(
-                "wrong-type",
+                codes.WRONG_TYPE,
                 f"'{key}' must be a list of names",
                 mapping.key_locations.get(key),
                 f"write {key}: [First name, Second name]",
@@ -86,7 +87,7 @@ class DictionaryReader:
         locations = getattr(value, "item_locations", [mapping.key_locations.get(key)] * len(value))
         for item, location in zip(value, locations, strict=True):
             if not isinstance(item, str) or not item.strip():
-                self.error("bad-entry", f"'{key}' has an empty or non-text entry", location)
+                self.error(codes.BAD_ENTRY, f"'{key}' has an empty or non-text entry", location)
                 continue
             names.append(" ".join(item.split()))
         return tuple(names)
@@ -102,7 +103,7 @@ class DictionaryReader:
             return date.fromisoformat(text)
         except ValueError:
             self.error(
-                "bad-date",
+                codes.BAD_DATE,
                 f"'{key}' must be a date such as 2012-11-15, not '{text}'",
                 mapping.key_locations.get(key),
                 "write the date as YYYY-MM-DD (or just the year)",
@@ -115,7 +116,7 @@ class DictionaryReader:
             return ()
         if not isinstance(section, LocatedList):
             self.error(
-                "wrong-type",
+                codes.WRONG_TYPE,
                 "'actors' must be a list of actors",
                 data.key_locations.get("actors"),
                 "write 'actors:' then '- id: ...' items",
@@ -124,7 +125,7 @@ class DictionaryReader:
         actors = []
         for item, location in zip(section, section.item_locations, strict=True):
             if not isinstance(item, LocatedDict):
-                self.error("wrong-type", "an actor must be a mapping with 'id', 'name' and 'type'", location)
+                self.error(codes.WRONG_TYPE, "an actor must be a mapping with 'id', 'name' and 'type'", location)
                 continue
             actor = self._actor(item)
             if actor is not None:
@@ -139,16 +140,15 @@ class DictionaryReader:
         kind = self._text(item, "type", True, owner)
         if actor_id is not None and not ID_RE.match(actor_id):
             self.error(
-                "bad-id",
+                codes.BAD_ID,
                 f"actor id '{actor_id}' is not valid",
                 item.key_locations.get("id"),
-                "use letters, digits, '.', '_' and '-', e.g. USA or KIRBY_JOHN",
             )
             actor_id = None
         gender = item.get("gender")
         if gender is not None and gender not in GENDERS:
             self.error(
-                "bad-gender",
+                codes.BAD_GENDER,
                 f"gender must be male or female, not '{gender}'",
                 item.key_locations.get("gender"),
                 did_you_mean(str(gender), GENDERS),
@@ -160,7 +160,9 @@ class DictionaryReader:
             if isinstance(parent, str):
                 affiliations.insert(0, Affiliation(parent.strip(), None, None, None, item.key_locations.get("parent")))
             else:
-                self.error("wrong-type", "'parent' must be the id of another actor", item.key_locations.get("parent"))
+                self.error(
+                    codes.WRONG_TYPE, "'parent' must be the id of another actor", item.key_locations.get("parent")
+                )
         if actor_id is None or name is None or kind is None:
             return None
         return ActorEntry(
@@ -182,7 +184,7 @@ class DictionaryReader:
             return
         if not isinstance(value, LocatedList):
             self.error(
-                "wrong-type",
+                codes.WRONG_TYPE,
                 "'affiliations' must be a list such as [{id: CHN, role: leader, from: 2012-11-15}]",
                 item.key_locations.get("affiliations"),
             )
@@ -192,14 +194,14 @@ class DictionaryReader:
                 yield Affiliation(entry.strip(), location=location)
                 continue
             if not isinstance(entry, LocatedDict):
-                self.error("wrong-type", "an affiliation must be an actor id or a mapping with 'id'", location)
+                self.error(codes.WRONG_TYPE, "an affiliation must be an actor id or a mapping with 'id'", location)
                 continue
             self._keys(entry, AFFILIATION_KEYS, "affiliation")
             target = self._text(entry, "id", True, "affiliation")
             start, end = self._date(entry, "from"), self._date(entry, "to")
             if start and end and end < start:
                 self.error(
-                    "bad-date",
+                    codes.BAD_DATE,
                     "the affiliation ends before it starts",
                     entry.key_locations.get("to"),
                     "swap 'from' and 'to'",
@@ -213,7 +215,7 @@ class DictionaryReader:
             return ()
         if not isinstance(section, LocatedList):
             self.error(
-                "wrong-type",
+                codes.WRONG_TYPE,
                 "'topics' must be a list of topics",
                 data.key_locations.get("topics"),
                 "write 'topics:' then '- id: ...' items",
@@ -222,7 +224,7 @@ class DictionaryReader:
         topics = []
         for item, location in zip(section, section.item_locations, strict=True):
             if not isinstance(item, LocatedDict):
-                self.error("wrong-type", "a topic must be a mapping with 'id', 'name' and 'aliases'", location)
+                self.error(codes.WRONG_TYPE, "a topic must be a mapping with 'id', 'name' and 'aliases'", location)
                 continue
             self._keys(item, TOPIC_KEYS, "topic")
             topic_id = self._text(item, "id", True, "topic")
@@ -232,10 +234,9 @@ class DictionaryReader:
                 problem = regex_problem(pattern)
                 if problem:
                     self.error(
-                        "bad-topic-pattern",
+                        codes.BAD_TOPIC_PATTERN,
                         f"topic pattern {pattern!r} is not a valid regular expression: {problem}",
                         item.key_locations.get("patterns"),
-                        "write a Python regular expression, e.g. /cease-?fires?/",
                     )
             parent = self._text(item, "parent", False, "topic")
             if topic_id and name:
@@ -279,9 +280,7 @@ def check_dictionaries(actors: Iterable[ActorEntry], topics: Iterable[TopicEntry
         if actor.id in by_id:
             first = by_id[actor.id]
             found.append(
-                Diagnostic(
-                    ERROR,
-                    "duplicate-actor-id",
+                codes.DUPLICATE_ACTOR_ID.diagnostic(
                     f"actor id '{actor.id}' is already used",
                     actor.location,
                     f"the first is in {first.file}:{first.location.line}" if first.location else None,
@@ -294,9 +293,7 @@ def check_dictionaries(actors: Iterable[ActorEntry], topics: Iterable[TopicEntry
         for link in actor.affiliations:
             if link.id not in by_id:
                 found.append(
-                    Diagnostic(
-                        ERROR,
-                        "unknown-actor-id",
+                    codes.UNKNOWN_ACTOR_ID.diagnostic(
                         f"actor {actor.id} is linked to unknown actor '{link.id}'",
                         link.location or actor.location,
                         did_you_mean(link.id, by_id) or "define that actor, or fix the id",
@@ -307,12 +304,9 @@ def check_dictionaries(actors: Iterable[ActorEntry], topics: Iterable[TopicEntry
             other = names.get(key)
             if other is not None and other.id != actor.id:
                 found.append(
-                    Diagnostic(
-                        WARNING,
-                        "shared-actor-name",
+                    codes.SHARED_ACTOR_NAME.diagnostic(
                         f"'{name}' names both {other.id} and {actor.id}; it is read as {other.id}",
                         actor.location,
-                        "keep each name with one actor",
                     )
                 )
             names.setdefault(key, actor)
@@ -322,27 +316,20 @@ def check_dictionaries(actors: Iterable[ActorEntry], topics: Iterable[TopicEntry
         # one report per cycle, at its member with the smallest id
         if actor.id in cyclic and actor.id == min((_reachable(actor.id, links) & cyclic) | {actor.id}):
             found.append(
-                Diagnostic(
-                    ERROR,
-                    "affiliation-cycle",
+                codes.AFFILIATION_CYCLE.diagnostic(
                     f"actor {actor.id} belongs, through its links, to itself",
                     actor.location,
-                    "remove one of the links",
                 )
             )
     topic_ids: dict[str, TopicEntry] = {}
     for topic in topics:
         if topic.id in topic_ids:
-            found.append(
-                Diagnostic(ERROR, "duplicate-topic-id", f"topic id '{topic.id}' is already used", topic.location)
-            )
+            found.append(codes.DUPLICATE_TOPIC_ID.diagnostic(f"topic id '{topic.id}' is already used", topic.location))
         topic_ids.setdefault(topic.id, topic)
     for topic in topic_ids.values():
         if topic.parent is not None and topic.parent not in topic_ids:
             found.append(
-                Diagnostic(
-                    ERROR,
-                    "unknown-topic-id",
+                codes.UNKNOWN_TOPIC_ID.diagnostic(
                     f"topic {topic.id} has unknown parent '{topic.parent}'",
                     topic.location,
                     did_you_mean(topic.parent, topic_ids) or "define that topic, or fix the id",
@@ -351,12 +338,9 @@ def check_dictionaries(actors: Iterable[ActorEntry], topics: Iterable[TopicEntry
     for topic in topic_ids.values():
         if _in_cycle(topic.id, {t.id: [t.parent] if t.parent else [] for t in topic_ids.values()}):
             found.append(
-                Diagnostic(
-                    ERROR,
-                    "topic-cycle",
+                codes.TOPIC_CYCLE.diagnostic(
                     f"topic {topic.id} is its own ancestor",
                     topic.location,
-                    "remove one of the parents",
                 )
             )
     return found

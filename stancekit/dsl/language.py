@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from stancekit.dsl import codes
 from stancekit.dsl.errors import Location, RuleError, did_you_mean
 from stancekit.dsl.yamlsource import LocatedDict, LocatedList, SourceFile, YamlDataError, load_located
 from stancekit.engine.profile import (
@@ -43,7 +44,7 @@ INCLUDE_PREFIX = "language."
 INCLUDABLE = (WORDS, CASED, PHRASES)
 
 #: (code, message, location, hint) -> None
-Report = Callable[[str, str, Location | None, str | None], None]
+Report = Callable[[codes.Code, str, Location | None, str | None], None]
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def read_language(data: LocatedDict, report: Report) -> dict[str, LanguageSettin
         return {}
     if not isinstance(section, LocatedDict):
         report(
-            "wrong-type",
+            codes.WRONG_TYPE,
             "'language' must be a mapping of slot names to word lists",
             data.key_locations.get("language"),
             "write 'language:' then 'negations: [not, never]' (stancekit rules --language lists the slots)",
@@ -81,7 +82,7 @@ def read_language(data: LocatedDict, report: Report) -> dict[str, LanguageSettin
         kind = kinds.get(slot)
         if kind is None:
             report(
-                "unknown-language-slot",
+                codes.UNKNOWN_LANGUAGE_SLOT,
                 f"unknown language slot '{slot}'",
                 location,
                 did_you_mean(slot, kinds) or "stancekit rules --language lists the slots",
@@ -99,7 +100,7 @@ def _read_setting(slot: str, kind: str, value: Any, location: Location, report: 
         unknown = [k for k in value if k not in OPERATIONS]
         for k in unknown:
             report(
-                "unknown-key",
+                codes.UNKNOWN_KEY,
                 f"unknown key '{k}' in language slot '{slot}'",
                 value.key_locations.get(k),
                 did_you_mean(k, OPERATIONS)
@@ -107,7 +108,7 @@ def _read_setting(slot: str, kind: str, value: Any, location: Location, report: 
             )
         if unknown or len(value) != 1:
             if not unknown:
-                report("wrong-type", f"language slot '{slot}' takes one of extend or remove", location, None)
+                report(codes.WRONG_TYPE, f"language slot '{slot}' takes one of extend or remove", location, None)
             return None
         operation = next(iter(value))
         body, where = value[operation], value.key_locations[operation]
@@ -125,7 +126,7 @@ def _strings(
 ) -> tuple[tuple[str, ...], tuple[Location, ...]] | None:
     if not isinstance(value, LocatedList):
         report(
-            "wrong-type",
+            codes.WRONG_TYPE,
             f"language slot '{slot}' must be a list of words",
             location,
             "write [word, word, ...], or {extend: [...]} or {remove: [...]}",
@@ -138,7 +139,7 @@ def _strings(
             hint = None
             if isinstance(entry, bool):
                 hint = "YAML reads an unquoted yes, no, on or off as true or false: quote the word"
-            report("bad-entry", f"language slot '{slot}' has an empty or non-text entry", where, hint)
+            report(codes.BAD_ENTRY, f"language slot '{slot}' has an empty or non-text entry", where, hint)
             continue
         entries.append(entry)
         locations.append(where)
@@ -150,7 +151,7 @@ def _pairs(
 ) -> tuple[tuple[tuple[str, str], ...], tuple[Location, ...]] | None:
     if not isinstance(value, LocatedDict):
         report(
-            "wrong-type",
+            codes.WRONG_TYPE,
             f"language slot '{slot}' must be a mapping of words to words",
             location,
             "write {word: word, ...}, or {extend: {...}} or {remove: [...]}",
@@ -160,7 +161,7 @@ def _pairs(
     locations: list[Location] = []
     for key, entry in value.items():
         if not isinstance(entry, str) or not key.strip():
-            report("bad-entry", f"language slot '{slot}' maps '{key}' to something other than text", location, None)
+            report(codes.BAD_ENTRY, f"language slot '{slot}' maps '{key}' to something other than text", location, None)
             continue
         pairs.append((key, entry))
         locations.append(value.key_locations.get(key, location))
@@ -251,7 +252,7 @@ def check_include(name: str, location: Location, report: Report) -> str | None:
     if slot is None or slot not in kinds:
         suggestion = did_you_mean(slot or name, kinds)
         report(
-            "unknown-language-slot",
+            codes.UNKNOWN_LANGUAGE_SLOT,
             f"a lexicon can include 'language.<slot>', and '{name}' names no slot",
             location,
             (suggestion.replace("'", f"'{INCLUDE_PREFIX}", 1) if suggestion else None)
@@ -260,7 +261,7 @@ def check_include(name: str, location: Location, report: Report) -> str | None:
         return None
     if kinds[slot] not in INCLUDABLE:
         report(
-            "wrong-type",
+            codes.WRONG_TYPE,
             f"language slot '{slot}' holds {kinds[slot]}s, not words or phrases a lexicon can include",
             location,
             None,
@@ -299,10 +300,9 @@ def bundled_settings() -> tuple[LanguageSetting, ...]:
 
     problems: list = []
 
-    def report(code: str, message: str, location: Location | None, hint: str | None) -> None:
-        from stancekit.dsl.errors import ERROR, Diagnostic
+    def report(code: codes.Code, message: str, location: Location | None, hint: str | None = None) -> None:
 
-        problems.append(Diagnostic(ERROR, code, message, location, hint))
+        problems.append(code.diagnostic(message, location, hint))
 
     settings: list[LanguageSetting] = []
     for path in bundled_language_files():

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from stancekit import limits, plugins
-from stancekit.dsl import importpaths
+from stancekit.dsl import codes, importpaths
 from stancekit.dsl.dictionaries import DictionaryReader
-from stancekit.dsl.errors import ERROR, WARNING, Diagnostic, Location, RuleError, did_you_mean
+from stancekit.dsl.errors import Diagnostic, Location, RuleError, did_you_mean
 from stancekit.dsl.language import (
     apply,
     bundled_profile,
@@ -299,29 +299,27 @@ class _Loader:
         self._roots: dict[str, Path] = {}
         self._import_locations: dict[tuple[str, str], Location] = {}
 
-    def error(self, code: str, message: str, location: Location | None, hint: str | None = None) -> None:
-        self.diagnostics.append(Diagnostic(ERROR, code, message, location, hint))
-
-    def warn(self, code: str, message: str, location: Location | None, hint: str | None = None) -> None:
-        self.diagnostics.append(Diagnostic(WARNING, code, message, location, hint))
+    def report(self, code: codes.Code, message: str, location: Location | None, hint: str | None = None) -> None:
+        """Records a problem; whether it is an error or a warning is the catalogue's to say."""
+        self.diagnostics.append(code.diagnostic(message, location, hint))
 
     def add_target(self, target: str | Path) -> None:
         try:
             path = target_path(target)
         except PackError as exc:
-            self.error("missing-rules", str(exc), None, "stancekit rules --packs lists the installed packs")
+            self.report(codes.MISSING_RULES, str(exc), None, "stancekit rules --packs lists the installed packs")
             return
         root = _pack_root(str(target)) or (path if path.is_dir() else path.parent)
         if path.is_dir():
             files = discover(path)
             if not files:
-                self.error("no-rule-files", f"no rule files (*.yaml) in folder '{target}'", None)
+                self.report(codes.NO_RULE_FILES, f"no rule files (*.yaml) in folder '{target}'", None)
             for file in files:
                 self.add_file(file, root)
         elif path.is_file():
             self.add_file(path, root)
         else:
-            self.error("missing-rules", f"rule file or folder '{target}' does not exist", None)
+            self.report(codes.MISSING_RULES, f"rule file or folder '{target}' does not exist", None)
 
     def add_file(self, path: Path, root: Path) -> str:
         key = str(path.resolve())
@@ -338,7 +336,7 @@ class _Loader:
                 return key
             text = data.decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            self.error("unreadable", f"cannot read rule file {display}: {exc}", None)
+            self.report(codes.UNREADABLE, f"cannot read rule file {display}: {exc}", None)
             return key
         source = SourceFile(display, text)
         self._pending_imports[key] = []
@@ -358,12 +356,10 @@ class _Loader:
     def _too_large(self, display: str, data: bytes, size: int) -> None:
         """Report a rule file over `MAX_RULE_FILE_BYTES` at its first line; it is not parsed."""
         first_line = data[:200].decode("utf-8-sig", errors="replace").split("\n")[0].rstrip("\r")
-        self.error(
-            "file-too-large",
+        self.report(
+            codes.FILE_TOO_LARGE,
             f"rule file is {size:,} bytes, over the limit of {limits.MAX_RULE_FILE_BYTES:,}",
             Location(display, 1, 1, first_line),
-            "split it into several rule files (one may import another); a rule file holds rules"
-            " and word lists, not a corpus",
         )
 
     def resolve_imports(self) -> None:
@@ -384,11 +380,10 @@ class _Loader:
                 reported.add(frozenset(cycle))
                 names = " -> ".join(self.files[k].display for k in [*cycle, cycle[0]])
                 closing = (cycle[-1], cycle[0])
-                self.error(
-                    "import-cycle",
+                self.report(
+                    codes.IMPORT_CYCLE,
                     f"import cycle: {names}",
                     self._import_locations.get(closing),
-                    "move what both files need into a third file that imports neither",
                 )
 
     def include_language_lists(self) -> None:
@@ -413,8 +408,8 @@ class _Loader:
             # A lone string's `location` is a method, not where it is: only lists and mappings
             # carry a Location there.
             location = data.location if isinstance(data, LocatedList) else source.location(0)
-            self.error(
-                "not-a-mapping",
+            self.report(
+                codes.NOT_A_MAPPING,
                 "a rule file must be a mapping with keys such as 'lexicons', 'macros' and 'rules'",
                 location,
                 "start the file with 'stancekit: 1' and a 'rules:' list",
@@ -423,8 +418,8 @@ class _Loader:
         self._check_keys(data, TOP_LEVEL_KEYS, "top-level key")
         version = data.get("stancekit", FORMAT_VERSION)
         if version != FORMAT_VERSION:
-            self.error(
-                "format-version",
+            self.report(
+                codes.FORMAT_VERSION,
                 f"unsupported rule format version {version!r}",
                 data.key_locations.get("stancekit"),
                 f"this stancekit reads 'stancekit: {FORMAT_VERSION}'",
@@ -463,8 +458,8 @@ class _Loader:
             titles,
             phrases,
             *self._read_tagger(data),
-            read_language(data, self.error),
-            read_options(data, self.error, "a rule file"),
+            read_language(data, self.report),
+            read_options(data, self.report, "a rule file"),
         )
 
     def _check_plugins(self, data: LocatedDict) -> None:
@@ -476,7 +471,7 @@ class _Loader:
         outcome = plugins.loaded_plugins()
         for name, location in zip(items, items.item_locations, strict=True):
             if not isinstance(name, str):
-                self.error("wrong-type", "a plugin is named by its entry point name, a string", location)
+                self.report(codes.WRONG_TYPE, "a plugin is named by its entry point name, a string", location)
                 continue
             info = outcome.get(name)
             if info is not None and info.status == "loaded":
@@ -491,14 +486,14 @@ class _Loader:
             else:
                 message = f"this file needs plugin '{name}' (package {info.package}), which failed to load"
                 hint = f"{info.error}; stancekit plugins shows what is installed"
-            self.error("missing-plugin", message, location, hint)
+            self.report(codes.MISSING_PLUGIN, message, location, hint)
 
     def _check_keys(self, mapping: LocatedDict, allowed: Sequence[str], what: str) -> None:
         for k in mapping:
             if k not in allowed:
                 suggestion = did_you_mean(k, allowed)
-                self.error(
-                    "unknown-key",
+                self.report(
+                    codes.UNKNOWN_KEY,
                     f"unknown {what} '{k}'",
                     mapping.key_locations.get(k),
                     suggestion or f"allowed: {', '.join(allowed)}",
@@ -509,8 +504,8 @@ class _Loader:
         if value is None:
             return None
         if not isinstance(value, LocatedList):
-            self.error(
-                "wrong-type",
+            self.report(
+                codes.WRONG_TYPE,
                 f"'{key}' must be a list",
                 data.key_locations.get(key),
                 f"write '{key}:' then '- ...' items",
@@ -525,7 +520,7 @@ class _Loader:
         resolved: list[str] = []
         for item, location in zip(items, items.item_locations, strict=True):
             if not isinstance(item, str):
-                self.error("wrong-type", "an import must be a file path", location)
+                self.report(codes.WRONG_TYPE, "an import must be a file path", location)
                 continue
             if item.startswith((BUNDLED_PREFIX, PACK_PREFIX)):
                 try:
@@ -533,14 +528,14 @@ class _Loader:
                     root = _pack_root(item) or target.parent
                 except PackError as exc:
                     hint = "stancekit rules --packs lists the installed packs"
-                    self.error("missing-import", str(exc), location, hint)
+                    self.report(codes.MISSING_IMPORT, str(exc), location, hint)
                     continue
             else:
                 target = path.parent / item
                 root = self._roots[key]
             leaves = importpaths.outside(item, target, root, display_path(root))
             if leaves is not None:
-                self.error("import-outside", leaves.message, location, leaves.hint)
+                self.report(codes.IMPORT_OUTSIDE, leaves.message, location, leaves.hint)
                 continue
             if not target.is_file():
                 near = None
@@ -552,7 +547,7 @@ class _Loader:
                     if not item.startswith(BUNDLED_PREFIX)
                     else f"looked for {display_path(target)} among the bundled rules"
                 )
-                self.error("missing-import", f"imported file '{item}' does not exist", location, hint)
+                self.report(codes.MISSING_IMPORT, f"imported file '{item}' does not exist", location, hint)
                 continue
             target_key = str(target.resolve())
             resolved.append(target_key)
@@ -565,15 +560,17 @@ class _Loader:
         if section is None:
             return {}
         if not isinstance(section, LocatedDict):
-            self.error(
-                "wrong-type", "'lexicons' must be a mapping of names to word lists", data.key_locations.get("lexicons")
+            self.report(
+                codes.WRONG_TYPE,
+                "'lexicons' must be a mapping of names to word lists",
+                data.key_locations.get("lexicons"),
             )
             return {}
         lexicons: dict[str, Lexicon] = {}
         for name, value in section.items():
             location = section.key_locations[name]
             if not NAME_RE.match(name):
-                self.error("bad-name", f"'{name}' is not a valid lexicon name", location, "use letters, digits and _")
+                self.report(codes.BAD_NAME, f"'{name}' is not a valid lexicon name", location)
                 continue
             inflect = True
             entries_value = value
@@ -587,19 +584,19 @@ class _Loader:
                     entries_value.item_locations = []
                 inflect = value.get("inflect", True)
                 if not isinstance(inflect, bool):
-                    self.error("wrong-type", "'inflect' must be true or false", value.key_locations.get("inflect"))
+                    self.report(codes.WRONG_TYPE, "'inflect' must be true or false", value.key_locations.get("inflect"))
                     inflect = True
             if not isinstance(entries_value, LocatedList):
-                self.error(
-                    "wrong-type",
+                self.report(
+                    codes.WRONG_TYPE,
                     f"lexicon '{name}' must be a list of words or phrases",
                     location,
                     'write the entries as a YAML list: [support, back, "stand behind"]',
                 )
                 continue
             if len(entries_value) > limits.MAX_LEXICON_ENTRIES:
-                self.error(
-                    "lexicon-too-large",
+                self.report(
+                    codes.LEXICON_TOO_LARGE,
                     f"lexicon '{name}' has {len(entries_value):,} entries, over the limit of"
                     f" {limits.MAX_LEXICON_ENTRIES:,}",
                     location,
@@ -611,11 +608,13 @@ class _Loader:
             entries: dict[str, None] = {}
             for entry, entry_location in zip(entries_value, entries_value.item_locations, strict=True):
                 if not isinstance(entry, str) or not entry.strip():
-                    self.error("bad-entry", f"lexicon '{name}' has an empty or non-text entry", entry_location)
+                    self.report(codes.BAD_ENTRY, f"lexicon '{name}' has an empty or non-text entry", entry_location)
                     continue
                 normalised = " ".join(entry.split())
                 if normalised in entries:  # a dict keeps the order and finds an entry at once
-                    self.warn("duplicate-entry", f"'{normalised}' appears twice in lexicon '{name}'", entry_location)
+                    self.report(
+                        codes.DUPLICATE_ENTRY, f"'{normalised}' appears twice in lexicon '{name}'", entry_location
+                    )
                     continue
                 entries[normalised] = None
             lexicons[name] = Lexicon(name, tuple(entries), inflect, location, display, includes)
@@ -629,11 +628,11 @@ class _Loader:
         slots: list[str] = []
         for item, location in zip(items, items.item_locations, strict=True):
             if not isinstance(item, str):
-                self.error(
-                    "wrong-type", f"lexicon '{name}' includes a language slot by name: language.<slot>", location
+                self.report(
+                    codes.WRONG_TYPE, f"lexicon '{name}' includes a language slot by name: language.<slot>", location
                 )
                 continue
-            slot = check_include(item, location, self.error)
+            slot = check_include(item, location, self.report)
             if slot is not None:
                 slots.append(slot)
         return tuple(slots)
@@ -642,7 +641,7 @@ class _Loader:
         try:
             return parse_pattern(pattern, pattern.style)
         except PatternSyntaxError as exc:
-            self.error("pattern-syntax", exc.message, pattern.location(exc.offset, exc.length), exc.hint)
+            self.report(codes.PATTERN_SYNTAX, exc.message, pattern.location(exc.offset, exc.length), exc.hint)
             return None
 
     def _read_macros(self, display: str, data: LocatedDict) -> dict[str, Macro]:
@@ -650,18 +649,18 @@ class _Loader:
         if section is None:
             return {}
         if not isinstance(section, LocatedDict):
-            self.error(
-                "wrong-type", "'macros' must be a mapping of names to patterns", data.key_locations.get("macros")
+            self.report(
+                codes.WRONG_TYPE, "'macros' must be a mapping of names to patterns", data.key_locations.get("macros")
             )
             return {}
         macros: dict[str, Macro] = {}
         for name, value in section.items():
             location = section.key_locations[name]
             if not NAME_RE.match(name):
-                self.error("bad-name", f"'{name}' is not a valid macro name", location, "use letters, digits and _")
+                self.report(codes.BAD_NAME, f"'{name}' is not a valid macro name", location)
                 continue
             if not isinstance(value, LocatedStr):
-                self.error("wrong-type", f"macro '{name}' must be a pattern string", location)
+                self.report(codes.WRONG_TYPE, f"macro '{name}' must be a pattern string", location)
                 continue
             macros[name] = Macro(name, value, self._parse(value), location, display)
         return macros
@@ -672,7 +671,7 @@ class _Loader:
             return None, None
         value, location = data.get("tagger"), data.value_locations.get("tagger")
         if not isinstance(value, str) or not value.strip():
-            self.error("wrong-type", "'tagger' must be the name of a part-of-speech tagger", location)
+            self.report(codes.WRONG_TYPE, "'tagger' must be the name of a part-of-speech tagger", location)
             return None, None
         return value.strip(), location
 
@@ -682,8 +681,8 @@ class _Loader:
         if section is None:
             return {}
         if not isinstance(section, LocatedDict):
-            self.error(
-                "wrong-type",
+            self.report(
+                codes.WRONG_TYPE,
                 "'phrases' must be a mapping of phrase type names to definitions",
                 data.key_locations.get("phrases"),
                 "write 'phrases:', then 'NP:' with 'pattern: ...' below it",
@@ -693,9 +692,7 @@ class _Loader:
         for name, value in section.items():
             location = section.key_locations[name]
             if not PHRASE_NAME_RE.match(name):
-                self.error(
-                    "bad-name", f"'{name}' is not a valid phrase type name", location, "use letters, digits and _"
-                )
+                self.report(codes.BAD_NAME, f"'{name}' is not a valid phrase type name", location)
                 continue
             if isinstance(value, LocatedStr):
                 pattern, definition = value, None
@@ -705,8 +702,8 @@ class _Loader:
             else:
                 pattern, definition = None, None
             if not isinstance(pattern, LocatedStr):
-                self.error(
-                    "wrong-type",
+                self.report(
+                    codes.WRONG_TYPE,
                     f"phrase type '{name}' needs a pattern",
                     location,
                     "write a pattern string, or a mapping with 'pattern:' (and 'head:', 'examples:')",
@@ -714,7 +711,7 @@ class _Loader:
                 continue
             head = definition.get("head") if definition is not None else None
             if head is not None and not isinstance(head, LocatedStr):
-                self.error("wrong-type", "'head' must be a pattern of one token", definition.key_locations["head"])
+                self.report(codes.WRONG_TYPE, "'head' must be a pattern of one token", definition.key_locations["head"])
                 head = None
             description = definition.get("description", "") if definition is not None else ""
             examples = self._read_phrase_examples(definition) if definition is not None else ()
@@ -735,8 +732,8 @@ class _Loader:
         examples: list[PhraseExample] = []
         for entry, location in self._items(definition, "examples"):
             if not isinstance(entry, LocatedDict):
-                self.error(
-                    "wrong-type",
+                self.report(
+                    codes.WRONG_TYPE,
                     "a phrase example must be a mapping with 'text' and 'expect'",
                     location,
                     "write '- text: ...' and 'expect: [the phrases it holds]' (expect: [] for none)",
@@ -745,14 +742,16 @@ class _Loader:
             self._check_keys(entry, PHRASE_EXAMPLE_KEYS, "phrase example key")
             text, expect = entry.get("text"), entry.get("expect")
             if not isinstance(text, str) or not text.strip():
-                self.error("missing-key", "phrase example has no 'text'", location, "add 'text: ...'")
+                self.report(codes.MISSING_KEY, "phrase example has no 'text'", location, "add 'text: ...'")
                 continue
             if expect is None and "expect" not in entry:
-                self.error("example-without-expect", "phrase example has no 'expect'", location, "list its phrases")
+                self.report(
+                    codes.EXAMPLE_WITHOUT_EXPECT, "phrase example has no 'expect'", location, "list its phrases"
+                )
                 continue
             if expect is not None and (not isinstance(expect, list) or not all(isinstance(e, str) for e in expect)):
-                self.error(
-                    "wrong-type",
+                self.report(
+                    codes.WRONG_TYPE,
                     "'expect' of a phrase example must be a list of phrase texts",
                     entry.key_locations["expect"],
                     "write expect: [the new plan, the senator] (expect: [] for none)",
@@ -770,7 +769,7 @@ class _Loader:
         rejected: list[Rule] = []
         for number, (item, location) in enumerate(zip(items, items.item_locations, strict=True), 1):
             if not isinstance(item, LocatedDict):
-                self.error("wrong-type", "a rule must be a mapping with 'id', 'pattern' and 'polarity'", location)
+                self.report(codes.WRONG_TYPE, "a rule must be a mapping with 'id', 'pattern' and 'polarity'", location)
                 continue
             rule, ok = self._read_rule(display, item, location, number)
             if rule is not None:
@@ -793,8 +792,8 @@ class _Loader:
             where = item.key_locations.get(first_key, location) if first_key else location
         for required in ("id", "pattern", "polarity"):
             if required not in item:
-                self.error(
-                    "missing-key",
+                self.report(
+                    codes.MISSING_KEY,
                     f"{name} has no '{required}'",
                     where,
                     {
@@ -806,7 +805,7 @@ class _Loader:
                 ok = False
         if "id" in item and not valid_id:
             message, hint = _rule_id_problem(rule_id, item.value_locations["id"])
-            self.error("bad-rule-id", message, id_location, hint)
+            self.report(codes.BAD_RULE_ID, message, id_location, hint)
             ok = False
         polarity = item.get("polarity")
         if "polarity" in item and polarity not in POLARITIES:
@@ -816,31 +815,31 @@ class _Loader:
         tree = None
         if "pattern" in item:
             if pattern is None:
-                self.error(
-                    "pattern-syntax",
+                self.report(
+                    codes.PATTERN_SYNTAX,
                     "pattern is empty",
                     item.value_locations["pattern"],
                     'write a pattern such as "{actor:ACTOR} support {topic:TOPIC}"',
                 )
                 ok = False
             elif not isinstance(pattern, LocatedStr):
-                self.error("wrong-type", "'pattern' must be a string", item.key_locations["pattern"])
+                self.report(codes.WRONG_TYPE, "'pattern' must be a string", item.key_locations["pattern"])
                 ok = False
             else:
                 tree = self._parse(pattern)
                 ok = ok and tree is not None
         priority = item.get("priority", 0)
         if not isinstance(priority, int) or isinstance(priority, bool):
-            self.error("wrong-type", "'priority' must be a whole number", item.key_locations.get("priority"))
+            self.report(codes.WRONG_TYPE, "'priority' must be a whole number", item.key_locations.get("priority"))
             ok = False
             priority = 0
         tags = item.get("tags", [])
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-            self.error("wrong-type", "'tags' must be a list of words", item.key_locations.get("tags"))
+            self.report(codes.WRONG_TYPE, "'tags' must be a list of words", item.key_locations.get("tags"))
             tags = []
         description = item.get("description", "")
         examples = self._read_examples(item)
-        options = read_options(item, self.error, f"rule {_quoted(rule_id)}" if rule_id is not None else "a rule")
+        options = read_options(item, self.report, f"rule {_quoted(rule_id)}" if rule_id is not None else "a rule")
         if tree is None:
             return None, False
         rule = Rule(
@@ -865,7 +864,7 @@ class _Loader:
         written_at = mapping.value_locations[key]
         location = written_at if value is not None else _key_through_value(mapping, key)
         if value is None:
-            self.error("bad-polarity", f"{what} is empty", location, "write support, oppose or neutral")
+            self.report(codes.BAD_POLARITY, f"{what} is empty", location, "write support, oppose or neutral")
             return
         written = _written(value, written_at)
         hint = did_you_mean(written, POLARITIES) or "write support, oppose or neutral"
@@ -876,30 +875,30 @@ class _Loader:
             )
         elif not isinstance(value, str):
             hint = "write support, oppose or neutral"
-        self.error("bad-polarity", f"{what} must be support, oppose or neutral, not '{written}'", location, hint)
+        self.report(codes.BAD_POLARITY, f"{what} must be support, oppose or neutral, not '{written}'", location, hint)
 
     def _read_examples(self, item: LocatedDict) -> tuple[Example, ...]:
         examples: list[Example] = []
         for entry, location in self._items(item, "examples"):
             if isinstance(entry, str):
-                self.error(
-                    "example-without-expect",
+                self.report(
+                    codes.EXAMPLE_WITHOUT_EXPECT,
                     "an example needs 'text' and 'expect'",
                     location,
                     "write '- text: ...' and 'expect: [...]' (expect: [] for a sentence the rule must not match)",
                 )
                 continue
             if not isinstance(entry, LocatedDict):
-                self.error("wrong-type", "an example must be a mapping with 'text' and 'expect'", location)
+                self.report(codes.WRONG_TYPE, "an example must be a mapping with 'text' and 'expect'", location)
                 continue
             self._check_keys(entry, EXAMPLE_KEYS, "example key")
             text = entry.get("text")
             if not isinstance(text, str) or not text.strip():
-                self.error("missing-key", "example has no 'text'", location, "add 'text: ...'")
+                self.report(codes.MISSING_KEY, "example has no 'text'", location, "add 'text: ...'")
                 continue
             if "expect" not in entry:
-                self.error(
-                    "example-without-expect",
+                self.report(
+                    codes.EXAMPLE_WITHOUT_EXPECT,
                     "example has no 'expect'",
                     location,
                     "list the findings it should give; 'expect: []' for a sentence the rule must not match",
@@ -913,7 +912,7 @@ class _Loader:
         for entry, location in self._items(item, "counter_examples"):
             text = entry.get("text") if isinstance(entry, LocatedDict) else entry
             if not isinstance(text, str) or not text.strip():
-                self.error("wrong-type", "a counter-example must be a text (or a mapping with 'text')", location)
+                self.report(codes.WRONG_TYPE, "a counter-example must be a text (or a mapping with 'text')", location)
                 continue
             todo = entry.get("todo") if isinstance(entry, LocatedDict) else None
             if isinstance(entry, LocatedDict):
@@ -932,8 +931,8 @@ class _Loader:
         if raw is None:
             return ()
         if not isinstance(raw, LocatedList):
-            self.error(
-                "wrong-type",
+            self.report(
+                codes.WRONG_TYPE,
                 "'expect' must be a list of findings",
                 entry.key_locations["expect"],
                 "write expect: [] for none",
@@ -942,7 +941,9 @@ class _Loader:
         found: list[ExpectedFinding] = []
         for value, location in zip(raw, raw.item_locations, strict=True):
             if not isinstance(value, LocatedDict):
-                self.error("wrong-type", "an expected finding must be a mapping such as {actor: X, topic: Y}", location)
+                self.report(
+                    codes.WRONG_TYPE, "an expected finding must be a mapping such as {actor: X, topic: Y}", location
+                )
                 return None
             self._check_keys(value, EXPECT_KEYS, "expected-finding key")
             polarity = value.get("polarity")
@@ -953,7 +954,7 @@ class _Loader:
             for flag in ("negated", "hedged", "quoted"):
                 if flag in value:
                     if not isinstance(value[flag], bool):
-                        self.error("wrong-type", f"'{flag}' must be true or false", value.key_locations[flag])
+                        self.report(codes.WRONG_TYPE, f"'{flag}' must be true or false", value.key_locations[flag])
                         return None
                     flags[flag] = value[flag]
             found.append(

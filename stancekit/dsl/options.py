@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from stancekit.dsl import codes
 from stancekit.dsl.errors import Location, did_you_mean
 from stancekit.dsl.yamlsource import LocatedDict, LocatedList
 from stancekit.engine.options import (
@@ -36,7 +37,7 @@ from stancekit.engine.options import (
 from stancekit.engine.profile import CASED, PHRASES, WORDS, LanguageProfile, comparison_form, slot_kinds
 
 #: (code, message, location, hint) -> None
-Report = Callable[[str, str, Location | None, str | None], None]
+Report = Callable[[codes.Code, str, Location | None, str | None], None]
 
 _KINDS = {spec.name: spec.kind for spec in OPTIONS}
 LANGUAGE_PREFIX = "language."
@@ -59,7 +60,7 @@ def read_options(owner: LocatedDict, report: Report, where: str) -> dict[str, Op
         return {}
     if not isinstance(section, LocatedDict):
         report(
-            "wrong-type",
+            codes.WRONG_TYPE,
             f"'options' of {where} must be a mapping of option names to values",
             owner.key_locations.get("options"),
             "write 'options: {negation: false}' (docs/rule-language.md, 'Rule options', lists them)",
@@ -72,7 +73,7 @@ def read_options(owner: LocatedDict, report: Report, where: str) -> dict[str, Op
         kind = _KINDS.get(name)
         if kind is None:
             report(
-                "unknown-option",
+                codes.UNKNOWN_OPTION,
                 f"unknown option '{name}'",
                 key_at,
                 did_you_mean(name, OPTION_NAMES) or "the options are " + ", ".join(OPTION_NAMES),
@@ -94,7 +95,7 @@ def _read_value(name: str, kind: str, value: Any, where: Location, report: Repor
         for entry, at in zip(value, value.item_locations, strict=True):
             if entry not in READINGS:
                 report(
-                    "unknown-reading",
+                    codes.UNKNOWN_READING,
                     f"unknown reading '{entry}' in option 'readings'",
                     at,
                     did_you_mean(str(entry), READINGS) or "the readings are " + ", ".join(READINGS),
@@ -105,7 +106,7 @@ def _read_value(name: str, kind: str, value: Any, where: Location, report: Repor
         return OptionSetting(name, tuple(readings), where) if ok else None
     elif kind not in (BOOL, READING_LIST) and isinstance(value, str) and value.strip():
         return OptionSetting(name, value.strip(), where)
-    report("wrong-type", f"option '{name}' must be {kind}", where, _type_hint(name, kind, value))
+    report(codes.WRONG_TYPE, f"option '{name}' must be {kind}", where, _type_hint(name, kind, value))
     return None
 
 
@@ -159,7 +160,7 @@ def word_list(
             if report is not None:
                 near = did_you_mean(slot, [s for s, k in kinds.items() if k in (WORDS, CASED, PHRASES)])
                 report(
-                    "unknown-language-slot",
+                    codes.UNKNOWN_LANGUAGE_SLOT,
                     f"option '{setting.name}' names '{written}', which is no language slot of words or phrases",
                     setting.location,
                     (near.replace("'", f"'{LANGUAGE_PREFIX}", 1) if near else None)
@@ -174,7 +175,7 @@ def word_list(
     if lexicon is None:
         if report is not None:
             report(
-                "undefined-lexicon",
+                codes.UNDEFINED_LEXICON,
                 f"option '{setting.name}' names lexicon @{name}, which is not defined",
                 setting.location,
                 did_you_mean(name, lexicons)

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from stancekit import registry
-from stancekit.dsl import ast
+from stancekit.dsl import ast, codes
 from stancekit.dsl.dictionaries import check_dictionaries
-from stancekit.dsl.errors import ERROR, WARNING, Diagnostic, did_you_mean
+from stancekit.dsl.errors import Diagnostic, did_you_mean
 from stancekit.dsl.model import Lexicon, PhraseType, Rule
 from stancekit.dsl.options import word_list
 from stancekit.dsl.yamlsource import LocatedStr
@@ -198,10 +198,12 @@ class Resolver:
         #: phrase types its file defines below it (which it may not use yet).
         self._defining: tuple[PhraseType, frozenset[str]] | None = None
 
-    def _error(self, pattern: LocatedStr, node: ast.Node, code: str, message: str, hint: str | None) -> None:
+    def _error(
+        self, pattern: LocatedStr, node: ast.Node, code: codes.Code, message: str, hint: str | None = None
+    ) -> None:
         length = max(1, node.span.end - node.span.start)
         location = pattern.location(node.span.start, length) if isinstance(pattern, LocatedStr) else None
-        self.report(Diagnostic(ERROR, code, message, location, hint))
+        self.report(code.diagnostic(message, location, hint))
 
     def resolve(self, node: ast.Node, pattern: str, file_key: str) -> ast.Node | None:
         """`node` with names bound; None (after reporting) where something is undefined."""
@@ -216,7 +218,7 @@ class Resolver:
                 self._error(
                     pattern,
                     node,
-                    "capture-in-phrase",
+                    codes.CAPTURE_IN_PHRASE,
                     "a phrase type's pattern cannot capture",
                     "remove the capture; rules capture phrases with {name:" + self._defining[0].name + "}",
                 )
@@ -233,7 +235,7 @@ class Resolver:
                 self._error(
                     pattern,
                     ast.Node(ast.Span(type_start, type_start + len(node.type))),
-                    "unknown-capture-type",
+                    codes.UNKNOWN_CAPTURE_TYPE,
                     f"unknown capture type '{node.type}'",
                     self._capture_type_hint(node.type, file_key),
                 )
@@ -246,7 +248,7 @@ class Resolver:
                 self._error(
                     pattern,
                     node,
-                    "unknown-tag",
+                    codes.UNKNOWN_TAG,
                     f"unknown part-of-speech tag [{node.name}]",
                     " ".join(filter(None, [did_you_mean(node.name, UPOS_TAGS), f"Known tags: {', '.join(UPOS_TAGS)}"])),
                 )
@@ -255,7 +257,7 @@ class Resolver:
                 self._error(
                     pattern,
                     node,
-                    "unknown-token-class",
+                    codes.UNKNOWN_TOKEN_CLASS,
                     f"unknown token class [{node.name}]",
                     did_you_mean(node.name, registry.token_class_names())
                     or f"known classes: {', '.join(sorted(registry.token_class_names()))}",
@@ -270,9 +272,8 @@ class Resolver:
                 pattern,
                 body,
                 node,
-                "negated-sequence",
+                codes.NEGATED_SEQUENCE,
                 "'!' can only negate a test of one token",
-                "negate a word, a /regex/, a [class] or a lexicon of single words",
                 fix=True,
             ):
                 return None
@@ -302,21 +303,20 @@ class Resolver:
                 pattern,
                 test,
                 test,
-                "capture-test-sequence",
+                codes.CAPTURE_TEST_SEQUENCE,
                 "a capture's tests apply to its head, one token",
-                "write words, /regexes/, [classes], [TAGS] or lexicons of single words, each optionally"
-                " negated with '!': {actor:ACTOR & !it}",
             ):
                 return None
         return tuple(tests)
 
     def _one_token(
-        self, pattern: str, test: ast.Node, at: ast.Node, code: str, message: str, hint: str, fix: bool = False
+        self, pattern: str, test: ast.Node, at: ast.Node, code: codes.Code, message: str, fix: bool = False
     ) -> bool:
         """Whether `test` tests one token; if not, report `code` at `at`, saying why (and, with
-        `fix`, how to write the test instead)."""
+        `fix`, adding to the code's hint how to write the test instead)."""
         if is_single_token(test):
             return True
+        hint = code.hint or ""
         reason = _longer_than_one_token(test)
         if reason:
             message += f", but {reason[0]}"
@@ -342,10 +342,8 @@ class Resolver:
                 pattern,
                 part,
                 part,
-                "conjunction-sequence",
+                codes.CONJUNCTION_SEQUENCE,
                 "'&' joins tests of one token",
-                "join words, /regexes/, [classes], [TAGS] or lexicons; a lexicon with entries of several"
-                " words may come first, and the other tests then apply to its first word",
             ):
                 return None
         return ast.AllOf(node.span, tuple(parts))
@@ -366,7 +364,7 @@ class Resolver:
             self._error(
                 pattern,
                 node,
-                "phrase-before-definition",
+                codes.PHRASE_BEFORE_DEFINITION,
                 f"phrase type <{name}> is used before it is defined",
                 f"phrases are found in the order they are written: move <{name}> above <{user.name}>"
                 f" (line {phrase.location.line})",
@@ -376,14 +374,14 @@ class Resolver:
             self._error(
                 pattern,
                 node,
-                "undefined-phrase",
+                codes.UNDEFINED_PHRASE,
                 f"phrase type <{name}> is not defined",
                 self._where_else("phrases", name, visible, file_key),
             )
             return None
         if self._defining is not None and phrase is self._defining[0]:
             self._error(
-                pattern, node, "phrase-before-definition", f"phrase type <{name}> uses itself", "remove <{name}>"
+                pattern, node, codes.PHRASE_BEFORE_DEFINITION, f"phrase type <{name}> uses itself", "remove <{name}>"
             )
             return None
         self.used.add(("phrase", phrase.file, name))
@@ -403,9 +401,8 @@ class Resolver:
                     self._error(
                         phrase.head,
                         head,
-                        "head-not-one-token",
+                        codes.HEAD_NOT_ONE_TOKEN,
                         "a phrase's head must be a test of one token",
-                        'write a tag or a set of tags such as "[NOUN] | [PROPN]"',
                     )
                     head = None
             return tree, head
@@ -419,7 +416,7 @@ class Resolver:
             self._error(
                 pattern,
                 node,
-                "undefined-lexicon",
+                codes.UNDEFINED_LEXICON,
                 f"lexicon @{node.name} is not defined",
                 self._where_else("lexicons", node.name, visible, file_key),
             )
@@ -434,7 +431,7 @@ class Resolver:
             self._error(
                 pattern,
                 node,
-                "undefined-macro",
+                codes.UNDEFINED_MACRO,
                 f"macro ${node.name} is not defined",
                 self._where_else("macros", node.name, visible, file_key),
             )
@@ -446,7 +443,7 @@ class Resolver:
         if key in self._active:
             names = [name for _, name in [*self._active[self._active.index(key) :], key]]
             chain = " -> ".join(f"${name}" for name in names)
-            self._error(pattern, node, "macro-cycle", f"macro refers to itself: {chain}", _cycle_hint(names))
+            self._error(pattern, node, codes.MACRO_CYCLE, f"macro refers to itself: {chain}", _cycle_hint(names))
             return None
         if key not in self._macro_cache:
             self._active.append(key)
@@ -502,9 +499,7 @@ def validate(ruleset, *, loaded_with_errors: bool = False) -> list[Diagnostic]:
             if previous is not None:
                 first = previous.id_location or previous.location
                 diagnostics.append(
-                    Diagnostic(
-                        ERROR,
-                        "duplicate-rule-id",
+                    codes.DUPLICATE_RULE_ID.diagnostic(
                         f"rule id '{rule.id}' is already used",
                         rule.id_location or rule.location,
                         f"the first rule with this id is at {first.file}:{first.line}; give each rule its own id",
@@ -522,9 +517,7 @@ def validate(ruleset, *, loaded_with_errors: bool = False) -> list[Diagnostic]:
             if ("macro", macro.file, name) not in resolver.used and macro.tree is not None:
                 resolver.resolve(macro.tree, macro.pattern, rule_file.key)  # still report its errors
                 diagnostics.append(
-                    Diagnostic(
-                        WARNING,
-                        "unused-macro",
+                    codes.UNUSED_MACRO.diagnostic(
                         f"macro ${name} is never used",
                         macro.location,
                         "remove it, or use it in a pattern as $" + name,
@@ -533,9 +526,7 @@ def validate(ruleset, *, loaded_with_errors: bool = False) -> list[Diagnostic]:
         for name, lexicon in rule_file.lexicons.items():
             if ("lexicon", lexicon.file, name) not in resolver.used:
                 diagnostics.append(
-                    Diagnostic(
-                        WARNING,
-                        "unused-lexicon",
+                    codes.UNUSED_LEXICON.diagnostic(
                         f"lexicon @{name} is never used",
                         lexicon.location,
                         "remove it, or use it in a pattern as @" + name,
@@ -550,8 +541,8 @@ def check_options(ruleset, used: set[tuple[str, str, str]]) -> list[Diagnostic]:
     is added to `used`."""
     found: list[Diagnostic] = []
 
-    def report(code: str, message: str, location, hint: str | None) -> None:
-        found.append(Diagnostic(ERROR, code, message, location, hint))
+    def report(code: codes.Code, message: str, location, hint: str | None = None) -> None:
+        found.append(code.diagnostic(message, location, hint))
 
     for rule_file in ruleset.files:
         owners = [rule_file.options, *(r.options for r in (*rule_file.rules, *rule_file.rejected))]
@@ -636,9 +627,7 @@ def check_taggers(files) -> list[Diagnostic]:
         known = sorted(tagger_names())
         if rule_file.tagger not in known:
             found.append(
-                Diagnostic(
-                    ERROR,
-                    "unknown-tagger",
+                codes.UNKNOWN_TAGGER.diagnostic(
                     f"unknown part-of-speech tagger '{rule_file.tagger}'",
                     rule_file.tagger_location,
                     (did_you_mean(rule_file.tagger, known) or f"known taggers: {', '.join(known)}")
@@ -649,13 +638,10 @@ def check_taggers(files) -> list[Diagnostic]:
             first = rule_file
         elif rule_file.tagger != first.tagger:
             found.append(
-                Diagnostic(
-                    ERROR,
-                    "conflicting-taggers",
+                codes.CONFLICTING_TAGGERS.diagnostic(
                     f"this file asks for the tagger '{rule_file.tagger}', but {first.display} asks for"
                     f" '{first.tagger}'",
                     rule_file.tagger_location,
-                    "a rule set runs one tagger: name the same one in every file, or leave 'tagger:' out",
                 )
             )
     return found
@@ -675,23 +661,17 @@ def check_phrase(phrase: PhraseType, resolver: Resolver, file_key: str) -> list[
     )
     if taken:
         found.append(
-            Diagnostic(
-                ERROR,
-                "phrase-name-taken",
+            codes.PHRASE_NAME_TAKEN.diagnostic(
                 f"phrase type name '{phrase.name}' is already {taken}",
                 phrase.location,
-                "give the phrase type another name, such as NP or VG",
             )
         )
     tree, _ = resolver.resolve_phrase(phrase, file_key)
     if tree is not None and min_length(tree) == 0:
         found.append(
-            Diagnostic(
-                ERROR,
-                "empty-match",
+            codes.EMPTY_MATCH.diagnostic(
                 f"phrase type <{phrase.name}> can match without any token",
                 phrase.pattern.location(0, len(phrase.pattern)) if isinstance(phrase.pattern, LocatedStr) else None,
-                "make at least one element required (not followed by ? or *)",
             )
         )
     return found
@@ -707,22 +687,20 @@ def check_rule_pattern(rule: Rule, tree: ast.Node) -> list[Diagnostic]:
 
     if min_length(tree) == 0:
         found.append(
-            Diagnostic(
-                ERROR,
-                "empty-match",
+            codes.EMPTY_MATCH.diagnostic(
                 "pattern can match without any token",
                 at(tree),
-                "make at least one element required (not followed by ? or *)",
             )
         )
-    for capture_type, example in (("ACTOR", "{actor:ACTOR}"), ("TOPIC", "{topic:TOPIC}")):
+    for capture_type, example, code in (
+        ("ACTOR", "{actor:ACTOR}", codes.NO_ACTOR),
+        ("TOPIC", "{topic:TOPIC}", codes.NO_TOPIC),
+    ):
         types = registry.actor_capture_types() if capture_type == "ACTOR" else frozenset({capture_type})
         if capture_count(tree, types) == 0:
             optional = any(isinstance(n, ast.Capture) and n.type in types for n in walk(tree))
             found.append(
-                Diagnostic(
-                    ERROR,
-                    f"no-{capture_type.lower()}",
+                code.diagnostic(
                     f"rule captures no {capture_type.lower()}" + (" on every match" if optional else ""),
                     rule.location,
                     f"every finding needs {_article(capture_type.lower())} {capture_type.lower()}:"
@@ -730,26 +708,20 @@ def check_rule_pattern(rule: Rule, tree: ast.Node) -> list[Diagnostic]:
                 )
             )
     for node, message, hint in _anchor_problems(tree):
-        found.append(Diagnostic(ERROR, "misplaced-anchor", message, at(node), hint))
+        found.append(codes.MISPLACED_ANCHOR.diagnostic(message, at(node), hint))
     size = program_size(tree)
     if size > MAX_PROGRAM_SIZE:
         found.append(
-            Diagnostic(
-                ERROR,
-                "pattern-too-large",
+            codes.PATTERN_TOO_LARGE.diagnostic(
                 f"pattern expands to about {size} steps (the limit is {MAX_PROGRAM_SIZE})",
                 rule.location,
-                "nested repeats multiply: use smaller bounds or fewer nested repeats",
             )
         )
     if not has_required_literal(tree):
         found.append(
-            Diagnostic(
-                WARNING,
-                "no-trigger",
+            codes.NO_TRIGGER.diagnostic(
                 "pattern has no word that every match contains, so it is tried on every sentence",
                 rule.location,
-                "add a required word or @lexicon so the prefilter can skip sentences",
             )
         )
     return found

@@ -17,7 +17,8 @@ from typing import Any
 import yaml
 
 from stancekit import limits
-from stancekit.dsl.errors import ERROR, Diagnostic, Location
+from stancekit.dsl import codes
+from stancekit.dsl.errors import Diagnostic, Location
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -362,13 +363,9 @@ def _first_shape_problem(source: SourceFile, loader: Any) -> Diagnostic | None:
     for event in yaml.parse(source.text, Loader=loader):
         if isinstance(event, yaml.CollectionStartEvent):
             if len(open_collections) >= limits.MAX_YAML_NESTING:
-                return Diagnostic(
-                    ERROR,
-                    "yaml-nesting",
+                return codes.YAML_NESTING.diagnostic(
                     f"lists and mappings nest more than {limits.MAX_YAML_NESTING} deep here",
                     source.location(event.start_mark.index),
-                    "a rule file needs a few levels (rules, a rule, its examples, an expected finding);"
-                    " flatten this value",
                 )
             open_collections.append([event.anchor, 0, 0])
         elif isinstance(event, yaml.CollectionEndEvent):
@@ -397,12 +394,12 @@ def _alias_problem(source: SourceFile, event: yaml.AliasEvent, uses: int, depth:
     hint = "a rule file is plain data: write the values out, or share words through a lexicon"
     if depth > limits.MAX_YAML_ALIAS_DEPTH:
         message = f"YAML aliases nest more than {limits.MAX_YAML_ALIAS_DEPTH} deep here"
-        return Diagnostic(ERROR, "yaml-aliases", message, location, hint)
+        return codes.YAML_ALIASES.diagnostic(message, location, hint)
     message = (
         f"YAML aliases expand past {limits.MAX_YAML_ALIASES} uses here"
         f" ('*{event.anchor}' brings {uses}, counting the aliases in its value)"
     )
-    return Diagnostic(ERROR, "yaml-aliases", message, location, hint)
+    return codes.YAML_ALIASES.diagnostic(message, location, hint)
 
 
 def load_located(source: SourceFile) -> Any:
@@ -415,17 +412,14 @@ def load_located(source: SourceFile) -> Any:
     except yaml.MarkedYAMLError as exc:
         raise YamlDataError([_syntax_diagnostic(exc, source)]) from None
     except yaml.YAMLError as exc:
-        raise YamlDataError([Diagnostic(ERROR, "yaml-syntax", f"YAML error: {exc}", None)]) from None
+        raise YamlDataError([codes.YAML_SYNTAX.diagnostic(f"YAML error: {exc}", None)]) from None
     if len(documents) > 1:
         second = documents[1]
         raise YamlDataError(
             [
-                Diagnostic(
-                    ERROR,
-                    "yaml-multiple-documents",
+                codes.YAML_MULTIPLE_DOCUMENTS.diagnostic(
                     "a rule file holds one YAML document",
                     source.location(second.start_mark.index) if second is not None else None,
-                    "remove the '---' separator or split the file in two",
                 )
             ]
         )
@@ -445,9 +439,9 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, source: SourceFile) -> Diagnos
     explained = _explain_syntax(exc, source)
     if explained is not None:
         message, location, hint = explained
-        return Diagnostic(ERROR, "yaml-syntax", message, location, hint)
+        return codes.YAML_SYNTAX.diagnostic(message, location, hint)
     location = source.location(mark.index) if mark else None
-    return Diagnostic(ERROR, "yaml-syntax", f"YAML syntax error: {problem}", location, _yaml_hint(problem))
+    return codes.YAML_SYNTAX.diagnostic(f"YAML syntax error: {problem}", location, _yaml_hint(problem))
 
 
 def _yaml_hint(problem: str) -> str:
@@ -664,19 +658,14 @@ def _convert(node: yaml.Node, source: SourceFile, problems: list[Diagnostic], ac
     if node.tag not in _STANDARD_TAGS:
         tag, tag_location = _tag_as_written(node, source)
         problems.append(
-            Diagnostic(
-                ERROR,
-                "yaml-tag",
+            codes.YAML_TAG.diagnostic(
                 f"YAML tag '{tag}' is not allowed in a rule file",
                 tag_location,
-                "rule files are plain data: strings, numbers, lists and mappings; remove the tag",
             )
         )
         return None
     if id(node) in active:
-        problems.append(
-            Diagnostic(ERROR, "yaml-recursive", "recursive YAML alias", location, "an alias may not contain itself")
-        )
+        problems.append(codes.YAML_RECURSIVE.diagnostic("recursive YAML alias", location))
         return None
     if isinstance(node, yaml.ScalarNode):
         if node.tag == "tag:yaml.org,2002:str" or node.tag == "tag:yaml.org,2002:timestamp":
@@ -705,13 +694,11 @@ def _convert(node: yaml.Node, source: SourceFile, problems: list[Diagnostic], ac
             key = _convert(key_node, source, problems, active)
             key_location = source.location(key_node.start_mark.index, len(str(key_node.value)))
             if not isinstance(key, str):
-                problems.append(Diagnostic(ERROR, "yaml-key", f"mapping key {key!r} is not a string", key_location))
+                problems.append(codes.YAML_KEY.diagnostic(f"mapping key {key!r} is not a string", key_location))
                 continue
             if key in mapping:
                 problems.append(
-                    Diagnostic(
-                        ERROR,
-                        "duplicate-key",
+                    codes.DUPLICATE_KEY.diagnostic(
                         f"key '{key}' appears twice in this mapping",
                         key_location,
                         f"the first is at line {mapping.key_locations[key].line}; keep one",

@@ -25,8 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from stancekit.dsl import ast
-from stancekit.dsl.errors import WARNING, Diagnostic, _count
+from stancekit.dsl import ast, codes
+from stancekit.dsl.errors import Diagnostic, _count
 from stancekit.dsl.loader import RuleSet, check_rules
 from stancekit.dsl.loader import _diagnostic_order as diagnostic_order  # errors first, then file:line:col
 from stancekit.dsl.model import Rule
@@ -186,14 +186,10 @@ def nested_repeats(tree: ast.Node, pattern: str, where: str) -> list[Diagnostic]
             if inner > 1 and total > NESTED_REPEAT_LIMIT:
                 text = pattern[node.span.start : node.span.end]
                 found.append(
-                    Diagnostic(
-                        WARNING,
-                        "slow-nested-repeat",
+                    codes.SLOW_NESTED_REPEAT.diagnostic(
                         f"repeat inside a repeat in {where}: {text} repeats a part that repeats itself,"
                         f" which makes {node.max} x {inner} = {total} copies of it and slows matching",
                         _location(pattern, node),
-                        "repeat one group of alternatives instead, e.g. (a | b){0,5} rather than (a* b?){0,5},"
-                        " or lower the bounds",
                     )
                 )
                 return
@@ -220,9 +216,7 @@ def _slow_pattern(rule: Rule, tree: ast.Node, size: int) -> Diagnostic:
         f"{text} ({_count(sizes[0], 'step')}" + (f", {len(sizes)} times)" if len(sizes) > 1 else ")")
         for text, sizes in heavy
     )
-    return Diagnostic(
-        WARNING,
-        "slow-pattern",
+    return codes.SLOW_PATTERN.diagnostic(
         f"rule {rule.id} compiles to about {size} matching steps (more than {SLOW_PROGRAM_SIZE}), so it is slow"
         " to match",
         rule.location,
@@ -245,12 +239,8 @@ def _examples(rule: Rule) -> list[Diagnostic]:
     if rule.examples and len(active) < len(rule.examples):
         missing += "; those marked todo do not count"
     return [
-        Diagnostic(
-            WARNING,
-            "no-examples",
+        codes.NO_EXAMPLES.diagnostic(
             f"rule {rule.id} has {missing}",
             rule.id_location or rule.location,
-            "add 'examples:' (- text: ..., expect: [{actor: ..., polarity: ..., topic: ...}]) and"
-            " 'counter_examples:' (- \"a sentence it must not match\"); `stancekit test` runs them",
         )
     ]

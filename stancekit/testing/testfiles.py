@@ -41,7 +41,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from stancekit.dsl.errors import ERROR, Diagnostic, Location, did_you_mean
+from stancekit.dsl import codes
+from stancekit.dsl.errors import Diagnostic, Location, did_you_mean
 from stancekit.dsl.loader import BUNDLED_PREFIX, RULE_FILE_SUFFIXES, TEST_FILE_MARKERS, display_path
 from stancekit.dsl.model import POLARITIES, ExpectedFinding
 from stancekit.dsl.yamlsource import LocatedDict, LocatedList, SourceFile, YamlDataError, load_located
@@ -128,9 +129,9 @@ def read_test_file(path: Path) -> tuple[list[TestCase], list[Diagnostic]]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        return [], [Diagnostic(ERROR, "missing-tests", f"test file '{path}' does not exist", None)]
+        return [], [codes.MISSING_TESTS.diagnostic(f"test file '{path}' does not exist", None)]
     except (OSError, UnicodeDecodeError) as exc:
-        return [], [Diagnostic(ERROR, "unreadable", f"cannot read test file {display}: {exc}", None)]
+        return [], [codes.UNREADABLE.diagnostic(f"cannot read test file {display}: {exc}", None)]
     source = SourceFile(display, text)
     if path.name.endswith(TEXT_SUFFIXES):
         return _AnnotatedText(source).read()
@@ -145,9 +146,7 @@ def check_rule_names(cases: Sequence[TestCase], rule_ids: Iterable[str]) -> list
         for expected in case.expect:
             if expected.rule is not None and expected.rule not in known:
                 problems.append(
-                    Diagnostic(
-                        ERROR,
-                        "unknown-rule",
+                    codes.UNKNOWN_RULE.diagnostic(
                         f"no rule has the id '{expected.rule}'",
                         expected.rule_location or case.location,
                         did_you_mean(expected.rule, known) or "write the id of a loaded rule (see `stancekit rules`)",
@@ -164,8 +163,8 @@ class _YamlTests:
         self.source = source
         self.problems: list[Diagnostic] = []
 
-    def error(self, code: str, message: str, location: Location | None, hint: str | None = None) -> None:
-        self.problems.append(Diagnostic(ERROR, code, message, location, hint))
+    def error(self, code: codes.Code, message: str, location: Location | None, hint: str | None = None) -> None:
+        self.problems.append(code.diagnostic(message, location, hint))
 
     def read(self) -> tuple[list[TestCase], list[Diagnostic]]:
         try:
@@ -174,7 +173,7 @@ class _YamlTests:
             return [], list(exc.diagnostics)
         if not isinstance(data, LocatedDict):
             self.error(
-                "not-a-mapping",
+                codes.NOT_A_MAPPING,
                 "a test file must be a mapping with a 'tests' list",
                 getattr(data, "location", None) or self.source.location(0),
                 "start the file with 'stancekit: 1' and 'tests:', then '- text: ...' items",
@@ -183,7 +182,7 @@ class _YamlTests:
         self._check_keys(data, TOP_LEVEL_KEYS, "top-level key")
         if data.get("stancekit", 1) != 1:
             self.error(
-                "format-version",
+                codes.FORMAT_VERSION,
                 f"unsupported test file version {data.get('stancekit')!r}",
                 data.value_locations["stancekit"],
                 "this stancekit reads 'stancekit: 1'",
@@ -192,11 +191,14 @@ class _YamlTests:
         cases: list[TestCase] = []
         if "tests" not in data:
             self.error(
-                "missing-key", "test file has no 'tests' list", data.location, "add 'tests:' with '- text: ...' items"
+                codes.MISSING_KEY,
+                "test file has no 'tests' list",
+                data.location,
+                "add 'tests:' with '- text: ...' items",
             )
         elif not isinstance(tests, LocatedList):
             self.error(
-                "wrong-type",
+                codes.WRONG_TYPE,
                 "'tests' must be a list",
                 data.key_locations["tests"],
                 "write 'tests:' then '- text: ...' items",
@@ -214,7 +216,7 @@ class _YamlTests:
             if key not in allowed:
                 ok = False
                 self.error(
-                    "unknown-key",
+                    codes.UNKNOWN_KEY,
                     f"unknown {what} '{key}'",
                     mapping.key_locations.get(key),
                     did_you_mean(key, allowed) or f"allowed: {', '.join(allowed)}",
@@ -224,7 +226,7 @@ class _YamlTests:
     def _read_test(self, item: Any, location: Location) -> TestCase | None:
         if not isinstance(item, LocatedDict):
             self.error(
-                "wrong-type",
+                codes.WRONG_TYPE,
                 "a test must be a mapping with 'text' and 'expect'",
                 location,
                 "write '- text: ...' and, under it, 'expect: [...]'",
@@ -233,15 +235,15 @@ class _YamlTests:
         ok = self._check_keys(item, TEST_KEYS, "test key")
         text = item.get("text")
         if not isinstance(text, str) or not text.strip():
-            self.error("missing-key", "test has no 'text'", location, "add 'text: ...' with the sentence to scan")
+            self.error(codes.MISSING_KEY, "test has no 'text'", location, "add 'text: ...' with the sentence to scan")
             ok = False
         todo = item.get("todo")
         if todo is not None and not isinstance(todo, str):
-            self.error("wrong-type", "'todo' must be a reason, in words", item.value_locations["todo"])
+            self.error(codes.WRONG_TYPE, "'todo' must be a reason, in words", item.value_locations["todo"])
             ok = False
         if "expect" not in item:
             self.error(
-                "missing-key",
+                codes.MISSING_KEY,
                 "test has no 'expect'",
                 location,
                 "list the findings it should give, e.g. expect: [{actor: X, polarity: support, topic: Y}];"
@@ -259,7 +261,7 @@ class _YamlTests:
             return ()
         if not isinstance(raw, LocatedList):
             self.error(
-                "wrong-type",
+                codes.WRONG_TYPE,
                 "'expect' must be a list of findings",
                 item.value_locations["expect"],
                 "write expect: [{actor: X, polarity: oppose, topic: Y}], or expect: [] for none",
@@ -270,7 +272,7 @@ class _YamlTests:
         for value, location in zip(raw, raw.item_locations, strict=True):
             if not isinstance(value, LocatedDict):
                 self.error(
-                    "wrong-type",
+                    codes.WRONG_TYPE,
                     "an expected finding must be a mapping such as {actor: X, polarity: support, topic: Y}",
                     location,
                 )
@@ -281,7 +283,7 @@ class _YamlTests:
             for key in ("actor", "topic", "rule"):
                 if key in value:
                     if value[key] is None or isinstance(value[key], (list, dict)):
-                        self.error("wrong-type", f"'{key}' must be a text", value.value_locations[key])
+                        self.error(codes.WRONG_TYPE, f"'{key}' must be a text", value.value_locations[key])
                         ok = False
                     else:
                         fields[key] = str(value[key])
@@ -290,7 +292,7 @@ class _YamlTests:
                 if polarity not in POLARITIES:
                     shown = str(polarity).lower() if isinstance(polarity, bool) else str(polarity)
                     self.error(
-                        "bad-polarity",
+                        codes.BAD_POLARITY,
                         f"expected polarity must be support, oppose or neutral, not '{shown}'",
                         value.value_locations["polarity"],
                         did_you_mean(str(polarity), POLARITIES) or "write support, oppose or neutral",
@@ -301,7 +303,7 @@ class _YamlTests:
             for flag in FLAGS:
                 if flag in value:
                     if not isinstance(value[flag], bool):
-                        self.error("wrong-type", f"'{flag}' must be true or false", value.value_locations[flag])
+                        self.error(codes.WRONG_TYPE, f"'{flag}' must be true or false", value.value_locations[flag])
                         ok = False
                     else:
                         fields[flag] = value[flag]
@@ -321,8 +323,8 @@ class _AnnotatedText:
         self.source = source
         self.problems: list[Diagnostic] = []
 
-    def error(self, code: str, message: str, location: Location, hint: str | None = None) -> None:
-        self.problems.append(Diagnostic(ERROR, code, message, location, hint))
+    def error(self, code: codes.Code, message: str, location: Location, hint: str | None = None) -> None:
+        self.problems.append(code.diagnostic(message, location, hint))
 
     def at(self, line_number: int, line: str, col: int, length: int = 1) -> Location:
         return Location(self.source.display, line_number, col + 1, line, max(1, length))
@@ -349,7 +351,7 @@ class _AnnotatedText:
                     near = did_you_mean(word, ANNOTATIONS)
                     if near is not None:
                         self.error(
-                            "unknown-annotation",
+                            codes.UNKNOWN_ANNOTATION,
                             f"'# {found.group(2)}:' is not an annotation",
                             self.at(number, line, found.start(2), len(found.group(2))),
                             f"{near[:-1]} (written '# expect: ...' or '# todo: ...')",
@@ -360,11 +362,11 @@ class _AnnotatedText:
                 if word == "todo":
                     if not value.strip():
                         self.error(
-                            "wrong-type", "'# todo:' needs a reason", here, "write '# todo: why it fails for now'"
+                            codes.WRONG_TYPE, "'# todo:' needs a reason", here, "write '# todo: why it fails for now'"
                         )
                         broken = True
                     elif todo is not None:
-                        self.error("duplicate-key", "a second '# todo:' for the same line", here, "keep one")
+                        self.error(codes.DUPLICATE_KEY, "a second '# todo:' for the same line", here, "keep one")
                         broken = True
                     todo = value.strip()
                     first = first or here
@@ -374,19 +376,17 @@ class _AnnotatedText:
                     none_at = here
                     if expect:
                         self.error(
-                            "expect-none",
+                            codes.EXPECT_NONE,
                             "'# expect: none' cannot stand with other '# expect:' lines for the same line",
                             here,
-                            "keep 'none' for a line that must give no finding, or remove it",
                         )
                         broken = True
                     continue
                 if none_at is not None:
                     self.error(
-                        "expect-none",
+                        codes.EXPECT_NONE,
                         "'# expect: none' cannot stand with other '# expect:' lines for the same line",
                         none_at,
-                        "keep 'none' for a line that must give no finding, or remove it",
                     )
                     broken = True
                 parsed = self._expectation(number, line, value_col, value)
@@ -399,10 +399,9 @@ class _AnnotatedText:
                 continue  # prose with nothing expected of it: not a test
             if none_at is None and not expect and not broken:
                 self.error(
-                    "todo-without-expect",
+                    codes.TODO_WITHOUT_EXPECT,
                     "'# todo:' marks the next line, but that line has no '# expect:'",
                     first,
-                    "add '# expect: ...' (or '# expect: none') for the line",
                 )
                 broken = True
             if not broken:
@@ -411,10 +410,9 @@ class _AnnotatedText:
             expect, first, none_at, todo, broken = [], None, None, None, False
         if first is not None:
             self.error(
-                "expect-without-text",
+                codes.EXPECT_WITHOUT_TEXT,
                 "no line of text follows this annotation",
                 first,
-                "write the sentence to test on the line after its '# expect:' lines",
             )
         return cases, self.problems
 
@@ -424,7 +422,7 @@ class _AnnotatedText:
         ok = True
         if not value.strip():
             self.error(
-                "wrong-type",
+                codes.WRONG_TYPE,
                 "'# expect:' is empty",
                 self.at(number, line, col - 1),
                 "write '# expect: actor=X; polarity=support; topic=Y', or '# expect: none'",
@@ -437,10 +435,9 @@ class _AnnotatedText:
             where = col + start + (len(part) - len(part.lstrip()))
             if "=" not in text:
                 self.error(
-                    "expect-syntax",
+                    codes.EXPECT_SYNTAX,
                     f"'{text}' is not key=value",
                     self.at(number, line, where, len(text)),
-                    "separate fields with ';', e.g. actor=Germany; polarity=support; topic=the sanctions",
                 )
                 ok = False
                 continue
@@ -452,15 +449,14 @@ class _AnnotatedText:
             glued = re.search(r"\s(\w+)\s*=", raw) if not after.strip().startswith('"') else None
             if glued is not None:
                 self.error(
-                    "expect-syntax",
+                    codes.EXPECT_SYNTAX,
                     f"a ';' is missing before '{glued.group(1)}='",
                     self.at(number, line, value_col + glued.start(1), len(glued.group(1))),
-                    "separate fields with ';', e.g. actor=Germany; polarity=support; topic=the sanctions",
                 )
                 ok = False
             elif key not in EXPECT_KEYS:
                 self.error(
-                    "unknown-key",
+                    codes.UNKNOWN_KEY,
                     f"unknown expected-finding key '{key}'",
                     self.at(number, line, where, len(key)),
                     did_you_mean(key, EXPECT_KEYS) or f"allowed: {', '.join(EXPECT_KEYS)}",
@@ -468,16 +464,16 @@ class _AnnotatedText:
                 ok = False
             elif key in fields:
                 self.error(
-                    "duplicate-key", f"'{key}' is given twice", self.at(number, line, where, len(key)), "keep one"
+                    codes.DUPLICATE_KEY, f"'{key}' is given twice", self.at(number, line, where, len(key)), "keep one"
                 )
                 ok = False
             elif not raw:
-                self.error("wrong-type", f"'{key}' has no value", self.at(number, line, where, len(key)))
+                self.error(codes.WRONG_TYPE, f"'{key}' has no value", self.at(number, line, where, len(key)))
                 ok = False
             elif key == "polarity":
                 if raw.lower() not in POLARITIES:
                     self.error(
-                        "bad-polarity",
+                        codes.BAD_POLARITY,
                         f"expected polarity must be support, oppose or neutral, not '{raw}'",
                         value_at,
                         did_you_mean(raw, POLARITIES) or "write support, oppose or neutral",
@@ -487,7 +483,7 @@ class _AnnotatedText:
                     fields[key] = raw.lower()
             elif key in FLAGS:
                 if raw.lower() not in (*_TRUE, *_FALSE):
-                    self.error("wrong-type", f"'{key}' must be true or false, not '{raw}'", value_at)
+                    self.error(codes.WRONG_TYPE, f"'{key}' must be true or false, not '{raw}'", value_at)
                     ok = False
                 else:
                     fields[key] = raw.lower() in _TRUE
