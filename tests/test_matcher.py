@@ -121,6 +121,15 @@ def test_a_second_relative_clause_after_and_refers_to_the_same_antecedent():
         ("Germany supports allies such as France.", "allies such as France"),
         ("Germany supports sanctions as well as talks.", "sanctions as well as talks"),
         ("Germany supports Ana Ruiz acting as chair.", "Ana Ruiz acting as chair"),
+        ("Nurses voted to strike over pay for two days on 9 March.", "strike over pay"),
+        ("The minister spurns the landlords and the agents and later met tenants.", "the landlords and the agents"),
+        ('The mayor accused the board of "running scared" of the vote.', 'the board of "running scared"'),
+        (
+            "The group supports replacing the council with a largely elected assembly.",
+            "replacing the council with a largely elected assembly",
+        ),
+        ("The mayor urged the ministers to resign in a letter to the board.", "the ministers to resign"),
+        ("The mayor defended the budget against criticism from her own party.", "the budget"),
     ],
 )
 def test_topic_ends_at_a_clause_boundary(sentence, topic):

@@ -564,14 +564,20 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
         token = tokens[end]
         if token.lower in lang.topic_clause_openers:
             clause_open = True
-        elif not clause_open and (
-            token.lower in lang.topic_finite_verbs
-            or (token.lower in verb_only_forms() and (not final or _ends_noun_phrase(tokens[end - 1], lang)))
+        elif (
+            not clause_open
+            and (
+                token.lower in lang.topic_finite_verbs
+                or (token.lower in verb_only_forms() and (not final or _ends_noun_phrase(tokens[end - 1], lang)))
+            )
+            and not _modifies_a_noun(tokens, start, end, lang)
         ):
             break  # "support for the sanctions | surprised some diplomats"
         if token.lower in lang.topic_stop_punct or (
             token.lower in lang.topic_stop_words and not _in_kept_phrase(tokens, end, lang)
         ):
+            break
+        if _phrase_at(tokens, end, lang.topic_stop_phrases):
             break
         if token.lower in lang.coordinators and end + 1 < n and tokens[end + 1].lower in lang.clause_starters:
             break
@@ -580,15 +586,61 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
         if token.text in lang.quote_marks and closing is not None and token.start >= closing - 1:
             break
         end += 1
+    if end < limit and _opened_inside(tokens, start, end, lang):
+        end = _past_closing_quote(tokens, end, limit, lang)  # 'accused them of "running | scared"'
     while end > start + 1 and tokens[end - 1].text in lang.quote_marks and _unbalanced_tail(tokens, start, end, lang):
         end -= 1
     if end > start + 1 and _subject_only(tokens[end - 1], lang):
         # "dismissed reports he | told ...": the pronoun is the next clause's subject, and the
         # word before it opened that clause: "the research after | he ..."
         end = _without_tail(tokens, start, end - 1, lang.topic_clause_openers, lang.topic_bad_starts)
-    # "criticised the government for | claiming ...", "a union leader who | said ..."
-    end = _without_tail(tokens, start, end, lang.dangling_prepositions, lang.relative_pronouns, lang.articles)
+    # "criticised the government for | claiming ...", "a union leader who | said ...", "X and | ..."
+    end = _without_tail(
+        tokens, start, end, lang.dangling_prepositions, lang.relative_pronouns, lang.articles, lang.coordinators
+    )
     return tuple(range(end, start, -1))
+
+
+def _modifies_a_noun(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> bool:
+    """Whether the verb form at `end` stands after a determiner and adverbs only, so that it
+    modifies a noun instead of starting a clause ("a largely elected chamber")."""
+    k = end - 1
+    while k > start and tokens[k].lower.endswith("ly") and tokens[k].lower.isalpha():
+        k -= 1
+    return k < end - 1 and tokens[k].lower in lang.determiners
+
+
+def _phrase_at(tokens: Sequence[Token], position: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether one of `phrases` starts at `position`."""
+    word = tokens[position].lower
+    return any(
+        phrase[0] == word and [t.lower for t in tokens[position : position + len(phrase)]] == list(phrase)
+        for phrase in phrases
+    )
+
+
+#: How many words a quoted phrase inside a topic may hold: scare quotes ('"running scared"',
+#: '"this badly needed measure"'), not a quoted clause.
+SHORT_QUOTE = 5
+
+
+def _opened_inside(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> bool:
+    """Whether a topic stopped inside a quote that it opened after its first word and did not
+    close ('the board of "running' but not '" his remarks', whose mark closes an earlier quote)."""
+    marks = [k for k in range(start, end) if tokens[k].text in lang.quote_marks]
+    return len(marks) % 2 == 1 and marks[-1] > start and marks[-1] < end - 1 and end - marks[-1] <= SHORT_QUOTE
+
+
+def _past_closing_quote(tokens: Sequence[Token], end: int, limit: int, lang: LanguageProfile) -> int:
+    """The end of a topic that stopped inside a short quoted phrase it opened ('"running
+    scared"'), moved past the quote's closing mark when that comes within `SHORT_QUOTE` words
+    and before any stop punctuation; else `end` as it was (a quoted clause is no topic)."""
+    for k in range(end, min(limit, end + SHORT_QUOTE)):
+        if tokens[k].text in lang.quote_marks:
+            return k + 1
+        if tokens[k].lower in lang.topic_stop_punct:
+            break
+    return end
 
 
 def _without_tail(tokens: Sequence[Token], start: int, end: int, *words: frozenset[str]) -> int:

@@ -137,8 +137,13 @@ def _is_time_token(tokens: Sequence[Token], i: int, lang: LanguageProfile) -> bo
     lower = tokens[i].lower
     if lower in lang.weekdays or lower in lang.months or lower in lang.time_units or lower in lang.time_words:
         return True
-    if lower.isdigit():  # a year ("in 2030"), or a day after a month ("on June 5")
-        return (len(lower) == 4 and lower[:2] in ("19", "20")) or (i > 0 and tokens[i - 1].lower in lang.months)
+    if lower.isdigit():  # a year ("in 2030"), or a day after or before a month ("on June 5", "on 5 June")
+        after = tokens[i + 1 : i + 4]  # "5 March", "4-6 March"
+        before_month = next(
+            (t.lower in lang.months for t in after if not (t.lower.isdigit() or t.text in "-\u2013")), False
+        )
+        day_of_month = (i > 0 and tokens[i - 1].lower in lang.months) or before_month
+        return (len(lower) == 4 and lower[:2] in ("19", "20")) or day_of_month
     return False
 
 
@@ -153,8 +158,10 @@ def _without_time(tokens: Sequence[Token], start: int, end: int, lang: LanguageP
         if k == j - 1 and tokens[k].lower in lang.time_units:
             break  # a bare "year" or "week" ends many noun phrases ("the fiscal year")
         j = k
-        while j > start + 1 and tokens[j - 1].lower in lang.dangling_prepositions:
-            j -= 1  # "doubling the fund by 2030" -> "doubling the fund"
+        while j > start + 1 and (
+            tokens[j - 1].lower in lang.dangling_prepositions or tokens[j - 1].lower in lang.coordinators
+        ):
+            j -= 1  # "doubling the fund by 2030" -> "doubling the fund", "X and later" -> "X"
     i = start
     while i < j - 1 and (_is_time_token(tokens, i, lang) and tokens[i].lower not in lang.time_units):
         i += 1

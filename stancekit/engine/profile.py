@@ -220,6 +220,11 @@ class LanguageProfile:
     )
     # -- clause and topic boundaries -----------------------------------------------------------
     topic_stop_words: frozenset[str] = _slot(WORDS, "End a topic; a topic never starts with one.")
+    topic_stop_phrases: tuple[tuple[str, ...], ...] = _slot(
+        PHRASES,
+        "Phrases that end a topic: adjuncts of the stance itself, not of its object ('defended the plan |"
+        " against criticism', 'urged them to resign | in a letter').",
+    )
     topic_stop_phrases_kept: tuple[tuple[str, ...], ...] = _slot(
         PHRASES, "Phrases in which a topic stop word does not end the topic ('such as', 'as well as')."
     )
