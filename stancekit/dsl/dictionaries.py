@@ -29,7 +29,9 @@ ACTOR_KEYS = (
     "description",
 )
 AFFILIATION_KEYS = ("id", "role", "from", "to")
-TOPIC_KEYS = ("id", "name", "aliases", "patterns", "parent", "description")
+TOPIC_KEYS = ("id", "name", "aliases", "patterns", "parent", "agreement", "description")
+#: What a concept entry's matches state about the concept: `disagree` reverses the finding's side.
+AGREEMENTS = ("agree", "disagree")
 GENDERS = ("male", "female")
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 _YEAR_RE = re.compile(r"^\d{4}$")
@@ -241,10 +243,32 @@ class DictionaryReader:
             if topic_id and name:
                 topics.append(
                     TopicEntry(
-                        topic_id, name, self._names(item, "aliases"), patterns, parent, item.location, self.display
+                        topic_id,
+                        name,
+                        self._names(item, "aliases"),
+                        patterns,
+                        parent,
+                        item.location,
+                        self.display,
+                        self._agreement(item),
                     )
                 )
         return tuple(topics)
+
+    def _agreement(self, item: LocatedDict) -> str | None:
+        """The `agreement` of a concept entry, or None for a plain topic (or a wrong value, reported)."""
+        value = item.get("agreement")
+        if value is None:
+            return None
+        if value not in AGREEMENTS:
+            self.error(
+                "bad-topic-agreement",
+                f"agreement must be agree or disagree, not '{value}'",
+                item.key_locations.get("agreement"),
+                did_you_mean(str(value), AGREEMENTS) or "write 'agreement: disagree' for statements against it",
+            )
+            return None
+        return value
 
     def read_titles(self, data: LocatedDict) -> tuple[str, ...]:
         if "titles" not in data:

@@ -195,7 +195,10 @@ class ActorEntry:
 
 @dataclass(frozen=True)
 class TopicEntry:
-    """One topic of a topic dictionary; `parent` rolls it up into a broader topic."""
+    """One topic of a topic dictionary; `parent` rolls it up into a broader topic.
+
+    An entry that states its `agreement` ("agree" or "disagree") is a concept, as discourse
+    network coders use the word: a proposition its matches agree or disagree with."""
 
     id: str
     name: str
@@ -204,3 +207,4 @@ class TopicEntry:
     parent: str | None = None
     location: Location | None = None
     file: str = ""
+    agreement: str | None = None
