@@ -213,3 +213,52 @@ def test_export_to_dna_codes_the_agreement_not_the_polarity(tmp_path):
     assert main(["import-dna", str(dna), "-o", str(coded)]) == ExitCode.OK
     [record] = [json.loads(line) for line in coded.read_text(encoding="utf-8").splitlines()]
     assert (record["concept"], record["agreement"]) == ("The carbon levy will not hurt the economy", "oppose")
+
+
+LINKED = """\
+stancekit: 1
+topics:
+  - id: emissions_cap
+    name: Farm emissions should be capped
+    agreement: agree
+    aliases: [farm emissions cap]
+  - id: emissions_cap_against
+    name: statements against a cap on farm emissions
+    concept: emissions_cap
+    agreement: disagree
+    patterns: ["/cap (would|will) (\\\\w+ )?(ruin|bankrupt) (\\\\w+ )?farms/"]
+"""
+
+
+def test_an_entry_can_list_the_statements_against_another_entrys_concept(tmp_path):
+    path = tmp_path / "linked.yaml"
+    path.write_text(LINKED, encoding="utf-8")
+    matcher = Matcher(load_rules(None, [path]).compile())
+    [against] = matcher.scan("The union supports the claim that the cap would ruin family farms.")
+    [plain] = matcher.scan("The union supports the farm emissions cap.")
+    assert (against.topic.id, against.topic.name, against.agreement) == (
+        "emissions_cap",
+        "Farm emissions should be capped",
+        "oppose",
+    )
+    assert (plain.topic.id, plain.agreement) == ("emissions_cap", "support")
+
+
+def test_two_statements_of_one_concept_in_a_topic_give_one_finding(tmp_path):
+    path = tmp_path / "linked.yaml"
+    path.write_text(LINKED, encoding="utf-8")
+    matcher = Matcher(load_rules(None, [path]).compile())
+    text = "The union backs the farm emissions cap and the view that the cap would not ruin farms."
+    assert [(f.topic.id, f.agreement) for f in matcher.scan(text)] == [("emissions_cap", "support")]
+
+
+def test_a_concept_link_to_an_unknown_entry_is_an_error(tmp_path):
+    path = tmp_path / "dictionary.yaml"
+    path.write_text(
+        "stancekit: 1\ntopics:\n  - {id: t, name: t, aliases: [t], concept: nope, agreement: disagree}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleError) as caught:
+        load_rules([path])
+    [diagnostic] = [d for d in caught.value.diagnostics if d.code == "unknown-topic-id"]
+    assert "topic t names unknown concept 'nope'" in diagnostic.message

@@ -153,8 +153,14 @@ class TopicIndex:
     topics: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # id -> (name, parent)
     phrases: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = field(default_factory=dict)
     patterns: list[tuple[object, str]] = field(default_factory=list)
-    #: concept id -> "agree" or "disagree": the entries that state their agreement
+    #: entry id -> "agree" or "disagree": the entries that are concepts or list statements of one
     agreements: dict[str, str] = field(default_factory=dict)
+    #: entry id -> the id of the concept its statements are about, for entries with `concept`
+    concept_of: dict[str, str] = field(default_factory=dict)
+
+    def concept(self, entry_id: str) -> str:
+        """The concept an entry's match is counted under: the entry it names, else itself."""
+        return self.concept_of.get(entry_id, entry_id)
 
     def __bool__(self) -> bool:
         return bool(self.topics)
@@ -226,8 +232,10 @@ def compile_topic_index(entries: Iterable[TopicEntry]) -> TopicIndex:
         if entry.id in index.topics:
             continue
         index.topics[entry.id] = (entry.name, entry.parent)
-        if entry.agreement is not None:
-            index.agreements[entry.id] = entry.agreement
+        if entry.agreement is not None or entry.concept is not None:
+            index.agreements[entry.id] = entry.agreement or "agree"
+        if entry.concept is not None:
+            index.concept_of[entry.id] = entry.concept
         for alias in (*entry.aliases, entry.name):
             words = split_words(alias)
             if not words:
@@ -239,4 +247,6 @@ def compile_topic_index(entries: Iterable[TopicEntry]) -> TopicIndex:
             index.patterns.append((topic_regex(pattern), entry.id))
     for first, rows in table.items():
         index.phrases[first] = sorted(dict.fromkeys(rows), key=lambda r: -len(r[0]))
+    for concept in index.concept_of.values():
+        index.agreements.setdefault(concept, "agree")  # a concept others list statements of is one
     return index

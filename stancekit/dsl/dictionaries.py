@@ -29,7 +29,7 @@ ACTOR_KEYS = (
     "description",
 )
 AFFILIATION_KEYS = ("id", "role", "from", "to")
-TOPIC_KEYS = ("id", "name", "aliases", "patterns", "parent", "agreement", "description")
+TOPIC_KEYS = ("id", "name", "aliases", "patterns", "parent", "agreement", "concept", "description")
 #: What a concept entry's matches state about the concept: `disagree` reverses the finding's side.
 AGREEMENTS = ("agree", "disagree")
 GENDERS = ("male", "female")
@@ -251,6 +251,7 @@ class DictionaryReader:
                         item.location,
                         self.display,
                         self._agreement(item),
+                        self._text(item, "concept", False, "topic"),
                     )
                 )
         return tuple(topics)
@@ -372,6 +373,7 @@ def check_dictionaries(actors: Iterable[ActorEntry], topics: Iterable[TopicEntry
                     did_you_mean(topic.parent, topic_ids) or "define that topic, or fix the id",
                 )
             )
+    found.extend(_unknown_concepts(topic_ids))
     for topic in topic_ids.values():
         if _in_cycle(topic.id, {t.id: [t.parent] if t.parent else [] for t in topic_ids.values()}):
             found.append(
@@ -384,6 +386,19 @@ def check_dictionaries(actors: Iterable[ActorEntry], topics: Iterable[TopicEntry
                 )
             )
     return found
+
+
+def _unknown_concepts(topics: dict[str, TopicEntry]) -> Iterable[Diagnostic]:
+    """A `concept` link must name another topic entry: the concept its statements are about."""
+    for topic in topics.values():
+        if topic.concept is not None and (topic.concept not in topics or topic.concept == topic.id):
+            yield Diagnostic(
+                ERROR,
+                "unknown-topic-id",
+                f"topic {topic.id} names unknown concept '{topic.concept}'",
+                topic.location,
+                did_you_mean(topic.concept, topics) or "give the id of the entry that is the concept",
+            )
 
 
 def _reachable(start: str, links: dict[str, list[str]]) -> set[str]:

@@ -241,31 +241,32 @@ def by_concept(finding: Finding, tokens: Sequence[Token], topics: TopicIndex, la
         return [finding]
     inside = [t for t in tokens if finding.topic.start <= t.start and t.end <= finding.topic.end]
     found = topics.distinct(topics.matches(inside, finding.topic.text, only=frozenset(topics.agreements)))
-    firsts = _first_of_each(found)
+    firsts = _first_of_each(found, topics)
     if not firsts:
         return [finding]
     readings = []
     for match in firsts:
         negated = _negated_proposition(inside, match, found, lang)
         agreement = concept_agreement(finding.polarity, topics.agreements[match.id] == "disagree", negated)
-        name = topics.topics[match.id][0]
+        concept = topics.concept(match.id)
+        name = topics.topics[concept][0]
         if len(firsts) == 1:
-            topic = replace(finding.topic, name=name, id=match.id)
+            topic = replace(finding.topic, name=name, id=concept)
             readings.append(replace(finding, topic=topic, agreement=agreement))
             continue
         first, last = inside[match.start], inside[match.end - 1]
         text = finding.topic.text[first.start - finding.topic.start : last.end - finding.topic.start]
-        topic = TopicRef(text, first.start, last.end, name, match.id)
+        topic = TopicRef(text, first.start, last.end, name, concept)
         key = finding_id(finding.doc, finding.sentence, finding.rule.id, finding.actor, topic)
         readings.append(replace(finding, id=key, topic=topic, agreement=agreement))
     return readings
 
 
-def _first_of_each(matches: Sequence[TopicMatch]) -> list[TopicMatch]:
+def _first_of_each(matches: Sequence[TopicMatch], topics: TopicIndex) -> list[TopicMatch]:
     """The first match of each concept, in text order: a concept named twice is one finding."""
     seen: dict[str, TopicMatch] = {}
     for match in matches:
-        seen.setdefault(match.id, match)
+        seen.setdefault(topics.concept(match.id), match)
     return list(seen.values())
 
 
