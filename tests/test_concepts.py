@@ -262,3 +262,15 @@ def test_a_concept_link_to_an_unknown_entry_is_an_error(tmp_path):
         load_rules([path])
     [diagnostic] = [d for d in caught.value.diagnostics if d.code == "unknown-topic-id"]
     assert "topic t names unknown concept 'nope'" in diagnostic.message
+
+
+def test_a_concept_is_found_where_a_bundled_topic_has_the_same_alias(tmp_path):
+    """The bundled renewable energy topic also has the alias "wind farm": the concept names it."""
+    path = tmp_path / "wind.yaml"
+    path.write_text(
+        "stancekit: 1\ntopics:\n"
+        "  - {id: bay_wind_farm, name: The bay wind farm should be built, agreement: agree, aliases: [wind farm]}\n",
+        encoding="utf-8",
+    )
+    [finding] = Matcher(load_rules(None, [path]).compile()).scan("The harbour board supports the wind farm.")
+    assert (finding.topic.id, finding.agreement) == ("bay_wind_farm", "support")

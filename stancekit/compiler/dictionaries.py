@@ -173,7 +173,7 @@ class TopicIndex:
     def matches(self, tokens: Sequence[Token], text: str, only: frozenset[str] | None = None) -> list[TopicMatch]:
         """Every alias match (the longest at each token) and every pattern match in a topic span:
         `tokens` and `text` start at the same character; `only` keeps those entries."""
-        found = [m for m in self._alias_matches(tokens) if only is None or m.id in only]
+        found = self._alias_matches(tokens, only)
         base = tokens[0].start if tokens else 0
         for regex, topic_id in self.patterns:
             if only is not None and topic_id not in only:
@@ -184,10 +184,12 @@ class TopicIndex:
                     found.append(TopicMatch(topic_id, *span, regex.pattern))
         return found
 
-    def _alias_matches(self, tokens: Sequence[Token]) -> list[TopicMatch]:
+    def _alias_matches(self, tokens: Sequence[Token], only: frozenset[str] | None) -> list[TopicMatch]:
         found = []
         for i, token in enumerate(tokens):
             for words, topic_id in self.phrases.get(token.lower, ()):
+                if only is not None and topic_id not in only:
+                    continue
                 stop = i + len(words)
                 if stop <= len(tokens) and all(tokens[i + k].lower in forms for k, forms in enumerate(words)):
                     found.append(TopicMatch(topic_id, i, stop))
@@ -198,14 +200,12 @@ class TopicIndex:
     def longest(matches: Sequence[TopicMatch]) -> TopicMatch | None:
         """The most specific match: the one over most tokens, aliases and patterns alike; on a
         tie an alias before a pattern, then the leftmost, then the first pattern written."""
-        if not matches:
-            return None
-        return min(matches, key=lambda m: (-m.size, m.pattern is not None, m.start))
+        return min(matches, key=_specificity) if matches else None
 
     def distinct(self, matches: Sequence[TopicMatch]) -> list[TopicMatch]:
         """The matches that do not overlap a longer one (see `longest`), in text order."""
         kept: list[TopicMatch] = []
-        for match in sorted(matches, key=lambda m: (-m.size, m.pattern is not None, m.start)):
+        for match in sorted(matches, key=_specificity):
             if all(match.end <= k.start or k.end <= match.start for k in kept):
                 kept.append(match)
         return sorted(kept, key=lambda m: m.start)
@@ -217,6 +217,11 @@ class TopicIndex:
             seen.append(parent)
             parent = self.topics[parent][1]
         return seen
+
+
+def _specificity(match: TopicMatch) -> tuple[int, bool, int]:
+    """Sorts the most specific topic match first: most tokens, then an alias, then leftmost."""
+    return (-match.size, match.pattern is not None, match.start)
 
 
 def _tokens_within(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:

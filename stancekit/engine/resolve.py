@@ -310,6 +310,7 @@ def _pattern_words(pattern: str) -> frozenset[str]:
 
 
 def _phrase_at(tokens: Sequence[Token], i: int, phrases: Sequence[Sequence[str]]) -> bool:
+    """Whether one of the several-word `phrases` starts at token i (one word is a word list's job)."""
     return any(
         len(phrase) > 1 and tuple(t.lower for t in tokens[i : i + len(phrase)]) == tuple(phrase) for phrase in phrases
     )
