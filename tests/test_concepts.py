@@ -274,3 +274,13 @@ def test_a_concept_is_found_where_a_bundled_topic_has_the_same_alias(tmp_path):
     )
     [finding] = Matcher(load_rules(None, [path]).compile()).scan("The harbour board supports the wind farm.")
     assert (finding.topic.id, finding.agreement) == ("bay_wind_farm", "support")
+
+
+def test_csv_output_can_show_the_agreement(tmp_path, capsys):
+    concepts, story = tmp_path / "concepts.yaml", tmp_path / "story.txt"
+    concepts.write_text(CONCEPTS, encoding="utf-8")
+    story.write_text("Ms Okafor rejected the claim that the levy would cost jobs.\n", encoding="utf-8")
+    args = ["scan", str(story), "--topics", str(concepts), "-f", "csv", "--fields", "polarity,agreement,topic.id"]
+    capsys.readouterr()
+    assert main([*args, "-q"]) == ExitCode.OK
+    assert capsys.readouterr().out.splitlines() == ["polarity,agreement,topic.id", "oppose,support,levy_economy"]
