@@ -19,7 +19,8 @@ All of these must hold:
 - **sentence**: the finding's sentence span overlaps the gold record's *region*, which runs
   from the smaller of the actor and topic starts to the larger of their ends (the cue lies
   between them). Spans are half-open: touching ends do not overlap;
-- **polarity**: the finding's polarity, in lower case, equals the gold polarity;
+- **polarity**: the finding's polarity, in lower case, equals the gold polarity; for a finding
+  on a concept, its `agreement` (its side on the concept) stands for its polarity;
 - **actor**: the finding's actor span overlaps the gold actor span, or the finding's actor
   text, name and id together share a content word with the gold actor text;
 - **topic**: the same test between the finding's topic and the gold topic.
@@ -170,8 +171,10 @@ def sentence_covers(finding: Finding | Mapping[str, Any], gold: GoldRecord) -> b
 
 
 def polarity_of(finding: Finding | Mapping[str, Any]) -> str:
-    """The finding's polarity as compared with gold: in lower case."""
-    return str(_as_record(finding).get("polarity", "")).lower()
+    """The finding's polarity as compared with gold, in lower case: its agreement when it is on
+    a concept (a coder codes the side on the concept), else its polarity."""
+    record = _as_record(finding)
+    return str(record.get("agreement") or record.get("polarity", "")).lower()
 
 
 def finding_matches(finding: Finding | Mapping[str, Any], gold: GoldRecord) -> bool:

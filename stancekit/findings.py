@@ -9,6 +9,9 @@
      "speaker": {"text", "start", "end", "name", "id"} | null,
      "rule": {"id", "file", "line"}, "ruleset", "count"}
 
+and `"agreement"` after `"polarity"` when the topic is a concept that a dictionary entry
+states agreement for (see `Finding.agreement`).
+
 All offsets are character offsets into the document's text (Python string indices), so the
 evidence can be cut out of the source exactly. The actor's `text` and offsets are the mention
 in this sentence ("he", "We"); its `name` and `id` are who that mention turned out to be.
@@ -132,6 +135,11 @@ class Finding:
     ("would support it if") or a question; `hedged` is true for all but asserted. `count` is
     how many times the same sentence gave this finding in the document (a repeated paragraph
     is reported once).
+
+    `agreement` is the finding's side on its topic when the topic is a concept (a topic
+    dictionary entry that states `agreement`): `polarity` combined with the entry's agreement
+    and with a negation inside the matched proposition, each of which reverses it (support
+    becomes oppose, oppose support; neutral stays neutral). It is None for any other topic.
     """
 
     id: str
@@ -150,6 +158,12 @@ class Finding:
     cue: TextSpan | None = None
     modality: str = "asserted"
     count: int = 1
+    agreement: str | None = None
+
+    @property
+    def side(self) -> str:
+        """The side taken on the topic as a coder codes it: the agreement with a concept, else the polarity."""
+        return self.agreement if self.agreement is not None else self.polarity
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -161,6 +175,7 @@ class Finding:
             "topic": self.topic.to_dict(),
             "cue": self.cue.to_dict() if self.cue else None,
             "polarity": self.polarity,
+            **({"agreement": self.agreement} if self.agreement is not None else {}),
             "negated": self.negated,
             "hedged": self.hedged,
             "modality": self.modality,
@@ -216,6 +231,7 @@ class Finding:
             cue=span(data.get("cue")),
             modality=data.get("modality", "hedged" if data.get("hedged") else "asserted"),
             count=int(data.get("count", 1)),
+            agreement=data.get("agreement"),
         )
 
 

@@ -267,6 +267,12 @@ def test_polarity_must_be_the_same_in_any_case():
     assert finding_matches(found(polarity="Oppose"), gold())
 
 
+def test_a_finding_on_a_concept_is_compared_by_its_agreement():
+    on_concept = {**found(polarity="support"), "agreement": "oppose"}
+    assert finding_matches(on_concept, gold())
+    assert not finding_matches({**found(polarity="oppose"), "agreement": "support"}, gold())
+
+
 def test_an_overlapping_span_matches_whatever_its_words():
     assert mention_matches({"text": "they", "start": 110, "end": 120}, GoldMention("Harbour traders", 100, 115))
 

@@ -1,9 +1,12 @@
-"""A coded hearing, end to end: five short testimonies (tests/fixtures/testimonies, written for
+"""A coded hearing, end to end: seven short testimonies (tests/fixtures/testimonies, written for
 these tests) with the statements a coder would code in DNA: several concepts, agreement and
 disagreement, negated statements ("does not support", "cannot support"), first persons that
-are the witness, a third party named in a testimony, a quote written ``...'', and two concepts
-in one sentence. `scan` (with the witness as --speaker-field and the concepts as a topic
-dictionary), `export --to dna`, `import-dna` and `eval` must give exactly those statements."""
+are the witness, a third party named in a testimony, a quote written ``...'', two concepts in
+one sentence (with two stances, and with one stance on both), a concept whose pattern states
+disagreement ("the reserve would cost fishing jobs" against "The marine reserve will not cost
+fishing jobs") and a negated proposition ("will not cost fishing jobs"). `scan` (with the
+witness as --speaker-field and the concepts as a topic dictionary), `export --to dna`,
+`import-dna` and `eval` must give exactly those statements."""
 
 from __future__ import annotations
 
@@ -85,6 +88,14 @@ def test_the_dna_file_holds_exactly_the_known_statements(run):
     assert statements == as_rows(KNOWN)
 
 
+def test_findings_record_the_agreement_with_each_concept(run):
+    findings = [json.loads(line) for line in run["findings"].read_text(encoding="utf-8").splitlines()]
+    sides = {(f["doc"], f["topic"]["id"]): (f["polarity"], f["agreement"]) for f in findings}
+    assert sides["hearing-06", "hearing_fishing_jobs"] == ("support", "oppose")  # a disagreeing pattern
+    assert sides["hearing-07", "hearing_fishing_jobs"] == ("support", "support")  # negated: "will not cost"
+    assert sides["hearing-03", "hearing_rail_link"] == ("oppose", "oppose")
+
+
 def test_import_dna_reads_the_known_statements_back(run):
     records = [json.loads(line) for line in run["coded"].read_text(encoding="utf-8").splitlines()]
     assert as_rows(records) == as_rows(KNOWN)
@@ -110,14 +121,15 @@ def test_eval_against_the_coders_file_finds_every_statement_and_no_other(run, ca
     capsys.readouterr()
     assert main(["eval", str(gold), str(run["findings"]), "--format", "json", "--min-recall", "1"]) == ExitCode.OK
     result = json.loads(capsys.readouterr().out)
-    assert (result["coded"], result["found"], result["matched"]) == (10, 10, 10)
-    assert result["edges"] == {"coded": 10, "found": 10, "shared": 10}
+    assert (result["coded"], result["found"], result["matched"]) == (14, 14, 14)
+    assert result["edges"] == {"coded": 14, "found": 14, "shared": 14}
     assert {c["concept"]: (c["coded"], c["matched"]) for c in result["by_concept"]} == {
         "The marine reserve should be created": (2, 2),
         "A carbon fee should be introduced": (2, 2),
-        "The offshore wind farm should be built": (2, 2),
+        "The offshore wind farm should be built": (3, 3),
         "The coal plant should be extended": (2, 2),
-        "The rail link should be built": (2, 2),
+        "The rail link should be built": (3, 3),
+        "The marine reserve will not cost fishing jobs": (2, 2),
     }
 
 
@@ -135,8 +147,8 @@ def test_without_the_speaker_field_the_first_persons_are_lost_and_eval_says_so(r
     assert main(["eval", str(coder_file(run["folder"])), str(findings), "--format", "json"]) == ExitCode.OK
     captured = capsys.readouterr()
     result = json.loads(captured.out)
-    assert (result["coded"], result["matched"]) == (10, 2)  # the third party and the quoted senator
-    assert "8 findings whose actor or topic is unresolved left out" in captured.err
+    assert (result["coded"], result["matched"]) == (14, 2)  # the third party and the quoted senator
+    assert "12 findings whose actor or topic is unresolved left out" in captured.err
 
 
 def test_a_coded_dna_file_can_be_scanned_and_scored_as_it_is(run, capsys):
@@ -148,7 +160,7 @@ def test_a_coded_dna_file_can_be_scanned_and_scored_as_it_is(run, capsys):
     assert main(args) == ExitCode.OK
     captured = capsys.readouterr()
     assert captured.out.splitlines()[-1] == "recall=1.000 precision=1.000 f1=1.000"
-    assert "scanned 5 documents" in captured.err
+    assert "scanned 7 documents" in captured.err
 
 
 def test_field_options_of_eval_need_a_scan(run, capsys):

@@ -130,33 +130,85 @@ def _add_name(table: dict, name: str, exact: bool, actor_id: str, kind: str) -> 
         table.setdefault(tokens[0].lower, []).append(row)
 
 
+@dataclass(frozen=True)
+class TopicMatch:
+    """A topic dictionary entry found in a topic span: tokens [start, end) match entry `id`,
+    through an alias or through the regex `pattern` (its source)."""
+
+    id: str
+    start: int
+    end: int
+    pattern: str | None = None
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
 @dataclass
 class TopicIndex:
-    """Topic aliases by first token, regex patterns, and topics by id."""
+    """Topic aliases by first token, regex patterns, topics by id, and the agreement of the
+    entries that are concepts."""
 
     topics: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # id -> (name, parent)
     phrases: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = field(default_factory=dict)
     patterns: list[tuple[object, str]] = field(default_factory=list)
+    #: entry id -> "agree" or "disagree": the entries that are concepts or list statements of one
+    agreements: dict[str, str] = field(default_factory=dict)
+    #: entry id -> the id of the concept its statements are about, for entries with `concept`
+    concept_of: dict[str, str] = field(default_factory=dict)
+
+    def concept(self, entry_id: str) -> str:
+        """The concept an entry's match is counted under: the entry it names, else itself."""
+        return self.concept_of.get(entry_id, entry_id)
 
     def __bool__(self) -> bool:
         return bool(self.topics)
 
     def find(self, tokens: Sequence[Token], text: str) -> str | None:
-        """The id of the topic named in a topic span: the longest alias, else a pattern."""
-        best: tuple[int, int, str] | None = None
+        """The id of the topic named in a topic span: the entry of the longest match."""
+        best = self.longest(self.matches(tokens, text))
+        return best.id if best is not None else None
+
+    def matches(self, tokens: Sequence[Token], text: str, only: frozenset[str] | None = None) -> list[TopicMatch]:
+        """Every alias match (the longest at each token) and every pattern match in a topic span:
+        `tokens` and `text` start at the same character; `only` keeps those entries."""
+        found = self._alias_matches(tokens, only)
+        base = tokens[0].start if tokens else 0
+        for regex, topic_id in self.patterns:
+            if only is not None and topic_id not in only:
+                continue
+            for hit in regex.finditer(text):
+                span = _tokens_within(tokens, base + hit.start(), base + hit.end())
+                if span is not None:
+                    found.append(TopicMatch(topic_id, *span, regex.pattern))
+        return found
+
+    def _alias_matches(self, tokens: Sequence[Token], only: frozenset[str] | None) -> list[TopicMatch]:
+        found = []
         for i, token in enumerate(tokens):
             for words, topic_id in self.phrases.get(token.lower, ()):
+                if only is not None and topic_id not in only:
+                    continue
                 stop = i + len(words)
                 if stop <= len(tokens) and all(tokens[i + k].lower in forms for k, forms in enumerate(words)):
-                    if best is None or len(words) > best[0]:
-                        best = (len(words), i, topic_id)
+                    found.append(TopicMatch(topic_id, i, stop))
                     break
-        if best is not None:
-            return best[2]
-        for regex, topic_id in self.patterns:
-            if regex.search(text):
-                return topic_id
-        return None
+        return found
+
+    @staticmethod
+    def longest(matches: Sequence[TopicMatch]) -> TopicMatch | None:
+        """The most specific match: the one over most tokens, aliases and patterns alike; on a
+        tie an alias before a pattern, then the leftmost, then the first pattern written."""
+        return min(matches, key=_specificity) if matches else None
+
+    def distinct(self, matches: Sequence[TopicMatch]) -> list[TopicMatch]:
+        """The matches that do not overlap a longer one (see `longest`), in text order."""
+        kept: list[TopicMatch] = []
+        for match in sorted(matches, key=_specificity):
+            if all(match.end <= k.start or k.end <= match.start for k in kept):
+                kept.append(match)
+        return sorted(kept, key=lambda m: m.start)
 
     def ancestors(self, topic_id: str) -> list[str]:
         seen: list[str] = []
@@ -167,6 +219,17 @@ class TopicIndex:
         return seen
 
 
+def _specificity(match: TopicMatch) -> tuple[int, bool, int]:
+    """Sorts the most specific topic match first: most tokens, then an alias, then leftmost."""
+    return (-match.size, match.pattern is not None, match.start)
+
+
+def _tokens_within(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
+    """The tokens a character span [start, end) touches, as [first, last + 1), or None when empty."""
+    touched = [i for i, t in enumerate(tokens) if t.start < end and start < t.end]
+    return (touched[0], touched[-1] + 1) if touched else None
+
+
 def compile_topic_index(entries: Iterable[TopicEntry]) -> TopicIndex:
     index = TopicIndex()
     table: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = {}
@@ -174,6 +237,10 @@ def compile_topic_index(entries: Iterable[TopicEntry]) -> TopicIndex:
         if entry.id in index.topics:
             continue
         index.topics[entry.id] = (entry.name, entry.parent)
+        if entry.agreement is not None or entry.concept is not None:
+            index.agreements[entry.id] = entry.agreement or "agree"
+        if entry.concept is not None:
+            index.concept_of[entry.id] = entry.concept
         for alias in (*entry.aliases, entry.name):
             words = split_words(alias)
             if not words:
@@ -185,4 +252,6 @@ def compile_topic_index(entries: Iterable[TopicEntry]) -> TopicIndex:
             index.patterns.append((topic_regex(pattern), entry.id))
     for first, rows in table.items():
         index.phrases[first] = sorted(dict.fromkeys(rows), key=lambda r: -len(r[0]))
+    for concept in index.concept_of.values():
+        index.agreements.setdefault(concept, "agree")  # a concept others list statements of is one
     return index

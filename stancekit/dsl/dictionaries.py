@@ -30,7 +30,9 @@ ACTOR_KEYS = (
     "description",
 )
 AFFILIATION_KEYS = ("id", "role", "from", "to")
-TOPIC_KEYS = ("id", "name", "aliases", "patterns", "parent", "description")
+TOPIC_KEYS = ("id", "name", "aliases", "patterns", "parent", "agreement", "concept", "description")
+#: What a concept entry's matches state about the concept: `disagree` reverses the finding's side.
+AGREEMENTS = ("agree", "disagree")
 GENDERS = ("male", "female")
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 _YEAR_RE = re.compile(r"^\d{4}$")
@@ -242,10 +244,33 @@ class DictionaryReader:
             if topic_id and name:
                 topics.append(
                     TopicEntry(
-                        topic_id, name, self._names(item, "aliases"), patterns, parent, item.location, self.display
+                        topic_id,
+                        name,
+                        self._names(item, "aliases"),
+                        patterns,
+                        parent,
+                        item.location,
+                        self.display,
+                        self._agreement(item),
+                        self._text(item, "concept", False, "topic"),
                     )
                 )
         return tuple(topics)
+
+    def _agreement(self, item: LocatedDict) -> str | None:
+        """The `agreement` of a concept entry, or None for a plain topic (or a wrong value, reported)."""
+        value = item.get("agreement")
+        if value is None:
+            return None
+        if value not in AGREEMENTS:
+            self.error(
+                "bad-topic-agreement",
+                f"agreement must be agree or disagree, not '{value}'",
+                item.key_locations.get("agreement"),
+                did_you_mean(str(value), AGREEMENTS) or "write 'agreement: disagree' for statements against it",
+            )
+            return None
+        return value
 
     def read_titles(self, data: LocatedDict) -> tuple[str, ...]:
         if "titles" not in data:
@@ -335,6 +360,7 @@ def check_dictionaries(actors: Iterable[ActorEntry], topics: Iterable[TopicEntry
                     did_you_mean(topic.parent, topic_ids) or "define that topic, or fix the id",
                 )
             )
+    found.extend(_unknown_concepts(topic_ids))
     for topic in topic_ids.values():
         if _in_cycle(topic.id, {t.id: [t.parent] if t.parent else [] for t in topic_ids.values()}):
             found.append(
@@ -344,6 +370,19 @@ def check_dictionaries(actors: Iterable[ActorEntry], topics: Iterable[TopicEntry
                 )
             )
     return found
+
+
+def _unknown_concepts(topics: dict[str, TopicEntry]) -> Iterable[Diagnostic]:
+    """A `concept` link must name another topic entry: the concept its statements are about."""
+    for topic in topics.values():
+        if topic.concept is not None and (topic.concept not in topics or topic.concept == topic.id):
+            yield Diagnostic(
+                ERROR,
+                "unknown-topic-id",
+                f"topic {topic.id} names unknown concept '{topic.concept}'",
+                topic.location,
+                did_you_mean(topic.concept, topics) or "give the id of the entry that is the concept",
+            )
 
 
 def _reachable(start: str, links: dict[str, list[str]]) -> set[str]:

@@ -195,7 +195,12 @@ class ActorEntry:
 
 @dataclass(frozen=True)
 class TopicEntry:
-    """One topic of a topic dictionary; `parent` rolls it up into a broader topic."""
+    """One topic of a topic dictionary; `parent` rolls it up into a broader topic.
+
+    An entry that states its `agreement` ("agree" or "disagree") is a concept, as discourse
+    network coders use the word: a proposition its matches agree or disagree with. An entry
+    with `concept` (another entry's id) lists statements about that concept instead: its
+    matches are counted under that entry's id and name."""
 
     id: str
     name: str
@@ -204,3 +209,5 @@ class TopicEntry:
     parent: str | None = None
     location: Location | None = None
     file: str = ""
+    agreement: str | None = None
+    concept: str | None = None

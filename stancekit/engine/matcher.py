@@ -20,7 +20,7 @@ from stancekit.engine.options import DEFAULT_OPTIONS, READINGS, RuleOptions
 from stancekit.engine.polarity import modifiers
 from stancekit.engine.profile import LanguageProfile
 from stancekit.engine.readings import WHY, culprit, misreading
-from stancekit.engine.resolve import FindingResolver, document_day
+from stancekit.engine.resolve import FindingResolver, by_concept, document_day
 from stancekit.engine.sentence import SentenceContext
 from stancekit.engine.vm import RawMatch, find_matches
 from stancekit.findings import Finding, RuleRef, TextSpan, finding_id
@@ -374,8 +374,14 @@ class Matcher:
                 if candidate is not None:
                     candidates.append(candidate)
         return [
-            self._finding(document, segmentation, sentence, tokens, c, resolver)
+            reading
             for c in resolve_overlaps(candidates, tokens, self.compiled.profile)
+            for reading in by_concept(
+                self._finding(document, segmentation, sentence, tokens, c, resolver),
+                tokens,
+                self.compiled.topics,
+                self.compiled.profile,
+            )
         ]
 
     def sentence_context(

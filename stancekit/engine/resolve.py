@@ -16,21 +16,26 @@ name of who that mention turned out to be:
 - a pronoun or first person that nothing resolves, and a phrase it owns ("its report", "my
   committee", "whose party"), is `via: unresolved` with no name: a bare pronoun is no name, and
   a guess would be a wrong one.
+
+When the topic dictionary holds concepts (entries that state `agreement`), `by_concept` makes
+a finding once per concept its topic states, with the finding's agreement with each.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
 from stancekit import registry
+from stancekit.compiler.dictionaries import TopicIndex, TopicMatch
 from stancekit.compiler.ruleset import CompiledRuleSet
 from stancekit.engine.attribution import DocumentContext, Mention
 from stancekit.engine.captures import noun_phrase_before
 from stancekit.engine.mentions import Referent, compatible, join
 from stancekit.engine.profile import LanguageProfile
-from stancekit.findings import ActorRef, Affiliated, SpeakerRef, TextSpan, TopicRef
+from stancekit.findings import ActorRef, Affiliated, Finding, SpeakerRef, TextSpan, TopicRef, finding_id
 from stancekit.text.tokens import Token
 
 
@@ -219,6 +224,96 @@ class FindingResolver:
                 owner = mention.referent.name
                 return owner + ("'" if owner.endswith("s") else "'s") + span.text[len(tokens[start].text) :]
         return span.text
+
+
+REVERSED_SIDES = {"support": "oppose", "oppose": "support"}
+
+
+def by_concept(finding: Finding, tokens: Sequence[Token], topics: TopicIndex, lang: LanguageProfile) -> list[Finding]:
+    """The finding once per concept its topic states, with its agreement with each.
+
+    A topic that holds no concept leaves the finding as it is. One concept names the finding's
+    topic (its span and id unchanged); several ("the wind farm and the rail link") give one
+    finding each, whose topic is the concept's match and whose id is made from it, so each is
+    stable and distinct. Concepts are looked for in the whole topic, and the longest match wins
+    where matches overlap."""
+    if not topics.agreements:
+        return [finding]
+    inside = [t for t in tokens if finding.topic.start <= t.start and t.end <= finding.topic.end]
+    found = topics.distinct(topics.matches(inside, finding.topic.text, only=frozenset(topics.agreements)))
+    firsts = _first_of_each(found, topics)
+    if not firsts:
+        return [finding]
+    readings = []
+    for match in firsts:
+        negated = _negated_proposition(inside, match, found, lang)
+        agreement = concept_agreement(finding.polarity, topics.agreements[match.id] == "disagree", negated)
+        concept = topics.concept(match.id)
+        name = topics.topics[concept][0]
+        if len(firsts) == 1:
+            topic = replace(finding.topic, name=name, id=concept)
+            readings.append(replace(finding, topic=topic, agreement=agreement))
+            continue
+        first, last = inside[match.start], inside[match.end - 1]
+        text = finding.topic.text[first.start - finding.topic.start : last.end - finding.topic.start]
+        topic = TopicRef(text, first.start, last.end, name, concept)
+        key = finding_id(finding.doc, finding.sentence, finding.rule.id, finding.actor, topic)
+        readings.append(replace(finding, id=key, topic=topic, agreement=agreement))
+    return readings
+
+
+def _first_of_each(matches: Sequence[TopicMatch], topics: TopicIndex) -> list[TopicMatch]:
+    """The first match of each concept, in text order: a concept named twice is one finding."""
+    seen: dict[str, TopicMatch] = {}
+    for match in matches:
+        seen.setdefault(topics.concept(match.id), match)
+    return list(seen.values())
+
+
+def concept_agreement(polarity: str, disagrees: bool, negated: bool) -> str:
+    """A finding's side on a concept: its polarity, reversed by an entry that disagrees with the
+    concept and again by a negation inside the matched proposition; neutral stays neutral."""
+    if disagrees == negated:
+        return polarity
+    return REVERSED_SIDES.get(polarity, polarity)
+
+
+def _negated_proposition(
+    tokens: Sequence[Token], match: TopicMatch, matches: Sequence[TopicMatch], lang: LanguageProfile
+) -> bool:
+    """Whether the proposition a concept matched is negated against its pattern: an odd number
+    of negations in the clause that leads to it ("the bill would *not* harm the economy", back
+    to a terminator such as a comma or "and", or to the match before) or inside a pattern's
+    match where the pattern itself has none ("will not hurt" for `/will (\\w+ )?hurt/`)."""
+    floor = max((m.end for m in matches if m.end <= match.start), default=0)
+    begin = match.start
+    while begin > floor and tokens[begin - 1].lower not in lang.negation_terminators:
+        begin -= 1
+    written = _pattern_words(match.pattern) if match.pattern else None
+    count = 0
+    for i in range(begin, match.end):
+        inside_match = i >= match.start
+        if inside_match and (written is None or tokens[i].lower in written):
+            continue  # the alias or the pattern says it: the concept's own words
+        if _phrase_at(tokens, i, lang.pseudo_negations):
+            continue
+        if tokens[i].lower in lang.negations or _phrase_at(tokens, i, lang.negation_phrases):
+            count += 1
+    return count % 2 == 1
+
+
+def _pattern_words(pattern: str) -> frozenset[str]:
+    """The words written in a regex, as tokens compare ("won't" also gives the clitic "n't")."""
+    words = set(re.findall(r"[\w']+", pattern.lower()))
+    clitics = {w[-3:] for w in words if len(w) > 3 and w[-3:].startswith("n'")}
+    return frozenset(words | clitics)
+
+
+def _phrase_at(tokens: Sequence[Token], i: int, phrases: Sequence[Sequence[str]]) -> bool:
+    """Whether one of the several-word `phrases` starts at token i (one word is a word list's job)."""
+    return any(
+        len(phrase) > 1 and tuple(t.lower for t in tokens[i : i + len(phrase)]) == tuple(phrase) for phrase in phrases
+    )
 
 
 def _by_plugin(kind: str, text: str) -> tuple[str, str | None] | None:

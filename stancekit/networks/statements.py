@@ -138,7 +138,7 @@ def select_statements(
             if (since is not None and day < since) or (until is not None and day > until):
                 outside += 1
                 continue
-        if finding.polarity not in AGREEMENT_VALUES:
+        if finding.side not in AGREEMENT_VALUES:
             neutral += 1
             continue
         actor = shown.setdefault(("actor", named_actor.key), named_actor)
@@ -146,7 +146,7 @@ def select_statements(
         bucket = _bucket(finding, duplicates, number)
         if duplicates in ("week", "month") and bucket[0] == "document":
             undated_per_document += 1
-        key = (actor.key, topic.key, finding.polarity, bucket)
+        key = (actor.key, topic.key, finding.side, bucket)
         if key in seen:
             repeated += 1
             continue
@@ -158,7 +158,7 @@ def select_statements(
                 finding.date,
                 actor,
                 topic,
-                finding.polarity,
+                finding.side,
                 finding.sentence.text,
                 finding.actor.name if finding.actor.type == "person" else None,
                 _affiliation(finding),
