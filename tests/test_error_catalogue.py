@@ -51,6 +51,7 @@ CHECKED_CASES = {
     "actor_bad_gender.yaml": "bad-gender",
     "affiliation_bad_date.yaml": "bad-date",
     "topic_bad_pattern.yaml": "bad-topic-pattern",
+    "topic_bad_agreement.yaml": "bad-topic-agreement",
     "duplicate_actor_id.yaml": "duplicate-actor-id",
     "duplicate_topic_id.yaml": "duplicate-topic-id",
     "unknown_actor_id.yaml": "unknown-actor-id",

@@ -561,6 +561,14 @@ UNKNOWN_TOPIC_ID = _declare(
     "a topic has an unknown parent",
     "A topic's 'parent:' names no topic of the dictionaries.",
 )
+BAD_TOPIC_AGREEMENT = _declare(
+    "bad-topic-agreement",
+    ERROR,
+    DICTIONARY,
+    "a concept's agreement is neither agree nor disagree",
+    "A topic entry's 'agreement:' says whether its statements agree or disagree with the concept.",
+    hint="write 'agreement: disagree' for statements against it",
+)
 SHARED_ACTOR_NAME = _declare(
     "shared-actor-name",
     WARNING,

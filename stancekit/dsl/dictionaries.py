@@ -264,10 +264,10 @@ class DictionaryReader:
             return None
         if value not in AGREEMENTS:
             self.error(
-                "bad-topic-agreement",
+                codes.BAD_TOPIC_AGREEMENT,
                 f"agreement must be agree or disagree, not '{value}'",
                 item.key_locations.get("agreement"),
-                did_you_mean(str(value), AGREEMENTS) or "write 'agreement: disagree' for statements against it",
+                did_you_mean(str(value), AGREEMENTS),
             )
             return None
         return value
@@ -376,9 +376,7 @@ def _unknown_concepts(topics: dict[str, TopicEntry]) -> Iterable[Diagnostic]:
     """A `concept` link must name another topic entry: the concept its statements are about."""
     for topic in topics.values():
         if topic.concept is not None and (topic.concept not in topics or topic.concept == topic.id):
-            yield Diagnostic(
-                ERROR,
-                "unknown-topic-id",
+            yield codes.UNKNOWN_TOPIC_ID.diagnostic(
                 f"topic {topic.id} names unknown concept '{topic.concept}'",
                 topic.location,
                 did_you_mean(topic.concept, topics) or "give the id of the entry that is the concept",
