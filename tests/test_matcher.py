@@ -122,6 +122,8 @@ def test_a_second_relative_clause_after_and_refers_to_the_same_antecedent():
         ("Germany supports sanctions as well as talks.", "sanctions as well as talks"),
         ("Germany supports Ana Ruiz acting as chair.", "Ana Ruiz acting as chair"),
         ("Nurses voted to strike over pay for two days on 9 March.", "strike over pay"),
+        ("Nurses voted to strike over pay for one day on 9 March.", "strike over pay"),
+        ("The mayor disliked super PACs but endorsed one in May.", "one"),
         ("The minister spurns the landlords and the agents and later met tenants.", "the landlords and the agents"),
         ('The mayor accused the board of "running scared" of the vote.', 'the board of "running scared"'),
         (

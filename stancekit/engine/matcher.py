@@ -147,13 +147,21 @@ def _is_time_token(tokens: Sequence[Token], i: int, lang: LanguageProfile) -> bo
     return False
 
 
+def _time_prefix(tokens: Sequence[Token], i: int, lang: LanguageProfile) -> bool:
+    """Whether the word at `i` goes with the time words after it ("on", "last"; a count right
+    before a time unit: "one day")."""
+    lower = tokens[i].lower
+    count = lower in lang.time_counts and i + 1 < len(tokens) and tokens[i + 1].lower in lang.time_units
+    return lower in lang.time_prefixes or count
+
+
 def _without_time(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> tuple[int, int]:
     """A topic span without time expressions at either end: "the zoning plan on Monday", "the
     treaty late last year", "Friday to set quotas" -> "the zoning plan", ..., "to set quotas"."""
     j = end
     while j > start and _is_time_token(tokens, j - 1, lang):
         k = j - 1
-        while k > start and (_is_time_token(tokens, k - 1, lang) or tokens[k - 1].lower in lang.time_prefixes):
+        while k > start and (_is_time_token(tokens, k - 1, lang) or _time_prefix(tokens, k - 1, lang)):
             k -= 1
         if k == j - 1 and tokens[k].lower in lang.time_units:
             break  # a bare "year" or "week" ends many noun phrases ("the fiscal year")

@@ -214,6 +214,7 @@ class LanguageProfile:
     time_units: frozenset[str] = _slot(WORDS, "Time words trimmed off a topic, except a bare one at its end.")
     time_words: frozenset[str] = _slot(WORDS, "Time words trimmed off the ends of a topic.")
     time_prefixes: frozenset[str] = _slot(WORDS, "Words trimmed with the time word after them.")
+    time_counts: frozenset[str] = _slot(WORDS, "Counts trimmed with the time unit right after them ('one day').")
     date_prepositions: frozenset[str] = _slot(WORDS, "Before a month: the month is a date, not a name.")
     dangling_prepositions: frozenset[str] = _slot(
         WORDS, "Trimmed off the end of a topic once a time phrase after them is gone."
