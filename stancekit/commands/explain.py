@@ -25,7 +25,14 @@ import click
 from stancekit.commands.common import RULES_HELP, dictionary_options
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.engine.explain import RuleProgress, trace_rule
-from stancekit.engine.matcher import Candidate, Matcher, _conflict, explain_rejection, resolve_overlaps
+from stancekit.engine.matcher import (
+    Candidate,
+    Matcher,
+    explain_rejection,
+    most_specific_readings,
+    resolve_overlaps,
+    same_evidence,
+)
 from stancekit.engine.sentence import Phrase
 from stancekit.exitcodes import ExitCode
 from stancekit.findings import Finding
@@ -176,14 +183,10 @@ def _outcomes(
     made: dict[tuple, Candidate] = {}
     for rule in candidates:
         for match in progress[rule.order].matches:
-            candidate = matcher._candidate(rule, match, tokens)
+            candidate = matcher.candidate(rule, match, tokens)
             if candidate is not None:
                 made[_key(rule, match)] = candidate
-    # the first step of `resolve_overlaps`, to name the reading that won
-    kept: list[Candidate] = []
-    for candidate in sorted(made.values(), key=lambda c: c.rank):
-        if not any(_conflict(candidate, k) for k in kept):
-            kept.append(candidate)
+    kept = most_specific_readings(list(made.values()))  # to name the reading that won
     final = {_key(c.rule, c.match): c for c in resolve_overlaps(list(made.values()), tokens, compiled.profile)}
     tried = {rule.order for rule in candidates}
     outcomes: dict[int, list[Outcome]] = {}
@@ -211,7 +214,7 @@ def _outcomes(
 
 def _dropped(candidate: Candidate, kept: Sequence[Candidate], tokens: Sequence[Token]) -> Outcome:
     start, end = candidate.match.start, candidate.match.end
-    winner = next((k for k in kept if k is not candidate and _conflict(candidate, k)), None)
+    winner = next((k for k in kept if k is not candidate and same_evidence(candidate, k)), None)
     if winner is None:
         return Outcome(start, end, reason="dropped: its topic is the same actor's next stance (another finding's cue)")
     cue = f" ({_cue_text(winner, tokens)})" if winner.match.cue else ""

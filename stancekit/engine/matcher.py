@@ -67,13 +67,14 @@ class Candidate:
         return (-self.rule.priority, -self.match.literal_tokens, self.rule.order)
 
 
-def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+def spans_overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    """Whether two (start, end) spans share a position; a missing span overlaps nothing."""
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
 
-def _conflict(c: Candidate, kept: Candidate) -> bool:
+def same_evidence(c: Candidate, kept: Candidate) -> bool:
     """Two readings of the same evidence: the same cue, or the same actor, topic and polarity."""
-    if _overlaps(c.match.cue, kept.match.cue):
+    if spans_overlap(c.match.cue, kept.match.cue):
         return True
     return (c.actor, c.topic, c.polarity) == (kept.actor, kept.topic, kept.polarity)
 
@@ -84,7 +85,7 @@ def _cut_topic(c: Candidate, other: Candidate, tokens: Sequence[Token], lang: La
     ("refused to endorse Y": the refusal is the negation of the endorsement, not a stance
     of its own)."""
     cue = other.match.cue
-    if cue is None or not _overlaps(c.actor, other.actor) or not (c.topic[0] <= cue[0] < c.topic[1]):
+    if cue is None or not spans_overlap(c.actor, other.actor) or not (c.topic[0] <= cue[0] < c.topic[1]):
         return c
     cut = cue[0]
     while cut > c.topic[0] and (
@@ -96,15 +97,22 @@ def _cut_topic(c: Candidate, other: Candidate, tokens: Sequence[Token], lang: La
     return replace(c, topic=_trimmed(tokens, c.topic[0], cut, lang))
 
 
+def most_specific_readings(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The first step of `resolve_overlaps`: of the candidates that read the same evidence
+    (`same_evidence`), the most specific one, in rank order."""
+    kept: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: c.rank):
+        if not any(same_evidence(candidate, k) for k in kept):
+            kept.append(candidate)
+    return kept
+
+
 def resolve_overlaps(
     candidates: Sequence[Candidate], tokens: Sequence[Token], lang: LanguageProfile
 ) -> list[Candidate]:
     """Keep the most specific reading of each piece of evidence (priority, literal tokens, rule
     order), then end each topic where the same actor's next stance begins."""
-    kept: list[Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: c.rank):
-        if not any(_conflict(candidate, k) for k in kept):
-            kept.append(candidate)
+    kept = most_specific_readings(candidates)
     final: list[Candidate] = []
     for candidate in kept:
         current: Candidate | None = candidate
@@ -363,7 +371,7 @@ class Matcher:
             for match in find_matches(
                 rule.program, rule.entry, context, firsts=rule.firsts or None, last_start=last_start
             ):
-                candidate = self._candidate(rule, match, tokens)
+                candidate = self.candidate(rule, match, tokens)
                 if candidate is not None:
                     candidates.append(candidate)
         return [
@@ -386,7 +394,10 @@ class Matcher:
             profile=self.compiled.profile,
         )
 
-    def _candidate(self, rule: CompiledRule, match: RawMatch, tokens: Sequence[Token]) -> Candidate | None:
+    def candidate(self, rule: CompiledRule, match: RawMatch, tokens: Sequence[Token]) -> Candidate | None:
+        """The finding-to-be of one match of `rule` on `tokens` (captures trimmed, polarity
+        modifiers applied), before overlap resolution; None when a reading drops the match
+        (`explain_rejection` says why)."""
         lang = self.compiled.profile
         actor, topic = _actor_and_topic(match)
         if _rejection(match, tokens, actor, topic, lang, rule.options.readings) is not None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from stancekit.compiler.ruleset import CompiledRuleSet
 from stancekit.dsl.loader import RuleSet
-from stancekit.engine.matcher import Candidate, Matcher, _overlaps
+from stancekit.engine.matcher import Candidate, Matcher, spans_overlap
 from stancekit.findings import Finding
 from stancekit.text.documents import Document
 
@@ -44,8 +44,8 @@ class _RecordingMatcher(Matcher):
         super().__init__(compiled)
         self.candidates: list[tuple[str, tuple[int, int] | None, tuple[int, int]]] = []
 
-    def _candidate(self, rule, match, tokens):  # type: ignore[override]
-        candidate: Candidate | None = super()._candidate(rule, match, tokens)
+    def candidate(self, rule, match, tokens):  # type: ignore[override]
+        candidate: Candidate | None = super().candidate(rule, match, tokens)
         if candidate is not None:
             cue = None
             if match.cue is not None:
@@ -167,7 +167,7 @@ def _tally(uses: dict[str, RuleUse], findings: Sequence[Finding], candidates: It
                 if finding.cue is None or finding.rule.id == rule_id:
                     continue
                 at = (finding.cue.start, finding.cue.end)
-                if _overlaps(cue, at) or _overlaps(topic, at):
+                if spans_overlap(cue, at) or spans_overlap(topic, at):
                     uses[rule_id].lost_to[finding.rule.id] += 1
                     break
 

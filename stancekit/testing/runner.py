@@ -24,7 +24,7 @@ from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.dsl.loader import RuleSet
 from stancekit.dsl.model import Example, ExpectedFinding, PhraseExample, PhraseType, Rule
 from stancekit.dsl.validate import phrase_key
-from stancekit.engine.matcher import Matcher, _overlaps
+from stancekit.engine.matcher import Matcher, spans_overlap
 from stancekit.findings import Finding
 from stancekit.testing.examples import assign
 from stancekit.testing.progress import Attempt, Tracer
@@ -276,7 +276,7 @@ def _summary(attempt: Attempt, findings: Sequence[Finding]) -> str:
     if match.cue is not None:
         cue = (tokens[match.cue[0]].start, tokens[match.cue[1] - 1].end)
         winners = sorted(
-            {f.rule.id for f in findings if f.cue is not None and _overlaps(cue, (f.cue.start, f.cue.end))}
+            {f.rule.id for f in findings if f.cue is not None and spans_overlap(cue, (f.cue.start, f.cue.end))}
         )
         if winners:
             return f"{said}, but another rule read the same words and won: {', '.join(winners)}"
