@@ -16,7 +16,7 @@ import json
 import re
 import textwrap
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,15 +25,17 @@ import click
 from stancekit.commands.common import RULES_HELP, dictionary_options
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.engine.explain import RuleProgress, trace_rule
-from stancekit.engine.matcher import (
-    Candidate,
-    Matcher,
-    explain_rejection,
-    most_specific_readings,
-    resolve_overlaps,
-    same_evidence,
-)
+from stancekit.engine.matcher import Candidate, Matcher, explain_rejection
 from stancekit.engine.sentence import Phrase
+from stancekit.engine.trace import (
+    CandidateDropped,
+    FindingMade,
+    MatchRejected,
+    RuleTried,
+    SentenceScanned,
+    TraceEvent,
+    TraceRecorder,
+)
 from stancekit.exitcodes import ExitCode
 from stancekit.findings import Finding
 from stancekit.text.documents import Document, looks_binary
@@ -108,23 +110,60 @@ def explain_document(
 ) -> Explanation:
     """Explain the sentences of `document` that overlap `span` (all of them when None).
 
-    The whole document is scanned, so quotes and pronouns before the span are known. With
-    `rule_ids`, only those rules are traced, whether or not the prefilter let them through.
+    The whole document is scanned, so quotes and pronouns before the span are known, and
+    what each rule did is read from the scan's trace. With `rule_ids`, only those rules are
+    traced, whether or not the prefilter let them through.
     """
     text = document.text
-    matcher = Matcher(compiled, notes=True)
+    recorder = TraceRecorder()
+    matcher = Matcher(compiled, notes=True, observer=recorder)
     findings = matcher.scan(document)
     notes = matcher.notes or {}
     segmentation = segment(text, compiled.profile)
-    wanted = matcher.candidate_rules(text, segmentation)
+    traced = _SentenceTraces.of(recorder.events)
     by_id = {rule.id: rule for rule in compiled.rules}
     selected = [by_id[i] for i in dict.fromkeys(rule_ids)]
     sentences = [s for s in segmentation.sentences if span is None or (s.start < span[1] and span[0] < s.end)]
     explained = [
-        _explain_sentence(matcher, text, segmentation, s, wanted.get(s.index, set()), selected, findings, notes)
+        _explain_sentence(
+            matcher, text, segmentation, s, traced.get(s.index, _SentenceTraces()), selected, findings, notes
+        )
         for s in sentences
     ]
     return Explanation(document.id, compiled.hash, len(compiled.rules), tuple(explained), tuple(r.id for r in selected))
+
+
+def _key(rule: CompiledRule, match) -> tuple:
+    return (rule.order, match.start, match.end, match.cue)
+
+
+@dataclass
+class _SentenceTraces:
+    """The trace of one sentence of a scan, sorted for explaining."""
+
+    scanned: SentenceScanned | None = None
+    tried: dict[int, RuleTried] = field(default_factory=dict)  # rule order -> its run
+    rejected: set[tuple] = field(default_factory=set)  # match keys
+    dropped: dict[tuple, CandidateDropped] = field(default_factory=dict)
+    kept: dict[tuple, Candidate] = field(default_factory=dict)
+
+    @staticmethod
+    def of(events: Sequence[TraceEvent]) -> dict[int, _SentenceTraces]:
+        """The trace of a document, by sentence index."""
+        by_sentence: dict[int, _SentenceTraces] = {}
+        for event in events:
+            found = by_sentence.setdefault(event.sentence.index, _SentenceTraces())
+            if isinstance(event, SentenceScanned):
+                found.scanned = event
+            elif isinstance(event, RuleTried):
+                found.tried[event.rule.order] = event
+            elif isinstance(event, MatchRejected):
+                found.rejected.add(_key(event.rule, event.match))
+            elif isinstance(event, CandidateDropped):
+                found.dropped[_key(event.candidate.rule, event.candidate.match)] = event
+            elif isinstance(event, FindingMade):
+                found.kept[_key(event.candidate.rule, event.candidate.match)] = event.candidate
+        return by_sentence
 
 
 def _explain_sentence(
@@ -132,19 +171,28 @@ def _explain_sentence(
     text: str,
     segmentation: Segmentation,
     sentence: Sentence,
-    wanted: Collection[int],
+    trace: _SentenceTraces,
     selected: Sequence[CompiledRule],
     findings: Sequence[Finding],
     notes: dict[str, list[str]],
 ) -> SentenceExplanation:
     compiled = matcher.compiled
-    tokens = tokenize(text, sentence.start, sentence.end, compiled.profile)
-    context = matcher.sentence_context(tokens, segmentation, sentence)
-    candidates = [compiled.rules[i] for i in sorted(wanted)]
+    wanted = trace.scanned.rules if trace.scanned is not None else ()
+    tokens = (
+        trace.scanned.tokens
+        if trace.scanned is not None
+        else tuple(tokenize(text, sentence.start, sentence.end, compiled.profile))
+    )
+    tried = next(iter(trace.tried.values()), None)
+    context = tried.context if tried is not None else matcher.sentence_context(tokens, segmentation, sentence)
+    candidates = [compiled.rules[i] for i in wanted]
     not_tried = [rule for rule in compiled.rules if rule.order not in wanted]
-    progress = {rule.order: trace_rule(rule, context) for rule in [*candidates, *selected]}
+    progress = {
+        rule.order: trace.tried[rule.order].progress() if rule.order in trace.tried else trace_rule(rule, context)
+        for rule in [*candidates, *selected]
+    }
     own = [f for f in findings if f.sentence.start == sentence.start and f.sentence.end == sentence.end]
-    outcomes = _outcomes(matcher, candidates, progress, tokens, own) if tokens else {}
+    outcomes = _outcomes(compiled, set(wanted), progress, trace, tokens, own) if tokens else {}
     traced = selected or candidates
     traces = [
         RuleTrace(rule, rule.order in wanted, progress[rule.order], outcomes.get(rule.order, ())) for rule in traced
@@ -166,55 +214,42 @@ def _explain_sentence(
     )
 
 
-def _key(rule: CompiledRule, match) -> tuple:
-    return (rule.order, match.start, match.end, match.cue)
-
-
 def _outcomes(
-    matcher: Matcher,
-    candidates: Sequence[CompiledRule],
+    compiled: CompiledRuleSet,
+    tried: Collection[int],
     progress: dict[int, RuleProgress],
+    trace: _SentenceTraces,
     tokens: Sequence[Token],
     findings: Sequence[Finding],
 ) -> dict[int, tuple[Outcome, ...]]:
-    """What became of every match of every rule traced, by the same steps as the scan (a
-    candidate per match, overlap resolution), keeping why a match gave no finding."""
-    compiled = matcher.compiled
-    made: dict[tuple, Candidate] = {}
-    for rule in candidates:
-        for match in progress[rule.order].matches:
-            candidate = matcher.candidate(rule, match, tokens)
-            if candidate is not None:
-                made[_key(rule, match)] = candidate
-    kept = most_specific_readings(list(made.values()))  # to name the reading that won
-    final = {_key(c.rule, c.match): c for c in resolve_overlaps(list(made.values()), tokens, compiled.profile)}
-    tried = {rule.order for rule in candidates}
+    """What became of every match of every rule traced, as the scan's trace tells it: a
+    finding, no candidate (and why), or dropped by overlap resolution (and for which rule)."""
     outcomes: dict[int, list[Outcome]] = {}
-    for order, trace in progress.items():
-        for match in trace.matches:
-            key = _key(trace.rule, match)
+    for order, rule_progress in progress.items():
+        for match in rule_progress.matches:
+            key = _key(rule_progress.rule, match)
             if order not in tried:
                 outcome = Outcome(match.start, match.end, reason="the prefilter does not run this rule here")
-            elif key not in made:
-                reason = _no_candidate_reason(match, tokens, compiled, trace.rule)
-                outcome = Outcome(match.start, match.end, reason=reason)
-            elif key in final:
-                finding = _finding_of(final[key], tokens, findings)
+            elif key in trace.kept:
+                finding = _finding_of(trace.kept[key], tokens, findings)
                 if finding is not None:
                     outcome = Outcome(match.start, match.end, finding=finding.id)
                 else:
                     outcome = Outcome(
                         match.start, match.end, reason="reported at an earlier occurrence of the same sentence"
                     )
+            elif key in trace.dropped:
+                outcome = _dropped(trace.dropped[key], tokens)
             else:
-                outcome = _dropped(made[key], kept, tokens)
+                reason = _no_candidate_reason(match, tokens, compiled, rule_progress.rule)
+                outcome = Outcome(match.start, match.end, reason=reason)
             outcomes.setdefault(order, []).append(outcome)
     return {order: tuple(found) for order, found in outcomes.items()}
 
 
-def _dropped(candidate: Candidate, kept: Sequence[Candidate], tokens: Sequence[Token]) -> Outcome:
+def _dropped(dropped: CandidateDropped, tokens: Sequence[Token]) -> Outcome:
+    candidate, winner = dropped.candidate, dropped.winner
     start, end = candidate.match.start, candidate.match.end
-    winner = next((k for k in kept if k is not candidate and same_evidence(candidate, k)), None)
     if winner is None:
         return Outcome(start, end, reason="dropped: its topic is the same actor's next stance (another finding's cue)")
     cue = f" ({_cue_text(winner, tokens)})" if winner.match.cue else ""

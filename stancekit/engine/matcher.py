@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
@@ -22,6 +22,15 @@ from stancekit.engine.profile import LanguageProfile
 from stancekit.engine.readings import WHY, culprit, misreading
 from stancekit.engine.resolve import FindingResolver, document_day
 from stancekit.engine.sentence import SentenceContext
+from stancekit.engine.trace import (
+    CandidateDropped,
+    CandidateFound,
+    FindingMade,
+    MatchRejected,
+    Observer,
+    RuleTried,
+    SentenceScanned,
+)
 from stancekit.engine.vm import RawMatch, find_matches
 from stancekit.findings import Finding, RuleRef, TextSpan, finding_id
 from stancekit.registry import actor_capture_types
@@ -108,11 +117,21 @@ def most_specific_readings(candidates: Sequence[Candidate]) -> list[Candidate]:
 
 
 def resolve_overlaps(
-    candidates: Sequence[Candidate], tokens: Sequence[Token], lang: LanguageProfile
+    candidates: Sequence[Candidate],
+    tokens: Sequence[Token],
+    lang: LanguageProfile,
+    on_drop: Callable[[Candidate, Candidate | None], None] | None = None,
 ) -> list[Candidate]:
     """Keep the most specific reading of each piece of evidence (priority, literal tokens, rule
-    order), then end each topic where the same actor's next stance begins."""
+    order), then end each topic where the same actor's next stance begins.
+
+    `on_drop(candidate, winner)` hears of each candidate dropped: `winner` read the same
+    evidence, or is None when nothing of the topic was left once cut."""
     kept = most_specific_readings(candidates)
+    if on_drop is not None:
+        for candidate in candidates:
+            if not any(candidate is k for k in kept):
+                on_drop(candidate, next(k for k in kept if same_evidence(candidate, k)))
     final: list[Candidate] = []
     for candidate in kept:
         current: Candidate | None = candidate
@@ -123,6 +142,8 @@ def resolve_overlaps(
                 current = _cut_topic(current, other, tokens, lang)
         if current is not None:
             final.append(current)
+        elif on_drop is not None:
+            on_drop(candidate, None)
     return sorted(final, key=lambda c: ((c.match.cue or (c.match.start,))[0], c.actor, c.rule.order))
 
 
@@ -265,7 +286,13 @@ class Matcher:
     """
 
     def __init__(
-        self, compiled: CompiledRuleSet, *, prefilter: bool = True, notes: bool = False, tagger: Tagger | None = None
+        self,
+        compiled: CompiledRuleSet,
+        *,
+        prefilter: bool = True,
+        notes: bool = False,
+        tagger: Tagger | None = None,
+        observer: Observer | None = None,
     ):
         self.compiled = compiled
         self.prefilter = prefilter
@@ -278,6 +305,8 @@ class Matcher:
         #: Warnings about documents scanned (a sentence cut into pieces, text past the size
         #: cap), oldest first. Whoever reports them takes them (see `parallel.scan_one`).
         self.problems: list[InputProblem] = []
+        #: Hears each step of the scan (see `engine.trace`); None: no event is made.
+        self.observer = observer
 
     def scan(self, source: str | Document, doc_id: str = "text") -> list[Finding]:
         """Findings in one text or document, in text order."""
@@ -352,9 +381,13 @@ class Matcher:
         resolver: FindingResolver,
     ) -> list[Finding]:
         tokens = resolver.context.tokens(index)
+        sentence = segmentation.sentences[index]
+        observe = self.observer
+        if observe is not None:
+            tokens = tuple(tokens)
+            observe(SentenceScanned(document, sentence, tokens, tuple(sorted(rule_indices))))
         if not tokens:
             return []
-        sentence = segmentation.sentences[index]
         context = self.sentence_context(tokens, segmentation, sentence)
         words = [t.lower for t in tokens] if self.prefilter else None
         present = set(words) if words is not None else None
@@ -366,18 +399,52 @@ class Matcher:
                 # a match holds a word of each required set: one set missing, no match; and no
                 # match starts after the last word of any set
                 if any(present.isdisjoint(words_of) for words_of in rule.requirements):
+                    if observe is not None:
+                        observe(RuleTried(sentence, rule, (), context))
                     continue
                 last_start = min(max(i for i, w in enumerate(words) if w in words_of) for words_of in rule.requirements)
-            for match in find_matches(
+            matches: Iterable[RawMatch] = find_matches(
                 rule.program, rule.entry, context, firsts=rule.firsts or None, last_start=last_start
-            ):
+            )
+            if observe is not None:
+                matches = tuple(matches)
+                observe(RuleTried(sentence, rule, matches, context))
+            for match in matches:
                 candidate = self.candidate(rule, match, tokens)
+                if observe is not None:
+                    self._report_candidate(observe, sentence, rule, match, tokens, candidate)
                 if candidate is not None:
                     candidates.append(candidate)
-        return [
-            self._finding(document, segmentation, sentence, tokens, c, resolver)
-            for c in resolve_overlaps(candidates, tokens, self.compiled.profile)
-        ]
+        on_drop = None
+        if observe is not None:
+
+            def on_drop(c: Candidate, winner: Candidate | None) -> None:
+                observe(CandidateDropped(sentence, c, winner))
+
+        findings = []
+        for c in resolve_overlaps(candidates, tokens, self.compiled.profile, on_drop):
+            finding = self._finding(document, segmentation, sentence, tokens, c, resolver)
+            if observe is not None:
+                observe(FindingMade(sentence, c, finding))
+            findings.append(finding)
+        return findings
+
+    def _report_candidate(
+        self,
+        observe: Observer,
+        sentence: Sentence,
+        rule: CompiledRule,
+        match: RawMatch,
+        tokens: Sequence[Token],
+        candidate: Candidate | None,
+    ) -> None:
+        """Tell the observer what became of one match: a candidate, or the reason it is none."""
+        if candidate is not None:
+            observe(CandidateFound(sentence, candidate, tuple(tokens)))
+            return
+        actor, topic = _actor_and_topic(match)
+        reason = _rejection(match, tokens, actor, topic, self.compiled.profile, rule.options.readings)
+        observe(MatchRejected(sentence, rule, match, reason or ""))
 
     def sentence_context(
         self, tokens: Sequence[Token], segmentation: Segmentation | None = None, sentence: Sentence | None = None
