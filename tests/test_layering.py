@@ -59,3 +59,27 @@ def test_a_top_level_module_is_a_package_of_its_own():
     assert private_imports_across_packages("from stancekit.exitcodes import _code\n", "stancekit.cli") == [
         "stancekit.cli:1: _code from stancekit.exitcodes"
     ]
+
+
+def _imported_modules(source: str) -> set[str]:
+    modules = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            modules.add(node.module)
+        elif isinstance(node, ast.Import):
+            modules.update(alias.name for alias in node.names)
+    return modules
+
+
+def test_only_the_command_line_imports_the_commands():
+    """The commands are a shell over the library: the library, the pytest plugin and the
+    engine never reach up into them (the analysis `explain` renders lives in the engine)."""
+    shell = {"stancekit.cli", "stancekit.__main__"}
+    reaching_up = [
+        module
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if (module := _module_of(path)) not in shell and _package_of(module) != "commands"
+        for imported in _imported_modules(path.read_text(encoding="utf-8"))
+        if imported == "stancekit.commands" or imported.startswith(("stancekit.commands.", "stancekit.cli"))
+    ]
+    assert reaching_up == []

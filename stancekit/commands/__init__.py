@@ -10,7 +10,20 @@ import importlib
 import click
 
 #: Modules under stancekit.commands, each defining `command`.
-COMMAND_MODULES = ("check", "test", "explain", "diff", "track", "report", "export", "plugins", "tag")
+COMMAND_MODULES = (
+    "scan",
+    "rules",
+    "eval",
+    "check",
+    "test",
+    "explain",
+    "diff",
+    "track",
+    "report",
+    "export",
+    "plugins",
+    "tag",
+)
 
 
 def register(group: click.Group) -> None:
