@@ -56,6 +56,17 @@ def test_overlap_resolution_says_which_reading_won(tmp_path):
     assert made.finding == finding
 
 
+def test_a_stance_whose_topic_is_the_same_actors_next_stance_is_dropped_with_no_winner():
+    recorder = TraceRecorder()
+    [finding] = Matcher(load_rules().compile(), observer=recorder).scan(
+        "The mayor refused to endorse the stadium plan."
+    )
+    assert (finding.polarity, finding.topic.text) == ("oppose", "the stadium plan")
+    [dropped] = recorder.of_type(CandidateDropped)
+    assert dropped.winner is None
+    assert dropped.candidate.rule.id != finding.rule.id
+
+
 def test_a_match_a_reading_drops_is_reported_with_the_reading(tmp_path):
     findings, recorder = traced(tmp_path, "The mayor opposed last week.")
     assert findings == []
