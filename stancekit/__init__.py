@@ -4,13 +4,23 @@ Who supports or opposes what, with the sentence that shows it. Rules are YAML fi
 patterns use a small pattern language; they compile into one matcher that scans documents
 and yields `Finding` records.
 
-Public API::
+The library (`stancekit.lib`; the `stancekit` command is a thin shell over it)::
 
-    from stancekit import load_rules, Matcher
-    rules = load_rules()                     # the bundled English pack
-    matcher = Matcher(rules.compile())
-    for finding in matcher.scan("Germany supports the new sanctions package."):
+    import stancekit
+    rules = stancekit.compile_rules()        # the bundled English pack, through the rule cache
+    for finding in stancekit.scan_text("Germany supports the new sanctions package.", rules):
         print(finding.actor.text, finding.polarity, finding.topic.text)
+    for item in stancekit.scan_corpus(["news/"], rules, jobs=4):
+        ...                                  # a DocumentResult per document, or an InputProblem
+
+- `compile_rules`, `load_rules`: rule files (the bundled pack by default), compiled through the
+  cache, or loaded for checks and listings;
+- `scan_text`, `scan_corpus`: findings in a text or document, or in a corpus (serial, in
+  worker processes, or on a Dask cluster), with the input problems met;
+- `explain_text`: why each sentence gave (or did not give) a finding;
+- `load_gold`, `evaluate`: findings scored against gold annotations;
+- `Matcher`: the scan itself, for scanning many texts with one compiled rule set; an
+  `observer` hears its match trace (`stancekit.engine.trace`).
 """
 
 __version__ = "0.1.0"
@@ -18,6 +28,41 @@ __version__ = "0.1.0"
 from stancekit.dsl.loader import RuleSet, load_rules
 from stancekit.engine.matcher import Matcher
 from stancekit.findings import Finding
+from stancekit.lib import (
+    CompiledRules,
+    DocumentResult,
+    Evaluation,
+    Explanation,
+    InputOptions,
+    InputProblem,
+    PartitionFailed,
+    compile_rules,
+    evaluate,
+    explain_text,
+    load_gold,
+    scan_corpus,
+    scan_text,
+)
 from stancekit.text.documents import Document
 
-__all__ = ["Document", "Finding", "Matcher", "RuleSet", "__version__", "load_rules"]
+__all__ = [
+    "CompiledRules",
+    "Document",
+    "DocumentResult",
+    "Evaluation",
+    "Explanation",
+    "Finding",
+    "InputOptions",
+    "InputProblem",
+    "Matcher",
+    "PartitionFailed",
+    "RuleSet",
+    "__version__",
+    "compile_rules",
+    "evaluate",
+    "explain_text",
+    "load_gold",
+    "load_rules",
+    "scan_corpus",
+    "scan_text",
+]

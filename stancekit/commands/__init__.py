@@ -10,7 +10,21 @@ import importlib
 import click
 
 #: Modules under stancekit.commands, each defining `command`.
-COMMAND_MODULES = ("check", "test", "explain", "diff", "track", "report", "export", "plugins", "tag", "importdna")
+COMMAND_MODULES = (
+    "scan",
+    "rules",
+    "eval",
+    "check",
+    "test",
+    "explain",
+    "diff",
+    "track",
+    "report",
+    "export",
+    "plugins",
+    "tag",
+    "importdna",
+)
 
 
 def register(group: click.Group) -> None:

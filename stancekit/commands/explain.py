@@ -6,323 +6,41 @@ failed on, with a mark under the pattern), and for each finding the steps that n
 and decided its polarity. Matches that overlap resolution dropped are shown with the rule that
 won.
 
-The analysis is plain functions returning frozen dataclasses (`explain_document`); the Click
-command only loads rules, reads the input and renders.
+The analysis is `stancekit.lib.explain_text` (`engine.explanation`: plain functions returning
+frozen dataclasses); this command only loads rules, reads the input and renders.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import textwrap
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
 from stancekit.commands.common import RULES_HELP, dictionary_options
-from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
-from stancekit.engine.explain import RuleProgress, trace_rule
-from stancekit.engine.matcher import Candidate, Matcher, _conflict, explain_rejection, resolve_overlaps
+from stancekit.engine.explain import RuleProgress
+from stancekit.engine.explanation import (
+    ExplainedFinding,
+    Explanation,
+    RuleTrace,
+    SentenceExplanation,
+    pattern_marks,
+    progress_summary,
+    sentence_words,
+)
+from stancekit.engine.explanation import (
+    explain_document as explain_document,  # where it was documented first; now `stancekit.explain_text`
+)
 from stancekit.engine.sentence import Phrase
 from stancekit.exitcodes import ExitCode
 from stancekit.findings import Finding
+from stancekit.lib import explain_text
 from stancekit.text.documents import Document, looks_binary
-from stancekit.text.segment import Segmentation, Sentence, segment
-from stancekit.text.tokens import Token, tokenize
-
-# --------------------------------------------------------------------------- the analysis
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What became of one match of a rule: a finding (`finding` is its id), or why none came of it."""
-
-    start: int  # token span of the match
-    end: int
-    finding: str | None = None
-    reason: str = ""
-    winner: str | None = None  # the rule whose reading of the same evidence was kept
-
-
-@dataclass(frozen=True)
-class RuleTrace:
-    """One rule run over one sentence."""
-
-    rule: CompiledRule
-    candidate: bool  # whether the prefilter let it through
-    progress: RuleProgress
-    outcomes: tuple[Outcome, ...] = ()
-
-    @property
-    def matched(self) -> bool:
-        return bool(self.progress.matches)
-
-
-@dataclass(frozen=True)
-class ExplainedFinding:
-    finding: Finding
-    notes: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class SentenceExplanation:
-    sentence: Sentence
-    tokens: tuple[Token, ...]
-    quotes: tuple[tuple[int, int], ...]
-    candidates: tuple[CompiledRule, ...]
-    not_tried: tuple[CompiledRule, ...]
-    traces: tuple[RuleTrace, ...]
-    findings: tuple[ExplainedFinding, ...]
-    #: Each token's part-of-speech tag and lemma, and every phrase the phrase stage found.
-    tags: tuple[str, ...] = ()
-    lemmas: tuple[str, ...] = ()
-    phrases: tuple[Phrase, ...] = ()
-
-
-@dataclass(frozen=True)
-class Explanation:
-    doc: str
-    ruleset: str
-    rules: int
-    sentences: tuple[SentenceExplanation, ...]
-    #: Rule ids asked for with --rule (empty: every candidate rule is traced).
-    selected: tuple[str, ...] = ()
-
-
-def explain_document(
-    compiled: CompiledRuleSet,
-    document: Document,
-    *,
-    span: tuple[int, int] | None = None,
-    rule_ids: Sequence[str] = (),
-) -> Explanation:
-    """Explain the sentences of `document` that overlap `span` (all of them when None).
-
-    The whole document is scanned, so quotes and pronouns before the span are known. With
-    `rule_ids`, only those rules are traced, whether or not the prefilter let them through.
-    """
-    text = document.text
-    matcher = Matcher(compiled, notes=True)
-    findings = matcher.scan(document)
-    notes = matcher.notes or {}
-    segmentation = segment(text, compiled.profile)
-    wanted = matcher.candidate_rules(text, segmentation)
-    by_id = {rule.id: rule for rule in compiled.rules}
-    selected = [by_id[i] for i in dict.fromkeys(rule_ids)]
-    sentences = [s for s in segmentation.sentences if span is None or (s.start < span[1] and span[0] < s.end)]
-    explained = [
-        _explain_sentence(matcher, text, segmentation, s, wanted.get(s.index, set()), selected, findings, notes)
-        for s in sentences
-    ]
-    return Explanation(document.id, compiled.hash, len(compiled.rules), tuple(explained), tuple(r.id for r in selected))
-
-
-def _explain_sentence(
-    matcher: Matcher,
-    text: str,
-    segmentation: Segmentation,
-    sentence: Sentence,
-    wanted: Collection[int],
-    selected: Sequence[CompiledRule],
-    findings: Sequence[Finding],
-    notes: dict[str, list[str]],
-) -> SentenceExplanation:
-    compiled = matcher.compiled
-    tokens = tokenize(text, sentence.start, sentence.end, compiled.profile)
-    context = matcher.sentence_context(tokens, segmentation, sentence)
-    candidates = [compiled.rules[i] for i in sorted(wanted)]
-    not_tried = [rule for rule in compiled.rules if rule.order not in wanted]
-    progress = {rule.order: trace_rule(rule, context) for rule in [*candidates, *selected]}
-    own = [f for f in findings if f.sentence.start == sentence.start and f.sentence.end == sentence.end]
-    outcomes = _outcomes(matcher, candidates, progress, tokens, own) if tokens else {}
-    traced = selected or candidates
-    traces = [
-        RuleTrace(rule, rule.order in wanted, progress[rule.order], outcomes.get(rule.order, ())) for rule in traced
-    ]
-    if not selected:
-        traces.sort(key=lambda t: (not any(o.finding for o in t.outcomes), not t.matched, t.rule.order))
-    quotes = tuple((q.start, q.end) for q in segmentation.quotes if q.start < sentence.end and sentence.start < q.end)
-    return SentenceExplanation(
-        sentence,
-        tuple(tokens),
-        quotes,
-        tuple(candidates),
-        tuple(not_tried),
-        tuple(traces),
-        tuple(ExplainedFinding(f, tuple(notes.get(f.id, ()))) for f in own),
-        tuple(context.tags) if tokens else (),
-        tuple(context.lemmas) if tokens else (),
-        tuple(phrase for _, phrase in context.all_phrases()) if tokens else (),
-    )
-
-
-def _key(rule: CompiledRule, match) -> tuple:
-    return (rule.order, match.start, match.end, match.cue)
-
-
-def _outcomes(
-    matcher: Matcher,
-    candidates: Sequence[CompiledRule],
-    progress: dict[int, RuleProgress],
-    tokens: Sequence[Token],
-    findings: Sequence[Finding],
-) -> dict[int, tuple[Outcome, ...]]:
-    """What became of every match of every rule traced, by the same steps as the scan (a
-    candidate per match, overlap resolution), keeping why a match gave no finding."""
-    compiled = matcher.compiled
-    made: dict[tuple, Candidate] = {}
-    for rule in candidates:
-        for match in progress[rule.order].matches:
-            candidate = matcher._candidate(rule, match, tokens)
-            if candidate is not None:
-                made[_key(rule, match)] = candidate
-    # the first step of `resolve_overlaps`, to name the reading that won
-    kept: list[Candidate] = []
-    for candidate in sorted(made.values(), key=lambda c: c.rank):
-        if not any(_conflict(candidate, k) for k in kept):
-            kept.append(candidate)
-    final = {_key(c.rule, c.match): c for c in resolve_overlaps(list(made.values()), tokens, compiled.profile)}
-    tried = {rule.order for rule in candidates}
-    outcomes: dict[int, list[Outcome]] = {}
-    for order, trace in progress.items():
-        for match in trace.matches:
-            key = _key(trace.rule, match)
-            if order not in tried:
-                outcome = Outcome(match.start, match.end, reason="the prefilter does not run this rule here")
-            elif key not in made:
-                reason = _no_candidate_reason(match, tokens, compiled, trace.rule)
-                outcome = Outcome(match.start, match.end, reason=reason)
-            elif key in final:
-                finding = _finding_of(final[key], tokens, findings)
-                if finding is not None:
-                    outcome = Outcome(match.start, match.end, finding=finding.id)
-                else:
-                    outcome = Outcome(
-                        match.start, match.end, reason="reported at an earlier occurrence of the same sentence"
-                    )
-            else:
-                outcome = _dropped(made[key], kept, tokens)
-            outcomes.setdefault(order, []).append(outcome)
-    return {order: tuple(found) for order, found in outcomes.items()}
-
-
-def _dropped(candidate: Candidate, kept: Sequence[Candidate], tokens: Sequence[Token]) -> Outcome:
-    start, end = candidate.match.start, candidate.match.end
-    winner = next((k for k in kept if k is not candidate and _conflict(candidate, k)), None)
-    if winner is None:
-        return Outcome(start, end, reason="dropped: its topic is the same actor's next stance (another finding's cue)")
-    cue = f" ({_cue_text(winner, tokens)})" if winner.match.cue else ""
-    reason = (
-        f"dropped by overlap resolution: {winner.rule.id} reads the same evidence{cue} "
-        f"and {_rank_reason(candidate, winner)}"
-    )
-    return Outcome(start, end, reason=reason, winner=winner.rule.id)
-
-
-def _no_candidate_reason(match, tokens: Sequence[Token], compiled: CompiledRuleSet, rule: CompiledRule) -> str:
-    """Why a match gave no candidate; for a reading, the language entry that made it, and where
-    that entry is written, so that a wrong drop can be fixed in the pack."""
-    why, found = explain_rejection(match, tokens, compiled.profile, rule.options)
-    reason = f"no finding: {why}"
-    if found is not None:
-        slot, entry = found
-        where = compiled.profile_sources.get((slot, entry))
-        reason += f"; made by {entry!r} in language.{slot}" + (f" ({where})" if where else "")
-    return reason
-
-
-def _rank_reason(loser: Candidate, winner: Candidate) -> str:
-    if winner.rule.priority != loser.rule.priority:
-        return f"has the higher priority ({winner.rule.priority} > {loser.rule.priority})"
-    if winner.match.literal_tokens != loser.match.literal_tokens:
-        return f"matched more literal words ({winner.match.literal_tokens} > {loser.match.literal_tokens})"
-    return "comes first in the rule set"
-
-
-def _cue_text(c: Candidate, tokens: Sequence[Token]) -> str:
-    start, end = c.match.cue
-    return "cue " + repr(" ".join(t.text for t in tokens[start:end]))
-
-
-def _finding_of(c: Candidate, tokens: Sequence[Token], findings: Sequence[Finding]) -> Finding | None:
-    """The finding a kept candidate became: same rule, same cue (or same actor and topic)."""
-    for finding in findings:
-        if finding.rule.id != c.rule.id:
-            continue
-        if c.match.cue and finding.cue:
-            if finding.cue.start == tokens[c.match.cue[0]].start:
-                return finding
-        elif (finding.actor.start, finding.topic.start) == (tokens[c.actor[0]].start, tokens[c.topic[0]].start):
-            return finding
-    return None
-
-
-# --------------------------------------------------------------------------- how far a rule got
-
-
-_OPTIONAL_RE = re.compile(r"(?:[?*]|\{0?,\d*\}|\{0\})\s*$")
-
-
-def is_optional(element: str) -> bool:
-    """Whether a top-level element may match nothing, as written (`x?`, `x*`, `x{0,2}`, `x{,3}`)."""
-    return _OPTIONAL_RE.search(element) is not None
-
-
-def pattern_marks(progress: RuleProgress) -> tuple[str, str]:
-    """The rule's pattern and a line under it: `~` under the elements up to the furthest one
-    that matched, `^` under the element it failed on."""
-    rule = progress.rule
-    pattern = rule.pattern
-    marks = [" "] * len(pattern)
-    if progress.matches:
-        matched = rule.elements
-    else:
-        matched = rule.elements[: progress.reached + 1] if progress.reached is not None else ()
-    for start, end in matched:
-        marks[start:end] = "~" * (end - start)
-    if progress.failed is not None and not progress.matches:
-        start, end = rule.elements[progress.failed]
-        marks[start:end] = "^" * (end - start)
-    return pattern, "".join(marks).rstrip()
-
-
-def _token_words(tokens: Sequence[Token], index: int) -> str:
-    if not 0 <= index < len(tokens):
-        return "the end of the sentence"
-    return f"token {index} {tokens[index].text!r}"
-
-
-def _source(tokens: Sequence[Token], sentence: Sentence, start: int, end: int) -> str:
-    """The words of tokens[start:end] as the sentence writes them."""
-    if start >= end:
-        return ""
-    return sentence.text[tokens[start].start - sentence.start : tokens[end - 1].end - sentence.start]
-
-
-def progress_summary(progress: RuleProgress, tokens: Sequence[Token], sentence: Sentence) -> str:
-    """How far a rule got, in words: the furthest element it matched and the one it failed on."""
-    total = len(progress.rule.elements)
-    if progress.matches:
-        spans = "; ".join(
-            f"tokens {m.start}-{m.end - 1}: {_source(tokens, sentence, m.start, m.end)}" for m in progress.matches
-        )
-        return f"matched {spans}"
-    if progress.reached is None:
-        return f"failed on its first element `{progress.element_text(0)}`: it matches nowhere in the sentence"
-    reached = progress.element_text(progress.reached)
-    got = (
-        f"got as far as `{reached}` (element {progress.reached + 1} of {total}), "
-        f"ending at {_token_words(tokens, progress.position - 1)}"
-    )
-    if progress.failed is None:
-        return got + "; the pattern ends there but the match did not complete"
-    failed = progress.element_text(progress.failed)
-    note = " (optional, and what follows it did not match either)" if is_optional(failed) else ""
-    return f"{got}; failed on `{failed}`{note} at {_token_words(tokens, progress.position)}"
-
+from stancekit.text.segment import Sentence
+from stancekit.text.tokens import Token
 
 # --------------------------------------------------------------------------- rendering
 
@@ -428,7 +146,7 @@ def _render_trace(trace: RuleTrace, tokens: Sequence[Token], sentence: Sentence)
         if used:
             lines.append(
                 "    phrases captured: "
-                + ", ".join(f"{c.name} = <{c.type}> {_source(tokens, sentence, c.start, c.end)!r}" for c in used)
+                + ", ".join(f"{c.name} = <{c.type}> {sentence_words(tokens, sentence, c.start, c.end)!r}" for c in used)
             )
     for outcome in trace.outcomes:
         if outcome.finding:
@@ -625,7 +343,7 @@ def command(text, rules, actors, topics, rule_ids, file, line, fmt):
                 _fail(f"{file}: line {line} is out of range (the file has {count} lines)", ExitCode.INPUT_ERROR)
     else:
         document = Document(id="text", text=text)
-    explanation = explain_document(compiled, document, span=span, rule_ids=rule_ids)
+    explanation = explain_text(document, compiled, span=span, rule_ids=rule_ids)
     if fmt == "json":
         click.echo(json.dumps(to_dict(explanation), ensure_ascii=False))
         return

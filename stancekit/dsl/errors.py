@@ -85,7 +85,8 @@ class RuleError(Exception):
         return f"{body}\n\n{summary(self.diagnostics)}"
 
 
-def _count(n: int, word: str) -> str:
+def plural(n: int, word: str) -> str:
+    """A count with its word: "1 error", "3 errors"."""
     return f"{n} {word}{'s' if n != 1 else ''}"
 
 
@@ -94,7 +95,7 @@ def summary(diagnostics: Iterable[Diagnostic]) -> str:
     diagnostics = tuple(diagnostics)
     errors = sum(1 for d in diagnostics if d.is_error)
     warnings = len(diagnostics) - errors
-    counts = _count(errors, "error") + (f", {_count(warnings, 'warning')}" if warnings else "")
+    counts = plural(errors, "error") + (f", {plural(warnings, 'warning')}" if warnings else "")
     return f"{counts} in rules"
 
 

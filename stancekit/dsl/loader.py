@@ -197,7 +197,7 @@ def load_rules(paths: Iterable[str | Path] | None = None, dictionaries: Iterable
     """
     ruleset, diagnostics = check_rules(paths, dictionaries)
     if any(d.is_error for d in diagnostics):
-        raise RuleError(sorted(diagnostics, key=_diagnostic_order))
+        raise RuleError(sorted(diagnostics, key=diagnostic_order))
     return ruleset
 
 
@@ -223,7 +223,8 @@ def check_rules(
     return ruleset, diagnostics
 
 
-def _diagnostic_order(d: Diagnostic) -> tuple:
+def diagnostic_order(d: Diagnostic) -> tuple:
+    """The order diagnostics are listed in: errors first, then by file, line and column."""
     loc = d.location
     return (not d.is_error, loc.file if loc else "", loc.line if loc else 0, loc.col if loc else 0)
 

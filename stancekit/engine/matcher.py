@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
@@ -22,6 +22,15 @@ from stancekit.engine.profile import LanguageProfile
 from stancekit.engine.readings import WHY, culprit, misreading
 from stancekit.engine.resolve import FindingResolver, by_concept, document_day
 from stancekit.engine.sentence import SentenceContext
+from stancekit.engine.trace import (
+    CandidateDropped,
+    CandidateFound,
+    FindingMade,
+    MatchRejected,
+    Observer,
+    RuleTried,
+    SentenceScanned,
+)
 from stancekit.engine.vm import RawMatch, find_matches
 from stancekit.findings import Finding, RuleRef, TextSpan, finding_id
 from stancekit.registry import actor_capture_types
@@ -67,13 +76,14 @@ class Candidate:
         return (-self.rule.priority, -self.match.literal_tokens, self.rule.order)
 
 
-def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+def spans_overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    """Whether two (start, end) spans share a position; a missing span overlaps nothing."""
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
 
-def _conflict(c: Candidate, kept: Candidate) -> bool:
+def same_evidence(c: Candidate, kept: Candidate) -> bool:
     """Two readings of the same evidence: the same cue, or the same actor, topic and polarity."""
-    if _overlaps(c.match.cue, kept.match.cue):
+    if spans_overlap(c.match.cue, kept.match.cue):
         return True
     return (c.actor, c.topic, c.polarity) == (kept.actor, kept.topic, kept.polarity)
 
@@ -84,7 +94,7 @@ def _cut_topic(c: Candidate, other: Candidate, tokens: Sequence[Token], lang: La
     ("refused to endorse Y": the refusal is the negation of the endorsement, not a stance
     of its own)."""
     cue = other.match.cue
-    if cue is None or not _overlaps(c.actor, other.actor) or not (c.topic[0] <= cue[0] < c.topic[1]):
+    if cue is None or not spans_overlap(c.actor, other.actor) or not (c.topic[0] <= cue[0] < c.topic[1]):
         return c
     cut = cue[0]
     while cut > c.topic[0] and (
@@ -96,15 +106,32 @@ def _cut_topic(c: Candidate, other: Candidate, tokens: Sequence[Token], lang: La
     return replace(c, topic=_trimmed(tokens, c.topic[0], cut, lang))
 
 
-def resolve_overlaps(
-    candidates: Sequence[Candidate], tokens: Sequence[Token], lang: LanguageProfile
-) -> list[Candidate]:
-    """Keep the most specific reading of each piece of evidence (priority, literal tokens, rule
-    order), then end each topic where the same actor's next stance begins."""
+def most_specific_readings(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The first step of `resolve_overlaps`: of the candidates that read the same evidence
+    (`same_evidence`), the most specific one, in rank order."""
     kept: list[Candidate] = []
     for candidate in sorted(candidates, key=lambda c: c.rank):
-        if not any(_conflict(candidate, k) for k in kept):
+        if not any(same_evidence(candidate, k) for k in kept):
             kept.append(candidate)
+    return kept
+
+
+def resolve_overlaps(
+    candidates: Sequence[Candidate],
+    tokens: Sequence[Token],
+    lang: LanguageProfile,
+    on_drop: Callable[[Candidate, Candidate | None], None] | None = None,
+) -> list[Candidate]:
+    """Keep the most specific reading of each piece of evidence (priority, literal tokens, rule
+    order), then end each topic where the same actor's next stance begins.
+
+    `on_drop(candidate, winner)` hears of each candidate dropped: `winner` read the same
+    evidence, or is None when nothing of the topic was left once cut."""
+    kept = most_specific_readings(candidates)
+    if on_drop is not None:
+        for candidate in candidates:
+            if not any(candidate is k for k in kept):
+                on_drop(candidate, next(k for k in kept if same_evidence(candidate, k)))
     final: list[Candidate] = []
     for candidate in kept:
         current: Candidate | None = candidate
@@ -115,6 +142,8 @@ def resolve_overlaps(
                 current = _cut_topic(current, other, tokens, lang)
         if current is not None:
             final.append(current)
+        elif on_drop is not None:
+            on_drop(candidate, None)
     return sorted(final, key=lambda c: ((c.match.cue or (c.match.start,))[0], c.actor, c.rule.order))
 
 
@@ -272,7 +301,13 @@ class Matcher:
     """
 
     def __init__(
-        self, compiled: CompiledRuleSet, *, prefilter: bool = True, notes: bool = False, tagger: Tagger | None = None
+        self,
+        compiled: CompiledRuleSet,
+        *,
+        prefilter: bool = True,
+        notes: bool = False,
+        tagger: Tagger | None = None,
+        observer: Observer | None = None,
     ):
         self.compiled = compiled
         self.prefilter = prefilter
@@ -285,6 +320,8 @@ class Matcher:
         #: Warnings about documents scanned (a sentence cut into pieces, text past the size
         #: cap), oldest first. Whoever reports them takes them (see `parallel.scan_one`).
         self.problems: list[InputProblem] = []
+        #: Hears each step of the scan (see `engine.trace`); None: no event is made.
+        self.observer = observer
 
     def scan(self, source: str | Document, doc_id: str = "text") -> list[Finding]:
         """Findings in one text or document, in text order."""
@@ -359,9 +396,13 @@ class Matcher:
         resolver: FindingResolver,
     ) -> list[Finding]:
         tokens = resolver.context.tokens(index)
+        sentence = segmentation.sentences[index]
+        observe = self.observer
+        if observe is not None:
+            tokens = tuple(tokens)
+            observe(SentenceScanned(document, sentence, tokens, tuple(sorted(rule_indices))))
         if not tokens:
             return []
-        sentence = segmentation.sentences[index]
         context = self.sentence_context(tokens, segmentation, sentence)
         words = [t.lower for t in tokens] if self.prefilter else None
         present = set(words) if words is not None else None
@@ -373,24 +414,53 @@ class Matcher:
                 # a match holds a word of each required set: one set missing, no match; and no
                 # match starts after the last word of any set
                 if any(present.isdisjoint(words_of) for words_of in rule.requirements):
+                    if observe is not None:
+                        observe(RuleTried(sentence, rule, (), context))
                     continue
                 last_start = min(max(i for i, w in enumerate(words) if w in words_of) for words_of in rule.requirements)
-            for match in find_matches(
+            matches: Iterable[RawMatch] = find_matches(
                 rule.program, rule.entry, context, firsts=rule.firsts or None, last_start=last_start
-            ):
-                candidate = self._candidate(rule, match, tokens)
+            )
+            if observe is not None:
+                matches = tuple(matches)
+                observe(RuleTried(sentence, rule, matches, context))
+            for match in matches:
+                candidate = self.candidate(rule, match, tokens)
+                if observe is not None:
+                    self._report_candidate(observe, sentence, rule, match, tokens, candidate)
                 if candidate is not None:
                     candidates.append(candidate)
-        return [
-            reading
-            for c in resolve_overlaps(candidates, tokens, self.compiled.profile)
-            for reading in by_concept(
-                self._finding(document, segmentation, sentence, tokens, c, resolver),
-                tokens,
-                self.compiled.topics,
-                self.compiled.profile,
-            )
-        ]
+        on_drop = None
+        if observe is not None:
+
+            def on_drop(c: Candidate, winner: Candidate | None) -> None:
+                observe(CandidateDropped(sentence, c, winner))
+
+        findings = []
+        for c in resolve_overlaps(candidates, tokens, self.compiled.profile, on_drop):
+            made = self._finding(document, segmentation, sentence, tokens, c, resolver)
+            for finding in by_concept(made, tokens, self.compiled.topics, self.compiled.profile):
+                if observe is not None:
+                    observe(FindingMade(sentence, c, finding))
+                findings.append(finding)
+        return findings
+
+    def _report_candidate(
+        self,
+        observe: Observer,
+        sentence: Sentence,
+        rule: CompiledRule,
+        match: RawMatch,
+        tokens: Sequence[Token],
+        candidate: Candidate | None,
+    ) -> None:
+        """Tell the observer what became of one match: a candidate, or the reason it is none."""
+        if candidate is not None:
+            observe(CandidateFound(sentence, candidate, tuple(tokens)))
+            return
+        actor, topic = _actor_and_topic(match)
+        reason = _rejection(match, tokens, actor, topic, self.compiled.profile, rule.options.readings)
+        observe(MatchRejected(sentence, rule, match, reason or ""))
 
     def sentence_context(
         self, tokens: Sequence[Token], segmentation: Segmentation | None = None, sentence: Sentence | None = None
@@ -407,7 +477,10 @@ class Matcher:
             profile=self.compiled.profile,
         )
 
-    def _candidate(self, rule: CompiledRule, match: RawMatch, tokens: Sequence[Token]) -> Candidate | None:
+    def candidate(self, rule: CompiledRule, match: RawMatch, tokens: Sequence[Token]) -> Candidate | None:
+        """The finding-to-be of one match of `rule` on `tokens` (captures trimmed, polarity
+        modifiers applied), before overlap resolution; None when a reading drops the match
+        (`explain_rejection` says why)."""
         lang = self.compiled.profile
         actor, topic = _actor_and_topic(match)
         if _rejection(match, tokens, actor, topic, lang, rule.options.readings) is not None:

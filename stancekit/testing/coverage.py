@@ -12,8 +12,8 @@ Method. A rule "matches" a sentence when its pattern matches there and the match
 candidate finding (it has an actor and a topic and is not a passive reading): what the rule
 would report if it were the only rule. It "fires" when one of its findings survives overlap
 resolution in a scan with the full rule set: what it reports in a real scan. Both come from
-one scan of each text with the full rule set: the matcher below is the ordinary `Matcher`,
-which also records every candidate it builds, so nothing is matched twice and the findings
+one scan of each text with the full rule set: the ordinary `Matcher`, whose match trace
+(`engine.trace`) names every candidate it builds, so nothing is matched twice and the findings
 are exactly those of a scan. A rule that matches somewhere and fires nowhere is shadowed;
 the rules whose findings took its words (the same cue, or a cue inside its topic) are named
 as the ones shadowing it. Examples are scanned one by one, as `stancekit test` does; a
@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 
 from stancekit.compiler.ruleset import CompiledRuleSet
 from stancekit.dsl.loader import RuleSet
-from stancekit.engine.matcher import Candidate, Matcher, _overlaps
+from stancekit.engine.matcher import Matcher, spans_overlap
+from stancekit.engine.trace import CandidateFound, TraceEvent
 from stancekit.findings import Finding
 from stancekit.text.documents import Document
 
@@ -36,27 +37,27 @@ from stancekit.text.documents import Document
 MAX_LISTED = 40
 
 
-class _RecordingMatcher(Matcher):
-    """A `Matcher` that keeps every candidate finding of the document being scanned, with
-    the character spans of its cue and topic."""
+class _CandidateRecorder:
+    """Scans with a `Matcher` and keeps, from its trace, every candidate finding of the
+    document scanned, with the character spans of its cue and topic."""
 
     def __init__(self, compiled: CompiledRuleSet):
-        super().__init__(compiled)
+        self.matcher = Matcher(compiled, observer=self._hear)
         self.candidates: list[tuple[str, tuple[int, int] | None, tuple[int, int]]] = []
 
-    def _candidate(self, rule, match, tokens):  # type: ignore[override]
-        candidate: Candidate | None = super()._candidate(rule, match, tokens)
-        if candidate is not None:
-            cue = None
-            if match.cue is not None:
-                cue = (tokens[match.cue[0]].start, tokens[match.cue[1] - 1].end)
-            topic = (tokens[candidate.topic[0]].start, tokens[candidate.topic[1] - 1].end)
-            self.candidates.append((rule.id, cue, topic))
-        return candidate
+    def _hear(self, event: TraceEvent) -> None:
+        if not isinstance(event, CandidateFound):
+            return
+        candidate, tokens = event.candidate, event.tokens
+        cue = None
+        if candidate.match.cue is not None:
+            cue = (tokens[candidate.match.cue[0]].start, tokens[candidate.match.cue[1] - 1].end)
+        topic = (tokens[candidate.topic[0]].start, tokens[candidate.topic[1] - 1].end)
+        self.candidates.append((candidate.rule.id, cue, topic))
 
     def scan_recording(self, document: Document) -> tuple[list[Finding], list]:
         self.candidates = []
-        findings = self.scan_document(document)
+        findings = self.matcher.scan_document(document)
         return findings, self.candidates
 
 
@@ -167,14 +168,14 @@ def _tally(uses: dict[str, RuleUse], findings: Sequence[Finding], candidates: It
                 if finding.cue is None or finding.rule.id == rule_id:
                     continue
                 at = (finding.cue.start, finding.cue.end)
-                if _overlaps(cue, at) or _overlaps(topic, at):
+                if spans_overlap(cue, at) or spans_overlap(topic, at):
                     uses[rule_id].lost_to[finding.rule.id] += 1
                     break
 
 
 def measure(ruleset: RuleSet, compiled: CompiledRuleSet, corpus: Iterable[Document] | None = None) -> Coverage:
     """Coverage of every rule of `ruleset` on its own examples and on `corpus` (if any)."""
-    matcher = _RecordingMatcher(compiled)
+    matcher = _CandidateRecorder(compiled)
     rules = tuple(r.id for r in ruleset.rules)
     without = tuple(r.id for r in ruleset.rules if not any(not e.counter and e.todo is None for e in r.examples))
     on_examples = {r: RuleUse() for r in rules}

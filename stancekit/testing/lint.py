@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stancekit.dsl import ast, codes
-from stancekit.dsl.errors import Diagnostic, _count
-from stancekit.dsl.loader import RuleSet, check_rules
-from stancekit.dsl.loader import _diagnostic_order as diagnostic_order  # errors first, then file:line:col
+from stancekit.dsl.errors import Diagnostic
+from stancekit.dsl.errors import plural as _count
+from stancekit.dsl.loader import RuleSet, check_rules, diagnostic_order
 from stancekit.dsl.model import Rule
 from stancekit.dsl.validate import ExpandedMacro, Resolver, children, program_size
 from stancekit.dsl.yamlsource import LocatedStr

@@ -362,7 +362,7 @@ def failure_report(rule: Rule, example: Example, findings, result, compiled: Com
 
 
 def _how_far(rule: Rule, example: Example, compiled: CompiledRuleSet) -> list[str]:
-    from stancekit.commands.explain import explain_document, pattern_marks, progress_summary
+    from stancekit.engine.explanation import explain_document, pattern_marks, progress_summary
     from stancekit.text.documents import Document
 
     explanation = explain_document(compiled, Document(id="example", text=example.text), rule_ids=[rule.id])

@@ -24,7 +24,8 @@ from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.dsl.loader import RuleSet
 from stancekit.dsl.model import Example, ExpectedFinding, PhraseExample, PhraseType, Rule
 from stancekit.dsl.validate import phrase_key
-from stancekit.engine.matcher import Matcher, _overlaps
+from stancekit.engine.matcher import Matcher, spans_overlap
+from stancekit.engine.trace import SentenceScanned, TraceRecorder
 from stancekit.findings import Finding
 from stancekit.testing.examples import assign
 from stancekit.testing.progress import Attempt, Tracer
@@ -251,9 +252,11 @@ class Runner:
         return replace(outcome, seconds=time.perf_counter() - began)
 
     def _tried(self, text: str) -> list[CompiledRule]:
-        """The rules a scan of `text` tries because their trigger words are in it."""
-        wanted = self.matcher.candidate_rules(text, segment(text, self.compiled.profile))
-        indices = sorted(set().union(*wanted.values())) if wanted else []
+        """The rules a scan of `text` tries because their trigger words are in it, as the
+        scan's trace names them."""
+        recorder = TraceRecorder()
+        Matcher(self.compiled, tagger=self.matcher.tagger, observer=recorder).scan(text)
+        indices = sorted({i for event in recorder.of_type(SentenceScanned) for i in event.rules})
         return [r for r in (self.compiled.rules[i] for i in indices) if r.triggers is not None]
 
     def _traces(self, rules: Sequence[CompiledRule], text: str, findings: Sequence[Finding]) -> tuple[Trace, ...]:
@@ -276,7 +279,7 @@ def _summary(attempt: Attempt, findings: Sequence[Finding]) -> str:
     if match.cue is not None:
         cue = (tokens[match.cue[0]].start, tokens[match.cue[1] - 1].end)
         winners = sorted(
-            {f.rule.id for f in findings if f.cue is not None and _overlaps(cue, (f.cue.start, f.cue.end))}
+            {f.rule.id for f in findings if f.cue is not None and spans_overlap(cue, (f.cue.start, f.cue.end))}
         )
         if winners:
             return f"{said}, but another rule read the same words and won: {', '.join(winners)}"
