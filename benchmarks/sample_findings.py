@@ -46,7 +46,12 @@ def draw(records: list[dict], n: int, seed: int) -> list[dict]:
 
 def describe(number: int, record: dict) -> Iterable[str]:
     actor = record["actor"]
-    marks = [m for m in ("negated", "hedged", "quoted") if record.get(m)]
+    firmness = record.get("modality") if record.get("modality", "asserted") != "asserted" else None
+    marks = [
+        m
+        for m in ("negated" if record.get("negated") else None, firmness, "quoted" if record.get("quoted") else None)
+        if m
+    ]
     named = actor.get("name") or "(unresolved)"
     speaker = record.get("speaker")
     yield f"## {number}. {record['doc']} ({record['rule']['id']})"

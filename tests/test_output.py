@@ -157,6 +157,24 @@ def test_table_shows_flags_beside_the_polarity():
     assert "[support, negated]" in out.getvalue()
 
 
+def test_table_names_the_modality_of_a_finding_not_firmly_stated():
+    out = io.StringIO()
+    sink = TableSink(out)
+    sink.write(
+        make_finding(
+            "d", HARBOUR, HARBOUR, "The harbour board", "backs", "the new pier", hedged=True, modality="hedged"
+        )
+    )
+    sink.write(
+        make_finding(
+            "d", HARBOUR, HARBOUR, "The harbour board", "backs", "the new pier", hedged=True, modality="conditional"
+        )
+    )
+    lines = out.getvalue()
+    assert "[support, hedged]" in lines
+    assert "[support, conditional]" in lines
+
+
 def test_table_wraps_long_evidence_to_the_terminal_width(monkeypatch):
     monkeypatch.setenv("COLUMNS", "72")
     out = io.StringIO()

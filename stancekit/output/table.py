@@ -44,6 +44,13 @@ def highlight(finding: Finding, color: bool) -> str:
     return " ".join("".join(out).split())
 
 
+def flag_words(finding: Finding) -> list[str]:
+    """The marks shown beside a polarity: negated, how firmly the stance is stated when it is
+    not asserted (hedged, conditional, question), quoted."""
+    firmness = finding.modality if finding.modality != "asserted" else ("hedged" if finding.hedged else None)
+    return [m for m in ("negated" if finding.negated else None, firmness, "quoted" if finding.quoted else None) if m]
+
+
 class TableSink:
     """Groups consecutive findings of one document under a heading."""
 
@@ -69,7 +76,7 @@ class TableSink:
             self.stream.write("  " + " | ".join("" if v is None else str(v) for v in row) + "\n")
             return
         polarity = finding.polarity
-        flags = [name for name in ("negated", "hedged", "quoted") if getattr(finding, name)]
+        flags = flag_words(finding)
         label = f"[{polarity}{', ' + ', '.join(flags) if flags else ''}]"
         if self.color:
             label = click.style(label, fg=POLARITY_COLORS.get(polarity))
