@@ -125,13 +125,18 @@ def test_a_second_relative_clause_after_and_refers_to_the_same_antecedent():
         ("Nurses voted to strike over pay for one day on 9 March.", "strike over pay"),
         ("The mayor disliked super PACs but endorsed one in May.", "one"),
         ("The minister spurns the landlords and the agents and later met tenants.", "the landlords and the agents"),
-        ('The mayor accused the board of "running scared" of the vote.', 'the board of "running scared"'),
         (
             "The group supports replacing the council with a largely elected assembly.",
             "replacing the council with a largely elected assembly",
         ),
         ("The mayor urged the ministers to resign in a letter to the board.", "the ministers to resign"),
         ("The mayor defended the budget against criticism from her own party.", "the budget"),
+        (
+            'The mayor says she is "standing by" her remarks which compared the board to a "closed shop".',
+            'her remarks which compared the board to a "closed shop"',
+        ),
+        ('The mayor accused the board of "running scared" of the vote.', 'the board of "running scared" of the vote'),
+        ("Police dismissed its influence and Ravenfall was not part of the case.", "its influence"),
     ],
 )
 def test_topic_ends_at_a_clause_boundary(sentence, topic):

@@ -557,6 +557,9 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
         return ()  # "... went ahead under a plan approved by": the subject starts at "a plan"
     limit = min(n, start + MAX_TOPIC_TOKENS)
     closing = _closing_quote_offset(first, context.quotes)
+    own = start  # where the topic's own quote marks start
+    if first.text in lang.quote_marks and closing is not None and first.end >= closing:
+        closing, own = None, start + 1  # '"standing by" | his remarks': the mark closes an earlier quote
     end = start + 1
     after_that = start > 0 and tokens[start - 1].lower in ("that", "whether")
     clause_open = first.lower in lang.topic_clause_openers or after_that
@@ -571,6 +574,7 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
                 or (token.lower in verb_only_forms() and (not final or _ends_noun_phrase(tokens[end - 1], lang)))
             )
             and not _modifies_a_noun(tokens, start, end, lang)
+            and not _in_short_quote(tokens, start, end, limit, lang)
         ):
             break  # "support for the sanctions | surprised some diplomats"
         if token.lower in lang.topic_stop_punct or (
@@ -583,12 +587,14 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
             break
         if token.lower in ("and", "but") and end + 1 < n and tokens[end + 1].lower in verb_only_forms():
             break  # "deals such as NAFTA | and called for tariffs": the subject's second verb phrase
+        if not clause_open and token.lower in lang.coordinators and _clause_after(tokens, end + 1, lang):
+            break  # "dismissed its influence | and Ravenfall was not ...": a new subject and its verb
         if token.text in lang.quote_marks and closing is not None and token.start >= closing - 1:
             break
         end += 1
-    if end < limit and _opened_inside(tokens, start, end, lang):
+    if end < limit and _opened_inside(tokens, own, end, lang):
         end = _past_closing_quote(tokens, end, limit, lang)  # 'accused them of "running | scared"'
-    while end > start + 1 and tokens[end - 1].text in lang.quote_marks and _unbalanced_tail(tokens, start, end, lang):
+    while end > start + 1 and tokens[end - 1].text in lang.quote_marks and _unbalanced_tail(tokens, own, end, lang):
         end -= 1
     if end > start + 1 and _subject_only(tokens[end - 1], lang):
         # "dismissed reports he | told ...": the pronoun is the next clause's subject, and the
@@ -622,6 +628,24 @@ def _phrase_at(tokens: Sequence[Token], position: int, phrases: tuple[tuple[str,
 #: How many words a quoted phrase inside a topic may hold: scare quotes ('"running scared"',
 #: '"this badly needed measure"'), not a quoted clause.
 SHORT_QUOTE = 5
+
+
+def _clause_after(tokens: Sequence[Token], k: int, lang: LanguageProfile) -> bool:
+    """Whether a clause starts at `k`: a capitalised name followed by a finite verb."""
+    j = k
+    while j < len(tokens) and tokens[j].text[:1].isupper() and tokens[j].lower.isalpha():
+        j += 1
+    return k < j < len(tokens) and tokens[j].lower in lang.topic_finite_verbs
+
+
+def _in_short_quote(tokens: Sequence[Token], start: int, end: int, limit: int, lang: LanguageProfile) -> bool:
+    """Whether position `end` sits in a short quoted phrase that the topic opened after its
+    first word ('of "running | scared" of the vote'): its words are the topic's, verbs included."""
+    marks = [k for k in range(start + 1, end) if tokens[k].text in lang.quote_marks]
+    if len(marks) % 2 == 0:
+        return False
+    opened = marks[-1]
+    return any(tokens[k].text in lang.quote_marks for k in range(end, min(limit, opened + 1 + SHORT_QUOTE)))
 
 
 def _opened_inside(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> bool:

@@ -155,10 +155,10 @@ def _trimmed(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfil
         start += 1
     marks = [i for i in range(start, end) if tokens[i].text in lang.quote_marks]
     if len(marks) % 2 == 1:
-        if marks[-1] == end - 1 and end - 1 > start:
+        if marks[0] == start and end - start > 1:
+            start += 1  # '" his remarks ... "closed shop"': the mark closed a quote before the topic
+        elif marks[-1] == end - 1 and end - 1 > start:
             end -= 1
-        elif marks[0] == start and end - start > 1:
-            start += 1
     return start, end
 
 
