@@ -45,7 +45,7 @@ def test_no_module_imports_a_private_name_from_another_package():
 
 
 def test_the_check_sees_a_private_import_across_packages_and_allows_one_within():
-    source = "from stancekit.engine.matcher import Matcher, _hidden\nfrom stancekit.testing.report import _own\n"
+    source = "from stancekit.engine.matcher import Matcher, _hidden\nfrom stancekit.testing.results import _own\n"
     assert private_imports_across_packages(source, "stancekit.testing.runner") == [
         "stancekit.testing.runner:1: _hidden from stancekit.engine.matcher"
     ]
