@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from stancekit import limits, plugins
 from stancekit.dsl import codes, importpaths
-from stancekit.dsl.dictionaries import DictionaryReader
+from stancekit.dsl.dictionary_files import DictionaryReader
 from stancekit.dsl.errors import Diagnostic, Location, RuleError, did_you_mean
 from stancekit.dsl.language import (
     apply,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from stancekit import registry
 from stancekit.dsl import ast, codes
-from stancekit.dsl.dictionaries import check_dictionaries
+from stancekit.dsl.dictionary_files import check_dictionaries
 from stancekit.dsl.errors import Diagnostic, did_you_mean
 from stancekit.dsl.model import Lexicon, PhraseType, Rule
 from stancekit.dsl.options import word_list
