@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from stancekit import limits, plugins
+from stancekit import plugins, rule_limits
 from stancekit.dsl import codes, importpaths
 from stancekit.dsl.dictionary_files import DictionaryReader
 from stancekit.dsl.errors import Diagnostic, Location, RuleError, did_you_mean
@@ -330,9 +330,9 @@ class _Loader:
         display = display_path(path)
         try:
             with path.open("rb") as stream:
-                data = stream.read(limits.MAX_RULE_FILE_BYTES + 1)
+                data = stream.read(rule_limits.MAX_RULE_FILE_BYTES + 1)
                 size = os.fstat(stream.fileno()).st_size
-            if len(data) > limits.MAX_RULE_FILE_BYTES:
+            if len(data) > rule_limits.MAX_RULE_FILE_BYTES:
                 self._too_large(display, data, max(size, len(data)))
                 return key
             text = data.decode("utf-8-sig")
@@ -359,7 +359,7 @@ class _Loader:
         first_line = data[:200].decode("utf-8-sig", errors="replace").split("\n")[0].rstrip("\r")
         self.report(
             codes.FILE_TOO_LARGE,
-            f"rule file is {size:,} bytes, over the limit of {limits.MAX_RULE_FILE_BYTES:,}",
+            f"rule file is {size:,} bytes, over the limit of {rule_limits.MAX_RULE_FILE_BYTES:,}",
             Location(display, 1, 1, first_line),
         )
 
@@ -595,13 +595,13 @@ class _Loader:
                     'write the entries as a YAML list: [support, back, "stand behind"]',
                 )
                 continue
-            if len(entries_value) > limits.MAX_LEXICON_ENTRIES:
+            if len(entries_value) > rule_limits.MAX_LEXICON_ENTRIES:
                 self.report(
                     codes.LEXICON_TOO_LARGE,
                     f"lexicon '{name}' has {len(entries_value):,} entries, over the limit of"
-                    f" {limits.MAX_LEXICON_ENTRIES:,}",
+                    f" {rule_limits.MAX_LEXICON_ENTRIES:,}",
                     location,
-                    f"split it into lexicons of at most {limits.MAX_LEXICON_ENTRIES:,} entries and name them"
+                    f"split it into lexicons of at most {rule_limits.MAX_LEXICON_ENTRIES:,} entries and name them"
                     " together in the pattern: (@first_part | @second_part)",
                 )
                 lexicons[name] = Lexicon(name, (), inflect, location, display)  # defined, so not undefined too

@@ -18,7 +18,7 @@ from stancekit.dsl.errors import Diagnostic, did_you_mean
 from stancekit.dsl.model import Lexicon, PhraseType, Rule
 from stancekit.dsl.options import word_list
 from stancekit.dsl.yamlsource import LocatedStr
-from stancekit.limits import MAX_PROGRAM_SIZE
+from stancekit.rule_limits import MAX_PROGRAM_SIZE
 from stancekit.tagging import UPOS_TAGS
 from stancekit.text.tokens import split_words
 
