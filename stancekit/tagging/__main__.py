@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from stancekit.tagging.conllu import ConlluError, read_conllu, read_conllu_sentences
-from stancekit.tagging.evaluation import evaluate
+from stancekit.tagging.tag_scores import evaluate
 from stancekit.tagging.tagger import BUNDLED_MODEL, save_model
 from stancekit.tagging.training import DEFAULT_ITERATIONS, DEFAULT_SEED, IterationReport, train
 
