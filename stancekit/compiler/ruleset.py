@@ -12,7 +12,7 @@ from stancekit.compiler.dictionaries import ActorIndex, TopicIndex, compile_acto
 from stancekit.compiler.program import ProgramBuilder, first_filters, token_test
 from stancekit.compiler.triggers import TriggerIndex, guarantee, requirements
 from stancekit.dsl.errors import RuleError
-from stancekit.dsl.options import resolve_options
+from stancekit.dsl.option_settings import resolve_options
 from stancekit.dsl.validate import Resolver, phrase_key
 from stancekit.engine.options import DEFAULT_OPTIONS, RuleOptions
 from stancekit.engine.profile import LanguageProfile, default_profile

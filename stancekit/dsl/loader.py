@@ -42,7 +42,7 @@ from stancekit.dsl.model import (
     RuleFile,
     TopicEntry,
 )
-from stancekit.dsl.options import read_options
+from stancekit.dsl.option_settings import read_options
 from stancekit.dsl.parser import PatternSyntaxError, parse_pattern
 from stancekit.dsl.yamlsource import LocatedDict, LocatedList, LocatedStr, SourceFile, YamlDataError, load_located
 from stancekit.gcpause import collector_paused

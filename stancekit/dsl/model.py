@@ -14,7 +14,7 @@ from stancekit.dsl.errors import Location
 
 if TYPE_CHECKING:
     from stancekit.dsl.language import LanguageSetting
-    from stancekit.dsl.options import OptionSetting
+    from stancekit.dsl.option_settings import OptionSetting
 
 POLARITIES = ("support", "oppose", "neutral")
 
@@ -120,7 +120,7 @@ class Rule:
     tags: tuple[str, ...] = ()
     #: Where the rule's id is written (its value), if it has one.
     id_location: Location | None = None
-    #: The rule's `options:` as written, by option name (see `stancekit.dsl.options`).
+    #: The rule's `options:` as written, by option name (see `stancekit.dsl.option_settings`).
     options: Mapping[str, OptionSetting] = field(default_factory=dict)
 
 

@@ -16,7 +16,7 @@ from stancekit.dsl import ast, codes
 from stancekit.dsl.dictionary_files import check_dictionaries
 from stancekit.dsl.errors import Diagnostic, did_you_mean
 from stancekit.dsl.model import Lexicon, PhraseType, Rule
-from stancekit.dsl.options import word_list
+from stancekit.dsl.option_settings import word_list
 from stancekit.dsl.yamlsource import LocatedStr
 from stancekit.rule_limits import MAX_PROGRAM_SIZE
 from stancekit.tagging import UPOS_TAGS
