@@ -18,7 +18,7 @@ from stancekit.compiler.program import CLASS, CUE, ENTRY, FORMS, REGEX, SPLIT, S
 from stancekit.compiler.ruleset import CompiledRule
 from stancekit.dsl import ast
 from stancekit.dsl.loader import RuleSet
-from stancekit.dsl.validate import ExpandedMacro, Resolver, min_length
+from stancekit.dsl.validate import ExpandedMacro, NameBinder, min_length
 from stancekit.engine.matcher import Matcher
 from stancekit.engine.rule_progress import RuleProgress, trace_rule
 from stancekit.engine.sentence import SentenceContext
@@ -177,7 +177,7 @@ class Tracer:
             source = next((r for r in self.ruleset.rules if r.id == rule.id), None)
             owner = next((f for f in self.ruleset.files if f.display == rule.file), None)
             if source is not None and owner is not None:
-                tree = Resolver(self.ruleset, lambda _: None).resolve(source.tree, source.pattern, owner.key)
+                tree = NameBinder(self.ruleset, lambda _: None).bind(source.tree, source.pattern, owner.key)
                 if tree is not None:
                     flat: list[tuple[bool, int, int]] = []
                     for option in top_options(tree):
