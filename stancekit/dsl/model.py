@@ -21,7 +21,8 @@ POLARITIES = ("support", "oppose", "neutral")
 
 @dataclass(frozen=True)
 class ExpectedFinding:
-    """What an example expects one finding to look like; fields left None are not compared."""
+    """What an example or a test expects one finding to look like; fields left None are not
+    compared. `rule` (written only in test files) says which rule must give it."""
 
     actor: str | None = None
     topic: str | None = None
@@ -29,6 +30,9 @@ class ExpectedFinding:
     negated: bool | None = None
     hedged: bool | None = None
     quoted: bool | None = None
+    rule: str | None = None
+    #: Where `rule` is written, to report an unknown rule id.
+    rule_location: Location | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
