@@ -17,7 +17,7 @@ import pytest
 from stancekit import Matcher, load_rules
 from stancekit.cli import main
 from stancekit.dsl.errors import RuleError
-from stancekit.engine.resolve import concept_agreement
+from stancekit.engine.referents import concept_agreement
 from stancekit.exitcodes import ExitCode
 from stancekit.findings import Finding
 

@@ -1,4 +1,4 @@
-"""`stancekit diff` and `stancekit.testing.diff`: findings added, removed and changed between two
+"""`stancekit diff` and `stancekit.testing.changes`: findings added, removed and changed between two
 runs, keyed by the stable finding id."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from stancekit.exitcodes import ExitCode
 from stancekit.findings import ActorRef, Finding, RuleRef, TextSpan, TopicRef, finding_id
 from stancekit.findingsfile import FindingsInputError, read_findings
 from stancekit.resources import bundled_rules_dir
-from stancekit.testing.diff import diff_findings, format_diff
+from stancekit.testing.changes import diff_findings, format_diff
 
 # --- hand-made findings -------------------------------------------------------------------------
 

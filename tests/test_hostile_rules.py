@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from stancekit import limits
+from stancekit import rule_limits
 from stancekit.dsl.errors import Diagnostic, RuleError
 from stancekit.dsl.loader import load_rules
 from stancekit.exitcodes import ExitCode
@@ -87,17 +87,17 @@ def test_aliases_up_to_the_limit_load(tmp_path: Path) -> None:
             load_rules([_write(tmp_path, uses(n))])
         return {d.code for d in caught.value.errors}
 
-    assert "yaml-aliases" not in codes(limits.MAX_YAML_ALIASES)
-    assert "yaml-aliases" in codes(limits.MAX_YAML_ALIASES + 1)
+    assert "yaml-aliases" not in codes(rule_limits.MAX_YAML_ALIASES)
+    assert "yaml-aliases" in codes(rule_limits.MAX_YAML_ALIASES + 1)
 
 
 def test_aliases_nested_past_the_depth_limit(tmp_path: Path) -> None:
-    depth = limits.MAX_YAML_ALIAS_DEPTH + 1
+    depth = rule_limits.MAX_YAML_ALIAS_DEPTH + 1
     lines = ["stancekit: 1", "lexicons:", "  l0: &a0 [back]"]
     lines += [f"  l{i}: &a{i} [*a{i - 1}]" for i in range(1, depth + 1)]
     (error,) = _errors(_write(tmp_path, "\n".join(lines) + "\n"))
     assert error.code == "yaml-aliases"
-    assert f"more than {limits.MAX_YAML_ALIAS_DEPTH} deep" in error.message
+    assert f"more than {rule_limits.MAX_YAML_ALIAS_DEPTH} deep" in error.message
     assert error.location.line == depth + 3
 
 
@@ -107,7 +107,7 @@ def test_deeply_nested_lists_are_refused_not_a_recursion_error(tmp_path: Path) -
     (error,) = _errors(path)
     assert time.perf_counter() - started < 1.0
     assert error.code == "yaml-nesting"
-    assert (error.location.line, error.location.col) == (2, 13 + limits.MAX_YAML_NESTING)
+    assert (error.location.line, error.location.col) == (2, 13 + rule_limits.MAX_YAML_NESTING)
 
 
 def test_a_rule_file_that_is_one_string_is_not_a_mapping(tmp_path: Path) -> None:
@@ -198,21 +198,21 @@ def test_the_bundled_pack_is_importable(tmp_path: Path) -> None:
 
 
 def test_a_rule_file_over_the_size_limit_is_refused_unparsed(tmp_path: Path) -> None:
-    words = "".join(f"    - word{i}\n" for i in range(limits.MAX_RULE_FILE_BYTES // 14 + 1))
+    words = "".join(f"    - word{i}\n" for i in range(rule_limits.MAX_RULE_FILE_BYTES // 14 + 1))
     path = _write(tmp_path, "stancekit: 1\nlexicons:\n  many:\n" + words)
-    assert path.stat().st_size > limits.MAX_RULE_FILE_BYTES
+    assert path.stat().st_size > rule_limits.MAX_RULE_FILE_BYTES
     started = time.perf_counter()
     (error,) = _errors(path)
     assert time.perf_counter() - started < 1.0
     assert error.code == "file-too-large"
     assert (error.location.line, error.location.col, error.location.line_text) == (1, 1, "stancekit: 1")
-    path.write_text("stancekit: 1\n" + "#" * (limits.MAX_RULE_FILE_BYTES - 13), encoding="utf-8")
-    assert path.stat().st_size == limits.MAX_RULE_FILE_BYTES
+    path.write_text("stancekit: 1\n" + "#" * (rule_limits.MAX_RULE_FILE_BYTES - 13), encoding="utf-8")
+    assert path.stat().st_size == rule_limits.MAX_RULE_FILE_BYTES
     assert load_rules([path]).rules == ()
 
 
 def test_a_lexicon_over_the_entry_limit_is_refused(tmp_path: Path) -> None:
-    entries = ", ".join(f"w{i}" for i in range(limits.MAX_LEXICON_ENTRIES + 1))
+    entries = ", ".join(f"w{i}" for i in range(rule_limits.MAX_LEXICON_ENTRIES + 1))
     text = RULE.replace("rules:\n", f"lexicons:\n  many: [{entries}]\nrules:\n", 1)
     (error,) = _errors(_write(tmp_path, text))
     assert error.code == "lexicon-too-large"
@@ -220,7 +220,7 @@ def test_a_lexicon_over_the_entry_limit_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_one_line_rule_file_over_the_limit_shows_only_the_start_of_its_line(tmp_path: Path) -> None:
-    path = _write(tmp_path, "x" * (limits.MAX_RULE_FILE_BYTES + 1))
+    path = _write(tmp_path, "x" * (rule_limits.MAX_RULE_FILE_BYTES + 1))
     (error,) = _errors(path)
     assert error.code == "file-too-large"
     assert len(error.render()) < 1000

@@ -45,7 +45,7 @@ def test_no_module_imports_a_private_name_from_another_package():
 
 
 def test_the_check_sees_a_private_import_across_packages_and_allows_one_within():
-    source = "from stancekit.engine.matcher import Matcher, _hidden\nfrom stancekit.testing.report import _own\n"
+    source = "from stancekit.engine.matcher import Matcher, _hidden\nfrom stancekit.testing.results import _own\n"
     assert private_imports_across_packages(source, "stancekit.testing.runner") == [
         "stancekit.testing.runner:1: _hidden from stancekit.engine.matcher"
     ]
@@ -83,3 +83,31 @@ def test_only_the_command_line_imports_the_commands():
         if imported == "stancekit.commands" or imported.startswith(("stancekit.commands.", "stancekit.cli"))
     ]
     assert reaching_up == []
+
+
+def shared_base_names(modules: list[str]) -> dict[str, list[str]]:
+    """Base names that more than one module (as a path under stancekit/) carries, with the
+    modules carrying them. A command's own module (`commands/diff.py` for `stancekit diff`) is
+    named after its command and does not count, nor do `__init__` and `__main__`."""
+    from stancekit.commands import COMMAND_MODULES
+
+    carriers: dict[str, list[str]] = {}
+    for module in modules:
+        folder, _, name = module.rpartition("/")
+        base = name.removesuffix(".py")
+        if base in ("__init__", "__main__") or (folder == "commands" and base in COMMAND_MODULES):
+            continue
+        carriers.setdefault(base, []).append(module)
+    return {base: found for base, found in carriers.items() if len(found) > 1}
+
+
+def test_no_two_modules_share_a_name():
+    """One meaning per name: `table.py` in two folders leaves a reader guessing which table
+    an import means."""
+    modules = [path.relative_to(PACKAGE).as_posix() for path in sorted(PACKAGE.rglob("*.py"))]
+    assert shared_base_names(modules) == {}
+
+
+def test_the_name_check_sees_two_modules_of_one_name_but_not_a_command_s_own_module():
+    modules = ["reporting/table.py", "output/table.py", "testing/changes.py", "commands/diff.py", "plugins.py"]
+    assert shared_base_names([*modules, "commands/plugins.py"]) == {"table": ["reporting/table.py", "output/table.py"]}

@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pytest
 
-from stancekit import limits
+from stancekit import rule_limits
 from stancekit.dsl.errors import RuleError
 from stancekit.dsl.loader import check_rules, load_rules
 from stancekit.exitcodes import ExitCode
@@ -116,7 +116,7 @@ KINDS = {
     "pattern_too_large": "pattern-too-large",
 }
 
-#: Cases about a limit of `stancekit.limits`, run with the limit lowered so that the file that
+#: Cases about a limit of `stancekit.rule_limits`, run with the limit lowered so that the file that
 #: crosses it stays small enough to read (test_hostile_rules.py crosses the real limits).
 LOWERED_LIMITS = {
     "oversize_file": ("MAX_RULE_FILE_BYTES", 2048),
@@ -136,7 +136,7 @@ def _at_project_root(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureReq
     callspec = getattr(request.node, "callspec", None)
     path = callspec.params.get("path") if callspec is not None else None
     if path is not None and _name(path) in LOWERED_LIMITS:
-        monkeypatch.setattr(limits, *LOWERED_LIMITS[_name(path)])
+        monkeypatch.setattr(rule_limits, *LOWERED_LIMITS[_name(path)])
 
 
 def _rule_error(path: Path) -> RuleError:

@@ -25,7 +25,7 @@ from stancekit.tagging import (
     read_conllu_sentences,
     tagger_named,
 )
-from stancekit.tagging.model import load_model, save_model
+from stancekit.tagging.tagger import load_model, save_model
 from stancekit.tagging.training import merge_hyphens, train
 
 FIXTURE = Path(__file__).parent / "fixtures" / "tagging" / "small.conllu"

@@ -434,10 +434,29 @@ def test_reading_test_files():
     first = cases[0]
     assert first.text.startswith('"I have never backed the tunnel project,"')
     assert first.expect == (
-        Expectation(actor="I", topic="the tunnel project", polarity="oppose", negated=True, quoted=True),
+        ExpectedFinding(actor="I", topic="the tunnel project", polarity="oppose", negated=True, quoted=True),
     )
     cases, problems = read_test_file(bundled_rules_dir() / "headlines.test.yaml")
     assert not problems and any(c.expect == () for c in cases) and any(c.todo for c in cases)
+
+
+def test_an_example_and_a_test_read_their_expect_block_into_one_type(tmp_path):
+    expect = "expect: [{actor: The council, topic: the bypass, polarity: oppose, negated: true}]"
+    rules = write(
+        tmp_path,
+        "council.yaml",
+        "rules:\n  - id: c.back\n    pattern: \"{actor:ACTOR} 'backs' {topic:TOPIC}\"\n    polarity: support\n"
+        f"    examples:\n      - text: The council no longer backs the bypass.\n        {expect}\n",
+    )
+    tests = write(
+        tmp_path, "council.test.yaml", f"tests:\n  - text: The council no longer backs the bypass.\n    {expect}\n"
+    )
+    [rule] = load_rules([rules]).rules
+    cases, problems = read_test_file(tests)
+    assert not problems
+    assert rule.examples[0].expect == cases[0].expect
+    assert type(rule.examples[0].expect[0]) is type(cases[0].expect[0]) is ExpectedFinding
+    assert Expectation is ExpectedFinding  # the name test files used, still importable
 
 
 def test_expectations_are_paired_as_a_whole():

@@ -3,7 +3,7 @@
     stancekit diff BASELINE.jsonl CURRENT.jsonl
     stancekit diff --rules-a OLD_RULES --rules-b NEW_RULES CORPUS...
 
-The comparison itself is `stancekit.testing.diff`; this module reads inputs and renders.
+The comparison itself is `stancekit.testing.changes`; this module reads inputs and renders.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from stancekit.dsl.errors import RuleError
 from stancekit.exitcodes import ExitCode
 from stancekit.findings import Finding
 from stancekit.findingsfile import FindingsInputError, read_findings
-from stancekit.testing.diff import diff_findings, format_diff
+from stancekit.testing.changes import diff_findings, format_diff
 
 
 def _failed(code: ExitCode):

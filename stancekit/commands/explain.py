@@ -21,7 +21,6 @@ from typing import Any
 import click
 
 from stancekit.commands.common import RULES_HELP, dictionary_options
-from stancekit.engine.explain import RuleProgress
 from stancekit.engine.explanation import (
     ExplainedFinding,
     Explanation,
@@ -34,6 +33,7 @@ from stancekit.engine.explanation import (
 from stancekit.engine.explanation import (
     explain_document as explain_document,  # where it was documented first; now `stancekit.explain_text`
 )
+from stancekit.engine.rule_progress import RuleProgress
 from stancekit.engine.sentence import Phrase
 from stancekit.exitcodes import ExitCode
 from stancekit.findings import Finding

@@ -21,7 +21,7 @@ from stancekit.dsl.loader import check_rules
 from stancekit.exitcodes import ExitCode
 from stancekit.output.atomic import atomic_text_output
 from stancekit.testing.lint import Targets, diagnostic_order, loaded_ids, read_tests
-from stancekit.testing.report import json_summary, junit_xml, text_report
+from stancekit.testing.results import json_summary, junit_xml, text_report
 from stancekit.testing.runner import Runner
 
 

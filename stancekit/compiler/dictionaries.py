@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from stancekit.compiler.inflect import inflections
-from stancekit.dsl.dictionaries import topic_regex
+from stancekit.dsl.dictionary_files import topic_regex
 from stancekit.dsl.model import ActorEntry, TopicEntry
 from stancekit.text.tokens import Token, split_words, tokenize
 

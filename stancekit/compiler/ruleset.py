@@ -12,8 +12,8 @@ from stancekit.compiler.dictionaries import ActorIndex, TopicIndex, compile_acto
 from stancekit.compiler.program import ProgramBuilder, first_filters, token_test
 from stancekit.compiler.triggers import TriggerIndex, guarantee, requirements
 from stancekit.dsl.errors import RuleError
-from stancekit.dsl.options import resolve_options
-from stancekit.dsl.validate import Resolver, phrase_key
+from stancekit.dsl.option_settings import resolve_options
+from stancekit.dsl.validate import NameBinder, phrase_key
 from stancekit.engine.options import DEFAULT_OPTIONS, RuleOptions
 from stancekit.engine.profile import LanguageProfile, default_profile
 from stancekit.gcpause import collector_paused
@@ -94,7 +94,7 @@ def compile_ruleset(ruleset) -> CompiledRuleSet:
 
 def _compile(ruleset) -> CompiledRuleSet:
     problems: list = []
-    resolver = Resolver(ruleset, problems.append)
+    binder = NameBinder(ruleset, problems.append)
     compiled: list[CompiledRule] = []
     triggers: dict[str, list[int]] = {}
     untriggered: list[int] = []
@@ -102,7 +102,7 @@ def _compile(ruleset) -> CompiledRuleSet:
     phrase_firsts: dict = {}
     for rule_file in ruleset.files:
         for phrase in rule_file.phrases.values():
-            tree, head = resolver.resolve_phrase(phrase, rule_file.key)
+            tree, head = binder.bind_phrase(phrase, rule_file.key)
             if tree is None:
                 continue
             program, entry = ProgramBuilder().build(tree)
@@ -123,7 +123,7 @@ def _compile(ruleset) -> CompiledRuleSet:
         file_options = _options(ruleset, rule_file, None)
         for rule in rule_file.rules:
             options = _options(ruleset, rule_file, rule) if rule.options else file_options
-            tree = resolver.resolve(rule.tree, rule.pattern, rule_file.key)
+            tree = binder.bind(rule.tree, rule.pattern, rule_file.key)
             if tree is None:
                 continue
             builder = ProgramBuilder()

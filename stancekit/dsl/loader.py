@@ -15,10 +15,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from stancekit import limits, plugins
+from stancekit import plugins, rule_limits
 from stancekit.dsl import codes, importpaths
-from stancekit.dsl.dictionaries import DictionaryReader
+from stancekit.dsl.dictionary_files import DictionaryReader
 from stancekit.dsl.errors import Diagnostic, Location, RuleError, did_you_mean
+from stancekit.dsl.expect import EXAMPLE_EXPECT, read_expect
 from stancekit.dsl.language import (
     apply,
     bundled_profile,
@@ -33,7 +34,6 @@ from stancekit.dsl.model import (
     POLARITIES,
     ActorEntry,
     Example,
-    ExpectedFinding,
     Lexicon,
     Macro,
     PhraseExample,
@@ -42,7 +42,7 @@ from stancekit.dsl.model import (
     RuleFile,
     TopicEntry,
 )
-from stancekit.dsl.options import read_options
+from stancekit.dsl.option_settings import read_options
 from stancekit.dsl.parser import PatternSyntaxError, parse_pattern
 from stancekit.dsl.yamlsource import LocatedDict, LocatedList, LocatedStr, SourceFile, YamlDataError, load_located
 from stancekit.gcpause import collector_paused
@@ -78,7 +78,6 @@ TOP_LEVEL_KEYS = (
 )
 RULE_KEYS = ("id", "pattern", "polarity", "description", "examples", "counter_examples", "priority", "tags", "options")
 EXAMPLE_KEYS = ("text", "expect", "todo")
-EXPECT_KEYS = ("actor", "topic", "polarity", "negated", "hedged", "quoted")
 LEXICON_KEYS = ("entries", "include", "inflect", "description")
 PHRASE_KEYS = ("pattern", "head", "description", "examples")
 PHRASE_EXAMPLE_KEYS = ("text", "expect")
@@ -330,9 +329,9 @@ class _Loader:
         display = display_path(path)
         try:
             with path.open("rb") as stream:
-                data = stream.read(limits.MAX_RULE_FILE_BYTES + 1)
+                data = stream.read(rule_limits.MAX_RULE_FILE_BYTES + 1)
                 size = os.fstat(stream.fileno()).st_size
-            if len(data) > limits.MAX_RULE_FILE_BYTES:
+            if len(data) > rule_limits.MAX_RULE_FILE_BYTES:
                 self._too_large(display, data, max(size, len(data)))
                 return key
             text = data.decode("utf-8-sig")
@@ -359,7 +358,7 @@ class _Loader:
         first_line = data[:200].decode("utf-8-sig", errors="replace").split("\n")[0].rstrip("\r")
         self.report(
             codes.FILE_TOO_LARGE,
-            f"rule file is {size:,} bytes, over the limit of {limits.MAX_RULE_FILE_BYTES:,}",
+            f"rule file is {size:,} bytes, over the limit of {rule_limits.MAX_RULE_FILE_BYTES:,}",
             Location(display, 1, 1, first_line),
         )
 
@@ -595,13 +594,13 @@ class _Loader:
                     'write the entries as a YAML list: [support, back, "stand behind"]',
                 )
                 continue
-            if len(entries_value) > limits.MAX_LEXICON_ENTRIES:
+            if len(entries_value) > rule_limits.MAX_LEXICON_ENTRIES:
                 self.report(
                     codes.LEXICON_TOO_LARGE,
                     f"lexicon '{name}' has {len(entries_value):,} entries, over the limit of"
-                    f" {limits.MAX_LEXICON_ENTRIES:,}",
+                    f" {rule_limits.MAX_LEXICON_ENTRIES:,}",
                     location,
-                    f"split it into lexicons of at most {limits.MAX_LEXICON_ENTRIES:,} entries and name them"
+                    f"split it into lexicons of at most {rule_limits.MAX_LEXICON_ENTRIES:,} entries and name them"
                     " together in the pattern: (@first_part | @second_part)",
                 )
                 lexicons[name] = Lexicon(name, (), inflect, location, display)  # defined, so not undefined too
@@ -878,6 +877,9 @@ class _Loader:
             hint = "write support, oppose or neutral"
         self.report(codes.BAD_POLARITY, f"{what} must be support, oppose or neutral, not '{written}'", location, hint)
 
+    def _bad_expected_polarity(self, expected: LocatedDict) -> None:
+        self._bad_polarity(expected, "polarity", "expected polarity")
+
     def _read_examples(self, item: LocatedDict) -> tuple[Example, ...]:
         examples: list[Example] = []
         for entry, location in self._items(item, "examples"):
@@ -905,7 +907,7 @@ class _Loader:
                     "list the findings it should give; 'expect: []' for a sentence the rule must not match",
                 )
                 continue
-            expect = self._read_expect(entry)
+            expect = read_expect(entry, EXAMPLE_EXPECT, self.report, self._bad_expected_polarity)
             if expect is None:
                 continue
             todo = entry.get("todo")
@@ -926,47 +928,6 @@ class _Loader:
         if not values:
             return []
         return list(zip(values, values.item_locations, strict=True))
-
-    def _read_expect(self, entry: LocatedDict) -> tuple[ExpectedFinding, ...] | None:
-        raw = entry["expect"]
-        if raw is None:
-            return ()
-        if not isinstance(raw, LocatedList):
-            self.report(
-                codes.WRONG_TYPE,
-                "'expect' must be a list of findings",
-                entry.key_locations["expect"],
-                "write expect: [] for none",
-            )
-            return None
-        found: list[ExpectedFinding] = []
-        for value, location in zip(raw, raw.item_locations, strict=True):
-            if not isinstance(value, LocatedDict):
-                self.report(
-                    codes.WRONG_TYPE, "an expected finding must be a mapping such as {actor: X, topic: Y}", location
-                )
-                return None
-            self._check_keys(value, EXPECT_KEYS, "expected-finding key")
-            polarity = value.get("polarity")
-            if "polarity" in value and polarity not in POLARITIES:
-                self._bad_polarity(value, "polarity", "expected polarity")
-                return None
-            flags = {}
-            for flag in ("negated", "hedged", "quoted"):
-                if flag in value:
-                    if not isinstance(value[flag], bool):
-                        self.report(codes.WRONG_TYPE, f"'{flag}' must be true or false", value.key_locations[flag])
-                        return None
-                    flags[flag] = value[flag]
-            found.append(
-                ExpectedFinding(
-                    actor=_opt_str(value.get("actor")),
-                    topic=_opt_str(value.get("topic")),
-                    polarity=polarity,
-                    **flags,
-                )
-            )
-        return tuple(found)
 
 
 def _key_through_value(mapping: LocatedDict, key: str) -> Location:
@@ -1011,10 +972,6 @@ def _rule_id_problem(rule_id: Any, location: Location) -> tuple[str, str]:
         return f"rule id '{rule_id}' starts with '{rule_id[0]}'", f"start it with a letter or digit, e.g. {example}"
     bad = next(ch for ch in rule_id if not re.match(r"[A-Za-z0-9_.\-]", ch))
     return f"rule id '{rule_id}' contains '{bad}'", f"{allowed}, e.g. {example}"
-
-
-def _opt_str(value: Any) -> str | None:
-    return None if value is None else str(value)
 
 
 def _find_cycle(graph: Mapping[str, Sequence[str]], start: str) -> list[str] | None:

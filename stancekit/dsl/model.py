@@ -14,14 +14,15 @@ from stancekit.dsl.errors import Location
 
 if TYPE_CHECKING:
     from stancekit.dsl.language import LanguageSetting
-    from stancekit.dsl.options import OptionSetting
+    from stancekit.dsl.option_settings import OptionSetting
 
 POLARITIES = ("support", "oppose", "neutral")
 
 
 @dataclass(frozen=True)
 class ExpectedFinding:
-    """What an example expects one finding to look like; fields left None are not compared."""
+    """What an example or a test expects one finding to look like; fields left None are not
+    compared. `rule` (written only in test files) says which rule must give it."""
 
     actor: str | None = None
     topic: str | None = None
@@ -29,6 +30,9 @@ class ExpectedFinding:
     negated: bool | None = None
     hedged: bool | None = None
     quoted: bool | None = None
+    rule: str | None = None
+    #: Where `rule` is written, to report an unknown rule id.
+    rule_location: Location | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,7 @@ class Rule:
     tags: tuple[str, ...] = ()
     #: Where the rule's id is written (its value), if it has one.
     id_location: Location | None = None
-    #: The rule's `options:` as written, by option name (see `stancekit.dsl.options`).
+    #: The rule's `options:` as written, by option name (see `stancekit.dsl.option_settings`).
     options: Mapping[str, OptionSetting] = field(default_factory=dict)
 
 

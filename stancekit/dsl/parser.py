@@ -15,8 +15,8 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from stancekit.dsl import ast
 from stancekit.dsl.fastparse import read_pattern
-from stancekit.limits import MAX_REPEAT
 from stancekit.resources import grammar_path
+from stancekit.rule_limits import MAX_REPEAT
 
 #: `*` and `+` are bounded: a gap can never run away across a long sentence.
 DEFAULT_REPEAT_CAP = 10

@@ -1,6 +1,6 @@
-"""Name resolution and checks over a whole rule set, reporting every problem found.
+"""Name binding and checks over a whole rule set, reporting every problem found.
 
-`resolve_pattern` binds `@lexicon` and `$macro` names in the scope of the file that wrote
+`NameBinder` binds `@lexicon` and `$macro` names in the scope of the file that wrote
 them (its own definitions and everything it imports) and expands macros into
 `ExpandedMacro` nodes. `validate` runs it for every rule and adds the checks that need the
 whole picture: duplicate ids, missing captures, patterns that match nothing, unused names.
@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from stancekit import registry
 from stancekit.dsl import ast, codes
-from stancekit.dsl.dictionaries import check_dictionaries
+from stancekit.dsl.dictionary_files import check_dictionaries
 from stancekit.dsl.errors import Diagnostic, did_you_mean
 from stancekit.dsl.model import Lexicon, PhraseType, Rule
-from stancekit.dsl.options import word_list
+from stancekit.dsl.option_settings import word_list
 from stancekit.dsl.yamlsource import LocatedStr
-from stancekit.limits import MAX_PROGRAM_SIZE
+from stancekit.rule_limits import MAX_PROGRAM_SIZE
 from stancekit.tagging import UPOS_TAGS
 from stancekit.text.tokens import split_words
 
@@ -58,7 +58,7 @@ def is_tag(name: str) -> bool:
 
 @dataclass(frozen=True)
 class ExpandedMacro(ast.Node):
-    """`$NAME` replaced by the macro's resolved pattern (kept as a node for `explain`)."""
+    """`$NAME` replaced by the macro's bound pattern (kept as a node for `explain`)."""
 
     name: str
     body: ast.Node
@@ -79,7 +79,7 @@ def children(node: ast.Node) -> tuple[ast.Node, ...]:
 
 
 def walk(node: ast.Node):
-    """Every node of a resolved tree, macros included, in pattern order."""
+    """Every node of a bound tree, macros included, in pattern order."""
     yield node
     for child in children(node):
         yield from walk(child)
@@ -185,7 +185,7 @@ def has_required_literal(node: ast.Node) -> bool:
     return False
 
 
-class Resolver:
+class NameBinder:
     """Binds names for one rule set; remembers expanded macros and which names were used."""
 
     def __init__(self, ruleset, report: Callable[[Diagnostic], None]):
@@ -194,7 +194,7 @@ class Resolver:
         self.used: set[tuple[str, str, str]] = set()  # (kind, defining file, name)
         self._macro_cache: dict[tuple[str, str], ast.Node | None] = {}
         self._active: list[tuple[str, str]] = []
-        #: While a phrase type's pattern is resolved: that phrase type, and the names of the
+        #: While a phrase type's pattern is bound: that phrase type, and the names of the
         #: phrase types its file defines below it (which it may not use yet).
         self._defining: tuple[PhraseType, frozenset[str]] | None = None
 
@@ -205,7 +205,7 @@ class Resolver:
         location = pattern.location(node.span.start, length) if isinstance(pattern, LocatedStr) else None
         self.report(code.diagnostic(message, location, hint))
 
-    def resolve(self, node: ast.Node, pattern: str, file_key: str) -> ast.Node | None:
+    def bind(self, node: ast.Node, pattern: str, file_key: str) -> ast.Node | None:
         """`node` with names bound; None (after reporting) where something is undefined."""
         if isinstance(node, ast.LexiconRef):
             return self._lexicon(node, pattern, file_key)
@@ -265,7 +265,7 @@ class Resolver:
                 return None
             return node
         if isinstance(node, ast.Not):
-            body = self.resolve(node.body, pattern, file_key)
+            body = self.bind(node.body, pattern, file_key)
             if body is None:
                 return None
             if not self._one_token(
@@ -281,10 +281,10 @@ class Resolver:
         if isinstance(node, ast.AllOf):
             return self._all_of(node, pattern, file_key)
         if isinstance(node, ast.Repeat):
-            body = self.resolve(node.body, pattern, file_key)
+            body = self.bind(node.body, pattern, file_key)
             return None if body is None else ast.Repeat(node.span, body, node.min, node.max, node.explicit_max)
         if isinstance(node, (ast.Sequence, ast.Alternation)):
-            parts = [self.resolve(c, pattern, file_key) for c in children(node)]
+            parts = [self.bind(c, pattern, file_key) for c in children(node)]
             if any(p is None for p in parts):
                 return None
             if isinstance(node, ast.Sequence):
@@ -295,7 +295,7 @@ class Resolver:
     def _capture_tests(self, node: ast.Capture, pattern: str, file_key: str) -> tuple[ast.Node, ...] | None:
         """The tests of `{name:TYPE & test ...}` with names bound; None (after reporting) when one
         is undefined or longer than one token: they test the capture's head, a single token."""
-        tests = [self.resolve(t, pattern, file_key) for t in node.tests]
+        tests = [self.bind(t, pattern, file_key) for t in node.tests]
         if any(t is None for t in tests):
             return None
         for test in tests:
@@ -333,7 +333,7 @@ class Resolver:
         )
 
     def _all_of(self, node: ast.AllOf, pattern: str, file_key: str) -> ast.Node | None:
-        parts = [self.resolve(p, pattern, file_key) for p in node.parts]
+        parts = [self.bind(p, pattern, file_key) for p in node.parts]
         if any(p is None for p in parts):
             return None
         first_ok = is_single_token(parts[0]) or isinstance(_unwrapped(parts[0]), ResolvedLexicon)
@@ -387,16 +387,16 @@ class Resolver:
         self.used.add(("phrase", phrase.file, name))
         return ResolvedPhrase(node.span, phrase, capture, tests)
 
-    def resolve_phrase(self, phrase: PhraseType, file_key: str) -> tuple[ast.Node | None, ast.Node | None]:
+    def bind_phrase(self, phrase: PhraseType, file_key: str) -> tuple[ast.Node | None, ast.Node | None]:
         """A phrase type's pattern and head test with names bound; None where something is wrong."""
         own = list(self.ruleset.file(file_key).phrases)
         later = frozenset(own[own.index(phrase.name) :]) if phrase.name in own else frozenset()
         self._defining = (phrase, later)
         try:
-            tree = self.resolve(phrase.tree, phrase.pattern, file_key) if phrase.tree is not None else None
+            tree = self.bind(phrase.tree, phrase.pattern, file_key) if phrase.tree is not None else None
             head = None
             if phrase.head_tree is not None:
-                head = self.resolve(phrase.head_tree, phrase.head, file_key)
+                head = self.bind(phrase.head_tree, phrase.head, file_key)
                 if head is not None and not is_single_token(head):
                     self._error(
                         phrase.head,
@@ -448,7 +448,7 @@ class Resolver:
         if key not in self._macro_cache:
             self._active.append(key)
             owner = next(f.key for f in self.ruleset.files if f.display == macro.file)
-            self._macro_cache[key] = self.resolve(macro.tree, macro.pattern, owner)
+            self._macro_cache[key] = self.bind(macro.tree, macro.pattern, owner)
             self._active.pop()
         body = self._macro_cache[key]
         return None if body is None else ExpandedMacro(node.span, node.name, body)
@@ -485,12 +485,12 @@ def validate(ruleset, *, loaded_with_errors: bool = False) -> list[Diagnostic]:
     read may well use it.
     """
     diagnostics: list[Diagnostic] = check_dictionaries(ruleset.actors, ruleset.topics)
-    resolver = Resolver(ruleset, diagnostics.append)
+    binder = NameBinder(ruleset, diagnostics.append)
     diagnostics.extend(check_taggers(ruleset.files))
     for rule_file in ruleset.files:
         for phrase in rule_file.phrases.values():
-            diagnostics.extend(check_phrase(phrase, resolver, rule_file.key))
-    diagnostics.extend(check_options(ruleset, resolver.used))
+            diagnostics.extend(check_phrase(phrase, binder, rule_file.key))
+    diagnostics.extend(check_options(ruleset, binder.used))
     first_seen: dict[str, Rule] = {}
     for rule_file in ruleset.files:
         rules = sorted((*rule_file.rules, *rule_file.rejected), key=lambda r: r.line)
@@ -507,15 +507,15 @@ def validate(ruleset, *, loaded_with_errors: bool = False) -> list[Diagnostic]:
                 )
             elif rule.id:
                 first_seen[rule.id] = rule
-            resolved = resolver.resolve(rule.tree, rule.pattern, rule_file.key)
-            if resolved is not None:
-                diagnostics.extend(check_rule_pattern(rule, resolved))
+            bound = binder.bind(rule.tree, rule.pattern, rule_file.key)
+            if bound is not None:
+                diagnostics.extend(check_rule_pattern(rule, bound))
     if loaded_with_errors or any(d.is_error for d in diagnostics):
         return diagnostics  # names used by broken rules would be reported as unused
     for rule_file in ruleset.files:
         for name, macro in rule_file.macros.items():
-            if ("macro", macro.file, name) not in resolver.used and macro.tree is not None:
-                resolver.resolve(macro.tree, macro.pattern, rule_file.key)  # still report its errors
+            if ("macro", macro.file, name) not in binder.used and macro.tree is not None:
+                binder.bind(macro.tree, macro.pattern, rule_file.key)  # still report its errors
                 diagnostics.append(
                     codes.UNUSED_MACRO.diagnostic(
                         f"macro ${name} is never used",
@@ -524,7 +524,7 @@ def validate(ruleset, *, loaded_with_errors: bool = False) -> list[Diagnostic]:
                     )
                 )
         for name, lexicon in rule_file.lexicons.items():
-            if ("lexicon", lexicon.file, name) not in resolver.used:
+            if ("lexicon", lexicon.file, name) not in binder.used:
                 diagnostics.append(
                     codes.UNUSED_LEXICON.diagnostic(
                         f"lexicon @{name} is never used",
@@ -647,8 +647,8 @@ def check_taggers(files) -> list[Diagnostic]:
     return found
 
 
-def check_phrase(phrase: PhraseType, resolver: Resolver, file_key: str) -> list[Diagnostic]:
-    """Checks of one phrase type: its name is free, its pattern and head resolve, it cannot be empty."""
+def check_phrase(phrase: PhraseType, binder: NameBinder, file_key: str) -> list[Diagnostic]:
+    """Checks of one phrase type: its name is free, its pattern and head bind, it cannot be empty."""
     found: list[Diagnostic] = []
     taken = (
         "a capture type"
@@ -666,7 +666,7 @@ def check_phrase(phrase: PhraseType, resolver: Resolver, file_key: str) -> list[
                 phrase.location,
             )
         )
-    tree, _ = resolver.resolve_phrase(phrase, file_key)
+    tree, _ = binder.bind_phrase(phrase, file_key)
     if tree is not None and min_length(tree) == 0:
         found.append(
             codes.EMPTY_MATCH.diagnostic(
@@ -678,7 +678,7 @@ def check_phrase(phrase: PhraseType, resolver: Resolver, file_key: str) -> list[
 
 
 def check_rule_pattern(rule: Rule, tree: ast.Node) -> list[Diagnostic]:
-    """Checks of one resolved rule pattern."""
+    """Checks of one bound rule pattern."""
     found: list[Diagnostic] = []
 
     def at(node: ast.Node):

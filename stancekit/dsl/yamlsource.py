@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from stancekit import limits
+from stancekit import rule_limits
 from stancekit.dsl import codes
 from stancekit.dsl.errors import Diagnostic, Location
 
@@ -362,9 +362,9 @@ def _first_shape_problem(source: SourceFile, loader: Any) -> Diagnostic | None:
     total = 0
     for event in yaml.parse(source.text, Loader=loader):
         if isinstance(event, yaml.CollectionStartEvent):
-            if len(open_collections) >= limits.MAX_YAML_NESTING:
+            if len(open_collections) >= rule_limits.MAX_YAML_NESTING:
                 return codes.YAML_NESTING.diagnostic(
-                    f"lists and mappings nest more than {limits.MAX_YAML_NESTING} deep here",
+                    f"lists and mappings nest more than {rule_limits.MAX_YAML_NESTING} deep here",
                     source.location(event.start_mark.index),
                 )
             open_collections.append([event.anchor, 0, 0])
@@ -381,7 +381,7 @@ def _first_shape_problem(source: SourceFile, loader: Any) -> Diagnostic | None:
             inside, inside_depth = expanded.get(event.anchor, (0, 0))
             uses, depth = 1 + inside, 1 + inside_depth
             total += uses
-            if total > limits.MAX_YAML_ALIASES or depth > limits.MAX_YAML_ALIAS_DEPTH:
+            if total > rule_limits.MAX_YAML_ALIASES or depth > rule_limits.MAX_YAML_ALIAS_DEPTH:
                 return _alias_problem(source, event, uses, depth)
             if open_collections:
                 open_collections[-1][1] += uses
@@ -392,11 +392,11 @@ def _first_shape_problem(source: SourceFile, loader: Any) -> Diagnostic | None:
 def _alias_problem(source: SourceFile, event: yaml.AliasEvent, uses: int, depth: int) -> Diagnostic:
     location = source.span(event.start_mark.index, event.end_mark.index)
     hint = "a rule file is plain data: write the values out, or share words through a lexicon"
-    if depth > limits.MAX_YAML_ALIAS_DEPTH:
-        message = f"YAML aliases nest more than {limits.MAX_YAML_ALIAS_DEPTH} deep here"
+    if depth > rule_limits.MAX_YAML_ALIAS_DEPTH:
+        message = f"YAML aliases nest more than {rule_limits.MAX_YAML_ALIAS_DEPTH} deep here"
         return codes.YAML_ALIASES.diagnostic(message, location, hint)
     message = (
-        f"YAML aliases expand past {limits.MAX_YAML_ALIASES} uses here"
+        f"YAML aliases expand past {rule_limits.MAX_YAML_ALIASES} uses here"
         f" ('*{event.anchor}' brings {uses}, counting the aliases in its value)"
     )
     return codes.YAML_ALIASES.diagnostic(message, location, hint)

@@ -15,8 +15,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
-from stancekit.engine.explain import RuleProgress, trace_rule
 from stancekit.engine.matcher import Candidate, Matcher, explain_rejection
+from stancekit.engine.rule_progress import RuleProgress, trace_rule
 from stancekit.engine.sentence import Phrase
 from stancekit.engine.trace import (
     CandidateDropped,

@@ -20,7 +20,7 @@ from stancekit.engine.options import DEFAULT_OPTIONS, READINGS, RuleOptions
 from stancekit.engine.polarity import modifiers
 from stancekit.engine.profile import LanguageProfile
 from stancekit.engine.readings import WHY, culprit, misreading
-from stancekit.engine.resolve import FindingResolver, by_concept, document_day
+from stancekit.engine.referents import FindingResolver, by_concept, document_day
 from stancekit.engine.sentence import SentenceContext
 from stancekit.engine.trace import (
     CandidateDropped,

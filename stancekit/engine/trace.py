@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from stancekit.compiler.ruleset import CompiledRule
-from stancekit.engine.explain import RuleProgress, trace_rule
+from stancekit.engine.rule_progress import RuleProgress, trace_rule
 from stancekit.engine.sentence import SentenceContext
 from stancekit.engine.vm import RawMatch
 from stancekit.findings import Finding

@@ -21,11 +21,11 @@ from typing import Any
 
 from stancekit import __version__
 from stancekit.findings import Finding
+from stancekit.reporting.findings_table import findings_section
 from stancekit.reporting.grouping import Grouping, Ranked, ranked
 from stancekit.reporting.highlight import highlight
 from stancekit.reporting.matrix import TOP, Matrix, stance_colour, stance_matrix
 from stancekit.reporting.summary import Summary, summarize
-from stancekit.reporting.table import findings_section
 from stancekit.reporting.timeline_svg import TimeAxis, timeline_svg
 from stancekit.tracking.names import NameMerges
 from stancekit.tracking.timeline import Evidence, PeriodStance, Shift, Tracking, track

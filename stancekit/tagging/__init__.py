@@ -21,10 +21,10 @@ from functools import cache
 
 from stancekit import registry
 from stancekit.tagging.conllu import ConlluError, ConlluSentence, ConlluWord, read_conllu, read_conllu_sentences
-from stancekit.tagging.evaluation import TagScore, TagScores, evaluate
 from stancekit.tagging.lemmas import lemma
-from stancekit.tagging.model import BUNDLED_MODEL, ModelError, PerceptronTagger, load_model
 from stancekit.tagging.protocol import Tagger
+from stancekit.tagging.tag_scores import TagScore, TagScores, evaluate
+from stancekit.tagging.tagger import BUNDLED_MODEL, ModelError, PerceptronTagger, load_model
 from stancekit.tagging.tags import UPOS_DESCRIPTIONS, UPOS_TAGS
 
 __all__ = [

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from stancekit.tagging.conllu import ConlluError, read_conllu, read_conllu_sentences
-from stancekit.tagging.evaluation import evaluate
-from stancekit.tagging.model import BUNDLED_MODEL, save_model
+from stancekit.tagging.tag_scores import evaluate
+from stancekit.tagging.tagger import BUNDLED_MODEL, save_model
 from stancekit.tagging.training import DEFAULT_ITERATIONS, DEFAULT_SEED, IterationReport, train
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

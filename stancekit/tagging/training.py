@@ -35,8 +35,8 @@ from dataclasses import dataclass
 
 from stancekit.tagging.conllu import ConlluSentence
 from stancekit.tagging.features import FeatureExtractor, normalise_word
-from stancekit.tagging.model import PerceptronTagger
 from stancekit.tagging.perceptron import AveragedPerceptron, prune
+from stancekit.tagging.tagger import PerceptronTagger
 from stancekit.tagging.tags import UPOS_TAGS
 
 #: Training settings of the bundled model.

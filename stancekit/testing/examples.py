@@ -50,7 +50,7 @@ def matches(expected: ExpectedFinding, finding: Finding) -> bool:
     The actor and topic compare with the text or the name, ignoring case and spacing; an
     expectation with a `rule` (those of test files may have one) also compares the rule id.
     """
-    rule = getattr(expected, "rule", None)
+    rule = expected.rule
     if rule is not None and rule != finding.rule.id:
         return False
     if expected.actor is not None and not _same_text(expected.actor, finding.actor.text, finding.actor.name):

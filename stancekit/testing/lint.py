@@ -30,7 +30,7 @@ from stancekit.dsl.errors import Diagnostic
 from stancekit.dsl.errors import plural as _count
 from stancekit.dsl.loader import RuleSet, check_rules, diagnostic_order
 from stancekit.dsl.model import Rule
-from stancekit.dsl.validate import ExpandedMacro, Resolver, children, program_size
+from stancekit.dsl.validate import ExpandedMacro, NameBinder, children, program_size
 from stancekit.dsl.yamlsource import LocatedStr
 from stancekit.resources import bundled_rules_dir
 from stancekit.testing.progress import top_elements
@@ -144,17 +144,17 @@ def _is_bundled(path: Path) -> bool:
 def extra_diagnostics(ruleset: RuleSet) -> list[Diagnostic]:
     """The warnings described above, for every rule and macro whose names resolve."""
     found: list[Diagnostic] = []
-    resolver = Resolver(ruleset, lambda _: None)
+    binder = NameBinder(ruleset, lambda _: None)
     for rule_file in ruleset.files:
         for name, macro in rule_file.macros.items():
             if macro.tree is None:
                 continue
-            tree = resolver.resolve(macro.tree, macro.pattern, rule_file.key)
+            tree = binder.bind(macro.tree, macro.pattern, rule_file.key)
             if tree is not None:
                 found.extend(nested_repeats(tree, macro.pattern, f"macro ${name}"))
         for rule in rule_file.rules:
             found.extend(_examples(rule))
-            tree = resolver.resolve(rule.tree, rule.pattern, rule_file.key)
+            tree = binder.bind(rule.tree, rule.pattern, rule_file.key)
             if tree is None:
                 continue
             found.extend(nested_repeats(tree, rule.pattern, f"rule {rule.id}"))

@@ -1,6 +1,6 @@
 """How far a rule got on a text, in words a rule author can act on.
 
-`stancekit.engine.explain.trace_rule` reports the furthest pattern element a rule matched on
+`stancekit.engine.rule_progress.trace_rule` reports the furthest pattern element a rule matched on
 a sentence. Over a whole sentence that mixes attempts from different start words ("France"
 as the actor, then "the two rail companies" as another), so the rule is traced once per start
 word here (its program anchored there) and the attempt that got furthest, the earliest of
@@ -18,9 +18,9 @@ from stancekit.compiler.program import CLASS, CUE, ENTRY, FORMS, REGEX, SPLIT, S
 from stancekit.compiler.ruleset import CompiledRule
 from stancekit.dsl import ast
 from stancekit.dsl.loader import RuleSet
-from stancekit.dsl.validate import ExpandedMacro, Resolver, min_length
-from stancekit.engine.explain import RuleProgress, trace_rule
+from stancekit.dsl.validate import ExpandedMacro, NameBinder, min_length
 from stancekit.engine.matcher import Matcher
+from stancekit.engine.rule_progress import RuleProgress, trace_rule
 from stancekit.engine.sentence import SentenceContext
 from stancekit.text.segment import Segmentation
 from stancekit.text.tokens import Token, tokenize
@@ -177,7 +177,7 @@ class Tracer:
             source = next((r for r in self.ruleset.rules if r.id == rule.id), None)
             owner = next((f for f in self.ruleset.files if f.display == rule.file), None)
             if source is not None and owner is not None:
-                tree = Resolver(self.ruleset, lambda _: None).resolve(source.tree, source.pattern, owner.key)
+                tree = NameBinder(self.ruleset, lambda _: None).bind(source.tree, source.pattern, owner.key)
                 if tree is not None:
                     flat: list[tuple[bool, int, int]] = []
                     for option in top_options(tree):

@@ -236,7 +236,7 @@ class Runner:
             todo=case.todo,
         )
         if outcome.status == FAILED and outcome.missing:
-            named = [e.rule for i, e in enumerate(case.expect) if i in missing and getattr(e, "rule", None)]
+            named = [e.rule for i, e in enumerate(case.expect) if i in missing and e.rule]
             note = None
             if named:
                 rules = [self.by_id[r] for r in dict.fromkeys(named) if r in self.by_id]

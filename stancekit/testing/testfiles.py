@@ -37,12 +37,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from stancekit.dsl import codes
 from stancekit.dsl.errors import Diagnostic, Location, did_you_mean
+from stancekit.dsl.expect import FLAGS, TEST_EXPECT, read_expect
 from stancekit.dsl.loader import BUNDLED_PREFIX, RULE_FILE_SUFFIXES, TEST_FILE_MARKERS, display_path
 from stancekit.dsl.model import POLARITIES, ExpectedFinding
 from stancekit.dsl.yamlsource import LocatedDict, LocatedList, SourceFile, YamlDataError, load_located
@@ -52,20 +53,14 @@ TEXT_SUFFIXES = (".txt",)
 TEST_FILE_SUFFIXES = (*RULE_FILE_SUFFIXES, *TEXT_SUFFIXES)
 TOP_LEVEL_KEYS = ("stancekit", "description", "tests")
 TEST_KEYS = ("text", "expect", "todo")
-EXPECT_KEYS = ("actor", "topic", "polarity", "negated", "hedged", "quoted", "rule")
-FLAGS = ("negated", "hedged", "quoted")
 ANNOTATIONS = ("expect", "todo")
 _TRUE = ("true", "yes")
 _FALSE = ("false", "no")
 
 
-@dataclass(frozen=True)
-class Expectation(ExpectedFinding):
-    """An expected finding of a test file; `rule` (optional) says which rule must give it."""
-
-    rule: str | None = None
-    #: Where `rule` is written, to report an unknown rule id.
-    rule_location: Location | None = field(default=None, compare=False)
+#: The expected finding of a test file is the one type examples use too (kept under this name
+#: for code that imports it from here).
+Expectation = ExpectedFinding
 
 
 @dataclass(frozen=True)
@@ -75,7 +70,7 @@ class TestCase:
     file: str
     location: Location
     text: str
-    expect: tuple[Expectation, ...]
+    expect: tuple[ExpectedFinding, ...]
     todo: str | None = None
 
     @property
@@ -250,67 +245,20 @@ class _YamlTests:
                 " 'expect: []' for a text that must give none",
             )
             return None
-        expect = self._read_expect(item)
+        expect = read_expect(item, TEST_EXPECT, self.error, self._bad_polarity)
         if expect is None or not ok:
             return None
         return TestCase(self.source.display, location, str(text), expect, str(todo) if todo else None)
 
-    def _read_expect(self, item: LocatedDict) -> tuple[Expectation, ...] | None:
-        raw = item["expect"]
-        if raw is None:
-            return ()
-        if not isinstance(raw, LocatedList):
-            self.error(
-                codes.WRONG_TYPE,
-                "'expect' must be a list of findings",
-                item.value_locations["expect"],
-                "write expect: [{actor: X, polarity: oppose, topic: Y}], or expect: [] for none",
-            )
-            return None
-        found: list[Expectation] = []
-        ok = True
-        for value, location in zip(raw, raw.item_locations, strict=True):
-            if not isinstance(value, LocatedDict):
-                self.error(
-                    codes.WRONG_TYPE,
-                    "an expected finding must be a mapping such as {actor: X, polarity: support, topic: Y}",
-                    location,
-                )
-                ok = False
-                continue
-            ok = self._check_keys(value, EXPECT_KEYS, "expected-finding key") and ok
-            fields: dict[str, Any] = {}
-            for key in ("actor", "topic", "rule"):
-                if key in value:
-                    if value[key] is None or isinstance(value[key], (list, dict)):
-                        self.error(codes.WRONG_TYPE, f"'{key}' must be a text", value.value_locations[key])
-                        ok = False
-                    else:
-                        fields[key] = str(value[key])
-            if "polarity" in value:
-                polarity = value["polarity"]
-                if polarity not in POLARITIES:
-                    shown = str(polarity).lower() if isinstance(polarity, bool) else str(polarity)
-                    self.error(
-                        codes.BAD_POLARITY,
-                        f"expected polarity must be support, oppose or neutral, not '{shown}'",
-                        value.value_locations["polarity"],
-                        did_you_mean(str(polarity), POLARITIES) or "write support, oppose or neutral",
-                    )
-                    ok = False
-                else:
-                    fields["polarity"] = str(polarity)
-            for flag in FLAGS:
-                if flag in value:
-                    if not isinstance(value[flag], bool):
-                        self.error(codes.WRONG_TYPE, f"'{flag}' must be true or false", value.value_locations[flag])
-                        ok = False
-                    else:
-                        fields[flag] = value[flag]
-            if "rule" in fields:
-                fields["rule_location"] = value.value_locations["rule"]
-            found.append(Expectation(**fields))
-        return tuple(found) if ok else None
+    def _bad_polarity(self, expected: LocatedDict) -> None:
+        polarity = expected["polarity"]
+        shown = str(polarity).lower() if isinstance(polarity, bool) else str(polarity)
+        self.error(
+            codes.BAD_POLARITY,
+            f"expected polarity must be support, oppose or neutral, not '{shown}'",
+            expected.value_locations["polarity"],
+            did_you_mean(str(polarity), POLARITIES) or "write support, oppose or neutral",
+        )
 
 
 # -- *.test.txt --------------------------------------------------------------------------------
@@ -331,7 +279,7 @@ class _AnnotatedText:
 
     def read(self) -> tuple[list[TestCase], list[Diagnostic]]:
         cases: list[TestCase] = []
-        expect: list[Expectation] = []
+        expect: list[ExpectedFinding] = []
         first: Location | None = None  # the first annotation of the pending test
         none_at: Location | None = None
         todo: str | None = None
@@ -416,8 +364,8 @@ class _AnnotatedText:
             )
         return cases, self.problems
 
-    def _expectation(self, number: int, line: str, col: int, value: str) -> Expectation | None:
-        """`actor=Germany; polarity=support; topic=the package` -> an `Expectation`."""
+    def _expectation(self, number: int, line: str, col: int, value: str) -> ExpectedFinding | None:
+        """`actor=Germany; polarity=support; topic=the package` -> an `ExpectedFinding`."""
         fields: dict[str, Any] = {}
         ok = True
         if not value.strip():
@@ -454,12 +402,12 @@ class _AnnotatedText:
                     self.at(number, line, value_col + glued.start(1), len(glued.group(1))),
                 )
                 ok = False
-            elif key not in EXPECT_KEYS:
+            elif key not in TEST_EXPECT.keys:
                 self.error(
                     codes.UNKNOWN_KEY,
                     f"unknown expected-finding key '{key}'",
                     self.at(number, line, where, len(key)),
-                    did_you_mean(key, EXPECT_KEYS) or f"allowed: {', '.join(EXPECT_KEYS)}",
+                    did_you_mean(key, TEST_EXPECT.keys) or f"allowed: {', '.join(TEST_EXPECT.keys)}",
                 )
                 ok = False
             elif key in fields:
@@ -491,7 +439,7 @@ class _AnnotatedText:
                 fields[key] = raw
                 if key == "rule":
                     fields["rule_location"] = value_at
-        return Expectation(**fields) if ok else None
+        return ExpectedFinding(**fields) if ok else None
 
 
 def _fields(value: str) -> list[tuple[int, str]]:

@@ -50,7 +50,7 @@ def describe_expected(expected: ExpectedFinding) -> str:
         if value is not None:
             marks.append(flag if value else f"not {flag}")
     text = f"{expected.actor or 'any actor'} [{', '.join(marks)}] {expected.topic or 'any topic'}"
-    rule = getattr(expected, "rule", None)
+    rule = expected.rule
     return f"{text}  (rule {rule})" if rule else text
 
 

@@ -1,4 +1,5 @@
-"""Every limit stancekit puts on what it reads, in one place (and listed in docs/rule-language.md, "Limits").
+"""Every limit stancekit puts on the rule files it reads, in one place (and listed in
+docs/rule-language.md, "Limits"); what a scan reads is bounded by `stancekit.text.limits`.
 
 Rule files come from pull requests and corpora from scrapers: neither is trusted. Each limit
 below is far above what a real rule set needs (the bundled pack is 143 KB in 10 files, its

@@ -7,7 +7,7 @@ actor name or id, topic name or id, negated, modality ...). A removed and an add
 the same document, sentence span and rule are one changed finding whose spans moved.
 
     from stancekit.findingsfile import read_findings
-    from stancekit.testing.diff import diff_findings
+    from stancekit.testing.changes import diff_findings
     result = diff_findings(read_findings("baseline.jsonl"), read_findings("current.jsonl"))
     result.differs, result.added, result.removed, result.changed, result.per_rule
 """
