@@ -293,6 +293,27 @@ def test_a_test_file_lists_every_finding(rules):
     assert "  expected: no finding\n  got:\n    extra    The mayor [oppose] the plan  (rule t.slam)\n" in result.output
 
 
+def test_a_failure_names_the_topic_as_its_dictionary_does(rules):
+    write(
+        rules,
+        "topics.yaml",
+        "stancekit: 1\ntopics:\n  - id: fuel_duty\n    name: Fuel duty\n    aliases: [fuel tax, levy on diesel]\n",
+    )
+    write(
+        rules,
+        "mine.test.yaml",
+        "stancekit: 1\ntests:\n  - text: Farmers slam the levy on diesel.\n"
+        "    expect: [{actor: Farmers, polarity: support, topic: Fuel duty}]\n",
+    )
+    result = run(rules, "--json")
+    failed = [t for t in json.loads(result.output)["tests"] if t["status"] == "failed"]
+    assert [f["topic_name"] for t in failed for f in t["got"]] == ["Fuel duty"]
+    result = run(rules)
+    assert result.exit_code == ExitCode.FINDINGS_DIFFER
+    assert "    missing  Farmers [support] Fuel duty\n" in result.output
+    assert "    extra    Farmers [oppose] the levy on diesel (= Fuel duty)  (rule t.slam)\n" in result.output
+
+
 def test_a_missed_finding_in_a_test_file_shows_the_rules_whose_words_are_there(rules):
     write(
         rules,
