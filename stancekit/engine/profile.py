@@ -176,6 +176,9 @@ class LanguageProfile:
     )
     hedges: frozenset[str] = _slot(WORDS, "One-word hedges: the stance stands but is marked hedged.")
     hedge_phrases: tuple[tuple[str, ...], ...] = _slot(PHRASES, "Several-word hedges before the cue.")
+    opinion_frames: tuple[tuple[str, ...], ...] = _slot(
+        PHRASES, "First-person opinion framings before the cue: they state a view and neither hedge nor negate."
+    )
     conditions: frozenset[str] = _slot(WORDS, "Before the cue in its clause: the stance is conditional.")
     conditional_modals: frozenset[str] = _slot(
         WORDS, "In the negation scope, with a conditional clause word after the match: conditional."
