@@ -84,6 +84,9 @@ class LanguageProfile:
     )
     partitives: frozenset[str] = _slot(WORDS, "Followed by 'of' and a noun phrase inside an actor phrase.")
     name_joiners: frozenset[str] = _slot(WORDS, "Lower-case words that may join the capitalised parts of one name.")
+    organisation_joiners: frozenset[str] = _slot(
+        WORDS, "Lower-case words that join a name's parts right after an organisation word only."
+    )
     role_words: frozenset[str] = _slot(
         WORDS, "Titles and roles: may stand inside a name or head an actor phrase; a bare singular one is no actor."
     )
