@@ -599,6 +599,58 @@ def test_coverage_on_examples_and_corpus(tmp_path):
     assert data["findings_on_corpus"] == {"c.back": 1, "c.back_again": 0, "c.untested": 1, "c.veto": 0}
 
 
+COVERAGE_DICTIONARY = """\
+stancekit: 1
+actors:
+  - {id: harbour_union, name: Harbour Workers Union, type: organisation, aliases: [Harbour Workers Union]}
+  - {id: ferry_board, name: Ferry Board, type: body, aliases: [Ferry Board]}
+topics:
+  - id: night_ferry
+    name: The night ferry should be kept
+    agreement: agree
+    aliases: [night ferry]
+  - id: night_ferry_against
+    name: statements against the night ferry
+    concept: night_ferry
+    agreement: disagree
+    patterns: ["/ferry losses?/"]
+  - id: port_levy
+    name: The port levy should be scrapped
+    agreement: disagree
+    aliases: [port levy]
+  - {id: harbour_wall, name: harbour wall, aliases: [harbour wall]}
+"""
+
+
+def test_coverage_names_the_concepts_and_dictionary_entries_that_never_fire_on_the_corpus(tmp_path):
+    write(tmp_path, "cov.yaml", COVERAGE_RULES)
+    write(tmp_path, "dictionary.yaml", COVERAGE_DICTIONARY)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write(
+        corpus,
+        "a.txt",
+        "The Harbour Workers Union backs the night ferry.\nThe mayor backs the mounting ferry losses.\n",
+    )
+    result = run(tmp_path, "--coverage", "--corpus", corpus)
+    section = result.output.split("coverage of 4 rules:\n", 1)[1]
+    assert "  concepts no finding on the corpus states (1): port_levy\n" in section
+    assert "  topic entries that never fire on the corpus (2): port_levy, harbour_wall\n" in section
+    assert "  actor entries that never fire on the corpus (1): ferry_board\n" in section
+
+    data = json.loads(run(tmp_path, "--coverage", "--corpus", corpus, "--json").output)["coverage"]
+    assert data["concepts_never_stated_on_corpus"] == ["port_levy"]
+    assert data["topic_entries_never_fire_on_corpus"] == ["port_levy", "harbour_wall"]
+    assert data["actor_entries_never_fire_on_corpus"] == ["ferry_board"]
+
+
+def test_coverage_without_a_corpus_says_nothing_of_dictionary_entries(tmp_path):
+    write(tmp_path, "cov.yaml", COVERAGE_RULES)
+    write(tmp_path, "dictionary.yaml", COVERAGE_DICTIONARY)
+    result = run(tmp_path, "--coverage")
+    assert "entries" not in result.output and "concepts" not in result.output
+
+
 def test_coverage_finds_rules_that_never_fire_on_their_examples(tmp_path):
     rules = write(
         tmp_path,
