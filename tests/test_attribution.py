@@ -666,3 +666,41 @@ def test_a_headline_role_is_the_lead_person_given_its_title_not_the_lead_subject
 def test_a_role_opening_a_sentence_of_the_story_is_no_headline(matcher):
     text = "Pedro Alvarez spoke first.\n\nOne member voted against the resolution on free speech grounds.\n"
     assert all(f.actor.name != "Pedro Alvarez" for f in matcher.scan(text))
+
+
+# -- names of organisations with "to", "for", "of" inside -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "kind"),
+    [
+        ("The Alliance to Save Energy supports the efficiency standard.", "Alliance to Save Energy", "organisation"),
+        ("The Committee to Protect Reporters condemned the arrests.", "Committee to Protect Reporters", "organisation"),
+        ("The Coalition for Clean Air opposes the new bypass.", "Coalition for Clean Air", "organisation"),
+        ("Friends of the Earth opposes the new bypass.", "Friends of the Earth", "group"),
+    ],
+    ids=["alliance to", "committee to", "coalition for", "friends of"],
+)
+def test_a_capitalised_organisation_name_with_to_for_or_of_is_kept_whole(matcher, text, actor, kind):
+    [finding] = matcher.scan(text)
+    assert (finding.actor.name, finding.actor.type) == (actor, kind)
+
+
+def test_to_joins_no_names_that_are_not_an_organisation(matcher):
+    [finding] = matcher.scan("Ferry operators from Dover to Calais oppose the new levy.")
+    assert finding.actor.name != "Dover to Calais" and "to" not in finding.actor.text.split()
+
+
+def test_a_dictionary_name_keeps_the_words_before_its_lower_case_joiner(tmp_path):
+    path = tmp_path / "groups.yaml"
+    path.write_text(
+        "stancekit: 1\nactors:\n  - id: harbour_neighbours\n    name: Neighbours to Save the Harbour\n"
+        "    type: organisation\n    aliases: [Neighbours to Save the Harbour]\n",
+        encoding="utf-8",
+    )
+    matcher = Matcher(load_rules(None, [path]).compile())
+    [finding] = matcher.scan("Neighbours to Save the Harbour opposes the new marina.")
+    assert finding.actor.text == "Neighbours to Save the Harbour"
+    assert (finding.actor.id, finding.actor.start) == ("harbour_neighbours", 0)
+    [finding] = matcher.scan("Save the Harbour opposes the new marina.")
+    assert finding.actor.id is None and finding.actor.text == "Save the Harbour"

@@ -7,7 +7,7 @@ import textwrap
 import pytest
 from click.testing import CliRunner
 
-from stancekit import load_rules
+from stancekit import Matcher, load_rules
 from stancekit.cli import cli
 from stancekit.dsl.errors import RuleError
 
@@ -140,3 +140,94 @@ def test_scan_takes_actor_dictionaries_from_the_command_line(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[1] == "Tom Reed,REED_TOM,Tom Reed"
+
+
+# -- a user dictionary that extends or overrides a bundled entry ---------------------------------
+
+
+def _actor(ruleset, actor_id):
+    return next(a for a in ruleset.actors if a.id == actor_id)
+
+
+def _topic(ruleset, topic_id):
+    return next(t for t in ruleset.topics if t.id == topic_id)
+
+
+def test_an_id_of_the_bundled_pack_without_extend_or_override_is_still_an_error(tmp_path):
+    path = write(tmp_path, "actors:\n  - {id: GREENPEACE, name: Greenpeace UK, type: organisation}\n")
+    with pytest.raises(RuleError) as caught:
+        load_rules(None, [path])
+    assert "actor id 'GREENPEACE' is already used" in str(caught.value)
+
+
+def test_extend_adds_aliases_to_a_bundled_actor_and_keeps_its_own(tmp_path):
+    path = write(
+        tmp_path, "actors:\n  - {id: GREENPEACE, extend: true, aliases: [Greenpeace Nordic, the rainbow warriors]}\n"
+    )
+    ruleset = load_rules(None, [path])
+    actor = _actor(ruleset, "GREENPEACE")
+    assert actor.aliases == (*_actor(PACK, "GREENPEACE").aliases, "Greenpeace Nordic", "the rainbow warriors")
+    assert (actor.name, actor.type) == ("Greenpeace", "organisation")
+    assert [a.id for a in ruleset.actors].count("GREENPEACE") == 1
+    [finding] = Matcher(ruleset.compile()).scan("Greenpeace Nordic opposes the new oil field.")
+    assert (finding.actor.id, finding.actor.name) == ("GREENPEACE", "Greenpeace")
+
+
+def test_override_replaces_a_bundled_actor_whole(tmp_path):
+    path = write(
+        tmp_path,
+        "actors:\n  - {id: GREENPEACE, override: true, name: Greenpeace Nordic, type: organisation,"
+        " aliases: [Greenpeace Nordic]}\n",
+    )
+    ruleset = load_rules(None, [path])
+    assert _actor(ruleset, "GREENPEACE").aliases == ("Greenpeace Nordic",)
+    matcher = Matcher(ruleset.compile())
+    [finding] = matcher.scan("Greenpeace Nordic opposes the new oil field.")
+    assert (finding.actor.id, finding.actor.name) == ("GREENPEACE", "Greenpeace Nordic")
+    [finding] = matcher.scan("Greenpeace International opposes the new oil field.")
+    assert finding.actor.id is None
+
+
+def test_extend_adds_aliases_and_patterns_to_a_bundled_topic(tmp_path):
+    path = write(
+        tmp_path, 'topics:\n  - {id: tax_cuts, extend: true, aliases: [tax giveaway], patterns: ["/levy cuts?/"]}\n'
+    )
+    ruleset = load_rules(None, [path])
+    topic = _topic(ruleset, "tax_cuts")
+    assert topic.aliases == (*_topic(PACK, "tax_cuts").aliases, "tax giveaway")
+    assert topic.patterns[-1] == "/levy cuts?/" and topic.parent == "taxation"
+    [finding] = Matcher(ruleset.compile()).scan("The union opposes the tax giveaway.")
+    assert (finding.topic.id, finding.topic.name) == ("tax_cuts", "tax cuts")
+
+
+def test_override_of_a_topic_may_change_its_name_and_parent(tmp_path):
+    path = write(tmp_path, "topics:\n  - {id: tax_cuts, override: true, name: tax relief, aliases: [tax relief]}\n")
+    topic = _topic(load_rules(None, [path]), "tax_cuts")
+    assert (topic.name, topic.aliases, topic.parent) == ("tax relief", ("tax relief",), None)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            "actors:\n  - {id: GREENPEAC, extend: true, aliases: [Greenpeace Nordic]}\n",
+            "actor 'GREENPEAC' has 'extend: true' but no actor with that id is loaded before it",
+        ),
+        (
+            "topics:\n  - {id: tax_cut, override: true, name: tax relief, aliases: [tax relief]}\n",
+            "topic 'tax_cut' has 'override: true' but no topic with that id is loaded before it",
+        ),
+        (
+            "actors:\n  - {id: GREENPEACE, extend: true, override: true, aliases: [GP]}\n",
+            "either extends or overrides",
+        ),
+        ("actors:\n  - {id: GREENPEACE, extend: yes please, aliases: [GP]}\n", "'extend' must be true or false"),
+        ("actors:\n  - {id: GREENPEACE, override: true, aliases: [GP]}\n", "has no 'name'"),
+    ],
+    ids=["extend-unknown", "override-unknown", "both", "not-boolean", "override-needs-name"],
+)
+def test_extend_and_override_problems_are_reported(tmp_path, body, message):
+    path = write(tmp_path, body)
+    with pytest.raises(RuleError) as caught:
+        load_rules(None, [path])
+    assert message in str(caught.value)

@@ -296,3 +296,65 @@ def test_usage_errors_exit_2(capsys, local_rules, args):
     assert code == ExitCode.USAGE == 2
     if "--rule" in args:
         assert "did you mean 'local.cheer_number'?" in err
+
+
+# --- documents of a JSONL or CSV file -----------------------------------------------------------
+
+
+def _testimonies(tmp_path: Path) -> Path:
+    corpus = tmp_path / "hearing.jsonl"
+    records = [
+        {"id": "witness-01", "body": "The union rejects the levy.", "speaker": "Ana Ruiz"},
+        {"id": "witness-02", "body": "Farmers boo the new quota.", "speaker": "Tom Hale"},
+        {"id": "witness-03", "body": "The council applauds the park.", "speaker": "Lee Park"},
+    ]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return corpus
+
+
+def test_doc_explains_that_record_of_a_jsonl_file_not_its_raw_lines(capsys, tmp_path, local_rules):
+    corpus = _testimonies(tmp_path)
+    data = explain_json(capsys, "--file", corpus, "--doc", "witness-02", "--text-field", "body", "-r", local_rules)
+    assert data["doc"] == "witness-02"
+    assert [s["text"] for s in data["sentences"]] == ["Farmers boo the new quota."]
+    (finding,) = data["sentences"][0]["findings"]
+    assert finding["actor"]["text"] == "Farmers" and finding["polarity"] == "oppose"
+
+
+def test_doc_of_a_csv_file_with_its_own_id_field(capsys, tmp_path, local_rules):
+    corpus = tmp_path / "speeches.csv"
+    corpus.write_text("speech,text\nmay-day,The union rejects the levy.\nlabour-day,Farmers boo the plan.\n")
+    data = explain_json(capsys, "--file", corpus, "--doc", "labour-day", "--id-field", "speech", "-r", local_rules)
+    assert data["doc"] == "labour-day" and data["sentences"][0]["text"] == "Farmers boo the plan."
+
+
+def test_an_absent_doc_id_is_an_input_error_naming_the_closest_ids(capsys, tmp_path, local_rules):
+    corpus = _testimonies(tmp_path)
+    code, out, err = explain(capsys, "--file", corpus, "--doc", "witness-2", "--text-field", "body", "-r", local_rules)
+    assert code == ExitCode.INPUT_ERROR and out == ""
+    assert "no document 'witness-2'" in err and "witness-02" in err
+
+
+def test_a_file_of_several_documents_needs_doc(capsys, tmp_path, local_rules):
+    corpus = _testimonies(tmp_path)
+    code, _, err = explain(capsys, "--file", corpus, "--text-field", "body", "-r", local_rules)
+    assert code == ExitCode.INPUT_ERROR
+    assert "holds 3 documents; name one with --doc ID" in err and "witness-01" in err
+
+
+def test_doc_with_a_text_file_or_without_file_is_a_usage_error(capsys, tmp_path, local_rules):
+    story = tmp_path / "story.txt"
+    story.write_text("The union rejects the levy.\n", encoding="utf-8")
+    code, _, err = explain(capsys, "--file", story, "--doc", "story", "-r", local_rules)
+    assert code == ExitCode.USAGE and "JSONL or CSV" in err
+    code, _, err = explain(capsys, "Some text.", "--doc", "x", "-r", local_rules)
+    assert code == ExitCode.USAGE and "--doc needs --file" in err
+
+
+def test_doc_with_speaker_field_resolves_the_first_person_to_the_author(capsys, tmp_path, local_rules):
+    corpus = tmp_path / "hearing.jsonl"
+    record = {"id": "w1", "text": "We reject the levy.", "witness": "Ana Ruiz"}
+    corpus.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    data = explain_json(capsys, "--file", corpus, "--doc", "w1", "--speaker-field", "witness", "-r", local_rules)
+    (finding,) = data["sentences"][0]["findings"]
+    assert finding["actor"]["name"] == "Ana Ruiz" and finding["actor"]["via"] == "author"

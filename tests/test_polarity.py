@@ -67,3 +67,38 @@ def test_modality(text, modality):
     assert findings, text
     assert {(f.modality, f.hedged) for f in findings} == {(modality, modality != "asserted")}
     assert all(f.polarity == "support" for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("We consider it essential to back the new ferry route.", "asserted"),
+        ("In our view, the harbour board rightly backs the new ferry route.", "asserted"),
+        ("We consider backing the new ferry route.", "hedged"),
+        ("I think the harbour board would back the new ferry route.", "hedged"),
+    ],
+    ids=["we consider it", "in our view", "considering is mulling", "a modal still hedges"],
+)
+def test_a_first_person_opinion_frame_states_a_view_and_does_not_hedge(text, modality):
+    findings = MATCHER.scan(text)
+    assert findings, text
+    assert {(f.polarity, f.modality) for f in findings} == {("support", modality)}
+
+
+def test_an_opinion_frame_wins_over_a_hedge_list_that_holds_its_verb(tmp_path):
+    rules = tmp_path / "doubts.yaml"
+    rules.write_text(
+        "stancekit: 1\n"
+        "lexicons:\n  doubting: [think, suppose]\n"
+        "rules:\n"
+        "  - id: t.right_to_back\n"
+        '    pattern: "{actor:ACTOR} /[a-z]+/ it right to back {topic:TOPIC}"\n'
+        "    polarity: support\n"
+        "    options: {hedges: doubting}\n",
+        encoding="utf-8",
+    )
+    matcher = Matcher(load_rules([rules]).compile())
+    modality = {f.actor.text: f.modality for f in matcher.scan("Ministers suppose it right to back the levy.")}
+    assert modality == {"Ministers": "hedged"}
+    modality = {f.actor.text: f.modality for f in matcher.scan("We think it right to back the levy.")}
+    assert modality == {"We": "asserted"}

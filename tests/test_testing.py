@@ -293,6 +293,27 @@ def test_a_test_file_lists_every_finding(rules):
     assert "  expected: no finding\n  got:\n    extra    The mayor [oppose] the plan  (rule t.slam)\n" in result.output
 
 
+def test_a_failure_names_the_topic_as_its_dictionary_does(rules):
+    write(
+        rules,
+        "topics.yaml",
+        "stancekit: 1\ntopics:\n  - id: fuel_duty\n    name: Fuel duty\n    aliases: [fuel tax, levy on diesel]\n",
+    )
+    write(
+        rules,
+        "mine.test.yaml",
+        "stancekit: 1\ntests:\n  - text: Farmers slam the levy on diesel.\n"
+        "    expect: [{actor: Farmers, polarity: support, topic: Fuel duty}]\n",
+    )
+    result = run(rules, "--json")
+    failed = [t for t in json.loads(result.output)["tests"] if t["status"] == "failed"]
+    assert [f["topic_name"] for t in failed for f in t["got"]] == ["Fuel duty"]
+    result = run(rules)
+    assert result.exit_code == ExitCode.FINDINGS_DIFFER
+    assert "    missing  Farmers [support] Fuel duty\n" in result.output
+    assert "    extra    Farmers [oppose] the levy on diesel (= Fuel duty)  (rule t.slam)\n" in result.output
+
+
 def test_a_missed_finding_in_a_test_file_shows_the_rules_whose_words_are_there(rules):
     write(
         rules,
@@ -595,6 +616,58 @@ def test_coverage_on_examples_and_corpus(tmp_path):
     data = json.loads(run(rules, "--coverage", "--corpus", corpus, "--json").output)["coverage"]
     assert data["shadowed_on_corpus"] == [{"rule": "c.back_again", "matched": 1, "shadowed_by": {"c.back": 1}}]
     assert data["findings_on_corpus"] == {"c.back": 1, "c.back_again": 0, "c.untested": 1, "c.veto": 0}
+
+
+COVERAGE_DICTIONARY = """\
+stancekit: 1
+actors:
+  - {id: harbour_union, name: Harbour Workers Union, type: organisation, aliases: [Harbour Workers Union]}
+  - {id: ferry_board, name: Ferry Board, type: body, aliases: [Ferry Board]}
+topics:
+  - id: night_ferry
+    name: The night ferry should be kept
+    agreement: agree
+    aliases: [night ferry]
+  - id: night_ferry_against
+    name: statements against the night ferry
+    concept: night_ferry
+    agreement: disagree
+    patterns: ["/ferry losses?/"]
+  - id: port_levy
+    name: The port levy should be scrapped
+    agreement: disagree
+    aliases: [port levy]
+  - {id: harbour_wall, name: harbour wall, aliases: [harbour wall]}
+"""
+
+
+def test_coverage_names_the_concepts_and_dictionary_entries_that_never_fire_on_the_corpus(tmp_path):
+    write(tmp_path, "cov.yaml", COVERAGE_RULES)
+    write(tmp_path, "dictionary.yaml", COVERAGE_DICTIONARY)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write(
+        corpus,
+        "a.txt",
+        "The Harbour Workers Union backs the night ferry.\nThe mayor backs the mounting ferry losses.\n",
+    )
+    result = run(tmp_path, "--coverage", "--corpus", corpus)
+    section = result.output.split("coverage of 4 rules:\n", 1)[1]
+    assert "  concepts no finding on the corpus states (1): port_levy\n" in section
+    assert "  topic entries that never fire on the corpus (2): port_levy, harbour_wall\n" in section
+    assert "  actor entries that never fire on the corpus (1): ferry_board\n" in section
+
+    data = json.loads(run(tmp_path, "--coverage", "--corpus", corpus, "--json").output)["coverage"]
+    assert data["concepts_never_stated_on_corpus"] == ["port_levy"]
+    assert data["topic_entries_never_fire_on_corpus"] == ["port_levy", "harbour_wall"]
+    assert data["actor_entries_never_fire_on_corpus"] == ["ferry_board"]
+
+
+def test_coverage_without_a_corpus_says_nothing_of_dictionary_entries(tmp_path):
+    write(tmp_path, "cov.yaml", COVERAGE_RULES)
+    write(tmp_path, "dictionary.yaml", COVERAGE_DICTIONARY)
+    result = run(tmp_path, "--coverage")
+    assert "entries" not in result.output and "concepts" not in result.output
 
 
 def test_coverage_finds_rules_that_never_fire_on_their_examples(tmp_path):

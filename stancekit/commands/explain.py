@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,7 @@ from stancekit.engine.sentence import Phrase
 from stancekit.exitcodes import ExitCode
 from stancekit.findings import Finding
 from stancekit.lib import explain_text
-from stancekit.text.documents import Document, looks_binary
+from stancekit.text.documents import Document, InputOptions, is_record_file, iter_documents, looks_binary
 from stancekit.text.segment import Sentence
 from stancekit.text.tokens import Token
 
@@ -268,6 +268,46 @@ def _read_file(path: Path) -> Document:
     return Document(id=path.stem, text=text, source=str(path))
 
 
+def _record_document(path: Path, doc_id: str | None, options: InputOptions) -> Document:
+    """The document of a JSONL or CSV/TSV file that `--doc` names, read as `scan` reads it;
+    a file of one document needs no `--doc`. An id that is absent is an input error naming
+    the closest ids, so a mistyped id is found without opening the file."""
+    problems: list[str] = []
+    read = iter_documents([path], options, lambda problem: problems.append(str(problem)))
+    documents = {document.id: document for document in read}
+    for problem in problems:
+        click.echo(f"warning: {problem}", err=True)
+    if not documents:
+        _fail(f"{path} holds no document", ExitCode.INPUT_ERROR)
+    if doc_id is None:
+        if len(documents) == 1:
+            return next(iter(documents.values()))
+        _fail(
+            f"{path} holds {len(documents)} documents; name one with --doc ID ({_some_ids(documents)})",
+            ExitCode.INPUT_ERROR,
+        )
+    if doc_id not in documents:
+        _fail(f"{path}: no document '{doc_id}'; {_close_ids(doc_id, documents)}", ExitCode.INPUT_ERROR)
+    return documents[doc_id]
+
+
+def _close_ids(doc_id: str, ids: Iterable[str]) -> str:
+    """'the closest ids: a, b' (by spelling), else a few of the ids the file holds."""
+    import difflib
+
+    known = list(ids)
+    close = difflib.get_close_matches(doc_id, known, n=3, cutoff=0.5)
+    if close:
+        return "the closest ids: " + ", ".join(close)
+    return _some_ids(known)
+
+
+def _some_ids(ids: Iterable[str], shown: int = 5) -> str:
+    known = list(ids)
+    listed = ", ".join(known[:shown]) + (", ..." if len(known) > shown else "")
+    return f"its ids: {listed}"
+
+
 def text_lines(text: str) -> list[str]:
     """The lines of `text` as an editor numbers them (a final line break opens no new line)."""
     lines = text.split("\n")
@@ -299,6 +339,24 @@ def line_span(text: str, line: int) -> tuple[int, int] | None:
 @click.option("--file", "file", metavar="F", help="Explain a text file (with --line: only that line's sentences).")
 @click.option("--line", type=click.IntRange(min=1), metavar="N", help="With --file: the 1-based line to explain.")
 @click.option(
+    "--doc",
+    "doc_id",
+    metavar="ID",
+    help="With a JSONL or CSV/TSV --file: the id of the document to explain (read as scan reads it).",
+)
+@click.option("--id-field", default="id", show_default=True, help="With --doc: JSONL/CSV field of the document id.")
+@click.option("--text-field", default="text", show_default=True, help="With --doc: JSONL/CSV field of the text.")
+@click.option(
+    "--speaker-field",
+    metavar="FIELD",
+    help="With --doc: JSONL/CSV field naming the document's author, as for scan.",
+)
+@click.option(
+    "--affiliation-field",
+    metavar="FIELD",
+    help="With --speaker-field: JSONL/CSV field naming the body the author speaks for.",
+)
+@click.option(
     "--format",
     "-f",
     "fmt",
@@ -307,10 +365,24 @@ def line_span(text: str, line: int) -> tuple[int, int] | None:
     show_default=True,
     help="Output format.",
 )
-def command(text, rules, actors, topics, rule_ids, file, line, fmt):
-    """Show why TEXT (or line N of file F) gives the findings it gives: sentences, tokens,
-    the rules the prefilter let through, how far each rule got, and how each finding's actor,
-    speaker and polarity were decided."""
+def command(
+    text,
+    rules,
+    actors,
+    topics,
+    rule_ids,
+    file,
+    line,
+    doc_id,
+    id_field,
+    text_field,
+    speaker_field,
+    affiliation_field,
+    fmt,
+):
+    """Show why TEXT (or line N of file F, or document ID of a JSONL/CSV file F) gives the
+    findings it gives: sentences, tokens, the rules the prefilter let through, how far each
+    rule got, and how each finding's actor, speaker and polarity were decided."""
     from stancekit.commands.common import load_ruleset as _load
 
     if text is not None and file is not None:
@@ -319,6 +391,8 @@ def command(text, rules, actors, topics, rule_ids, file, line, fmt):
         raise click.UsageError("give the TEXT to explain, or --file F (with --line N for one line)")
     if line is not None and file is None:
         raise click.UsageError("--line needs --file")
+    if doc_id is not None and file is None:
+        raise click.UsageError("--doc needs --file")
     ruleset = _load(rules, actors, topics)
     compiled = ruleset.compile()
     known = {rule.id for rule in compiled.rules}
@@ -335,7 +409,15 @@ def command(text, rules, actors, topics, rule_ids, file, line, fmt):
         path = Path(file)
         if not path.exists():
             _fail(f"{file}: no such file", ExitCode.INPUT_ERROR)
-        document = _read_file(path)
+        options = InputOptions(
+            id_field=id_field, text_field=text_field, speaker_field=speaker_field, affiliation_field=affiliation_field
+        )
+        if is_record_file(path):
+            document = _record_document(path, doc_id, options)
+        elif doc_id is not None:
+            raise click.UsageError("--doc ID names a document of a JSONL or CSV/TSV file; this one is read as text")
+        else:
+            document = _read_file(path)
         if line is not None:
             span = line_span(document.text, line)
             if span is None:

@@ -29,7 +29,12 @@ from stancekit.testing.runner import Runner
 @click.argument("rules", nargs=-1, metavar="[RULES]...")
 @click.option("--junit-xml", "junit", metavar="FILE", help="Also write a JUnit XML report to FILE.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary instead of the text report.")
-@click.option("--coverage", is_flag=True, help="Report rules without examples, never firing, or shadowed.")
+@click.option(
+    "--coverage",
+    is_flag=True,
+    help="Report rules without examples, never firing, or shadowed; with --corpus, also the concepts "
+    "and dictionary entries that never fire on it.",
+)
 @click.option(
     "--corpus",
     multiple=True,

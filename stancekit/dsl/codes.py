@@ -537,29 +537,34 @@ DUPLICATE_ACTOR_ID = _declare(
     ERROR,
     DICTIONARY,
     "two actors have the same id",
-    "Actor ids are unique across every dictionary loaded together.",
+    "Actor ids are unique across every dictionary loaded together; an entry with 'extend: true'"
+    " or 'override: true' changes the entry of its id loaded before it instead.",
+    hint="give the actor its own id, or write 'extend: true' (add names) or 'override: true' (replace it)",
 )
 DUPLICATE_TOPIC_ID = _declare(
     "duplicate-topic-id",
     ERROR,
     DICTIONARY,
     "two topics have the same id",
-    "Topic ids are unique across every dictionary loaded together.",
-    hint="give each topic its own id, or merge the two entries",
+    "Topic ids are unique across every dictionary loaded together; an entry with 'extend: true'"
+    " or 'override: true' changes the entry of its id loaded before it instead.",
+    hint="give each topic its own id, or write 'extend: true' (add aliases) or 'override: true' (replace it)",
 )
 UNKNOWN_ACTOR_ID = _declare(
     "unknown-actor-id",
     ERROR,
     DICTIONARY,
     "an actor is linked to an unknown actor",
-    "A 'parent:' or affiliation 'id:' names no actor of the dictionaries.",
+    "A 'parent:' or affiliation 'id:' names no actor of the dictionaries, or an entry with"
+    " 'extend: true' or 'override: true' has an id that no actor loaded before it has.",
 )
 UNKNOWN_TOPIC_ID = _declare(
     "unknown-topic-id",
     ERROR,
     DICTIONARY,
     "a topic has an unknown parent",
-    "A topic's 'parent:' names no topic of the dictionaries.",
+    "A topic's 'parent:' names no topic of the dictionaries, or an entry with 'extend: true' or"
+    " 'override: true' has an id that no topic loaded before it has.",
 )
 BAD_TOPIC_AGREEMENT = _declare(
     "bad-topic-agreement",

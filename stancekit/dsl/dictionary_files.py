@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from stancekit.dsl import codes
 from stancekit.dsl.errors import Diagnostic, Location, did_you_mean
@@ -28,9 +30,25 @@ ACTOR_KEYS = (
     "affiliations",
     "gender",
     "description",
+    "extend",
+    "override",
 )
 AFFILIATION_KEYS = ("id", "role", "from", "to")
-TOPIC_KEYS = ("id", "name", "aliases", "patterns", "parent", "agreement", "concept", "description")
+TOPIC_KEYS = (
+    "id",
+    "name",
+    "aliases",
+    "patterns",
+    "parent",
+    "agreement",
+    "concept",
+    "description",
+    "extend",
+    "override",
+)
+#: How an entry may change the entry of its id loaded before it (a bundled one): `extend` adds
+#: its names, patterns and links and replaces the fields it gives; `override` replaces it whole.
+MERGES = ("extend", "override")
 #: What a concept entry's matches state about the concept: `disagree` reverses the finding's side.
 AGREEMENTS = ("agree", "disagree")
 GENDERS = ("male", "female")
@@ -136,10 +154,11 @@ class DictionaryReader:
 
     def _actor(self, item: LocatedDict) -> ActorEntry | None:
         self._keys(item, ACTOR_KEYS, "actor")
+        merge = self._merge(item)
         actor_id = self._text(item, "id", True, "actor")
         owner = f"actor {actor_id}" if actor_id else "actor"
-        name = self._text(item, "name", True, owner)
-        kind = self._text(item, "type", True, owner)
+        name = self._text(item, "name", merge != "extend", owner)
+        kind = self._text(item, "type", merge != "extend", owner)
         if actor_id is not None and not ID_RE.match(actor_id):
             self.error(
                 codes.BAD_ID,
@@ -165,12 +184,12 @@ class DictionaryReader:
                 self.error(
                     codes.WRONG_TYPE, "'parent' must be the id of another actor", item.key_locations.get("parent")
                 )
-        if actor_id is None or name is None or kind is None:
+        if actor_id is None or ((name is None or kind is None) and merge != "extend"):
             return None
         return ActorEntry(
             id=actor_id,
-            name=name,
-            type=kind,
+            name=name or "",
+            type=kind or "",
             aliases=self._names(item, "aliases"),
             demonyms=self._names(item, "demonyms"),
             metonyms=self._names(item, "metonyms"),
@@ -178,7 +197,26 @@ class DictionaryReader:
             gender=gender,
             location=item.location,
             file=self.display,
+            merge=merge,
         )
+
+    def _merge(self, item: LocatedDict) -> str | None:
+        """'extend' or 'override' when the entry says `extend: true` or `override: true`."""
+        given = [key for key in MERGES if item.get(key) is not None]
+        for key in given:
+            if not isinstance(item.get(key), bool):
+                self.error(codes.WRONG_TYPE, f"'{key}' must be true or false", item.key_locations.get(key))
+                return None
+        chosen = [key for key in given if item.get(key)]
+        if len(chosen) > 1:
+            self.error(
+                codes.WRONG_TYPE,
+                "an entry either extends or overrides the entry of its id, not both",
+                item.key_locations.get("override"),
+                "keep 'extend: true' to add names, or 'override: true' to replace the entry",
+            )
+            return None
+        return chosen[0] if chosen else None
 
     def _affiliations(self, item: LocatedDict) -> Iterable[Affiliation]:
         value = item.get("affiliations")
@@ -229,8 +267,9 @@ class DictionaryReader:
                 self.error(codes.WRONG_TYPE, "a topic must be a mapping with 'id', 'name' and 'aliases'", location)
                 continue
             self._keys(item, TOPIC_KEYS, "topic")
+            merge = self._merge(item)
             topic_id = self._text(item, "id", True, "topic")
-            name = self._text(item, "name", True, f"topic {topic_id}" if topic_id else "topic")
+            name = self._text(item, "name", merge != "extend", f"topic {topic_id}" if topic_id else "topic")
             patterns = self._names(item, "patterns")
             for pattern in patterns:
                 problem = regex_problem(pattern)
@@ -241,11 +280,11 @@ class DictionaryReader:
                         item.key_locations.get("patterns"),
                     )
             parent = self._text(item, "parent", False, "topic")
-            if topic_id and name:
+            if topic_id and (name or merge == "extend"):
                 topics.append(
                     TopicEntry(
                         topic_id,
-                        name,
+                        name or "",
                         self._names(item, "aliases"),
                         patterns,
                         parent,
@@ -253,6 +292,7 @@ class DictionaryReader:
                         self.display,
                         self._agreement(item),
                         self._text(item, "concept", False, "topic"),
+                        merge,
                     )
                 )
         return tuple(topics)
@@ -296,10 +336,84 @@ def topic_regex(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.IGNORECASE)
 
 
+def merged_actors(actors: Iterable[ActorEntry]) -> tuple[ActorEntry, ...]:
+    """The actors in load order, each entry that extends or overrides an earlier one of its id
+    folded into it (in the earlier one's place); one with no earlier entry is kept as written,
+    for `check_dictionaries` to report."""
+    return _merged(actors, _extended_actor)
+
+
+def merged_topics(topics: Iterable[TopicEntry]) -> tuple[TopicEntry, ...]:
+    """The topics in load order, merged as `merged_actors` merges actors."""
+    return _merged(topics, _extended_topic)
+
+
+def _merged(entries: Iterable[Any], extend: Callable[[Any, Any], Any]) -> tuple[Any, ...]:
+    kept: list[Any] = []
+    position: dict[str, int] = {}
+    for entry in entries:
+        at = position.get(entry.id)
+        if entry.merge is None or at is None:
+            position.setdefault(entry.id, len(kept))
+            kept.append(entry)
+        elif entry.merge == "override":
+            kept[at] = replace(entry, merge=None)
+        else:
+            kept[at] = extend(kept[at], entry)
+    return tuple(kept)
+
+
+def _added(first: tuple[Any, ...], more: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(dict.fromkeys((*first, *more)))
+
+
+def _extended_actor(base: ActorEntry, extra: ActorEntry) -> ActorEntry:
+    """`base` with the names and links of `extra` added, and the fields `extra` gives replaced."""
+    return replace(
+        base,
+        name=extra.name or base.name,
+        type=extra.type or base.type,
+        gender=extra.gender or base.gender,
+        aliases=_added(base.aliases, extra.aliases),
+        demonyms=_added(base.demonyms, extra.demonyms),
+        metonyms=_added(base.metonyms, extra.metonyms),
+        affiliations=_added(base.affiliations, extra.affiliations),
+    )
+
+
+def _extended_topic(base: TopicEntry, extra: TopicEntry) -> TopicEntry:
+    """`base` with the aliases and patterns of `extra` added, and the fields `extra` gives replaced."""
+    return replace(
+        base,
+        name=extra.name or base.name,
+        aliases=_added(base.aliases, extra.aliases),
+        patterns=_added(base.patterns, extra.patterns),
+        parent=extra.parent or base.parent,
+        agreement=extra.agreement or base.agreement,
+        concept=extra.concept or base.concept,
+    )
+
+
+def _unmerged(entries: Iterable[Any], what: str, code: codes.Code) -> Iterable[Diagnostic]:
+    """An entry left to extend or override no earlier entry: its id is mistyped, or the
+    dictionary it changes is not loaded before it."""
+    for entry in entries:
+        if entry.merge is not None:
+            yield code.diagnostic(
+                f"{what} '{entry.id}' has '{entry.merge}: true' but no {what} with that id is loaded before it",
+                entry.location,
+                f"fix the id, or remove '{entry.merge}: true' to add a new {what}",
+            )
+
+
 def check_dictionaries(actors: Iterable[ActorEntry], topics: Iterable[TopicEntry]) -> list[Diagnostic]:
     """Problems only the whole set of dictionaries shows: duplicate ids, dangling links, cycles,
     and one name given to two actors."""
-    found: list[Diagnostic] = []
+    actors, topics = merged_actors(actors), merged_topics(topics)
+    found: list[Diagnostic] = [
+        *_unmerged(actors, "actor", codes.UNKNOWN_ACTOR_ID),
+        *_unmerged(topics, "topic", codes.UNKNOWN_TOPIC_ID),
+    ]
     by_id: dict[str, ActorEntry] = {}
     for actor in actors:
         if actor.id in by_id:
@@ -308,7 +422,12 @@ def check_dictionaries(actors: Iterable[ActorEntry], topics: Iterable[TopicEntry
                 codes.DUPLICATE_ACTOR_ID.diagnostic(
                     f"actor id '{actor.id}' is already used",
                     actor.location,
-                    f"the first is in {first.file}:{first.location.line}" if first.location else None,
+                    (
+                        f"the first is in {first.file}:{first.location.line}; "
+                        "write 'extend: true' to add names to it, or 'override: true' to replace it"
+                    )
+                    if first.location
+                    else None,
                 )
             )
             continue

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from stancekit import plugins, rule_limits
 from stancekit.dsl import codes, importpaths
-from stancekit.dsl.dictionary_files import DictionaryReader
+from stancekit.dsl.dictionary_files import DictionaryReader, merged_actors, merged_topics
 from stancekit.dsl.errors import Diagnostic, Location, RuleError, did_you_mean
 from stancekit.dsl.expect import EXAMPLE_EXPECT, read_expect
 from stancekit.dsl.language import (
@@ -160,12 +160,14 @@ class RuleSet:
 
     @property
     def actors(self) -> tuple[ActorEntry, ...]:
-        """Every actor of every loaded dictionary, in load order."""
-        return tuple(actor for f in self.files for actor in f.actors)
+        """Every actor of every loaded dictionary, in load order, with an entry that extends or
+        overrides an earlier one of its id (a bundled one) folded into it."""
+        return merged_actors(actor for f in self.files for actor in f.actors)
 
     @property
     def topics(self) -> tuple[TopicEntry, ...]:
-        return tuple(topic for f in self.files for topic in f.topics)
+        """Every topic of every loaded dictionary, merged as `actors` are."""
+        return merged_topics(topic for f in self.files for topic in f.topics)
 
     @property
     def titles(self) -> tuple[str, ...]:

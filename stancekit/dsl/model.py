@@ -195,6 +195,8 @@ class ActorEntry:
     gender: str | None = None
     location: Location | None = None
     file: str = ""
+    #: "extend" or "override" when the entry changes an entry loaded before it with its id.
+    merge: str | None = None
 
 
 @dataclass(frozen=True)
@@ -215,3 +217,5 @@ class TopicEntry:
     file: str = ""
     agreement: str | None = None
     concept: str | None = None
+    #: "extend" or "override" when the entry changes an entry loaded before it with its id.
+    merge: str | None = None

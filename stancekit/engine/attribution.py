@@ -31,6 +31,9 @@ from stancekit.text.limits import CONTEXT_SENTENCES
 from stancekit.text.segment import Segmentation
 from stancekit.text.tokens import Token, normalise, tokenize
 
+#: How many words before a mention a dictionary name that ends with it may start.
+MAX_NAME_LEAD = 6
+
 #: How many sentences back a pronoun or a quote's speaker is looked for.
 LOOKBACK = 8
 
@@ -137,6 +140,8 @@ class DocumentContext:
         # "rejected by Ana Ruiz, who said: ...": a relative pronoun names what its antecedent names
         relative = end - start == 1 and tokens[start].lower in self.lang.relative_pronouns
         span = antecedent(tokens, start, self.lang) if relative else None
+        if span is None:
+            start = self._dictionary_start(tokens, start, end)
         referent = describe(tokens, *(span or (start, end)), self.index, self.day, self.lang)
         return Mention(
             i,
@@ -148,6 +153,17 @@ class DocumentContext:
             referent,
             role,
         )
+
+    def _dictionary_start(self, tokens: Sequence[Token], start: int, end: int) -> int:
+        """Where a mention starts when a dictionary name ends with it and starts before it:
+        the rule caught the tail of a name with a lower-case word inside ("Save the Bay" of
+        "Citizens to Save the Bay"), and the dictionary knows the whole."""
+        if not self.index:
+            return start
+        for match in self.index.find(tokens, max(0, start - MAX_NAME_LEAD), end):
+            if match.start < start < match.end and match.end == end:
+                return match.start
+        return start
 
     def mentions(self, i: int) -> list[Mention]:
         """The named and pronominal mentions of sentence i, left to right, with their roles."""

@@ -164,6 +164,9 @@ def _core_ends(tokens: Sequence[Token], i: int, limit: int, determined: bool, la
                     ends.append(j)
         elif cat == MODIFIER or (cat == POSSESSIVE and previous in _HEADS):
             j += 1  # a possessive needs a head after it: "Trump's campaign"
+        elif cat == OTHER and previous == NAME and _organisation_joiner(tokens, j, limit, lang):
+            j += 1  # "the Alliance to Save Energy", "the Committee to Protect Journalists"
+            continue
         elif cat == JOINER and previous in _HEADS:
             # a joiner must lead to a name ("Bank of England", "Secretary of the Treasury"); "and"
             # may also lead to a noun phrase ("Democrats and several big-city mayors")
@@ -192,6 +195,18 @@ def _core_ends(tokens: Sequence[Token], i: int, limit: int, determined: bool, la
     ):
         ends = ends[1:]  # a bare singular role word ("spokesman") is not an actor on its own
     return ends
+
+
+def _organisation_joiner(tokens: Sequence[Token], j: int, limit: int, lang: LanguageProfile) -> bool:
+    """Whether a word that joins a name only after an organisation word ("to" of "the Alliance to
+    Save Energy") does so here: the name before it ends in an organisation word and a name
+    follows. A name that is no organisation ("Paris to London") is not joined."""
+    return (
+        tokens[j].lower in lang.organisation_joiners
+        and tokens[j - 1].lower in lang.organisation_words
+        and j + 1 < limit
+        and category(tokens[j + 1], lang) == NAME
+    )
 
 
 def _adjectival_role(tokens: Sequence[Token], j: int, limit: int, lang: LanguageProfile) -> bool:

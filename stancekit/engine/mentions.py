@@ -343,10 +343,23 @@ def _definite(token: Token, lang: LanguageProfile) -> bool:
 
 def _head_end(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> int:
     """The end of the head of a name: before its first preposition ("the Royal College of
-    Surgeons" is one college, the "House of Lords" one house), else the phrase's end. A
+    Surgeons" is one college, the "House of Lords" one house) or organisation joiner (the
+    "Committee to Protect Journalists" is one committee), else the phrase's end. A
     phrase in lower case keeps its last word ("a minister in the government")."""
-    head = next((k for k in range(start + 1, end) if tokens[k].lower in lang.actor_prepositions), end)
+    head = next(
+        (
+            k
+            for k in range(start + 1, end)
+            if tokens[k].lower in lang.actor_prepositions or _joins_organisation(tokens, k, lang)
+        ),
+        end,
+    )
     return head if category(tokens[head - 1], lang) == NAME else end
+
+
+def _joins_organisation(tokens: Sequence[Token], k: int, lang: LanguageProfile) -> bool:
+    """'to' of "the Committee to Protect Journalists": the committee is the head."""
+    return tokens[k].lower in lang.organisation_joiners and tokens[k - 1].lower in lang.organisation_words
 
 
 def _only_modifiers(tokens: Sequence[Token], start: int, stop: int, lang: LanguageProfile) -> bool:

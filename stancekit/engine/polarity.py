@@ -139,6 +139,25 @@ def _preceding(
     return negations, hedged
 
 
+def without_opinion_frames(words: Sequence[str], lead: str | None, frames: Sequence[tuple[str, ...]]) -> list[str]:
+    """The scope's words with those of a first-person opinion frame ("I think", "we consider
+    it") blanked: a speaker stating their own view neither hedges nor negates it. `lead` is the
+    word before the scope, usually the actor, with which a frame may start ("We consider it
+    right to back ...")."""
+    if not frames:
+        return list(words)
+    padded = [lead or "", *words]
+    i = 0
+    while i < len(padded):
+        length = _phrase_at(padded, i, frames)
+        if length:
+            padded[i : i + length] = [""] * length
+            i += length
+        else:
+            i += 1
+    return padded[1:]
+
+
 def _following(tokens: Sequence[Token], match: RawMatch, lang: LanguageProfile) -> str | None:
     """The negation that follows the stance, right after the match, before the clause ends."""
     words = [t.lower for t in tokens[match.end : match.end + MAX_FOLLOWING]]
@@ -191,7 +210,8 @@ def modifiers(
         cached = _LIST_CACHE[key] = (lang, options, _lists(lang, options))
     lists = cached[2]
     start, end = scope(match, tokens, lang)
-    words = [t.lower for t in tokens[start:end]]
+    lead = tokens[start - 1].lower if start > 0 else None
+    words = without_opinion_frames([t.lower for t in tokens[start:end]], lead, lang.opinion_frames)
     found: list[str] = []
     sources: list[str] = []
     negations, hedged = _preceding(words, found, sources, lang, lists)

@@ -84,6 +84,9 @@ class LanguageProfile:
     )
     partitives: frozenset[str] = _slot(WORDS, "Followed by 'of' and a noun phrase inside an actor phrase.")
     name_joiners: frozenset[str] = _slot(WORDS, "Lower-case words that may join the capitalised parts of one name.")
+    organisation_joiners: frozenset[str] = _slot(
+        WORDS, "Lower-case words that join a name's parts right after an organisation word only."
+    )
     role_words: frozenset[str] = _slot(
         WORDS, "Titles and roles: may stand inside a name or head an actor phrase; a bare singular one is no actor."
     )
@@ -176,6 +179,9 @@ class LanguageProfile:
     )
     hedges: frozenset[str] = _slot(WORDS, "One-word hedges: the stance stands but is marked hedged.")
     hedge_phrases: tuple[tuple[str, ...], ...] = _slot(PHRASES, "Several-word hedges before the cue.")
+    opinion_frames: tuple[tuple[str, ...], ...] = _slot(
+        PHRASES, "First-person opinion framings before the cue: they state a view and neither hedge nor negate."
+    )
     conditions: frozenset[str] = _slot(WORDS, "Before the cue in its clause: the stance is conditional.")
     conditional_modals: frozenset[str] = _slot(
         WORDS, "In the negation scope, with a conditional clause word after the match: conditional."

@@ -89,6 +89,7 @@ class FindingResolver:
         context = self.context
         lang = self.compiled.profile
         mention = context.mention(sentence, start, end)
+        start = min(start, mention.start)  # a dictionary name the capture caught the tail of
         word = tokens[start].lower if end - start == 1 else ""
         via = "mention"
         if word in lang.first_person:

@@ -6,7 +6,10 @@
 - rules that **never fire**: no finding of theirs on their own examples, or (with a corpus)
   on the corpus;
 - rules **shadowed** by others: they match, but every one of their matches is removed by
-  overlap resolution in favour of another rule, on their own examples or on the corpus.
+  overlap resolution in favour of another rule, on their own examples or on the corpus;
+- with a corpus, the **concepts** no finding states and the **dictionary entries** that never
+  fire: actors no finding is held by, topic entries that name no finding's topic (an entry that
+  lists statements of a concept fires when it matches in a finding's topic, its own id unseen).
 
 Method. A rule "matches" a sentence when its pattern matches there and the match becomes a
 candidate finding (it has an actor and a topic and is not a passive reading): what the rule
@@ -32,6 +35,7 @@ from stancekit.engine.matcher import Matcher, spans_overlap
 from stancekit.engine.trace import CandidateFound, TraceEvent
 from stancekit.findings import Finding
 from stancekit.text.documents import Document
+from stancekit.text.tokens import tokenize
 
 #: Rules listed by name in a section of the text report before it says "and N more".
 MAX_LISTED = 40
@@ -75,12 +79,23 @@ class RuleUse:
 
 
 @dataclass(frozen=True)
+class DictionaryUse:
+    """The concepts and dictionary entries that never fired on a corpus, in dictionary order."""
+
+    concepts: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Coverage:
     rules: tuple[str, ...]
     without_examples: tuple[str, ...]
     on_examples: dict[str, RuleUse]
     on_corpus: dict[str, RuleUse] | None
     corpus_documents: int = 0
+    #: With a corpus: what of the dictionaries never fired on it.
+    unused_entries: DictionaryUse | None = None
 
     def never_fire_on_examples(self) -> list[str]:
         """Rules with examples, none of which gives them a finding."""
@@ -114,6 +129,10 @@ class Coverage:
             found["never_fire_on_corpus"] = self.never_fire_on_corpus()
             found["shadowed_on_corpus"] = shadow_list(self.on_corpus)
             found["findings_on_corpus"] = {r: self.on_corpus[r].fired for r in self.rules}
+        if self.unused_entries is not None:
+            found["concepts_never_stated_on_corpus"] = list(self.unused_entries.concepts)
+            found["topic_entries_never_fire_on_corpus"] = list(self.unused_entries.topics)
+            found["actor_entries_never_fire_on_corpus"] = list(self.unused_entries.actors)
         return found
 
     def report(self) -> list[str]:
@@ -127,6 +146,10 @@ class Coverage:
                 _section(f"never fire on the corpus ({self.corpus_documents} documents)", self.never_fire_on_corpus())
             )
             lines.extend(_shadow_section("shadowed on the corpus", self.shadowed(self.on_corpus)))
+        if self.unused_entries is not None:
+            lines.extend(_section("concepts no finding on the corpus states", self.unused_entries.concepts))
+            lines.extend(_section("topic entries that never fire on the corpus", self.unused_entries.topics))
+            lines.extend(_section("actor entries that never fire on the corpus", self.unused_entries.actors))
         return lines
 
 
@@ -189,11 +212,47 @@ def measure(ruleset: RuleSet, compiled: CompiledRuleSet, corpus: Iterable[Docume
             )
             _tally(own, findings, candidates)
     on_corpus = None
+    unused = None
     documents = 0
     if corpus is not None:
         on_corpus = {r: RuleUse() for r in rules}
+        fired = _FiredEntries(compiled)
         for document in corpus:
             documents += 1
             findings, candidates = matcher.scan_recording(document)
             _tally(on_corpus, findings, candidates)
-    return Coverage(rules, without, on_examples, on_corpus, documents)
+            fired.add(findings)
+        unused = fired.unused(ruleset)
+    return Coverage(rules, without, on_examples, on_corpus, documents, unused)
+
+
+class _FiredEntries:
+    """The actor and topic entries the findings of a corpus came from, and the concepts they state."""
+
+    def __init__(self, compiled: CompiledRuleSet):
+        self.compiled = compiled
+        self.actors: set[str] = set()
+        self.topics: set[str] = set()
+
+    def add(self, findings: Iterable[Finding]) -> None:
+        index = self.compiled.topics
+        for finding in findings:
+            if finding.actor.id:
+                self.actors.add(finding.actor.id)
+            if finding.topic.id:
+                self.topics.add(finding.topic.id)
+            if index:
+                # every entry that matches in the topic: one listing statements of a concept
+                # is counted under the concept's id in the finding
+                tokens = tokenize(finding.topic.text, profile=self.compiled.profile)
+                self.topics.update(m.id for m in index.distinct(index.matches(tokens, finding.topic.text)))
+
+    def unused(self, ruleset: RuleSet) -> DictionaryUse:
+        index = self.compiled.topics
+        stated = {index.concept(topic_id) for topic_id in self.topics}
+        concepts = [t.id for t in ruleset.topics if t.id in index.agreements and t.id not in index.concept_of]
+        return DictionaryUse(
+            concepts=tuple(c for c in concepts if c not in stated),
+            topics=tuple(t.id for t in ruleset.topics if t.id not in self.topics),
+            actors=tuple(a.id for a in ruleset.actors if a.id not in self.actors),
+        )

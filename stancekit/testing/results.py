@@ -32,14 +32,21 @@ MAX_TRACES = 5
 
 
 def describe_finding(finding: Finding, *, rule: bool = True) -> str:
-    """`Germany [oppose, negated] the package  (rule en.verb.support)`; an actor named other
-    than its words says so: `We (= Zoltan Berecz) [oppose] ...`."""
-    actor = finding.actor.text
-    if finding.actor.name and " ".join(finding.actor.name.split()).casefold() not in " ".join(actor.split()).casefold():
-        actor = f"{actor} (= {finding.actor.name})"
+    """`Germany [oppose, negated] the package  (rule en.verb.support)`; an actor or a topic
+    that a dictionary names other than its words says so, since an expectation may give either:
+    `We (= Zoltan Berecz) [oppose] the levy on diesel (= Fuel duty)`."""
+    actor = _with_name(finding.actor.text, finding.actor.name)
+    topic = _with_name(finding.topic.text, finding.topic.name)
     marks = [finding.polarity, *(flag for flag in _FLAGS if getattr(finding, flag))]
-    text = f"{actor} [{', '.join(marks)}] {finding.topic.text}"
+    text = f"{actor} [{', '.join(marks)}] {topic}"
     return f"{text}  (rule {finding.rule.id})" if rule else text
+
+
+def _with_name(text: str, name: str | None) -> str:
+    """`text (= name)` when the name is not already in the words."""
+    if name and " ".join(name.split()).casefold() not in " ".join(text.split()).casefold():
+        return f"{text} (= {name})"
+    return text
 
 
 def describe_expected(expected: ExpectedFinding) -> str:
@@ -163,6 +170,7 @@ def _finding_dict(finding: Finding) -> dict[str, Any]:
         "actor": finding.actor.text,
         "actor_name": finding.actor.name,
         "topic": finding.topic.text,
+        "topic_name": finding.topic.name,
         "polarity": finding.polarity,
         "negated": finding.negated,
         "hedged": finding.hedged,

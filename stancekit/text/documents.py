@@ -190,6 +190,11 @@ def _format_of(path: Path, options: InputOptions) -> str:
     return "text"
 
 
+def is_record_file(path: Path, options: InputOptions | None = None) -> bool:
+    """Whether `path` is read as records (JSONL, CSV or TSV) rather than as one text."""
+    return _format_of(path, options or InputOptions()) != "text"
+
+
 def _read_file(path: Path, doc_id: str, options: InputOptions, on_problem: ProblemHandler) -> Iterator[Document]:
     fmt = _format_of(path, options)
     try:
