@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from stancekit.compiler.inflect import inflections
 from stancekit.compiler.triggers import best_item
@@ -149,11 +150,14 @@ class ProgramBuilder:
         return self.emit((ENTRY, table, nxt, LITERAL | cue))
 
 
+@lru_cache(maxsize=4096)
 def lexicon_table(entries: tuple[str, ...], inflect: bool) -> dict[str, tuple[tuple[str, ...], ...]]:
     """First-word form -> the rest of each entry starting with it, longest first.
 
     In a multi-word entry only the first word is inflected (`call for` -> calls for,
-    called for); the other words match exactly.
+    called for); the other words match exactly. A pack names the same lexicons in hundreds
+    of places (a macro expands one into every rule that uses it), so each table is built
+    once and shared by every instruction that reads it; no one changes it after.
     """
     table: dict[str, set[tuple[str, ...]]] = {}
     for entry in entries:
