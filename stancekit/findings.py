@@ -161,6 +161,13 @@ class Finding:
     agreement: str | None = None
 
     @property
+    def marks(self) -> tuple[str, ...]:
+        """The marks shown beside the polarity: negated, how firmly the stance is stated when it
+        is not asserted (hedged, conditional, question), quoted."""
+        firmness = self.modality if self.modality != "asserted" else ("hedged" if self.hedged else None)
+        return tuple(m for m in ("negated" if self.negated else None, firmness, "quoted" if self.quoted else None) if m)
+
+    @property
     def side(self) -> str:
         """The side taken on the topic as a coder codes it: the agreement with a concept, else the polarity."""
         return self.agreement if self.agreement is not None else self.polarity

@@ -36,24 +36,13 @@ from stancekit.engine.explanation import (
 from stancekit.engine.rule_progress import RuleProgress
 from stancekit.engine.sentence import Phrase
 from stancekit.exitcodes import ExitCode
-from stancekit.findings import Finding
 from stancekit.lib import explain_text
+from stancekit.output.table import headline
 from stancekit.text.documents import Document, InputOptions, is_record_file, iter_documents, looks_binary
 from stancekit.text.segment import Sentence
 from stancekit.text.tokens import Token
 
 # --------------------------------------------------------------------------- rendering
-
-
-def _finding_headline(f: Finding) -> str:
-    flags = [f.polarity]
-    if f.negated:
-        flags.append("negated")
-    if f.modality != "asserted":
-        flags.append(f.modality)
-    if f.quoted:
-        flags.append("quoted")
-    return f"{f.actor.shown} [{', '.join(flags)}] {f.topic.name}"
 
 
 def _named(text: str, name: str | None, ident: str | None) -> str:
@@ -164,7 +153,7 @@ def _phrase_text(phrase: Phrase, tokens: Sequence[Token]) -> str:
 
 def _render_finding(item: ExplainedFinding) -> list[str]:
     f = item.finding
-    lines = [f"    {_finding_headline(f)}  (id {f.id})"]
+    lines = [f"    {headline(f)}  (id {f.id})"]
     lines.append(f"      actor:    {_named(f.actor.text, f.actor.name, f.actor.id)} via {f.actor.via}")
     lines.append(f"      polarity: {f.polarity} (negated: {str(f.negated).lower()}, modality: {f.modality})")
     lines.append(f"      topic:    {_named(f.topic.text, f.topic.name, f.topic.id)}")

@@ -44,11 +44,9 @@ def highlight(finding: Finding, color: bool) -> str:
     return " ".join("".join(out).split())
 
 
-def flag_words(finding: Finding) -> list[str]:
-    """The marks shown beside a polarity: negated, how firmly the stance is stated when it is
-    not asserted (hedged, conditional, question), quoted."""
-    firmness = finding.modality if finding.modality != "asserted" else ("hedged" if finding.hedged else None)
-    return [m for m in ("negated" if finding.negated else None, firmness, "quoted" if finding.quoted else None) if m]
+def headline(finding: Finding) -> str:
+    """A finding on one line as reports list it: `actor [polarity, marks] topic name`."""
+    return f"{finding.actor.shown} [{', '.join((finding.polarity, *finding.marks))}] {finding.topic.name}"
 
 
 class TableSink:
@@ -76,8 +74,7 @@ class TableSink:
             self.stream.write("  " + " | ".join("" if v is None else str(v) for v in row) + "\n")
             return
         polarity = finding.polarity
-        flags = flag_words(finding)
-        label = f"[{polarity}{', ' + ', '.join(flags) if flags else ''}]"
+        label = f"[{', '.join((polarity, *finding.marks))}]"
         if self.color:
             label = click.style(label, fg=POLARITY_COLORS.get(polarity))
             actor = click.style(finding.actor.shown, bold=True)

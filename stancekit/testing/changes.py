@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from stancekit.findings import Finding
+from stancekit.output.table import headline
 
 # --------------------------------------------------------------------------- the comparison
 
@@ -239,17 +240,6 @@ def diff_findings(baseline: Iterable[Finding], current: Iterable[Finding]) -> Fi
 # --------------------------------------------------------------------------- the report
 
 
-def _headline(finding: Finding) -> str:
-    flags = [finding.polarity]
-    if finding.negated:
-        flags.append("negated")
-    if finding.modality != "asserted":
-        flags.append(finding.modality)
-    if finding.quoted:
-        flags.append("quoted")
-    return f"{finding.actor.shown} [{', '.join(flags)}] {finding.topic.name}"
-
-
 def _shown(value: Any) -> str:
     if isinstance(value, bool) or value is None:
         return json.dumps(value)
@@ -306,6 +296,6 @@ def format_diff(result: FindingsDiff, baseline: str = "baseline", current: str =
 
 def _entry(mark: str, finding: Finding) -> list[str]:
     return [
-        f"  {mark} {_headline(finding)}  ({finding.rule.id}, id {finding.id})",
+        f"  {mark} {headline(finding)}  ({finding.rule.id}, id {finding.id})",
         f"      > {_sentence(finding.sentence.text)}",
     ]
