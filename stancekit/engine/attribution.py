@@ -434,12 +434,10 @@ class DocumentContext:
                 # after it is someone else
                 referent = replace(full.referent, gender=full.referent.gender or mention.referent.gender)
                 return replace(mention, referent=referent, via="mention", how=how)
-            word = mention.text.lower()
             if self._in_headline(mention) and word in self.lang.role_words:
-                holder = self._lead_person(mention, (word,))  # "Donor attacks ...": a role, no surname
-                if holder is not None:
-                    how = f"{mention.text!r} is the role of {holder.text!r}, named in the lead"
-                    return replace(mention, referent=holder.referent, via="mention", how=how)
+                named = self._named_in_lead(mention, (word,))  # "Donor attacks ...": a role, no surname
+                if named is not None:
+                    return named
         if self._is_role(mention):
             holders = self._role_holders(mention)
             holder = holders[0] if len({h.referent.name for h in holders}) == 1 else None
@@ -451,10 +449,9 @@ class DocumentContext:
                 how = f"{mention.text!r} is the role of {holder.text!r}"
                 return replace(mention, referent=holder.referent, via="mention", how=how)
         if self._is_headline_role(mention):
-            holder = self._lead_person(mention, self._office_words(self._words_of(mention)))
-            if holder is not None:
-                how = f"{mention.text!r} is the role of {holder.text!r}, named in the lead"
-                return replace(mention, referent=holder.referent, via="mention", how=how)
+            named = self._named_in_lead(mention, self._office_words(self._words_of(mention)))
+            if named is not None:
+                return named
         if self._is_common_body(mention):
             body = self._body_named_before(mention)
             if body is not None:
@@ -762,6 +759,15 @@ class DocumentContext:
     def _words_of(self, mention: Mention) -> list[Token]:
         return self.tokens(mention.sentence)[mention.start : mention.end]
 
+    def _named_in_lead(self, mention: Mention, role: tuple[str, ...]) -> Mention | None:
+        """A headline's role as the person its lead names for it (see `_lead_person`), marked
+        with how it was reached; None when the lead names no one for it."""
+        holder = self._lead_person(mention, role)
+        if holder is None:
+            return None
+        how = f"{mention.text!r} is the role of {holder.text!r}, named in the lead"
+        return replace(mention, referent=holder.referent, via="mention", how=how)
+
     def _lead_person(self, mention: Mention, role: tuple[str, ...]) -> Mention | None:
         """The person a headline's role stands for when the story never states the role with a
         name: a headline restates the lead ("Mayor ally rejects fare rise" over "The mayor's
@@ -785,14 +791,13 @@ class DocumentContext:
             return next(iter(titled.values())) if len(titled) == 1 else None
         words = set(role)
         for i in lead:
-            tokens = self.tokens(i)
             for m in sorted(self.mentions(i), key=lambda m: m.start):
                 person = m.referent
                 if m.role == OTHER or not (person.is_person and person.full_name) or person.plural:
                     continue
                 if self.quote_index_at(m.char_start) is not None:
                     continue
-                if m.end < len(tokens) and tokens[m.end].lower in ("'s", "'"):
+                if self._possessive(m):
                     continue
                 office = set(self._office(m))
                 other = not office & words or office & self.lang.role_changing_modifiers
@@ -806,18 +811,15 @@ class DocumentContext:
         there are two (a headline does not say which)."""
         if self.sentences[mention.sentence].paragraph > LEAD_PARAGRAPH:
             return None
-        surname = mention.referent.surname or mention.referent.name
-        gender = mention.referent.gender
-        key = normalise(surname)
+        key, fuller = self._fuller_name(mention)
         found: dict[str, Mention] = {}
         for i in range(mention.sentence + 1, min(len(self.sentences), mention.sentence + 1 + FORWARD)):
             sentence = self.sentences[i]
             if key not in self.lowered[sentence.start : sentence.end]:
                 continue
             for m in self.mentions(i):
-                r = m.referent
-                if r.full_name and r.surname == surname and (gender is None or r.gender in (None, gender)):
-                    found.setdefault(r.name, m)
+                if fuller(m):
+                    found.setdefault(m.referent.name, m)
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _owned(self, mention: Mention) -> bool:
@@ -876,12 +878,15 @@ class DocumentContext:
                     return self._settled(m)
         return None
 
+    def _possessive(self, m: Mention) -> bool:
+        """Whether a mention owns what follows it ("Blair's", "the mayor's")."""
+        tokens = self.tokens(m.sentence)
+        return m.text.endswith(("'s", "'")) or (m.end < len(tokens) and tokens[m.end].lower in ("'s", "'"))
+
     def _owner_after_pronoun(self, pronoun: str, m: Mention) -> Mention | None:
         """The agreeing pronoun that speaks or opens a clause before `m` in its sentence, when
         `m` is a possessive ("Blair's"): the pronoun, else None."""
-        tokens = self.tokens(m.sentence)
-        possessive = m.text.endswith(("'s", "'")) or (m.end < len(tokens) and tokens[m.end].lower in ("'s", "'"))
-        if not possessive:
+        if not self._possessive(m):
             return None
         agreement = self.lang.pronoun_agreement
         for other in self.mentions(m.sentence):
@@ -987,6 +992,14 @@ class DocumentContext:
     def _full_name(self, mention: Mention) -> Mention | None:
         """The latest earlier mention of a person with a full name ending in this short name's
         surname, of a gender that does not contradict its title."""
+        key, fuller = self._fuller_name(mention)
+        return self._latest_before(mention, key, fuller)
+
+    @staticmethod
+    def _fuller_name(mention: Mention) -> tuple[str, Callable[[Mention], bool]]:
+        """What a short name's full name is found by: the surname as it reads in lower-cased
+        text, and a test of a mention for a full name ending in that surname, of a gender that
+        does not contradict the short name's title."""
         surname = mention.referent.surname or mention.referent.name
         gender = mention.referent.gender
 
@@ -994,7 +1007,7 @@ class DocumentContext:
             r = m.referent
             return r.full_name and r.surname == surname and (gender is None or r.gender in (None, gender))
 
-        return self._latest_before(mention, normalise(surname), fuller)
+        return normalise(surname), fuller
 
     # -- reported speech ---------------------------------------------------------------------
 
