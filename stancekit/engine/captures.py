@@ -697,12 +697,11 @@ def _in_kept_phrase(tokens: Sequence[Token], position: int, lang: LanguageProfil
         before = tokens[position - 1].lower
         if before in verb_only_forms() or before in ing_forms():
             return True
-    for phrase in lang.topic_stop_phrases_kept:
-        for k, w in enumerate(phrase):
-            start = position - k
-            if w == word and start >= 0 and [t.lower for t in tokens[start : start + len(phrase)]] == list(phrase):
-                return True
-    return False
+    return any(
+        w == word and position >= k and _phrase_at(tokens, position - k, (phrase,))
+        for phrase in lang.topic_stop_phrases_kept
+        for k, w in enumerate(phrase)
+    )
 
 
 def _subject_only(token: Token, lang: LanguageProfile) -> bool:
