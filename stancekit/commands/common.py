@@ -11,6 +11,7 @@ import click
 
 from stancekit.compiler.cache import compile_rules
 from stancekit.compiler.ruleset import CompiledRuleSet
+from stancekit.dsl import codes
 from stancekit.dsl.errors import RuleError
 from stancekit.dsl.loader import RuleSet, load_rules
 from stancekit.exitcodes import ExitCode
@@ -150,7 +151,7 @@ def compiled_rule_set(rules, actors, topics, cache_dir: str | None, no_cache: bo
         raise CommandFailed(ExitCode.RULE_ERROR) from None
     if not quiet:
         for diagnostic in loaded.warnings:
-            if diagnostic.code not in ("unused-lexicon", "unused-macro"):
+            if diagnostic.code not in (codes.UNUSED_LEXICON.name, codes.UNUSED_MACRO.name):
                 click.echo(diagnostic.render(), err=True)
     return loaded.compiled
 
