@@ -5,7 +5,7 @@
     {"id", "doc", "date", "sentence": {"text", "start", "end"},
      "actor": {"text", "start", "end", "name", "id", "via", "type", "affiliations": [{"id", "name"}]},
      "topic": {"text", "start", "end", "name", "id"}, "cue": {"text", "start", "end"},
-     "polarity", "negated", "hedged", "modality", "quoted",
+     "polarity", "kind", "negated", "hedged", "modality", "quoted",
      "speaker": {"text", "start", "end", "name", "id"} | null,
      "rule": {"id", "file", "line"}, "ruleset", "count"}
 
@@ -24,6 +24,21 @@ from dataclasses import dataclass
 from typing import Any
 
 MODALITIES = ("asserted", "hedged", "conditional", "question")
+
+#: What a finding's rule reads as the sign of a stance (`Finding.kind`), so that users can keep
+#: or drop a kind ("acts only", "no polls"). A rule says its kind with `kind:`; the default is
+#: `statement`.
+KINDS: dict[str, str] = {
+    "statement": "the holder states the stance: says, backs, opposes, criticises, calls for",
+    "evaluation": "the holder judges the target good or bad: 'called the plan reckless', 'a disgrace'",
+    "commitment": "the holder pledges, plans or proposes what it supports: 'vowed to scrap the tax'",
+    "act": "the holder shows the stance by an act: donates to, campaigns for, votes to impeach, boycotts",
+    "poll": "a share of a population, in a poll or a vote, supports the target: '48 percent back Lee'",
+    "appeal": "the holder urges others to an act: \"'Get out and vote,' she urged\"",
+    "denial": "the holder denies or dismisses a claim: 'dismissed the report as a smear'",
+    "feeling": "the holder feels for or against the target: 'proud of', 'fed up with', 'angry at'",
+}
+DEFAULT_KIND = "statement"
 
 
 @dataclass(frozen=True)
@@ -136,6 +151,9 @@ class Finding:
     how many times the same sentence gave this finding in the document (a repeated paragraph
     is reported once).
 
+    `kind` is what the rule read as the sign of the stance (one of `KINDS`): a statement, an
+    evaluation, a commitment, an act, a poll share, an appeal, a denial or a feeling.
+
     `agreement` is the finding's side on its topic when the topic is a concept (a topic
     dictionary entry that states `agreement`): `polarity` combined with the entry's agreement
     and with a negation inside the matched proposition, each of which reverses it (support
@@ -159,13 +177,16 @@ class Finding:
     modality: str = "asserted"
     count: int = 1
     agreement: str | None = None
+    kind: str = DEFAULT_KIND
 
     @property
     def marks(self) -> tuple[str, ...]:
-        """The marks shown beside the polarity: negated, how firmly the stance is stated when it
-        is not asserted (hedged, conditional, question), quoted."""
+        """The marks shown beside the polarity: the kind when it is not a statement, negated, how
+        firmly the stance is stated when it is not asserted (hedged, conditional, question), quoted."""
         firmness = self.modality if self.modality != "asserted" else ("hedged" if self.hedged else None)
-        return tuple(m for m in ("negated" if self.negated else None, firmness, "quoted" if self.quoted else None) if m)
+        kind = self.kind if self.kind != DEFAULT_KIND else None
+        marks = (kind, "negated" if self.negated else None, firmness, "quoted" if self.quoted else None)
+        return tuple(m for m in marks if m)
 
     @property
     def side(self) -> str:
@@ -183,6 +204,7 @@ class Finding:
             "cue": self.cue.to_dict() if self.cue else None,
             "polarity": self.polarity,
             **({"agreement": self.agreement} if self.agreement is not None else {}),
+            "kind": self.kind,
             "negated": self.negated,
             "hedged": self.hedged,
             "modality": self.modality,
@@ -239,6 +261,7 @@ class Finding:
             modality=data.get("modality", "hedged" if data.get("hedged") else "asserted"),
             count=int(data.get("count", 1)),
             agreement=data.get("agreement"),
+            kind=data.get("kind", DEFAULT_KIND),
         )
 
 

@@ -48,6 +48,7 @@ TOP_KEYS = {
     "topic",
     "cue",
     "polarity",
+    "kind",
     "negated",
     "hedged",
     "modality",

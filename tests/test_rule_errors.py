@@ -54,6 +54,7 @@ KINDS = {
     "unknown_rule_key": "unknown-key",
     "missing_pattern": "missing-key",
     "bad_polarity": "bad-polarity",
+    "bad_kind": "bad-kind",
     "bad_rule_id": "bad-rule-id",
     "unknown_tag": "unknown-tag",
     "unknown_tag_lowercase_family": "unknown-tag",

@@ -16,6 +16,7 @@ from stancekit.dsl.option_settings import resolve_options
 from stancekit.dsl.validate import NameBinder, phrase_key
 from stancekit.engine.options import DEFAULT_OPTIONS, RuleOptions
 from stancekit.engine.profile import LanguageProfile, default_profile
+from stancekit.findings import DEFAULT_KIND
 from stancekit.gcpause import collector_paused
 
 
@@ -44,6 +45,8 @@ class CompiledRule:
     requirements: tuple[frozenset[str], ...] = ()
     #: Which engine mechanisms apply to its matches (`options:`, see `engine.options`).
     options: RuleOptions = DEFAULT_OPTIONS
+    #: What the rule reads as the sign of the stance (`Finding.kind`).
+    kind: str = DEFAULT_KIND
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,7 @@ def _compile(ruleset) -> CompiledRuleSet:
                     order=order,
                     id=rule.id,
                     polarity=rule.polarity,
+                    kind=rule.kind,
                     file=rule.file,
                     line=rule.line,
                     priority=rule.priority,

@@ -245,6 +245,13 @@ BAD_POLARITY = _declare(
     "a polarity is not support, oppose or neutral",
     "The polarity of a rule, an example's expected finding or a test's is empty or misspelt.",
 )
+BAD_KIND = _declare(
+    "bad-kind",
+    ERROR,
+    RULE_FILE,
+    "a rule's kind is not one of the finding kinds",
+    "A rule's `kind` (statement, evaluation, commitment, act, poll, appeal, denial, feeling) is empty or misspelt.",
+)
 EXAMPLE_WITHOUT_EXPECT = _declare(
     "example-without-expect",
     ERROR,

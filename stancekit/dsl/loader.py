@@ -45,6 +45,7 @@ from stancekit.dsl.model import (
 from stancekit.dsl.option_settings import read_options
 from stancekit.dsl.parser import PatternSyntaxError, parse_pattern
 from stancekit.dsl.yamlsource import LocatedDict, LocatedList, LocatedStr, SourceFile, YamlDataError, load_located
+from stancekit.findings import DEFAULT_KIND, KINDS
 from stancekit.gcpause import collector_paused
 from stancekit.packs import PREFIX as PACK_PREFIX
 from stancekit.packs import PackError, pack_target
@@ -76,7 +77,18 @@ TOP_LEVEL_KEYS = (
     "language",
     "options",
 )
-RULE_KEYS = ("id", "pattern", "polarity", "description", "examples", "counter_examples", "priority", "tags", "options")
+RULE_KEYS = (
+    "id",
+    "pattern",
+    "polarity",
+    "kind",
+    "description",
+    "examples",
+    "counter_examples",
+    "priority",
+    "tags",
+    "options",
+)
 EXAMPLE_KEYS = ("text", "expect", "todo")
 LEXICON_KEYS = ("entries", "include", "inflect", "description")
 PHRASE_KEYS = ("pattern", "head", "description", "examples")
@@ -813,6 +825,10 @@ class _Loader:
         if "polarity" in item and polarity not in POLARITIES:
             self._bad_polarity(item, "polarity")
             ok = False
+        kind = item.get("kind", DEFAULT_KIND)
+        if kind not in KINDS:
+            self._bad_kind(item)
+            ok = False
         pattern = item.get("pattern")
         tree = None
         if "pattern" in item:
@@ -858,8 +874,23 @@ class _Loader:
             tags=tuple(tags),
             id_location=id_location,
             options=options,
+            kind=str(kind),
         )
         return rule, ok
+
+    def _bad_kind(self, item: LocatedDict) -> None:
+        value = item.get("kind")
+        written_at = item.value_locations["kind"]
+        location = written_at if value is not None else _key_through_value(item, "kind")
+        written = _written(value, written_at) if value is not None else ""
+        choices = ", ".join(KINDS)
+        hint = did_you_mean(written, KINDS) if isinstance(value, str) else None
+        self.report(
+            codes.BAD_KIND,
+            f"kind must be one of {choices}, not '{written}'" if written else "kind is empty",
+            location,
+            hint or f"write one of {choices} (or leave 'kind' out for a statement)",
+        )
 
     def _bad_polarity(self, mapping: LocatedDict, key: str, what: str = "polarity") -> None:
         value = mapping.get(key)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from stancekit.dsl.ast import Node
 from stancekit.dsl.errors import Location
+from stancekit.findings import DEFAULT_KIND
 
 if TYPE_CHECKING:
     from stancekit.dsl.language import LanguageSetting
@@ -126,6 +127,8 @@ class Rule:
     id_location: Location | None = None
     #: The rule's `options:` as written, by option name (see `stancekit.dsl.option_settings`).
     options: Mapping[str, OptionSetting] = field(default_factory=dict)
+    #: What the rule reads as the sign of the stance: one of `stancekit.findings.KINDS`.
+    kind: str = DEFAULT_KIND
 
 
 @dataclass(frozen=True)

@@ -535,6 +535,7 @@ class Matcher:
             actor=actor,
             topic=topic,
             polarity=c.polarity,
+            kind=c.rule.kind,
             negated=c.negated,
             hedged=c.modality != "asserted",
             modality=c.modality,
