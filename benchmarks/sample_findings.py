@@ -3,6 +3,7 @@
     stancekit scan ../shared/data/bbc/politics --format jsonl -o politics.jsonl
     python benchmarks/sample_findings.py politics.jsonl -n 60 --seed 14 > sample.md
     python benchmarks/sample_findings.py politics.jsonl -n 20 --seed 14 --only-new-against before.jsonl
+    python benchmarks/sample_findings.py bbc.jsonl -n 30 --seed 15 --kind act --kind poll
 
 Each finding is printed with its document, sentence, cue, actor (text and resolved name),
 polarity with its marks, topic and rule, and a blank verdict line to fill in. A finding is
@@ -47,9 +48,15 @@ def draw(records: list[dict], n: int, seed: int) -> list[dict]:
 def describe(number: int, record: dict) -> Iterable[str]:
     actor = record["actor"]
     firmness = record.get("modality") if record.get("modality", "asserted") != "asserted" else None
+    kind = record.get("kind", "statement")
     marks = [
         m
-        for m in ("negated" if record.get("negated") else None, firmness, "quoted" if record.get("quoted") else None)
+        for m in (
+            kind if kind != "statement" else None,
+            "negated" if record.get("negated") else None,
+            firmness,
+            "quoted" if record.get("quoted") else None,
+        )
         if m
     ]
     named = actor.get("name") or "(unresolved)"
@@ -73,8 +80,13 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=60, help="how many findings to draw (default 60)")
     parser.add_argument("--seed", type=int, default=14, help="random seed (default 14)")
     parser.add_argument("--only-new-against", type=Path, metavar="BEFORE", help="draw only findings not in BEFORE")
+    parser.add_argument(
+        "--kind", action="append", metavar="KIND", help="draw only findings of this kind (repeatable: act, poll ...)"
+    )
     args = parser.parse_args()
     records = read(args.findings)
+    if args.kind:
+        records = [r for r in records if r.get("kind", "statement") in args.kind]
     if args.only_new_against:
         before = {identity(r) for r in read(args.only_new_against)}
         records = [r for r in records if identity(r) not in before]
