@@ -496,6 +496,18 @@ def test_a_name_after_a_lower_case_description_is_the_person(matcher):
     assert (finding.actor.name, finding.actor.type) == ("Ana Ruiz", "person")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Retired surgeon Ana Ruiz went on the radio to defend the hospital merger.",
+        "Veteran teacher Ana Ruiz praised the new curriculum.",
+    ],
+)
+def test_a_description_opening_the_sentence_is_not_part_of_the_name(matcher, text):
+    [finding] = matcher.scan(text)
+    assert (finding.actor.name, finding.actor.type) == ("Ana Ruiz", "person")
+
+
 def test_they_refers_to_people_named_by_a_plain_plural_noun(matcher):
     text = "The electorate is tired. Most pensioners voted early, and they back the pay deal."
     [finding] = matcher.scan(text)

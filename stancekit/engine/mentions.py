@@ -212,13 +212,16 @@ def _described_name(tokens: Sequence[Token], start: int, end: int, lang: Languag
     """Where a person's name starts after a lower-case description that stands right before
     it ("women Ana Ruiz" of "the minister for women Ana Ruiz", "the late Tom Reyes"): the
     start of the closing run of names when all words before it are lower case and none of
-    them opens a phrase of its own (a preposition); else `start`."""
+    them opens a phrase of its own (a preposition), the first word of the sentence excepted
+    ("Retired surgeon Ana Ruiz"); else `start`."""
     first = end
     while first > start and category(tokens[first - 1], lang) == NAME:
         first -= 1
     before = tokens[start:first]
     if first == start or end - first < 2:
         return start
+    if start == 0 and len(before) > 1 and before[1].text[:1].islower():
+        before = before[1:]  # the sentence's first word is capitalised as such: "Retired surgeon Ana Ruiz"
     if all(t.text[:1].islower() and t.text.isalpha() and t.lower not in lang.actor_prepositions for t in before):
         return first
     return start
