@@ -20,6 +20,9 @@ rules:
     pattern: "{actor:ACTOR} donated to {topic:TOPIC}"
     polarity: support
     kind: act
+    examples:
+      - text: "The ferry company donated to the lifeboat appeal."
+        expect: [{actor: ferry company, polarity: support, kind: act}]
   - id: t.verb.oppose
     pattern: "{actor:ACTOR} opposes {topic:TOPIC}"
     polarity: oppose
@@ -73,3 +76,28 @@ def test_the_finding_record_documents_every_kind():
     documented = (Path(__file__).resolve().parent.parent / "docs" / "scanning.md").read_text(encoding="utf-8")
     for kind in KINDS:
         assert f"`{kind}`" in documented, kind
+
+
+def _test_folder(tmp_path, expectations: str):
+    folder = tmp_path / "pack"
+    folder.mkdir(parents=True)
+    (folder / "kinds.yaml").write_text(PACK, encoding="utf-8")
+    (folder / "kinds.test.txt").write_text(expectations, encoding="utf-8")
+    return folder
+
+
+def test_a_test_can_expect_a_kind_and_fails_on_another(tmp_path):
+    right = "# expect: actor=Mira Osei; polarity=support; kind=act\nMira Osei donated to the harbour trust.\n"
+    wrong = "# expect: actor=Mira Osei; polarity=support; kind=poll\nMira Osei donated to the harbour trust.\n"
+    passed = CliRunner().invoke(cli, ["test", str(_test_folder(tmp_path / "a", right))])
+    failed = CliRunner().invoke(cli, ["test", str(_test_folder(tmp_path / "b", wrong))])
+    assert passed.exit_code == 0, passed.output
+    assert failed.exit_code == 1 and "missing  Mira Osei [support, poll]" in failed.output
+
+
+def test_a_misspelt_expected_kind_is_a_located_error(tmp_path):
+    folder = _test_folder(tmp_path, "# expect: actor=Mira Osei; kind=acts\nMira Osei donated to the harbour trust.\n")
+    result = CliRunner().invoke(cli, ["test", str(folder)])
+    assert result.exit_code == 3
+    assert "kinds.test.txt:1:" in result.output and "error[bad-kind]" in result.output
+    assert "did you mean 'act'?" in result.output

@@ -21,6 +21,7 @@ from stancekit.dsl import codes
 from stancekit.dsl.errors import Location, did_you_mean
 from stancekit.dsl.model import POLARITIES, ExpectedFinding
 from stancekit.dsl.yamlsource import LocatedDict, LocatedList
+from stancekit.findings import KINDS
 
 Report = Callable[[codes.Code, str, Location | None, str | None], None]
 
@@ -49,7 +50,7 @@ class ExpectSyntax:
 
 #: The `expect:` of an example in a rule file.
 EXAMPLE_EXPECT = ExpectSyntax(
-    keys=("actor", "topic", "polarity", *FLAGS),
+    keys=("actor", "topic", "polarity", "kind", *FLAGS),
     list_hint="write expect: [] for none",
     mapping_example="{actor: X, topic: Y}",
     report_all=False,
@@ -57,7 +58,7 @@ EXAMPLE_EXPECT = ExpectSyntax(
 
 #: The `expect:` of a test in a test file.
 TEST_EXPECT = ExpectSyntax(
-    keys=("actor", "topic", "polarity", *FLAGS, "rule"),
+    keys=("actor", "topic", "polarity", "kind", *FLAGS, "rule"),
     list_hint="write expect: [{actor: X, polarity: oppose, topic: Y}], or expect: [] for none",
     mapping_example="{actor: X, polarity: support, topic: Y}",
     report_all=True,
@@ -121,6 +122,21 @@ def _read_one(
             ok = False
         else:
             fields["polarity"] = str(value["polarity"])
+    if "kind" in value:
+        kind = value["kind"]
+        if kind not in KINDS:
+            written = "" if kind is None else str(kind)
+            report(
+                codes.BAD_KIND,
+                f"expected kind must be one of {', '.join(KINDS)}, not '{written}'",
+                value.value_locations["kind"],
+                (did_you_mean(written, KINDS) if written else None) or f"write one of {', '.join(KINDS)}",
+            )
+            if not syntax.report_all:
+                return None
+            ok = False
+        else:
+            fields["kind"] = str(kind)
     for flag in FLAGS:
         if flag not in value:
             continue

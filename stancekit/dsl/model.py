@@ -28,6 +28,7 @@ class ExpectedFinding:
     actor: str | None = None
     topic: str | None = None
     polarity: str | None = None
+    kind: str | None = None
     negated: bool | None = None
     hedged: bool | None = None
     quoted: bool | None = None

@@ -59,6 +59,8 @@ def matches(expected: ExpectedFinding, finding: Finding) -> bool:
         return False
     if expected.polarity is not None and expected.polarity != finding.polarity:
         return False
+    if expected.kind is not None and expected.kind != finding.kind:
+        return False
     return all(
         getattr(expected, flag) is None or getattr(expected, flag) == getattr(finding, flag)
         for flag in ("negated", "hedged", "quoted")

@@ -52,6 +52,8 @@ def _with_name(text: str, name: str | None) -> str:
 def describe_expected(expected: ExpectedFinding) -> str:
     """`Germany [support] the package`; parts left open read `any actor`, `any polarity`."""
     marks = [expected.polarity or "any polarity"]
+    if expected.kind is not None:
+        marks.append(expected.kind)
     for flag in _FLAGS:
         value = getattr(expected, flag)
         if value is not None:

@@ -13,6 +13,8 @@ Two formats, both found by a name with `.test.` in it (which the rule loader ski
         expect: []                       # no finding at all, from any rule
       - text: "..."
         expect: [{actor: X, polarity: oppose, rule: en.verb.oppose}]   # from this rule
+      - text: "Mira Osei donated to the harbour trust."
+        expect: [{actor: Mira Osei, polarity: support, kind: act}]      # of this kind
         todo: "why it fails for now"     # a known failure
 
 `*.test.txt`: news-like text, one test per line; comment lines before a line say what it
@@ -47,6 +49,7 @@ from stancekit.dsl.expect import FLAGS, TEST_EXPECT, read_expect
 from stancekit.dsl.loader import BUNDLED_PREFIX, RULE_FILE_SUFFIXES, TEST_FILE_MARKERS, display_path
 from stancekit.dsl.model import POLARITIES, ExpectedFinding
 from stancekit.dsl.yamlsource import LocatedDict, LocatedList, SourceFile, YamlDataError, load_located
+from stancekit.findings import KINDS
 from stancekit.resources import bundled_rules_dir
 
 TEXT_SUFFIXES = (".txt",)
@@ -425,6 +428,17 @@ class _AnnotatedText:
                         f"expected polarity must be support, oppose or neutral, not '{raw}'",
                         value_at,
                         did_you_mean(raw, POLARITIES) or "write support, oppose or neutral",
+                    )
+                    ok = False
+                else:
+                    fields[key] = raw.lower()
+            elif key == "kind":
+                if raw.lower() not in KINDS:
+                    self.error(
+                        codes.BAD_KIND,
+                        f"expected kind must be one of {', '.join(KINDS)}, not '{raw}'",
+                        value_at,
+                        did_you_mean(raw, KINDS) or f"write one of {', '.join(KINDS)}",
                     )
                     ok = False
                 else:
