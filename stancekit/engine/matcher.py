@@ -679,19 +679,23 @@ class RepeatCounter:
     """`count_repeats`, fed one finding at a time, in text order.
 
     A sentence is known by a digest of its words, made once per sentence: keys holding each
-    finding's sentence text took more memory than the text of a large document itself."""
+    finding's sentence text took more memory than the text of a large document itself. Only
+    the digest of the last sentence is kept for the findings after it: findings come in text
+    order, and one kept for every sentence with a finding grew with the document."""
 
     def __init__(self) -> None:
         self.findings: list[Finding] = []
         self._kept: dict[tuple, int] = {}
-        self._digests: dict[tuple[str, int], bytes] = {}
+        self._last_sentence: tuple[str, int] | None = None
+        self._last_digest = b""
 
     def add(self, finding: Finding) -> None:
         sentence = finding.sentence
-        digest = self._digests.get((finding.doc, sentence.start))
-        if digest is None:
+        if self._last_sentence != (finding.doc, sentence.start):
             words = " ".join(sentence.text.split()).encode("utf-8", "surrogatepass")
-            digest = self._digests[finding.doc, sentence.start] = hashlib.blake2b(words, digest_size=16).digest()
+            self._last_sentence = (finding.doc, sentence.start)
+            self._last_digest = hashlib.blake2b(words, digest_size=16).digest()
+        digest = self._last_digest
         key = (
             digest,
             finding.rule.id,
