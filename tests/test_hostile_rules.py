@@ -4,6 +4,7 @@ located error, never a traceback. The golden texts of these errors are in `tests
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
@@ -142,6 +143,47 @@ def test_check_exits_with_rule_error_and_no_traceback(name: str) -> None:
     assert "Traceback" not in result.stdout + result.stderr
     assert "internal error" not in result.stdout + result.stderr
     assert path.with_suffix(".expected").read_text(encoding="utf-8").split("\n")[0] in result.stdout
+
+
+#: Each hostile rule file of tests/broken_rules/ -> the limit lowered for it, as test_rule_errors.py does.
+HOSTILE_GOLDEN = {
+    "yaml_alias_bomb": None,
+    "yaml_deep_nesting": None,
+    "import_outside_tree": None,
+    "import_absolute": None,
+    "import_cycle/a": None,
+    "import_cycle/b": None,
+    "oversize_file": ("MAX_RULE_FILE_BYTES", 2048),
+    "oversize_lexicon": ("MAX_LEXICON_ENTRIES", 10),
+    "pattern_too_large": None,
+}
+HEADER = re.compile(r"^(?P<file>[^\s:][^:]*):(?P<line>\d+):(?P<col>\d+): (error|warning)\[[a-z-]+\]: \S")
+SOURCE = re.compile(r"^   (?P<line>\d+) \| ")
+CARET = re.compile(r"^   (?P<gutter> +) \| *\^+$")
+
+
+@pytest.mark.parametrize("name", HOSTILE_GOLDEN)
+def test_check_shows_the_golden_error_with_its_place_caret_and_hint(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What `stancekit check FILE` prints starts with the golden errors of the file (its
+    `.expected`, written by loading); the warnings `check` adds (a rule without examples) come
+    after, then its summary line. Each problem has its file:line:col, its line, a caret under
+    it and a hint."""
+    monkeypatch.chdir(ROOT)
+    if HOSTILE_GOLDEN[name] is not None:
+        monkeypatch.setattr(rule_limits, *HOSTILE_GOLDEN[name])
+    path = BROKEN / f"{name}.yaml"
+    result = CliRunner().invoke(cli, ["check", path.relative_to(ROOT).as_posix()])
+    assert result.exit_code == ExitCode.RULE_ERROR and "Traceback" not in result.output
+    *blocks, summary = result.output.rstrip("\n").split("\n\n")
+    *golden, _ = path.with_suffix(".expected").read_text(encoding="utf-8").rstrip("\n").split("\n\n")
+    assert blocks[: len(golden)] == golden  # errors first; the warnings check adds come after
+    assert all(": warning[" in block for block in blocks[len(golden) :])
+    assert re.fullmatch(r"\d+ errors?, \d+ warnings? in \d+ files? \(\d+ rules?\)", summary), summary
+    for block in blocks:
+        header, source, caret, hint = block.split("\n")
+        assert HEADER.match(header) and SOURCE.match(source), block
+        assert (under := CARET.match(caret)) and len(under["gutter"]) == len(SOURCE.match(source)["line"]), block
+        assert hint.startswith("  hint: ") and len(hint) > 20, block
 
 
 #: The rule files of tests/broken_rules/ that are refused as data, before any rule is read.
