@@ -1,7 +1,8 @@
 """Hostile inputs: how long a scan (or a check) takes on them, and how much memory it holds.
 
-    python benchmarks/hostile.py                 # all cases, about a minute
-    python benchmarks/hostile.py --mb 5          # a smaller single-line document
+    python benchmarks/hostile.py                 # all cases: about 20 minutes at 50 MB
+    python benchmarks/hostile.py --mb 2          # smaller single-line documents
+    python benchmarks/hostile.py --case alias-bomb   # one case (repeatable)
 
 Builds, under benchmarks/.work/hostile/:
 - one sentence of 100,000 tokens: a scraped table with no full stop, between two ordinary
@@ -39,7 +40,12 @@ NEWS = (
     "Turnout was low in the northern districts, officials said. "
 )
 #: What a case must stay under, from the issue: seconds and MB of peak memory (None: not set).
-TARGETS = {"sentence-100k-tokens": (5, None), "single-line-50mb-table": (60, 500), "single-line-50mb-news": (60, 500)}
+TARGETS = {
+    "sentence-100k-tokens": (5, None),
+    "single-line-50mb-table": (60, 500),
+    "single-line-50mb-news": (60, 500),
+    "alias-bomb": (1, None),
+}
 
 
 @dataclass
@@ -158,10 +164,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mb", type=float, default=50, help="size of the single-line documents (default 50)")
     parser.add_argument("--timeout", type=float, default=300, help="seconds before a case is stopped")
+    parser.add_argument("--case", action="append", help="run only this case (repeatable), e.g. --case alias-bomb")
     args = parser.parse_args()
     cases = build(args.mb)
+    unknown = set(args.case or ()) - set(cases)
+    if unknown:
+        parser.error(f"no case {', '.join(sorted(unknown))}; the cases are {', '.join(cases)}")
     outcomes = []
     for name, path in cases.items():
+        if args.case and name not in args.case:
+            continue
         size = path.stat().st_size / 1_000_000
         print(f"{name} ({size:.1f} MB) ...", file=sys.stderr, flush=True)
         run = check_case if path.suffix == ".yaml" else scan_case

@@ -25,25 +25,74 @@ The library (`stancekit.lib`; the `stancekit` command is a thin shell over it)::
 
 __version__ = "0.1.0"
 
-from stancekit.dsl.loader import RuleSet, load_rules
-from stancekit.engine.matcher import Matcher
-from stancekit.findings import Finding
-from stancekit.lib import (
-    CompiledRules,
-    DocumentResult,
-    Evaluation,
-    Explanation,
-    InputOptions,
-    InputProblem,
-    PartitionFailed,
-    compile_rules,
-    evaluate,
-    explain_text,
-    load_gold,
-    scan_corpus,
-    scan_text,
-)
-from stancekit.text.documents import Document
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # what the names below are, for type checkers and editors
+    from stancekit.dsl.loader import RuleSet, load_rules
+    from stancekit.engine.matcher import Matcher
+    from stancekit.findings import Finding
+    from stancekit.lib import (
+        CompiledRules,
+        DocumentResult,
+        Evaluation,
+        Explanation,
+        InputOptions,
+        InputProblem,
+        PartitionFailed,
+        compile_rules,
+        evaluate,
+        explain_text,
+        load_gold,
+        scan_corpus,
+        scan_text,
+    )
+    from stancekit.text.documents import Document
+
+#: Where each public name is defined. They are imported when first used (PEP 562), so that
+#: `stancekit check` on a rule file it refuses at once does not first load the matcher, the
+#: taggers and their word models: a bare `import stancekit` costs next to nothing.
+_PUBLIC = {
+    "RuleSet": "stancekit.dsl.loader",
+    "load_rules": "stancekit.dsl.loader",
+    "Matcher": "stancekit.engine.matcher",
+    "Finding": "stancekit.findings",
+    "Document": "stancekit.text.documents",
+    **dict.fromkeys(
+        [
+            "CompiledRules",
+            "DocumentResult",
+            "Evaluation",
+            "Explanation",
+            "InputOptions",
+            "InputProblem",
+            "PartitionFailed",
+            "compile_rules",
+            "evaluate",
+            "explain_text",
+            "load_gold",
+            "scan_corpus",
+            "scan_text",
+        ],
+        "stancekit.lib",
+    ),
+}
+
+
+def __getattr__(name: str):
+    """A public name, imported from its module on first use."""
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'stancekit' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_PUBLIC])
+
 
 __all__ = [
     "CompiledRules",

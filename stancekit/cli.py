@@ -13,8 +13,8 @@ from collections.abc import Sequence
 import click
 
 from stancekit import __version__, registry
-from stancekit.commands import register as register_commands
-from stancekit.commands.common import CommandFailed
+from stancekit.commands import CommandsOnDemand
+from stancekit.commands.failure import CommandFailed
 from stancekit.exitcodes import ExitCode
 from stancekit.plugins import PluginInfo, load_plugins
 
@@ -32,7 +32,7 @@ def _discard_stdout() -> None:
         pass
 
 
-class _Group(click.Group):
+class _Group(CommandsOnDemand):
     """The command group. A reader that stops reading (`stancekit scan ... | head`) ends the
     command quietly with OK: Click itself would turn the broken pipe into exit code 1, which
     is FINDINGS_DIFFER to a CI job."""
@@ -66,9 +66,6 @@ def _report_plugin_error(plugin: str, what: str, exc: BaseException) -> None:
         " (treated as no match from here on; reported once)",
         err=True,
     )
-
-
-register_commands(cli)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,15 +4,19 @@ located error, never a traceback. The golden texts of these errors are in `tests
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from stancekit import rule_limits
+from stancekit.cli import cli
 from stancekit.dsl.errors import Diagnostic, RuleError
+from stancekit.dsl.firstread import refused_at_first_reading
 from stancekit.dsl.loader import load_rules
 from stancekit.exitcodes import ExitCode
 
@@ -139,6 +143,123 @@ def test_check_exits_with_rule_error_and_no_traceback(name: str) -> None:
     assert "Traceback" not in result.stdout + result.stderr
     assert "internal error" not in result.stdout + result.stderr
     assert path.with_suffix(".expected").read_text(encoding="utf-8").split("\n")[0] in result.stdout
+
+
+#: Each hostile rule file of tests/broken_rules/ -> the limit lowered for it, as test_rule_errors.py does.
+HOSTILE_GOLDEN = {
+    "yaml_alias_bomb": None,
+    "yaml_deep_nesting": None,
+    "import_outside_tree": None,
+    "import_absolute": None,
+    "import_cycle/a": None,
+    "import_cycle/b": None,
+    "oversize_file": ("MAX_RULE_FILE_BYTES", 2048),
+    "oversize_lexicon": ("MAX_LEXICON_ENTRIES", 10),
+    "pattern_too_large": None,
+}
+HEADER = re.compile(r"^(?P<file>[^\s:][^:]*):(?P<line>\d+):(?P<col>\d+): (error|warning)\[[a-z-]+\]: \S")
+SOURCE = re.compile(r"^   (?P<line>\d+) \| ")
+CARET = re.compile(r"^   (?P<gutter> +) \| *\^+$")
+
+
+@pytest.mark.parametrize("name", HOSTILE_GOLDEN)
+def test_check_shows_the_golden_error_with_its_place_caret_and_hint(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What `stancekit check FILE` prints starts with the golden errors of the file (its
+    `.expected`, written by loading); the warnings `check` adds (a rule without examples) come
+    after, then its summary line. Each problem has its file:line:col, its line, a caret under
+    it and a hint."""
+    monkeypatch.chdir(ROOT)
+    if HOSTILE_GOLDEN[name] is not None:
+        monkeypatch.setattr(rule_limits, *HOSTILE_GOLDEN[name])
+    path = BROKEN / f"{name}.yaml"
+    result = CliRunner().invoke(cli, ["check", path.relative_to(ROOT).as_posix()])
+    assert result.exit_code == ExitCode.RULE_ERROR and "Traceback" not in result.output
+    *blocks, summary = result.output.rstrip("\n").split("\n\n")
+    *golden, _ = path.with_suffix(".expected").read_text(encoding="utf-8").rstrip("\n").split("\n\n")
+    assert blocks[: len(golden)] == golden  # errors first; the warnings check adds come after
+    assert all(": warning[" in block for block in blocks[len(golden) :])
+    assert re.fullmatch(r"\d+ errors?, \d+ warnings? in \d+ files? \(\d+ rules?\)", summary), summary
+    for block in blocks:
+        header, source, caret, hint = block.split("\n")
+        assert HEADER.match(header) and SOURCE.match(source), block
+        assert (under := CARET.match(caret)) and len(under["gutter"]) == len(SOURCE.match(source)["line"]), block
+        assert hint.startswith("  hint: ") and len(hint) > 20, block
+
+
+#: The rule files of tests/broken_rules/ that are refused as data, before any rule is read.
+REFUSED_AS_DATA = [
+    "yaml_alias_bomb",
+    "yaml_deep_nesting",
+    "yaml_python_tag",
+    "yaml_unquoted_colon",
+    "yaml_tab_indentation",
+    "checked/yaml_recursive_alias",
+    "checked/yaml_second_document",
+]
+
+#: What a check of a file refused as data has no need of: loading any of it takes most of a second.
+RULE_LANGUAGE_MODULES = ("stancekit.dsl.loader", "stancekit.dsl.parser", "stancekit.engine.matcher", "lark", "numpy")
+
+
+def _check_output(args: list[str], monkeypatch: pytest.MonkeyPatch, first_reading: bool) -> tuple[str, int]:
+    if not first_reading:
+        monkeypatch.setattr("stancekit.commands.check.refused_at_first_reading", lambda paths: None)
+    result = CliRunner().invoke(cli, ["check", *args])
+    monkeypatch.undo()
+    return result.output, result.exit_code
+
+
+@pytest.mark.parametrize("name", REFUSED_AS_DATA)
+def test_a_file_refused_as_data_is_reported_as_the_full_check_reports_it(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    path = (BROKEN / f"{name}.yaml").relative_to(ROOT).as_posix()
+    assert refused_at_first_reading([path]) is not None
+    args = [path, "--format", "text"]
+    quick = _check_output(args, monkeypatch, first_reading=True)
+    assert quick == _check_output(args, monkeypatch, first_reading=False)
+    assert quick[1] == ExitCode.RULE_ERROR and "(0 rules)" in quick[0]
+
+
+def test_an_oversize_file_is_refused_as_the_full_check_refuses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rule_limits, "MAX_RULE_FILE_BYTES", 100)
+    path = _write(tmp_path, RULE + "# " + "padding " * 20 + "\n")
+    assert refused_at_first_reading([str(path)]) is not None
+    output = _check_output([str(path)], monkeypatch, first_reading=True)
+    monkeypatch.setattr(rule_limits, "MAX_RULE_FILE_BYTES", 100)
+    assert output == _check_output([str(path)], monkeypatch, first_reading=False)
+    assert "error[file-too-large]" in output[0]
+
+
+def test_the_full_check_still_runs_when_anything_else_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test file beside the refused file, or a second file that loads, is read by the full check."""
+    bomb = _write(tmp_path, alias_bomb(), "rules/bomb.yaml")
+    _write(tmp_path, "- text: The union backs the wage law.\n  expect: nothing\n", "rules/bomb.test.yaml")
+    good = _write(tmp_path, RULE, "rules/good.yaml")
+    assert refused_at_first_reading([str(bomb)]) is None
+    for args in ([str(bomb)], [str(bomb), str(good)], [str(tmp_path / "rules")], [str(bomb), str(bomb)]):
+        output = _check_output(args, monkeypatch, first_reading=True)
+        assert output == _check_output(args, monkeypatch, first_reading=False)
+        assert output[1] == ExitCode.RULE_ERROR and "yaml-aliases" in output[0]
+
+
+def test_check_refuses_the_alias_bomb_without_loading_the_rule_language(tmp_path: Path) -> None:
+    """`stancekit check` in CI on a hostile rule file answers at once: none of the rule language
+    (parser, taggers and their word models, matcher) is imported to refuse it."""
+    path = _write(tmp_path, alias_bomb())
+    program = (
+        "import sys; from stancekit.cli import main; code = main(['check', sys.argv[1]]);"
+        f" print(code, [m for m in {RULE_LANGUAGE_MODULES!r} if m in sys.modules])"
+    )
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", program, str(path)], capture_output=True, text=True, timeout=60)
+    elapsed = time.perf_counter() - started
+    assert result.stdout.splitlines()[-1] == f"{int(ExitCode.RULE_ERROR)} []", result.stdout + result.stderr
+    assert "error[yaml-aliases]" in result.stdout
+    assert elapsed < 1.0, f"{elapsed:.2f} s"
 
 
 # -- imports --------------------------------------------------------------------------------------

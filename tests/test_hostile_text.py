@@ -138,3 +138,14 @@ def test_a_context_that_forgets_old_sentences_gives_the_same_findings(monkeypatc
     expected = [f for d in documents for f in matcher.scan_document(d)]
     monkeypatch.setattr("stancekit.engine.attribution.CONTEXT_SENTENCES", 2)
     assert [f for d in documents for f in matcher.scan_document(d)] == expected
+
+
+def test_sentences_with_the_same_trigger_words_share_one_set_of_rules():
+    """A site dumped on one line holds hundreds of thousands of sentences: a set of rules for
+    each outweighed the text several times over. Equal sets are now one object."""
+    matcher = Matcher(load_rules().compile())
+    text = f"{STANCE_BEFORE} {STANCE_AFTER} " * 500
+    wanted = matcher.candidate_rules(text, segment(text))
+    assert len(wanted) == 1000
+    assert len({id(rules) for rules in wanted.values()}) == len(set(wanted.values())) == 2
+    assert wanted[0] != wanted[1] and wanted[0] is wanted[998] and wanted[1] is wanted[999]

@@ -8,6 +8,7 @@ import re
 from importlib.metadata import entry_points
 from pathlib import Path
 
+import click
 import lemminflect  # noqa: F401 - see below
 import pytest
 import yaml
@@ -214,7 +215,7 @@ def test_pre_commit_hooks_parse_and_name_existing_commands(tmp_path):
         assert {"id", "name", "entry", "language", "files"} <= set(hook)
         assert hook["language"] == "python" and hook["pass_filenames"] is False
         program, command = hook["entry"].split()
-        assert program == "stancekit" and command in cli.commands
+        assert program == "stancekit" and command in cli.list_commands(click.Context(cli))
         assert re.search(hook["files"], "rules/en/support_verbs.yaml")
         assert hook["args"] == ["rules/"]
         # the entry with its default argument works in a repository of rule files

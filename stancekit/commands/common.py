@@ -9,6 +9,7 @@ from contextlib import contextmanager
 
 import click
 
+from stancekit.commands.failure import CommandFailed
 from stancekit.compiler.cache import compile_rules
 from stancekit.compiler.ruleset import CompiledRuleSet
 from stancekit.dsl import codes
@@ -21,21 +22,6 @@ from stancekit.text.documents import InputProblem
 from stancekit.tracking.names import NameMerges, collection_names
 
 RULES_HELP = "Rule file or folder (repeatable); 'stancekit:en' names the bundled pack. Default: the bundled pack."
-
-
-class CommandFailed(click.ClickException):
-    """Ends a command with an exit code after its message has been printed.
-
-    A `ClickException`, so that the group run on its own (`cli()`, Click's test runner) exits
-    with the same code as `main` instead of ending in a traceback."""
-
-    def __init__(self, code: ExitCode):
-        super().__init__(code.name)
-        self.code = code
-        self.exit_code = int(code)
-
-    def show(self, file=None) -> None:
-        """The message was printed where the failure was found."""
 
 
 @contextmanager

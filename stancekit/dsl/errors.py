@@ -90,6 +90,13 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
 
 
+def check_summary(errors: int, warnings: int, files: int, rules: int) -> str:
+    """The last line of `stancekit check`: `2 errors, 3 warnings in 5 files (48 rules)`."""
+    return (
+        f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {plural(files, 'file')} ({plural(rules, 'rule')})"
+    )
+
+
 def summary(diagnostics: Iterable[Diagnostic]) -> str:
     """'3 errors in rules', or '3 errors, 1 warning in rules' when warnings are shown too."""
     diagnostics = tuple(diagnostics)
@@ -125,3 +132,9 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
         lowered = {c.lower(): c for c in options}
         close = [lowered[word.lower()]] if word.lower() in lowered else []
     return f"did you mean '{close[0]}'?" if close else None
+
+
+def diagnostic_order(d: Diagnostic) -> tuple:
+    """The order diagnostics are listed in: errors first, then by file, line and column."""
+    loc = d.location
+    return (not d.is_error, loc.file if loc else "", loc.line if loc else 0, loc.col if loc else 0)

@@ -6,6 +6,8 @@ a symbolic link out of the folder). Each rule file belongs to a *rules folder*: 
 on the command line, the folder of a file given there, the bundled pack for `stancekit:...`
 and the pack's folder for `pack:NAME/...`. An import is read only if, with every symbolic link
 followed, it lies inside that folder; otherwise the loader reports where it leads instead.
+
+`display_path` is how a rule file is named in every message about it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,13 @@ from __future__ import annotations
 import os.path
 from dataclasses import dataclass
 from pathlib import Path
+
+from stancekit.resources import bundled_rules_dir
+
+#: What a rule file's name ends with.
+RULE_FILE_SUFFIXES = (".yaml", ".yml")
+#: Files beside the rules that hold rule tests, not rules.
+TEST_FILE_MARKERS = (".test.", ".tests.")
 
 
 @dataclass(frozen=True)
@@ -60,3 +69,18 @@ def outside(item: str, target: Path, root: Path, root_shown: str) -> Outside | N
 def _normal(path: Path) -> Path:
     """`path` made absolute with `..` taken away by name, without following links."""
     return Path(os.path.normpath(os.path.abspath(path)))
+
+
+def display_path(path: Path) -> str:
+    """How a rule file is named in messages and findings: `rules/en/x.yaml` for the bundled
+    pack, a path relative to the working directory where possible, else absolute."""
+    path = path.resolve()
+    bundled_root = bundled_rules_dir().parent
+    try:
+        return "rules/" + path.relative_to(bundled_root).as_posix()
+    except ValueError:
+        pass
+    try:
+        return Path(os.path.relpath(path)).as_posix() if not os.path.relpath(path).startswith("..") else str(path)
+    except ValueError:
+        return str(path)

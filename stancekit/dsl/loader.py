@@ -8,7 +8,6 @@ a rule author everything that is wrong.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -18,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 from stancekit import plugins, rule_limits
 from stancekit.dsl import codes, importpaths
 from stancekit.dsl.dictionary_files import DictionaryReader, merged_actors, merged_topics
-from stancekit.dsl.errors import Diagnostic, Location, RuleError, did_you_mean
+from stancekit.dsl.errors import Diagnostic, Location, RuleError, diagnostic_order, did_you_mean
 from stancekit.dsl.expect import EXAMPLE_EXPECT, read_expect
+from stancekit.dsl.importpaths import RULE_FILE_SUFFIXES, TEST_FILE_MARKERS, display_path
 from stancekit.dsl.language import (
     apply,
     bundled_profile,
@@ -44,7 +44,7 @@ from stancekit.dsl.model import (
 )
 from stancekit.dsl.option_settings import read_options
 from stancekit.dsl.parser import PatternSyntaxError, parse_pattern
-from stancekit.dsl.yamlsource import LocatedDict, LocatedList, LocatedStr, SourceFile, YamlDataError, load_located
+from stancekit.dsl.yamlsource import LocatedDict, LocatedList, LocatedStr, SourceFile, read_rule_file
 from stancekit.findings import DEFAULT_KIND, KINDS
 from stancekit.gcpause import collector_paused
 from stancekit.packs import PREFIX as PACK_PREFIX
@@ -56,9 +56,6 @@ if TYPE_CHECKING:
     from stancekit.engine.profile import LanguageProfile
 
 FORMAT_VERSION = 1
-RULE_FILE_SUFFIXES = (".yaml", ".yml")
-#: Files beside the rules that hold rule tests, not rules.
-TEST_FILE_MARKERS = (".test.", ".tests.")
 BUNDLED_PREFIX = "stancekit:"
 
 TOP_LEVEL_KEYS = (
@@ -236,27 +233,6 @@ def check_rules(
     return ruleset, diagnostics
 
 
-def diagnostic_order(d: Diagnostic) -> tuple:
-    """The order diagnostics are listed in: errors first, then by file, line and column."""
-    loc = d.location
-    return (not d.is_error, loc.file if loc else "", loc.line if loc else 0, loc.col if loc else 0)
-
-
-def display_path(path: Path) -> str:
-    """How a rule file is named in messages and findings: `rules/en/x.yaml` for the bundled
-    pack, a path relative to the working directory where possible, else absolute."""
-    path = path.resolve()
-    bundled_root = bundled_rules_dir().parent
-    try:
-        return "rules/" + path.relative_to(bundled_root).as_posix()
-    except ValueError:
-        pass
-    try:
-        return Path(os.path.relpath(path)).as_posix() if not os.path.relpath(path).startswith("..") else str(path)
-    except ValueError:
-        return str(path)
-
-
 def discover(folder: Path) -> list[Path]:
     """Rule files in a folder, recursively, in a stable order; test files are left out."""
     found = []
@@ -340,41 +316,19 @@ class _Loader:
         if key in self.files or key in self._pending_imports:
             return key
         self._roots[key] = root
-        display = display_path(path)
-        try:
-            with path.open("rb") as stream:
-                data = stream.read(rule_limits.MAX_RULE_FILE_BYTES + 1)
-                size = os.fstat(stream.fileno()).st_size
-            if len(data) > rule_limits.MAX_RULE_FILE_BYTES:
-                self._too_large(display, data, max(size, len(data)))
-                return key
-            text = data.decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            self.report(codes.UNREADABLE, f"cannot read rule file {display}: {exc}", None)
+        read = read_rule_file(path, display_path(path))
+        self.diagnostics.extend(read.diagnostics)
+        if read.source is None:
             return key
-        source = SourceFile(display, text)
         self._pending_imports[key] = []
-        try:
-            data = load_located(source)
-        except YamlDataError as exc:
-            self.diagnostics.extend(exc.diagnostics)
-            data = None
+        data = read.data
         if data is None:
             data = LocatedDict()
-            data.location = source.location(0)
+            data.location = read.source.location(0)
             data.key_locations = {}
             data.value_locations = {}
-        self.files[key] = self._read_file(key, path, source, data)
+        self.files[key] = self._read_file(key, path, read.source, data)
         return key
-
-    def _too_large(self, display: str, data: bytes, size: int) -> None:
-        """Report a rule file over `MAX_RULE_FILE_BYTES` at its first line; it is not parsed."""
-        first_line = data[:200].decode("utf-8-sig", errors="replace").split("\n")[0].rstrip("\r")
-        self.report(
-            codes.FILE_TOO_LARGE,
-            f"rule file is {size:,} bytes, over the limit of {rule_limits.MAX_RULE_FILE_BYTES:,}",
-            Location(display, 1, 1, first_line),
-        )
 
     def resolve_imports(self) -> None:
         """Load imported files (recursively) and report missing imports and import cycles."""

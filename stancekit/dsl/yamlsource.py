@@ -9,9 +9,11 @@ an error, so nothing in a rule file can ever construct an object or run code.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -318,6 +320,53 @@ class YamlDataError(Exception):
     def __init__(self, diagnostics: list[Diagnostic]):
         super().__init__("invalid YAML")
         self.diagnostics = diagnostics
+
+
+@dataclass(frozen=True)
+class ReadRuleFile:
+    """A rule file as read from disk: its text (None when it could not be read or was too
+    large to), its located data (None when there was none, or it was not valid YAML) and the
+    problems met on the way."""
+
+    source: SourceFile | None
+    data: Any
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def refused(self) -> bool:
+        """Whether the file was refused before it could give any rule: unreadable, too large or
+        not valid YAML within the limits (`stancekit.rule_limits`)."""
+        return any(d.is_error for d in self.diagnostics)
+
+
+def read_rule_file(path: Path, display: str) -> ReadRuleFile:
+    """Read the rule file `path` (named `display` in messages) within the limits: a file over
+    `MAX_RULE_FILE_BYTES` is refused at its first line unparsed, and YAML past the alias and
+    nesting limits is refused at the place it crosses them. Cheap on purpose: it needs
+    nothing of the rule language, so a hostile file is refused before that is loaded."""
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(rule_limits.MAX_RULE_FILE_BYTES + 1)
+            size = max(os.fstat(stream.fileno()).st_size, len(raw))
+        if len(raw) > rule_limits.MAX_RULE_FILE_BYTES:
+            return ReadRuleFile(None, None, (_too_large(display, raw, size),))
+        text = raw.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return ReadRuleFile(None, None, (codes.UNREADABLE.diagnostic(f"cannot read rule file {display}: {exc}"),))
+    source = SourceFile(display, text)
+    try:
+        return ReadRuleFile(source, load_located(source), ())
+    except YamlDataError as exc:
+        return ReadRuleFile(source, None, tuple(exc.diagnostics))
+
+
+def _too_large(display: str, head: bytes, size: int) -> Diagnostic:
+    """A rule file over `MAX_RULE_FILE_BYTES`, reported at its first line."""
+    first_line = head[:200].decode("utf-8-sig", errors="replace").split("\n")[0].rstrip("\r")
+    return codes.FILE_TOO_LARGE.diagnostic(
+        f"rule file is {size:,} bytes, over the limit of {rule_limits.MAX_RULE_FILE_BYTES:,}",
+        Location(display, 1, 1, first_line),
+    )
 
 
 def _compose(text: str) -> list:

@@ -338,24 +338,38 @@ class Matcher:
 
     def candidate_rules(
         self, text: str, segmentation: Segmentation, hits: Iterable[tuple[int, tuple[int, ...]]] | None = None
-    ) -> dict[int, set[int]]:
+    ) -> dict[int, frozenset[int]]:
         """Sentence index -> indices of the rules worth running on it (`hits`: the trigger
-        words of `text`, when they have been looked up already)."""
+        words of `text`, when they have been looked up already).
+
+        Sentences with the same rules share one set: a document of hundreds of thousands of
+        sentences (a site dumped on one line) would otherwise hold a set for each, several
+        times the size of its text. Hits come in text order, so a sentence's set is shared as
+        soon as the next sentence is hit."""
         sentences = segmentation.sentences
+        shared = _SharedSets()
         if not self.prefilter:
-            every = set(range(len(self.compiled.rules)))
-            return {s.index: set(every) for s in sentences}
+            every = shared(range(len(self.compiled.rules)))
+            return dict.fromkeys((s.index for s in sentences), every)
         if hits is None:
             hits = self.trigger_hits(normalise(text))
         starts = [s.start for s in sentences]
-        wanted: dict[int, set[int]] = {}
+        wanted: dict[int, frozenset[int]] = {}
+        current, rules_of_current = -1, set()
         for offset, rules in hits:
             i = bisect.bisect_right(starts, offset) - 1
-            if i >= 0 and offset < sentences[i].end:
-                wanted.setdefault(i, set()).update(rules)
+            if i < 0 or offset >= sentences[i].end:
+                continue
+            if i != current:
+                if current >= 0:
+                    wanted[current] = shared(rules_of_current)
+                current, rules_of_current = i, set(wanted.get(i, ()))
+            rules_of_current.update(rules)
+        if current >= 0:
+            wanted[current] = shared(rules_of_current)
         if self.compiled.untriggered:
             for s in sentences:
-                wanted.setdefault(s.index, set()).update(self.compiled.untriggered)
+                wanted[s.index] = shared(itertools.chain(wanted.get(s.index, ()), self.compiled.untriggered))
         return wanted
 
     def scan_document(self, document: Document) -> list[Finding]:
@@ -392,7 +406,7 @@ class Matcher:
         document: Document,
         segmentation: Segmentation,
         index: int,
-        rule_indices: set[int],
+        rule_indices: frozenset[int],
         resolver: FindingResolver,
     ) -> list[Finding]:
         tokens = resolver.context.tokens(index)
@@ -547,6 +561,17 @@ class Matcher:
         )
 
 
+class _SharedSets:
+    """One frozenset for each distinct set of rule indices it is given."""
+
+    def __init__(self) -> None:
+        self._sets: dict[frozenset[int], frozenset[int]] = {}
+
+    def __call__(self, indices: Iterable[int]) -> frozenset[int]:
+        key = frozenset(indices)
+        return self._sets.setdefault(key, key)
+
+
 def _within_cap(document: Document, problems: list[InputProblem]) -> str:
     """The text of `document` that is scanned: all of it, or up to a line break or space near
     `limits.MAX_DOCUMENT_CHARS` (said in a warning)."""
@@ -655,19 +680,23 @@ class RepeatCounter:
     """`count_repeats`, fed one finding at a time, in text order.
 
     A sentence is known by a digest of its words, made once per sentence: keys holding each
-    finding's sentence text took more memory than the text of a large document itself."""
+    finding's sentence text took more memory than the text of a large document itself. Only
+    the digest of the last sentence is kept for the findings after it: findings come in text
+    order, and one kept for every sentence with a finding grew with the document."""
 
     def __init__(self) -> None:
         self.findings: list[Finding] = []
         self._kept: dict[tuple, int] = {}
-        self._digests: dict[tuple[str, int], bytes] = {}
+        self._last_sentence: tuple[str, int] | None = None
+        self._last_digest = b""
 
     def add(self, finding: Finding) -> None:
         sentence = finding.sentence
-        digest = self._digests.get((finding.doc, sentence.start))
-        if digest is None:
+        if self._last_sentence != (finding.doc, sentence.start):
             words = " ".join(sentence.text.split()).encode("utf-8", "surrogatepass")
-            digest = self._digests[finding.doc, sentence.start] = hashlib.blake2b(words, digest_size=16).digest()
+            self._last_sentence = (finding.doc, sentence.start)
+            self._last_digest = hashlib.blake2b(words, digest_size=16).digest()
+        digest = self._last_digest
         key = (
             digest,
             finding.rule.id,

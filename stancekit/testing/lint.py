@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stancekit.dsl import ast, codes
-from stancekit.dsl.errors import Diagnostic
+from stancekit.dsl.errors import Diagnostic, check_summary
 from stancekit.dsl.errors import plural as _count
 from stancekit.dsl.loader import RuleSet, check_rules, diagnostic_order
 from stancekit.dsl.model import Rule
@@ -115,10 +115,7 @@ class CheckReport:
 
     def summary(self) -> str:
         """`2 errors, 3 warnings in 5 files (48 rules)`."""
-        return (
-            f"{_count(self.errors, 'error')}, {_count(self.warnings, 'warning')}"
-            f" in {_count(self.files, 'file')} ({_count(len(self.ruleset.rules), 'rule')})"
-        )
+        return check_summary(self.errors, self.warnings, self.files, len(self.ruleset.rules))
 
 
 def check(paths: Sequence[str]) -> CheckReport:
