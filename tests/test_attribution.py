@@ -508,6 +508,18 @@ def test_a_description_opening_the_sentence_is_not_part_of_the_name(matcher, tex
     assert (finding.actor.name, finding.actor.type) == ("Ana Ruiz", "person")
 
 
+def test_a_role_is_the_person_given_it_for_a_state(matcher):
+    text = "Vermont Sen. Ana Ruiz spoke in Burlington on Monday. The senator said she would back the farm bill."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Ana Ruiz"
+
+
+def test_a_role_given_to_people_of_two_states_names_neither(matcher):
+    text = "Texas Gov. Tom Reyes met Ohio Gov. Ana Ruiz. The governor praised the transit plan."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name not in ("Tom Reyes", "Ana Ruiz")
+
+
 def test_they_refers_to_people_named_by_a_plain_plural_noun(matcher):
     text = "The electorate is tired. Most pensioners voted early, and they back the pay deal."
     [finding] = matcher.scan(text)

@@ -599,10 +599,13 @@ class DocumentContext:
         return before if before is not None and before.referent.full_name else None
 
     def _same_office(self, office: tuple[str, ...], given: tuple[str, ...]) -> bool:
-        """Whether `given` is `office`, up to words that keep an office ("new")."""
+        """Whether `given` is `office`, up to words that keep an office ("new") and the place
+        the office is held for ("Vermont Sen. Ana Ruiz" is the one "the senator" names)."""
         if not given or given[-1] != office[-1] or not set(office) <= set(given):
             return False
-        return set(given) - set(office) <= self.lang.role_keeping_modifiers
+        if set(given) - set(office) <= self.lang.role_keeping_modifiers:
+            return True
+        return " ".join(w for w in given if w not in office) in self.lang.places
 
     def _narrower_office(self, office: tuple[str, ...], given: tuple[str, ...]) -> bool:
         """Whether `given` narrows a qualified `office` ("tory foreign affairs spokesman" of
