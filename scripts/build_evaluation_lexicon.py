@@ -42,7 +42,7 @@ STRONG_VALENCE = 2.0
 # Adjectives VADER rates that, in news, do not evaluate a target someone calls them:
 STOP_ADJECTIVES = frozenset(
     """
-    accepted active advanced alive alright assured certain chance clear committed curious
+    accepted active advanced convinced convincing alive alright assured certain chance clear committed curious
     dedicated definite determined devoted devotional divine engaged enlightened free freelance
     freestanding fresh harmonic heavenward honorary honorific huge immortal immune
     impressionistic increased intellectual interested keen keenest like natural novel
