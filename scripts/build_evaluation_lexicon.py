@@ -83,7 +83,7 @@ STOP_ADJECTIVES = frozenset(
     rigorous uncertain unclear mock snub scare panic dread freak fool bully bastard damn
     damned bloody odd eerie nuts mad madder maddest insane lunatic maniac retarded
     strained thorny tricky trickiest painful tragic traumatic stressful inflamed
-    illegal punishable forbidden forbidding suspect seditious libelous repressed
+    illegal punishable forbidden forbidding suspect seditious libelous repressed gross grossest
     positive negative strong stronger strongest powerful influential greater better best
     easy easier easiest bright brighter brightest clean stable interesting surprising
     dynamic dynamical ill blocked confused desperate hurt helpless powerless guilty guiltier
