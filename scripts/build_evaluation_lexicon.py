@@ -89,7 +89,7 @@ STOP_ADJECTIVES = frozenset(
     dynamic dynamical ill blocked confused desperate hurt helpless powerless guilty guiltier
     guiltiest criminal violent fatal grim unfortunate unprotected unloved friendless needy
     melancholy somber sore sullen bitter bitterer bitterest adverse unstable rebellious
-    uncomfortable precious prosperous loving
+    uncomfortable precious prosperous loving kind kinder champion
     """.split()
 )
 
@@ -102,7 +102,7 @@ KEPT_NOUNS = frozenset(
     madness manipulation mess misinformation mockery moron nonsense outrage propaganda
     racism scam scandal smear stupidity travesty treachery trickery villain
     warmonger weakling zealot
-    achievement admiration asset brilliance champion courage genius hero heroine
+    achievement admiration asset brilliance courage genius hero heroine
     integrity masterpiece success triumph visionary wisdom
     """.split()
 )
