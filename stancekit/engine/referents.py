@@ -92,7 +92,9 @@ class FindingResolver:
         start = min(start, mention.start)  # a dictionary name the capture caught the tail of
         word = tokens[start].lower if end - start == 1 else ""
         via = "mention"
-        if word in lang.first_person:
+        if end - start == 1 and tokens[start].text in lang.quote_marks:
+            mention, via = self._quote_speaker(mention, speaker if quoted else None, resolve_pronouns)
+        elif word in lang.first_person:
             owner = context.owner(speaker) if quoted and speaker is not None and resolve_pronouns else None
             if owner is not None:
                 mention, via = owner, "speaker"  # '"We ...," says its report': the body it refers to
@@ -146,6 +148,21 @@ class FindingResolver:
             affiliations=self._affiliated(referent),  # from the text: "her Republican rivals"
         )
         return self._authored(holder, quoted)
+
+    def _quote_speaker(self, mark: Mention, speaker: Mention | None, resolve_pronouns: bool) -> tuple[Mention, str]:
+        """The holder a rule names by capturing a quote mark: whoever speaks the quote its cue
+        stands in. A quote's words about a third party ('"The plan is reckless," she said') are
+        the speaker's evaluation though no word of the sentence names the speaker as subject.
+        With no speaker (a cue outside any quote, a quote nobody is said to speak) it is
+        unresolved, as an unresolved "I" is."""
+        if speaker is None:
+            return mark, "unresolved"
+        owner = self.context.owner(speaker) if resolve_pronouns else None
+        if owner is not None:
+            return owner, "speaker"
+        lang = self.compiled.profile
+        unnamed = speaker.referent.kind == "pronoun" or _owned_by_pronoun(speaker.text, lang)
+        return speaker, "unresolved" if unnamed else "speaker"
 
     def _authored(self, holder: ActorRef, quoted: bool) -> ActorRef:
         """An unresolved first person outside quotes ("I", "we", "our company") named as the
