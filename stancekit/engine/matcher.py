@@ -33,6 +33,7 @@ from stancekit.engine.trace import (
 )
 from stancekit.engine.vm import RawMatch, find_matches
 from stancekit.findings import Finding, RuleRef, TextSpan, finding_id
+from stancekit.keys import keyed_by_rules
 from stancekit.registry import actor_capture_types
 from stancekit.tagging import Tagger
 from stancekit.text.documents import Document, InputProblem
@@ -439,7 +440,8 @@ class Matcher:
         findings = []
         for c in resolve_overlaps(candidates, tokens, self.compiled.profile, on_drop):
             made = self._finding(document, segmentation, sentence, tokens, c, resolver)
-            for finding in by_concept(made, tokens, self.compiled.topics, self.compiled.profile):
+            for read in by_concept(made, tokens, self.compiled.topics, self.compiled.profile):
+                finding = keyed_by_rules(read, self.compiled)
                 if observe is not None:
                     observe(FindingMade(sentence, c, finding))
                 findings.append(finding)

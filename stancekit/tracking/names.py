@@ -33,7 +33,7 @@ from stancekit.tracking.timeline import Named, actor_of, topic_of
 MAX_NAME_WORDS = 6
 
 
-def _core(name: str, lang: LanguageProfile) -> tuple[str, ...] | None:
+def name_core(name: str, lang: LanguageProfile) -> tuple[str, ...] | None:
     """The words that identify a name (casefolded, without titles and initials), or None
     when the text is not written as a name, or names something else: an office ("New Jersey
     governor" is not New Jersey) or something a person has ("Clinton's")."""
@@ -97,7 +97,7 @@ def merge_names(names: Iterable[Named], profile: LanguageProfile | None = None) 
     for named in names:
         if named.key != named.name.casefold():  # a dictionary id: not ours to merge
             continue
-        core = _core(named.name, lang)
+        core = name_core(named.name, lang)
         if core is None:
             continue
         cores[named.key] = core

@@ -1,0 +1,122 @@
+"""Canonical keys: the actor and topic a finding is counted under across a collection."""
+
+from __future__ import annotations
+
+import pytest
+
+from stancekit import Document, Matcher, load_rules
+from stancekit.engine.profile import default_profile
+from stancekit.findings import ActorRef, Finding, RuleRef, TextSpan, TopicRef
+from stancekit.keys import actor_key, collection_keys, topic_key
+
+PROFILE = default_profile()
+MATCHER = Matcher(load_rules().compile())
+
+
+def key_of(text: str, name: str | None = None) -> str:
+    return topic_key(TopicRef(text, 0, len(text), name or text), PROFILE)
+
+
+@pytest.mark.parametrize(
+    ("topic", "key"),
+    [
+        # determiners and possessives dropped, the head lemmatised
+        ("the new border fences", "border fence"),
+        ("their pension reforms", "pension reform"),
+        ("the council's housing targets", "housing target"),
+        # trailing adjuncts and relative clauses dropped
+        ("a ceasefire in the north of the country", "ceasefire"),
+        ("the merger, which shareholders approved in May", "merger"),
+        ("the treaty signed by both governments", "treaty"),
+        # what is called for, planned or attempted is the topic
+        ("calls for a ceasefire", "ceasefire"),
+        ("calls for an immediate ceasefire between the two armies", "ceasefire"),
+        ("plans to raise fuel duty", "raise fuel duty"),
+        ("the government's efforts to cut waiting lists", "cut waiting list"),
+        # the kind noun after what the bill is about
+        ("the immigration bill", "immigration"),
+        ("the bill", "bill"),
+    ],
+)
+def test_a_topic_phrase_is_keyed_by_its_core(topic: str, key: str) -> None:
+    assert key_of(topic) == key
+
+
+def test_a_topic_that_is_a_person_is_keyed_like_that_person_as_an_actor() -> None:
+    actor = ActorRef("Senator Maria Lopez", 0, 19, "Senator Maria Lopez")
+    assert key_of("Ms. Maria Lopez") == actor_key(actor, PROFILE) == "maria lopez"
+
+
+def test_a_topic_that_opens_with_a_person_is_about_that_person() -> None:
+    assert key_of("Mr Okafor of dodging the question") == "okafor"
+
+
+def test_a_dictionary_id_is_the_key() -> None:
+    assert topic_key(TopicRef("new tariffs on steel", 0, 20, "tariffs", "tariffs"), PROFILE) == "tariffs"
+    assert actor_key(ActorRef("the Kremlin", 0, 11, "Russia", "RUS"), PROFILE) == "RUS"
+
+
+def test_an_unresolved_actor_has_no_key() -> None:
+    assert actor_key(ActorRef("its report", 0, 10, None, via="unresolved"), PROFILE) is None
+
+
+def finding(number: int, doc: str, actor: str, topic: str, actor_id: str | None = None) -> Finding:
+    sentence = TextSpan(f"{actor} backs {topic}.", 0, len(actor) + len(topic) + 7)
+    return Finding(
+        id=str(number),
+        doc=doc,
+        date=None,
+        sentence=sentence,
+        actor=ActorRef(actor, 0, len(actor), actor, actor_id),
+        topic=TopicRef(topic, 0, len(topic), topic),
+        polarity="support",
+        negated=False,
+        hedged=False,
+        quoted=False,
+        speaker=None,
+        rule=RuleRef("r", "r.yaml", 1),
+        ruleset="",
+    )
+
+
+def keys(findings: list[Finding]) -> list[tuple[str | None, str | None]]:
+    return [(f.actor.key, f.topic.key) for f in collection_keys(findings)]
+
+
+def test_a_surname_joins_the_one_full_name_of_the_collection_that_ends_with_it() -> None:
+    found = keys(
+        [
+            finding(1, "a", "Mr. Okafor", "the budget"),
+            finding(2, "b", "David Okafor", "the budget"),
+            finding(3, "c", "Jane Doyle", "Okafor"),
+        ]
+    )
+    assert found == [("david okafor", "budget"), ("david okafor", "budget"), ("jane doyle", "david okafor")]
+
+
+def test_a_surname_two_full_names_end_with_stays_apart() -> None:
+    found = keys(
+        [
+            finding(1, "a", "Doyle", "the budget"),
+            finding(2, "b", "Jane Doyle", "the budget"),
+            finding(3, "c", "Peter Doyle", "the budget"),
+        ]
+    )
+    assert [actor for actor, _ in found] == ["doyle", "jane doyle", "peter doyle"]
+
+
+def test_a_topic_named_like_an_actor_with_a_dictionary_id_takes_that_id() -> None:
+    found = keys([finding(1, "a", "Canada", "Ottawa's budget", "CAN"), finding(2, "b", "Jane Doyle", "Canada")])
+    assert found[1] == ("jane doyle", "CAN")
+
+
+def test_every_scanned_finding_carries_its_keys() -> None:
+    text = "The union opposes calls for a four-day week in the public sector. Ms. Rita Vance backs the merger."
+    found = MATCHER.scan(Document("d", text))
+    assert {(f.actor.key, f.topic.key) for f in found} == {("union", "four-day week"), ("rita vance", "merger")}
+    assert all(f.to_dict()["topic"]["key"] == f.topic.key for f in found)
+
+
+def test_keys_survive_the_findings_file() -> None:
+    (one,) = MATCHER.scan(Document("d", "Ms. Rita Vance backs the merger."))
+    assert Finding.from_dict(one.to_dict()) == one
