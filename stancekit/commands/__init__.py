@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "plugins",
     "tag",
     "importdna",
+    "suggest",
 )
 
 

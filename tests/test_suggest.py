@@ -1,0 +1,53 @@
+"""`stancekit suggest`: a dictionary draft from a findings file that --actors/--topics load."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+
+from stancekit.cli import cli
+
+STORIES = {
+    "one.txt": "The union opposes the new congestion charges. Mayor Ana Reyes backs the congestion charge.",
+    "two.txt": "Shopkeepers oppose calls for congestion charges in the old town. Ms. Reyes supports the plan.",
+    "three.txt": "The council backs congestion charges for lorries.",
+}
+
+
+def scan(tmp_path: Path, *options: str) -> list[dict]:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir(exist_ok=True)
+    for name, text in STORIES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    out = tmp_path / f"findings{len(options)}.jsonl"
+    result = CliRunner().invoke(
+        cli, ["scan", str(corpus), "--format", "jsonl", "-o", str(out), "-q", "--no-cache", *options]
+    )
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def test_suggested_topics_load_with_topics_and_name_the_findings(tmp_path: Path) -> None:
+    before = scan(tmp_path)
+    assert {r["topic"]["key"] for r in before if "congestion" in r["topic"]["text"]} == {"congestion charge"}
+    draft = tmp_path / "topics.yaml"
+    result = CliRunner().invoke(cli, ["suggest", "topics", str(tmp_path / "findings0.jsonl"), "-o", str(draft)])
+    assert result.exit_code == 0, result.output
+    entries = yaml.safe_load(draft.read_text(encoding="utf-8"))["topics"]
+    assert entries[0]["id"] == "congestion_charge" and entries[0]["aliases"] == ["congestion charge"]
+    assert "4 findings" in draft.read_text(encoding="utf-8")  # the count and the ways it is written
+
+    after = scan(tmp_path, "--topics", str(draft))
+    named = [r for r in after if "congestion" in r["topic"]["text"]]
+    assert len(named) == 4 and all(r["topic"]["id"] == r["topic"]["key"] == "congestion_charge" for r in named)
+
+
+def test_suggested_actors_list_the_names_one_person_is_written_under(tmp_path: Path) -> None:
+    scan(tmp_path)
+    result = CliRunner().invoke(cli, ["suggest", "actors", str(tmp_path / "findings0.jsonl"), "--min-count", "2"])
+    assert result.exit_code == 0, result.output
+    (entry,) = yaml.safe_load(result.output)["actors"]
+    assert entry["id"] == "ana_reyes" and entry["name"] == "Ana Reyes"
