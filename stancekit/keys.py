@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from stancekit.engine.profile import LanguageProfile, default_profile
@@ -80,7 +81,23 @@ def actor_key(actor: ActorRef, profile: LanguageProfile, actor_ids: Mapping[str,
         return actor.id
     if actor.name is None:
         return None
-    return name_key(actor.name, profile, actor_ids) or phrase_key(actor.name, profile)
+    return name_key(actor.name, profile, actor_ids) or actor_phrase_key(actor.name, profile)
+
+
+def actor_phrase_key(name: str, profile: LanguageProfile) -> str:
+    """The key of an actor not written as a name ("business groups", "senator reyes"): its
+    words in lower case without leading determiners and without titles, in number as written
+    (a group is not its members)."""
+    marks = "".join(profile.quote_marks)
+    words = [word.casefold().strip(marks) for word in name.replace("\u2019", "'").split()]
+    words = [word for word in words if word]
+    dropped = profile.determiners | profile.articles
+    while len(words) > 1 and words[0] in dropped:
+        words.pop(0)
+    kept = [
+        word for word in words if word not in profile.person_titles and word.rstrip(".") not in profile.person_titles
+    ]
+    return " ".join(kept or words)
 
 
 def topic_key(
@@ -113,10 +130,15 @@ def topic_name(topic: TopicRef, profile: LanguageProfile, tagger: Tagger | None 
     return core if core and name_core(core, profile) else None
 
 
+@lru_cache(maxsize=65536)
+def _bundled_phrase_key(phrase: str) -> str:
+    return phrase_key(phrase, default_profile())
+
+
 def phrase_key(phrase: str, profile: LanguageProfile, tagger: Tagger | None = None) -> str:
     """The core of a noun or verb phrase in lower case, its head lemmatised; the phrase in
     lower case when nothing is left of it."""
-    words = [t.text for t in tokenize(phrase, profile=profile)]
+    words = [t.text for t in tokenize(phrase, profile=profile) if t.lower not in profile.quote_marks]
     if not words:
         return " ".join(phrase.casefold().split())
     tags = (tagger or default_tagger()).tag(words)
@@ -206,35 +228,66 @@ def with_keys(
 
 
 def collection_keys(findings: Iterable[Finding], profile: LanguageProfile | None = None) -> list[Finding]:
-    """`findings` with keys merged across them: a surname alone is the full name that ends
-    with it when exactly one full name in the collection does, and a name some actor of the
-    collection has a dictionary id for takes that id. Findings read from a file written
-    before keys existed get theirs here."""
-    from stancekit.tracking.names import Named, merge_names
-
+    """`findings` with their keys merged across them (see `key_merges`). Findings read from a
+    file written before keys existed get theirs here."""
     lang = profile or default_profile()
     findings = list(findings)
-    ids = _collection_actor_ids(findings, lang)
-    keyed = [f if f.topic.key is not None else with_keys(f, lang, ids) for f in findings]
-    written = [(_plain_name(f.actor), None if f.topic.id else topic_name(f.topic, lang)) for f in keyed]
-    merges = merge_names(
-        (Named(name.casefold(), name) for pair in written for name in pair if name and name_core(name, lang)), lang
-    ).merged
+    merges = key_merges(findings, lang)
 
-    def merged_key(name: str | None, key: str | None) -> str | None:
-        if not name or key is None or name_key(name, lang) != key:
-            return _known_id(name, lang, ids) or key if name and key == name_key(name, lang) else key
-        full = merges.get(name.casefold())
-        return name_key(full.name if full else name, lang, ids) or key
+    def merged(key: str | None) -> str | None:
+        return merges[key][0] if key in merges else key
 
     return [
         replace(
             f,
-            actor=replace(f.actor, key=merged_key(actor_name, f.actor.key)),
-            topic=replace(f.topic, key=merged_key(topic_written, f.topic.key)),
+            actor=replace(f.actor, key=merged(finding_actor_key(f, lang))),
+            topic=replace(f.topic, key=merged(finding_topic_key(f, lang))),
         )
-        for f, (actor_name, topic_written) in zip(keyed, written, strict=True)
+        for f in findings
     ]
+
+
+def key_merges(findings: Sequence[Finding], profile: LanguageProfile | None = None) -> dict[str, tuple[str, str, str]]:
+    """Which name keys of a collection count as which: key -> (the key it counts under, the
+    name to show, the name as first written). A surname alone joins the full name that ends
+    with it when exactly one full name in the collection does ("okafor" -> "david okafor"), a
+    descriptor falls away ("democrat jane doyle" -> "jane doyle"), and a name some actor of
+    the collection has a dictionary id for takes that id. Dictionary keys are never merged."""
+    from stancekit.tracking.names import Named, merge_names
+
+    lang = profile or default_profile()
+    ids = _collection_actor_ids(findings, lang)
+    written: dict[str, str] = {}  # name key -> a name it was written as
+    names: list[Named] = []
+    for f in findings:
+        pairs = (
+            (_plain_name(f.actor), finding_actor_key(f, lang)),
+            (_topic_written(f, lang), finding_topic_key(f, lang)),
+        )
+        for name, key in pairs:
+            if name and key is not None and name_key(name, lang) == key:
+                written.setdefault(key, name)
+                names.append(Named(name.casefold(), name))
+    full = merge_names(names, lang).merged
+    merges: dict[str, tuple[str, str, str]] = {}
+    for f in findings:
+        pairs = (
+            (_plain_name(f.actor), finding_actor_key(f, lang)),
+            (_topic_written(f, lang), finding_topic_key(f, lang)),
+        )
+        for name, key in pairs:
+            if not name or key is None or key in merges or name_key(name, lang) != key:
+                continue
+            target = full.get(name.casefold())
+            shown = target.name if target else name
+            new_key = name_key(shown, lang, ids) or key
+            if new_key != key:
+                merges[key] = (new_key, shown, written[key])
+    return merges
+
+
+def _topic_written(finding: Finding, profile: LanguageProfile) -> str | None:
+    return None if finding.topic.id else topic_name(finding.topic, profile)
 
 
 def _plain_name(actor: ActorRef) -> str | None:
@@ -275,3 +328,31 @@ def _rule_set_actor_ids(compiled: CompiledRuleSet) -> dict[str, str]:
         names = {actor_id: info.name for actor_id, info in compiled.actors.actors.items()}
         found = _ACTOR_IDS[id(compiled)] = (compiled, dictionary_actor_ids(names))
     return found[1]
+
+
+def finding_actor_key(finding: Finding, profile: LanguageProfile | None = None) -> str | None:
+    """The finding's actor key; made with `profile` (the bundled one when None) for a finding
+    read from a file written before keys existed."""
+    actor = finding.actor
+    return actor.key if actor.key is not None else actor_key(actor, profile or default_profile())
+
+
+def finding_topic_key(finding: Finding, profile: LanguageProfile | None = None) -> str:
+    """The finding's topic key; made with `profile` (the bundled one when None) for a finding
+    read from a file written before keys existed."""
+    topic = finding.topic
+    if topic.key is not None:
+        return topic.key
+    lang = profile or default_profile()
+    if topic.id:
+        return topic.id
+    written = topic_name(topic, lang)
+    if written is not None:
+        return name_key(written, lang) or " ".join(written.casefold().split())
+    return _bundled_phrase_key(topic.text) if profile is None else phrase_key(topic.text, lang)
+
+
+def shown_topic(topic: TopicRef, key: str) -> str:
+    """How a topic counted under `key` is shown: the dictionary's name, or its name as the
+    text writes it (the variants behind a key are listed beside it)."""
+    return " ".join((topic.name or topic.text).split())

@@ -198,7 +198,7 @@ def test_track_json_and_csv(capsys, findings_file, tmp_path):
     code, _, _ = run_track(capsys, findings_file, "--format", "csv", "-o", target, "--actor", "Farmers Union")
     assert target.read_text(encoding="utf-8").splitlines() == [
         "actor,actor_key,topic,topic_key,period,support,oppose,neutral,net",
-        "Farmers Union,farmers union,the pipeline,the pipeline,2016-09,0,1,0,-1",
+        "Farmers Union,farmers union,the pipeline,pipeline,2016-09,0,1,0,-1",
     ]
 
 

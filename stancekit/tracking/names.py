@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from stancekit.engine.profile import LanguageProfile, default_profile
 from stancekit.findings import Finding
-from stancekit.tracking.timeline import Named, actor_of, topic_of
+from stancekit.tracking.timeline import Named
 
 #: A descriptor or a name longer than this is a phrase, not a name.
 MAX_NAME_WORDS = 6
@@ -82,9 +82,16 @@ class NameMerges:
 
 
 def collection_names(findings: Iterable[Finding], profile: LanguageProfile | None = None) -> NameMerges:
-    """The merges among the actors and topics of `findings`, one collection; titles and first
-    names come from `profile` (the bundled English one when None)."""
-    return merge_names((named for finding in findings for named in (actor_of(finding), topic_of(finding))), profile)
+    """The merges among the actor and topic keys of `findings`, one collection
+    (`stancekit.keys.key_merges`); titles and first names come from `profile` (the bundled
+    English one when None)."""
+    from stancekit.keys import key_merges
+
+    merges = key_merges(list(findings), profile)
+    return NameMerges(
+        {key: Named(new_key, shown) for key, (new_key, shown, _) in merges.items()},
+        {key: first for key, (_, _, first) in merges.items()},
+    )
 
 
 def merge_names(names: Iterable[Named], profile: LanguageProfile | None = None) -> NameMerges:
