@@ -6,7 +6,8 @@ Prints, for the keys (`stancekit.keys.collection_keys`) and for the names and id
 used before keys (`--before` adds them):
 
 - actor-topic pairs with at least 3 findings in at least 2 documents;
-- the share of findings whose topic key is shared with a finding in another document;
+- the share of findings whose topic key is shared with a finding in another document
+  (a pronoun left as the topic is shared with none);
 - the largest pairs;
 
 then, seeded, random pairs of findings from different documents that share a topic key and
@@ -19,11 +20,13 @@ import argparse
 import random
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
+from stancekit.engine.profile import default_profile
 from stancekit.findings import Finding
 from stancekit.findingsfile import read_findings
-from stancekit.keys import collection_keys
-from stancekit.tracking.timeline import actor_of, is_unresolved, topic_of
+from stancekit.keys import collection_keys, topic_key
+from stancekit.tracking.timeline import Named, is_unresolved
 
 Key = Callable[[Finding], "str | None"]
 
@@ -33,16 +36,30 @@ def keyed_actor(finding: Finding) -> str | None:
 
 
 def keyed_topic(finding: Finding) -> str | None:
-    return finding.topic.key
+    """The topic key; None for a pronoun, which names nothing across documents."""
+    key = finding.topic.key
+    return None if key is None or is_unresolved(Named(key, key)) else key
 
 
 def named_actor(finding: Finding) -> str | None:
-    named = actor_of(finding)
-    return None if is_unresolved(named) else named.key
+    """The actor as tracking counted it before keys: its dictionary id, else its name."""
+    actor = finding.actor
+    return None if actor.name is None else actor.id or " ".join(actor.name.split()).casefold()
 
 
 def named_topic(finding: Finding) -> str | None:
-    return topic_of(finding).key
+    """The topic as tracking counted it before keys: its dictionary id, else its name."""
+    topic = finding.topic
+    name = " ".join((topic.name or topic.text).split()).casefold()
+    return None if is_unresolved(Named(name, name)) else topic.id or name
+
+
+def per_document(finding: Finding) -> Finding:
+    """`finding` with a lone noun as its topic keyed within its document."""
+    topic = finding.topic
+    if topic.id or topic.key != topic_key(topic, default_profile()):
+        return finding  # a dictionary id, or a name merged across the collection
+    return replace(finding, topic=replace(topic, key=topic_key(topic, default_profile(), doc=finding.doc)))
 
 
 def tracked_pairs(findings: Sequence[Finding], actor: Key, topic: Key) -> list[tuple[tuple[str, str], int, int]]:
@@ -58,10 +75,10 @@ def tracked_pairs(findings: Sequence[Finding], actor: Key, topic: Key) -> list[t
 
 def shared_share(findings: Sequence[Finding], topic: Key) -> float:
     """The share of findings whose topic key is also the key of a finding in another document."""
-    docs: dict[str, set[str]] = defaultdict(set)
+    docs: dict[str | None, set[str]] = defaultdict(set)
     for f in findings:
         docs[topic(f)].add(f.doc)
-    shared = sum(1 for f in findings if len(docs[topic(f)]) >= 2)
+    shared = sum(1 for f in findings if topic(f) is not None and len(docs[topic(f)]) >= 2)
     return shared / len(findings) if findings else 0.0
 
 
@@ -106,8 +123,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--largest", type=int, default=15)
     parser.add_argument("--before", action="store_true", help="also the figures by name and id, as before keys")
+    parser.add_argument(
+        "--lone-nouns-per-document",
+        action="store_true",
+        help="key a lone noun ('the scheme') within its document, as for unrelated stories",
+    )
     args = parser.parse_args(argv)
     findings = collection_keys(read_findings(args.findings))
+    if args.lone_nouns_per_document:
+        findings = [per_document(f) for f in findings]
     if args.before:
         print_figures("by name and id", findings, named_actor, named_topic, args.largest)
     print_figures("by key", findings, keyed_actor, keyed_topic, args.largest)

@@ -105,14 +105,18 @@ def topic_key(
     profile: LanguageProfile,
     actor_ids: Mapping[str, str] | None = None,
     tagger: Tagger | None = None,
+    doc: str | None = None,
 ) -> str:
-    """The key of a finding's topic (see the module's docstring); never empty."""
+    """The key of a finding's topic (see the module's docstring); never empty. With `doc`, a
+    lone noun is keyed within that document (see `phrase_key`)."""
     if topic.id:
         return topic.id
     written = topic_name(topic, profile, tagger)
     if written is not None:
         return name_key(written, profile, actor_ids) or " ".join(written.casefold().split())
-    return phrase_key(topic.text, profile, tagger)
+    if profile is default_profile() and tagger is None:
+        return _bundled_phrase_key(topic.text, doc)
+    return phrase_key(topic.text, profile, tagger, doc)
 
 
 def topic_name(topic: TopicRef, profile: LanguageProfile, tagger: Tagger | None = None) -> str | None:
@@ -125,58 +129,111 @@ def topic_name(topic: TopicRef, profile: LanguageProfile, tagger: Tagger | None 
     words = [t.text for t in tokenize(topic.text, profile=profile)]
     if not words or not words[0][:1].isupper():
         return None
-    tags = (tagger or default_tagger()).tag(words)
-    core = " ".join(word for word, _ in _core_words(list(zip(words, tags, strict=True)), profile))
-    return core if core and name_core(core, profile) else None
+    pairs = list(zip(words, (tagger or default_tagger()).tag(words), strict=True))
+    core_pairs = _core_words(pairs, profile)
+    core = " ".join(word for word, _ in core_pairs)
+    if not core or not name_core(core, profile) or not _ends_phrase(pairs, len(core_pairs), profile):
+        return None
+    return core
+
+
+def _ends_phrase(pairs: Sequence[tuple[str, str]], end: int, profile: LanguageProfile) -> bool:
+    """Whether a name of `end` words opening a phrase is its head, not a modifier of a noun
+    after it ("UK rap band" is a band): it ends the phrase or a cut word follows it."""
+    if end >= len(pairs):
+        return True
+    word = pairs[end][0]
+    stops = profile.key_cut_words | profile.key_complement_links | profile.coordinators | profile.relative_pronouns
+    return word.casefold() in stops or not word[:1].isalnum()
 
 
 @lru_cache(maxsize=65536)
-def _bundled_phrase_key(phrase: str) -> str:
-    return phrase_key(phrase, default_profile())
+def _bundled_phrase_key(phrase: str, doc: str | None) -> str:
+    return phrase_key(phrase, default_profile(), None, doc)
 
 
-def phrase_key(phrase: str, profile: LanguageProfile, tagger: Tagger | None = None) -> str:
+def phrase_key(phrase: str, profile: LanguageProfile, tagger: Tagger | None = None, doc: str | None = None) -> str:
     """The core of a noun or verb phrase in lower case, its head lemmatised; the phrase in
-    lower case when nothing is left of it."""
+    lower case when nothing is left of it.
+
+    With `doc`, for a collection of unrelated stories, a lone common noun ("the scheme",
+    "proposals from the club") or a pronoun object ("adopt it") is keyed within its document
+    ("scheme@politics/078"): one scheme is not another story's. Without it (the default, for
+    a collection about one issue, where "the pipeline" is one pipeline in every article) the
+    noun is the key."""
     words = [t.text for t in tokenize(phrase, profile=profile) if t.lower not in profile.quote_marks]
     if not words:
         return " ".join(phrase.casefold().split())
     tags = (tagger or default_tagger()).tag(words)
-    pairs = _core_words(list(zip(words, tags, strict=True)), profile)
-    if not pairs:
+    pairs = list(zip(words, tags, strict=True))
+    core = _core_words(pairs, profile)
+    if not core:
         return " ".join(w.casefold() for w in words)
-    return " ".join(_lemmatised(pairs))
+    key = " ".join(_lemmatised(core, profile))
+    return f"{key}@{doc}" if doc is not None and _anaphoric(pairs, core, profile) else key
+
+
+def _anaphoric(pairs: Sequence[tuple[str, str]], core: Sequence[tuple[str, str]], profile: LanguageProfile) -> bool:
+    """Whether the core is a lone common noun that its phrase gave no modifier: what its
+    document says more of ("the scheme", "proposals from the club", "calls")."""
+    dropped = profile.determiners | profile.possessive_pronouns | profile.key_dropped_openers
+    if any(tag == "PRON" for _, tag in core):
+        return True  # "plans to adopt it": what "it" is, only the document says
+    if core[0][1] == "VERB":  # "comment on the reports", but not "raise taxes"
+        objects = [pair for pair in core[1:] if pair[1] != "ADP"]
+        if len(objects) != 1 or objects[0][1] != "NOUN" or objects[0] not in pairs:
+            return False
+        at = pairs.index(objects[0])
+        return at > 0 and pairs[at - 1][0].casefold() in dropped
+    if len(core) != 1 or core[0][1] != "NOUN":
+        return False
+    rest = [pair for pair in pairs if pair[0].casefold() not in dropped]
+    return bool(rest) and rest[0] == core[0] and _core_end(rest, profile) == 1
 
 
 def _core_words(pairs: list[tuple[str, str]], profile: LanguageProfile) -> list[tuple[str, str]]:
     """What is left of (word, tag) pairs after the reductions, in order: a noun phrase's words
-    up to its head, or a verb and the core of its object."""
+    up to its head (with the core of an 'of' complement), or a verb and the core of its object."""
     while True:
         reduced = _without_frame(_without_opening(pairs, profile), profile)
         if reduced == pairs:
             break
         pairs = reduced
+    if pairs and pairs[0][0].casefold() in profile.key_cut_words and len(pairs) > 1:
+        return _core_words(pairs[1:], profile)  # "whether to contest the title"
     if pairs and pairs[0][1] == "VERB":
         rest = pairs[1:]
-        if rest and rest[0][1] == "ADP" and rest[0][0].casefold() not in profile.key_cut_words:
+        if rest and rest[0][1] == "ADP":
+            if rest[0][0].casefold() in profile.key_cut_words:  # "comment on the book"
+                return pairs[:1] + _core_words(rest[1:], profile)
             return pairs[:2] + _core_words(rest[1:], profile)  # a particle: "write off debt"
         return pairs[:1] + _core_words(rest, profile)
-    pairs = pairs[: _core_end(pairs, profile)]
-    if len(pairs) > 1 and pairs[-1][0].casefold() in profile.key_kind_nouns:
-        pairs = pairs[:-1]
-    return pairs
+    end = _core_end(pairs, profile)
+    core = pairs[:end]
+    if len(core) > 1 and core[-1][0].casefold() in profile.key_kind_nouns:
+        core = core[:-1]
+    rest = pairs[end + 1 :]
+    if end < len(pairs) and pairs[end][0].casefold() in profile.key_complement_links and rest:
+        complement = _core_words(rest, profile)
+        if complement and complement[0][1] != "VERB":
+            return [*core, pairs[end], *complement]
+    return core
 
 
 def _without_opening(pairs: list[tuple[str, str]], profile: LanguageProfile) -> list[tuple[str, str]]:
-    """`pairs` without leading determiners, possessive pronouns, openers and a possessor
-    ("the company's effort" -> "effort")."""
+    """`pairs` without leading determiners, possessive pronouns and openers; a possessor
+    written as a name stays, without its titles ("Lord Butler's assessment" -> "Butler
+    assessment"), any other is dropped ("the company's effort" -> "effort")."""
     dropped = profile.determiners | profile.possessive_pronouns | profile.key_dropped_openers
+    dropped |= profile.key_complement_links  # what is left of a partitive: "some of the statements"
     start = 0
-    while start < len(pairs) and pairs[start][0].casefold() in dropped:
+    while start < len(pairs) - 1 and (pairs[start][0].casefold() in dropped or pairs[start][1] == "ADV"):
         start += 1
     for k in range(start, min(_core_end(pairs[start:], profile) + start + 1, len(pairs) - 1)):
         if pairs[k][0].casefold() in _POSSESSIVE_MARKS:
-            return _without_opening(pairs[k + 1 :], profile)
+            owner = [pair for pair in pairs[start:k] if pair[0].casefold().rstrip(".") not in profile.person_titles]
+            named = owner and all(word[:1].isupper() for word, _ in owner)
+            return (owner if named else []) + _without_opening(pairs[k + 1 :], profile)
     return pairs[start:]
 
 
@@ -191,9 +248,9 @@ def _without_frame(pairs: list[tuple[str, str]], profile: LanguageProfile) -> li
 
 def _core_end(pairs: Sequence[tuple[str, str]], profile: LanguageProfile) -> int:
     """Where a noun phrase's core ends: at the first word after its first that is no noun,
-    adjective or number (a verb, a pronoun, a preposition), or is a cut word, relative pronoun,
-    coordinator or punctuation."""
-    stops = profile.key_cut_words | profile.relative_pronouns | profile.coordinators
+    adjective or number (a verb, a pronoun, a preposition), or is a cut word, complement link,
+    relative pronoun, coordinator or punctuation."""
+    stops = profile.key_cut_words | profile.key_complement_links | profile.relative_pronouns | profile.coordinators
     for k in range(1, len(pairs)):
         word, tag = pairs[k]
         if word.casefold() in stops or not word[:1].isalnum() or tag not in _MODIFIER_TAGS:
@@ -201,15 +258,16 @@ def _core_end(pairs: Sequence[tuple[str, str]], profile: LanguageProfile) -> int
     return len(pairs)
 
 
-def _lemmatised(pairs: Sequence[tuple[str, str]]) -> list[str]:
-    """The words in lower case, verbs and the head (the last word) lemmatised."""
+def _lemmatised(pairs: Sequence[tuple[str, str]], profile: LanguageProfile) -> list[str]:
+    """The words in lower case, verbs and heads (the last word, and a word before a complement
+    link) lemmatised."""
     words = [word.casefold() for word, _ in pairs]
     for k, (word, tag) in enumerate(pairs):
+        head = k == len(pairs) - 1 or words[k + 1] in profile.key_complement_links
         if tag == "VERB":
             words[k] = lemma(word, "VERB").casefold()
-    word, tag = pairs[-1]
-    if tag != "VERB":
-        words[-1] = lemma(word, "NOUN").casefold()
+        elif head and words[k] not in profile.key_complement_links:
+            words[k] = lemma(word, "NOUN").casefold()
     return words
 
 
@@ -343,13 +401,7 @@ def finding_topic_key(finding: Finding, profile: LanguageProfile | None = None) 
     topic = finding.topic
     if topic.key is not None:
         return topic.key
-    lang = profile or default_profile()
-    if topic.id:
-        return topic.id
-    written = topic_name(topic, lang)
-    if written is not None:
-        return name_key(written, lang) or " ".join(written.casefold().split())
-    return _bundled_phrase_key(topic.text) if profile is None else phrase_key(topic.text, lang)
+    return topic_key(topic, profile or default_profile())
 
 
 def shown_topic(topic: TopicRef, key: str) -> str:

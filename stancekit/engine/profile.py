@@ -268,6 +268,9 @@ class LanguageProfile:
     key_cut_words: frozenset[str] = _slot(
         WORDS, "End the core of a topic's key (a trailing adjunct starts), besides relative pronouns and coordinators."
     )
+    key_complement_links: frozenset[str] = _slot(
+        WORDS, "Join a complement that stays in a topic's key: 'the return of the detainees' is 'return of detainee'."
+    )
     key_kind_nouns: frozenset[str] = _slot(
         WORDS, "Nouns that only say what kind of thing a topic is: 'the immigration bill' is keyed 'immigration'."
     )
