@@ -242,3 +242,20 @@ def test_unresolved_pronouns_are_counted_not_tracked():
     result = track(findings, by="month")
     assert result.unresolved == 2
     assert all(s.actor.key != "i" and s.topic.key != "it" for s in result.series)
+
+
+def test_track_shows_the_ways_a_key_is_written(capsys, tmp_path):
+    path = tmp_path / "findings.jsonl"
+    written = [
+        finding(1, "2016-09-02", "Senator Reyes", "calls for a ceasefire", "oppose"),
+        finding(2, "2016-09-09", "Senator Reyes", "a ceasefire in the north", "oppose"),
+        finding(3, "2016-10-01", "Senator Reyes", "the ceasefire", "support"),
+    ]
+    path.write_text("".join(json.dumps(f.to_dict()) + "\n" for f in written), encoding="utf-8")
+    assert main(["track", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Senator Reyes | calls for a ceasefire" in out  # one row for the three
+    assert 'ceasefire: "calls for a ceasefire" x1, "a ceasefire in the north" x1, "the ceasefire" x1' in out
+    assert main(["track", str(path), "--format", "json"]) == 0
+    variants = json.loads(capsys.readouterr().out)["variants"]["topic"]["ceasefire"]
+    assert variants == {"calls for a ceasefire": 1, "a ceasefire in the north": 1, "the ceasefire": 1}
