@@ -25,7 +25,7 @@ from dataclasses import replace
 from stancekit.engine.profile import default_profile
 from stancekit.findings import Finding
 from stancekit.findingsfile import read_findings
-from stancekit.keys import collection_keys, topic_key
+from stancekit.keys import actor_key, collection_keys, topic_key
 from stancekit.tracking.timeline import Named, is_unresolved
 
 Key = Callable[[Finding], "str | None"]
@@ -55,11 +55,14 @@ def named_topic(finding: Finding) -> str | None:
 
 
 def per_document(finding: Finding) -> Finding:
-    """`finding` with a lone noun as its topic keyed within its document."""
-    topic = finding.topic
-    if topic.id or topic.key != topic_key(topic, default_profile()):
-        return finding  # a dictionary id, or a name merged across the collection
-    return replace(finding, topic=replace(topic, key=topic_key(topic, default_profile(), doc=finding.doc)))
+    """`finding` with a lone noun as its topic or actor keyed within its document (but not a
+    dictionary id or a name merged across the collection)."""
+    lang, topic, actor = default_profile(), finding.topic, finding.actor
+    if not topic.id and topic.key == topic_key(topic, lang):
+        topic = replace(topic, key=topic_key(topic, lang, doc=finding.doc))
+    if actor.key is not None and actor.key == actor_key(actor, lang):
+        actor = replace(actor, key=actor_key(actor, lang, doc=finding.doc))
+    return replace(finding, topic=topic, actor=actor)
 
 
 def tracked_pairs(findings: Sequence[Finding], actor: Key, topic: Key) -> list[tuple[tuple[str, str], int, int]]:
@@ -126,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--lone-nouns-per-document",
         action="store_true",
-        help="key a lone noun ('the scheme') within its document, as for unrelated stories",
+        help="key a lone noun ('the scheme', 'the commission') within its document, as for unrelated stories",
     )
     args = parser.parse_args(argv)
     findings = collection_keys(read_findings(args.findings))

@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
 #: The possessive endings the tokenizer splits off a word ("company" "'s").
 _POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
+#: Tags of the words that can name a topic.
+_CONTENT_TAGS = frozenset({"NOUN", "PROPN", "VERB", "NUM"})
 #: Tags of the words of a noun phrase's core after its first word.
 _MODIFIER_TAGS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "X"})
 
@@ -75,13 +77,21 @@ def _known_id(name: str, profile: LanguageProfile, actor_ids: Mapping[str, str] 
     return actor_ids.get(" ".join(words).casefold())
 
 
-def actor_key(actor: ActorRef, profile: LanguageProfile, actor_ids: Mapping[str, str] | None = None) -> str | None:
-    """The key of a finding's actor (see the module's docstring); None when it is unresolved."""
+def actor_key(
+    actor: ActorRef, profile: LanguageProfile, actor_ids: Mapping[str, str] | None = None, doc: str | None = None
+) -> str | None:
+    """The key of a finding's actor (see the module's docstring); None when it is unresolved.
+    With `doc`, an actor that is a lone common noun ("the commission", "campaigners") is keyed
+    within that document, as a lone noun topic is (see `phrase_key`)."""
     if actor.id:
         return actor.id
     if actor.name is None:
         return None
-    return name_key(actor.name, profile, actor_ids) or actor_phrase_key(actor.name, profile)
+    named = name_key(actor.name, profile, actor_ids)
+    if named:
+        return named
+    key = actor_phrase_key(actor.name, profile)
+    return f"{key}@{doc}" if doc is not None and " " not in key else key
 
 
 def actor_phrase_key(name: str, profile: LanguageProfile) -> str:
@@ -179,6 +189,8 @@ def _anaphoric(pairs: Sequence[tuple[str, str]], core: Sequence[tuple[str, str]]
     dropped = profile.determiners | profile.possessive_pronouns | profile.key_dropped_openers
     if any(tag == "PRON" for _, tag in core):
         return True  # "plans to adopt it": what "it" is, only the document says
+    if not any(tag in _CONTENT_TAGS for _, tag in core):
+        return True  # "reasonably well": nothing left that names a topic
     if core[0][1] == "VERB":  # "comment on the reports", but not "raise taxes"
         objects = [pair for pair in core[1:] if pair[1] != "ADP"]
         if len(objects) != 1 or objects[0][1] != "NOUN" or objects[0] not in pairs:

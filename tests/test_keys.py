@@ -137,3 +137,9 @@ def test_every_scanned_finding_carries_its_keys() -> None:
 def test_keys_survive_the_findings_file() -> None:
     (one,) = MATCHER.scan(Document("d", "Ms. Rita Vance backs the merger."))
     assert Finding.from_dict(one.to_dict()) == one
+
+
+def test_asked_to_an_actor_that_is_a_lone_noun_is_keyed_within_its_document() -> None:
+    assert actor_key(ActorRef("The commission", 0, 14, "The commission"), PROFILE, doc="d7") == "commission@d7"
+    assert actor_key(ActorRef("Labour MPs", 0, 10, "Labour MPs"), PROFILE, doc="d7") == "labour mps"
+    assert actor_key(ActorRef("Ms. Rita Vance", 0, 14, "Ms. Rita Vance"), PROFILE, doc="d7") == "rita vance"
