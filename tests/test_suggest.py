@@ -50,4 +50,21 @@ def test_suggested_actors_list_the_names_one_person_is_written_under(tmp_path: P
     result = CliRunner().invoke(cli, ["suggest", "actors", str(tmp_path / "findings0.jsonl"), "--min-count", "2"])
     assert result.exit_code == 0, result.output
     (entry,) = yaml.safe_load(result.output)["actors"]
-    assert entry["id"] == "ana_reyes" and entry["name"] == "Ana Reyes"
+    assert (entry["id"], entry["name"], entry["type"]) == ("ana_reyes", "Ana Reyes", "person")
+    draft = tmp_path / "actors.yaml"
+    draft.write_text(result.output, encoding="utf-8")
+    assert CliRunner().invoke(cli, ["rules", "--actors", str(draft)]).exit_code == 0  # loads as it is
+
+
+def test_people_and_pronouns_are_not_suggested_as_topics(tmp_path: Path) -> None:
+    findings = tmp_path / "people.jsonl"
+    (tmp_path / "people").mkdir()
+    (tmp_path / "people" / "a.txt").write_text("The union backs Ana Reyes. The council opposes it.", encoding="utf-8")
+    (tmp_path / "people" / "b.txt").write_text(
+        "The union backs Ms. Ana Reyes. The council opposes it.", encoding="utf-8"
+    )
+    args = ["scan", str(tmp_path / "people"), "-f", "jsonl", "-o", str(findings), "-q", "--no-cache"]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    result = CliRunner().invoke(cli, ["suggest", "topics", str(findings)])
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load(result.output)["topics"] is None  # Ana Reyes is an actor, "it" no topic

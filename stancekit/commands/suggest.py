@@ -19,10 +19,12 @@ from dataclasses import dataclass
 import click
 
 from stancekit.commands.common import failing_on, failing_to_write
-from stancekit.findings import Finding
+from stancekit.engine.profile import LanguageProfile, default_profile
+from stancekit.findings import Finding, TopicRef
 from stancekit.findingsfile import FindingsInputError, read_findings
-from stancekit.keys import collection_keys
+from stancekit.keys import collection_keys, topic_name
 from stancekit.output.atomic import atomic_text_output
+from stancekit.tracking.timeline import Named, is_unresolved
 
 #: Variants written in a draft entry's comment, most frequent first.
 SHOWN_VARIANTS = 5
@@ -37,25 +39,41 @@ class Suggestion:
     count: int
     name: str
     variants: tuple[tuple[str, int], ...]
+    type: str = "unknown"
 
 
 def suggestions(findings: Iterable[Finding], kind: str, top: int, min_count: int) -> list[Suggestion]:
     """The `top` most frequent keys of `kind` ("actors" or "topics") with at least
-    `min_count` findings that no dictionary names yet."""
+    `min_count` findings that no dictionary names yet. A topic that is an actor (a person, a
+    party) belongs in the actor dictionary, and a pronoun names no topic: neither is suggested."""
     written: dict[str, Counter[str]] = defaultdict(Counter)
     names: dict[str, Counter[str]] = defaultdict(Counter)
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    lang = default_profile()
     for finding in findings:
         part = finding.actor if kind == "actors" else finding.topic
-        if part.key is None or part.id:
+        if part.key is None or part.id or (kind == "topics" and not _a_topic(finding.topic, lang)):
             continue
         written[part.key][" ".join(part.text.split())] += 1
         names[part.key][" ".join((part.name or part.text).split())] += 1
+        types[part.key][finding.actor.type or "unknown"] += 1
     ranked = sorted(written, key=lambda key: (-sum(written[key].values()), key))
     return [
-        Suggestion(key, sum(written[key].values()), _shown_name(key, names[key], kind), _variants(written[key]))
+        Suggestion(
+            key,
+            sum(written[key].values()),
+            _shown_name(key, names[key], kind),
+            _variants(written[key]),
+            types[key].most_common(1)[0][0],
+        )
         for key in ranked[:top]
         if sum(written[key].values()) >= min_count
     ]
+
+
+def _a_topic(topic: TopicRef, lang: LanguageProfile) -> bool:
+    """Whether a finding's topic is a topic of its own: no pronoun, no actor."""
+    return not is_unresolved(Named(topic.key or "", topic.key or "")) and topic_name(topic, lang) is None
 
 
 def _shown_name(key: str, names: Counter[str], kind: str) -> str:
@@ -91,6 +109,8 @@ def draft(entries: Sequence[Suggestion], kind: str, source: str) -> str:
         lines.append(f"  # {entry.count} findings: {shown}{more}")
         lines.append(f"  - id: {entry_id}")
         lines.append(f"    name: {_quoted(entry.name)}")
+        if kind == "actors":
+            lines.append(f"    type: {_quoted(entry.type)}")
         lines.append(f"    aliases: [{', '.join(_quoted(alias) for alias in _aliases(entry, kind))}]")
     return "\n".join(lines) + "\n"
 
