@@ -20,12 +20,10 @@ import argparse
 import random
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
-from stancekit.engine.profile import default_profile
 from stancekit.findings import Finding
 from stancekit.findingsfile import read_findings
-from stancekit.keys import actor_key, collection_keys, topic_key
+from stancekit.keys import collection_keys
 from stancekit.tracking.timeline import Named, is_unresolved
 
 Key = Callable[[Finding], "str | None"]
@@ -52,17 +50,6 @@ def named_topic(finding: Finding) -> str | None:
     topic = finding.topic
     name = " ".join((topic.name or topic.text).split()).casefold()
     return None if is_unresolved(Named(name, name)) else topic.id or name
-
-
-def per_document(finding: Finding) -> Finding:
-    """`finding` with a lone noun as its topic or actor keyed within its document (but not a
-    dictionary id or a name merged across the collection)."""
-    lang, topic, actor = default_profile(), finding.topic, finding.actor
-    if not topic.id and topic.key == topic_key(topic, lang):
-        topic = replace(topic, key=topic_key(topic, lang, doc=finding.doc))
-    if actor.key is not None and actor.key == actor_key(actor, lang):
-        actor = replace(actor, key=actor_key(actor, lang, doc=finding.doc))
-    return replace(finding, topic=topic, actor=actor)
 
 
 def tracked_pairs(findings: Sequence[Finding], actor: Key, topic: Key) -> list[tuple[tuple[str, str], int, int]]:
@@ -126,15 +113,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--largest", type=int, default=15)
     parser.add_argument("--before", action="store_true", help="also the figures by name and id, as before keys")
-    parser.add_argument(
-        "--lone-nouns-per-document",
-        action="store_true",
-        help="key a lone noun ('the scheme', 'the commission') within its document, as for unrelated stories",
-    )
     args = parser.parse_args(argv)
     findings = collection_keys(read_findings(args.findings))
-    if args.lone_nouns_per_document:
-        findings = [per_document(f) for f in findings]
     if args.before:
         print_figures("by name and id", findings, named_actor, named_topic, args.largest)
     print_figures("by key", findings, keyed_actor, keyed_topic, args.largest)

@@ -81,17 +81,38 @@ def actor_key(
     actor: ActorRef, profile: LanguageProfile, actor_ids: Mapping[str, str] | None = None, doc: str | None = None
 ) -> str | None:
     """The key of a finding's actor (see the module's docstring); None when it is unresolved.
-    With `doc`, an actor that is a lone common noun ("the commission", "campaigners") is keyed
-    within that document, as a lone noun topic is (see `phrase_key`)."""
+    With `doc`, an actor that no name says the identity of ("the commission", "campaigners",
+    "the prime minister", "public sector unions") is keyed within that document, as a lone
+    noun topic is (see `phrase_key`): another story's commission is another commission."""
     if actor.id:
         return actor.id
     if actor.name is None:
         return None
+    if doc is not None and _only_roles([(word, "") for word in _without_determiners(actor.name, profile)], profile):
+        return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "Critics", "The chancellor"
     named = name_key(actor.name, profile, actor_ids)
     if named:
         return named
     key = actor_phrase_key(actor.name, profile)
-    return f"{key}@{doc}" if doc is not None and " " not in key else key
+    return f"{key}@{doc}" if doc is not None and not _names_someone(actor.name, profile) else key
+
+
+def _names_someone(name: str, profile: LanguageProfile) -> bool:
+    """Whether an actor phrase not written as a name holds one ("Labour MPs", "G7 finance
+    ministers"): a capitalised word that is not just the sentence's first ("Critics")."""
+    words = _without_determiners(name, profile)
+    common = profile.role_words | profile.actor_nouns | profile.person_titles | profile.actor_modifiers
+    return any(
+        (word[:1].isupper() and (k > 0 or word.casefold() not in common)) or word[:1].isdigit()
+        for k, word in enumerate(words)
+    )
+
+
+def _without_determiners(name: str, profile: LanguageProfile) -> list[str]:
+    words = name.split()
+    while len(words) > 1 and words[0].casefold() in profile.determiners | profile.articles:
+        words.pop(0)
+    return words
 
 
 def actor_phrase_key(name: str, profile: LanguageProfile) -> str:
@@ -184,8 +205,10 @@ def phrase_key(phrase: str, profile: LanguageProfile, tagger: Tagger | None = No
 
 
 def _anaphoric(pairs: Sequence[tuple[str, str]], core: Sequence[tuple[str, str]], profile: LanguageProfile) -> bool:
-    """Whether the core is a lone common noun that its phrase gave no modifier: what its
-    document says more of ("the scheme", "proposals from the club", "calls")."""
+    """Whether the core says which topic only within its document: a pronoun, a lone noun
+    the phrase points back with ("the scheme", "his remarks"), a generic head that no
+    common-noun modifier makes specific ("plans", "Tory proposals", "the controversial
+    move"), or nothing but a role ("the prime minister")."""
     dropped = profile.determiners | profile.possessive_pronouns | profile.key_dropped_openers
     if any(tag == "PRON" for _, tag in core):
         return True  # "plans to adopt it": what "it" is, only the document says
@@ -196,11 +219,45 @@ def _anaphoric(pairs: Sequence[tuple[str, str]], core: Sequence[tuple[str, str]]
         if len(objects) != 1 or objects[0][1] != "NOUN" or objects[0] not in pairs:
             return False
         at = pairs.index(objects[0])
-        return at > 0 and pairs[at - 1][0].casefold() in dropped
+        return at > 0 and (pairs[at - 1][0].casefold() in dropped or _generic_head(objects, profile))
+    if _generic_head(core, profile) or _only_roles(core, profile):
+        return True
     if len(core) != 1 or core[0][1] != "NOUN":
         return False
+    at = pairs.index(core[0])
     rest = [pair for pair in pairs if pair[0].casefold() not in dropped]
-    return bool(rest) and rest[0] == core[0] and _core_end(rest, profile) == 1
+    pointed = at > 0 and pairs[at - 1][0].casefold() in dropped  # "the scheme", not "immigration"
+    return pointed and bool(rest) and rest[0] == core[0] and _core_end(rest, profile) == 1
+
+
+def _generic_head(core: Sequence[tuple[str, str]], profile: LanguageProfile) -> bool:
+    """Whether a noun phrase's head (before any 'of' complement) is a generic noun ("plan",
+    "move") that no common-noun modifier says the subject of ("the tuition fees plan" is
+    specific; "Tory plans" and "the government's new plans" are not)."""
+    words = [pair for pair in core]
+    for k, (word, _) in enumerate(words):
+        if word.casefold() in profile.key_complement_links:
+            words = words[:k]
+            break
+    if not words or words[-1][0].casefold() not in profile.key_generic_heads:
+        return False
+    return not any(_says_which(word, tag, profile) for word, tag in words[:-1])
+
+
+def _says_which(word: str, tag: str, profile: LanguageProfile) -> bool:
+    """Whether a modifier says what a noun is about: a common noun that names no holder and
+    is no generic noun itself ("tuition" does; "government" and "Tory" say whose, not what;
+    "law" in "the law change" says no more than "change")."""
+    folded = word.casefold()
+    vague = profile.actor_nouns | profile.role_words | profile.key_generic_heads
+    return tag in ("NOUN", "NUM") and word == folded and folded not in vague
+
+
+def _only_roles(words: Sequence[tuple[str, str]], profile: LanguageProfile) -> bool:
+    """Whether every word is a title, a role or an actor noun ("the prime minister",
+    "ministers", "the government"): who that is, only the document says."""
+    roles = profile.role_words | profile.person_titles | profile.actor_nouns | profile.actor_modifiers
+    return all(word.casefold() in roles for word, _ in words)
 
 
 def _core_words(pairs: list[tuple[str, str]], profile: LanguageProfile) -> list[tuple[str, str]]:
@@ -222,12 +279,12 @@ def _core_words(pairs: list[tuple[str, str]], profile: LanguageProfile) -> list[
         return pairs[:1] + _core_words(rest, profile)
     end = _core_end(pairs, profile)
     core = pairs[:end]
-    if len(core) > 1 and core[-1][0].casefold() in profile.key_kind_nouns:
+    if len(core) > 1 and core[-1][0].casefold() in profile.key_kind_nouns and _says_which(*core[-2], profile):
         core = core[:-1]
     rest = pairs[end + 1 :]
     if end < len(pairs) and pairs[end][0].casefold() in profile.key_complement_links and rest:
         complement = _core_words(rest, profile)
-        if complement and complement[0][1] != "VERB":
+        if complement and complement[0][1] not in ("VERB", "AUX"):  # "accused Mr Lee of lying": Mr Lee
             return [*core, pairs[end], *complement]
     return core
 
@@ -236,17 +293,27 @@ def _without_opening(pairs: list[tuple[str, str]], profile: LanguageProfile) -> 
     """`pairs` without leading determiners, possessive pronouns and openers; a possessor
     written as a name stays, without its titles ("Lord Butler's assessment" -> "Butler
     assessment"), any other is dropped ("the company's effort" -> "effort")."""
-    dropped = profile.determiners | profile.possessive_pronouns | profile.key_dropped_openers
-    dropped |= profile.key_complement_links  # what is left of a partitive: "some of the statements"
-    start = 0
-    while start < len(pairs) - 1 and (pairs[start][0].casefold() in dropped or pairs[start][1] == "ADV"):
+    start = 0  # a complement link is what is left of a partitive: "some of the statements"
+    while start < len(pairs) - 1 and (_dropped_opener(pairs[start][0], profile) or pairs[start][1] == "ADV"):
         start += 1
     for k in range(start, min(_core_end(pairs[start:], profile) + start + 1, len(pairs) - 1)):
+        if pairs[k][1] == "VERB":
+            break  # "buy the firm's stake": the possessor belongs to the verb's object
         if pairs[k][0].casefold() in _POSSESSIVE_MARKS:
             owner = [pair for pair in pairs[start:k] if pair[0].casefold().rstrip(".") not in profile.person_titles]
             named = owner and all(word[:1].isupper() for word, _ in owner)
             return (owner if named else []) + _without_opening(pairs[k + 1 :], profile)
     return pairs[start:]
+
+
+def _dropped_opener(word: str, profile: LanguageProfile) -> bool:
+    """Whether `word` opens a phrase without saying what it is about: a determiner or a
+    possessive pronoun however written, an opener ("new", "further") in lower case only
+    ("New Zealand" is a name)."""
+    folded = word.casefold()
+    if folded in profile.determiners | profile.possessive_pronouns | profile.key_complement_links:
+        return True
+    return folded in profile.key_dropped_openers and word == folded
 
 
 def _without_frame(pairs: list[tuple[str, str]], profile: LanguageProfile) -> list[tuple[str, str]]:
@@ -292,16 +359,46 @@ def with_keys(
     lang = profile or default_profile()
     return replace(
         finding,
-        actor=replace(finding.actor, key=actor_key(finding.actor, lang, actor_ids)),
-        topic=replace(finding.topic, key=topic_key(finding.topic, lang, actor_ids)),
+        actor=replace(finding.actor, key=actor_key(finding.actor, lang, actor_ids, doc=finding.doc)),
+        topic=replace(finding.topic, key=topic_key(finding.topic, lang, actor_ids, doc=finding.doc)),
     )
+
+
+def document_keys(findings: Sequence[Finding]) -> list[Finding]:
+    """The findings of one document with a key kept within the document ("ceasefire@doc",
+    from "the ceasefire") turned into the document's own key for the same thing
+    ("ceasefire", from "calls for a ceasefire") when the document has one: "the" points back
+    at it."""
+    own = {key for f in findings for key in (f.actor.key, f.topic.key) if key and "@" not in key}
+
+    def pointed(key: str | None) -> str | None:
+        if key is None or "@" not in key:
+            return key
+        bare = key.rpartition("@")[0]
+        return bare if bare in own else key
+
+    return [
+        replace(f, actor=replace(f.actor, key=pointed(f.actor.key)), topic=replace(f.topic, key=pointed(f.topic.key)))
+        for f in findings
+    ]
 
 
 def collection_keys(findings: Iterable[Finding], profile: LanguageProfile | None = None) -> list[Finding]:
     """`findings` with their keys merged across them (see `key_merges`). Findings read from a
     file written before keys existed get theirs here."""
     lang = profile or default_profile()
-    findings = list(findings)
+    keyed = [
+        replace(
+            f,
+            actor=replace(f.actor, key=finding_actor_key(f, lang)),
+            topic=replace(f.topic, key=finding_topic_key(f, lang)),
+        )
+        for f in findings
+    ]
+    by_doc: dict[str, list[Finding]] = {}
+    for f in keyed:
+        by_doc.setdefault(f.doc, []).append(f)
+    findings = [f for doc in by_doc.values() for f in _surnames_named(document_keys(doc), lang)]
     merges = key_merges(findings, lang)
 
     def merged(key: str | None) -> str | None:
@@ -313,6 +410,27 @@ def collection_keys(findings: Iterable[Finding], profile: LanguageProfile | None
             actor=replace(f.actor, key=merged(finding_actor_key(f, lang))),
             topic=replace(f.topic, key=merged(finding_topic_key(f, lang))),
         )
+        for f in findings
+    ]
+
+
+def _surnames_named(findings: Sequence[Finding], profile: LanguageProfile) -> list[Finding]:
+    """One document's findings with a surname alone as a key ("blair", from "Mr Blair of
+    ...") turned into the one full name of a person in the document that ends with it
+    ("tony blair"); a surname that two full names of the document end with stays."""
+    people: dict[str, set[str]] = {}
+    for f in findings:
+        for key in (f.actor.key, f.topic.key):
+            words = key.split() if key else []
+            if len(words) >= 2 and (words[0] in profile.male_names or words[0] in profile.female_names):
+                people.setdefault(words[-1], set()).add(key)
+
+    def named(key: str | None) -> str | None:
+        full = people.get(key or "", set())
+        return next(iter(full)) if len(full) == 1 else key
+
+    return [
+        replace(f, actor=replace(f.actor, key=named(f.actor.key)), topic=replace(f.topic, key=named(f.topic.key)))
         for f in findings
     ]
 

@@ -213,14 +213,16 @@ def test_track_a_malformed_findings_file_exits_4_naming_the_line(capsys, tmp_pat
 def test_track_scans_a_corpus_dated_by_its_file_names(capsys, tmp_path):
     corpus = tmp_path / "news"
     corpus.mkdir()
-    (corpus / "gazette_2016-09-01_pier.txt").write_text("The harbour board backs the new pier.", encoding="utf-8")
-    (corpus / "gazette_2016-11-02_pier.txt").write_text("The harbour board opposes the new pier.", encoding="utf-8")
-    (corpus / "gazette_2016-11-09_pier.txt").write_text("The harbour board rejects the new pier.", encoding="utf-8")
-    (corpus / "gazette_2016-09-04_pier.txt").write_text("The harbour board praises the new pier.", encoding="utf-8")
+    board = "The Kelby harbour board"
+    (corpus / "gazette_2016-09-01_pier.txt").write_text(f"{board} backs the Eastside pier.", encoding="utf-8")
+    (corpus / "gazette_2016-11-02_pier.txt").write_text(f"{board} opposes the Eastside pier.", encoding="utf-8")
+    (corpus / "gazette_2016-11-09_pier.txt").write_text(f"{board} rejects the Eastside pier.", encoding="utf-8")
+    (corpus / "gazette_2016-09-04_pier.txt").write_text(f"{board} praises the Eastside pier.", encoding="utf-8")
     code, out, err = run_track(capsys, corpus, "--no-cache")
     assert code == ExitCode.OK, err
     assert "scanned 4 documents: 4 findings" in err
-    assert "harbour board turned against the new pier: 2016-09 (+2 -0) -> 2016-11 (+0 -2)" in out.replace("The ", "")
+    # named, the board and the pier are one across the articles (a bare "the new pier" is each article's own)
+    assert "Kelby harbour board turned against the Eastside pier: 2016-09 (+2 -0) -> 2016-11 (+0 -2)" in out
 
 
 def test_a_jsonl_corpus_is_not_taken_for_a_findings_file(tmp_path):

@@ -33,7 +33,7 @@ from stancekit.engine.trace import (
 )
 from stancekit.engine.vm import RawMatch, find_matches
 from stancekit.findings import Finding, RuleRef, TextSpan, finding_id
-from stancekit.keys import keyed_by_rules
+from stancekit.keys import document_keys, keyed_by_rules
 from stancekit.registry import actor_capture_types
 from stancekit.tagging import Tagger
 from stancekit.text.documents import Document, InputProblem
@@ -386,7 +386,7 @@ class Matcher:
             for finding in self._scan_sentence(document, segmentation, index, wanted[index], resolver):
                 repeats.add(finding)
         self.stats.findings += len(repeats.findings)
-        return repeats.findings
+        return document_keys(repeats.findings)
 
     def _scan_sentence(
         self,

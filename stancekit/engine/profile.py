@@ -274,6 +274,9 @@ class LanguageProfile:
     key_kind_nouns: frozenset[str] = _slot(
         WORDS, "Nouns that only say what kind of thing a topic is: 'the immigration bill' is keyed 'immigration'."
     )
+    key_generic_heads: frozenset[str] = _slot(
+        WORDS, "Nouns that say which topic only with a modifier: a bare 'the plan' is keyed within its document."
+    )
     # -- speech --------------------------------------------------------------------------------
     speech_verbs: frozenset[str] = _slot(WORDS, "Report speech: name the speaker of a quote or of reported speech.")
     addressee_verbs: frozenset[str] = _slot(WORDS, "Speech verbs whose object is the one spoken to.")
