@@ -364,6 +364,12 @@ def with_keys(
     )
 
 
+def bare_key(key: str) -> str:
+    """A key without the document it is kept within ("pier@gazette-12" -> "pier"): what a
+    dictionary entry would have to name to count it across the collection."""
+    return key.rpartition("@")[0] if "@" in key else key
+
+
 def document_keys(findings: Sequence[Finding]) -> list[Finding]:
     """The findings of one document with a key kept within the document ("ceasefire@doc",
     from "the ceasefire") turned into the document's own key for the same thing
@@ -374,8 +380,7 @@ def document_keys(findings: Sequence[Finding]) -> list[Finding]:
     def pointed(key: str | None) -> str | None:
         if key is None or "@" not in key:
             return key
-        bare = key.rpartition("@")[0]
-        return bare if bare in own else key
+        return bare_key(key) if bare_key(key) in own else key
 
     return [
         replace(f, actor=replace(f.actor, key=pointed(f.actor.key)), topic=replace(f.topic, key=pointed(f.topic.key)))

@@ -68,3 +68,25 @@ def test_people_and_pronouns_are_not_suggested_as_topics(tmp_path: Path) -> None
     result = CliRunner().invoke(cli, ["suggest", "topics", str(findings)])
     assert result.exit_code == 0, result.output
     assert yaml.safe_load(result.output)["topics"] is None  # Ana Reyes is an actor, "it" no topic
+
+
+def test_a_noun_each_story_keeps_to_itself_is_suggested_and_then_counted_across_them(tmp_path: Path) -> None:
+    """In a collection about one pier, "the new pier" of each article is one topic once the
+    user keeps the suggested entry."""
+    corpus = tmp_path / "pier"
+    corpus.mkdir()
+    for name, verb in (("a.txt", "backs"), ("b.txt", "opposes"), ("c.txt", "praises")):
+        (corpus / name).write_text(f"The Kelby harbour board {verb} the new pier.", encoding="utf-8")
+
+    def scanned(*options: str) -> list[dict]:
+        out = tmp_path / f"pier{len(options)}.jsonl"
+        args = ["scan", str(corpus), "-f", "jsonl", "-o", str(out), "-q", "--no-cache", *options]
+        assert CliRunner().invoke(cli, args).exit_code == 0
+        return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+    assert len({r["topic"]["key"] for r in scanned()}) == 3  # each article's own pier
+    draft = tmp_path / "pier-topics.yaml"
+    result = CliRunner().invoke(cli, ["suggest", "topics", str(tmp_path / "pier0.jsonl"), "-o", str(draft)])
+    assert result.exit_code == 0, result.output
+    assert [e["id"] for e in yaml.safe_load(draft.read_text(encoding="utf-8"))["topics"]] == ["pier"]
+    assert {r["topic"]["key"] for r in scanned("--topics", str(draft))} == {"pier"}

@@ -22,7 +22,7 @@ from stancekit.commands.common import failing_on, failing_to_write
 from stancekit.engine.profile import LanguageProfile, default_profile
 from stancekit.findings import Finding, TopicRef
 from stancekit.findingsfile import FindingsInputError, read_findings
-from stancekit.keys import collection_keys, topic_name
+from stancekit.keys import bare_key, collection_keys, topic_name
 from stancekit.output.atomic import atomic_text_output
 from stancekit.tracking.timeline import Named, is_unresolved
 
@@ -45,7 +45,9 @@ class Suggestion:
 def suggestions(findings: Iterable[Finding], kind: str, top: int, min_count: int) -> list[Suggestion]:
     """The `top` most frequent keys of `kind` ("actors" or "topics") with at least
     `min_count` findings that no dictionary names yet. A topic that is an actor (a person, a
-    party) belongs in the actor dictionary, and a pronoun names no topic: neither is suggested."""
+    party) belongs in the actor dictionary, and a pronoun names no topic: neither is suggested.
+    A key kept within each document ("the new pier" of one story) is counted over them all:
+    in a collection about one pier, the entry a user keeps makes it one topic everywhere."""
     written: dict[str, Counter[str]] = defaultdict(Counter)
     names: dict[str, Counter[str]] = defaultdict(Counter)
     types: dict[str, Counter[str]] = defaultdict(Counter)
@@ -54,9 +56,10 @@ def suggestions(findings: Iterable[Finding], kind: str, top: int, min_count: int
         part = finding.actor if kind == "actors" else finding.topic
         if part.key is None or part.id or (kind == "topics" and not _a_topic(finding.topic, lang)):
             continue
-        written[part.key][" ".join(part.text.split())] += 1
-        names[part.key][" ".join((part.name or part.text).split())] += 1
-        types[part.key][finding.actor.type or "unknown"] += 1
+        key = bare_key(part.key)
+        written[key][" ".join(part.text.split())] += 1
+        names[key][" ".join((part.name or part.text).split())] += 1
+        types[key][finding.actor.type or "unknown"] += 1
     ranked = sorted(written, key=lambda key: (-sum(written[key].values()), key))
     return [
         Suggestion(
@@ -73,7 +76,8 @@ def suggestions(findings: Iterable[Finding], kind: str, top: int, min_count: int
 
 def _a_topic(topic: TopicRef, lang: LanguageProfile) -> bool:
     """Whether a finding's topic is a topic of its own: no pronoun, no actor."""
-    return not is_unresolved(Named(topic.key or "", topic.key or "")) and topic_name(topic, lang) is None
+    key = bare_key(topic.key or "")
+    return not is_unresolved(Named(key, key)) and topic_name(topic, lang) is None
 
 
 def _shown_name(key: str, names: Counter[str], kind: str) -> str:
