@@ -94,6 +94,9 @@ def actor_key(
     if named:
         return named
     key = actor_phrase_key(actor.name, profile)
+    person = person_after_descriptor(key, profile)
+    if person is not None:
+        return person
     return f"{key}@{doc}" if doc is not None and not _names_someone(actor.name, profile) else key
 
 
@@ -146,8 +149,26 @@ def topic_key(
     if written is not None:
         return name_key(written, profile, actor_ids) or " ".join(written.casefold().split())
     if profile is default_profile() and tagger is None:
-        return _bundled_phrase_key(topic.text, doc)
-    return phrase_key(topic.text, profile, tagger, doc)
+        key = _bundled_phrase_key(topic.text, doc)
+    else:
+        key = phrase_key(topic.text, profile, tagger, doc)
+    return person_after_descriptor(key, profile) or key
+
+
+def person_after_descriptor(key: str, profile: LanguageProfile) -> str | None:
+    """The full name of a person that ends a key after a descriptor ("presumptive nominee
+    donald trump", "rival ted cruz" -> "donald trump", "ted cruz"), or None: a first name
+    and a surname, with no coordinator or cut word before them ("rubio and ted cruz" is two)."""
+    words = key.split()
+    if len(words) < 3 or "@" in key:
+        return None
+    first = words[-2]
+    if first not in profile.male_names and first not in profile.female_names:
+        return None
+    stops = profile.coordinators | profile.key_cut_words | profile.relative_pronouns
+    if any(word in stops or not word[:1].isalnum() for word in words[:-2]):
+        return None
+    return " ".join(words[-2:])
 
 
 def topic_name(topic: TopicRef, profile: LanguageProfile, tagger: Tagger | None = None) -> str | None:
@@ -157,7 +178,17 @@ def topic_name(topic: TopicRef, profile: LanguageProfile, tagger: Tagger | None 
     for written in (topic.name, topic.text):
         if written and name_core(written, profile):
             return written
-    words = [t.text for t in tokenize(topic.text, profile=profile)]
+    for written in (topic.name, topic.text):  # the name: "Trump of ..." as "Donald Trump of ..."
+        opening = _opening_name(written, profile, tagger) if written else None
+        if opening is not None:
+            return opening
+    return None
+
+
+def _opening_name(phrase: str, profile: LanguageProfile, tagger: Tagger | None) -> str | None:
+    """The name that a phrase is about when it opens it and heads it ("Mr Brown of ducking the
+    question"), or None."""
+    words = [t.text for t in tokenize(phrase, profile=profile)]
     if not words or not words[0][:1].isupper():
         return None
     pairs = list(zip(words, (tagger or default_tagger()).tag(words), strict=True))
@@ -507,8 +538,34 @@ def dictionary_actor_ids(names: Mapping[str, str]) -> dict[str, str]:
 
 
 def keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
-    """`finding` with its keys, named by the rule set's language profile and actor dictionary."""
-    return with_keys(finding, compiled.profile, _rule_set_actor_ids(compiled))
+    """`finding` with its keys, named by the rule set's language profile and actor dictionary.
+    A topic that is an actor the dictionary knows ("the Tories of running scared", "the US
+    for the weak dollar") takes that actor's id."""
+    keyed = with_keys(finding, compiled.profile, _rule_set_actor_ids(compiled))
+    if finding.topic.id:
+        return keyed
+    actor_id = dictionary_actor_of(finding.topic.text, compiled)
+    return replace(keyed, topic=replace(keyed.topic, key=actor_id)) if actor_id else keyed
+
+
+def dictionary_actor_of(phrase: str, compiled: CompiledRuleSet) -> str | None:
+    """The id of the actor a phrase is about when the actor dictionary names it at the head
+    of the phrase: after determiners only, and ending the noun phrase ("the Tories of ..."
+    are the party; "Tory plans" are plans)."""
+    profile = compiled.profile
+    tokens = [t for t in tokenize(phrase, profile=profile) if t.lower not in profile.quote_marks]
+    start = 0
+    while start < len(tokens) - 1 and tokens[start].lower in profile.determiners | profile.articles:
+        start += 1
+    found = compiled.actors.find(tokens, start, len(tokens)) if compiled.actors else []
+    if not found or found[0].start != start:
+        return None
+    end = found[0].end
+    if end < len(tokens):
+        pairs = [(t.text, "") for t in tokens]
+        if not _ends_phrase(pairs, end, profile) or tokens[end].text in _POSSESSIVE_MARKS:
+            return None
+    return found[0].id
 
 
 #: id(rule set) -> (rule set, its actor names -> ids); the rule set is kept so that its id is not reused.

@@ -207,3 +207,31 @@ def test_asked_to_an_actor_that_is_a_lone_noun_is_keyed_within_its_document() ->
         "g7 ministers"
     )
     assert actor_key(ActorRef("Ms. Rita Vance", 0, 14, "Ms. Rita Vance"), PROFILE, doc="d7") == "rita vance"
+
+
+def test_a_short_name_opening_a_topic_is_the_person_its_document_names() -> None:
+    text = (
+        "Senator Dana Whitfield spoke in Leeds on Monday. Her rival accused Whitfield of dodging the question."
+        " Critics blasted Mr Whitfield for his vote."
+    )
+    found = MATCHER.scan(Document("d", text))
+    assert [f.topic.key for f in found] == ["dana whitfield", "dana whitfield"]
+    assert found[0].topic.text == "Whitfield of dodging the question"  # the evidence as written
+
+
+def test_a_topic_the_actor_dictionary_names_at_its_head_takes_that_actor_s_id() -> None:
+    found = MATCHER.scan(Document("d", "The minister accused the Tories of running scared. She backs Tory plans."))
+    assert len(found) == 2 and found[0].topic.key == "GBR_CONSERVATIVE_PARTY"
+    assert found[1].topic.key != "GBR_CONSERVATIVE_PARTY"  # plans, not the party
+
+
+@pytest.mark.parametrize(
+    ("topic", "key"),
+    [("presumptive nominee Maria Whitfield", "maria whitfield"), ("her rival Tom Okafor", "tom okafor")],
+)
+def test_a_descriptor_before_a_full_name_falls_away(topic: str, key: str) -> None:
+    assert key_of(topic) == key
+
+
+def test_two_people_named_together_are_not_one() -> None:
+    assert key_of("Okafor and Maria Whitfield") != "maria whitfield"
