@@ -15,6 +15,12 @@ A finding's `actor.key` is the actor dictionary's id, else the actor's name with
 and middle initials, in lower case ("Sen. Tim M. Kaine" -> "tim kaine"); None for an actor
 nothing resolved.
 
+A key says which only as far as the text does: a wrong merge misleads more than a missed
+one. What only its document can say the identity of (a lone noun after a determiner, a
+generic head such as "plan" without a common noun that says what it is about, a role, a
+pronoun, an actor that is only a role or a body) is keyed within its document
+("scheme@politics/078"), and joins the document's own key for the same noun when it has one.
+
 Keys are made twice, on purpose. The scan gives each finding its keys as its document shows
 them, so that its output streams: no finding waits for the rest of the collection. The
 commands that read a whole collection (track, report, export, suggest) then merge across it
@@ -88,7 +94,8 @@ def actor_key(
         return actor.id
     if actor.name is None:
         return None
-    if doc is not None and _only_roles([(word, "") for word in _without_determiners(actor.name, profile)], profile):
+    words = [(word, "") for word in _without_determiners(actor.name, profile)]
+    if doc is not None and _only_roles(words, profile) and not _names_someone(actor.name, profile):
         return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "Critics", "The chancellor"
     named = name_key(actor.name, profile, actor_ids)
     if named:
@@ -97,7 +104,16 @@ def actor_key(
     person = person_after_descriptor(key, profile)
     if person is not None:
         return person
-    return f"{key}@{doc}" if doc is not None and not _names_someone(actor.name, profile) else key
+    if doc is not None and (not _names_someone(actor.name, profile) or _role_of_a_body(actor.name, key, profile)):
+        return f"{key}@{doc}"
+    return key
+
+
+def _role_of_a_body(name: str, key: str, profile: LanguageProfile) -> bool:
+    """Whether an actor is a role whose titles the key dropped, leaving only the body it
+    serves ("The Tory spokesman", "Labour's chief" -> "tory", "labour"): a person, not the
+    party, and which person only the document says."""
+    return " " not in key and len(_without_determiners(name, profile)) > 1
 
 
 def _names_someone(name: str, profile: LanguageProfile) -> bool:

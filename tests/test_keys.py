@@ -76,7 +76,7 @@ def test_a_common_noun_before_a_generic_head_says_which_across_the_collection() 
     assert topic_key(TopicRef("immigration", 0, 11, "immigration"), PROFILE, doc="d4") == "immigration"
 
 
-@pytest.mark.parametrize("actor", ["The prime minister", "Critics", "the government", "Campaigners"])
+@pytest.mark.parametrize("actor", ["The prime minister", "Critics", "the government", "Campaigners", "Tory spokesman"])
 def test_an_actor_that_is_only_a_role_or_a_body_is_keyed_within_its_document(actor: str) -> None:
     assert actor_key(ActorRef(actor, 0, len(actor), actor), PROFILE, doc="d4").endswith("@d4")
 
