@@ -164,11 +164,21 @@ def topic_key(
     written = topic_name(topic, profile, tagger)
     if written is not None:
         return name_key(written, profile, actor_ids) or " ".join(written.casefold().split())
+    phrase = _owner_named(topic, profile)
     if profile is default_profile() and tagger is None:
-        key = _bundled_phrase_key(topic.text, doc)
+        key = _bundled_phrase_key(phrase, doc)
     else:
-        key = phrase_key(topic.text, profile, tagger, doc)
+        key = phrase_key(phrase, profile, tagger, doc)
     return person_after_descriptor(key, profile) or key
+
+
+def _owner_named(topic: TopicRef, profile: LanguageProfile) -> str:
+    """The phrase a topic is keyed by: its name when the scan named the owner its possessive
+    pronoun stands for ("its defense" named "Ukraine's defense"), else its text."""
+    words = topic.text.split()
+    if topic.name and topic.name != topic.text and words and words[0].casefold() in profile.possessive_pronouns:
+        return topic.name
+    return topic.text
 
 
 def person_after_descriptor(key: str, profile: LanguageProfile) -> str | None:
@@ -261,8 +271,12 @@ def _anaphoric(pairs: Sequence[tuple[str, str]], core: Sequence[tuple[str, str]]
         return True  # "plans to adopt it": what "it" is, only the document says
     if not any(tag in _CONTENT_TAGS for _, tag in core):
         return True  # "reasonably well": nothing left that names a topic
+    if pairs[0][0].casefold() in profile.possessive_pronouns:
+        return True  # "his handling of the economy": whose, only the document says
     if core[0][1] == "VERB":  # "comment on the reports", but not "raise taxes"
         objects = [pair for pair in core[1:] if pair[1] != "ADP"]
+        if not objects:
+            return True  # "refused to say": what is not said, only the document says
         if len(objects) != 1 or objects[0][1] != "NOUN" or objects[0] not in pairs:
             return False
         at = pairs.index(objects[0])

@@ -44,7 +44,17 @@ def test_a_topic_phrase_is_keyed_by_its_core(topic: str, key: str) -> None:
     assert key_of(topic) == key
 
 
-@pytest.mark.parametrize("topic", ["the scheme", "his approach", "proposals from the club", "plans to adopt it"])
+@pytest.mark.parametrize(
+    "topic",
+    [
+        "the scheme",
+        "his approach",
+        "proposals from the club",
+        "plans to adopt it",
+        "her handling of the economy",
+        "say",
+    ],
+)
 def test_asked_to_a_lone_noun_or_a_pronoun_is_keyed_within_its_document(topic: str) -> None:
     """For unrelated stories: "the scheme" in one is not the scheme of another."""
     keyed = topic_key(TopicRef(topic, 0, len(topic), topic), PROFILE, doc="politics/7")
@@ -235,3 +245,8 @@ def test_a_descriptor_before_a_full_name_falls_away(topic: str, key: str) -> Non
 
 def test_two_people_named_together_are_not_one() -> None:
     assert key_of("Okafor and Maria Whitfield") != "maria whitfield"
+
+
+def test_a_possessive_pronoun_the_scan_names_keys_the_topic_by_its_owner() -> None:
+    topic = TopicRef("its pension reform", 0, 18, "Denmark's pension reform")
+    assert topic_key(topic, PROFILE, doc="d4") == "denmark pension reform"
