@@ -281,7 +281,7 @@ def _anaphoric(pairs: Sequence[tuple[str, str]], core: Sequence[tuple[str, str]]
             return False
         at = pairs.index(objects[0])
         return at > 0 and (pairs[at - 1][0].casefold() in dropped or _generic_head(objects, profile))
-    if _generic_head(core, profile) or _only_roles(core, profile):
+    if _generic_head(core, profile) or _only_roles(core, profile) or _told_to_act(pairs, core):
         return True
     if len(core) != 1 or core[0][1] != "NOUN":
         return False
@@ -289,6 +289,17 @@ def _anaphoric(pairs: Sequence[tuple[str, str]], core: Sequence[tuple[str, str]]
     rest = [pair for pair in pairs if pair[0].casefold() not in dropped]
     pointed = at > 0 and pairs[at - 1][0].casefold() in dropped  # "the scheme", not "immigration"
     return pointed and bool(rest) and rest[0] == core[0] and _core_end(rest, profile) == 1
+
+
+def _told_to_act(pairs: Sequence[tuple[str, str]], core: Sequence[tuple[str, str]]) -> bool:
+    """Whether the core is a lone common noun that an infinitive follows ("urged users to
+    update their software"): the topic is what they are to do, and which users only the
+    document says; a name stays ("Mr Okafor to resign"), and so does "tax cuts to boost growth"."""
+    if len(core) != 1 or core[0] not in pairs or core[0][1] != "NOUN":
+        return False
+    at = pairs.index(core[-1])
+    after = pairs[at + 1 : at + 3]
+    return len(after) == 2 and after[0][0].casefold() == "to" and after[1][1] in ("VERB", "AUX")
 
 
 def _generic_head(core: Sequence[tuple[str, str]], profile: LanguageProfile) -> bool:
@@ -571,17 +582,36 @@ def keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
     """`finding` with its keys, named by the rule set's language profile and actor dictionary.
     A topic that is an actor the dictionary knows ("the Tories of running scared", "the US
     for the weak dollar") takes that actor's id."""
-    keyed = with_keys(finding, compiled.profile, _rule_set_actor_ids(compiled))
-    if finding.topic.id:
+    topic, actor_ids = finding.topic, _rule_set_actor_ids(compiled)
+    keyed = with_keys(finding, compiled.profile, actor_ids)
+    if topic.id and not _named_in_core(topic, compiled):
+        # the dictionary found its entry in an adjunct ("courage ... on holding a referendum"):
+        # the key is what the phrase is about; the entry stays the finding's id
+        unnamed = replace(finding, topic=replace(topic, id=None, name=topic.text))
+        return replace(keyed, topic=replace(keyed.topic, key=with_keys(unnamed, compiled.profile, actor_ids).topic.key))
+    if topic.id:
         return keyed
-    actor_id = dictionary_actor_of(finding.topic.text, compiled)
+    actor_id = dictionary_actor_of(topic.text, compiled)
     return replace(keyed, topic=replace(keyed.topic, key=actor_id)) if actor_id else keyed
+
+
+def _named_in_core(topic: TopicRef, compiled: CompiledRuleSet) -> bool:
+    """Whether the topic dictionary finds the topic's entry in the core of its phrase, not
+    only in a trailing adjunct or a clause: "keep interest rates steady" is about interest
+    rates, "a relaxation of the rules governing the euro zone" is no zoning topic."""
+    core = phrase_key(topic.text, compiled.profile)
+    tokens = tokenize(core, profile=compiled.profile)
+    topics = compiled.topics
+    found = {m.id for m in topics.matches(tokens, core)} if tokens else set()
+    return any(topic.id in (entry, topics.concept(entry), *topics.ancestors(entry)) for entry in found)
 
 
 def dictionary_actor_of(phrase: str, compiled: CompiledRuleSet) -> str | None:
     """The id of the actor a phrase is about when the actor dictionary names it at the head
     of the phrase: after determiners only, and ending the noun phrase ("the Tories of ..."
     are the party; "Tory plans" are plans)."""
+    from stancekit.compiler.dictionaries import DEMONYM
+
     profile = compiled.profile
     tokens = [t for t in tokenize(phrase, profile=profile) if t.lower not in profile.quote_marks]
     start = 0
@@ -595,6 +625,8 @@ def dictionary_actor_of(phrase: str, compiled: CompiledRuleSet) -> str | None:
         pairs = [(t.text, "") for t in tokens]
         if not _ends_phrase(pairs, end, profile) or tokens[end].text in _POSSESSIVE_MARKS:
             return None
+        if found[0].kind == DEMONYM and tokens[end].lower not in profile.key_complement_links:
+            return None  # "British and Commonwealth authors" are authors; "the Tories of ..." the party
     return found[0].id
 
 

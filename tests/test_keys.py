@@ -250,3 +250,24 @@ def test_two_people_named_together_are_not_one() -> None:
 def test_a_possessive_pronoun_the_scan_names_keys_the_topic_by_its_owner() -> None:
     topic = TopicRef("its pension reform", 0, 18, "Denmark's pension reform")
     assert topic_key(topic, PROFILE, doc="d4") == "denmark pension reform"
+
+
+def test_a_dictionary_entry_found_only_in_an_adjunct_does_not_key_the_topic() -> None:
+    found = MATCHER.scan(Document("d", "Ms. Rita Vance welcomed the mayor's courage on holding a referendum."))
+    assert [(f.topic.id, f.topic.key) for f in found] == [("referendum", "courage")]
+    (named,) = MATCHER.scan(Document("d", "Ms. Rita Vance opposes a referendum on the treaty."))
+    assert named.topic.key == "referendum"
+
+
+def test_an_end_to_something_is_keyed_by_what_is_to_end() -> None:
+    assert key_of("an end to the tuition fees") == "tuition fee"
+
+
+def test_a_lone_noun_told_to_do_something_is_kept_within_its_document() -> None:
+    assert topic_key(TopicRef("users to update their software", 0, 30, "users"), PROFILE, doc="d4") == "user@d4"
+    assert topic_key(TopicRef("tax cuts to boost growth", 0, 24, "tax cuts"), PROFILE, doc="d4") == "tax cut"
+
+
+def test_a_demonym_before_a_noun_is_no_actor_topic() -> None:
+    found = MATCHER.scan(Document("d", "Ms. Rita Vance criticised rules open to British and Irish authors."))
+    assert all(f.topic.key != "GBR" for f in found)
