@@ -389,11 +389,15 @@ def _dropped_opener(word: str, profile: LanguageProfile) -> bool:
 
 
 def _without_frame(pairs: list[tuple[str, str]], profile: LanguageProfile) -> list[tuple[str, str]]:
-    """`pairs` without a leading frame ("calls for", "plans to") when something follows it."""
-    folded = tuple(word.casefold() for word, _ in pairs)
+    """`pairs` without a leading frame ("calls for", "plans to") when something follows it,
+    with the adjectives and names that say whose it is ("Chinese calls for", "Tory plans to")."""
+    owners = 0
+    while owners < len(pairs) - 1 and (pairs[owners][1] in ("ADJ", "PROPN") or pairs[owners][0][:1].isupper()):
+        owners += 1
+    folded = tuple(word.casefold() for word, _ in pairs[owners:])
     for frame in profile.key_frames:
         if len(folded) > len(frame) and folded[: len(frame)] == frame:
-            return pairs[len(frame) :]
+            return pairs[owners + len(frame) :]
     return pairs
 
 

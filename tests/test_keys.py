@@ -68,7 +68,7 @@ def test_asked_to_a_lone_noun_or_a_pronoun_is_keyed_within_its_document(topic: s
     "topic",
     [
         "the plan",
-        "Tory plans for the railways",
+        "Tory plans",
         "the government's new proposals",
         "the controversial move",
         "the law change",
@@ -271,3 +271,8 @@ def test_a_lone_noun_told_to_do_something_is_kept_within_its_document() -> None:
 def test_a_demonym_before_a_noun_is_no_actor_topic() -> None:
     found = MATCHER.scan(Document("d", "Ms. Rita Vance criticised rules open to British and Irish authors."))
     assert all(f.topic.key != "GBR" for f in found)
+
+
+def test_a_frame_after_whose_it_is_is_dropped_too() -> None:
+    assert key_of("Chinese calls for a ceasefire in the region") == "ceasefire"
+    assert key_of("Tory plans to scrap the toll") == key_of("plans to scrap the toll") == "scrap toll"
