@@ -275,7 +275,7 @@ def _anaphoric(pairs: Sequence[tuple[str, str]], core: Sequence[tuple[str, str]]
         return True  # "his handling of the economy": whose, only the document says
     if core[0][1] == "VERB":  # "comment on the reports", but not "raise taxes"
         objects = [pair for pair in core[1:] if pair[1] != "ADP"]
-        if not objects:
+        if len(core) == 1:
             return True  # "refused to say": what is not said, only the document says
         if len(objects) != 1 or objects[0][1] != "NOUN" or objects[0] not in pairs:
             return False
@@ -603,10 +603,15 @@ def _named_in_core(topic: TopicRef, compiled: CompiledRuleSet) -> bool:
     """Whether the topic dictionary finds the topic's entry in the core of its phrase, not
     only in a trailing adjunct or a clause: "keep interest rates steady" is about interest
     rates, "a relaxation of the rules governing the euro zone" is no zoning topic."""
-    core = phrase_key(topic.text, compiled.profile)
-    tokens = tokenize(core, profile=compiled.profile)
-    topics = compiled.topics
-    found = {m.id for m in topics.matches(tokens, core)} if tokens else set()
+    profile, topics = compiled.profile, compiled.topics
+    words = tokenize(topic.text, profile=profile)
+    stops = profile.key_cut_words | profile.key_complement_links | profile.relative_pronouns
+    head_end = next((k for k in range(1, len(words)) if words[k].lower in stops), len(words))
+    head = topic.text[: words[head_end - 1].end - words[0].start] if words else ""
+    found: set[str] = set()
+    for phrase in (phrase_key(topic.text, profile), head):  # "the cost of asylum"; "Tory spending plans"
+        tokens = tokenize(phrase, profile=profile)
+        found |= {m.id for m in topics.matches(tokens, phrase)} if tokens else set()
     return any(topic.id in (entry, topics.concept(entry), *topics.ancestors(entry)) for entry in found)
 
 

@@ -276,3 +276,9 @@ def test_a_demonym_before_a_noun_is_no_actor_topic() -> None:
 def test_a_frame_after_whose_it_is_is_dropped_too() -> None:
     assert key_of("Chinese calls for a ceasefire in the region") == "ceasefire"
     assert key_of("Tory plans to scrap the toll") == key_of("plans to scrap the toll") == "scrap toll"
+
+
+def test_a_dictionary_entry_at_the_head_keys_the_topic_whole_or_reduced() -> None:
+    (spending,) = MATCHER.scan(Document("d", "Ms. Rita Vance attacked Tory spending plans."))
+    (cost,) = MATCHER.scan(Document("d", "Ms. Rita Vance attacked the cost of asylum."))
+    assert (spending.topic.key, cost.topic.key) == (spending.topic.id, cost.topic.id) == ("budget", "asylum")
