@@ -3,8 +3,8 @@
 `Finding.to_dict()` produces exactly the record documented in docs/scanning.md::
 
     {"id", "doc", "date", "sentence": {"text", "start", "end"},
-     "actor": {"text", "start", "end", "name", "id", "via", "type", "affiliations": [{"id", "name"}]},
-     "topic": {"text", "start", "end", "name", "id"}, "cue": {"text", "start", "end"},
+     "actor": {"text", "start", "end", "name", "id", "via", "type", "affiliations": [{"id", "name"}], "key"},
+     "topic": {"text", "start", "end", "name", "id", "key"}, "cue": {"text", "start", "end"},
      "polarity", "kind", "negated", "hedged", "modality", "quoted",
      "speaker": {"text", "start", "end", "name", "id"} | null,
      "rule": {"id", "file", "line"}, "ruleset", "count"}
@@ -85,6 +85,7 @@ class ActorRef:
     via: str = "mention"
     type: str | None = None
     affiliations: tuple[Affiliated, ...] = ()
+    key: str | None = None
 
     @property
     def shown(self) -> str:
@@ -101,6 +102,7 @@ class ActorRef:
             "via": self.via,
             "type": self.type,
             "affiliations": [a.to_dict() for a in self.affiliations],
+            "key": self.key,
         }
 
 
@@ -120,7 +122,14 @@ class NamedSpan:
 
 @dataclass(frozen=True)
 class TopicRef(NamedSpan):
-    """What the stance is about; `id` and `name` come from the topic dictionary when it knows the topic."""
+    """What the stance is about; `id` and `name` come from the topic dictionary when it knows the
+    topic. `key` is what the topic is counted under across a collection (see `stancekit.keys`):
+    None only before keys are made."""
+
+    key: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "key": self.key}
 
 
 @dataclass(frozen=True)
@@ -238,9 +247,15 @@ class Finding:
                 actor.get("via", "mention"),
                 actor.get("type"),
                 tuple(Affiliated(a["id"], a["name"]) for a in actor.get("affiliations") or ()),
+                actor.get("key"),
             ),
             topic=TopicRef(
-                topic["text"], topic["start"], topic["end"], topic.get("name") or topic["text"], topic.get("id")
+                topic["text"],
+                topic["start"],
+                topic["end"],
+                topic.get("name") or topic["text"],
+                topic.get("id"),
+                topic.get("key"),
             ),
             polarity=data["polarity"],
             negated=bool(data.get("negated")),

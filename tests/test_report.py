@@ -188,14 +188,14 @@ def test_page_holds_the_figures_the_matrix_the_shift_and_every_finding():
     assert '<div class="figure" data-figure="dates"><dt>Dates</dt><dd>2024-01-10 to 2024-03-20</dd></div>' in page
     cells = {(c["actor"], c["topic"]): (c["support"], c["oppose"], c["neutral"]) for c in data["matrix"]["cells"]}
     assert cells == {
-        ("oslo city council", "the ferry plan"): (3, 2, 0),
-        ("bergen", "the toll"): (0, 1, 0),
-        ("bergen", "the bridge"): (0, 0, 1),
-        ('mayor "vik"', "the bridge"): (1, 0, 0),
+        ("oslo city council", "ferry"): (3, 2, 0),
+        ("bergen", "toll"): (0, 1, 0),
+        ("bergen", "bridge"): (0, 0, 1),
+        ("vik", "bridge"): (1, 0, 0),
     }
     assert 'title="Oslo City Council on the ferry plan: 3 support, 2 oppose, 0 neutral">+1</td>' in page
     assert f"background:{stance_colour(1 / 5)}" in page
-    assert f'background:{stance_colour(-1)}" data-actor="bergen" data-topic="the toll"' in page
+    assert f'background:{stance_colour(-1)}" data-actor="bergen" data-topic="toll"' in page
     # the council supported the ferry plan in January and opposed it in March
     [shift] = data["tracking"]["shifts"]
     assert (shift["actor"]["name"], shift["direction"], shift["topic"]["name"]) == (
@@ -259,13 +259,13 @@ def test_the_matrix_shows_the_topics_its_actors_hold_and_no_empty_row_or_column(
     # the topics the rows hold, by their findings on them; the toll first, two rows hold it
     assert columns == ["the toll", "the bridge", "the ferry plan"]
     assert cells == {
-        ("oslo", "the toll"): "−1",
-        ("bergen", "the toll"): "+1",
-        ("bergen", "the bridge"): "−2",
-        ("oslo", "the ferry plan"): "+2",
+        ("oslo", "toll"): "−1",
+        ("bergen", "toll"): "+1",
+        ("bergen", "bridge"): "−2",
+        ("oslo", "ferry"): "+2",
     }
     assert {a for a, _ in cells} == {r.casefold() for r in rows}
-    assert {t for _, t in cells} == set(columns)
+    assert {t for _, t in cells} == {"toll", "bridge", "ferry"}  # the columns by their keys
     assert caption == (
         "Rows: 2 of the 3 actors (of 6) with most findings, leaving out 1 with no finding on the topics shown. "
         "Columns: the 3 topics (of 6) on which those actors have most findings."
@@ -306,7 +306,7 @@ def test_news_text_is_escaped_everywhere():
     assert (
         "<title>Ferries &amp; &quot;bridges&quot; &lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt;</title>" in page
     )
-    assert 'data-actor="mayor &quot;vik&quot;"' in page
+    assert 'data-actor="vik"' in page
     data = page_data(page)
     assert "</" not in re.search(r'id="report-data">(.*?)</script>', page, re.S).group(1)
     # the JSON gives the text back as it was
@@ -581,7 +581,7 @@ def test_a_matrix_cell_lists_its_findings(opened):
     from selenium.webdriver.support.ui import Select, WebDriverWait
 
     driver, _ = opened
-    cell = driver.find_element(By.CSS_SELECTOR, 'td.cell[data-actor="bergen"][data-topic="the toll"]')
+    cell = driver.find_element(By.CSS_SELECTOR, 'td.cell[data-actor="bergen"][data-topic="toll"]')
     cell.click()
     WebDriverWait(driver, 5).until(lambda d: _shown(d) == ("1 of 9 findings shown", 1))
     assert Select(driver.find_element(By.ID, "filter-topic")).first_selected_option.text == "the toll (2)"

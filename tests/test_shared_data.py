@@ -75,6 +75,14 @@ class TestCeasefireArticle:
             f.actor.name == "United States" and f.polarity == "support" and "defense" in f.topic.text for f in findings
         )
 
+    def test_both_kirby_quotes_and_the_united_states_count_under_one_ceasefire_key(self, findings):
+        against = [f for f in findings if f.polarity == "oppose" and "ceasefire" in f.topic.text]
+        by_kirby = [f for f in against if f.actor.name == "John Kirby"]
+        by_us = [f for f in against if f.actor.name == "United States"]
+        assert len(by_kirby) == 2 and len(by_us) == 1
+        assert len({f.topic.key for f in by_kirby + by_us}) == 1
+        assert by_kirby[0].actor.key != by_us[0].actor.key  # the spokesman is not his country
+
     def test_no_finding_has_the_us_side_supporting_a_ceasefire(self, findings):
         wrong = [
             f

@@ -198,7 +198,7 @@ def test_track_json_and_csv(capsys, findings_file, tmp_path):
     code, _, _ = run_track(capsys, findings_file, "--format", "csv", "-o", target, "--actor", "Farmers Union")
     assert target.read_text(encoding="utf-8").splitlines() == [
         "actor,actor_key,topic,topic_key,period,support,oppose,neutral,net",
-        "Farmers Union,farmers union,the pipeline,the pipeline,2016-09,0,1,0,-1",
+        "Farmers Union,farmers union,the pipeline,pipeline,2016-09,0,1,0,-1",
     ]
 
 
@@ -213,14 +213,16 @@ def test_track_a_malformed_findings_file_exits_4_naming_the_line(capsys, tmp_pat
 def test_track_scans_a_corpus_dated_by_its_file_names(capsys, tmp_path):
     corpus = tmp_path / "news"
     corpus.mkdir()
-    (corpus / "gazette_2016-09-01_pier.txt").write_text("The harbour board backs the new pier.", encoding="utf-8")
-    (corpus / "gazette_2016-11-02_pier.txt").write_text("The harbour board opposes the new pier.", encoding="utf-8")
-    (corpus / "gazette_2016-11-09_pier.txt").write_text("The harbour board rejects the new pier.", encoding="utf-8")
-    (corpus / "gazette_2016-09-04_pier.txt").write_text("The harbour board praises the new pier.", encoding="utf-8")
+    board = "The Kelby harbour board"
+    (corpus / "gazette_2016-09-01_pier.txt").write_text(f"{board} backs the Eastside pier.", encoding="utf-8")
+    (corpus / "gazette_2016-11-02_pier.txt").write_text(f"{board} opposes the Eastside pier.", encoding="utf-8")
+    (corpus / "gazette_2016-11-09_pier.txt").write_text(f"{board} rejects the Eastside pier.", encoding="utf-8")
+    (corpus / "gazette_2016-09-04_pier.txt").write_text(f"{board} praises the Eastside pier.", encoding="utf-8")
     code, out, err = run_track(capsys, corpus, "--no-cache")
     assert code == ExitCode.OK, err
     assert "scanned 4 documents: 4 findings" in err
-    assert "harbour board turned against the new pier: 2016-09 (+2 -0) -> 2016-11 (+0 -2)" in out.replace("The ", "")
+    # named, the board and the pier are one across the articles (a bare "the new pier" is each article's own)
+    assert "Kelby harbour board turned against the Eastside pier: 2016-09 (+2 -0) -> 2016-11 (+0 -2)" in out
 
 
 def test_a_jsonl_corpus_is_not_taken_for_a_findings_file(tmp_path):
@@ -242,3 +244,20 @@ def test_unresolved_pronouns_are_counted_not_tracked():
     result = track(findings, by="month")
     assert result.unresolved == 2
     assert all(s.actor.key != "i" and s.topic.key != "it" for s in result.series)
+
+
+def test_track_shows_the_ways_a_key_is_written(capsys, tmp_path):
+    path = tmp_path / "findings.jsonl"
+    written = [
+        finding(1, "2016-09-02", "Senator Reyes", "calls for a ceasefire", "oppose"),
+        finding(2, "2016-09-09", "Senator Reyes", "a ceasefire in the north", "oppose"),
+        finding(3, "2016-10-01", "Senator Reyes", "the ceasefire", "support"),
+    ]
+    path.write_text("".join(json.dumps(f.to_dict()) + "\n" for f in written), encoding="utf-8")
+    assert main(["track", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Senator Reyes | calls for a ceasefire" in out  # one row for the three
+    assert 'ceasefire: "calls for a ceasefire" x1, "a ceasefire in the north" x1, "the ceasefire" x1' in out
+    assert main(["track", str(path), "--format", "json"]) == 0
+    variants = json.loads(capsys.readouterr().out)["variants"]["topic"]["ceasefire"]
+    assert variants == {"calls for a ceasefire": 1, "a ceasefire in the north": 1, "the ceasefire": 1}

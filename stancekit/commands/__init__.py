@@ -27,6 +27,7 @@ COMMANDS = {
     "plugins": "plugins",
     "tag": "tag",
     "import-dna": "importdna",
+    "suggest": "suggest",
 }
 
 #: Modules under stancekit.commands, each defining `command`.

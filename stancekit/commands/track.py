@@ -9,6 +9,7 @@ two findings in favour, one against); the shifts follow with the sentences on bo
 from __future__ import annotations
 
 import json
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -35,8 +36,9 @@ from stancekit.findings import Finding
 from stancekit.findingsfile import FindingsInputError, iter_findings
 from stancekit.output.atomic import atomic_text_output
 from stancekit.output.csvcells import CsvWriter
+from stancekit.tracking.names import NameMerges
 from stancekit.tracking.periods import PERIODS
-from stancekit.tracking.timeline import Tracking, track
+from stancekit.tracking.timeline import Tracking, actor_of, topic_of, track
 
 #: Pairs shown in the table unless --top says otherwise.
 DEFAULT_TOP = 20
@@ -113,6 +115,44 @@ def format_table(result: Tracking, top: int) -> Iterable[str]:
         for side, evidence in (("before", shift.evidence_before), ("after", shift.evidence_after)):
             for item in evidence:
                 yield f"    {side}: [{item.polarity}] {item.doc} ({item.date}): {' '.join(item.sentence.split())}"
+
+
+#: Ways of writing a key shown beside it in the table.
+SHOWN_VARIANTS = 3
+
+Variants = dict[str, dict[str, Counter[str]]]
+
+
+def key_variants(findings: Sequence[Finding], merges: NameMerges | None, roll_up: bool, parents, names) -> Variants:
+    """For "actor" and "topic", each key -> how the findings write it ("calls for a ceasefire",
+    "the ceasefire") and how often: what a key stands for, for a reader to check."""
+    variants: Variants = {"actor": defaultdict(Counter), "topic": defaultdict(Counter)}
+    for finding in findings:
+        actor, topic = actor_of(finding, roll_up), topic_of(finding, parents if roll_up else None, names)
+        if merges is not None:
+            actor, topic = merges.apply(actor), merges.apply(topic)
+        variants["actor"][actor.key][" ".join((finding.actor.name or finding.actor.text).split())] += 1
+        variants["topic"][topic.key][" ".join(finding.topic.text.split())] += 1
+    return variants
+
+
+def format_variants(result: Tracking, variants: Variants, top: int) -> Iterable[str]:
+    """The keys of the pairs shown that the text writes more than one way, with their variants."""
+    seen: set[tuple[str, str]] = set()
+    lines = []
+    for series in result.series[:top]:
+        for part, named in (("actor", series.actor), ("topic", series.topic)):
+            written = variants[part].get(named.key, Counter())
+            if len(written) < 2 or (part, named.key) in seen:
+                continue
+            seen.add((part, named.key))
+            shown = ", ".join(f'"{text}" x{count}' for text, count in written.most_common(SHOWN_VARIANTS))
+            more = f", +{len(written) - SHOWN_VARIANTS} more" if len(written) > SHOWN_VARIANTS else ""
+            lines.append(f"  {named.key}: {shown}{more}")
+    if lines:
+        yield ""
+        yield "keys written more than one way:"
+        yield from lines
 
 
 def write_csv(result: Tracking, stream, raw: bool = False) -> None:
@@ -201,13 +241,19 @@ def command(
         names=merges,
     )
     with failing_to_write(output), atomic_text_output(output) as stream:
+        variants = key_variants(findings, merges, roll_up, parents, names)
         if fmt == "json":
-            json.dump(result.to_dict(), stream, ensure_ascii=False, indent=2)
+            data = result.to_dict()
+            data["variants"] = {
+                part: {key: dict(written.most_common()) for key, written in by_key.items()}
+                for part, by_key in variants.items()
+            }
+            json.dump(data, stream, ensure_ascii=False, indent=2)
             stream.write("\n")
         elif fmt == "csv":
             write_csv(result, stream, csv_raw)
         else:
-            for line in format_table(result, top):
+            for line in (*format_table(result, top), *format_variants(result, variants, top)):
                 stream.write(line + "\n")
     undated = (
         f"; {result.undated} undated findings (in {len(result.undated_documents)} documents) left out"

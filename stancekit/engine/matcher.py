@@ -33,6 +33,7 @@ from stancekit.engine.trace import (
 )
 from stancekit.engine.vm import RawMatch, find_matches
 from stancekit.findings import Finding, RuleRef, TextSpan, finding_id
+from stancekit.keys import document_keys, keyed_by_rules
 from stancekit.registry import actor_capture_types
 from stancekit.tagging import Tagger
 from stancekit.text.documents import Document, InputProblem
@@ -399,7 +400,7 @@ class Matcher:
             for finding in self._scan_sentence(document, segmentation, index, wanted[index], resolver):
                 repeats.add(finding)
         self.stats.findings += len(repeats.findings)
-        return repeats.findings
+        return document_keys(repeats.findings)
 
     def _scan_sentence(
         self,
@@ -453,7 +454,8 @@ class Matcher:
         findings = []
         for c in resolve_overlaps(candidates, tokens, self.compiled.profile, on_drop):
             made = self._finding(document, segmentation, sentence, tokens, c, resolver)
-            for finding in by_concept(made, tokens, self.compiled.topics, self.compiled.profile):
+            for read in by_concept(made, tokens, self.compiled.topics, self.compiled.profile):
+                finding = keyed_by_rules(read, self.compiled)
                 if observe is not None:
                     observe(FindingMade(sentence, c, finding))
                 findings.append(finding)

@@ -258,6 +258,25 @@ class LanguageProfile:
     adjunct_prepositions: frozenset[str] = _slot(
         WORDS, "Start an adjunct of a topic: its dictionary entry is looked for before them."
     )
+    # -- canonical keys of topics -------------------------------------------------------------
+    key_dropped_openers: frozenset[str] = _slot(
+        WORDS, "Dropped from the start of a topic's key besides determiners and possessives ('such', 'new', 'to')."
+    )
+    key_frames: tuple[tuple[str, ...], ...] = _slot(
+        PHRASES, "Open a topic whose key is what follows them: 'calls for a ceasefire' is keyed 'ceasefire'."
+    )
+    key_cut_words: frozenset[str] = _slot(
+        WORDS, "End the core of a topic's key (a trailing adjunct starts), besides relative pronouns and coordinators."
+    )
+    key_complement_links: frozenset[str] = _slot(
+        WORDS, "Join a complement that stays in a topic's key: 'the return of the detainees' is 'return of detainee'."
+    )
+    key_kind_nouns: frozenset[str] = _slot(
+        WORDS, "Nouns that only say what kind of thing a topic is: 'the immigration bill' is keyed 'immigration'."
+    )
+    key_generic_heads: frozenset[str] = _slot(
+        WORDS, "Nouns that say which topic only with a modifier: a bare 'the plan' is keyed within its document."
+    )
     # -- speech --------------------------------------------------------------------------------
     speech_verbs: frozenset[str] = _slot(WORDS, "Report speech: name the speaker of a quote or of reported speech.")
     addressee_verbs: frozenset[str] = _slot(WORDS, "Speech verbs whose object is the one spoken to.")

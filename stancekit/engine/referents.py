@@ -204,7 +204,11 @@ class FindingResolver:
         elif (named := _by_plugin("topic", span.text)) is not None:
             name, topic_id = named
         else:
-            name = self._named_actor(sentence, start, end) or self._owned(sentence, tokens, start, actor_start, span)
+            name = (
+                self._named_actor(sentence, start, end)
+                or self._named_opening(sentence, start, end, span)
+                or self._owned(sentence, tokens, start, actor_start, span)
+            )
             if end - start == 1 and tokens[start].lower in self.compiled.profile.relative_pronouns:
                 name = self._relative_topic(sentence, tokens, start) or name
         return TopicRef(span.text, span.start, span.end, name, topic_id)
@@ -226,6 +230,18 @@ class FindingResolver:
             if mention.start == start and mention.end == end and mention.referent.kind != "pronoun":
                 resolved = self.context.resolve(mention)
                 return resolved.referent.name
+        return None
+
+    def _named_opening(self, sentence: int, start: int, end: int, span: TextSpan) -> str | None:
+        """The topic's text with the short name of a person that opens it written as the full
+        name the document gives ("Trump of dodging the question" -> "Donald Trump of dodging
+        the question"): so that the topic is that person's across the collection."""
+        for mention in self.context.mentions(sentence):
+            if mention.start != start or not start < mention.end < end or mention.referent.kind == "pronoun":
+                continue
+            resolved = self.context.resolve(mention).referent
+            if resolved.full_name and resolved.name != mention.referent.name:
+                return resolved.name + span.text[mention.char_end - span.start :]
         return None
 
     def _owned(self, sentence: int, tokens: Sequence[Token], start: int, actor_start: int, span: TextSpan) -> str:

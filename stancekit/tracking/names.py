@@ -27,13 +27,13 @@ from dataclasses import dataclass, field
 
 from stancekit.engine.profile import LanguageProfile, default_profile
 from stancekit.findings import Finding
-from stancekit.tracking.timeline import Named, actor_of, topic_of
+from stancekit.tracking.timeline import Named
 
 #: A descriptor or a name longer than this is a phrase, not a name.
 MAX_NAME_WORDS = 6
 
 
-def _core(name: str, lang: LanguageProfile) -> tuple[str, ...] | None:
+def name_core(name: str, lang: LanguageProfile) -> tuple[str, ...] | None:
     """The words that identify a name (casefolded, without titles and initials), or None
     when the text is not written as a name, or names something else: an office ("New Jersey
     governor" is not New Jersey) or something a person has ("Clinton's")."""
@@ -82,9 +82,16 @@ class NameMerges:
 
 
 def collection_names(findings: Iterable[Finding], profile: LanguageProfile | None = None) -> NameMerges:
-    """The merges among the actors and topics of `findings`, one collection; titles and first
-    names come from `profile` (the bundled English one when None)."""
-    return merge_names((named for finding in findings for named in (actor_of(finding), topic_of(finding))), profile)
+    """The merges among the actor and topic keys of `findings`, one collection
+    (`stancekit.keys.key_merges`); titles and first names come from `profile` (the bundled
+    English one when None)."""
+    from stancekit.keys import key_merges
+
+    merges = key_merges(list(findings), profile)
+    return NameMerges(
+        {key: Named(new_key, shown) for key, (new_key, shown, _) in merges.items()},
+        {key: first for key, (_, _, first) in merges.items()},
+    )
 
 
 def merge_names(names: Iterable[Named], profile: LanguageProfile | None = None) -> NameMerges:
@@ -97,7 +104,7 @@ def merge_names(names: Iterable[Named], profile: LanguageProfile | None = None) 
     for named in names:
         if named.key != named.name.casefold():  # a dictionary id: not ours to merge
             continue
-        core = _core(named.name, lang)
+        core = name_core(named.name, lang)
         if core is None:
             continue
         cores[named.key] = core

@@ -5,10 +5,11 @@ support, oppose or neutral, and the net stance (support minus oppose). A *shift*
 of sign of the net stance between two periods with evidence (an actor that supported a
 policy in September and opposed it in November), reported with the sentences on both sides.
 
-Actors are grouped by their dictionary id when they have one, else by name; topics by id,
-else by name; names that the collection shows to be one person's can be merged first
-(`names.py`). With `roll_up`, an actor counts for the body it speaks for (John Kirby ->
-National Security Council) and a topic for its root topic in the topic dictionary.
+Actors and topics are grouped by their keys (`stancekit.keys`: the dictionary id when there
+is one, else the name without titles or the core of the topic phrase); names that the
+collection shows to be one person's can be merged first (`names.py`). With `roll_up`, an
+actor counts for the body it speaks for (John Kirby -> National Security Council) and a
+topic for its root topic in the topic dictionary.
 
     from stancekit.tracking.timeline import track
     result = track(findings, by="month", min_findings=3)
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from stancekit import keys
 from stancekit.findings import Finding
 from stancekit.tracking.periods import PERIODS, period_of
 
@@ -224,7 +226,7 @@ def actor_of(finding: Finding, roll_up: bool = False) -> Named:
     if actor.id:
         return Named(actor.id, actor.name)
     name = " ".join(actor.name.split())
-    return Named(name.casefold(), name)
+    return Named(keys.finding_actor_key(finding) or name.casefold(), name)
 
 
 def topic_of(
@@ -240,8 +242,8 @@ def topic_of(
             seen.add(key)
         name = (names or {}).get(key, topic.name) if key != topic.id else topic.name
         return Named(key, name)
-    name = " ".join((topic.name or topic.text).split())
-    return Named(name.casefold(), name)
+    key = keys.finding_topic_key(finding)
+    return Named(key, keys.shown_topic(topic, key))
 
 
 def _wanted(named: Named, filters: Sequence[str]) -> bool:

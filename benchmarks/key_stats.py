@@ -1,0 +1,128 @@
+"""How well a collection's findings aggregate by their canonical keys, and samples to judge.
+
+    python benchmarks/key_stats.py FINDINGS.jsonl [--pairs 50] [--seed 16] [--largest 15]
+
+Prints, for the keys (`stancekit.keys.collection_keys`) and for the names and ids tracking
+used before keys (`--before` adds them):
+
+- actor-topic pairs with at least 3 findings in at least 2 documents;
+- the share of findings whose topic key is shared with a finding in another document
+  (a pronoun left as the topic is shared with none);
+- the largest pairs;
+
+then, seeded, random pairs of findings from different documents that share a topic key and
+pairs that share an actor key, with their sentences, for a reader to judge.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from stancekit.findings import Finding
+from stancekit.findingsfile import read_findings
+from stancekit.keys import collection_keys
+from stancekit.tracking.timeline import Named, is_unresolved
+
+Key = Callable[[Finding], "str | None"]
+
+
+def keyed_actor(finding: Finding) -> str | None:
+    return finding.actor.key
+
+
+def keyed_topic(finding: Finding) -> str | None:
+    """The topic key; None for a pronoun, which names nothing across documents."""
+    key = finding.topic.key
+    return None if key is None or is_unresolved(Named(key, key)) else key
+
+
+def named_actor(finding: Finding) -> str | None:
+    """The actor as tracking counted it before keys: its dictionary id, else its name."""
+    actor = finding.actor
+    return None if actor.name is None else actor.id or " ".join(actor.name.split()).casefold()
+
+
+def named_topic(finding: Finding) -> str | None:
+    """The topic as tracking counted it before keys: its dictionary id, else its name."""
+    topic = finding.topic
+    name = " ".join((topic.name or topic.text).split()).casefold()
+    return None if is_unresolved(Named(name, name)) else topic.id or name
+
+
+def tracked_pairs(findings: Sequence[Finding], actor: Key, topic: Key) -> list[tuple[tuple[str, str], int, int]]:
+    """(actor key, topic key), findings, documents: pairs with >= 3 findings in >= 2 documents, largest first."""
+    groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for f in findings:
+        a, t = actor(f), topic(f)
+        if a is not None and t is not None:
+            groups[(a, t)].append(f)
+    pairs = [(key, len(fs), len({f.doc for f in fs})) for key, fs in groups.items()]
+    return sorted((p for p in pairs if p[1] >= 3 and p[2] >= 2), key=lambda p: (-p[1], -p[2], p[0]))
+
+
+def shared_share(findings: Sequence[Finding], topic: Key) -> float:
+    """The share of findings whose topic key is also the key of a finding in another document."""
+    docs: dict[str | None, set[str]] = defaultdict(set)
+    for f in findings:
+        docs[topic(f)].add(f.doc)
+    shared = sum(1 for f in findings if topic(f) is not None and len(docs[topic(f)]) >= 2)
+    return shared / len(findings) if findings else 0.0
+
+
+def sample_pairs(
+    findings: Sequence[Finding], key: Key, count: int, rng: random.Random
+) -> list[tuple[Finding, Finding]]:
+    """`count` random pairs of findings from different documents that share a key."""
+    groups: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        if (k := key(f)) is not None:
+            groups[k].append(f)
+    candidates = sorted(k for k, fs in groups.items() if len({f.doc for f in fs}) >= 2)
+    pairs: list[tuple[Finding, Finding]] = []
+    while candidates and len(pairs) < count:
+        members = groups[rng.choice(candidates)]
+        first = rng.choice(members)
+        others = [f for f in members if f.doc != first.doc]
+        pairs.append((first, rng.choice(others)))
+    return pairs
+
+
+def print_figures(label: str, findings: Sequence[Finding], actor: Key, topic: Key, largest: int) -> None:
+    pairs = tracked_pairs(findings, actor, topic)
+    print(f"{label}: {len(findings)} findings; actor-topic pairs with >= 3 findings in >= 2 documents: {len(pairs)};")
+    print(f"  findings whose topic is shared with another document: {shared_share(findings, topic):.0%}")
+    for (a, t), n, d in pairs[:largest]:
+        print(f"  {n:4d} findings {d:3d} docs  {a}  |  {t}")
+
+
+def print_pairs(title: str, pairs: Sequence[tuple[Finding, Finding]], part: str) -> None:
+    print(f"\n== {title}")
+    for number, (one, two) in enumerate(pairs, 1):
+        print(f"{number:3d}. key {getattr(one, part).key!r}")
+        for f in (one, two):
+            print(f"     [{f.doc}] {getattr(f, part).text!r}: {' '.join(f.sentence.text.split())}")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("findings")
+    parser.add_argument("--pairs", type=int, default=50)
+    parser.add_argument("--seed", type=int, default=16)
+    parser.add_argument("--largest", type=int, default=15)
+    parser.add_argument("--before", action="store_true", help="also the figures by name and id, as before keys")
+    args = parser.parse_args(argv)
+    findings = collection_keys(read_findings(args.findings))
+    if args.before:
+        print_figures("by name and id", findings, named_actor, named_topic, args.largest)
+    print_figures("by key", findings, keyed_actor, keyed_topic, args.largest)
+    if args.pairs:
+        rng = random.Random(args.seed)
+        print_pairs("findings sharing a topic key", sample_pairs(findings, keyed_topic, args.pairs, rng), "topic")
+        print_pairs("findings sharing an actor key", sample_pairs(findings, keyed_actor, args.pairs, rng), "actor")
+
+
+if __name__ == "__main__":
+    main()

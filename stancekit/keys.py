@@ -1,0 +1,673 @@
+"""Canonical keys: one actor and one topic per finding that a collection can be counted by.
+
+The evidence keeps the text as written ("calls for an immediate ceasefire in the region");
+counting needs what it is about ("ceasefire"). A finding's `topic.key` is:
+
+- the topic dictionary's id when the dictionary knows the topic;
+- for a topic that is a person, party, country or organisation, the key that actor would
+  get ("backs Mrs. Clinton" and "Hillary Clinton backs" meet on one key);
+- otherwise the core of the phrase: determiners, possessors and openers dropped, frames such
+  as "calls for" and "plans to" dropped (what is called for is the topic), a trailing adjunct
+  or relative clause cut off, a kind noun dropped ("the immigration bill" -> "immigration"),
+  the head lemmatised, all in lower case.
+
+A finding's `actor.key` is the actor dictionary's id, else the actor's name without titles
+and middle initials, in lower case ("Sen. Tim M. Kaine" -> "tim kaine"); None for an actor
+nothing resolved.
+
+A key says which only as far as the text does: a wrong merge misleads more than a missed
+one. What only its document can say the identity of (a lone noun after a determiner, a
+generic head such as "plan" without a common noun that says what it is about, a role, a
+pronoun, an actor that is only a role or a body) is keyed within its document
+("scheme@politics/078"), and joins the document's own key for the same noun when it has one.
+
+Keys are made twice, on purpose. The scan gives each finding its keys as its document shows
+them, so that its output streams: no finding waits for the rest of the collection. The
+commands that read a whole collection (track, report, export, suggest) then merge across it
+with `collection_keys`: a surname alone becomes the full name that ends with it when exactly
+one full name in the collection does ("Kaine" -> "tim kaine"), and a topic named like an
+actor with a dictionary id takes that id. The words every step looks for come from the
+language profile (`key_*` slots, with determiners, possessives and relative pronouns).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from stancekit.engine.profile import LanguageProfile, default_profile
+from stancekit.findings import ActorRef, Finding, TopicRef
+from stancekit.tagging import Tagger, default_tagger, lemma
+from stancekit.text.tokens import tokenize
+
+if TYPE_CHECKING:
+    from stancekit.compiler.ruleset import CompiledRuleSet
+
+#: The possessive endings the tokenizer splits off a word ("company" "'s").
+_POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
+#: Tags of the words that can name a topic.
+_CONTENT_TAGS = frozenset({"NOUN", "PROPN", "VERB", "NUM"})
+#: Tags of the words of a noun phrase's core after its first word.
+_MODIFIER_TAGS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "X"})
+
+
+def name_core(name: str, profile: LanguageProfile) -> tuple[str, ...] | None:
+    """The words that identify a name written as one (every word capitalised, titles and
+    initials dropped, in lower case), or None when `name` is not written as a name."""
+    from stancekit.tracking.names import name_core as core
+
+    words = name.split()
+    while words and words[0].casefold() in profile.articles:
+        words.pop(0)
+    return core(" ".join(words), profile) if words else None
+
+
+def name_key(name: str, profile: LanguageProfile, actor_ids: Mapping[str, str] | None = None) -> str | None:
+    """The key an actor named `name` gets: its dictionary id, or its name's core; None when
+    `name` is not written as a name."""
+    known = _known_id(name, profile, actor_ids)
+    if known is not None:
+        return known
+    core = name_core(name, profile)
+    return " ".join(core) if core else None
+
+
+def _known_id(name: str, profile: LanguageProfile, actor_ids: Mapping[str, str] | None) -> str | None:
+    if not actor_ids:
+        return None
+    words = name.split()
+    while words and words[0].casefold() in profile.articles:
+        words.pop(0)
+    return actor_ids.get(" ".join(words).casefold())
+
+
+def actor_key(
+    actor: ActorRef, profile: LanguageProfile, actor_ids: Mapping[str, str] | None = None, doc: str | None = None
+) -> str | None:
+    """The key of a finding's actor (see the module's docstring); None when it is unresolved.
+    With `doc`, an actor that no name says the identity of ("the commission", "campaigners",
+    "the prime minister", "public sector unions") is keyed within that document, as a lone
+    noun topic is (see `phrase_key`): another story's commission is another commission."""
+    if actor.id:
+        return actor.id
+    if actor.name is None:
+        return None
+    words = [(word, "") for word in _without_determiners(actor.name, profile)]
+    if doc is not None and _only_roles(words, profile) and not _names_someone(actor.name, profile):
+        return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "Critics", "The chancellor"
+    named = name_key(actor.name, profile, actor_ids)
+    if named:
+        return named
+    key = actor_phrase_key(actor.name, profile)
+    person = person_after_descriptor(key, profile)
+    if person is not None:
+        return person
+    if doc is not None and (not _names_someone(actor.name, profile) or _role_of_a_body(actor.name, key, profile)):
+        return f"{key}@{doc}"
+    return key
+
+
+def _role_of_a_body(name: str, key: str, profile: LanguageProfile) -> bool:
+    """Whether an actor is a role whose titles the key dropped, leaving only the body it
+    serves ("The Tory spokesman", "Labour's chief" -> "tory", "labour"): a person, not the
+    party, and which person only the document says."""
+    return " " not in key and len(_without_determiners(name, profile)) > 1
+
+
+def _names_someone(name: str, profile: LanguageProfile) -> bool:
+    """Whether an actor phrase not written as a name holds one ("Labour MPs", "G7 finance
+    ministers"): a capitalised word that is not just the sentence's first ("Critics")."""
+    words = _without_determiners(name, profile)
+    common = profile.role_words | profile.actor_nouns | profile.person_titles | profile.actor_modifiers
+    return any(
+        (word[:1].isupper() and (k > 0 or word.casefold() not in common)) or word[:1].isdigit()
+        for k, word in enumerate(words)
+    )
+
+
+def _without_determiners(name: str, profile: LanguageProfile) -> list[str]:
+    words = name.split()
+    while len(words) > 1 and words[0].casefold() in profile.determiners | profile.articles:
+        words.pop(0)
+    return words
+
+
+def actor_phrase_key(name: str, profile: LanguageProfile) -> str:
+    """The key of an actor not written as a name ("business groups", "senator reyes"): its
+    words in lower case without leading determiners and without titles, in number as written
+    (a group is not its members)."""
+    marks = "".join(profile.quote_marks)
+    words = [word.casefold().strip(marks) for word in name.replace("\u2019", "'").split()]
+    words = [word for word in words if word]
+    dropped = profile.determiners | profile.articles
+    while len(words) > 1 and words[0] in dropped:
+        words.pop(0)
+    kept = [
+        word for word in words if word not in profile.person_titles and word.rstrip(".") not in profile.person_titles
+    ]
+    return " ".join(kept or words)
+
+
+def topic_key(
+    topic: TopicRef,
+    profile: LanguageProfile,
+    actor_ids: Mapping[str, str] | None = None,
+    tagger: Tagger | None = None,
+    doc: str | None = None,
+) -> str:
+    """The key of a finding's topic (see the module's docstring); never empty. With `doc`, a
+    lone noun is keyed within that document (see `phrase_key`)."""
+    if topic.id:
+        return topic.id
+    written = topic_name(topic, profile, tagger)
+    if written is not None:
+        return name_key(written, profile, actor_ids) or " ".join(written.casefold().split())
+    phrase = _owner_named(topic, profile)
+    if profile is default_profile() and tagger is None:
+        key = _bundled_phrase_key(phrase, doc)
+    else:
+        key = phrase_key(phrase, profile, tagger, doc)
+    return person_after_descriptor(key, profile) or key
+
+
+def _owner_named(topic: TopicRef, profile: LanguageProfile) -> str:
+    """The phrase a topic is keyed by: its name when the scan named the owner its possessive
+    pronoun stands for ("its defense" named "Ukraine's defense"), else its text."""
+    words = topic.text.split()
+    if topic.name and topic.name != topic.text and words and words[0].casefold() in profile.possessive_pronouns:
+        return topic.name
+    return topic.text
+
+
+def person_after_descriptor(key: str, profile: LanguageProfile) -> str | None:
+    """The full name of a person that ends a key after a descriptor ("presumptive nominee
+    donald trump", "rival ted cruz" -> "donald trump", "ted cruz"), or None: a first name
+    and a surname, with no coordinator or cut word before them ("rubio and ted cruz" is two)."""
+    words = key.split()
+    if len(words) < 3 or "@" in key:
+        return None
+    first = words[-2]
+    if first not in profile.male_names and first not in profile.female_names:
+        return None
+    stops = profile.coordinators | profile.key_cut_words | profile.relative_pronouns
+    if any(word in stops or not word[:1].isalnum() for word in words[:-2]):
+        return None
+    return " ".join(words[-2:])
+
+
+def topic_name(topic: TopicRef, profile: LanguageProfile, tagger: Tagger | None = None) -> str | None:
+    """The name of the actor a topic is, as written: its whole name or text when written as
+    a name ("Mrs. Clinton"), or the core of its phrase when that is a name ("Mr Brown of
+    ducking the question" is about Mr Brown); None for a topic that is no actor."""
+    for written in (topic.name, topic.text):
+        if written and name_core(written, profile):
+            return written
+    for written in (topic.name, topic.text):  # the name: "Trump of ..." as "Donald Trump of ..."
+        opening = _opening_name(written, profile, tagger) if written else None
+        if opening is not None:
+            return opening
+    return None
+
+
+def _opening_name(phrase: str, profile: LanguageProfile, tagger: Tagger | None) -> str | None:
+    """The name that a phrase is about when it opens it and heads it ("Mr Brown of ducking the
+    question"), or None."""
+    words = [t.text for t in tokenize(phrase, profile=profile)]
+    if not words or not words[0][:1].isupper():
+        return None
+    pairs = list(zip(words, (tagger or default_tagger()).tag(words), strict=True))
+    core_pairs = _core_words(pairs, profile)
+    core = " ".join(word for word, _ in core_pairs)
+    if not core or not name_core(core, profile) or not _ends_phrase(pairs, len(core_pairs), profile):
+        return None
+    return core
+
+
+def _ends_phrase(pairs: Sequence[tuple[str, str]], end: int, profile: LanguageProfile) -> bool:
+    """Whether a name of `end` words opening a phrase is its head, not a modifier of a noun
+    after it ("UK rap band" is a band): it ends the phrase or a cut word follows it."""
+    if end >= len(pairs):
+        return True
+    word = pairs[end][0]
+    stops = profile.key_cut_words | profile.key_complement_links | profile.coordinators | profile.relative_pronouns
+    return word.casefold() in stops or not word[:1].isalnum()
+
+
+@lru_cache(maxsize=65536)
+def _bundled_phrase_key(phrase: str, doc: str | None) -> str:
+    return phrase_key(phrase, default_profile(), None, doc)
+
+
+def phrase_key(phrase: str, profile: LanguageProfile, tagger: Tagger | None = None, doc: str | None = None) -> str:
+    """The core of a noun or verb phrase in lower case, its head lemmatised; the phrase in
+    lower case when nothing is left of it.
+
+    With `doc`, for a collection of unrelated stories, a lone common noun ("the scheme",
+    "proposals from the club") or a pronoun object ("adopt it") is keyed within its document
+    ("scheme@politics/078"): one scheme is not another story's. Without it (the default, for
+    a collection about one issue, where "the pipeline" is one pipeline in every article) the
+    noun is the key."""
+    words = [t.text for t in tokenize(phrase, profile=profile) if t.lower not in profile.quote_marks]
+    if not words:
+        return " ".join(phrase.casefold().split())
+    tags = (tagger or default_tagger()).tag(words)
+    pairs = list(zip(words, tags, strict=True))
+    core = _core_words(pairs, profile)
+    if not core:
+        return " ".join(w.casefold() for w in words)
+    key = " ".join(_lemmatised(core, profile))
+    return f"{key}@{doc}" if doc is not None and _anaphoric(pairs, core, profile) else key
+
+
+def _anaphoric(pairs: Sequence[tuple[str, str]], core: Sequence[tuple[str, str]], profile: LanguageProfile) -> bool:
+    """Whether the core says which topic only within its document: a pronoun, a lone noun
+    the phrase points back with ("the scheme", "his remarks"), a generic head that no
+    common-noun modifier makes specific ("plans", "Tory proposals", "the controversial
+    move"), or nothing but a role ("the prime minister")."""
+    dropped = profile.determiners | profile.possessive_pronouns | profile.key_dropped_openers
+    if any(tag == "PRON" for _, tag in core):
+        return True  # "plans to adopt it": what "it" is, only the document says
+    if not any(tag in _CONTENT_TAGS for _, tag in core):
+        return True  # "reasonably well": nothing left that names a topic
+    if pairs[0][0].casefold() in profile.possessive_pronouns:
+        return True  # "his handling of the economy": whose, only the document says
+    if core[0][1] == "VERB":  # "comment on the reports", but not "raise taxes"
+        objects = [pair for pair in core[1:] if pair[1] != "ADP"]
+        if len(core) == 1:
+            return True  # "refused to say": what is not said, only the document says
+        if len(objects) != 1 or objects[0][1] != "NOUN" or objects[0] not in pairs:
+            return False
+        at = pairs.index(objects[0])
+        return at > 0 and (pairs[at - 1][0].casefold() in dropped or _generic_head(objects, profile))
+    if _generic_head(core, profile) or _only_roles(core, profile) or _told_to_act(pairs, core):
+        return True
+    if len(core) != 1 or core[0][1] != "NOUN":
+        return False
+    at = pairs.index(core[0])
+    rest = [pair for pair in pairs if pair[0].casefold() not in dropped]
+    pointed = at > 0 and pairs[at - 1][0].casefold() in dropped  # "the scheme", not "immigration"
+    return pointed and bool(rest) and rest[0] == core[0] and _core_end(rest, profile) == 1
+
+
+def _told_to_act(pairs: Sequence[tuple[str, str]], core: Sequence[tuple[str, str]]) -> bool:
+    """Whether the core is a lone common noun that an infinitive follows ("urged users to
+    update their software"): the topic is what they are to do, and which users only the
+    document says; a name stays ("Mr Okafor to resign"), and so does "tax cuts to boost growth"."""
+    if len(core) != 1 or core[0] not in pairs or core[0][1] != "NOUN":
+        return False
+    at = pairs.index(core[-1])
+    after = pairs[at + 1 : at + 3]
+    return len(after) == 2 and after[0][0].casefold() == "to" and after[1][1] in ("VERB", "AUX")
+
+
+def _generic_head(core: Sequence[tuple[str, str]], profile: LanguageProfile) -> bool:
+    """Whether a noun phrase's head (before any 'of' complement) is a generic noun ("plan",
+    "move") that no common-noun modifier says the subject of ("the tuition fees plan" is
+    specific; "Tory plans" and "the government's new plans" are not)."""
+    words = [pair for pair in core]
+    for k, (word, _) in enumerate(words):
+        if word.casefold() in profile.key_complement_links:
+            words = words[:k]
+            break
+    if not words or words[-1][0].casefold() not in profile.key_generic_heads:
+        return False
+    return not any(_says_which(word, tag, profile) for word, tag in words[:-1])
+
+
+def _says_which(word: str, tag: str, profile: LanguageProfile) -> bool:
+    """Whether a modifier says what a noun is about: a common noun that names no holder and
+    is no generic noun itself ("tuition" does; "government" and "Tory" say whose, not what;
+    "law" in "the law change" says no more than "change")."""
+    folded = word.casefold()
+    vague = profile.actor_nouns | profile.role_words | profile.key_generic_heads
+    return tag in ("NOUN", "NUM") and word == folded and folded not in vague
+
+
+def _only_roles(words: Sequence[tuple[str, str]], profile: LanguageProfile) -> bool:
+    """Whether every word is a title, a role or an actor noun ("the prime minister",
+    "ministers", "the government"): who that is, only the document says."""
+    roles = profile.role_words | profile.person_titles | profile.actor_nouns | profile.actor_modifiers
+    return all(word.casefold() in roles for word, _ in words)
+
+
+def _core_words(pairs: list[tuple[str, str]], profile: LanguageProfile) -> list[tuple[str, str]]:
+    """What is left of (word, tag) pairs after the reductions, in order: a noun phrase's words
+    up to its head (with the core of an 'of' complement), or a verb and the core of its object."""
+    while True:
+        reduced = _without_frame(_without_opening(pairs, profile), profile)
+        if reduced == pairs:
+            break
+        pairs = reduced
+    if pairs and pairs[0][0].casefold() in profile.key_cut_words and len(pairs) > 1:
+        return _core_words(pairs[1:], profile)  # "whether to contest the title"
+    if pairs and pairs[0][1] == "VERB":
+        rest = pairs[1:]
+        if rest and rest[0][1] == "ADP":
+            if rest[0][0].casefold() in profile.key_cut_words:  # "comment on the book"
+                return pairs[:1] + _core_words(rest[1:], profile)
+            return pairs[:2] + _core_words(rest[1:], profile)  # a particle: "write off debt"
+        return pairs[:1] + _core_words(rest, profile)
+    end = _core_end(pairs, profile)
+    core = pairs[:end]
+    if len(core) > 1 and core[-1][0].casefold() in profile.key_kind_nouns and _says_which(*core[-2], profile):
+        core = core[:-1]
+    rest = pairs[end + 1 :]
+    if end < len(pairs) and pairs[end][0].casefold() in profile.key_complement_links and rest:
+        complement = _core_words(rest, profile)
+        if complement and complement[0][1] not in ("VERB", "AUX"):  # "accused Mr Lee of lying": Mr Lee
+            return [*core, pairs[end], *complement]
+    return core
+
+
+def _without_opening(pairs: list[tuple[str, str]], profile: LanguageProfile) -> list[tuple[str, str]]:
+    """`pairs` without leading determiners, possessive pronouns and openers; a possessor
+    written as a name stays, without its titles ("Lord Butler's assessment" -> "Butler
+    assessment"), any other is dropped ("the company's effort" -> "effort")."""
+    start = 0  # a complement link is what is left of a partitive: "some of the statements"
+    while start < len(pairs) - 1 and (_dropped_opener(pairs[start][0], profile) or pairs[start][1] == "ADV"):
+        start += 1
+    for k in range(start, min(_core_end(pairs[start:], profile) + start + 1, len(pairs) - 1)):
+        if pairs[k][1] == "VERB":
+            break  # "buy the firm's stake": the possessor belongs to the verb's object
+        if pairs[k][0].casefold() in _POSSESSIVE_MARKS:
+            owner = [pair for pair in pairs[start:k] if pair[0].casefold().rstrip(".") not in profile.person_titles]
+            named = owner and all(word[:1].isupper() for word, _ in owner)
+            return (owner if named else []) + _without_opening(pairs[k + 1 :], profile)
+    return pairs[start:]
+
+
+def _dropped_opener(word: str, profile: LanguageProfile) -> bool:
+    """Whether `word` opens a phrase without saying what it is about: a determiner or a
+    possessive pronoun however written, an opener ("new", "further") in lower case only
+    ("New Zealand" is a name)."""
+    folded = word.casefold()
+    if folded in profile.determiners | profile.possessive_pronouns | profile.key_complement_links:
+        return True
+    return folded in profile.key_dropped_openers and word == folded
+
+
+def _without_frame(pairs: list[tuple[str, str]], profile: LanguageProfile) -> list[tuple[str, str]]:
+    """`pairs` without a leading frame ("calls for", "plans to") when something follows it,
+    with the adjectives and names that say whose it is ("Chinese calls for", "Tory plans to")."""
+    owners = 0
+    while owners < len(pairs) - 1 and (pairs[owners][1] in ("ADJ", "PROPN") or pairs[owners][0][:1].isupper()):
+        owners += 1
+    folded = tuple(word.casefold() for word, _ in pairs[owners:])
+    for frame in profile.key_frames:
+        if len(folded) > len(frame) and folded[: len(frame)] == frame:
+            return pairs[owners + len(frame) :]
+    return pairs
+
+
+def _core_end(pairs: Sequence[tuple[str, str]], profile: LanguageProfile) -> int:
+    """Where a noun phrase's core ends: at the first word after its first that is no noun,
+    adjective or number (a verb, a pronoun, a preposition), or is a cut word, complement link,
+    relative pronoun, coordinator or punctuation."""
+    stops = profile.key_cut_words | profile.key_complement_links | profile.relative_pronouns | profile.coordinators
+    for k in range(1, len(pairs)):
+        word, tag = pairs[k]
+        if word.casefold() in stops or not word[:1].isalnum() or tag not in _MODIFIER_TAGS:
+            return k
+    return len(pairs)
+
+
+def _lemmatised(pairs: Sequence[tuple[str, str]], profile: LanguageProfile) -> list[str]:
+    """The words in lower case, verbs and heads (the last word, and a word before a complement
+    link) lemmatised."""
+    words = [word.casefold() for word, _ in pairs]
+    for k, (word, tag) in enumerate(pairs):
+        head = k == len(pairs) - 1 or words[k + 1] in profile.key_complement_links
+        if tag == "VERB":
+            words[k] = lemma(word, "VERB").casefold()
+        elif head and words[k] not in profile.key_complement_links:
+            words[k] = lemma(word, "NOUN").casefold()
+    return words
+
+
+def with_keys(
+    finding: Finding,
+    profile: LanguageProfile | None = None,
+    actor_ids: Mapping[str, str] | None = None,
+) -> Finding:
+    """`finding` with its actor's and its topic's key set as its own text shows them."""
+    lang = profile or default_profile()
+    return replace(
+        finding,
+        actor=replace(finding.actor, key=actor_key(finding.actor, lang, actor_ids, doc=finding.doc)),
+        topic=replace(finding.topic, key=topic_key(finding.topic, lang, actor_ids, doc=finding.doc)),
+    )
+
+
+def bare_key(key: str) -> str:
+    """A key without the document it is kept within ("pier@gazette-12" -> "pier"): what a
+    dictionary entry would have to name to count it across the collection."""
+    return key.rpartition("@")[0] if "@" in key else key
+
+
+def document_keys(findings: Sequence[Finding]) -> list[Finding]:
+    """The findings of one document with a key kept within the document ("ceasefire@doc",
+    from "the ceasefire") turned into the document's own key for the same thing
+    ("ceasefire", from "calls for a ceasefire") when the document has one: "the" points back
+    at it."""
+    own = {key for f in findings for key in (f.actor.key, f.topic.key) if key and "@" not in key}
+
+    def pointed(key: str | None) -> str | None:
+        if key is None or "@" not in key:
+            return key
+        return bare_key(key) if bare_key(key) in own else key
+
+    return [
+        replace(f, actor=replace(f.actor, key=pointed(f.actor.key)), topic=replace(f.topic, key=pointed(f.topic.key)))
+        for f in findings
+    ]
+
+
+def collection_keys(findings: Iterable[Finding], profile: LanguageProfile | None = None) -> list[Finding]:
+    """`findings` with their keys merged across them (see `key_merges`). Findings read from a
+    file written before keys existed get theirs here."""
+    lang = profile or default_profile()
+    keyed = [
+        replace(
+            f,
+            actor=replace(f.actor, key=finding_actor_key(f, lang)),
+            topic=replace(f.topic, key=finding_topic_key(f, lang)),
+        )
+        for f in findings
+    ]
+    by_doc: dict[str, list[Finding]] = {}
+    for f in keyed:
+        by_doc.setdefault(f.doc, []).append(f)
+    findings = [f for doc in by_doc.values() for f in _surnames_named(document_keys(doc), lang)]
+    merges = key_merges(findings, lang)
+
+    def merged(key: str | None) -> str | None:
+        return merges[key][0] if key in merges else key
+
+    return [
+        replace(
+            f,
+            actor=replace(f.actor, key=merged(finding_actor_key(f, lang))),
+            topic=replace(f.topic, key=merged(finding_topic_key(f, lang))),
+        )
+        for f in findings
+    ]
+
+
+def _surnames_named(findings: Sequence[Finding], profile: LanguageProfile) -> list[Finding]:
+    """One document's findings with a surname alone as a key ("blair", from "Mr Blair of
+    ...") turned into the one full name of a person in the document that ends with it
+    ("tony blair"); a surname that two full names of the document end with stays."""
+    people: dict[str, set[str]] = {}
+    for f in findings:
+        for key in (f.actor.key, f.topic.key):
+            words = key.split() if key else []
+            if len(words) >= 2 and (words[0] in profile.male_names or words[0] in profile.female_names):
+                people.setdefault(words[-1], set()).add(key)
+
+    def named(key: str | None) -> str | None:
+        full = people.get(key or "", set())
+        return next(iter(full)) if len(full) == 1 else key
+
+    return [
+        replace(f, actor=replace(f.actor, key=named(f.actor.key)), topic=replace(f.topic, key=named(f.topic.key)))
+        for f in findings
+    ]
+
+
+def key_merges(findings: Sequence[Finding], profile: LanguageProfile | None = None) -> dict[str, tuple[str, str, str]]:
+    """Which name keys of a collection count as which: key -> (the key it counts under, the
+    name to show, the name as first written). A surname alone joins the full name that ends
+    with it when exactly one full name in the collection does ("okafor" -> "david okafor"), a
+    descriptor falls away ("democrat jane doyle" -> "jane doyle"), and a name some actor of
+    the collection has a dictionary id for takes that id. Dictionary keys are never merged."""
+    from stancekit.tracking.names import Named, merge_names
+
+    lang = profile or default_profile()
+    ids = _collection_actor_ids(findings, lang)
+    written: dict[str, str] = {}  # name key -> a name it was written as
+    names: list[Named] = []
+    for f in findings:
+        pairs = (
+            (_plain_name(f.actor), finding_actor_key(f, lang)),
+            (_topic_written(f, lang), finding_topic_key(f, lang)),
+        )
+        for name, key in pairs:
+            if name and key is not None and name_key(name, lang) == key:
+                written.setdefault(key, name)
+                names.append(Named(name.casefold(), name))
+    full = merge_names(names, lang).merged
+    merges: dict[str, tuple[str, str, str]] = {}
+    for f in findings:
+        pairs = (
+            (_plain_name(f.actor), finding_actor_key(f, lang)),
+            (_topic_written(f, lang), finding_topic_key(f, lang)),
+        )
+        for name, key in pairs:
+            if not name or key is None or key in merges or name_key(name, lang) != key:
+                continue
+            target = full.get(name.casefold())
+            shown = target.name if target else name
+            new_key = name_key(shown, lang, ids) or key
+            if new_key != key:
+                merges[key] = (new_key, shown, written[key])
+    return merges
+
+
+def _topic_written(finding: Finding, profile: LanguageProfile) -> str | None:
+    return None if finding.topic.id else topic_name(finding.topic, profile)
+
+
+def _plain_name(actor: ActorRef) -> str | None:
+    """An actor's name when no dictionary named it (only such names are merged)."""
+    return None if actor.id else actor.name
+
+
+def _collection_actor_ids(findings: Sequence[Finding], profile: LanguageProfile) -> dict[str, str]:
+    """Name (in lower case, without a leading article) -> the dictionary id some actor of the
+    collection has under that name."""
+    ids: dict[str, str] = {}
+    for f in findings:
+        if f.actor.id and f.actor.name:
+            words = f.actor.name.split()
+            while words and words[0].casefold() in profile.articles:
+                words.pop(0)
+            ids.setdefault(" ".join(words).casefold(), f.actor.id)
+    return ids
+
+
+def dictionary_actor_ids(names: Mapping[str, str]) -> dict[str, str]:
+    """Name in lower case -> id, from actor id -> name (the actor dictionary's)."""
+    return {name.casefold(): actor_id for actor_id, name in names.items()}
+
+
+def keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
+    """`finding` with its keys, named by the rule set's language profile and actor dictionary.
+    A topic that is an actor the dictionary knows ("the Tories of running scared", "the US
+    for the weak dollar") takes that actor's id."""
+    topic, actor_ids = finding.topic, _rule_set_actor_ids(compiled)
+    keyed = with_keys(finding, compiled.profile, actor_ids)
+    if topic.id and not _named_in_core(topic, compiled):
+        # the dictionary found its entry in an adjunct ("courage ... on holding a referendum"):
+        # the key is what the phrase is about; the entry stays the finding's id
+        unnamed = replace(finding, topic=replace(topic, id=None, name=topic.text))
+        return replace(keyed, topic=replace(keyed.topic, key=with_keys(unnamed, compiled.profile, actor_ids).topic.key))
+    if topic.id:
+        return keyed
+    actor_id = dictionary_actor_of(topic.text, compiled)
+    return replace(keyed, topic=replace(keyed.topic, key=actor_id)) if actor_id else keyed
+
+
+def _named_in_core(topic: TopicRef, compiled: CompiledRuleSet) -> bool:
+    """Whether the topic dictionary finds the topic's entry in the core of its phrase, not
+    only in a trailing adjunct or a clause: "keep interest rates steady" is about interest
+    rates, "a relaxation of the rules governing the euro zone" is no zoning topic."""
+    profile, topics = compiled.profile, compiled.topics
+    words = tokenize(topic.text, profile=profile)
+    stops = profile.key_cut_words | profile.key_complement_links | profile.relative_pronouns
+    head_end = next((k for k in range(1, len(words)) if words[k].lower in stops), len(words))
+    head = topic.text[: words[head_end - 1].end - words[0].start] if words else ""
+    found: set[str] = set()
+    for phrase in (phrase_key(topic.text, profile), head):  # "the cost of asylum"; "Tory spending plans"
+        tokens = tokenize(phrase, profile=profile)
+        found |= {m.id for m in topics.matches(tokens, phrase)} if tokens else set()
+    return any(topic.id in (entry, topics.concept(entry), *topics.ancestors(entry)) for entry in found)
+
+
+def dictionary_actor_of(phrase: str, compiled: CompiledRuleSet) -> str | None:
+    """The id of the actor a phrase is about when the actor dictionary names it at the head
+    of the phrase: after determiners only, and ending the noun phrase ("the Tories of ..."
+    are the party; "Tory plans" are plans)."""
+    from stancekit.compiler.dictionaries import DEMONYM
+
+    profile = compiled.profile
+    tokens = [t for t in tokenize(phrase, profile=profile) if t.lower not in profile.quote_marks]
+    start = 0
+    while start < len(tokens) - 1 and tokens[start].lower in profile.determiners | profile.articles:
+        start += 1
+    found = compiled.actors.find(tokens, start, len(tokens)) if compiled.actors else []
+    if not found or found[0].start != start:
+        return None
+    end = found[0].end
+    if end < len(tokens):
+        pairs = [(t.text, "") for t in tokens]
+        if not _ends_phrase(pairs, end, profile) or tokens[end].text in _POSSESSIVE_MARKS:
+            return None
+        if found[0].kind == DEMONYM and tokens[end].lower not in profile.key_complement_links:
+            return None  # "British and Commonwealth authors" are authors; "the Tories of ..." the party
+    return found[0].id
+
+
+#: id(rule set) -> (rule set, its actor names -> ids); the rule set is kept so that its id is not reused.
+_ACTOR_IDS: dict[int, tuple[CompiledRuleSet, dict[str, str]]] = {}
+
+
+def _rule_set_actor_ids(compiled: CompiledRuleSet) -> dict[str, str]:
+    found = _ACTOR_IDS.get(id(compiled))
+    if found is None or found[0] is not compiled:
+        names = {actor_id: info.name for actor_id, info in compiled.actors.actors.items()}
+        found = _ACTOR_IDS[id(compiled)] = (compiled, dictionary_actor_ids(names))
+    return found[1]
+
+
+def finding_actor_key(finding: Finding, profile: LanguageProfile | None = None) -> str | None:
+    """The finding's actor key; made with `profile` (the bundled one when None) for a finding
+    read from a file written before keys existed."""
+    actor = finding.actor
+    return actor.key if actor.key is not None else actor_key(actor, profile or default_profile())
+
+
+def finding_topic_key(finding: Finding, profile: LanguageProfile | None = None) -> str:
+    """The finding's topic key; made with `profile` (the bundled one when None) for a finding
+    read from a file written before keys existed."""
+    topic = finding.topic
+    if topic.key is not None:
+        return topic.key
+    return topic_key(topic, profile or default_profile())
+
+
+def shown_topic(topic: TopicRef, key: str) -> str:
+    """How a topic counted under `key` is shown: the dictionary's name, or its name as the
+    text writes it (the variants behind a key are listed beside it)."""
+    return " ".join((topic.name or topic.text).split())

@@ -1,0 +1,284 @@
+"""Canonical keys: the actor and topic a finding is counted under across a collection."""
+
+from __future__ import annotations
+
+import pytest
+
+from stancekit import Document, Matcher, load_rules
+from stancekit.engine.profile import default_profile
+from stancekit.findings import ActorRef, Finding, RuleRef, TextSpan, TopicRef
+from stancekit.keys import actor_key, collection_keys, topic_key
+
+PROFILE = default_profile()
+MATCHER = Matcher(load_rules().compile())
+
+
+def key_of(text: str, name: str | None = None) -> str:
+    return topic_key(TopicRef(text, 0, len(text), name or text), PROFILE)
+
+
+@pytest.mark.parametrize(
+    ("topic", "key"),
+    [
+        # determiners and possessives dropped, the head lemmatised
+        ("the new border fences", "border fence"),
+        ("their pension reforms", "pension reform"),
+        ("the council's housing targets", "housing target"),
+        # trailing adjuncts and relative clauses dropped
+        ("a ceasefire in the north of the country", "ceasefire"),
+        ("the merger, which shareholders approved in May", "merger"),
+        ("the treaty signed by both governments", "treaty"),
+        # what is called for, planned or attempted is the topic
+        ("calls for a ceasefire", "ceasefire"),
+        ("calls for an immediate ceasefire between the two armies", "ceasefire"),
+        ("plans to raise fuel duty", "raise fuel duty"),
+        ("the government's efforts to cut waiting lists", "cut waiting list"),
+        # the kind noun after what the bill is about
+        ("the immigration bill", "immigration"),
+        # an 'of' complement says which one: it stays, reduced to its core
+        ("the return of the two hostages", "return of hostage"),
+        ("some of the new rules", "rule"),
+    ],
+)
+def test_a_topic_phrase_is_keyed_by_its_core(topic: str, key: str) -> None:
+    assert key_of(topic) == key
+
+
+@pytest.mark.parametrize(
+    "topic",
+    [
+        "the scheme",
+        "his approach",
+        "proposals from the club",
+        "plans to adopt it",
+        "her handling of the economy",
+        "say",
+    ],
+)
+def test_asked_to_a_lone_noun_or_a_pronoun_is_keyed_within_its_document(topic: str) -> None:
+    """For unrelated stories: "the scheme" in one is not the scheme of another."""
+    keyed = topic_key(TopicRef(topic, 0, len(topic), topic), PROFILE, doc="politics/7")
+    assert keyed.endswith("@politics/7")
+    assert topic_key(TopicRef("the new border fence", 0, 20, "the new border fence"), PROFILE, doc="d") == (
+        "border fence"
+    )
+
+
+@pytest.mark.parametrize(
+    "topic",
+    [
+        "the plan",
+        "Tory plans",
+        "the government's new proposals",
+        "the controversial move",
+        "the law change",
+    ],
+)
+def test_a_generic_head_with_nothing_to_say_which_is_keyed_within_its_document(topic: str) -> None:
+    """Another story's plan is another plan: neither an owner nor an adjective says which."""
+    assert topic_key(TopicRef(topic, 0, len(topic), topic), PROFILE, doc="d4") == f"{key_of(topic)}@d4"
+
+
+def test_a_common_noun_before_a_generic_head_says_which_across_the_collection() -> None:
+    assert topic_key(TopicRef("the tuition fees plan", 0, 21, "the tuition fees plan"), PROFILE, doc="d4") == (
+        "tuition fee"
+    )
+    assert topic_key(TopicRef("immigration", 0, 11, "immigration"), PROFILE, doc="d4") == "immigration"
+
+
+@pytest.mark.parametrize("actor", ["The prime minister", "Critics", "the government", "Campaigners", "Tory spokesman"])
+def test_an_actor_that_is_only_a_role_or_a_body_is_keyed_within_its_document(actor: str) -> None:
+    assert actor_key(ActorRef(actor, 0, len(actor), actor), PROFILE, doc="d4").endswith("@d4")
+
+
+def test_an_opener_written_as_part_of_a_name_stays() -> None:
+    assert key_of("New Zealand to win the series") == "new zealand"
+    assert key_of("new tariffs on steel") == "tariff"
+
+
+def test_a_possessor_inside_a_verb_s_object_stays_with_the_object() -> None:
+    assert key_of("buy Acme's stake in the mill") == "buy acme stake"
+
+
+def test_who_is_accused_of_doing_something_is_the_topic() -> None:
+    assert key_of("Ms Lee of hiding the figures") == "lee"
+
+
+def test_a_name_before_a_noun_is_a_modifier_not_the_topic() -> None:
+    assert key_of("UK steel tariffs") == "uk steel tariff"
+    assert key_of("Mr Okafor to resign") == "okafor"
+
+
+def test_a_topic_that_is_a_person_is_keyed_like_that_person_as_an_actor() -> None:
+    actor = ActorRef("Senator Maria Lopez", 0, 19, "Senator Maria Lopez")
+    assert key_of("Ms. Maria Lopez") == actor_key(actor, PROFILE) == "maria lopez"
+
+
+def test_a_topic_that_opens_with_a_person_is_about_that_person() -> None:
+    assert key_of("Mr Okafor of dodging the question") == "okafor"
+
+
+def test_a_dictionary_id_is_the_key() -> None:
+    assert topic_key(TopicRef("new tariffs on steel", 0, 20, "tariffs", "tariffs"), PROFILE) == "tariffs"
+    assert actor_key(ActorRef("the Kremlin", 0, 11, "Russia", "RUS"), PROFILE) == "RUS"
+
+
+def test_an_unresolved_actor_has_no_key() -> None:
+    assert actor_key(ActorRef("its report", 0, 10, None, via="unresolved"), PROFILE) is None
+
+
+def finding(number: int, doc: str, actor: str, topic: str, actor_id: str | None = None) -> Finding:
+    sentence = TextSpan(f"{actor} backs {topic}.", 0, len(actor) + len(topic) + 7)
+    return Finding(
+        id=str(number),
+        doc=doc,
+        date=None,
+        sentence=sentence,
+        actor=ActorRef(actor, 0, len(actor), actor, actor_id),
+        topic=TopicRef(topic, 0, len(topic), topic),
+        polarity="support",
+        negated=False,
+        hedged=False,
+        quoted=False,
+        speaker=None,
+        rule=RuleRef("r", "r.yaml", 1),
+        ruleset="",
+    )
+
+
+def keys(findings: list[Finding]) -> list[tuple[str | None, str | None]]:
+    return [(f.actor.key, f.topic.key) for f in collection_keys(findings)]
+
+
+def test_a_surname_joins_the_one_full_name_of_the_collection_that_ends_with_it() -> None:
+    found = keys(
+        [
+            finding(1, "a", "Mr. Okafor", "the city budget"),
+            finding(2, "b", "David Okafor", "the city budget"),
+            finding(3, "c", "Jane Doyle", "Okafor"),
+        ]
+    )
+    assert found == [("david okafor", "city budget"), ("david okafor", "city budget"), ("jane doyle", "david okafor")]
+
+
+def test_a_surname_two_full_names_end_with_stays_apart() -> None:
+    found = keys(
+        [
+            finding(1, "a", "Doyle", "the budget"),
+            finding(2, "b", "Jane Doyle", "the budget"),
+            finding(3, "c", "Peter Doyle", "the budget"),
+        ]
+    )
+    assert [actor for actor, _ in found] == ["doyle", "jane doyle", "peter doyle"]
+
+
+def test_a_surname_is_the_full_name_its_own_document_gives_even_when_another_document_has_another() -> None:
+    found = keys(
+        [
+            finding(1, "a", "Tom Reyes", "the harbour tunnel"),
+            finding(2, "a", "Jane Doyle", "Mr Reyes of misleading the council"),
+            finding(3, "b", "Ana Reyes", "the harbour tunnel"),
+            finding(4, "c", "Jane Doyle", "Reyes"),
+        ]
+    )
+    assert [topic for _, topic in found][1:] == ["tom reyes", "harbour tunnel", "reyes"]
+
+
+def test_the_in_a_document_points_back_at_what_the_document_named_before() -> None:
+    """ "the strike" after "calls for a strike" is that strike; alone, in another story, it is
+    that story's own."""
+    scanned = [
+        *MATCHER.scan(Document("a", "Unions rejected calls for a strike. The council also rejects the strike.")),
+        *MATCHER.scan(Document("b", "The mayor rejects the strike.")),
+    ]
+    assert [(f.doc, f.topic.key) for f in scanned] == [("a", "strike"), ("a", "strike"), ("b", "strike@b")]
+
+
+def test_a_topic_named_like_an_actor_with_a_dictionary_id_takes_that_id() -> None:
+    found = keys([finding(1, "a", "Canada", "Ottawa's budget", "CAN"), finding(2, "b", "Jane Doyle", "Canada")])
+    assert found[1] == ("jane doyle", "CAN")
+
+
+def test_every_scanned_finding_carries_its_keys() -> None:
+    text = "The union opposes calls for a four-day week in the public sector. Ms. Rita Vance backs the merger."
+    found = MATCHER.scan(Document("d", text))
+    assert {(f.actor.key, f.topic.key) for f in found} == {("union@d", "four-day week"), ("rita vance", "merger@d")}
+    assert all(f.to_dict()["topic"]["key"] == f.topic.key for f in found)
+
+
+def test_keys_survive_the_findings_file() -> None:
+    (one,) = MATCHER.scan(Document("d", "Ms. Rita Vance backs the merger."))
+    assert Finding.from_dict(one.to_dict()) == one
+
+
+def test_asked_to_an_actor_that_is_a_lone_noun_is_keyed_within_its_document() -> None:
+    assert actor_key(ActorRef("The commission", 0, 14, "The commission"), PROFILE, doc="d7") == "commission@d7"
+    assert actor_key(ActorRef("G7 finance ministers", 0, 20, "G7 finance ministers"), PROFILE, doc="d7") == (
+        "g7 ministers"
+    )
+    assert actor_key(ActorRef("Ms. Rita Vance", 0, 14, "Ms. Rita Vance"), PROFILE, doc="d7") == "rita vance"
+
+
+def test_a_short_name_opening_a_topic_is_the_person_its_document_names() -> None:
+    text = (
+        "Senator Dana Whitfield spoke in Leeds on Monday. Her rival accused Whitfield of dodging the question."
+        " Critics blasted Mr Whitfield for his vote."
+    )
+    found = MATCHER.scan(Document("d", text))
+    assert [f.topic.key for f in found] == ["dana whitfield", "dana whitfield"]
+    assert found[0].topic.text == "Whitfield of dodging the question"  # the evidence as written
+
+
+def test_a_topic_the_actor_dictionary_names_at_its_head_takes_that_actor_s_id() -> None:
+    found = MATCHER.scan(Document("d", "The minister accused the Tories of running scared. She backs Tory plans."))
+    assert len(found) == 2 and found[0].topic.key == "GBR_CONSERVATIVE_PARTY"
+    assert found[1].topic.key != "GBR_CONSERVATIVE_PARTY"  # plans, not the party
+
+
+@pytest.mark.parametrize(
+    ("topic", "key"),
+    [("presumptive nominee Maria Whitfield", "maria whitfield"), ("her rival Tom Okafor", "tom okafor")],
+)
+def test_a_descriptor_before_a_full_name_falls_away(topic: str, key: str) -> None:
+    assert key_of(topic) == key
+
+
+def test_two_people_named_together_are_not_one() -> None:
+    assert key_of("Okafor and Maria Whitfield") != "maria whitfield"
+
+
+def test_a_possessive_pronoun_the_scan_names_keys_the_topic_by_its_owner() -> None:
+    topic = TopicRef("its pension reform", 0, 18, "Denmark's pension reform")
+    assert topic_key(topic, PROFILE, doc="d4") == "denmark pension reform"
+
+
+def test_a_dictionary_entry_found_only_in_an_adjunct_does_not_key_the_topic() -> None:
+    found = MATCHER.scan(Document("d", "Ms. Rita Vance welcomed the mayor's courage on holding a referendum."))
+    assert [(f.topic.id, f.topic.key) for f in found] == [("referendum", "courage")]
+    (named,) = MATCHER.scan(Document("d", "Ms. Rita Vance opposes a referendum on the treaty."))
+    assert named.topic.key == "referendum"
+
+
+def test_an_end_to_something_is_keyed_by_what_is_to_end() -> None:
+    assert key_of("an end to the tuition fees") == "tuition fee"
+
+
+def test_a_lone_noun_told_to_do_something_is_kept_within_its_document() -> None:
+    assert topic_key(TopicRef("users to update their software", 0, 30, "users"), PROFILE, doc="d4") == "user@d4"
+    assert topic_key(TopicRef("tax cuts to boost growth", 0, 24, "tax cuts"), PROFILE, doc="d4") == "tax cut"
+
+
+def test_a_demonym_before_a_noun_is_no_actor_topic() -> None:
+    found = MATCHER.scan(Document("d", "Ms. Rita Vance criticised rules open to British and Irish authors."))
+    assert all(f.topic.key != "GBR" for f in found)
+
+
+def test_a_frame_after_whose_it_is_is_dropped_too() -> None:
+    assert key_of("Chinese calls for a ceasefire in the region") == "ceasefire"
+    assert key_of("Tory plans to scrap the toll") == key_of("plans to scrap the toll") == "scrap toll"
+
+
+def test_a_dictionary_entry_at_the_head_keys_the_topic_whole_or_reduced() -> None:
+    (spending,) = MATCHER.scan(Document("d", "Ms. Rita Vance attacked Tory spending plans."))
+    (cost,) = MATCHER.scan(Document("d", "Ms. Rita Vance attacked the cost of asylum."))
+    assert (spending.topic.key, cost.topic.key) == (spending.topic.id, cost.topic.id) == ("budget", "asylum")
