@@ -239,7 +239,7 @@ def consumed_test(body: Sequence[Instruction]) -> tuple | None:
             tests.append((REGEX, ins[1]))
         elif op == CLASS and ins[1] != "any":
             tests.append((CLASS, ins[1]))
-        elif op == NOT and not _uses_tags(ins[1]):
+        elif op == NOT and not uses_tags(ins[1]):
             tests.append((NOT, ins[1]))
         elif op not in (SPLIT, CHECK, START, END, LOOP):
             return None
@@ -248,13 +248,14 @@ def consumed_test(body: Sequence[Instruction]) -> tuple | None:
     return (SPLIT, tuple(tests))
 
 
-def _uses_tags(test: tuple) -> bool:
+def uses_tags(test: tuple) -> bool:
+    """Whether a token test looks at part-of-speech tags (which tag the whole sentence)."""
     kind, arg = test[0], test[1]
     if kind == TAG:
         return True
     if kind in (SPLIT, CHECK):
-        return any(_uses_tags(t) for t in arg)
-    return kind == NOT and _uses_tags(arg)
+        return any(uses_tags(t) for t in arg)
+    return kind == NOT and uses_tags(arg)
 
 
 def head_test(tests: Sequence[ast.Node]) -> tuple | None:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from stancekit import registry
+from stancekit.compiler.neighbours import Neighbours
 from stancekit.compiler.program import (
     CHECK,
     CLASS,
@@ -88,6 +89,25 @@ def passes(test: tuple, context: SentenceContext, pos: int) -> bool:
     if kind == NOT:
         return not passes(arg, context, pos)
     raise ValueError(f"not a token test: {test!r}")
+
+
+def neighbours_present(pair: Neighbours, words: Sequence[str], context: SentenceContext) -> bool:
+    """Whether the sentence (its lower-case `words`) holds a word of `pair.left`, then
+    `pair.low` to `pair.high` tokens that pass `pair.gap`, then a word of `pair.right`."""
+    left, gap, low, high = pair.left, pair.gap, pair.low, pair.high
+    for end, word in enumerate(words):
+        if word not in pair.right:
+            continue
+        k = end - 1  # the last token of the gap, or of the left word when the gap is empty
+        for width in range(high + 1):
+            if k < 0:
+                break
+            if width >= low and words[k] in left:
+                return True
+            if gap is not None and not passes(gap, context, k):
+                break
+            k -= 1
+    return False
 
 
 def run_lengths(test: tuple | None, context: SentenceContext) -> list[int]:
