@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from stancekit.compiler.inflect import inflections
-from stancekit.compiler.program import FORMS, SPLIT, lexicon_table, min_tokens, token_test, uses_tags
+from stancekit.compiler.program import FORMS, SPLIT, entry_lengths, lexicon_table, min_tokens, token_test, uses_tags
 from stancekit.dsl import ast
 from stancekit.dsl.validate import ExpandedMacro, ResolvedLexicon, is_tag
 from stancekit.text.tokens import split_words
@@ -48,8 +48,8 @@ def neighbours(tree: ast.Node) -> tuple[Neighbours, ...]:
     items = tree.items
     found: list[Neighbours] = []
     for b, item in enumerate(items):
-        right = first_words(item) if min_tokens(item) >= 1 else None
-        if right is None:
+        right = first_words(item)
+        if right is None or min_tokens(item) < 1:
             continue
         pair = _left_of(items, b, right)
         if pair is not None:
@@ -62,8 +62,8 @@ def _left_of(items: Sequence[ast.Node], b: int, right: frozenset[str]) -> Neighb
     tests: list[tuple] = []
     anything = False
     for a in range(b - 1, -1, -1):
-        left = last_words(items[a]) if min_tokens(items[a]) >= 1 else None
-        if left is not None:
+        left = last_words(items[a])
+        if left is not None and min_tokens(items[a]) >= 1:
             return Neighbours(left, ANY if anything else _union(tests), low, high, right)
         most = max_tokens(items[a])
         if most is None:
@@ -178,7 +178,7 @@ def max_tokens(node: ast.Node) -> int | None:
     if isinstance(node, (ast.Word, ast.Literal)):
         return len(_words(node))
     if isinstance(node, ResolvedLexicon):
-        return max((len(split_words(e)) for e in node.lexicon.entries), default=0)
+        return entry_lengths(node.lexicon.entries)[1]
     if isinstance(node, (ast.Regex, ast.TokenClass, ast.Not)):
         return 1
     if isinstance(node, (ast.SentenceStart, ast.SentenceEnd)):

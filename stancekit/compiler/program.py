@@ -215,12 +215,20 @@ def min_tokens(node: ast.Node) -> int:
     if isinstance(node, (ast.Word, ast.Literal)):
         return len(split_words(node.text))
     if isinstance(node, ResolvedLexicon):
-        return min((len(w) for w in map(split_words, node.lexicon.entries) if w), default=1)
+        return entry_lengths(node.lexicon.entries)[0] or 1
     if isinstance(node, (ast.Regex, ast.TokenClass, ast.Not)):
         return 1
     if isinstance(node, ast.AllOf):
         return min_tokens(node.parts[0])
     return 0
+
+
+@lru_cache(maxsize=4096)
+def entry_lengths(entries: tuple[str, ...]) -> tuple[int, int]:
+    """The fewest and the most words of a lexicon's entries (0, 0 for none), worked out once
+    per lexicon: macros name the same lexicons in hundreds of places."""
+    lengths = [len(words) for words in map(split_words, entries) if words]
+    return (min(lengths), max(lengths)) if lengths else (0, 0)
 
 
 def consumed_test(body: Sequence[Instruction]) -> tuple | None:
