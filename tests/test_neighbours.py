@@ -51,3 +51,9 @@ def test_a_rule_is_tried_only_where_its_neighbours_stand_and_finds_the_same(tmp_
         assert [f.to_dict() for f in Matcher(compiled).scan(text)] == [
             f.to_dict() for f in Matcher(compiled, prefilter=False).scan(text)
         ]
+
+
+def test_a_regex_of_one_plain_word_counts_as_that_word(tmp_path):
+    [pair] = _compiled(tmp_path, "{actor:ACTOR} /to/ /[a-z]+ly/? back {topic:TOPIC}").rules[0].neighbours
+    assert (pair.left, pair.low, pair.high) == ({"to"}, 0, 1)
+    assert _compiled(tmp_path, "{actor:ACTOR} /t[oa]/ back {topic:TOPIC}").rules[0].neighbours == ()

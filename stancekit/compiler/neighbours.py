@@ -105,6 +105,8 @@ def first_words(node: ast.Node) -> frozenset[str] | None:
         return frozenset(_words(node)[:1])
     if isinstance(node, ResolvedLexicon):
         return frozenset(lexicon_table(node.lexicon.entries, node.lexicon.inflect))
+    if isinstance(node, ast.Regex):
+        return _plain_word(node)
     if isinstance(node, ast.AllOf):
         found = first_words(node.parts[0])
         for part in node.parts[1:]:  # the other parts test the same first token
@@ -136,6 +138,8 @@ def last_words(node: ast.Node) -> frozenset[str] | None:
     if isinstance(node, ResolvedLexicon):
         table = lexicon_table(node.lexicon.entries, node.lexicon.inflect)
         return frozenset(rest[-1] if rest else form for form, rests in table.items() for rest in rests)
+    if isinstance(node, ast.Regex):
+        return _plain_word(node)
     if isinstance(node, ast.AllOf):
         return last_words(node.parts[0])
     if isinstance(node, ast.Alternation):
@@ -147,6 +151,12 @@ def last_words(node: ast.Node) -> frozenset[str] | None:
     if isinstance(node, (ast.SentenceStart, ast.SentenceEnd)):
         return frozenset()
     return None
+
+
+def _plain_word(node: ast.Regex) -> frozenset[str] | None:
+    """The one word a regex of letters and digits only (`/to/`) lets through, in lower case."""
+    source = node.source
+    return frozenset({source.lower()}) if source.isascii() and source.isalnum() else None
 
 
 def _union_of(sets) -> frozenset[str] | None:
