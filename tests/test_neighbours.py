@@ -10,7 +10,7 @@ import yaml
 from stancekit import Matcher, load_rules
 from stancekit.engine.sentence import SentenceContext
 from stancekit.engine.trace import RuleTried
-from stancekit.engine.vm import neighbours_present
+from stancekit.engine.vm import neighbours_present, word_positions
 from stancekit.text.tokens import tokenize
 
 SECOND_VERB = "^ {actor:ACTOR} !(',' | and | but){1,12} (and | but) (quietly | firmly | later){0,2} back {topic:TOPIC}"
@@ -46,7 +46,8 @@ def test_a_rule_is_tried_only_where_its_neighbours_stand_and_finds_the_same(tmp_
     [pair] = compiled.rules[0].neighbours
     for text, present in ((near, True), (far, False)):
         tokens = tokenize(text)
-        assert neighbours_present(pair, [t.lower for t in tokens], SentenceContext(tokens)) is present
+        words = [t.lower for t in tokens]
+        assert neighbours_present(pair, words, word_positions(words), SentenceContext(tokens)) is present
     for text in (near, far, "The mayor toured the district and then, after a long pause, backed the fund."):
         assert [f.to_dict() for f in Matcher(compiled).scan(text)] == [
             f.to_dict() for f in Matcher(compiled, prefilter=False).scan(text)

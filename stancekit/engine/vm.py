@@ -15,7 +15,7 @@ after each match.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from stancekit import registry
@@ -91,23 +91,34 @@ def passes(test: tuple, context: SentenceContext, pos: int) -> bool:
     raise ValueError(f"not a token test: {test!r}")
 
 
-def neighbours_present(pair: Neighbours, words: Sequence[str], context: SentenceContext) -> bool:
-    """Whether the sentence (its lower-case `words`) holds a word of `pair.left`, then
-    `pair.low` to `pair.high` tokens that pass `pair.gap`, then a word of `pair.right`."""
+def neighbours_present(
+    pair: Neighbours, words: Sequence[str], positions: Mapping[str, list[int]], context: SentenceContext
+) -> bool:
+    """Whether the sentence (its lower-case `words`; `positions`: where each of them stands)
+    holds a word of `pair.left`, then `pair.low` to `pair.high` tokens that pass `pair.gap`,
+    then a word of `pair.right`."""
     left, gap, low, high = pair.left, pair.gap, pair.low, pair.high
-    for end, word in enumerate(words):
-        if word not in pair.right:
-            continue
-        k = end - 1  # the last token of the gap, or of the left word when the gap is empty
-        for width in range(high + 1):
-            if k < 0:
-                break
-            if width >= low and words[k] in left:
-                return True
-            if gap is not None and not passes(gap, context, k):
-                break
-            k -= 1
+    for word in pair.right.intersection(positions):
+        for end in positions[word]:
+            k = end - 1  # the last token of the gap, or of the left word when the gap is empty
+            for width in range(high + 1):
+                if k < 0:
+                    break
+                if width >= low and words[k] in left:
+                    return True
+                if gap is not None and not passes(gap, context, k):
+                    break
+                k -= 1
     return False
+
+
+def word_positions(words: Sequence[str]) -> dict[str, list[int]]:
+    """Where each word of a sentence stands, in order: made once per sentence, for the checks
+    of every rule tried on it."""
+    found: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        found.setdefault(word, []).append(i)
+    return found
 
 
 def run_lengths(test: tuple | None, context: SentenceContext) -> list[int]:
