@@ -1,9 +1,11 @@
 """Resolved pattern trees -> matcher programs.
 
 A program is a tuple of instructions (plain tuples, so a compiled rule set pickles and caches
-cheaply). Repeats are bounded and unrolled, so every program is a directed acyclic graph:
-the matcher can memoise (instruction, position) pairs and is linear in sentence length for
-any pattern the language allows. There is no backtracking that can explode.
+cheaply). Repeats are bounded. A short repeat (`?`, `{,3}`) is unrolled into copies of its
+body; a long one (`{1,20}`) is one counted loop, its body compiled once (see `REPEAT`). The
+matcher memoises (instruction, position, count) states, so it is linear in sentence length
+times the unrolled size for any pattern the language allows. There is no backtracking that
+can explode.
 
 Instructions, by opcode::
 
@@ -23,6 +25,17 @@ Instructions, by opcode::
     (PHRASE, key, next, capture, name, test)   one phrase of the phrase type `key` (shown as
                                                `name`); `capture` names it as a capture, or None;
                                                its head must pass `test` (None: any)
+    (REPEAT, body, min, max, next, consumed)   a counted repeat, greedy: `body` once more
+                                               while fewer than `max` are done, else (or when
+                                               that fails) `next` once `min` are done; every
+                                               token the body consumes passes the test
+                                               `consumed` (None: unknown)
+    (LOOP, repeat, min, max)                   the body of `repeat` (with its bounds) ended:
+                                               one more is done
+
+Only a repeat whose body always consumes a token is counted, and none inside another: the
+count then only matters while more repetitions could still fit in the tokens ahead that pass
+`consumed`, which lets the matcher treat states that differ in nothing else as one.
 
 A single-token test (for NOT and CHECK) is (FORMS, set), (REGEX, compiled), (CLASS, name),
 (TAG, set), (NOT, test): fails it, (SPLIT, tests): any of them, or (CHECK, tests): all of them.
@@ -43,9 +56,12 @@ from stancekit.dsl import ast
 from stancekit.dsl.validate import ExpandedMacro, ResolvedLexicon, ResolvedPhrase, is_tag
 from stancekit.text.tokens import split_words
 
-MATCH, FORMS, REGEX, CLASS, NOT, ENTRY, SPLIT, SPAN, START, END, TAG, CHECK, PHRASE = range(13)
+MATCH, FORMS, REGEX, CLASS, NOT, ENTRY, SPLIT, SPAN, START, END, TAG, CHECK, PHRASE, REPEAT, LOOP = range(15)
 LITERAL = 1
 CUE = 2
+#: Optional repetitions (max - min) from which a repeat is compiled as a counted loop; shorter
+#: ones are unrolled, which costs no more and keeps their states apart.
+COUNTED_FROM = 4
 
 Instruction = tuple
 
@@ -59,6 +75,8 @@ class ProgramBuilder:
         #: instruction the element it belongs to: what `explain` reports progress in.
         self.elements: list[tuple[int, int]] = []
         self.element_of: dict[int, int] = {}
+        #: Whether the body of a counted repeat is being compiled: repeats inside it are unrolled.
+        self._in_loop = False
 
     def emit(self, instruction: Instruction) -> int:
         self.code.append(instruction)
@@ -105,6 +123,8 @@ class ProgramBuilder:
         if isinstance(node, ExpandedMacro):
             return self.compile(node.body, nxt, cue)
         if isinstance(node, ast.Repeat):
+            if not self._in_loop and node.max - node.min >= COUNTED_FROM and min_tokens(node.body) >= 1:
+                return self._counted(node, nxt, cue)
             tail = nxt
             for _ in range(node.max - node.min):
                 tail = self.emit((SPLIT, (self.compile(node.body, tail, cue), nxt)))
@@ -138,6 +158,18 @@ class ProgramBuilder:
         test = token_test(node)
         return self.emit((*test[:1], test[1], nxt, LITERAL | cue if test[0] not in (CLASS, TAG) else cue))
 
+    def _counted(self, node: ast.Repeat, nxt: int, cue: int) -> int:
+        """A repeat as one loop: its body compiled once, ending in a LOOP back to its REPEAT."""
+        loop = self.emit((LOOP, -1))
+        self._in_loop = True
+        try:
+            body = self.compile(node.body, loop, cue)
+        finally:
+            self._in_loop = False
+        head = self.emit((REPEAT, body, node.min, node.max, nxt, consumed_test(self.code[loop + 1 :])))
+        self.code[loop] = (LOOP, head, node.min, node.max)
+        return head
+
     def _exact(self, words: list[str], nxt: int, cue: int) -> int:
         for word in reversed(words):
             nxt = self.emit((FORMS, frozenset({word}), nxt, LITERAL | cue))
@@ -168,6 +200,70 @@ def lexicon_table(entries: tuple[str, ...], inflect: bool) -> dict[str, tuple[tu
         for form in firsts:
             table.setdefault(form, set()).add(tuple(words[1:]))
     return {k: tuple(sorted(v, key=lambda r: (-len(r), r))) for k, v in table.items()}
+
+
+def min_tokens(node: ast.Node) -> int:
+    """The fewest tokens `node` can match (0 when unsure: a capture, a phrase, an anchor)."""
+    if isinstance(node, ast.Sequence):
+        return sum(min_tokens(i) for i in node.items)
+    if isinstance(node, ast.Alternation):
+        return min(min_tokens(o) for o in node.options)
+    if isinstance(node, ast.Repeat):
+        return node.min * min_tokens(node.body)
+    if isinstance(node, ExpandedMacro):
+        return min_tokens(node.body)
+    if isinstance(node, (ast.Word, ast.Literal)):
+        return len(split_words(node.text))
+    if isinstance(node, ResolvedLexicon):
+        return entry_lengths(node.lexicon.entries)[0] or 1
+    if isinstance(node, (ast.Regex, ast.TokenClass, ast.Not)):
+        return 1
+    if isinstance(node, ast.AllOf):
+        return min_tokens(node.parts[0])
+    return 0
+
+
+@lru_cache(maxsize=4096)
+def entry_lengths(entries: tuple[str, ...]) -> tuple[int, int]:
+    """The fewest and the most words of a lexicon's entries (0, 0 for none), worked out once
+    per lexicon: macros name the same lexicons in hundreds of places."""
+    lengths = [len(words) for words in map(split_words, entries) if words]
+    return (min(lengths), max(lengths)) if lengths else (0, 0)
+
+
+def consumed_test(body: Sequence[Instruction]) -> tuple | None:
+    """A token test that every token the instructions `body` consume passes (a union of their
+    tests), or None when that is unknown or would need the sentence's tags."""
+    words: set[str] = set()
+    tests: list[tuple] = []
+    for ins in body:
+        op = ins[0]
+        if op == FORMS:
+            words |= ins[1]
+        elif op == ENTRY:
+            words.update(ins[1])
+            words.update(w for rests in ins[1].values() for rest in rests for w in rest)
+        elif op == REGEX:
+            tests.append((REGEX, ins[1]))
+        elif op == CLASS and ins[1] != "any":
+            tests.append((CLASS, ins[1]))
+        elif op == NOT and not uses_tags(ins[1]):
+            tests.append((NOT, ins[1]))
+        elif op not in (SPLIT, CHECK, START, END, LOOP):
+            return None
+    if words:
+        tests.insert(0, (FORMS, frozenset(words)))
+    return (SPLIT, tuple(tests))
+
+
+def uses_tags(test: tuple) -> bool:
+    """Whether a token test looks at part-of-speech tags (which tag the whole sentence)."""
+    kind, arg = test[0], test[1]
+    if kind == TAG:
+        return True
+    if kind in (SPLIT, CHECK):
+        return any(uses_tags(t) for t in arg)
+    return kind == NOT and uses_tags(arg)
 
 
 def head_test(tests: Sequence[ast.Node]) -> tuple | None:
@@ -267,21 +363,23 @@ def first_filters(
         elif op == PHRASE and phrase_firsts is not None and phrase_firsts.get(ins[1]) is not None:
             found = phrase_firsts[ins[1]]
         elif op == SPLIT:
-            words: set[str] = set()
-            regexes: list = []
-            found = None
-            for branch in ins[1]:
-                sub = first(branch)
-                if sub is anything:
-                    found = anything
-                    break
-                words |= sub[0]
-                regexes.extend(sub[1])
-            else:
-                found = (frozenset(words), tuple(regexes))
-        else:  # MATCH (may end without a token), CLASS, TAG, NOT, SPAN, PHRASE: no filter
+            found = either(ins[1])
+        elif op == REPEAT:
+            found = first(ins[1]) if ins[2] >= 1 else either((ins[1], ins[4]))
+        else:  # MATCH (may end without a token), CLASS, TAG, NOT, SPAN, PHRASE, LOOP: no filter
             found = anything
         memo[pc] = found
         return found
+
+    def either(branches: Sequence[int]):
+        words: set[str] = set()
+        regexes: list = []
+        for branch in branches:
+            sub = first(branch)
+            if sub is anything:
+                return anything
+            words |= sub[0]
+            regexes.extend(sub[1])
+        return (frozenset(words), tuple(regexes))
 
     return tuple(None if (f := first(pc)) is anything else f for pc in range(len(program)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from stancekit.compiler.dictionaries import ActorIndex, TopicIndex, compile_actor_index, compile_topic_index
+from stancekit.compiler.neighbours import Neighbours, neighbours
 from stancekit.compiler.program import ProgramBuilder, first_filters, token_test
 from stancekit.compiler.triggers import TriggerIndex, guarantee, requirements
 from stancekit.dsl.errors import RuleError
@@ -43,6 +44,8 @@ class CompiledRule:
     firsts: tuple = ()
     #: Word sets of which every match holds one word each (see `compiler.triggers.requirements`).
     requirements: tuple[frozenset[str], ...] = ()
+    #: Words a match holds close together (see `compiler.neighbours`).
+    neighbours: tuple[Neighbours, ...] = ()
     #: Which engine mechanisms apply to its matches (`options:`, see `engine.options`).
     options: RuleOptions = DEFAULT_OPTIONS
     #: What the rule reads as the sign of the stance (`Finding.kind`).
@@ -151,6 +154,7 @@ def _compile(ruleset) -> CompiledRuleSet:
                     element_of=builder.element_map(),
                     firsts=first_filters(program, phrase_firsts),
                     requirements=requirements(tree),
+                    neighbours=neighbours(tree),
                     options=options,
                 )
             )

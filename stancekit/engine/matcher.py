@@ -31,7 +31,7 @@ from stancekit.engine.trace import (
     RuleTried,
     SentenceScanned,
 )
-from stancekit.engine.vm import RawMatch, find_matches
+from stancekit.engine.vm import RawMatch, find_matches, neighbours_present, word_positions
 from stancekit.findings import Finding, RuleRef, TextSpan, finding_id
 from stancekit.keys import document_keys, keyed_by_rules
 from stancekit.registry import actor_capture_types
@@ -420,19 +420,25 @@ class Matcher:
             return []
         context = self.sentence_context(tokens, segmentation, sentence)
         words = [t.lower for t in tokens] if self.prefilter else None
-        present = set(words) if words is not None else None
+        positions = word_positions(words) if words is not None else {}
+        present = positions.keys() if words is not None else None
         candidates: list[Candidate] = []
         for rule_index in sorted(rule_indices):
             rule = self.compiled.rules[rule_index]
             last_start = None
-            if present is not None and rule.requirements:
-                # a match holds a word of each required set: one set missing, no match; and no
-                # match starts after the last word of any set
-                if any(present.isdisjoint(words_of) for words_of in rule.requirements):
+            if present is not None:
+                # a match holds a word of each required set, and each pair of neighbours: one
+                # missing, no match; and no match starts after the last word of any set
+                if any(present.isdisjoint(words_of) for words_of in rule.requirements) or not all(
+                    neighbours_present(pair, words, positions, context) for pair in rule.neighbours
+                ):
                     if observe is not None:
                         observe(RuleTried(sentence, rule, (), context))
                     continue
-                last_start = min(max(i for i, w in enumerate(words) if w in words_of) for words_of in rule.requirements)
+                if rule.requirements:
+                    last_start = min(
+                        max(positions[w][-1] for w in words_of.intersection(present)) for words_of in rule.requirements
+                    )
             matches: Iterable[RawMatch] = find_matches(
                 rule.program, rule.entry, context, firsts=rule.firsts or None, last_start=last_start
             )

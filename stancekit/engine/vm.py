@@ -1,9 +1,12 @@
 """Running a compiled program over the tokens of one sentence.
 
-Programs are acyclic (repeats are unrolled), so a depth-first search that memoises each
-(instruction, position) pair visits every pair at most once: matching is linear in sentence
-length times program size, whatever the pattern. Alternatives are tried in pattern order and
-the first that completes wins, like a regex engine without the exponential worst case.
+A depth-first search memoises each (instruction, position, count) state, where the count is
+how many times the counted repeat the instruction belongs to has been done (0 outside one), so
+it visits every state at most once: matching is linear in sentence length times the unrolled
+program size, whatever the pattern. Counts that cannot make a difference are made equal
+first: once more repetitions are allowed than tokens ahead could fill, the walk from there is
+the same whatever the count, and it is walked once. Alternatives are tried in pattern order
+and the first that completes wins, like a regex engine without the exponential worst case.
 
 Matches are found leftmost first and do not overlap within one rule; the search resumes
 after each match.
@@ -12,10 +15,11 @@ after each match.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from stancekit import registry
+from stancekit.compiler.neighbours import Neighbours
 from stancekit.compiler.program import (
     CHECK,
     CLASS,
@@ -24,10 +28,12 @@ from stancekit.compiler.program import (
     ENTRY,
     FORMS,
     LITERAL,
+    LOOP,
     MATCH,
     NOT,
     PHRASE,
     REGEX,
+    REPEAT,
     SPAN,
     SPLIT,
     START,
@@ -85,6 +91,52 @@ def passes(test: tuple, context: SentenceContext, pos: int) -> bool:
     raise ValueError(f"not a token test: {test!r}")
 
 
+def neighbours_present(
+    pair: Neighbours, words: Sequence[str], positions: Mapping[str, list[int]], context: SentenceContext
+) -> bool:
+    """Whether the sentence (its lower-case `words`; `positions`: where each of them stands)
+    holds a word of `pair.left`, then `pair.low` to `pair.high` tokens that pass `pair.gap`,
+    then a word of `pair.right`."""
+    left, gap, low, high = pair.left, pair.gap, pair.low, pair.high
+    for word in pair.right.intersection(positions):
+        for end in positions[word]:
+            k = end - 1  # the last token of the gap, or of the left word when the gap is empty
+            for width in range(high + 1):
+                if k < 0:
+                    break
+                if width >= low and words[k] in left:
+                    return True
+                if gap is not None and not passes(gap, context, k):
+                    break
+                k -= 1
+    return False
+
+
+def word_positions(words: Sequence[str]) -> dict[str, list[int]]:
+    """Where each word of a sentence stands, in order: made once per sentence, for the checks
+    of every rule tried on it."""
+    found: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        found.setdefault(word, []).append(i)
+    return found
+
+
+def run_lengths(test: tuple | None, context: SentenceContext) -> list[int]:
+    """For each position, how many tokens from there on pass `test` in a row (None: all of
+    them pass); one more entry for the end of the sentence. Kept in the sentence's cache, for
+    every rule whose repeats consume the same tokens."""
+    key = ("runs", test)
+    found = context.cache.get(key)
+    if found is None:
+        n = len(context.tokens)
+        found = [0] * (n + 1)
+        for pos in range(n - 1, -1, -1):
+            if test is None or passes(test, context, pos):
+                found[pos] = found[pos + 1] + 1
+        context.cache[key] = found
+    return found
+
+
 @dataclass(frozen=True)
 class Capture:
     name: str
@@ -126,6 +178,8 @@ def find_matches(
     n = len(tokens)
     memo: dict[int, tuple | None] = {}
     stride = n + 1
+    size = len(program)
+    runs: dict[int, list[int]] = {}
     cache = context.cache
 
     def spans(capture_type: str, pos: int, final: bool) -> tuple[int, ...]:
@@ -146,8 +200,15 @@ def find_matches(
         token = tokens[pos]
         return token.lower in first[0] or any(r.fullmatch(token.text) for r in first[1])
 
-    def step(pc: int, pos: int):
-        key = pc * stride + pos
+    def room(head: int, pos: int) -> int:
+        """How many more repetitions of the counted repeat `head` could fit from `pos`."""
+        found = runs.get(head)
+        if found is None:
+            found = runs[head] = run_lengths(program[head][5], context)
+        return found[pos]
+
+    def step(pc: int, pos: int, count: int):
+        key = (count * size + pc) * stride + pos
         if key in memo:
             return memo[key]
         ins = program[pc]
@@ -169,14 +230,14 @@ def find_matches(
                 if ok:
                     if progress is not None:
                         progress[pc] = max(progress.get(pc, 0), pos + 1)
-                    sub = step(ins[2], pos + 1)
+                    sub = step(ins[2], pos + 1, count)
                     if sub is not None:
                         result = (sub[0], ("t", pos, pos + 1, ins[3], sub[1])) if ins[3] else sub
         elif op == SPLIT:
             for nxt in ins[1]:
                 if firsts is not None and not admits(nxt, pos):
                     continue
-                result = step(nxt, pos)
+                result = step(nxt, pos, count)
                 if result is not None:
                     break
         elif op == SPAN:
@@ -184,7 +245,7 @@ def find_matches(
             if ends and progress is not None:
                 progress[pc] = max(progress.get(pc, 0), ends[0])
             for end in ends:
-                sub = step(ins[3], end)
+                sub = step(ins[3], end, count)
                 # the head test comes after the rest of the pattern: a test of a tag tags the
                 # sentence, which only a match that could complete is worth
                 if sub is not None and (
@@ -194,13 +255,13 @@ def find_matches(
                     break
         elif op == CHECK:
             if pos < n and passes(ins[1], context, pos):
-                result = step(ins[2], pos)
+                result = step(ins[2], pos, count)
         elif op == PHRASE:
             phrase = context.phrases(ins[1]).get(pos) if pos < n else None
             if phrase is not None and (ins[5] is None or passes(ins[5], context, phrase.head)):
                 if progress is not None:
                     progress[pc] = max(progress.get(pc, 0), phrase.end)
-                sub = step(ins[2], phrase.end)
+                sub = step(ins[2], phrase.end, count)
                 if sub is not None:
                     result = (sub[0], ("p", ins[3], ins[4], pos, phrase.end, sub[1])) if ins[3] else sub
         elif op == ENTRY:
@@ -212,7 +273,7 @@ def find_matches(
                         if stop <= n and all(tokens[pos + 1 + k].lower == w for k, w in enumerate(rest)):
                             if progress is not None:
                                 progress[pc] = max(progress.get(pc, 0), stop)
-                            sub = step(ins[2], stop)
+                            sub = step(ins[2], stop, count)
                             if sub is not None:
                                 result = (sub[0], ("t", pos, stop, ins[3], sub[1]))
                                 break
@@ -220,11 +281,22 @@ def find_matches(
             if pos < n and not passes(ins[1], context, pos):
                 if progress is not None:
                     progress[pc] = max(progress.get(pc, 0), pos + 1)
-                result = step(ins[2], pos + 1)
+                result = step(ins[2], pos + 1, count)
+        elif op == REPEAT:
+            if count < ins[3] and (firsts is None or admits(ins[1], pos)):
+                result = step(ins[1], pos, count)
+            if result is None and count >= ins[2] and (firsts is None or admits(ins[4], pos)):
+                result = step(ins[4], pos, 0)
+        elif op == LOOP:
+            head, low, high = ins[1], ins[2], ins[3]
+            done = count + 1
+            if done >= low and high - done > room(head, pos):
+                done = high - room(head, pos)  # a bound the tokens ahead never reach: same walk
+            result = step(head, pos, done)
         elif op == START:
-            result = step(ins[1], pos) if pos == 0 else None
+            result = step(ins[1], pos, count) if pos == 0 else None
         elif op == END:
-            result = step(ins[1], pos) if _at_end(tokens, pos) else None
+            result = step(ins[1], pos, count) if _at_end(tokens, pos) else None
         memo[key] = result
         return result
 
@@ -235,7 +307,7 @@ def find_matches(
         if firsts is not None and not admits(entry, pos):
             pos += 1
             continue
-        found = step(entry, pos)
+        found = step(entry, pos, 0)
         if found is None or found[0] <= pos:
             pos += 1
             continue

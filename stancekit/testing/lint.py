@@ -7,10 +7,11 @@ about unused names and rules without a trigger word. These warnings come on top:
   is itself `(...){0,5}`. Repeats are unrolled when a rule is compiled, so the inner part is
   copied outer x inner times (here 50): more than `NESTED_REPEAT_LIMIT` copies are reported,
   where the outer repeat is written (in the rule, or in the macro that holds it).
-- **slow-pattern**: a rule whose compiled program has more than `SLOW_PROGRAM_SIZE`
-  instructions (`len(rule.program)` after `RuleSet.compile()`; estimated here, without
-  compiling, with `dsl.validate.program_size`, within a few steps of it: the estimate
-  loading uses for its own limit). The matcher walks the program at every
+- **slow-pattern**: a rule whose program, with every repeat unrolled, has more than
+  `SLOW_PROGRAM_SIZE` instructions (estimated without compiling with
+  `dsl.validate.program_size`: the estimate loading uses for its own limit; a long repeat is
+  compiled as one counted loop, whose states still number about as many). The matcher walks
+  the program at every
   word of a candidate sentence, so the time a rule takes grows with it; the largest rules of
   the bundled pack have under 600. The hint names the parts of the pattern that weigh most.
 - **no-examples**: a rule without examples or without counter-examples (todo ones do not

@@ -135,10 +135,17 @@ def split_words(phrase: str) -> list[str]:
     A clitic written on its own in a rule (`'s`, `n't`) is one token, as it is when the
     tokenizer splits it off a word in running text.
     """
+    return list(_split_words(phrase))
+
+
+@functools.lru_cache(maxsize=65536)
+def _split_words(phrase: str) -> tuple[str, ...]:
+    """`split_words`, worked out once per phrase: a large rule set names the same words (and
+    the same lexicons, through its macros) thousands of times while it compiles."""
     words: list[str] = []
     for piece in phrase.split():
         if _STANDALONE_CLITIC_RE.match(piece):
             words.append(normalise(piece))
         else:
             words.extend(t.lower for t in tokenize(piece))
-    return words
+    return tuple(words)
