@@ -220,7 +220,7 @@ def test_a_heading_in_capitals_is_not_an_actor():
     ("sentence", "actor"),
     [
         ("Analysts noted near-universal voter support for expanded checks.", None),
-        ("The friendly audience cheered Ruiz's attacks on the plan.", "Ruiz"),
+        ("The friendly audience heard Ruiz's attacks on the plan.", "Ruiz"),
         ("Biden was weighing a public endorsement of his own.", None),
         ("Officials expect continued US support for the alliance.", "US"),
         ("Officials dismissed Chinese calls for a ceasefire.", "Chinese"),
