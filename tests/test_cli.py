@@ -519,7 +519,7 @@ def test_rules_lists_only_the_selected_file_and_its_imports(tmp_path):
 def test_summary_line_counts_documents_sentences_and_findings(corpus):
     result = run("scan", corpus, "-f", "jsonl")
     # sentences with trigger words are the only ones matched against rules
-    assert result.stderr == "scanned 2 documents, 5 sentences (3 with trigger words): 3 findings\n"
+    assert result.stderr == "scanned 2 documents, 5 sentences (4 with trigger words): 3 findings\n"
 
 
 def test_quiet_silences_summary_and_warnings(corpus):
@@ -613,7 +613,7 @@ def test_python_dash_m_runs_the_command(tmp_path, corpus):
     assert done.returncode == ExitCode.INPUT_ERROR, done.stderr
     assert brief([json.loads(line) for line in done.stdout.splitlines()]) == EXPECTED
     assert "absent.txt: no such file or folder" in done.stderr
-    assert "scanned 2 documents, 5 sentences (3 with trigger words): 3 findings; 1 skipped" in done.stderr
+    assert "scanned 2 documents, 5 sentences (4 with trigger words): 3 findings; 1 skipped" in done.stderr
 
 
 def test_group_run_on_its_own_exits_with_the_declared_codes(tmp_path):
