@@ -297,8 +297,9 @@ def test_he_after_a_quote_is_its_speaker_not_a_man_named_inside_it(matcher):
 
 def test_he_continues_the_he_of_the_sentence_before(matcher):
     text = "Pedro Alvarez spoke first. He said a judge should settle the row. He backs the pay deal."
-    [finding] = matcher.scan(text)
-    assert finding.actor.name == "Pedro Alvarez"
+    advice, backing = matcher.scan(text)  # "a judge should settle the row" is his appeal
+    assert advice.kind == "appeal"
+    assert [advice.actor.name, backing.actor.name] == ["Pedro Alvarez", "Pedro Alvarez"]
 
 
 def test_his_opening_the_sentence_before_continues_the_chain(matcher):
