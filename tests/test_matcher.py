@@ -131,6 +131,7 @@ def test_a_second_relative_clause_after_and_refers_to_the_same_antecedent():
         ),
         ("The mayor urged the ministers to resign in a letter to the board.", "the ministers to resign"),
         ("The mayor defended the budget against criticism from her own party.", "the budget"),
+        ("The council backed the levy even though traders had asked for a delay.", "the levy"),
         (
             'The mayor says she is "standing by" her remarks which compared the board to a "closed shop".',
             'her remarks which compared the board to a "closed shop"',
