@@ -515,6 +515,18 @@ def test_a_role_is_the_person_given_it_for_a_state(matcher):
     assert finding.actor.name == "Ana Ruiz"
 
 
+def test_a_bare_role_is_the_person_given_it_for_a_court(matcher):
+    text = "Crown Court Justice Mara Quist heard the case on Monday. The judge rejected the request for bail."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Mara Quist"
+
+
+def test_a_bare_role_is_not_the_person_given_it_for_a_country_or_formerly(matcher):
+    text = "Italian Prime Minister Tom Reyes met former judge Ana Ruiz. The prime minister backed the deal."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name not in ("Tom Reyes", "Ana Ruiz")
+
+
 def test_a_role_given_to_people_of_two_states_names_neither(matcher):
     text = "Texas Gov. Tom Reyes met Ohio Gov. Ana Ruiz. The governor praised the transit plan."
     [finding] = matcher.scan(text)

@@ -576,6 +576,7 @@ class DocumentContext:
             return []
         exact: list[Mention] = []
         narrower: list[Mention] = []
+        placed: list[Mention] = []
         head = office[-1]
         spellings = {head, *(short for short, title in self.lang.title_spellings.items() if title == head)}
         for m in self._mentions_around(mention, spellings):
@@ -587,7 +588,9 @@ class DocumentContext:
                 exact.append(person)
             elif self._narrower_office(office, given):
                 narrower.append(person)
-        return exact or narrower
+            elif self._office_of_a_court_or_place(office, given, person):
+                placed.append(person)
+        return exact or narrower or placed
 
     def _apposed_person(self, m: Mention) -> Mention | None:
         """The named person a role stands in apposition to ("Ana Ruiz, the Tory leader"):
@@ -606,6 +609,15 @@ class DocumentContext:
         if set(given) - set(office) <= self.lang.role_keeping_modifiers:
             return True
         return " ".join(w for w in given if w not in office) in self.lang.places
+
+    def _office_of_a_court_or_place(self, office: tuple[str, ...], given: tuple[str, ...], person: Mention) -> bool:
+        """Whether a bare role ("the judge") names a person given it for a court or a place the
+        text names ("Manhattan Supreme Court Justice Frank Nervo"): the same head, no word that
+        makes it another office ("former"), and no qualifier that names a body of its own
+        ("Italian Prime Minister ..." is Italy's, not the one "the prime minister" names)."""
+        if len(office) != 1 or not given or given[-1] != office[-1]:
+            return False
+        return not set(given) & self.lang.role_changing_modifiers and not person.referent.affiliations
 
     def _narrower_office(self, office: tuple[str, ...], given: tuple[str, ...]) -> bool:
         """Whether `given` narrows a qualified `office` ("tory foreign affairs spokesman" of
