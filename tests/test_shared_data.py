@@ -106,7 +106,9 @@ class TestCeasefireArticle:
 @needs(POLNEAR / "dev" / "text", "the PolNeAR dev news texts")
 @needs(SCORER, "the PolNeAR reference scorer score_gold.py")
 def test_polnear_dev_scores_above_the_bar(tmp_path):
-    """recall >= 0.50 and precision_strict >= 0.40, by the shared scorer."""
+    """recall >= 0.50 and precision_judged >= 0.85, by the shared scorer. precision_judged counts
+    the findings at a gold cue; precision_strict also counts as wrong every stance the stance-verb
+    gold does not hold (evaluations, commitments, acts, polls), so it is no measure of them."""
     out = tmp_path / "dev.jsonl"
     result = subprocess.run(
         [
@@ -134,7 +136,7 @@ def test_polnear_dev_scores_above_the_bar(tmp_path):
     ).stdout
     figures = dict(re.findall(r"(\w+)=([0-9.]+)", scored.strip().splitlines()[-1]))
     assert float(figures["recall"]) >= 0.50, scored
-    assert float(figures["precision_strict"]) >= 0.40, scored
+    assert float(figures["precision_judged"]) >= 0.85, scored
 
 
 @needs(BBC, "the BBC news corpus")
