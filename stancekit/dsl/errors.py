@@ -90,6 +90,21 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
 
 
+class CountsDiagnostics:
+    """Errors and warnings counted from a report's `diagnostics`, for the reports of
+    `stancekit check` (the full check's and that of files refused at their first reading)."""
+
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.diagnostics if d.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.diagnostics) - self.errors
+
+
 def check_summary(errors: int, warnings: int, files: int, rules: int) -> str:
     """The last line of `stancekit check`: `2 errors, 3 warnings in 5 files (48 rules)`."""
     return (

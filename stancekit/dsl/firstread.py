@@ -16,26 +16,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from stancekit.dsl.errors import Diagnostic, check_summary, diagnostic_order
+from stancekit.dsl.errors import CountsDiagnostics, Diagnostic, check_summary, diagnostic_order
 from stancekit.dsl.importpaths import RULE_FILE_SUFFIXES, TEST_FILE_MARKERS, display_path
 from stancekit.dsl.yamlsource import read_rule_file
 
 
 @dataclass(frozen=True)
-class FirstReading:
+class FirstReading(CountsDiagnostics):
     """The problems of rule files refused at their first reading: the full check's report of
     them (`stancekit.testing.lint.CheckReport`), which holds no rule."""
 
     diagnostics: tuple[Diagnostic, ...]
     files: int
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for d in self.diagnostics if d.is_error)
-
-    @property
-    def warnings(self) -> int:
-        return len(self.diagnostics) - self.errors
 
     def summary(self) -> str:
         return check_summary(self.errors, self.warnings, self.files, 0)

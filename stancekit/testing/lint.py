@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stancekit.dsl import ast, codes
-from stancekit.dsl.errors import Diagnostic, check_summary
+from stancekit.dsl.errors import CountsDiagnostics, Diagnostic, check_summary
 from stancekit.dsl.errors import plural as _count
 from stancekit.dsl.loader import RuleSet, check_rules, diagnostic_order
 from stancekit.dsl.model import Rule
@@ -101,18 +101,10 @@ def loaded_ids(ruleset: RuleSet, diagnostics: Iterable[Diagnostic]) -> list[str]
 
 
 @dataclass(frozen=True)
-class CheckReport:
+class CheckReport(CountsDiagnostics):
     ruleset: RuleSet
     diagnostics: tuple[Diagnostic, ...]
     files: int
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for d in self.diagnostics if d.is_error)
-
-    @property
-    def warnings(self) -> int:
-        return len(self.diagnostics) - self.errors
 
     def summary(self) -> str:
         """`2 errors, 3 warnings in 5 files (48 rules)`."""
