@@ -13,7 +13,9 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from stancekit.findings import ActorRef, Affiliated, Finding, RuleRef, TextSpan, TopicRef, finding_id
+from test_report import make
+
+from stancekit.findings import Affiliated, Finding
 from stancekit.reporting import build_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,26 +30,7 @@ HOSTILE = (SCRIPT, ONERROR, BREAKOUT, SVG)
 def finding(doc: str, date: str | None, actor: str, topic: str, polarity: str) -> Finding:
     """A finding of the sentence "<actor> backs <topic> again.", markup and all."""
     sentence = f"{actor} backs {topic} again."
-    s = TextSpan(sentence, 0, len(sentence))
-    a = ActorRef(actor, 0, len(actor), actor, None, "mention", "organisation", (Affiliated("org:x", ONERROR),))
-    start = len(actor) + len(" backs ")
-    t = TopicRef(topic, start, start + len(topic), topic, None)
-    return Finding(
-        id=finding_id(doc, s, "en.test", a, t),
-        doc=doc,
-        date=date,
-        sentence=s,
-        actor=a,
-        topic=t,
-        polarity=polarity,
-        negated=False,
-        hedged=False,
-        quoted=False,
-        speaker=None,
-        rule=RuleRef("en.test", "rules/test.yaml", 1),
-        ruleset="a" * 64,
-        cue=TextSpan("backs", len(actor) + 1, len(actor) + 6),
-    )
+    return make(doc, date, sentence, actor, topic, "backs", polarity, affiliations=(Affiliated("org:x", ONERROR),))
 
 
 def findings(a: str, b: str, c: str, d: str) -> list[Finding]:
