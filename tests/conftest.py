@@ -23,3 +23,13 @@ def _private_rule_cache(tmp_path_factory):
     patch.setenv("STANCEKIT_CACHE_DIR", str(tmp_path_factory.mktemp("rule-cache")))
     yield
     patch.undo()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fixed_terminal_width():
+    """The table output wraps at the terminal's width: every test sees 100 columns, whether
+    the run has a terminal, a pipe or a worker process behind its standard output."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("COLUMNS", "100")
+    yield
+    patch.undo()
