@@ -40,6 +40,12 @@ def alias_bomb(levels: int = 9, width: int = 9) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: Expanding the bomb, or checking a huge lexicon in quadratic time, takes minutes: these tests
+#: fail on a return of that. How fast refusal is (under a second) is measured by
+#: benchmarks/hostile.py, not here, where a busy machine would make the figure flaky.
+PROMPTLY = 5.0
+
+
 def _errors(path: Path) -> tuple[Diagnostic, ...]:
     with pytest.raises(RuleError) as caught:
         load_rules([path])
@@ -66,20 +72,20 @@ def check(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 # -- YAML aliases and nesting -------------------------------------------------------------------
 
 
-def test_the_alias_bomb_is_refused_in_well_under_a_second(tmp_path: Path) -> None:
+def test_the_alias_bomb_is_refused_before_it_expands(tmp_path: Path) -> None:
     path = _write(tmp_path, alias_bomb())
     started = time.perf_counter()
     (error,) = _errors(path)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < PROMPTLY
     assert error.code == "yaml-aliases"
     assert (error.location.line, error.location.col) == (6, 12)
 
 
-def test_a_much_larger_bomb_is_refused_as_fast(tmp_path: Path) -> None:
+def test_a_much_larger_bomb_is_refused_as_promptly(tmp_path: Path) -> None:
     path = _write(tmp_path, alias_bomb(levels=40, width=40))
     started = time.perf_counter()
     assert [e.code for e in _errors(path)] == ["yaml-aliases"]
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < PROMPTLY
 
 
 def test_aliases_up_to_the_limit_load(tmp_path: Path) -> None:
@@ -109,7 +115,7 @@ def test_deeply_nested_lists_are_refused_not_a_recursion_error(tmp_path: Path) -
     path = _write(tmp_path, "stancekit: 1\ndescription: " + "[" * 5000 + "]" * 5000 + "\n")
     started = time.perf_counter()
     (error,) = _errors(path)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < PROMPTLY
     assert error.code == "yaml-nesting"
     assert (error.location.line, error.location.col) == (2, 13 + rule_limits.MAX_YAML_NESTING)
 
@@ -259,7 +265,7 @@ def test_check_refuses_the_alias_bomb_without_loading_the_rule_language(tmp_path
     elapsed = time.perf_counter() - started
     assert result.stdout.splitlines()[-1] == f"{int(ExitCode.RULE_ERROR)} []", result.stdout + result.stderr
     assert "error[yaml-aliases]" in result.stdout
-    assert elapsed < 1.0, f"{elapsed:.2f} s"
+    assert elapsed < PROMPTLY, f"{elapsed:.2f} s"
 
 
 # -- imports --------------------------------------------------------------------------------------
@@ -324,7 +330,7 @@ def test_a_rule_file_over_the_size_limit_is_refused_unparsed(tmp_path: Path) -> 
     assert path.stat().st_size > rule_limits.MAX_RULE_FILE_BYTES
     started = time.perf_counter()
     (error,) = _errors(path)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < PROMPTLY
     assert error.code == "file-too-large"
     assert (error.location.line, error.location.col, error.location.line_text) == (1, 1, "stancekit: 1")
     path.write_text("stancekit: 1\n" + "#" * (rule_limits.MAX_RULE_FILE_BYTES - 13), encoding="utf-8")
