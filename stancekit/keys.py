@@ -43,12 +43,16 @@ from stancekit.tagging import Tagger, default_tagger, lemma
 from stancekit.text.tokens import tokenize
 
 if TYPE_CHECKING:
+    from stancekit.compiler.dictionaries import TopicMatch
     from stancekit.compiler.ruleset import CompiledRuleSet
 
 #: The possessive endings the tokenizer splits off a word ("company" "'s").
 _POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 #: Tags of the words that can name a topic.
 _CONTENT_TAGS = frozenset({"NOUN", "PROPN", "VERB", "NUM"})
+#: Tags of the words of an amount ("£", "35", "bn"; "10%"), dropped from the start of a key:
+#: "a £6 minimum wage" is the minimum wage, "10% of the profits" the profits.
+_AMOUNT_TAGS = frozenset({"NUM", "SYM"})
 #: Tags of the words of a noun phrase's core after its first word.
 _MODIFIER_TAGS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "X"})
 
@@ -362,11 +366,13 @@ def _core_words(pairs: list[tuple[str, str]], profile: LanguageProfile) -> list[
 
 
 def _without_opening(pairs: list[tuple[str, str]], profile: LanguageProfile) -> list[tuple[str, str]]:
-    """`pairs` without leading determiners, possessive pronouns and openers; a possessor
+    """`pairs` without leading determiners, possessive pronouns, openers and amounts; a possessor
     written as a name stays, without its titles ("Lord Butler's assessment" -> "Butler
     assessment"), any other is dropped ("the company's effort" -> "effort")."""
     start = 0  # a complement link is what is left of a partitive: "some of the statements"
-    while start < len(pairs) - 1 and (_dropped_opener(pairs[start][0], profile) or pairs[start][1] == "ADV"):
+    while start < len(pairs) - 1 and (
+        _dropped_opener(pairs[start][0], profile) or _amount_before_words(pairs, start) or pairs[start][1] == "ADV"
+    ):
         start += 1
     for k in range(start, min(_core_end(pairs[start:], profile) + start + 1, len(pairs) - 1)):
         if pairs[k][1] == "VERB":
@@ -376,6 +382,16 @@ def _without_opening(pairs: list[tuple[str, str]], profile: LanguageProfile) -> 
             named = owner and all(word[:1].isupper() for word, _ in owner)
             return (owner if named else []) + _without_opening(pairs[k + 1 :], profile)
     return pairs[start:]
+
+
+def _amount_before_words(pairs: Sequence[tuple[str, str]], at: int) -> bool:
+    """Whether the word at `at` is part of an amount that words follow ("£6 minimum wage", "10%
+    of the profits"), not an amount that is the whole topic with its unit ("the 3,000m",
+    "provide $10bn")."""
+    end = at
+    while end < len(pairs) and pairs[end][1] in _AMOUNT_TAGS:
+        end += 1
+    return end > at and any(len(word) > 2 for word, _ in pairs[end:])
 
 
 def _dropped_opener(word: str, profile: LanguageProfile) -> bool:
@@ -595,8 +611,69 @@ def keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
         return replace(keyed, topic=replace(keyed.topic, key=with_keys(unnamed, compiled.profile, actor_ids).topic.key))
     if topic.id:
         return keyed
-    actor_id = dictionary_actor_of(topic.text, compiled)
-    return replace(keyed, topic=replace(keyed.topic, key=actor_id)) if actor_id else keyed
+    key = keyed.topic.key or ""
+    named = (
+        dictionary_actor_of(topic.text, compiled)
+        or dictionary_topic_of_key(key, compiled)
+        or _entry_through_head(topic.text, key, compiled)
+    )
+    return replace(keyed, topic=replace(keyed.topic, key=named)) if named else keyed
+
+
+def dictionary_topic_of_key(key: str, compiled: CompiledRuleSet) -> str | None:
+    """The topic dictionary's id for a key whose head it names ("high fuel price" under "fuel
+    price", "raise minimum wage" under "minimum wage", "the budget" kept within its document
+    under "budget"), or None: an entry that only modifies the head ("immigration officer")
+    or sits in an adjunct names another topic. The scan looks the dictionary up in the
+    phrase as written; the key, without its openers, frames and adjuncts, finds the entries
+    the phrase hid."""
+    best = compiled.topics.longest(_head_matches(bare_key(key), compiled))
+    return compiled.topics.concept(best.id) if best is not None else None
+
+
+def _entry_through_head(phrase: str, key: str, compiled: CompiledRuleSet) -> str | None:
+    """The topic dictionary's id for a phrase whose entry runs from its head into what the key
+    cut off as an adjunct ("the war in Iraq" under "war in Iraq", "a ban on smoking in pubs"
+    under "ban on smoking"), or None: an entry in the adjunct alone names another topic ("the
+    rise in tuition fees" is the rise's)."""
+    best = compiled.topics.longest(_matches_through_head(phrase, key, compiled))
+    return compiled.topics.concept(best.id) if best is not None else None
+
+
+def _matches_through_head(phrase: str, key: str, compiled: CompiledRuleSet) -> list[TopicMatch]:
+    """The topic dictionary's matches in a phrase that hold the head of its key and more."""
+    words = bare_key(key).split()
+    if not words or not compiled.topics:
+        return []
+    tokens = tokenize(phrase, profile=compiled.profile)
+    links = compiled.profile.key_complement_links
+    head = next((words[k - 1] for k in range(1, len(words)) if words[k] in links), words[-1])
+    return [
+        m
+        for m in compiled.topics.matches(tokens, phrase)
+        if m.size > 1 and any(lemma(t.text, "NOUN").casefold() == head for t in tokens[m.start : m.end])
+    ]
+
+
+def _head_matches(phrase: str, compiled: CompiledRuleSet) -> list[TopicMatch]:
+    """The topic dictionary's matches that head a phrase or the words before its 'of'
+    complement: no noun follows them there but a generic one ("terror law changes", "keep
+    abortion legal"); one a noun follows only modifies it ("immigration officer")."""
+    topics, profile = compiled.topics, compiled.profile
+    tokens = tokenize(phrase, profile=profile) if topics and phrase else []
+    if not tokens:
+        return []
+    tags = default_tagger().tag([t.text for t in tokens])
+
+    def heads(match: TopicMatch) -> bool:
+        for token, tag in zip(tokens[match.end :], tags[match.end :], strict=True):
+            if token.lower in profile.key_complement_links:
+                return True
+            if tag in ("NOUN", "PROPN", "NUM") and token.lower not in profile.key_generic_heads:
+                return False
+        return True
+
+    return [m for m in topics.matches(tokens, phrase) if heads(m)]
 
 
 def _named_in_core(topic: TopicRef, compiled: CompiledRuleSet) -> bool:
@@ -608,10 +685,10 @@ def _named_in_core(topic: TopicRef, compiled: CompiledRuleSet) -> bool:
     stops = profile.key_cut_words | profile.key_complement_links | profile.relative_pronouns
     head_end = next((k for k in range(1, len(words)) if words[k].lower in stops), len(words))
     head = topic.text[: words[head_end - 1].end - words[0].start] if words else ""
-    found: set[str] = set()
-    for phrase in (phrase_key(topic.text, profile), head):  # "the cost of asylum"; "Tory spending plans"
-        tokens = tokenize(phrase, profile=profile)
-        found |= {m.id for m in topics.matches(tokens, phrase)} if tokens else set()
+    key = phrase_key(topic.text, profile)
+    found = {m.id for m in _head_matches(key, compiled)}
+    found |= {m.id for m in _head_matches(head, compiled)}  # "the cost of asylum"; "Tory spending plans"
+    found |= {m.id for m in _matches_through_head(topic.text, key, compiled)}  # "the war in Iraq"
     return any(topic.id in (entry, topics.concept(entry), *topics.ancestors(entry)) for entry in found)
 
 

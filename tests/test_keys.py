@@ -282,3 +282,74 @@ def test_a_dictionary_entry_at_the_head_keys_the_topic_whole_or_reduced() -> Non
     (spending,) = MATCHER.scan(Document("d", "Ms. Rita Vance attacked Tory spending plans."))
     (cost,) = MATCHER.scan(Document("d", "Ms. Rita Vance attacked the cost of asylum."))
     assert (spending.topic.key, cost.topic.key) == (spending.topic.id, cost.topic.id) == ("budget", "asylum")
+
+
+def test_the_topic_dictionary_names_the_head_of_a_key_the_phrase_hid() -> None:
+    """A frame or an opener hides the entry from the phrase as written; its key shows it."""
+    (calls,) = MATCHER.scan(Document("d", "Ms. Rita Vance backed calls for tougher anti-terror laws."))
+    (duty,) = MATCHER.scan(Document("d", "Mr. Tom Okafor attacked the steep rise in fuel duty."))
+    assert calls.topic.key == "terrorism"
+    assert calls.topic.text == "calls for tougher anti-terror laws"  # the evidence as written
+    assert duty.topic.key != "fuel_prices"  # a rise in fuel duty is the rise's: the entry sits in an adjunct
+
+
+def test_an_entry_that_only_modifies_the_head_does_not_name_the_key() -> None:
+    (officers,) = MATCHER.scan(Document("d", "Ms. Rita Vance praised the immigration officers at the port."))
+    assert officers.topic.key == "immigration officer"
+
+
+@pytest.mark.parametrize(
+    ("topic", "key"),
+    [
+        ("a £9 minimum wage", "minimum wage"),
+        ("cut $40bn from public spending", "cut public spending"),
+        ("15% of Northgate's profits", "northgate profit"),
+        ("the 2027 budget", "budget"),
+    ],
+)
+def test_an_amount_before_what_it_measures_is_dropped(topic: str, key: str) -> None:
+    assert key_of(topic) == key
+
+
+def test_an_amount_that_is_the_whole_topic_stays() -> None:
+    assert key_of("the 5,000m") == "5,000 m"
+    assert key_of("raise $10bn") == "raise $ 10 bn"
+
+
+@pytest.mark.parametrize(
+    ("topic", "key"),
+    [
+        ("reduce the number of asylum seekers", "reduce asylum seeker"),
+        ("any kind of military strike", "military strike"),
+        ("write off up to 80% of the debt", "write off debt"),
+    ],
+)
+def test_a_quantity_or_a_kind_is_keyed_by_what_it_counts(topic: str, key: str) -> None:
+    assert key_of(topic) == key
+
+
+def test_a_generic_head_after_a_dictionary_entry_says_no_more_than_the_entry() -> None:
+    (changes,) = MATCHER.scan(Document("d", "Ms. Rita Vance opposed the anti-terror law changes."))
+    (kept,) = MATCHER.scan(Document("d", "Ms. Rita Vance backed keeping abortion legal."))
+    assert (changes.topic.key, kept.topic.key) == ("terrorism", "abortion")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key"),
+    [
+        ("Ms. Rita Vance opposes identity cards.", "id_cards"),
+        ("Mr. Tom Okafor backed the smoking ban in pubs.", "smoking"),
+        ("Ms. Rita Vance attacked higher university tuition fees.", "student_debt"),
+        ("Mr. Tom Okafor defended the war in Iraq.", "iraq_war"),
+    ],
+)
+def test_the_bundled_topic_dictionary_names_common_issues_of_the_news(sentence: str, key: str) -> None:
+    (found,) = MATCHER.scan(Document("d", sentence))
+    assert found.topic.key == key
+
+
+def test_an_entry_that_runs_from_the_head_into_the_adjunct_names_the_topic() -> None:
+    (ban,) = MATCHER.scan(Document("d", "Mr. Tom Okafor backed a ban on smoking in pubs."))
+    (rise,) = MATCHER.scan(Document("d", "Ms. Rita Vance attacked the rise in university tuition fees."))
+    assert ban.topic.key == "smoking"
+    assert rise.topic.key != "student_debt"  # the rise's topic: the fees are only where it happens
