@@ -38,7 +38,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from stancekit.engine.profile import LanguageProfile, default_profile
-from stancekit.findings import ActorRef, Finding, TopicRef
+from stancekit.findings import ActorRef, Finding, TextSpan, TopicRef
 from stancekit.tagging import Tagger, default_tagger, lemma
 from stancekit.text.tokens import tokenize
 
@@ -449,11 +449,27 @@ def with_keys(
 ) -> Finding:
     """`finding` with its actor's and its topic's key set as its own text shows them."""
     lang = profile or default_profile()
+    actor = actor_key(finding.actor, lang, actor_ids, doc=finding.doc)
+    topic = topic_key(finding.topic, lang, actor_ids, doc=finding.doc)
     return replace(
         finding,
-        actor=replace(finding.actor, key=actor_key(finding.actor, lang, actor_ids, doc=finding.doc)),
-        topic=replace(finding.topic, key=topic_key(finding.topic, lang, actor_ids, doc=finding.doc)),
+        actor=replace(finding.actor, key=_as_name(actor, finding.actor, finding.sentence)),
+        topic=replace(finding.topic, key=_as_name(topic, finding.topic, finding.sentence)),
     )
+
+
+def _as_name(key: str | None, span: ActorRef | TopicRef, sentence: TextSpan) -> str | None:
+    """A key kept within its document for a role or body word that the text writes as a name:
+    one capitalised word in the singular, without a determiner, inside the sentence ("said
+    Labour", "backed by Labour"), is the party's name everywhere; at the start of a sentence
+    ("Labour", "Critics") capitals say nothing."""
+    word = span.text.strip()
+    if key is None or "@" not in key or bare_key(key) != word.casefold() or not word[:1].isupper():
+        return key
+    before = sentence.text[: max(0, span.start - sentence.start)]
+    inside = any(char.isalnum() for char in before)
+    singular = lemma(word, "NOUN").casefold() == word.casefold()
+    return bare_key(key) if inside and singular and word.isalpha() else key
 
 
 def bare_key(key: str) -> str:

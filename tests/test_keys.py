@@ -353,3 +353,11 @@ def test_an_entry_that_runs_from_the_head_into_the_adjunct_names_the_topic() -> 
     (rise,) = MATCHER.scan(Document("d", "Ms. Rita Vance attacked the rise in university tuition fees."))
     assert ban.topic.key == "smoking"
     assert rise.topic.key != "student_debt"  # the rise's topic: the fees are only where it happens
+
+
+def test_a_party_word_written_as_a_name_inside_a_sentence_is_keyed_across_documents() -> None:
+    """'Labour' inside a sentence is the party's name; 'Critics' opening one is no name."""
+    (inside,) = MATCHER.scan(Document("d1", "The plan was attacked by Labour on Monday."))
+    (opening,) = MATCHER.scan(Document("d2", "Critics attacked the plan on Monday."))
+    assert inside.actor.key == "labour"
+    assert opening.actor.key == "critics@d2"
