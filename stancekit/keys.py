@@ -173,7 +173,20 @@ def topic_key(
         key = _bundled_phrase_key(phrase, doc)
     else:
         key = phrase_key(phrase, profile, tagger, doc)
-    return person_after_descriptor(key, profile) or key
+    return person_after_descriptor(key, profile) or _titled_name(key, phrase, profile) or key
+
+
+def _titled_name(key: str, phrase: str, profile: LanguageProfile) -> str | None:
+    """The name in a key that is a title and a name the phrase writes in capitals ("mr blair"
+    from "Mr Blair should quit", "wholeheartedly with Mr Forsyth"): the name, as an actor
+    named so is keyed; None for any other key."""
+    words = key.split()
+    titles = [k for k, word in enumerate(words) if word.rstrip(".") in profile.person_titles]
+    if "@" in key or not titles or titles != list(range(len(titles))) or len(titles) == len(words):
+        return None
+    name = words[len(titles) :]
+    written = {word.casefold() for word in phrase.split() if word[:1].isupper()}
+    return " ".join(name) if len(name) <= 3 and all(word in written for word in name) else None
 
 
 def _owner_named(topic: TopicRef, profile: LanguageProfile) -> str:

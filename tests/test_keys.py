@@ -361,3 +361,8 @@ def test_a_party_word_written_as_a_name_inside_a_sentence_is_keyed_across_docume
     (opening,) = MATCHER.scan(Document("d2", "Critics attacked the plan on Monday."))
     assert inside.actor.key == "labour"
     assert opening.actor.key == "critics@d2"
+
+
+def test_a_title_before_a_name_in_a_topic_clause_falls_away() -> None:
+    assert key_of("Mr Okafor should resign") == key_of("wholeheartedly with Mr. Okafor") == "okafor"
+    assert key_of("the minister of health") == "minister of health"  # no name: the role stays
