@@ -173,7 +173,22 @@ def topic_key(
         key = _bundled_phrase_key(phrase, doc)
     else:
         key = phrase_key(phrase, profile, tagger, doc)
-    return person_after_descriptor(key, profile) or _titled_name(key, phrase, profile) or key
+    key = person_after_descriptor(key, profile) or _titled_name(key, phrase, profile) or key
+    return _full_name_named(key, topic, profile) or key
+
+
+def _full_name_named(key: str, topic: TopicRef, profile: LanguageProfile) -> str | None:
+    """The full name the scan named a surname key by ("Judge Curiel should step aside", named
+    "Gonzalo Curiel should step aside", is "gonzalo curiel"): the scan resolved the surname to
+    the person its document names; None when it named none."""
+    if " " in key or "@" in key or not topic.name or topic.name == topic.text:
+        return None
+    words = topic.name.split()
+    for size in (2, 3):
+        core = name_core(" ".join(words[:size]), profile) if len(words) >= size else None
+        if core and len(core) >= 2 and core[-1] == key:
+            return " ".join(core)
+    return None
 
 
 def _titled_name(key: str, phrase: str, profile: LanguageProfile) -> str | None:

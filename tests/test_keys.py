@@ -366,3 +366,10 @@ def test_a_party_word_written_as_a_name_inside_a_sentence_is_keyed_across_docume
 def test_a_title_before_a_name_in_a_topic_clause_falls_away() -> None:
     assert key_of("Mr Okafor should resign") == key_of("wholeheartedly with Mr. Okafor") == "okafor"
     assert key_of("the minister of health") == "minister of health"  # no name: the role stays
+
+
+def test_a_surname_the_scan_named_in_full_is_keyed_by_the_full_name() -> None:
+    topic = TopicRef("Judge Okafor should step aside", 0, 30, "Tom Okafor should step aside")
+    assert topic_key(topic, PROFILE, doc="d4") == "tom okafor"
+    unnamed = TopicRef("Judge Okafor should step aside", 0, 30, "Judge Okafor should step aside")
+    assert topic_key(unnamed, PROFILE, doc="d4") == "okafor"
