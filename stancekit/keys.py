@@ -318,19 +318,25 @@ def _anaphoric(pairs: Sequence[tuple[str, str]], core: Sequence[tuple[str, str]]
     if len(core) != 1 or core[0][1] != "NOUN":
         return False
     at = pairs.index(core[0])
-    rest = [pair for pair in pairs if pair[0].casefold() not in dropped]
-    pointed = at > 0 and pairs[at - 1][0].casefold() in dropped  # "the scheme", not "immigration"
+    rest = [pair for pair in pairs if pair[0].casefold() not in dropped and pair[1] not in _AMOUNT_TAGS]
+    before = at - 1
+    while before >= 0 and pairs[before][1] in _AMOUNT_TAGS:
+        before -= 1  # "a £2bn takeover" points as "a takeover" does
+    pointed = before >= 0 and pairs[before][0].casefold() in dropped  # "the scheme", not "immigration"
     return pointed and bool(rest) and rest[0] == core[0] and _core_end(rest, profile) == 1
 
 
 def _told_to_act(pairs: Sequence[tuple[str, str]], core: Sequence[tuple[str, str]]) -> bool:
     """Whether the core is a lone common noun that an infinitive follows ("urged users to
-    update their software"): the topic is what they are to do, and which users only the
-    document says; a name stays ("Mr Okafor to resign"), and so does "tax cuts to boost growth"."""
+    update their software") or a plural one that opens a clause ("users should update it"):
+    the topic is what they are to do, and which users only the document says; a name stays
+    ("Mr Okafor to resign"), and so do "tax cuts to boost growth" and "abortion should be banned"."""
     if len(core) != 1 or core[0] not in pairs or core[0][1] != "NOUN":
         return False
     at = pairs.index(core[-1])
     after = pairs[at + 1 : at + 3]
+    if after and after[0][1] in ("AUX", "VERB"):  # "users should update": a group, not "abortion should"
+        return lemma(core[0][0], "NOUN").casefold() != core[0][0].casefold()
     return len(after) == 2 and after[0][0].casefold() == "to" and after[1][1] in ("VERB", "AUX")
 
 
@@ -376,6 +382,8 @@ def _core_words(pairs: list[tuple[str, str]], profile: LanguageProfile) -> list[
         return _core_words(pairs[1:], profile)  # "whether to contest the title"
     if pairs and pairs[0][1] == "VERB":
         rest = pairs[1:]
+        if rest and rest[0][1] == "SCONJ":
+            return pairs[:1]  # "claims that ...": what is claimed, only the clause says
         if rest and rest[0][1] == "ADP":
             if rest[0][0].casefold() in profile.key_cut_words:  # "comment on the book"
                 return pairs[:1] + _core_words(rest[1:], profile)

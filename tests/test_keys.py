@@ -373,3 +373,23 @@ def test_a_surname_the_scan_named_in_full_is_keyed_by_the_full_name() -> None:
     assert topic_key(topic, PROFILE, doc="d4") == "tom okafor"
     unnamed = TopicRef("Judge Okafor should step aside", 0, 30, "Judge Okafor should step aside")
     assert topic_key(unnamed, PROFILE, doc="d4") == "okafor"
+
+
+@pytest.mark.parametrize(
+    "topic",
+    [
+        "claims that the minister misled parliament",
+        "speculation that the chairman will resign",
+        "a £2bn takeover by a rival bank",
+        "shoppers should check their receipts",
+    ],
+)
+def test_what_only_its_document_says_is_kept_within_it_however_it_is_dressed(topic: str) -> None:
+    """A claim's clause, a generic noun, an amount before a pointed noun, a group told what to do."""
+    assert topic_key(TopicRef(topic, 0, len(topic), topic), PROFILE, doc="d9").endswith("@d9")
+
+
+def test_an_issue_that_opens_a_clause_stays_the_issue() -> None:
+    assert topic_key(TopicRef("immigration should be cut", 0, 25, "immigration should be cut"), PROFILE, doc="d") == (
+        "immigration"
+    )
