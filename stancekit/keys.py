@@ -549,15 +549,22 @@ def collection_keys(findings: Iterable[Finding], profile: LanguageProfile | None
         by_doc.setdefault(f.doc, []).append(f)
     findings = [f for doc in by_doc.values() for f in _surnames_named(document_keys(doc), lang)]
     merges = key_merges(findings, lang)
+    company, in_doc = _keys_in_company(findings, lang), _document_key_sets(findings, lang)
 
-    def merged(key: str | None) -> str | None:
-        return merges[key][0] if key in merges else key
+    def merged(key: str | None, doc: str) -> str | None:
+        if key not in merges:
+            return key
+        target = merges[key][0]
+        if " " in key or " " not in target:
+            return target  # a descriptor dropped, a dictionary id: not a guess at who
+        # a surname joins the full name only in a document written among the full name's company
+        return target if (in_doc.get(doc, set()) - {key}) & (company.get(target, set()) - {key}) else key
 
     return [
         replace(
             f,
-            actor=replace(f.actor, key=merged(finding_actor_key(f, lang))),
-            topic=replace(f.topic, key=merged(finding_topic_key(f, lang))),
+            actor=replace(f.actor, key=merged(finding_actor_key(f, lang), f.doc)),
+            topic=replace(f.topic, key=merged(finding_topic_key(f, lang), f.doc)),
         )
         for f in findings
     ]
@@ -587,9 +594,11 @@ def _surnames_named(findings: Sequence[Finding], profile: LanguageProfile) -> li
 def key_merges(findings: Sequence[Finding], profile: LanguageProfile | None = None) -> dict[str, tuple[str, str, str]]:
     """Which name keys of a collection count as which: key -> (the key it counts under, the
     name to show, the name as first written). A surname alone joins the full name that ends
-    with it when exactly one full name in the collection does ("okafor" -> "david okafor"), a
-    descriptor falls away ("democrat jane doyle" -> "jane doyle"), and a name some actor of
-    the collection has a dictionary id for takes that id. Dictionary keys are never merged."""
+    with it when exactly one full name in the collection does ("okafor" -> "david okafor") and
+    the two are written among some of the same actors or topics (`collection_keys` asks that
+    of each document too), a descriptor falls away ("democrat jane doyle" -> "jane doyle"),
+    and a name some actor of the collection has a dictionary id for takes that id.
+    Dictionary keys are never merged."""
     from stancekit.tracking.names import Named, merge_names
 
     lang = profile or default_profile()
@@ -606,6 +615,7 @@ def key_merges(findings: Sequence[Finding], profile: LanguageProfile | None = No
                 written.setdefault(key, name)
                 names.append(Named(name.casefold(), name))
     full = merge_names(names, lang).merged
+    company, dictionary_ids = _keys_in_company(findings, lang), set(ids.values())
     merges: dict[str, tuple[str, str, str]] = {}
     for f in findings:
         pairs = (
@@ -618,9 +628,36 @@ def key_merges(findings: Sequence[Finding], profile: LanguageProfile | None = No
             target = full.get(name.casefold())
             shown = target.name if target else name
             new_key = name_key(shown, lang, ids) or key
-            if new_key != key:
+            joins_a_person = " " not in key and new_key not in dictionary_ids
+            if new_key != key and (not joins_a_person or _share_company(key, new_key, company)):
                 merges[key] = (new_key, shown, written[key])
     return merges
+
+
+def _document_key_sets(findings: Sequence[Finding], profile: LanguageProfile) -> dict[str, set[str]]:
+    """Document -> the keys of its findings, but those kept within it."""
+    by_doc: dict[str, set[str]] = {}
+    for f in findings:
+        keys = {finding_actor_key(f, profile), finding_topic_key(f, profile)}
+        by_doc.setdefault(f.doc, set()).update(k for k in keys if k and "@" not in k)
+    return by_doc
+
+
+def _keys_in_company(findings: Sequence[Finding], profile: LanguageProfile) -> dict[str, set[str]]:
+    """Key -> the other keys found in the documents it is found in (keys kept within a
+    document left out): who and what a name is written among."""
+    company: dict[str, set[str]] = {}
+    for keys in _document_key_sets(findings, profile).values():
+        for key in keys:
+            company.setdefault(key, set()).update(keys - {key})
+    return company
+
+
+def _share_company(surname: str, full: str, company: Mapping[str, set[str]]) -> bool:
+    """Whether a surname alone and the full name it would join are written among some of the
+    same actors or topics: in a collection of unrelated stories the one full name that ends
+    with "Reid" in a story about the health service is not the Reid of a football story."""
+    return bool((company.get(surname, set()) - {full}) & (company.get(full, set()) - {surname}))
 
 
 def _topic_written(finding: Finding, profile: LanguageProfile) -> str | None:
