@@ -101,6 +101,8 @@ def actor_key(
     words = [(word, "") for word in _without_determiners(actor.name, profile)]
     if doc is not None and _only_roles(words, profile) and not _names_someone(actor.name, profile):
         return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "Critics", "The chancellor"
+    if doc is not None and _role_after_a_name(words, profile):
+        return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "UKIP MEP": which member, only the document says
     named = name_key(actor.name, profile, actor_ids)
     if named:
         return named
@@ -111,6 +113,14 @@ def actor_key(
     if doc is not None and (not _names_someone(actor.name, profile) or _role_of_a_body(actor.name, key, profile)):
         return f"{key}@{doc}"
     return key
+
+
+def _role_after_a_name(words: Sequence[tuple[str, str]], profile: LanguageProfile) -> bool:
+    """Whether an actor is a role written after the name of the body it serves ("UKIP MEP",
+    "Labour MP"): a member, not the body."""
+    last = words[-1][0].casefold().rstrip(".") if len(words) > 1 else ""
+    before = words[-2][0] if len(words) > 1 else ""
+    return last in profile.person_titles and before[:1].isupper() and before[-1:].isalnum()  # not "Doyle, senator"
 
 
 def _role_of_a_body(name: str, key: str, profile: LanguageProfile) -> bool:

@@ -411,3 +411,8 @@ def test_a_surname_joins_a_full_name_only_when_they_are_written_among_the_same_a
         ]
     )
     assert [actor for actor, _ in found] == ["mary reid", "tom okafor", "reid", "mary reid"]
+
+
+def test_a_role_written_after_the_name_of_its_body_is_a_member_kept_within_its_document() -> None:
+    assert actor_key(ActorRef("Green MEP", 0, 9, "Green MEP"), PROFILE, doc="d3") == "green@d3"
+    assert actor_key(ActorRef("Ana Reyes", 0, 9, "Ana Reyes"), PROFILE, doc="d3") == "ana reyes"
