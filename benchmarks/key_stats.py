@@ -1,6 +1,6 @@
 """How well a collection's findings aggregate by their canonical keys, and samples to judge.
 
-    python benchmarks/key_stats.py FINDINGS.jsonl [--pairs 50] [--seed 16] [--largest 15]
+    python benchmarks/key_stats.py FINDINGS.jsonl [--pairs 50] [--seed 16] [--largest 15] [--rekey]
 
 Prints, for the keys (`stancekit.keys.collection_keys`) and for the names and ids tracking
 used before keys (`--before` adds them):
@@ -10,7 +10,11 @@ used before keys (`--before` adds them):
   (a pronoun left as the topic is shared with none);
 - the largest pairs;
 
-then, seeded, random pairs of findings from different documents that share a topic key and
+`--rekey` makes the keys again with the bundled pack as it is now, so that a change to the
+key language or the dictionaries is measured without scanning the collection again (the
+topic ids the scan found stay as they were).
+
+Then, seeded, random pairs of findings from different documents that share a topic key and
 pairs that share an actor key, with their sentences, for a reader to judge.
 """
 
@@ -23,7 +27,7 @@ from collections.abc import Callable, Sequence
 
 from stancekit.findings import Finding
 from stancekit.findingsfile import read_findings
-from stancekit.keys import collection_keys
+from stancekit.keys import collection_keys, document_keys, keyed_by_rules
 from stancekit.tracking.timeline import Named, is_unresolved
 
 Key = Callable[[Finding], "str | None"]
@@ -50,6 +54,20 @@ def named_topic(finding: Finding) -> str | None:
     topic = finding.topic
     name = " ".join((topic.name or topic.text).split()).casefold()
     return None if is_unresolved(Named(name, name)) else topic.id or name
+
+
+def keyed_again(findings: Sequence[Finding]) -> list[Finding]:
+    """`findings` with their keys made again by the bundled pack, document by document as a scan makes them."""
+    from dataclasses import replace
+
+    from stancekit.compiler.cache import compile_rules
+
+    compiled = compile_rules().compiled
+    by_doc: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        unkeyed = replace(f, actor=replace(f.actor, key=None), topic=replace(f.topic, key=None))
+        by_doc[f.doc].append(keyed_by_rules(unkeyed, compiled))
+    return [f for doc in by_doc.values() for f in document_keys(doc)]
 
 
 def tracked_pairs(findings: Sequence[Finding], actor: Key, topic: Key) -> list[tuple[tuple[str, str], int, int]]:
@@ -113,8 +131,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--largest", type=int, default=15)
     parser.add_argument("--before", action="store_true", help="also the figures by name and id, as before keys")
+    parser.add_argument("--rekey", action="store_true", help="make the keys again with the bundled pack")
     args = parser.parse_args(argv)
-    findings = collection_keys(read_findings(args.findings))
+    read = read_findings(args.findings)
+    findings = collection_keys(keyed_again(read) if args.rekey else read)
     if args.before:
         print_figures("by name and id", findings, named_actor, named_topic, args.largest)
     print_figures("by key", findings, keyed_actor, keyed_topic, args.largest)

@@ -38,17 +38,21 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from stancekit.engine.profile import LanguageProfile, default_profile
-from stancekit.findings import ActorRef, Finding, TopicRef
+from stancekit.findings import ActorRef, Finding, TextSpan, TopicRef
 from stancekit.tagging import Tagger, default_tagger, lemma
 from stancekit.text.tokens import tokenize
 
 if TYPE_CHECKING:
+    from stancekit.compiler.dictionaries import TopicMatch
     from stancekit.compiler.ruleset import CompiledRuleSet
 
 #: The possessive endings the tokenizer splits off a word ("company" "'s").
 _POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 #: Tags of the words that can name a topic.
 _CONTENT_TAGS = frozenset({"NOUN", "PROPN", "VERB", "NUM"})
+#: Tags of the words of an amount ("£", "35", "bn"; "10%"), dropped from the start of a key:
+#: "a £6 minimum wage" is the minimum wage, "10% of the profits" the profits.
+_AMOUNT_TAGS = frozenset({"NUM", "SYM"})
 #: Tags of the words of a noun phrase's core after its first word.
 _MODIFIER_TAGS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "X"})
 
@@ -97,6 +101,8 @@ def actor_key(
     words = [(word, "") for word in _without_determiners(actor.name, profile)]
     if doc is not None and _only_roles(words, profile) and not _names_someone(actor.name, profile):
         return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "Critics", "The chancellor"
+    if doc is not None and _role_after_a_name(words, profile):
+        return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "UKIP MEP": which member, only the document says
     named = name_key(actor.name, profile, actor_ids)
     if named:
         return named
@@ -107,6 +113,14 @@ def actor_key(
     if doc is not None and (not _names_someone(actor.name, profile) or _role_of_a_body(actor.name, key, profile)):
         return f"{key}@{doc}"
     return key
+
+
+def _role_after_a_name(words: Sequence[tuple[str, str]], profile: LanguageProfile) -> bool:
+    """Whether an actor is a role written after the name of the body it serves ("UKIP MEP",
+    "Labour MP"): a member, not the body."""
+    last = words[-1][0].casefold().rstrip(".") if len(words) > 1 else ""
+    before = words[-2][0] if len(words) > 1 else ""
+    return last in profile.person_titles and before[:1].isupper() and before[-1:].isalnum()  # not "Doyle, senator"
 
 
 def _role_of_a_body(name: str, key: str, profile: LanguageProfile) -> bool:
@@ -169,7 +183,35 @@ def topic_key(
         key = _bundled_phrase_key(phrase, doc)
     else:
         key = phrase_key(phrase, profile, tagger, doc)
-    return person_after_descriptor(key, profile) or key
+    key = person_after_descriptor(key, profile) or _titled_name(key, phrase, profile) or key
+    return _full_name_named(key, topic, profile) or key
+
+
+def _full_name_named(key: str, topic: TopicRef, profile: LanguageProfile) -> str | None:
+    """The full name the scan named a surname key by ("Judge Curiel should step aside", named
+    "Gonzalo Curiel should step aside", is "gonzalo curiel"): the scan resolved the surname to
+    the person its document names; None when it named none."""
+    if " " in key or "@" in key or not topic.name or topic.name == topic.text:
+        return None
+    words = topic.name.split()
+    for size in (2, 3):
+        core = name_core(" ".join(words[:size]), profile) if len(words) >= size else None
+        if core and len(core) >= 2 and core[-1] == key:
+            return " ".join(core)
+    return None
+
+
+def _titled_name(key: str, phrase: str, profile: LanguageProfile) -> str | None:
+    """The name in a key that is a title and a name the phrase writes in capitals ("mr blair"
+    from "Mr Blair should quit", "wholeheartedly with Mr Forsyth"): the name, as an actor
+    named so is keyed; None for any other key."""
+    words = key.split()
+    titles = [k for k, word in enumerate(words) if word.rstrip(".") in profile.person_titles]
+    if "@" in key or not titles or titles != list(range(len(titles))) or len(titles) == len(words):
+        return None
+    name = words[len(titles) :]
+    written = {word.casefold() for word in phrase.split() if word[:1].isupper()}
+    return " ".join(name) if len(name) <= 3 and all(word in written for word in name) else None
 
 
 def _owner_named(topic: TopicRef, profile: LanguageProfile) -> str:
@@ -286,19 +328,25 @@ def _anaphoric(pairs: Sequence[tuple[str, str]], core: Sequence[tuple[str, str]]
     if len(core) != 1 or core[0][1] != "NOUN":
         return False
     at = pairs.index(core[0])
-    rest = [pair for pair in pairs if pair[0].casefold() not in dropped]
-    pointed = at > 0 and pairs[at - 1][0].casefold() in dropped  # "the scheme", not "immigration"
+    rest = [pair for pair in pairs if pair[0].casefold() not in dropped and pair[1] not in _AMOUNT_TAGS]
+    before = at - 1
+    while before >= 0 and pairs[before][1] in _AMOUNT_TAGS:
+        before -= 1  # "a £2bn takeover" points as "a takeover" does
+    pointed = before >= 0 and pairs[before][0].casefold() in dropped  # "the scheme", not "immigration"
     return pointed and bool(rest) and rest[0] == core[0] and _core_end(rest, profile) == 1
 
 
 def _told_to_act(pairs: Sequence[tuple[str, str]], core: Sequence[tuple[str, str]]) -> bool:
     """Whether the core is a lone common noun that an infinitive follows ("urged users to
-    update their software"): the topic is what they are to do, and which users only the
-    document says; a name stays ("Mr Okafor to resign"), and so does "tax cuts to boost growth"."""
+    update their software") or a plural one that opens a clause ("users should update it"):
+    the topic is what they are to do, and which users only the document says; a name stays
+    ("Mr Okafor to resign"), and so do "tax cuts to boost growth" and "abortion should be banned"."""
     if len(core) != 1 or core[0] not in pairs or core[0][1] != "NOUN":
         return False
     at = pairs.index(core[-1])
     after = pairs[at + 1 : at + 3]
+    if after and after[0][1] in ("AUX", "VERB"):  # "users should update": a group, not "abortion should"
+        return lemma(core[0][0], "NOUN").casefold() != core[0][0].casefold()
     return len(after) == 2 and after[0][0].casefold() == "to" and after[1][1] in ("VERB", "AUX")
 
 
@@ -344,6 +392,8 @@ def _core_words(pairs: list[tuple[str, str]], profile: LanguageProfile) -> list[
         return _core_words(pairs[1:], profile)  # "whether to contest the title"
     if pairs and pairs[0][1] == "VERB":
         rest = pairs[1:]
+        if rest and rest[0][1] == "SCONJ":
+            return pairs[:1]  # "claims that ...": what is claimed, only the clause says
         if rest and rest[0][1] == "ADP":
             if rest[0][0].casefold() in profile.key_cut_words:  # "comment on the book"
                 return pairs[:1] + _core_words(rest[1:], profile)
@@ -362,11 +412,13 @@ def _core_words(pairs: list[tuple[str, str]], profile: LanguageProfile) -> list[
 
 
 def _without_opening(pairs: list[tuple[str, str]], profile: LanguageProfile) -> list[tuple[str, str]]:
-    """`pairs` without leading determiners, possessive pronouns and openers; a possessor
+    """`pairs` without leading determiners, possessive pronouns, openers and amounts; a possessor
     written as a name stays, without its titles ("Lord Butler's assessment" -> "Butler
     assessment"), any other is dropped ("the company's effort" -> "effort")."""
     start = 0  # a complement link is what is left of a partitive: "some of the statements"
-    while start < len(pairs) - 1 and (_dropped_opener(pairs[start][0], profile) or pairs[start][1] == "ADV"):
+    while start < len(pairs) - 1 and (
+        _dropped_opener(pairs[start][0], profile) or _amount_before_words(pairs, start) or pairs[start][1] == "ADV"
+    ):
         start += 1
     for k in range(start, min(_core_end(pairs[start:], profile) + start + 1, len(pairs) - 1)):
         if pairs[k][1] == "VERB":
@@ -376,6 +428,16 @@ def _without_opening(pairs: list[tuple[str, str]], profile: LanguageProfile) -> 
             named = owner and all(word[:1].isupper() for word, _ in owner)
             return (owner if named else []) + _without_opening(pairs[k + 1 :], profile)
     return pairs[start:]
+
+
+def _amount_before_words(pairs: Sequence[tuple[str, str]], at: int) -> bool:
+    """Whether the word at `at` is part of an amount that words follow ("£6 minimum wage", "10%
+    of the profits"), not an amount that is the whole topic with its unit ("the 3,000m",
+    "provide $10bn")."""
+    end = at
+    while end < len(pairs) and pairs[end][1] in _AMOUNT_TAGS:
+        end += 1
+    return end > at and any(len(word) > 2 for word, _ in pairs[end:])
 
 
 def _dropped_opener(word: str, profile: LanguageProfile) -> bool:
@@ -433,11 +495,27 @@ def with_keys(
 ) -> Finding:
     """`finding` with its actor's and its topic's key set as its own text shows them."""
     lang = profile or default_profile()
+    actor = actor_key(finding.actor, lang, actor_ids, doc=finding.doc)
+    topic = topic_key(finding.topic, lang, actor_ids, doc=finding.doc)
     return replace(
         finding,
-        actor=replace(finding.actor, key=actor_key(finding.actor, lang, actor_ids, doc=finding.doc)),
-        topic=replace(finding.topic, key=topic_key(finding.topic, lang, actor_ids, doc=finding.doc)),
+        actor=replace(finding.actor, key=_as_name(actor, finding.actor, finding.sentence)),
+        topic=replace(finding.topic, key=_as_name(topic, finding.topic, finding.sentence)),
     )
+
+
+def _as_name(key: str | None, span: ActorRef | TopicRef, sentence: TextSpan) -> str | None:
+    """A key kept within its document for a role or body word that the text writes as a name:
+    one capitalised word in the singular, without a determiner, inside the sentence ("said
+    Labour", "backed by Labour"), is the party's name everywhere; at the start of a sentence
+    ("Labour", "Critics") capitals say nothing."""
+    word = span.text.strip()
+    if key is None or "@" not in key or bare_key(key) != word.casefold() or not word[:1].isupper():
+        return key
+    before = sentence.text[: max(0, span.start - sentence.start)]
+    inside = any(char.isalnum() for char in before)
+    singular = lemma(word, "NOUN").casefold() == word.casefold()
+    return bare_key(key) if inside and singular and word.isalpha() else key
 
 
 def bare_key(key: str) -> str:
@@ -481,15 +559,22 @@ def collection_keys(findings: Iterable[Finding], profile: LanguageProfile | None
         by_doc.setdefault(f.doc, []).append(f)
     findings = [f for doc in by_doc.values() for f in _surnames_named(document_keys(doc), lang)]
     merges = key_merges(findings, lang)
+    company, in_doc = _keys_in_company(findings, lang), _document_key_sets(findings, lang)
 
-    def merged(key: str | None) -> str | None:
-        return merges[key][0] if key in merges else key
+    def merged(key: str | None, doc: str) -> str | None:
+        if key not in merges:
+            return key
+        target = merges[key][0]
+        if " " in key or " " not in target:
+            return target  # a descriptor dropped, a dictionary id: not a guess at who
+        # a surname joins the full name only in a document written among the full name's company
+        return target if (in_doc.get(doc, set()) - {key}) & (company.get(target, set()) - {key}) else key
 
     return [
         replace(
             f,
-            actor=replace(f.actor, key=merged(finding_actor_key(f, lang))),
-            topic=replace(f.topic, key=merged(finding_topic_key(f, lang))),
+            actor=replace(f.actor, key=merged(finding_actor_key(f, lang), f.doc)),
+            topic=replace(f.topic, key=merged(finding_topic_key(f, lang), f.doc)),
         )
         for f in findings
     ]
@@ -519,9 +604,11 @@ def _surnames_named(findings: Sequence[Finding], profile: LanguageProfile) -> li
 def key_merges(findings: Sequence[Finding], profile: LanguageProfile | None = None) -> dict[str, tuple[str, str, str]]:
     """Which name keys of a collection count as which: key -> (the key it counts under, the
     name to show, the name as first written). A surname alone joins the full name that ends
-    with it when exactly one full name in the collection does ("okafor" -> "david okafor"), a
-    descriptor falls away ("democrat jane doyle" -> "jane doyle"), and a name some actor of
-    the collection has a dictionary id for takes that id. Dictionary keys are never merged."""
+    with it when exactly one full name in the collection does ("okafor" -> "david okafor") and
+    the two are written among some of the same actors or topics (`collection_keys` asks that
+    of each document too), a descriptor falls away ("democrat jane doyle" -> "jane doyle"),
+    and a name some actor of the collection has a dictionary id for takes that id.
+    Dictionary keys are never merged."""
     from stancekit.tracking.names import Named, merge_names
 
     lang = profile or default_profile()
@@ -538,6 +625,7 @@ def key_merges(findings: Sequence[Finding], profile: LanguageProfile | None = No
                 written.setdefault(key, name)
                 names.append(Named(name.casefold(), name))
     full = merge_names(names, lang).merged
+    company, dictionary_ids = _keys_in_company(findings, lang), set(ids.values())
     merges: dict[str, tuple[str, str, str]] = {}
     for f in findings:
         pairs = (
@@ -550,9 +638,36 @@ def key_merges(findings: Sequence[Finding], profile: LanguageProfile | None = No
             target = full.get(name.casefold())
             shown = target.name if target else name
             new_key = name_key(shown, lang, ids) or key
-            if new_key != key:
+            joins_a_person = " " not in key and new_key not in dictionary_ids
+            if new_key != key and (not joins_a_person or _share_company(key, new_key, company)):
                 merges[key] = (new_key, shown, written[key])
     return merges
+
+
+def _document_key_sets(findings: Sequence[Finding], profile: LanguageProfile) -> dict[str, set[str]]:
+    """Document -> the keys of its findings, but those kept within it."""
+    by_doc: dict[str, set[str]] = {}
+    for f in findings:
+        keys = {finding_actor_key(f, profile), finding_topic_key(f, profile)}
+        by_doc.setdefault(f.doc, set()).update(k for k in keys if k and "@" not in k)
+    return by_doc
+
+
+def _keys_in_company(findings: Sequence[Finding], profile: LanguageProfile) -> dict[str, set[str]]:
+    """Key -> the other keys found in the documents it is found in (keys kept within a
+    document left out): who and what a name is written among."""
+    company: dict[str, set[str]] = {}
+    for keys in _document_key_sets(findings, profile).values():
+        for key in keys:
+            company.setdefault(key, set()).update(keys - {key})
+    return company
+
+
+def _share_company(surname: str, full: str, company: Mapping[str, set[str]]) -> bool:
+    """Whether a surname alone and the full name it would join are written among some of the
+    same actors or topics: in a collection of unrelated stories the one full name that ends
+    with "Reid" in a story about the health service is not the Reid of a football story."""
+    return bool((company.get(surname, set()) - {full}) & (company.get(full, set()) - {surname}))
 
 
 def _topic_written(finding: Finding, profile: LanguageProfile) -> str | None:
@@ -595,8 +710,69 @@ def keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
         return replace(keyed, topic=replace(keyed.topic, key=with_keys(unnamed, compiled.profile, actor_ids).topic.key))
     if topic.id:
         return keyed
-    actor_id = dictionary_actor_of(topic.text, compiled)
-    return replace(keyed, topic=replace(keyed.topic, key=actor_id)) if actor_id else keyed
+    key = keyed.topic.key or ""
+    named = (
+        dictionary_actor_of(topic.text, compiled)
+        or dictionary_topic_of_key(key, compiled)
+        or _entry_through_head(topic.text, key, compiled)
+    )
+    return replace(keyed, topic=replace(keyed.topic, key=named)) if named else keyed
+
+
+def dictionary_topic_of_key(key: str, compiled: CompiledRuleSet) -> str | None:
+    """The topic dictionary's id for a key whose head it names ("high fuel price" under "fuel
+    price", "raise minimum wage" under "minimum wage", "the budget" kept within its document
+    under "budget"), or None: an entry that only modifies the head ("immigration officer")
+    or sits in an adjunct names another topic. The scan looks the dictionary up in the
+    phrase as written; the key, without its openers, frames and adjuncts, finds the entries
+    the phrase hid."""
+    best = compiled.topics.longest(_head_matches(bare_key(key), compiled))
+    return compiled.topics.concept(best.id) if best is not None else None
+
+
+def _entry_through_head(phrase: str, key: str, compiled: CompiledRuleSet) -> str | None:
+    """The topic dictionary's id for a phrase whose entry runs from its head into what the key
+    cut off as an adjunct ("the war in Iraq" under "war in Iraq", "a ban on smoking in pubs"
+    under "ban on smoking"), or None: an entry in the adjunct alone names another topic ("the
+    rise in tuition fees" is the rise's)."""
+    best = compiled.topics.longest(_matches_through_head(phrase, key, compiled))
+    return compiled.topics.concept(best.id) if best is not None else None
+
+
+def _matches_through_head(phrase: str, key: str, compiled: CompiledRuleSet) -> list[TopicMatch]:
+    """The topic dictionary's matches in a phrase that hold the head of its key and more."""
+    words = bare_key(key).split()
+    if not words or not compiled.topics:
+        return []
+    tokens = tokenize(phrase, profile=compiled.profile)
+    links = compiled.profile.key_complement_links
+    head = next((words[k - 1] for k in range(1, len(words)) if words[k] in links), words[-1])
+    return [
+        m
+        for m in compiled.topics.matches(tokens, phrase)
+        if m.size > 1 and any(lemma(t.text, "NOUN").casefold() == head for t in tokens[m.start : m.end])
+    ]
+
+
+def _head_matches(phrase: str, compiled: CompiledRuleSet) -> list[TopicMatch]:
+    """The topic dictionary's matches that head a phrase or the words before its 'of'
+    complement: no noun follows them there but a generic one ("terror law changes", "keep
+    abortion legal"); one a noun follows only modifies it ("immigration officer")."""
+    topics, profile = compiled.topics, compiled.profile
+    tokens = tokenize(phrase, profile=profile) if topics and phrase else []
+    if not tokens:
+        return []
+    tags = default_tagger().tag([t.text for t in tokens])
+
+    def heads(match: TopicMatch) -> bool:
+        for token, tag in zip(tokens[match.end :], tags[match.end :], strict=True):
+            if token.lower in profile.key_complement_links:
+                return True
+            if tag in ("NOUN", "PROPN", "NUM") and token.lower not in profile.key_generic_heads:
+                return False
+        return True
+
+    return [m for m in topics.matches(tokens, phrase) if heads(m)]
 
 
 def _named_in_core(topic: TopicRef, compiled: CompiledRuleSet) -> bool:
@@ -608,10 +784,10 @@ def _named_in_core(topic: TopicRef, compiled: CompiledRuleSet) -> bool:
     stops = profile.key_cut_words | profile.key_complement_links | profile.relative_pronouns
     head_end = next((k for k in range(1, len(words)) if words[k].lower in stops), len(words))
     head = topic.text[: words[head_end - 1].end - words[0].start] if words else ""
-    found: set[str] = set()
-    for phrase in (phrase_key(topic.text, profile), head):  # "the cost of asylum"; "Tory spending plans"
-        tokens = tokenize(phrase, profile=profile)
-        found |= {m.id for m in topics.matches(tokens, phrase)} if tokens else set()
+    key = phrase_key(topic.text, profile)
+    found = {m.id for m in _head_matches(key, compiled)}
+    found |= {m.id for m in _head_matches(head, compiled)}  # "the cost of asylum"; "Tory spending plans"
+    found |= {m.id for m in _matches_through_head(topic.text, key, compiled)}  # "the war in Iraq"
     return any(topic.id in (entry, topics.concept(entry), *topics.ancestors(entry)) for entry in found)
 
 

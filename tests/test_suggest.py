@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from stancekit.cli import cli
 
 STORIES = {
-    "one.txt": "The union opposes the new congestion charges. Mayor Ana Reyes backs the congestion charge.",
-    "two.txt": "Shopkeepers oppose calls for congestion charges in the old town. Ms. Reyes supports the plan.",
-    "three.txt": "The council backs congestion charges for lorries.",
+    "one.txt": "The union opposes the new bike lanes. Mayor Ana Reyes backs the bike lane.",
+    "two.txt": "Shopkeepers oppose calls for bike lanes in the old town. Ms. Reyes supports the plan.",
+    "three.txt": "The council backs bike lanes for lorries.",
 }
 
 
@@ -32,17 +32,17 @@ def scan(tmp_path: Path, *options: str) -> list[dict]:
 
 def test_suggested_topics_load_with_topics_and_name_the_findings(tmp_path: Path) -> None:
     before = scan(tmp_path)
-    assert {r["topic"]["key"] for r in before if "congestion" in r["topic"]["text"]} == {"congestion charge"}
+    assert {r["topic"]["key"] for r in before if "bike" in r["topic"]["text"]} == {"bike lane"}
     draft = tmp_path / "topics.yaml"
     result = CliRunner().invoke(cli, ["suggest", "topics", str(tmp_path / "findings0.jsonl"), "-o", str(draft)])
     assert result.exit_code == 0, result.output
     entries = yaml.safe_load(draft.read_text(encoding="utf-8"))["topics"]
-    assert entries[0]["id"] == "congestion_charge" and entries[0]["aliases"] == ["congestion charge"]
+    assert entries[0]["id"] == "bike_lane" and entries[0]["aliases"] == ["bike lane"]
     assert "4 findings" in draft.read_text(encoding="utf-8")  # the count and the ways it is written
 
     after = scan(tmp_path, "--topics", str(draft))
-    named = [r for r in after if "congestion" in r["topic"]["text"]]
-    assert len(named) == 4 and all(r["topic"]["id"] == r["topic"]["key"] == "congestion_charge" for r in named)
+    named = [r for r in after if "bike" in r["topic"]["text"]]
+    assert len(named) == 4 and all(r["topic"]["id"] == r["topic"]["key"] == "bike_lane" for r in named)
 
 
 def test_suggested_actors_list_the_names_one_person_is_written_under(tmp_path: Path) -> None:
