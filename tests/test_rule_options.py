@@ -196,3 +196,52 @@ def test_explain_names_the_lexicon_entry_that_negated(capsys, tmp_path) -> None:
 def test_explain_names_the_pack_entry_that_hedged(capsys, tmp_path) -> None:
     out = explain(capsys, tmp_path, "The unions may back the plan.")
     assert re.search(r"modality hedged \('may' \(language\.hedges, rules/en/language/negation\.yaml:\d+\)\)", out)
+
+
+# --- discourse -------------------------------------------------------------------------------
+
+POLITICAL = "The ministers met. The opposition MPs spoke about the tax. The unions back the plan."
+MATCH_REPORT = "The striker scored twice. The unions back the plan."
+
+
+def test_a_rule_of_a_discourse_is_tried_only_in_documents_of_it(tmp_path) -> None:
+    options = "{discourse: language.political_words}"
+    [finding] = scan(tmp_path, POLITICAL, options)
+    assert finding.topic.text.endswith("plan")
+    assert scan(tmp_path, MATCH_REPORT, options) == []
+    assert scan(tmp_path, MATCH_REPORT)  # without the option the rule reads any document
+
+
+def test_discourse_words_says_how_many_different_words_it_takes(tmp_path) -> None:
+    one_word = "The ministers met. The unions back the plan."
+    assert scan(tmp_path, one_word, "{discourse: language.political_words}") == []
+    assert scan(tmp_path, one_word, "{discourse: language.political_words, discourse_words: 1}")
+    # the same word again is not a second word of the discourse
+    twice = "The ministers met. The ministers spoke. The unions back the plan."
+    assert scan(tmp_path, twice, "{discourse: language.political_words, discourse_words: 2}") == []
+
+
+def test_a_lexicon_can_be_the_discourse(tmp_path) -> None:
+    lexicon = "{discourse: back_verbs, discourse_words: 1}"
+    assert scan(tmp_path, "The unions back the plan.", lexicon)
+
+
+@pytest.mark.parametrize("value", ["0", "three", "true", "[1]"])
+def test_discourse_words_must_be_a_whole_number(tmp_path, capsys, value) -> None:
+    path = tmp_path / "options.yaml"
+    path.write_text(rules(rule_options="{discourse: language.political_words, discourse_words: " + value + "}"))
+    assert main(["check", str(path)]) == ExitCode.RULE_ERROR
+    out = capsys.readouterr().out
+    assert "option 'discourse_words' must be a whole number, 1 or more" in out
+    assert "write 'discourse_words: 3'" in out
+
+
+def test_explain_says_a_document_falls_short_of_the_rule_discourse(tmp_path, capsys) -> None:
+    path = tmp_path / "options.yaml"
+    path.write_text(rules(rule_options="{discourse: language.political_words}"), encoding="utf-8")
+    assert main(["explain", "-r", str(path), "--rule", "t.back", MATCH_REPORT]) == ExitCode.OK
+    out = capsys.readouterr().out
+    assert (
+        "the document is not of the rule's discourse: it holds 0 different words of"
+        " language.political_words, and the rule needs 3"
+    ) in out

@@ -26,6 +26,7 @@ from stancekit.dsl.errors import Location, did_you_mean
 from stancekit.dsl.yamlsource import LocatedDict, LocatedList
 from stancekit.engine.options import (
     BOOL,
+    COUNT,
     DEFAULT_OPTIONS,
     OPTION_NAMES,
     OPTIONS,
@@ -86,7 +87,10 @@ def read_options(owner: LocatedDict, report: Report, where: str) -> dict[str, Op
 
 
 def _read_value(name: str, kind: str, value: Any, where: Location, report: Report) -> OptionSetting | None:
-    if isinstance(value, bool):
+    if kind == COUNT:
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+            return OptionSetting(name, value, where)
+    elif isinstance(value, bool):
         if kind in (BOOL, READING_LIST):
             return OptionSetting(name, value, where)
     elif kind == READING_LIST and isinstance(value, LocatedList):
@@ -104,13 +108,15 @@ def _read_value(name: str, kind: str, value: Any, where: Location, report: Repor
             else:
                 readings.append(entry)
         return OptionSetting(name, tuple(readings), where) if ok else None
-    elif kind not in (BOOL, READING_LIST) and isinstance(value, str) and value.strip():
+    elif kind not in (BOOL, READING_LIST, COUNT) and isinstance(value, str) and value.strip():
         return OptionSetting(name, value.strip(), where)
     report(codes.WRONG_TYPE, f"option '{name}' must be {kind}", where, _type_hint(name, kind, value))
     return None
 
 
 def _type_hint(name: str, kind: str, value: Any) -> str:
+    if kind == COUNT:
+        return f"write '{name}: 3'"
     if kind == BOOL:
         return f"write '{name}: false' to turn it off"
     if kind == READING_LIST:
@@ -136,7 +142,7 @@ def resolve_options(
     values: dict[str, Any] = {}
     for name, setting in merged.items():
         kind = _KINDS[name]
-        if kind == BOOL:
+        if kind in (BOOL, COUNT):
             values[name] = setting.value
         elif kind == READING_LIST:
             value = setting.value

@@ -11,10 +11,11 @@ is the command's business, and the pytest plugin reads them too.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
+from stancekit.engine.discourse import DocumentDiscourse
 from stancekit.engine.matcher import Candidate, Matcher, explain_rejection
 from stancekit.engine.rule_progress import RuleProgress, trace_rule
 from stancekit.engine.sentence import Phrase
@@ -30,7 +31,7 @@ from stancekit.engine.trace import (
 from stancekit.findings import Finding
 from stancekit.text.documents import Document
 from stancekit.text.segment import Segmentation, Sentence, segment
-from stancekit.text.tokens import Token, tokenize
+from stancekit.text.tokens import Token, normalise, tokenize
 
 # --------------------------------------------------------------------------- the analysis
 
@@ -114,9 +115,14 @@ def explain_document(
     by_id = {rule.id: rule for rule in compiled.rules}
     selected = [by_id[i] for i in dict.fromkeys(rule_ids)]
     sentences = [s for s in segmentation.sentences if span is None or (s.start < span[1] and span[0] < s.end)]
+    discourse = DocumentDiscourse(normalise(text))
+
+    def untried(rule: CompiledRule) -> str:
+        return discourse.shortfall(rule.options) or "the prefilter does not run this rule here"
+
     explained = [
         _explain_sentence(
-            matcher, text, segmentation, s, traced.get(s.index, _SentenceTraces()), selected, findings, notes
+            matcher, text, segmentation, s, traced.get(s.index, _SentenceTraces()), selected, findings, notes, untried
         )
         for s in sentences
     ]
@@ -165,6 +171,7 @@ def _explain_sentence(
     selected: Sequence[CompiledRule],
     findings: Sequence[Finding],
     notes: dict[str, list[str]],
+    untried: Callable[[CompiledRule], str],
 ) -> SentenceExplanation:
     compiled = matcher.compiled
     wanted = trace.scanned.rules if trace.scanned is not None else ()
@@ -182,7 +189,7 @@ def _explain_sentence(
         for rule in [*candidates, *selected]
     }
     own = [f for f in findings if f.sentence.start == sentence.start and f.sentence.end == sentence.end]
-    outcomes = _outcomes(compiled, set(wanted), progress, trace, tokens, own) if tokens else {}
+    outcomes = _outcomes(compiled, set(wanted), progress, trace, tokens, own, untried) if tokens else {}
     traced = selected or candidates
     traces = [
         RuleTrace(rule, rule.order in wanted, progress[rule.order], outcomes.get(rule.order, ())) for rule in traced
@@ -211,6 +218,7 @@ def _outcomes(
     trace: _SentenceTraces,
     tokens: Sequence[Token],
     findings: Sequence[Finding],
+    untried: Callable[[CompiledRule], str],
 ) -> dict[int, tuple[Outcome, ...]]:
     """What became of every match of every rule traced, as the scan's trace tells it: a
     finding, no candidate (and why), or dropped by overlap resolution (and for which rule)."""
@@ -219,7 +227,7 @@ def _outcomes(
         for match in rule_progress.matches:
             key = _key(rule_progress.rule, match)
             if order not in tried:
-                outcome = Outcome(match.start, match.end, reason="the prefilter does not run this rule here")
+                outcome = Outcome(match.start, match.end, reason=untried(rule_progress.rule))
             elif key in trace.kept:
                 finding = _finding_of(trace.kept[key], tokens, findings)
                 if finding is not None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.engine.attribution import DocumentContext
+from stancekit.engine.discourse import DocumentDiscourse, rules_outside
 from stancekit.engine.options import DEFAULT_OPTIONS, READINGS, RuleOptions
 from stancekit.engine.polarity import modifiers
 from stancekit.engine.profile import LanguageProfile
@@ -323,6 +324,10 @@ class Matcher:
         self.problems: list[InputProblem] = []
         #: Hears each step of the scan (see `engine.trace`); None: no event is made.
         self.observer = observer
+        #: The rules tried only in documents of a discourse (the `discourse` option), by index.
+        self._discourse_rules = tuple(
+            (index, rule.options) for index, rule in enumerate(compiled.rules) if rule.options.discourse is not None
+        )
 
     def scan(self, source: str | Document, doc_id: str = "text") -> list[Finding]:
         """Findings in one text or document, in text order."""
@@ -390,6 +395,7 @@ class Matcher:
         hits = itertools.chain((first_hit,), found) if first_hit is not None else ()
         wanted = self.candidate_rules(text, segmentation, hits)
         del found, hits
+        wanted = self._within_discourse(wanted, lowered or normalise(text))
         self.stats.candidate_sentences += len(wanted)
         context = DocumentContext(text, segmentation, self.compiled, document_day(document.date), lowered or None)
         resolver = FindingResolver(context, self.compiled, document.author, document.author_affiliation)
@@ -401,6 +407,17 @@ class Matcher:
                 repeats.add(finding)
         self.stats.findings += len(repeats.findings)
         return document_keys(repeats.findings)
+
+    def _within_discourse(self, wanted: dict[int, frozenset[int]], lowered: str) -> dict[int, frozenset[int]]:
+        """`wanted` without the rules whose discourse the document (`lowered`) does not hold."""
+        if not self._discourse_rules:
+            return wanted
+        outside = rules_outside(self._discourse_rules, DocumentDiscourse(lowered))
+        if not outside:
+            return wanted
+        shared = _SharedSets()
+        kept = ((index, rules - outside) for index, rules in wanted.items())
+        return {index: shared(rules) for index, rules in kept if rules}
 
     def _scan_sentence(
         self,

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 BOOL = "true or false"
 READING_LIST = "true, false or a list of readings"
 WORD_LIST = "a list name: language.<slot> or a lexicon"
+COUNT = "a whole number, 1 or more"
 
 #: The readings that drop a match as not a stance, in the order they are tried.
 READINGS: dict[str, str] = {
@@ -95,6 +96,21 @@ OPTIONS: tuple[OptionSpec, ...] = (
         "Whether the speaker of the quote or reported speech around the match is found: `speaker`, and a "
         "first-person holder named after it. With false `speaker` is null and 'I' or 'we' are unresolved.",
     ),
+    OptionSpec(
+        "discourse",
+        WORD_LIST,
+        "none",
+        "The words of the discourse the rule reads (such as `language.political_words`): the rule is tried "
+        "only in a document that holds `discourse_words` different words of the list. Praise, feelings and "
+        "plans are everywhere (match reports, reviews, company news); they are stances only where politics "
+        "is discussed. One-word entries count; `stancekit explain` says when a document falls short.",
+    ),
+    OptionSpec(
+        "discourse_words",
+        COUNT,
+        "3",
+        "How many different words of the `discourse` list a document must hold for the rule to be tried.",
+    ),
 )
 
 OPTION_NAMES: tuple[str, ...] = tuple(spec.name for spec in OPTIONS)
@@ -123,6 +139,8 @@ class RuleOptions:
     hedges: WordList | None = None  # None: the profile's hedges and hedge_phrases
     resolve_pronouns: bool = True
     speakers: bool = True
+    discourse: WordList | None = None  # None: tried in every document
+    discourse_words: int = 3
 
     @property
     def is_default(self) -> bool:
@@ -137,6 +155,8 @@ class RuleOptions:
             value = getattr(self, spec.name)
             if spec.kind == BOOL and value != getattr(DEFAULT_OPTIONS, spec.name):
                 shown[spec.name] = str(value).lower()
+            elif spec.kind == COUNT and value != getattr(DEFAULT_OPTIONS, spec.name):
+                shown[spec.name] = str(value)
             elif spec.kind == WORD_LIST and value is not None:
                 shown[spec.name] = value.source
         return shown

@@ -294,6 +294,12 @@ class LanguageProfile:
         WORDS, "After a closing quote and a quote pronoun: the quote mark ends no sentence."
     )
     quote_pronouns: frozenset[str] = _slot(CASED, "Pronouns that may name the speaker right after a quote.")
+    # -- discourse -----------------------------------------------------------------------------
+    political_words: frozenset[str] = _slot(
+        WORDS,
+        "Words of political discourse: a rule with the option 'discourse: language.political_words' is tried"
+        " only in a document that holds enough different ones of them.",
+    )
     # -- sentences and abbreviations -----------------------------------------------------------
     sentence_starters: frozenset[str] = _slot(
         CASED, "After an ambiguous abbreviation, one of these starts a new sentence."

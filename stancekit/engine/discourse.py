@@ -1,0 +1,57 @@
+"""Which rules a document's discourse lets run: the `discourse` rule option.
+
+Evaluative words, feelings and plans are in every kind of news: a coach praises his players, a
+critic a film, a company plans a merger. They are stances in the sense users track only where
+politics is discussed, and a document shows that by its words. A rule with
+`discourse: language.political_words` is tried only in a document that holds `discourse_words`
+different words of that list. The words are the pack's; this module counts them, once per
+document and list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from stancekit.engine.options import RuleOptions, WordList
+
+_WORD = re.compile(r"\w+(?:'\w+)?")
+
+
+class DocumentDiscourse:
+    """The words of one document (lower-cased text), for the rules that ask about its discourse."""
+
+    def __init__(self, lowered: str) -> None:
+        self._lowered = lowered
+        self._words: frozenset[str] | None = None
+        self._held: dict[WordList, int] = {}
+
+    def words_held(self, words: WordList) -> int:
+        """How many different one-word entries of `words` the document holds."""
+        held = self._held.get(words)
+        if held is None:
+            if self._words is None:
+                # a set of the distinct words, not a list of every word: a document may be 50 MB
+                self._words = frozenset(m.group() for m in _WORD.finditer(self._lowered))
+            held = self._held[words] = len(words.words & self._words)
+        return held
+
+    def admits(self, options: RuleOptions) -> bool:
+        """Whether a rule with `options` is tried in this document."""
+        return options.discourse is None or self.words_held(options.discourse) >= options.discourse_words
+
+    def shortfall(self, options: RuleOptions) -> str | None:
+        """Why a rule with `options` is not tried here, for `stancekit explain` (None: it is)."""
+        if self.admits(options):
+            return None
+        assert options.discourse is not None
+        held = self.words_held(options.discourse)
+        return (
+            f"the document is not of the rule's discourse: it holds {held} different word{'s' if held != 1 else ''}"
+            f" of {options.discourse.source}, and the rule needs {options.discourse_words}"
+        )
+
+
+def rules_outside(options_of: Sequence[tuple[int, RuleOptions]], discourse: DocumentDiscourse) -> frozenset[int]:
+    """The indices, among rules that name a discourse (`options_of`), of those the document keeps out."""
+    return frozenset(index for index, options in options_of if not discourse.admits(options))
