@@ -15,7 +15,10 @@ from stancekit import Matcher, load_rules
 ROOT = Path(__file__).resolve().parent.parent
 LEXICON = ROOT / "rules" / "en" / "evaluation_lexicon.yaml"
 SCRIPT = ROOT / "scripts" / "build_evaluation_lexicon.py"
-MATCHER = Matcher(load_rules().compile())
+COMPILED = load_rules().compile()
+# The sentences below test what the patterns read; the rules' discourse (documents that
+# discuss politics) is tested at the end, on whole documents.
+MATCHER = Matcher(COMPILED, discourse=False)
 
 
 def _lexicon_words() -> dict[str, set[str]]:
@@ -99,3 +102,14 @@ def test_a_quoted_evaluation_nobody_is_said_to_speak_has_no_holder_named():
 
 def test_the_narrator_s_words_around_a_quoted_phrase_are_no_evaluation():
     assert _findings('The new levy is "unfair and unworkable."') == []
+
+
+def test_praise_in_a_match_report_is_no_stance_and_in_a_political_story_it_is():
+    praise = '"Tom Reed has been outstanding all season," coach Ann Vale said.'
+    match_report = "City won 3-1 at home on Saturday. " + praise
+    political = "The minister faced MPs over the tax rise. The opposition called a vote. " + praise
+    kinds = {f.kind for f in Matcher(COMPILED).scan(match_report)}
+    assert "evaluation" not in kinds
+    assert ("Ann Vale", "support", "Tom Reed", "evaluation") in [
+        (f.actor.name, f.polarity, f.topic.text, f.kind) for f in Matcher(COMPILED).scan(political)
+    ]

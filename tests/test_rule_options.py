@@ -245,3 +245,20 @@ def test_explain_says_a_document_falls_short_of_the_rule_discourse(tmp_path, cap
         "the document is not of the rule's discourse: it holds 0 different words of"
         " language.political_words, and the rule needs 3"
     ) in out
+
+
+def test_rule_examples_are_read_as_sentences_of_the_rule_discourse(tmp_path, capsys) -> None:
+    """An example is one sentence, which cannot show a document's discourse: `stancekit test`
+    checks what the pattern reads, and a scan of the same sentence as a document gives nothing."""
+    path = tmp_path / "options.yaml"
+    text = rules(rule_options="{discourse: language.political_words}").replace(
+        "    polarity: support\n",
+        "    polarity: support\n    examples:\n"
+        '      - text: "The unions back the plan."\n'
+        '        expect: [{actor: "The unions", polarity: support}]\n',
+        1,
+    )
+    path.write_text(text, encoding="utf-8")
+    assert main(["test", str(path)]) == ExitCode.OK
+    assert "1 passed" in capsys.readouterr().out
+    assert Matcher(load_rules([path]).compile()).scan("The unions back the plan.") == []

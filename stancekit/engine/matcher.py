@@ -299,7 +299,9 @@ class Matcher:
     """Scans texts and documents with a compiled rule set.
 
     `prefilter=False` runs every rule on every sentence: slower, and the same findings; it
-    exists so that this can be tested.
+    exists so that this can be tested. `discourse=False` tries a rule of a discourse (the
+    `discourse` option) in any document: rule examples and test cases are sentences, not
+    documents that could show their discourse.
     """
 
     def __init__(
@@ -310,6 +312,7 @@ class Matcher:
         notes: bool = False,
         tagger: Tagger | None = None,
         observer: Observer | None = None,
+        discourse: bool = True,
     ):
         self.compiled = compiled
         self.prefilter = prefilter
@@ -325,8 +328,10 @@ class Matcher:
         #: Hears each step of the scan (see `engine.trace`); None: no event is made.
         self.observer = observer
         #: The rules tried only in documents of a discourse (the `discourse` option), by index.
-        self._discourse_rules = tuple(
-            (index, rule.options) for index, rule in enumerate(compiled.rules) if rule.options.discourse is not None
+        self._discourse_rules = (
+            tuple((i, rule.options) for i, rule in enumerate(compiled.rules) if rule.options.discourse is not None)
+            if discourse
+            else ()
         )
 
     def scan(self, source: str | Document, doc_id: str = "text") -> list[Finding]:

@@ -172,7 +172,7 @@ class LoadedRules:
         from stancekit.engine.matcher import Matcher
 
         if self._matcher is None:
-            self._matcher = Matcher(self.compiled)
+            self._matcher = Matcher(self.compiled, discourse=False)
         return self._matcher
 
 
