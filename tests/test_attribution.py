@@ -741,3 +741,22 @@ def test_a_dictionary_name_keeps_the_words_before_its_lower_case_joiner(tmp_path
     assert (finding.actor.id, finding.actor.start) == ("harbour_neighbours", 0)
     [finding] = matcher.scan("Save the Harbour opposes the new marina.")
     assert finding.actor.id is None and finding.actor.text == "Save the Harbour"
+
+
+# -- descriptions that stand for a person named before or after them -------------------------------
+
+
+def test_a_description_of_what_a_person_is_opens_their_name(matcher):
+    text = "Retired neurosurgeon Ana Ruiz went on the radio to defend the hospital merger."
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name) == ("Retired neurosurgeon Ana Ruiz", "Ana Ruiz")
+
+
+def test_a_capitalised_modifier_before_a_verb_is_the_actor(matcher):
+    [finding] = matcher.scan("Conservative attacks fuel tax as she launches her campaign.")
+    assert finding.actor.text == "Conservative"
+
+
+def test_a_description_after_a_known_name_opens_the_persons_name(matcher):
+    [finding] = matcher.scan("British number one Tom Reyes has backed the new ranking system.")
+    assert finding.actor.name == "Tom Reyes"

@@ -188,9 +188,8 @@ def _person_span(
     person_ids = {m.id for m in matches if index.actors.get(m.id) and index.actors[m.id].type == PERSON}
     covered = {i for m in matches if m.id not in person_ids for i in range(m.start, m.end)}
     last_title = max((i for i in range(start, end) if _is_title(tokens[i], index, lang) or i in covered), default=None)
-    first = start if last_title is None else last_title + 1
-    if last_title is None:
-        first = _described_name(tokens, start, end, lang)
+    # "British number one Tim Henman": a description may follow a title or a known name too
+    first = _described_name(tokens, start if last_title is None else last_title + 1, end, lang)
     if first >= end or end - first > 4:
         return None
     names = tokens[first:end]
@@ -222,9 +221,14 @@ def _described_name(tokens: Sequence[Token], start: int, end: int, lang: Languag
         return start
     if start == 0 and len(before) > 1 and before[1].text[:1].islower():
         before = before[1:]  # the sentence's first word is capitalised as such: "Retired surgeon Ana Ruiz"
-    if all(t.text[:1].islower() and t.text.isalpha() and t.lower not in lang.actor_prepositions for t in before):
+    if all(_lower_word(t) and t.lower not in lang.actor_prepositions for t in before):
         return first
     return start
+
+
+def _lower_word(token: Token) -> bool:
+    """A word in lower case, hyphenated or not ("surgeon", "film-maker")."""
+    return token.text[:1].islower() and token.text.replace("-", "").isalpha()
 
 
 def _acronym(token: Token) -> bool:
