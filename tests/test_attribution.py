@@ -757,6 +757,32 @@ def test_a_capitalised_modifier_before_a_verb_is_the_actor(matcher):
     assert finding.actor.text == "Conservative"
 
 
+def test_a_newspaper_is_no_person_he_refers_to(matcher):
+    text = (
+        "Tom Reyes, who on Monday won libel damages from the Daily Herald over claims he took money from "
+        "the regime, said he would back the new party."
+    )
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Tom Reyes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Reyes, Ana Ruiz and Karl Stam have all denied the charges.",
+        "Tom Reyes, Ana Ruiz and Karl Stam, who have all denied the charges, will learn their fate in May.",
+    ],
+)
+def test_people_listed_between_commas_are_all_the_holder(matcher, text):
+    [finding] = matcher.scan(text)
+    assert (finding.actor.name, finding.actor.type) == ("Tom Reyes, Ana Ruiz and Karl Stam", "group")
+
+
+def test_a_person_with_an_appositive_holding_and_is_one_person(matcher):
+    [finding] = matcher.scan("Tom Reyes, the party leader and a former mayor, has denied the charges.")
+    assert finding.actor.name == "Tom Reyes"
+
+
 def test_a_description_after_a_known_name_opens_the_persons_name(matcher):
     [finding] = matcher.scan("British number one Tom Reyes has backed the new ranking system.")
     assert finding.actor.name == "Tom Reyes"

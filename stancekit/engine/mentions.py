@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from stancekit.compiler.dictionaries import DEMONYM, ActorIndex, NameMatch
 from stancekit.engine.captures import NAME, category
@@ -126,9 +127,11 @@ def describe(
     tokens: Sequence[Token], start: int, end: int, index: ActorIndex, day: date | None, lang: LanguageProfile
 ) -> Referent:
     """What tokens [start, end) of a sentence name."""
+    matches = _standalone(tokens, start, end, index.find(tokens, start, end), index, lang) if index else []
+    if _listed_people(tokens, start, end, index, matches, lang):
+        return Referent(join(tokens[start:end]), GROUP, plural=True)  # "Ana Ruiz, Tom Reyes and Karl Stam"
     head_start, head_end = _head_span(tokens, start, end, lang)
     text = join(tokens[head_start:head_end])
-    matches = _standalone(tokens, start, end, index.find(tokens, start, end), index, lang) if index else []
     if tokens[head_start].is_number or tokens[head_start].text.endswith("%"):
         return Referent(text, GROUP, plural=True)  # a share in a poll: "47 percent (of voters)"
     whole_known = any(m.start <= head_start and m.end >= head_end for m in matches)
@@ -142,6 +145,32 @@ def describe(
     if person is not None:
         return _person(tokens, person, head_start, matches, index, day, lang)
     return _non_person(tokens, head_start, head_end, text, matches, index, day, lang)
+
+
+def _listed_people(
+    tokens: Sequence[Token], start: int, end: int, index: ActorIndex, matches: list[NameMatch], lang: LanguageProfile
+) -> bool:
+    """Whether a mention lists people between commas, the last after a coordinator ("Ana Ruiz,
+    Tom Reyes and Karl Stam"): a group, not the first person before the comma (which an
+    appositive would be: "Ana Ruiz, the Tory leader"). Every part must be a person's name."""
+    commas = [k for k in range(start, end) if tokens[k].text == ","]
+    if not commas:
+        return False
+    last = next((k for k in range(end - 1, commas[-1], -1) if tokens[k].lower in lang.coordinators), None)
+    if last is None:
+        return False
+    bounds = [start, *commas, last, end]
+    parts = [(a if a == start else a + 1, b) for a, b in pairwise(bounds)]
+    parts = [(a, b) for a, b in parts if b > a]  # ", and": the serial comma leaves an empty part
+    return len(parts) > 1 and all(_titled_person(tokens, a, b, index, matches, lang) for a, b in parts)
+
+
+def _titled_person(
+    tokens: Sequence[Token], start: int, end: int, index: ActorIndex, matches: list[NameMatch], lang: LanguageProfile
+) -> bool:
+    """Whether tokens [start, end) are a person's name after titles only ("Sen. Ana Ruiz")."""
+    span = _person_span(tokens, start, end, index, matches, lang)
+    return span is not None and span[1] == end and all(_is_title(t, index, lang) for t in tokens[start : span[0]])
 
 
 def _coordinated(
