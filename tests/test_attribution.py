@@ -757,6 +757,65 @@ def test_a_capitalised_modifier_before_a_verb_is_the_actor(matcher):
     assert finding.actor.text == "Conservative"
 
 
+def test_a_definite_description_is_the_person_the_story_is_about(matcher):
+    text = (
+        'Tom Reyes spoke to farmers in Iowa on Sunday. "We will win this state," Reyes said.\n\n'
+        "At the same time, the Texas billionaire dismissed the criticism from his rivals."
+    )
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "the Texas billionaire"]
+    assert (finding.actor.name, finding.actor.type) == ("Tom Reyes", "person")
+
+
+def test_a_definite_description_is_the_person_given_it_before(matcher):
+    text = (
+        "Billionaire Tom Reyes met party leaders on Monday. Ana Ruiz said the talks had gone well.\n\n"
+        "The billionaire later rejected the plan for a new tax on fuel."
+    )
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "The billionaire"]
+    assert finding.actor.name == "Tom Reyes"
+
+
+def test_a_person_the_first_sentence_describes_is_the_one_named_below_with_its_title(matcher):
+    text = (
+        "Judge turns down newspapers\n\n"
+        "A Boston judge has rejected a request by two newspapers to open a sealed divorce file.\n\n"
+        "The newspapers had argued that the file was of public interest.\n\n"
+        "Suffolk County Justice Mara Quist said the request came too late.\n"
+    )
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "A Boston judge"]
+    assert finding.actor.name == "Mara Quist"
+
+
+def test_a_person_described_as_someones_ally_is_the_one_named_below_not_the_owner(matcher):
+    text = (
+        "Minister's ally denies tax rise\n\n"
+        "Finance Minister Tom Reyes's closest ally has denied suggestions of a tax rise in the spring.\n\n"
+        "Ana Ruiz, a former economic adviser to the ministry, said there would be no rise before the election.\n"
+    )
+    [finding] = [f for f in matcher.scan(text) if f.actor.text.endswith("closest ally")]
+    assert finding.actor.name == "Ana Ruiz"
+
+
+def test_a_person_the_first_sentence_describes_is_not_one_named_below_with_another_office(matcher):
+    text = (
+        "MP attacks fuel tax\n\n"
+        "A senior Labour MP has criticised the plan for a new tax on fuel.\n\n"
+        "Labour leader Tom Reyes said the tax would be fair to drivers.\n"
+    )
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "A senior Labour MP"]
+    assert finding.actor.name != "Tom Reyes"
+
+
+def test_he_inside_a_quote_is_not_the_one_who_speaks_it(matcher):
+    text = (
+        "Party leader Tom Reyes attacked the finance minister on Wednesday. Mr Reyes said Mr Okafor had "
+        "complained about his colleagues in a new book.\n\n"
+        'The party leader went on: "He does not stop there: he thinks the culture secretary is weak and hopeless."'
+    )
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "he"]
+    assert finding.actor.name == "Okafor"
+
+
 def test_a_newspaper_is_no_person_he_refers_to(matcher):
     text = (
         "Tom Reyes, who on Monday won libel damages from the Daily Herald over claims he took money from "
@@ -781,6 +840,24 @@ def test_people_listed_between_commas_are_all_the_holder(matcher, text):
 def test_a_person_with_an_appositive_holding_and_is_one_person(matcher):
     [finding] = matcher.scan("Tom Reyes, the party leader and a former mayor, has denied the charges.")
     assert finding.actor.name == "Tom Reyes"
+
+
+def test_he_after_a_description_nobody_is_named_for_is_the_person_named_before_it(matcher):
+    text = (
+        "Two film stars have signed up for Tom Reyes' new sitcom, the comedian has told reporters.\n\n"
+        "He said they had both read the scripts and had agreed to appear in the show."
+    )
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "He"]
+    assert finding.actor.name == "Tom Reyes"
+
+
+def test_a_description_is_not_a_person_named_sentences_before_it(matcher):
+    text = (
+        "Karl Stam, along with two other players, is sure to do well next year. "
+        "But all three will be fighting for second place. The Swiss star has backed the new ranking system."
+    )
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "The Swiss star"]
+    assert finding.actor.name != "Karl Stam"
 
 
 def test_a_description_after_a_known_name_opens_the_persons_name(matcher):

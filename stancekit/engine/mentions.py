@@ -336,11 +336,14 @@ def _non_person(
         # a place; unknown until then, so no pronoun takes it for a person
         return Referent(last.text, UNKNOWN, surname=last.text)
     role = None
-    if last.lower in lang.role_words and not plural:
-        kind = PERSON  # "a White House spokesman": a person, unnamed
+    if (last.lower in lang.role_words or last.lower in lang.person_nouns) and not plural:
+        kind = PERSON  # "a White House spokesman", "the billionaire": a person, unnamed
         definite = tokens[start - 1 : start] and _definite(tokens[start - 1], lang)
-        # "the cardinal", "the prime minister": titles alone are the role
-        role = (_role(tokens[start:end], lang) or _words(tokens[start:end])) if definite else None
+        # "the cardinal", "the prime minister": titles alone are the role; "the New York
+        # billionaire" is described by all its words
+        described = last.lower in lang.person_nouns and last.lower not in lang.role_words
+        words = _words(tokens[start:end])
+        role = (words if described else _role(tokens[start:end], lang) or words) if definite else None
     elif plural:
         kind = GROUP
     elif last.lower in lang.actor_nouns or last.lower in lang.organisation_words or category(last, lang) == NAME:
