@@ -759,8 +759,8 @@ def test_a_capitalised_modifier_before_a_verb_is_the_actor(matcher):
 
 def test_a_definite_description_is_the_person_the_story_is_about(matcher):
     text = (
-        'Tom Reyes spoke to farmers in Iowa on Sunday. "We will win this state," Reyes said.\n\n'
-        "At the same time, the Texas billionaire dismissed the criticism from his rivals."
+        'Tom Reyes spoke to farmers in Iowa on Sunday. "We will win this state," Reyes said. "Nobody can '
+        'stop us now."\n\nAt the same time, the Texas billionaire dismissed the criticism from his rivals.'
     )
     [finding] = [f for f in matcher.scan(text) if f.actor.text == "the Texas billionaire"]
     assert (finding.actor.name, finding.actor.type) == ("Tom Reyes", "person")

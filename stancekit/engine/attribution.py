@@ -730,10 +730,16 @@ class DocumentContext:
         if any(m.end <= mention.start and m.role != OTHER for m in self.mentions(mention.sentence)):
             return None  # "Ms Ruiz said the chancellor's plan ...": the role is someone she names
         # a description of what someone is ("the Swiss star") picks up the sentence before it
-        # only: further back, the story may have turned to someone it does not fit
-        reach = 1 if self._unnamed_description(mention) else LOOKBACK
+        # only, or who speaks it when it is a quote: further back, the story may have turned to
+        # someone it does not fit
+        described = self._unnamed_description(mention)
+        reach = 1 if described else LOOKBACK
         for i in range(mention.sentence - 1, max(0, mention.sentence - reach) - 1, -1):
-            for m in sorted(self._candidates(i, outside=True), key=lambda m: m.start):
+            candidates = sorted(self._candidates(i, outside=True), key=lambda m: m.start)
+            quote = self.quote_index_at(self.sentences[i].start) if described else None
+            if quote is not None:
+                candidates = [m for m in (self.speaker_of_quote(quote),) if m is not None] + candidates
+            for m in candidates:
                 if m.role == OTHER:
                     continue
                 if m.referent.kind == "pronoun":
