@@ -863,3 +863,17 @@ def test_a_description_is_not_a_person_named_sentences_before_it(matcher):
 def test_a_description_after_a_known_name_opens_the_persons_name(matcher):
     [finding] = matcher.scan("British number one Tom Reyes has backed the new ranking system.")
     assert finding.actor.name == "Tom Reyes"
+
+
+def test_a_capitalised_word_of_an_office_is_not_part_of_the_name_after_it(matcher):
+    text = (
+        "Tom Reyes spoke in Leeds on Monday.\n\n"
+        "Along with Minister for Work Jane Okafor, he backed the new welfare plan."
+    )
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "he"]
+    assert finding.actor.name == "Tom Reyes"
+
+
+def test_a_name_after_a_noun_for_a_body_is_the_bodys(matcher):
+    [finding] = matcher.scan("Finnish security firm Nord Secure has backed the new privacy law.")
+    assert finding.actor.type == "organisation"

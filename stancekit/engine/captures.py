@@ -217,10 +217,22 @@ def _describes_name(tokens: Sequence[Token], j: int, limit: int, lang: LanguageP
         if tokens[k].lower in verb_only_forms() or tokens[k].lower in ing_forms():
             return False
         k += 1
+    if k > j and names_a_body(tokens[k - 1].lower, lang):
+        return False  # "rock band Bloc Party": a body's name, which a description of a person is not
     names = k
     while names < limit and category(tokens[names], lang) == NAME:
         names += 1
     return k > j and names - k >= 2
+
+
+def names_a_body(word: str, lang: LanguageProfile) -> bool:
+    """Whether a noun before a name says the name is a body's ("firm", "group", "band"): an
+    organisation word, or an actor noun that is no role, no description of a person and has
+    no ending of a noun for people."""
+    if word in lang.organisation_words:
+        return True
+    person = word in lang.role_words or word in lang.person_nouns or word.endswith(lang.agent_suffixes)
+    return word in lang.actor_nouns and not person
 
 
 def _organisation_joiner(tokens: Sequence[Token], j: int, limit: int, lang: LanguageProfile) -> bool:

@@ -17,7 +17,7 @@ from datetime import date
 from itertools import pairwise
 
 from stancekit.compiler.dictionaries import DEMONYM, ActorIndex, NameMatch
-from stancekit.engine.captures import NAME, category
+from stancekit.engine.captures import NAME, category, names_a_body
 from stancekit.engine.profile import LanguageProfile
 from stancekit.text.tokens import Token
 
@@ -250,7 +250,11 @@ def _described_name(tokens: Sequence[Token], start: int, end: int, lang: Languag
         return start
     if start == 0 and len(before) > 1 and before[1].text[:1].islower():
         before = before[1:]  # the sentence's first word is capitalised as such: "Retired surgeon Ana Ruiz"
-    if all(_lower_word(t) and t.lower not in lang.actor_prepositions for t in before):
+    if before and names_a_body(before[-1].lower, lang):
+        return start  # "security firm F Secure", "rock band Bloc Party": the name is the body's
+    if all(
+        _lower_word(t) and t.lower not in lang.actor_prepositions and t.lower not in lang.function_words for t in before
+    ):
         return first
     return start
 
