@@ -877,3 +877,9 @@ def test_a_capitalised_word_of_an_office_is_not_part_of_the_name_after_it(matche
 def test_a_name_after_a_noun_for_a_body_is_the_bodys(matcher):
     [finding] = matcher.scan("Finnish security firm Nord Secure has backed the new privacy law.")
     assert finding.actor.type == "organisation"
+
+
+def test_a_player_described_by_position_is_a_person(matcher):
+    text = "Leicester wing Tom Reyes hopes to win a recall. But Reyes has backed the new coach."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Tom Reyes"

@@ -226,13 +226,9 @@ def _describes_name(tokens: Sequence[Token], j: int, limit: int, lang: LanguageP
 
 
 def names_a_body(word: str, lang: LanguageProfile) -> bool:
-    """Whether a noun before a name says the name is a body's ("firm", "group", "band"): an
-    organisation word, or an actor noun that is no role, no description of a person and has
-    no ending of a noun for people."""
-    if word in lang.organisation_words:
-        return True
-    person = word in lang.role_words or word in lang.person_nouns or word.endswith(lang.agent_suffixes)
-    return word in lang.actor_nouns and not person
+    """Whether a noun before a name says the name is a body's ("firm", "group", "band"): one
+    of the organisation words ("Leicester wing Austin Healey" is a player)."""
+    return word in lang.organisation_words
 
 
 def _organisation_joiner(tokens: Sequence[Token], j: int, limit: int, lang: LanguageProfile) -> bool:
