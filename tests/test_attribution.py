@@ -883,3 +883,18 @@ def test_a_player_described_by_position_is_a_person(matcher):
     text = "Leicester wing Tom Reyes hopes to win a recall. But Reyes has backed the new coach."
     [finding] = matcher.scan(text)
     assert finding.actor.name == "Tom Reyes"
+
+
+def test_a_name_after_its_owner_is_the_person(matcher):
+    [finding] = matcher.scan("Leeds United's Tom Reyes has praised the new stadium plan.")
+    assert finding.actor.name == "Tom Reyes"
+
+
+def test_a_quote_spoken_by_a_role_is_the_person_the_story_is_about(matcher):
+    text = (
+        "Leeds United's Tom Reyes has praised his players after the 1-0 win at Burnley.\n\n"
+        '"That was our hardest away game of the season and it was a great game," said the Elland Road boss. '
+        '"Ana Ruiz was a tremendous threat and she brings real pace."'
+    )
+    [finding] = [f for f in matcher.scan(text) if "tremendous" in f.sentence.text]
+    assert finding.actor.name == "Tom Reyes"

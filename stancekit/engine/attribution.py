@@ -256,7 +256,7 @@ class DocumentContext:
                     found = replace(found, how="kept from the quote before, which it continues")
             else:
                 found = replace(found, how="named beside the quote")
-                if found.referent.kind == "pronoun" or self._is_short_name(found):
+                if found.referent.kind == "pronoun" or self._is_short_name(found) or self._is_role(found):
                     resolved = self.resolve(found, prefer_speaker=True)
                     found = replace(
                         resolved, how=f"named beside the quote; {resolved.how}" if resolved.how else resolved.how
@@ -727,7 +727,8 @@ class DocumentContext:
         if self.quote_index_at(mention.char_start) is not None or self._owned(mention):
             return None
         agreement = self.lang.pronoun_agreement
-        if any(m.end <= mention.start and m.role != OTHER for m in self.mentions(mention.sentence)):
+        opening = (m for m in self.mentions(mention.sentence) if self.quote_index_at(m.char_start) is None)
+        if any(m.end <= mention.start and m.role != OTHER for m in opening):
             return None  # "Ms Ruiz said the chancellor's plan ...": the role is someone she names
         # a description of what someone is ("the Swiss star") picks up the sentence before it
         # only, or who speaks it when it is a quote: further back, the story may have turned to

@@ -216,7 +216,15 @@ def _person_span(
             return inner  # ("Scottish Labour MP" is no person called Scottish Labour)
     person_ids = {m.id for m in matches if index.actors.get(m.id) and index.actors[m.id].type == PERSON}
     covered = {i for m in matches if m.id not in person_ids for i in range(m.start, m.end)}
-    last_title = max((i for i in range(start, end) if _is_title(tokens[i], index, lang) or i in covered), default=None)
+    # an owner before the name ends its titles too: "Manchester United's Alex Ferguson"
+    last_title = max(
+        (
+            i
+            for i in range(start, end)
+            if _is_title(tokens[i], index, lang) or i in covered or _possessive_mark(tokens[i])
+        ),
+        default=None,
+    )
     # "British number one Tim Henman": a description may follow a title or a known name too
     first = _described_name(tokens, start if last_title is None else last_title + 1, end, lang)
     if first >= end or end - first > 4:
@@ -257,6 +265,18 @@ def _described_name(tokens: Sequence[Token], start: int, end: int, lang: Languag
     ):
         return first
     return start
+
+
+def _after_owner(tokens: Sequence[Token]) -> Sequence[Token]:
+    """The words after the last possessive mark: the role of "Leeds United's striker" is
+    "striker"; its owner is no office."""
+    marks = [k for k, t in enumerate(tokens) if _possessive_mark(t)]
+    return tokens[marks[-1] + 1 :] if marks else tokens
+
+
+def _possessive_mark(token: Token) -> bool:
+    """Whether a token is the possessive "'s" or "'"."""
+    return token.lower in ("'s", "'")
 
 
 def _lower_word(token: Token) -> bool:
@@ -303,7 +323,7 @@ def _person(
         gender=gender,
         surname=tokens[end - 1].text,
         affiliations=tuple(dict.fromkeys(affiliations)),
-        role=_role(tokens[head_start:first], lang),
+        role=_role(_after_owner(tokens[head_start:first]), lang),
     )
 
 
