@@ -898,3 +898,18 @@ def test_a_quote_spoken_by_a_role_is_the_person_the_story_is_about(matcher):
     )
     [finding] = [f for f in matcher.scan(text) if "tremendous" in f.sentence.text]
     assert finding.actor.name == "Tom Reyes"
+
+
+def test_a_company_after_its_countrys_name_is_what_it_refers_to(matcher):
+    text = "Shares in Madrid fell after Spain's Acero Norte agreed that it would back the new coal levy."
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "it"]
+    assert finding.actor.name is not None and "Acero Norte" in finding.actor.name
+
+
+def test_a_thing_after_a_persons_name_is_no_person(matcher):
+    text = (
+        "Tom Reyes attacked Mr Okafor's Budget on Monday. "
+        "He went on to accuse Mr Okafor of giving with one hand while taking with the other."
+    )
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "He"]
+    assert finding.actor.name == "Tom Reyes"

@@ -216,12 +216,13 @@ def _person_span(
             return inner  # ("Scottish Labour MP" is no person called Scottish Labour)
     person_ids = {m.id for m in matches if index.actors.get(m.id) and index.actors[m.id].type == PERSON}
     covered = {i for m in matches if m.id not in person_ids for i in range(m.start, m.end)}
-    # an owner before the name ends its titles too: "Manchester United's Alex Ferguson"
+    # an owner before a person's first name ends its titles too: "Manchester United's Alex
+    # Ferguson" (but "Japan's Nippon Steel" and "Mr Brown's Budget" are no people)
     last_title = max(
         (
             i
             for i in range(start, end)
-            if _is_title(tokens[i], index, lang) or i in covered or _possessive_mark(tokens[i])
+            if _is_title(tokens[i], index, lang) or i in covered or _owner_before_first_name(tokens, i, end, lang)
         ),
         default=None,
     )
@@ -272,6 +273,12 @@ def _after_owner(tokens: Sequence[Token]) -> Sequence[Token]:
     "striker"; its owner is no office."""
     marks = [k for k, t in enumerate(tokens) if _possessive_mark(t)]
     return tokens[marks[-1] + 1 :] if marks else tokens
+
+
+def _owner_before_first_name(tokens: Sequence[Token], i: int, end: int, lang: LanguageProfile) -> bool:
+    """Whether token i is the possessive mark of an owner before a known first name."""
+    following = tokens[i + 1].lower if i + 1 < end else ""
+    return _possessive_mark(tokens[i]) and (following in lang.male_names or following in lang.female_names)
 
 
 def _possessive_mark(token: Token) -> bool:
