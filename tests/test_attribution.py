@@ -741,3 +741,175 @@ def test_a_dictionary_name_keeps_the_words_before_its_lower_case_joiner(tmp_path
     assert (finding.actor.id, finding.actor.start) == ("harbour_neighbours", 0)
     [finding] = matcher.scan("Save the Harbour opposes the new marina.")
     assert finding.actor.id is None and finding.actor.text == "Save the Harbour"
+
+
+# -- descriptions that stand for a person named before or after them -------------------------------
+
+
+def test_a_description_of_what_a_person_is_opens_their_name(matcher):
+    text = "Retired neurosurgeon Ana Ruiz went on the radio to defend the hospital merger."
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name) == ("Retired neurosurgeon Ana Ruiz", "Ana Ruiz")
+
+
+def test_a_capitalised_modifier_before_a_verb_is_the_actor(matcher):
+    [finding] = matcher.scan("Conservative attacks fuel tax as she launches her campaign.")
+    assert finding.actor.text == "Conservative"
+
+
+def test_a_definite_description_is_the_person_the_story_is_about(matcher):
+    text = (
+        'Tom Reyes spoke to farmers in Iowa on Sunday. "We will win this state," Reyes said. "Nobody can '
+        'stop us now."\n\nAt the same time, the Texas billionaire dismissed the criticism from his rivals.'
+    )
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "the Texas billionaire"]
+    assert (finding.actor.name, finding.actor.type) == ("Tom Reyes", "person")
+
+
+def test_a_definite_description_is_the_person_given_it_before(matcher):
+    text = (
+        "Billionaire Tom Reyes met party leaders on Monday. Ana Ruiz said the talks had gone well.\n\n"
+        "The billionaire later rejected the plan for a new tax on fuel."
+    )
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "The billionaire"]
+    assert finding.actor.name == "Tom Reyes"
+
+
+def test_a_person_the_first_sentence_describes_is_the_one_named_below_with_its_title(matcher):
+    text = (
+        "Judge turns down newspapers\n\n"
+        "A Boston judge has rejected a request by two newspapers to open a sealed divorce file.\n\n"
+        "The newspapers had argued that the file was of public interest.\n\n"
+        "Suffolk County Justice Mara Quist said the request came too late.\n"
+    )
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "A Boston judge"]
+    assert finding.actor.name == "Mara Quist"
+
+
+def test_a_person_described_as_someones_ally_is_the_one_named_below_not_the_owner(matcher):
+    text = (
+        "Minister's ally denies tax rise\n\n"
+        "Finance Minister Tom Reyes's closest ally has denied suggestions of a tax rise in the spring.\n\n"
+        "Ana Ruiz, a former economic adviser to the ministry, said there would be no rise before the election.\n"
+    )
+    [finding] = [f for f in matcher.scan(text) if f.actor.text.endswith("closest ally")]
+    assert finding.actor.name == "Ana Ruiz"
+
+
+def test_a_person_the_first_sentence_describes_is_not_one_named_below_with_another_office(matcher):
+    text = (
+        "MP attacks fuel tax\n\n"
+        "A senior Labour MP has criticised the plan for a new tax on fuel.\n\n"
+        "Labour leader Tom Reyes said the tax would be fair to drivers.\n"
+    )
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "A senior Labour MP"]
+    assert finding.actor.name != "Tom Reyes"
+
+
+def test_he_inside_a_quote_is_not_the_one_who_speaks_it(matcher):
+    text = (
+        "Party leader Tom Reyes attacked the finance minister on Wednesday. Mr Reyes said Mr Okafor had "
+        "complained about his colleagues in a new book.\n\n"
+        'The party leader went on: "He does not stop there: he thinks the culture secretary is weak and hopeless."'
+    )
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "he"]
+    assert finding.actor.name == "Okafor"
+
+
+def test_a_newspaper_is_no_person_he_refers_to(matcher):
+    text = (
+        "Tom Reyes, who on Monday won libel damages from the Daily Herald over claims he took money from "
+        "the regime, said he would back the new party."
+    )
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Tom Reyes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Reyes, Ana Ruiz and Karl Stam have all denied the charges.",
+        "Tom Reyes, Ana Ruiz and Karl Stam, who have all denied the charges, will learn their fate in May.",
+    ],
+)
+def test_people_listed_between_commas_are_all_the_holder(matcher, text):
+    [finding] = matcher.scan(text)
+    assert (finding.actor.name, finding.actor.type) == ("Tom Reyes, Ana Ruiz and Karl Stam", "group")
+
+
+def test_a_person_with_an_appositive_holding_and_is_one_person(matcher):
+    [finding] = matcher.scan("Tom Reyes, the party leader and a former mayor, has denied the charges.")
+    assert finding.actor.name == "Tom Reyes"
+
+
+def test_he_after_a_description_nobody_is_named_for_is_the_person_named_before_it(matcher):
+    text = (
+        "Two film stars have signed up for Tom Reyes' new sitcom, the comedian has told reporters.\n\n"
+        "He said they had both read the scripts and had agreed to appear in the show."
+    )
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "He"]
+    assert finding.actor.name == "Tom Reyes"
+
+
+def test_a_description_is_not_a_person_named_sentences_before_it(matcher):
+    text = (
+        "Karl Stam, along with two other players, is sure to do well next year. "
+        "But all three will be fighting for second place. The Swiss star has backed the new ranking system."
+    )
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "The Swiss star"]
+    assert finding.actor.name != "Karl Stam"
+
+
+def test_a_description_after_a_known_name_opens_the_persons_name(matcher):
+    [finding] = matcher.scan("British number one Tom Reyes has backed the new ranking system.")
+    assert finding.actor.name == "Tom Reyes"
+
+
+def test_a_capitalised_word_of_an_office_is_not_part_of_the_name_after_it(matcher):
+    text = (
+        "Tom Reyes spoke in Leeds on Monday.\n\n"
+        "Along with Minister for Work Jane Okafor, he backed the new welfare plan."
+    )
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "he"]
+    assert finding.actor.name == "Tom Reyes"
+
+
+def test_a_name_after_a_noun_for_a_body_is_the_bodys(matcher):
+    [finding] = matcher.scan("Finnish security firm Nord Secure has backed the new privacy law.")
+    assert finding.actor.type == "organisation"
+
+
+def test_a_player_described_by_position_is_a_person(matcher):
+    text = "Leicester wing Tom Reyes hopes to win a recall. But Reyes has backed the new coach."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Tom Reyes"
+
+
+def test_a_name_after_its_owner_is_the_person(matcher):
+    [finding] = matcher.scan("Leeds United's Tom Reyes has praised the new stadium plan.")
+    assert finding.actor.name == "Tom Reyes"
+
+
+def test_a_quote_spoken_by_a_role_is_the_person_the_story_is_about(matcher):
+    text = (
+        "Leeds United's Tom Reyes has praised his players after the 1-0 win at Burnley.\n\n"
+        '"That was our hardest away game of the season and it was a great game," said the Elland Road boss. '
+        '"Ana Ruiz was a tremendous threat and she brings real pace."'
+    )
+    [finding] = [f for f in matcher.scan(text) if "tremendous" in f.sentence.text]
+    assert finding.actor.name == "Tom Reyes"
+
+
+def test_a_company_after_its_countrys_name_is_what_it_refers_to(matcher):
+    text = "Shares in Madrid fell after Spain's Acero Norte agreed that it would back the new coal levy."
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "it"]
+    assert finding.actor.name is not None and "Acero Norte" in finding.actor.name
+
+
+def test_a_thing_after_a_persons_name_is_no_person(matcher):
+    text = (
+        "Tom Reyes attacked Mr Okafor's Budget on Monday. "
+        "He went on to accuse Mr Okafor of giving with one hand while taking with the other."
+    )
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "He"]
+    assert finding.actor.name == "Tom Reyes"

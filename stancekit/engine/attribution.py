@@ -256,7 +256,7 @@ class DocumentContext:
                     found = replace(found, how="kept from the quote before, which it continues")
             else:
                 found = replace(found, how="named beside the quote")
-                if found.referent.kind == "pronoun" or self._is_short_name(found):
+                if found.referent.kind == "pronoun" or self._is_short_name(found) or self._is_role(found):
                     resolved = self.resolve(found, prefer_speaker=True)
                     found = replace(
                         resolved, how=f"named beside the quote; {resolved.how}" if resolved.how else resolved.how
@@ -450,6 +450,10 @@ class DocumentContext:
                 return replace(mention, referent=holder.referent, via="mention", how=how)
         if self._is_headline_role(mention):
             named = self._named_in_lead(mention, self._office_words(self._words_of(mention)))
+            if named is not None:
+                return named
+        if self._is_lead_description(mention):
+            named = self._named_in_lead(mention, self._office_words(self._owned_words(mention)), described=True)
             if named is not None:
                 return named
         if self._is_common_body(mention):
@@ -691,7 +695,8 @@ class DocumentContext:
     def _titles_only(self, mention: Mention) -> bool:
         """Whether a role is made of titles alone ("the cardinal", "the prime minister"): it is
         named only after a person given those titles, never guessed from the story's focus."""
-        return all(word in self.lang.person_titles for word in (mention.referent.role or "").split())
+        titles = self.lang.person_titles - self.lang.person_nouns  # "the billionaire" describes a person
+        return all(word in titles for word in (mention.referent.role or "").split())
 
     def _latest_before(self, mention: Mention, word: str, wanted: Callable[[Mention], bool]) -> Mention | None:
         """The latest mention before `mention`, in its sentence or earlier ones, that is
@@ -716,14 +721,26 @@ class DocumentContext:
         nearest such person decides: one given another role ("Foreign Secretary X" before "the
         chancellor") or one named by a role alone means the role is someone else, and it stays
         unnamed. A role inside a quote is the speaker's word for someone else, and one owned by
-        another ("the prime minister's spokesman") is not the owner."""
+        another ("the prime minister's spokesman") is not the owner. A description of what a
+        person is rather than an office ("the New York billionaire") looks at the sentence
+        right before it only."""
         if self.quote_index_at(mention.char_start) is not None or self._owned(mention):
             return None
         agreement = self.lang.pronoun_agreement
-        if any(m.end <= mention.start and m.role != OTHER for m in self.mentions(mention.sentence)):
+        opening = (m for m in self.mentions(mention.sentence) if self.quote_index_at(m.char_start) is None)
+        if any(m.end <= mention.start and m.role != OTHER for m in opening):
             return None  # "Ms Ruiz said the chancellor's plan ...": the role is someone she names
-        for i in range(mention.sentence - 1, max(0, mention.sentence - LOOKBACK) - 1, -1):
-            for m in sorted(self._candidates(i, outside=True), key=lambda m: m.start):
+        # a description of what someone is ("the Swiss star") picks up the sentence before it
+        # only, or who speaks it when it is a quote: further back, the story may have turned to
+        # someone it does not fit
+        described = self._unnamed_description(mention)
+        reach = 1 if described else LOOKBACK
+        for i in range(mention.sentence - 1, max(0, mention.sentence - reach) - 1, -1):
+            candidates = sorted(self._candidates(i, outside=True), key=lambda m: m.start)
+            quote = self.quote_index_at(self.sentences[i].start) if described else None
+            if quote is not None:
+                candidates = [m for m in (self.speaker_of_quote(quote),) if m is not None] + candidates
+            for m in candidates:
                 if m.role == OTHER:
                     continue
                 if m.referent.kind == "pronoun":
@@ -771,31 +788,65 @@ class DocumentContext:
             and referent.id is None
         )
 
+    def _is_lead_description(self, mention: Mention) -> bool:
+        """A person the story's first sentence introduces by a description alone and names
+        only after it ("A New York judge has rejected ... Justice Frank Nervo ...", "The
+        chancellor's closest ally has denied ... Ed Balls ... said"): the subject of the
+        sentence that opens the story, outside quotes, one unnamed person."""
+        referent = mention.referent
+        return (
+            self._opens_story(mention.sentence)
+            and mention.start == 0
+            and self.quote_index_at(mention.char_start) is None
+            and referent.is_person
+            and not referent.plural
+            and (referent.role is None or self._owned(mention))
+            and referent.surname is None
+            and referent.id is None
+        )
+
+    def _opens_story(self, i: int) -> bool:
+        """Whether sentence i is the first of the story below its headline."""
+        sentences = self.sentences
+        return i == 1 and sentences[1].paragraph > sentences[0].paragraph
+
+    def _owned_words(self, mention: Mention) -> list[Token]:
+        """The words of a mention after its last possessive mark: "closest ally" of "the
+        chancellor's closest ally", all of "a New York judge"."""
+        words = self._words_of(mention)
+        marks = [k for k, t in enumerate(words) if t.lower in ("'s", "'")]
+        return words[marks[-1] + 1 :] if marks else words
+
     def _words_of(self, mention: Mention) -> list[Token]:
         return self.tokens(mention.sentence)[mention.start : mention.end]
 
-    def _named_in_lead(self, mention: Mention, role: tuple[str, ...]) -> Mention | None:
+    def _named_in_lead(self, mention: Mention, role: tuple[str, ...], described: bool = False) -> Mention | None:
         """A headline's role as the person its lead names for it (see `_lead_person`), marked
         with how it was reached; None when the lead names no one for it."""
-        holder = self._lead_person(mention, role)
+        holder = self._lead_person(mention, role, described)
         if holder is None:
             return None
         how = f"{mention.text!r} is the role of {holder.text!r}, named in the lead"
         return replace(mention, referent=holder.referent, via="mention", how=how)
 
-    def _lead_person(self, mention: Mention, role: tuple[str, ...]) -> Mention | None:
+    def _lead_person(self, mention: Mention, role: tuple[str, ...], described: bool = False) -> Mention | None:
         """The person a headline's role stands for when the story never states the role with a
         name: a headline restates the lead ("Mayor ally rejects fare rise" over "The mayor's
         closest ally has rejected ...  Tomas Berg, who chairs ..., said"), so it is the first
         named person who opens a clause or speaks, outside quotes, in the first
-        `HEADLINE_LEAD` sentences below it; not an owner ("the mayor's") and not one the text
+        `HEADLINE_LEAD` sentences below it (below the lead's first sentence, for a person it
+        introduces by a description); not an owner ("the mayor's", the one named in the role)
+        and not one the text
         gives an office that shares no word with the role `role` (its words), or a word that
         makes it another office ("former"): that person is someone else, and no one is named.
         A person the lead gives the role's title ("the endorsement of Gov. Ana Ruiz" under
-        "Texas governor endorses ...") is taken first."""
+        "Texas governor endorses ...") is taken first. For a description in the story's first
+        sentence (`described`), the one who follows it must be given no office at all: a lead
+        that says "a senior Labour MP" and then "Labour leader Ana Ruiz" has not named the MP."""
         if not role:
             return None
-        lead = range(1, min(len(self.sentences), 1 + HEADLINE_LEAD))
+        lead = range(mention.sentence + 1, min(len(self.sentences), mention.sentence + 1 + HEADLINE_LEAD))
+        owners = {t.text for t in self._words_of(mention)}  # "Brown" of "Gordon Brown's closest ally"
         titled = {
             m.referent.name: m
             for i in lead
@@ -812,10 +863,10 @@ class DocumentContext:
                     continue
                 if self.quote_index_at(m.char_start) is not None:
                     continue
-                if self._possessive(m):
+                if self._possessive(m) or person.surname in owners:
                     continue
                 office = set(self._office(m))
-                other = not office & words or office & self.lang.role_changing_modifiers
+                other = described or not office & words or office & self.lang.role_changing_modifiers
                 return None if office and other else m
         return None
 
@@ -852,9 +903,14 @@ class DocumentContext:
             and m.referent.kind != "pronoun"
             and self.quote_index_at(m.char_start) in (None, own_quote)
         ]  # '"... Obama ...," he said': a name inside the quote is not its speaker
+        speaking = self._speaker_name(own_quote, here, same)
         passed_a_name = False
         for m in reversed(same):
             settled = self._settled(m)
+            if speaking is not None and settled.referent.name == speaking:
+                continue  # 'Ana Ruiz said: "He let us down"': who speaks calls herself "I", not "he"
+            if self._unnamed_description(settled):
+                continue
             if compatible(pronoun, settled.referent, self.lang):
                 # "While saying he admired Blair's work, he ...": one who owns a thing named
                 # after an agreeing pronoun is not that pronoun's person
@@ -887,11 +943,26 @@ class DocumentContext:
             for m in self._ranked(i, outside):
                 if m.referent.kind == "pronoun":
                     chained = self._chained(pronoun, m, floor)
-                    if chained is not None:
+                    if chained is not None and chained.referent.name != speaking:
                         return chained
-                elif self._compatible_settled(pronoun, m):
+                elif self._compatible_settled(pronoun, m) and self._settled(m).referent.name != speaking:
                     return self._settled(m)
         return None
+
+    def _speaker_name(self, quote: int | None, mention_sentence: int, before: Sequence[Mention]) -> str | None:
+        """The name of whoever speaks a quote that opens in sentence `mention_sentence`, whom a
+        third-person pronoun inside it is not: its attributed speaker, else the subject that
+        opens its sentence outside it ('The Tory leader went on: "He ..."'); None outside
+        quotes or when no one is named."""
+        if quote is None or self.segmentation.quotes[quote].start < self.sentences[mention_sentence].start:
+            return None  # a quote opened sentences before may be a stray mark's: who speaks is less sure
+        speaker = self.speaker_of_quote(quote)
+        if speaker is None:
+            opening = [m for m in before if m.role != OTHER and self.quote_index_at(m.char_start) is None]
+            speaker = self._settled(opening[0]) if opening else None
+        if speaker is None or speaker.referent.kind == "pronoun":
+            return None
+        return speaker.referent.name
 
     def _possessive(self, m: Mention) -> bool:
         """Whether a mention owns what follows it ("Blair's", "the mayor's")."""
@@ -996,7 +1067,17 @@ class DocumentContext:
     def _compatible_settled(self, pronoun: str, m: Mention) -> bool:
         if m.referent.kind == "pronoun":
             return False
-        return compatible(pronoun, self._settled(m).referent, self.lang)
+        settled = self._settled(m)
+        return compatible(pronoun, settled.referent, self.lang) and not self._unnamed_description(settled)
+
+    def _unnamed_description(self, m: Mention) -> bool:
+        """Whether a mention describes a person by what they are ("the comedian") and no name
+        was found for it: a pronoun after it refers to whom it describes, and names no one if
+        it stops there; the name may be the one before ("Ana Ruiz's new show, the comedian
+        said. She ...")."""
+        referent = m.referent
+        words = (referent.role or "").split()
+        return self._is_role(m) and bool(words) and words[-1] in self.lang.person_nouns
 
     def _settled(self, m: Mention) -> Mention:
         """A mention with its short name or its role expanded (a pronoun antecedent named "Kirby"

@@ -138,12 +138,15 @@ def _core_ends(tokens: Sequence[Token], i: int, limit: int, determined: bool, la
     while j < limit:
         token = tokens[j]
         cat = category(token, lang)
+        if j == i and not determined and _opening_modifier(tokens, j, limit, lang):
+            cat = MODIFIER  # "Retired neurosurgeon Ben Carson": capitalised as the sentence's first word
         if (
             cat == OTHER
             and loose < 3
             and (
                 (previous not in _HEADS and _loose_modifier(token, determined, lang))
                 or _compound_modifier(tokens, j, limit, previous == NAME, lang)
+                or (previous == MODIFIER and _describes_name(tokens, j, limit, lang))
             )
         ):
             loose += 1
@@ -195,6 +198,37 @@ def _core_ends(tokens: Sequence[Token], i: int, limit: int, determined: bool, la
     ):
         ends = ends[1:]  # a bare singular role word ("spokesman") is not an actor on its own
     return ends
+
+
+def _opening_modifier(tokens: Sequence[Token], j: int, limit: int, lang: LanguageProfile) -> bool:
+    """Whether a capitalised word is a modifier capitalised only because it opens the sentence
+    ("Retired", "Veteran" of "Retired neurosurgeon Ben Carson"): a listed actor modifier before
+    a lower-case description of the person named after it (but "Republican assails elites" is
+    a name and its verb)."""
+    return j == 0 and tokens[j].lower in lang.actor_modifiers and _describes_name(tokens, j + 1, limit, lang)
+
+
+def _describes_name(tokens: Sequence[Token], j: int, limit: int, lang: LanguageProfile) -> bool:
+    """Whether a lower-case noun after a modifier describes the person named right after it
+    ("neurosurgeon" of "retired neurosurgeon Ben Carson", "veteran broadcaster Ana Ruiz"): a
+    plain word, or two, that can be no verb, then a name of two words or more."""
+    k = j
+    while k < min(limit, j + 2) and _plain_word(tokens[k], lang) and category(tokens[k], lang) == OTHER:
+        if tokens[k].lower in verb_only_forms() or tokens[k].lower in ing_forms():
+            return False
+        k += 1
+    if k > j and names_a_body(tokens[k - 1].lower, lang):
+        return False  # "rock band Bloc Party": a body's name, which a description of a person is not
+    names = k
+    while names < limit and category(tokens[names], lang) == NAME:
+        names += 1
+    return k > j and names - k >= 2
+
+
+def names_a_body(word: str, lang: LanguageProfile) -> bool:
+    """Whether a noun before a name says the name is a body's ("firm", "group", "band"): one
+    of the organisation words ("Leicester wing Austin Healey" is a player)."""
+    return word in lang.organisation_words
 
 
 def _organisation_joiner(tokens: Sequence[Token], j: int, limit: int, lang: LanguageProfile) -> bool:

@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from stancekit.compiler.dictionaries import DEMONYM, ActorIndex, NameMatch
-from stancekit.engine.captures import NAME, category
+from stancekit.engine.captures import NAME, category, names_a_body
 from stancekit.engine.profile import LanguageProfile
 from stancekit.text.tokens import Token
 
@@ -126,9 +127,11 @@ def describe(
     tokens: Sequence[Token], start: int, end: int, index: ActorIndex, day: date | None, lang: LanguageProfile
 ) -> Referent:
     """What tokens [start, end) of a sentence name."""
+    matches = _standalone(tokens, start, end, index.find(tokens, start, end), index, lang) if index else []
+    if _listed_people(tokens, start, end, index, matches, lang):
+        return Referent(join(tokens[start:end]), GROUP, plural=True)  # "Ana Ruiz, Tom Reyes and Karl Stam"
     head_start, head_end = _head_span(tokens, start, end, lang)
     text = join(tokens[head_start:head_end])
-    matches = _standalone(tokens, start, end, index.find(tokens, start, end), index, lang) if index else []
     if tokens[head_start].is_number or tokens[head_start].text.endswith("%"):
         return Referent(text, GROUP, plural=True)  # a share in a poll: "47 percent (of voters)"
     whole_known = any(m.start <= head_start and m.end >= head_end for m in matches)
@@ -142,6 +145,32 @@ def describe(
     if person is not None:
         return _person(tokens, person, head_start, matches, index, day, lang)
     return _non_person(tokens, head_start, head_end, text, matches, index, day, lang)
+
+
+def _listed_people(
+    tokens: Sequence[Token], start: int, end: int, index: ActorIndex, matches: list[NameMatch], lang: LanguageProfile
+) -> bool:
+    """Whether a mention lists people between commas, the last after a coordinator ("Ana Ruiz,
+    Tom Reyes and Karl Stam"): a group, not the first person before the comma (which an
+    appositive would be: "Ana Ruiz, the Tory leader"). Every part must be a person's name."""
+    commas = [k for k in range(start, end) if tokens[k].text == ","]
+    if not commas:
+        return False
+    last = next((k for k in range(end - 1, commas[-1], -1) if tokens[k].lower in lang.coordinators), None)
+    if last is None:
+        return False
+    bounds = [start, *commas, last, end]
+    parts = [(a if a == start else a + 1, b) for a, b in pairwise(bounds)]
+    parts = [(a, b) for a, b in parts if b > a]  # ", and": the serial comma leaves an empty part
+    return len(parts) > 1 and all(_titled_person(tokens, a, b, index, matches, lang) for a, b in parts)
+
+
+def _titled_person(
+    tokens: Sequence[Token], start: int, end: int, index: ActorIndex, matches: list[NameMatch], lang: LanguageProfile
+) -> bool:
+    """Whether tokens [start, end) are a person's name after titles only ("Sen. Ana Ruiz")."""
+    span = _person_span(tokens, start, end, index, matches, lang)
+    return span is not None and span[1] == end and all(_is_title(t, index, lang) for t in tokens[start : span[0]])
 
 
 def _coordinated(
@@ -187,10 +216,18 @@ def _person_span(
             return inner  # ("Scottish Labour MP" is no person called Scottish Labour)
     person_ids = {m.id for m in matches if index.actors.get(m.id) and index.actors[m.id].type == PERSON}
     covered = {i for m in matches if m.id not in person_ids for i in range(m.start, m.end)}
-    last_title = max((i for i in range(start, end) if _is_title(tokens[i], index, lang) or i in covered), default=None)
-    first = start if last_title is None else last_title + 1
-    if last_title is None:
-        first = _described_name(tokens, start, end, lang)
+    # an owner before a person's first name ends its titles too: "Manchester United's Alex
+    # Ferguson" (but "Japan's Nippon Steel" and "Mr Brown's Budget" are no people)
+    last_title = max(
+        (
+            i
+            for i in range(start, end)
+            if _is_title(tokens[i], index, lang) or i in covered or _owner_before_first_name(tokens, i, end, lang)
+        ),
+        default=None,
+    )
+    # "British number one Tim Henman": a description may follow a title or a known name too
+    first = _described_name(tokens, start if last_title is None else last_title + 1, end, lang)
     if first >= end or end - first > 4:
         return None
     names = tokens[first:end]
@@ -222,9 +259,36 @@ def _described_name(tokens: Sequence[Token], start: int, end: int, lang: Languag
         return start
     if start == 0 and len(before) > 1 and before[1].text[:1].islower():
         before = before[1:]  # the sentence's first word is capitalised as such: "Retired surgeon Ana Ruiz"
-    if all(t.text[:1].islower() and t.text.isalpha() and t.lower not in lang.actor_prepositions for t in before):
+    if before and names_a_body(before[-1].lower, lang):
+        return start  # "security firm F Secure", "rock band Bloc Party": the name is the body's
+    if all(
+        _lower_word(t) and t.lower not in lang.actor_prepositions and t.lower not in lang.function_words for t in before
+    ):
         return first
     return start
+
+
+def _after_owner(tokens: Sequence[Token]) -> Sequence[Token]:
+    """The words after the last possessive mark: the role of "Leeds United's striker" is
+    "striker"; its owner is no office."""
+    marks = [k for k, t in enumerate(tokens) if _possessive_mark(t)]
+    return tokens[marks[-1] + 1 :] if marks else tokens
+
+
+def _owner_before_first_name(tokens: Sequence[Token], i: int, end: int, lang: LanguageProfile) -> bool:
+    """Whether token i is the possessive mark of an owner before a known first name."""
+    following = tokens[i + 1].lower if i + 1 < end else ""
+    return _possessive_mark(tokens[i]) and (following in lang.male_names or following in lang.female_names)
+
+
+def _possessive_mark(token: Token) -> bool:
+    """Whether a token is the possessive "'s" or "'"."""
+    return token.lower in ("'s", "'")
+
+
+def _lower_word(token: Token) -> bool:
+    """A word in lower case, hyphenated or not ("surgeon", "film-maker")."""
+    return token.text[:1].islower() and token.text.replace("-", "").isalpha()
 
 
 def _acronym(token: Token) -> bool:
@@ -266,7 +330,7 @@ def _person(
         gender=gender,
         surname=tokens[end - 1].text,
         affiliations=tuple(dict.fromkeys(affiliations)),
-        role=_role(tokens[head_start:first], lang),
+        role=_role(_after_owner(tokens[head_start:first]), lang),
     )
 
 
@@ -303,11 +367,14 @@ def _non_person(
         # a place; unknown until then, so no pronoun takes it for a person
         return Referent(last.text, UNKNOWN, surname=last.text)
     role = None
-    if last.lower in lang.role_words and not plural:
-        kind = PERSON  # "a White House spokesman": a person, unnamed
+    if (last.lower in lang.role_words or last.lower in lang.person_nouns) and not plural:
+        kind = PERSON  # "a White House spokesman", "the billionaire": a person, unnamed
         definite = tokens[start - 1 : start] and _definite(tokens[start - 1], lang)
-        # "the cardinal", "the prime minister": titles alone are the role
-        role = (_role(tokens[start:end], lang) or _words(tokens[start:end])) if definite else None
+        # "the cardinal", "the prime minister": titles alone are the role; "the New York
+        # billionaire" is described by all its words
+        described = last.lower in lang.person_nouns and last.lower not in lang.role_words
+        words = _words(tokens[start:end])
+        role = (words if described else _role(tokens[start:end], lang) or words) if definite else None
     elif plural:
         kind = GROUP
     elif last.lower in lang.actor_nouns or last.lower in lang.organisation_words or category(last, lang) == NAME:

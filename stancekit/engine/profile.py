@@ -129,6 +129,11 @@ class LanguageProfile:
     person_titles: frozenset[str] = _slot(
         WORDS, "Words that may stand before a person's name and are not part of it (honorifics included)."
     )
+    person_nouns: frozenset[str] = _slot(
+        WORDS,
+        "Nouns that say what a person is, not an office ('billionaire', 'neurosurgeon'): 'the billionaire'"
+        " is a person, the one named before it.",
+    )
     body_kinds: frozenset[str] = _slot(
         WORDS, "Nouns that call a body named before by its kind ('the party' after 'the Liberal Democrats')."
     )
