@@ -16,9 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 LEXICON = ROOT / "rules" / "en" / "evaluation_lexicon.yaml"
 SCRIPT = ROOT / "scripts" / "build_evaluation_lexicon.py"
 COMPILED = load_rules().compile()
-# The sentences below test what the patterns read; the rules' discourse (documents that
-# discuss politics) is tested at the end, on whole documents.
-MATCHER = Matcher(COMPILED, discourse=False)
+# The sentences below test what the patterns read, as excerpts; the rules' discourse
+# (documents that discuss politics) is tested at the end, on whole documents.
+MATCHER = Matcher(COMPILED, excerpts=True)
 
 
 def _lexicon_words() -> dict[str, set[str]]:

@@ -247,18 +247,35 @@ def test_explain_says_a_document_falls_short_of_the_rule_discourse(tmp_path, cap
     ) in out
 
 
-def test_rule_examples_are_read_as_sentences_of_the_rule_discourse(tmp_path, capsys) -> None:
-    """An example is one sentence, which cannot show a document's discourse: `stancekit test`
-    checks what the pattern reads, and a scan of the same sentence as a document gives nothing."""
+def test_rule_examples_are_read_as_excerpts_of_a_document_not_given(tmp_path, capsys) -> None:
+    """An example is one sentence, which cannot show its document's discourse nor the earlier
+    sentences a pronoun refers back to: `stancekit test` checks what the pattern reads, where a
+    scan of the same sentence as a whole document gives nothing."""
     path = tmp_path / "options.yaml"
-    text = rules(rule_options="{discourse: language.political_words}").replace(
+    text = rules(rule_options="{discourse: language.political_words, unresolved_holders: false}").replace(
         "    polarity: support\n",
         "    polarity: support\n    examples:\n"
-        '      - text: "The unions back the plan."\n'
-        '        expect: [{actor: "The unions", polarity: support}]\n',
+        '      - text: "They back the plan."\n'
+        '        expect: [{actor: "They", polarity: support}]\n',
         1,
     )
     path.write_text(text, encoding="utf-8")
     assert main(["test", str(path)]) == ExitCode.OK
     assert "1 passed" in capsys.readouterr().out
-    assert Matcher(load_rules([path]).compile()).scan("The unions back the plan.") == []
+    assert Matcher(load_rules([path]).compile()).scan("They back the plan.") == []
+
+
+# --- unresolved holders ----------------------------------------------------------------------
+
+
+def test_unresolved_holders_false_drops_a_finding_whose_holder_is_unknown(tmp_path) -> None:
+    [kept] = scan(tmp_path, "They back the plan.")
+    assert kept.actor.via == "unresolved"
+    assert scan(tmp_path, "They back the plan.", "{unresolved_holders: false}") == []
+    [named] = scan(tmp_path, "The unions met. They back the plan.", "{unresolved_holders: false}")
+    assert named.actor.name == "unions"
+
+
+def test_explain_says_a_finding_was_dropped_for_its_unresolved_holder(capsys, tmp_path) -> None:
+    out = explain(capsys, tmp_path, "They back the plan.", "{unresolved_holders: false}")
+    assert "dropped: its holder is left unresolved, and the rule says 'unresolved_holders: false'" in out

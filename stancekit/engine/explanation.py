@@ -248,6 +248,8 @@ def _outcomes(
 def _dropped(dropped: CandidateDropped, tokens: Sequence[Token]) -> Outcome:
     candidate, winner = dropped.candidate, dropped.winner
     start, end = candidate.match.start, candidate.match.end
+    if dropped.why is not None:
+        return Outcome(start, end, reason=dropped.why)
     if winner is None:
         return Outcome(start, end, reason="dropped: its topic is the same actor's next stance (another finding's cue)")
     cue = f" ({_cue_text(winner, tokens)})" if winner.match.cue else ""

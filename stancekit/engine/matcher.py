@@ -295,13 +295,20 @@ def actor_name(text: str, lang: LanguageProfile) -> str:
     return name
 
 
+#: How a finding's actor says that its holder is unknown (see `findings.Actor.via`).
+UNRESOLVED = "unresolved"
+UNRESOLVED_DROPPED = "dropped: its holder is left unresolved, and the rule says 'unresolved_holders: false'"
+
+
 class Matcher:
     """Scans texts and documents with a compiled rule set.
 
     `prefilter=False` runs every rule on every sentence: slower, and the same findings; it
-    exists so that this can be tested. `discourse=False` tries a rule of a discourse (the
-    `discourse` option) in any document: rule examples and test cases are sentences, not
-    documents that could show their discourse.
+    exists so that this can be tested. `excerpts=True` reads each text as an excerpt of a
+    document not given (rule examples and test cases): what only the whole document could show
+    is taken as shown, so a rule of a discourse (the `discourse` option) is tried whatever the
+    excerpt's words, and a holder left unresolved is kept (`unresolved_holders: false`), since the
+    sentences it may refer back to are not there.
     """
 
     def __init__(
@@ -312,7 +319,7 @@ class Matcher:
         notes: bool = False,
         tagger: Tagger | None = None,
         observer: Observer | None = None,
-        discourse: bool = True,
+        excerpts: bool = False,
     ):
         self.compiled = compiled
         self.prefilter = prefilter
@@ -327,10 +334,11 @@ class Matcher:
         self.problems: list[InputProblem] = []
         #: Hears each step of the scan (see `engine.trace`); None: no event is made.
         self.observer = observer
+        self.excerpts = excerpts
         #: The rules tried only in documents of a discourse (the `discourse` option), by index.
         self._discourse_rules = (
             tuple((i, rule.options) for i, rule in enumerate(compiled.rules) if rule.options.discourse is not None)
-            if discourse
+            if not excerpts
             else ()
         )
 
@@ -482,6 +490,10 @@ class Matcher:
         findings = []
         for c in resolve_overlaps(candidates, tokens, self.compiled.profile, on_drop):
             made = self._finding(document, segmentation, sentence, tokens, c, resolver)
+            if made.actor.via == UNRESOLVED and not (c.rule.options.unresolved_holders or self.excerpts):
+                if observe is not None:
+                    observe(CandidateDropped(sentence, c, None, why=UNRESOLVED_DROPPED))
+                continue
             for read in by_concept(made, tokens, self.compiled.topics, self.compiled.profile):
                 finding = keyed_by_rules(read, self.compiled)
                 if observe is not None:
@@ -661,7 +673,7 @@ def resolution_notes(
         notes.append(f"actor {actor.text!r} refers back to {actor.name}")
     elif actor.via == "author":
         notes.append(f"actor {actor.text!r} is a first person outside quotes: the document's author, {actor.name}")
-    elif actor.via == "unresolved":
+    elif actor.via == UNRESOLVED:
         notes.append(f"actor {actor.text!r} is unresolved: nothing names who it is, so it has no name")
     elif actor.via == "dictionary":
         notes.append(f"actor {actor.text!r} is {actor.name} ({actor.id}) in the actor dictionary")

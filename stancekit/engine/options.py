@@ -97,6 +97,14 @@ OPTIONS: tuple[OptionSpec, ...] = (
         "first-person holder named after it. With false `speaker` is null and 'I' or 'we' are unresolved.",
     ),
     OptionSpec(
+        "unresolved_holders",
+        BOOL,
+        "true",
+        "Whether a finding whose holder stays unresolved (`via: unresolved`: a pronoun, 'I' or 'we' with no "
+        "one it refers to) is reported. With false it is dropped: a judgement whose judge is unknown tells "
+        "a user nothing, where a stance verb's finding may still be worth checking by hand.",
+    ),
+    OptionSpec(
         "discourse",
         WORD_LIST,
         "none",
@@ -139,6 +147,7 @@ class RuleOptions:
     hedges: WordList | None = None  # None: the profile's hedges and hedge_phrases
     resolve_pronouns: bool = True
     speakers: bool = True
+    unresolved_holders: bool = True
     discourse: WordList | None = None  # None: tried in every document
     discourse_words: int = 3
 

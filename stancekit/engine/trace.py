@@ -84,6 +84,8 @@ class CandidateDropped:
     sentence: Sentence
     candidate: Candidate
     winner: Candidate | None
+    #: Why, when no winner says it (a holder left unresolved by a rule that wants one named).
+    why: str | None = None
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ class _CandidateRecorder:
     document scanned, with the character spans of its cue and topic."""
 
     def __init__(self, compiled: CompiledRuleSet):
-        self.matcher = Matcher(compiled, observer=self._hear, discourse=False)
+        self.matcher = Matcher(compiled, observer=self._hear, excerpts=True)
         self.candidates: list[tuple[str, tuple[int, int] | None, tuple[int, int]]] = []
 
     def _hear(self, event: TraceEvent) -> None:

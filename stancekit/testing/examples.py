@@ -106,7 +106,7 @@ def check_example(rule: Rule, example: Example, findings: Sequence[Finding]) -> 
 
 def run_examples(ruleset: RuleSet, compiled: CompiledRuleSet | None = None) -> list[ExampleResult]:
     """Every example of every rule, in rule order."""
-    matcher = Matcher(compiled or ruleset.compile(), discourse=False)
+    matcher = Matcher(compiled or ruleset.compile(), excerpts=True)
     results: list[ExampleResult] = []
     for rule in ruleset.rules:
         for example in rule.examples:

@@ -172,7 +172,7 @@ class LoadedRules:
         from stancekit.engine.matcher import Matcher
 
         if self._matcher is None:
-            self._matcher = Matcher(self.compiled, discourse=False)
+            self._matcher = Matcher(self.compiled, excerpts=True)
         return self._matcher
 
 

@@ -142,7 +142,7 @@ class Runner:
     def __init__(self, ruleset: RuleSet, compiled: CompiledRuleSet | None = None):
         self.ruleset = ruleset
         self.compiled = compiled or ruleset.compile()
-        self.matcher = Matcher(self.compiled, discourse=False)
+        self.matcher = Matcher(self.compiled, excerpts=True)
         self.by_id: dict[str, CompiledRule] = {rule.id: rule for rule in self.compiled.rules}
         self._tracer: Tracer | None = None
 
@@ -255,7 +255,7 @@ class Runner:
         """The rules a scan of `text` tries because their trigger words are in it, as the
         scan's trace names them."""
         recorder = TraceRecorder()
-        Matcher(self.compiled, tagger=self.matcher.tagger, observer=recorder, discourse=False).scan(text)
+        Matcher(self.compiled, tagger=self.matcher.tagger, observer=recorder, excerpts=True).scan(text)
         indices = sorted({i for event in recorder.of_type(SentenceScanned) for i in event.rules})
         return [r for r in (self.compiled.rules[i] for i in indices) if r.triggers is not None]
 
