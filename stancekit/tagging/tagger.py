@@ -28,7 +28,7 @@ from stancekit.tagging.features import (
     with_first_pass,
     with_history,
 )
-from stancekit.tagging.perceptron import AveragedPerceptron
+from stancekit.tagging.perceptron import AveragedPerceptron, DenseScorer
 from stancekit.tagging.tags import UPOS_TAGS
 
 #: The `format` field of a model file; a reader refuses other formats rather than misread them.
@@ -66,6 +66,7 @@ class PerceptronTagger:
         self._own_scores: dict[str, list[float]] = {}
         self._own_scores_second: dict[str, list[float]] = {}
         self._index = {tag: i for i, tag in enumerate(self.tags)}
+        self._scorers: dict[int, DenseScorer] = {}
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """One UPOS tag per word."""
@@ -110,6 +111,7 @@ class PerceptronTagger:
         scores each word's own features once per word form and keeps the sums in `own_scores`."""
         tagdict = self.tagdict
         names = self.tags
+        scores_of = self._scorer(perceptron).scores if gold is None and own_scores is not None else None
         ahead = [*first, *END] if first is not None else None
         prev, prev2 = START
         out: list[str] = []
@@ -129,15 +131,23 @@ class PerceptronTagger:
                 else:
                     base = own_scores.get(form)
                     if base is None:
-                        base = perceptron.scores(own)
+                        base = scores_of(own)
                         if len(own_scores) < 200_000:
                             own_scores[form] = base
-                    scores = perceptron.scores(features, base)
+                    scores = scores_of(features, base)
                     guess = scores.index(max(scores))
                 tag = names[guess]
             out.append(tag)
             prev2, prev = prev, tag
         return out
+
+    def _scorer(self, perceptron: AveragedPerceptron) -> DenseScorer:
+        """The dense scorer of a trained pass's weights, made on first use (and again if the
+        weights were replaced since)."""
+        scorer = self._scorers.get(id(perceptron))
+        if scorer is None or not scorer.scores_with(perceptron):
+            scorer = self._scorers[id(perceptron)] = DenseScorer(perceptron)
+        return scorer
 
     def to_json(self, weights: Mapping[str, Mapping[int, float]] | None = None) -> dict[str, Any]:
         """The model file's content; `weights` default to the perceptron's current ones."""
