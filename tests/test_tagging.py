@@ -260,3 +260,12 @@ def test_dense_scores_are_exactly_the_perceptrons_so_tags_do_not_change():
     assert dense.scores(features, start) == perceptron.scores(features, start)
     assert start == [0.05, -0.0, 0.3, 0.0]
     assert dense.scores(["unseen"], start) is not start
+
+
+def test_words_tagged_before_in_the_same_window_get_the_tags_a_fresh_tagger_gives():
+    first = "The council will back the plan , the mayor said .".split()
+    second = "Critics said the council will back the plan despite the cost .".split()
+    seasoned = load_model()
+    seasoned.tag(first)
+    assert seasoned.tag(second) == load_model().tag(second)
+    assert seasoned.tag(first) == load_model().tag(first)

@@ -14,6 +14,7 @@ after each match.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -212,22 +213,24 @@ class TokenTests:
         return row
 
     def any_regex(self, regexes: tuple, pos: int) -> bool:
-        """Whether one of `regexes` fully matches the token at `pos`, worked out once per tuple
-        of regexes and position."""
-        if not regexes:
-            return False
-        row = self.rows.get(id(regexes))
+        """Whether one of `regexes` fully matches the token at `pos`. Each regex is tried once
+        per position: a few regexes (adverbs in -ly, numbers) stand in the first-token filters
+        of hundreds of instructions."""
+        found = False
+        for regex in regexes:
+            found = self.regex_matches(regex, pos)
+            if found:
+                break
+        return found
+
+    def regex_matches(self, regex: re.Pattern, pos: int) -> bool:
+        """Whether `regex` fully matches the token at `pos`, tried once per position."""
+        row = self.rows.get(id(regex))
         if row is None:
-            row = self.rows[id(regexes)] = [None] * len(self.texts)
+            row = self.rows[id(regex)] = [None] * len(self.texts)
         found = row[pos]
         if found is None:
-            text = self.texts[pos]
-            found = False
-            for regex in regexes:
-                if regex.fullmatch(text) is not None:
-                    found = True
-                    break
-            row[pos] = found
+            found = row[pos] = regex.fullmatch(self.texts[pos]) is not None
         return found
 
 
@@ -261,6 +264,7 @@ def find_matches(
     lowers = tests.lowers
     test_passes = tests.passes
     any_regex = tests.any_regex
+    regex_matches = tests.regex_matches
 
     def spans(capture_type: str, pos: int, final: bool) -> tuple[int, ...]:
         key = (capture_type, pos, final)
@@ -350,8 +354,10 @@ def find_matches(
                     ok = lowers[pos] in ins[1]
                 elif op == TAG:
                     ok = context.tags[pos] in ins[1]
+                elif op == REGEX:
+                    ok = regex_matches(ins[1], pos)
                 else:
-                    ok = test_passes(ins, pos)  # (REGEX, regex, ...) and (CLASS, name, ...) are tests
+                    ok = test_passes(ins, pos)  # (CLASS, name, ...) is a test
                 if ok:
                     if progress is not None:
                         progress[pc] = max(progress.get(pc, 0), pos + 1)
