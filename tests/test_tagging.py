@@ -248,20 +248,6 @@ def test_the_same_words_as_nouns_and_adverbs_keep_their_tags(sentence, position,
     assert tags(sentence)[position] == upos
 
 
-def test_dense_scores_are_exactly_the_perceptrons_so_tags_do_not_change():
-    from stancekit.tagging.perceptron import AveragedPerceptron, DenseScorer
-
-    perceptron = AveragedPerceptron(4)
-    perceptron.weights = {"w vote": {0: 0.1, 2: -0.3}, "s1 e": {2: 0.7, 3: 1e-9}, "b": {1: 0.2}}
-    dense = DenseScorer(perceptron)
-    features = ["b", "w vote", "unseen", "s1 e", "w vote"]
-    start = [0.05, -0.0, 0.3, 0.0]
-    assert dense.scores(features) == perceptron.scores(features)
-    assert dense.scores(features, start) == perceptron.scores(features, start)
-    assert start == [0.05, -0.0, 0.3, 0.0]
-    assert dense.scores(["unseen"], start) is not start
-
-
 def test_words_tagged_before_in_the_same_window_get_the_tags_a_fresh_tagger_gives():
     first = "The council will back the plan , the mayor said .".split()
     second = "Critics said the council will back the plan despite the cost .".split()

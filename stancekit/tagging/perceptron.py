@@ -11,10 +11,6 @@ Classes are small integers (indices into the tag set): scores are a list, not a 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from operator import add
-
-#: Features whose dense weight rows a `DenseScorer` keeps; past it, rows are built on each use.
-DENSE_ROWS_KEPT = 400_000
 
 
 class AveragedPerceptron:
@@ -81,52 +77,6 @@ class AveragedPerceptron:
             if averaged:
                 out[feature] = averaged
         return out
-
-
-class DenseScorer:
-    """Scores with trained weights that no longer change, each feature's weights as one row of
-    a weight per class (0.0 for the classes it has none for), made on the feature's first use.
-
-    A row is added to the scores in one `map` over the classes instead of a loop over a dict of
-    weights: tagging spends most of its time summing weights. Each class's score is still the
-    same additions in the same order (adding 0.0 leaves a float as it was), so scores and
-    predictions are exactly those of `AveragedPerceptron.scores`."""
-
-    __slots__ = ("_rows", "_weights", "_zeros")
-
-    def __init__(self, perceptron: AveragedPerceptron):
-        self._weights = perceptron.weights
-        self._zeros = [0.0] * perceptron.n_classes
-        self._rows: dict[str, tuple[float, ...] | None] = {}
-
-    def scores_with(self, perceptron: AveragedPerceptron) -> bool:
-        """Whether this scorer reads `perceptron`'s current weights."""
-        return self._weights is perceptron.weights
-
-    def _row(self, feature: str) -> tuple[float, ...] | None:
-        weights = self._weights.get(feature)
-        row = None
-        if weights:
-            dense = self._zeros.copy()
-            for cls, weight in weights.items():
-                dense[cls] = weight
-            row = tuple(dense)
-        if len(self._rows) < DENSE_ROWS_KEPT:
-            self._rows[feature] = row
-        return row
-
-    def scores(self, features: Iterable[str], start: list[float] | None = None) -> list[float]:
-        """The score of each class: the sum of the features' weights (added to `start`'s)."""
-        scores = self._zeros if start is None else start
-        rows = self._rows
-        missing = self._row
-        for feature in features:
-            row = rows.get(feature, rows)
-            if row is rows:
-                row = missing(feature)
-            if row is not None:
-                scores = list(map(add, scores, row))
-        return scores if scores is not start and scores is not self._zeros else scores.copy()
 
 
 def prune(weights: dict[str, dict[int, float]], threshold: float, digits: int) -> dict[str, dict[int, float]]:

@@ -28,13 +28,13 @@ from stancekit.tagging.features import (
     with_first_pass,
     with_history,
 )
-from stancekit.tagging.perceptron import AveragedPerceptron, DenseScorer
+from stancekit.tagging.perceptron import AveragedPerceptron
 from stancekit.tagging.tags import UPOS_TAGS
 
 #: The `format` field of a model file; a reader refuses other formats rather than misread them.
 MODEL_FORMAT = "stancekit-perceptron-tagger/2"
-#: Windows of words whose tags a tagger keeps, per pass (about 150 bytes each).
-KNOWN_WINDOWS_KEPT = 300_000
+#: Windows of words whose tags a tagger keeps, per pass (about 250 bytes each).
+KNOWN_WINDOWS_KEPT = 100_000
 #: Where the bundled model lives, inside the package so that it ships in the wheel.
 BUNDLED_MODEL = Path(__file__).resolve().parent / "model" / "en-ewt-upos.json.gz"
 
@@ -68,7 +68,6 @@ class PerceptronTagger:
         self._own_scores: dict[str, list[float]] = {}
         self._own_scores_second: dict[str, list[float]] = {}
         self._index = {tag: i for i, tag in enumerate(self.tags)}
-        self._scorers: dict[int, DenseScorer] = {}
         # The tag each pass gave a word in a known window of five words and with known tags
         # before it (and, in the second pass, after it): they are all its features see.
         self._known_windows: dict[tuple, str] = {}
@@ -135,7 +134,7 @@ class PerceptronTagger:
         names = self.tags
         position_of = self.features.position
         own_scores = self._own_scores if first is None else self._own_scores_second
-        scores_of = self._scorer(perceptron).scores
+        scores_of = perceptron.scores
         ahead = [*first, *END] if first is not None else None
         prev, prev2 = START
         out: list[str] = []
@@ -182,7 +181,6 @@ class PerceptronTagger:
         scores each word's own features once per word form and keeps the sums in `own_scores`."""
         tagdict = self.tagdict
         names = self.tags
-        scores_of = self._scorer(perceptron).scores if gold is None and own_scores is not None else None
         ahead = [*first, *END] if first is not None else None
         prev, prev2 = START
         out: list[str] = []
@@ -202,23 +200,15 @@ class PerceptronTagger:
                 else:
                     base = own_scores.get(form)
                     if base is None:
-                        base = scores_of(own)
+                        base = perceptron.scores(own)
                         if len(own_scores) < 200_000:
                             own_scores[form] = base
-                    scores = scores_of(features, base)
+                    scores = perceptron.scores(features, base)
                     guess = scores.index(max(scores))
                 tag = names[guess]
             out.append(tag)
             prev2, prev = prev, tag
         return out
-
-    def _scorer(self, perceptron: AveragedPerceptron) -> DenseScorer:
-        """The dense scorer of a trained pass's weights, made on first use (and again if the
-        weights were replaced since)."""
-        scorer = self._scorers.get(id(perceptron))
-        if scorer is None or not scorer.scores_with(perceptron):
-            scorer = self._scorers[id(perceptron)] = DenseScorer(perceptron)
-        return scorer
 
     def to_json(self, weights: Mapping[str, Mapping[int, float]] | None = None) -> dict[str, Any]:
         """The model file's content; `weights` default to the perceptron's current ones."""
