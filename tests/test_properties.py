@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from stancekit.compiler.program import ProgramBuilder, first_filters
+from stancekit.compiler.program import ProgramBuilder, first_filters, start_anchor
 from stancekit.dsl import ast
 from stancekit.dsl.fastparse import read_pattern
 from stancekit.dsl.parser import PatternSyntaxError, _ToAst, _Typist, parse_pattern, parse_with_lark
@@ -210,6 +210,8 @@ def test_the_matcher_finds_what_a_backtracking_matcher_finds_within_its_budget(p
     assert [(m.start, m.end) for m in found] == _reference_matches(tree, tokens)
     filtered = find_matches(program, entry, SentenceContext(tokens), firsts=first_filters(program))
     assert filtered == found
+    anchored = find_matches(program, entry, SentenceContext(tokens), anchor=start_anchor(program, entry))
+    assert anchored == found
 
 
 # -- tokens and sentences ----------------------------------------------------------------------

@@ -246,3 +246,12 @@ def test_stance_verbs_after_a_modal_negation_to_or_a_subject_are_verbs(sentence,
 )
 def test_the_same_words_as_nouns_and_adverbs_keep_their_tags(sentence, position, upos):
     assert tags(sentence)[position] == upos
+
+
+def test_words_tagged_before_in_the_same_window_get_the_tags_a_fresh_tagger_gives():
+    first = "The council will back the plan , the mayor said .".split()
+    second = "Critics said the council will back the plan despite the cost .".split()
+    seasoned = load_model()
+    seasoned.tag(first)
+    assert seasoned.tag(second) == load_model().tag(second)
+    assert seasoned.tag(first) == load_model().tag(first)

@@ -51,7 +51,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from stancekit.compiler.inflect import inflections
-from stancekit.compiler.triggers import best_item
+from stancekit.compiler.triggers import best_item, commonness
 from stancekit.dsl import ast
 from stancekit.dsl.validate import ExpandedMacro, ResolvedLexicon, ResolvedPhrase, is_tag
 from stancekit.text.tokens import split_words
@@ -383,3 +383,102 @@ def first_filters(
         return (frozenset(words), tuple(regexes))
 
     return tuple(None if (f := first(pc)) is anything else f for pc in range(len(program)))
+
+
+#: A start anchor: words one of which every match holds within a distance of where it starts
+#: (0: the first token), or None when the program offers none.
+Anchor = tuple[frozenset[str], int] | None
+
+
+def start_anchor(
+    program: Sequence[Instruction], entry: int, phrase_anchors: Mapping[str, Anchor] | None = None
+) -> Anchor:
+    """Words of which every match from `entry` holds one within a bounded distance of its start.
+
+    A pattern such as "(!@clause_stops){0,9} (should | must) ..." can only start up to ten
+    tokens before its "should": the matcher skips every other start position with one look at
+    where those words stand, instead of walking the pattern from each of them. Where a match
+    may take either of two words, the one less common in text is taken (see `triggers._score`).
+    A phrase element takes its phrase type's anchor (`phrase_anchors`, by key)."""
+    widths: dict[int, int | None] = {}
+    anchors: dict[int, Anchor] = {}
+
+    def width(pc: int) -> int | None:
+        """The most tokens a walk from `pc` consumes before the end of the pattern (or of the
+        repeat body `pc` is in); None: no bound (a capture or a phrase on the way)."""
+        if pc not in widths:
+            widths[pc] = _width(program, pc, width)
+        return widths[pc]
+
+    def anchor(pc: int) -> Anchor:
+        if pc not in anchors:
+            anchors[pc] = _anchor(program, pc, anchor, width, phrase_anchors or {})
+        return anchors[pc]
+
+    return anchor(entry)
+
+
+def _width(program: Sequence[Instruction], pc: int, width) -> int | None:
+    ins = program[pc]
+    op = ins[0]
+    if op in (MATCH, LOOP):
+        return 0
+    if op in (FORMS, REGEX, CLASS, TAG, NOT):
+        rest = width(ins[2])
+        return None if rest is None else 1 + rest
+    if op == ENTRY:
+        rest = width(ins[2])
+        longest = max((len(r) for rests in ins[1].values() for r in rests), default=0)
+        return None if rest is None else 1 + longest + rest
+    if op == SPLIT:
+        found = [width(b) for b in ins[1]]
+        return None if None in found else max(found)
+    if op == CHECK:
+        return width(ins[2])
+    if op in (START, END):
+        return width(ins[1])
+    if op == REPEAT:
+        body, rest = width(ins[1]), width(ins[4])
+        return None if body is None or rest is None else ins[3] * body + rest
+    return None  # SPAN, PHRASE
+
+
+def _shifted(found: Anchor, by: int | None) -> Anchor:
+    return None if found is None or by is None else (found[0], found[1] + by)
+
+
+def _rarer(a: Anchor, b: Anchor) -> Anchor:
+    """Of two anchors every match holds, the one that rules out more start positions."""
+    if a is None or b is None:
+        return a if b is None else b
+    return a if (commonness(a[0]), a[1]) <= (commonness(b[0]), b[1]) else b
+
+
+def _anchor(program: Sequence[Instruction], pc: int, anchor, width, phrase_anchors) -> Anchor:
+    ins = program[pc]
+    op = ins[0]
+    if op == FORMS:
+        return _rarer((frozenset(ins[1]), 0), _shifted(anchor(ins[2]), 1))
+    if op == ENTRY:
+        longest = max((len(r) for rests in ins[1].values() for r in rests), default=0)
+        return _rarer((frozenset(ins[1]), 0), _shifted(anchor(ins[2]), 1 + longest))
+    if op in (REGEX, CLASS, TAG, NOT):
+        return _shifted(anchor(ins[2]), 1)
+    if op == CHECK:
+        own = (frozenset(ins[1][1]), 0) if ins[1][0] == FORMS else None
+        return _rarer(own, anchor(ins[2]))
+    if op in (START, END):
+        return anchor(ins[1])
+    if op == SPLIT:
+        found = [anchor(b) for b in ins[1]]
+        if not found or None in found:
+            return None
+        return (frozenset().union(*(f[0] for f in found)), max(f[1] for f in found))
+    if op == PHRASE:
+        return phrase_anchors.get(ins[1])
+    if op == REPEAT:
+        body, low, high, nxt = ins[1], ins[2], ins[3], ins[4]
+        body_width = width(body)
+        after = _shifted(anchor(nxt), None if body_width is None else high * body_width)
+        return _rarer(anchor(body), after) if low >= 1 else after
+    return None  # MATCH, LOOP, SPAN: no word is certain from here

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from stancekit.compiler.dictionaries import ActorIndex, TopicIndex, compile_actor_index, compile_topic_index
 from stancekit.compiler.neighbours import Neighbours, neighbours
-from stancekit.compiler.program import ProgramBuilder, first_filters, token_test
+from stancekit.compiler.program import Anchor, ProgramBuilder, first_filters, start_anchor, token_test
 from stancekit.compiler.triggers import TriggerIndex, guarantee, requirements
 from stancekit.dsl.errors import RuleError
 from stancekit.dsl.option_settings import resolve_options
@@ -50,6 +50,8 @@ class CompiledRule:
     options: RuleOptions = DEFAULT_OPTIONS
     #: What the rule reads as the sign of the stance (`Finding.kind`).
     kind: str = DEFAULT_KIND
+    #: Words one of which a match holds near its start (see `compiler.program.start_anchor`).
+    anchor: Anchor = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ class CompiledPhrase:
     #: A single-token test (see `compiler.program.token_test`), or None: the last token is the head.
     head: tuple | None
     pattern: str = ""
+    #: Words one of which a phrase holds near its start (see `compiler.program.start_anchor`).
+    anchor: Anchor = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,7 @@ def _compile(ruleset) -> CompiledRuleSet:
     untriggered: list[int] = []
     phrases: dict[str, CompiledPhrase] = {}
     phrase_firsts: dict = {}
+    phrase_anchors: dict[str, Anchor] = {}
     for rule_file in ruleset.files:
         for phrase in rule_file.phrases.values():
             tree, head = binder.bind_phrase(phrase, rule_file.key)
@@ -115,6 +120,7 @@ def _compile(ruleset) -> CompiledRuleSet:
             key = phrase_key(phrase)
             firsts = first_filters(program, phrase_firsts)
             phrase_firsts[key] = firsts[entry]
+            anchor = phrase_anchors[key] = start_anchor(program, entry, phrase_anchors)
             phrases[key] = CompiledPhrase(
                 key,
                 phrase.name,
@@ -125,6 +131,7 @@ def _compile(ruleset) -> CompiledRuleSet:
                 firsts,
                 token_test(head) if head is not None else None,
                 str(phrase.pattern),
+                anchor,
             )
         file_options = _options(ruleset, rule_file, None)
         for rule in rule_file.rules:
@@ -156,6 +163,7 @@ def _compile(ruleset) -> CompiledRuleSet:
                     requirements=requirements(tree),
                     neighbours=neighbours(tree),
                     options=options,
+                    anchor=start_anchor(program, entry, phrase_anchors),
                 )
             )
             if words is None:

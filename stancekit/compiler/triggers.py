@@ -42,8 +42,9 @@ COMMON = frozenset(
 )
 
 
-def _score(words: frozenset[str]) -> tuple[int, int]:
-    """Lower is better: fewer stopwords first, then fewer words."""
+def commonness(words: frozenset[str]) -> tuple[int, int]:
+    """How often a word set can be expected in text; lower is better (rarer): fewer stopwords
+    first, then fewer words."""
     return (sum(1 for w in words if w in STOPWORDS), len(words))
 
 
@@ -75,9 +76,9 @@ def guarantee(node: ast.Node) -> frozenset[str] | None:
         words = split_words(node.text)
         if len(words) == 1:
             return inflections(words[0])
-        return min((frozenset({w}) for w in words), key=_score)
+        return min((frozenset({w}) for w in words), key=commonness)
     if isinstance(node, ast.Literal):
-        return min((frozenset({w}) for w in split_words(node.text)), key=_score)
+        return min((frozenset({w}) for w in split_words(node.text)), key=commonness)
     if isinstance(node, ResolvedLexicon):
         found: set[str] = set()
         for entry in node.lexicon.entries:
@@ -87,7 +88,7 @@ def guarantee(node: ast.Node) -> frozenset[str] | None:
         return guarantee(node.body)
     if isinstance(node, ast.AllOf):
         sets = [found for found in map(guarantee, node.parts) if found is not None]
-        return min(sets, key=_score) if sets else None
+        return min(sets, key=commonness) if sets else None
     if isinstance(node, ast.Repeat):
         return guarantee(node.body) if node.min > 0 else None
     if isinstance(node, ast.Alternation):
@@ -110,7 +111,24 @@ def requirements(node: ast.Node) -> tuple[frozenset[str], ...]:
     if isinstance(node, ast.Sequence):
         return tuple(found for item in node.items for found in requirements(item))
     words = guarantee(node)
-    return (words,) if words is not None else ()
+    found = (words,) if words is not None else ()
+    if isinstance(node, ast.Alternation):
+        found += _shared_by_every_option(node.options, words)
+    return found
+
+
+def _shared_by_every_option(options: tuple[ast.Node, ...], known: frozenset[str] | None) -> tuple[frozenset[str], ...]:
+    """The word sets every option of an alternation requires (besides `known`): patterns often
+    repeat one frame with a different ending ("X, with 40 percent support | X, with 40 percent
+    of the vote"), and a sentence without the frame's own words ("with") cannot match either."""
+    per_option = [requirements(option) for option in options]
+    if not per_option:
+        return ()
+    found = []
+    for words in per_option[0]:
+        if words != known and words not in found and all(words in others for others in per_option[1:]):
+            found.append(words)
+    return tuple(found)
 
 
 def best_item(items: tuple[ast.Node, ...]) -> tuple[int | None, frozenset[str] | None]:
@@ -118,7 +136,7 @@ def best_item(items: tuple[ast.Node, ...]) -> tuple[int | None, frozenset[str] |
     best: tuple[int | None, frozenset[str] | None] = (None, None)
     for i, item in enumerate(items):
         words = guarantee(item)
-        if words is not None and (best[1] is None or _score(words) < _score(best[1])):
+        if words is not None and (best[1] is None or commonness(words) < commonness(best[1])):
             best = (i, words)
     return best
 

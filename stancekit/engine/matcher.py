@@ -470,7 +470,12 @@ class Matcher:
                         max(positions[w][-1] for w in words_of.intersection(present)) for words_of in rule.requirements
                     )
             matches: Iterable[RawMatch] = find_matches(
-                rule.program, rule.entry, context, firsts=rule.firsts or None, last_start=last_start
+                rule.program,
+                rule.entry,
+                context,
+                firsts=rule.firsts or None,
+                last_start=last_start,
+                anchor=rule.anchor,
             )
             if observe is not None:
                 matches = tuple(matches)

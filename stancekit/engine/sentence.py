@@ -81,7 +81,9 @@ class SentenceContext:
         from stancekit.engine.vm import find_matches, passes
 
         found: dict[int, Phrase] = {}
-        for match in find_matches(phrase_type.program, phrase_type.entry, self, firsts=phrase_type.firsts or None):
+        for match in find_matches(
+            phrase_type.program, phrase_type.entry, self, firsts=phrase_type.firsts or None, anchor=phrase_type.anchor
+        ):
             head = match.end - 1
             if phrase_type.head is not None:
                 head = next(

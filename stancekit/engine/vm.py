@@ -14,6 +14,7 @@ after each match.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -158,6 +159,81 @@ class RawMatch:
     literal_tokens: int
 
 
+#: Instructions that consume one token that passes their test.
+ONE_TOKEN_OPS = frozenset((FORMS, REGEX, CLASS, TAG))
+#: How far past the end of a sentence "no such word" is put: beyond any anchor's distance.
+NEVER = 1 << 30
+
+
+class TokenTests:
+    """What single-token tests say of one sentence's tokens, kept for every rule tried on it.
+
+    Rules share their tests (a word list, a regex, a token class, an alternative of them) and
+    try them at the same positions again and again: each (test, position) is worked out once.
+    Tests are told apart by identity: they belong to compiled programs, which outlive the
+    sentence, so an identity is never reused while its row is kept."""
+
+    __slots__ = ("context", "lowers", "rows", "texts")
+
+    def __init__(self, context: SentenceContext):
+        self.context = context
+        self.lowers = [t.lower for t in context.tokens]
+        self.texts = [t.text for t in context.tokens]
+        self.rows: dict[int, list[bool | None]] = {}
+
+    @staticmethod
+    def of(context: SentenceContext) -> TokenTests:
+        """The sentence's tests, made on first use and kept in its cache."""
+        found = context.cache.get(TokenTests)
+        if found is None:
+            found = context.cache[TokenTests] = TokenTests(context)
+        return found
+
+    def passes(self, test: tuple, pos: int) -> bool:
+        """`passes(test, context, pos)`, worked out once per test and position."""
+        row = self.rows.get(id(test))
+        if row is None:
+            row = self.rows[id(test)] = [None] * len(self.texts)
+        found = row[pos]
+        if found is None:
+            found = row[pos] = passes(test, self.context, pos)
+        return found
+
+    def nearest(self, words: frozenset[str]) -> list[int]:
+        """For each position, where the first token from there on whose lower form is in
+        `words` stands (a position past any match when none does)."""
+        row = self.rows.get(id(words))
+        if row is None:
+            lowers = self.lowers
+            beyond = len(lowers) + NEVER
+            row = [beyond] * (len(lowers) + 1)
+            for pos in range(len(lowers) - 1, -1, -1):
+                row[pos] = pos if lowers[pos] in words else row[pos + 1]
+            self.rows[id(words)] = row
+        return row
+
+    def any_regex(self, regexes: tuple, pos: int) -> bool:
+        """Whether one of `regexes` fully matches the token at `pos`. Each regex is tried once
+        per position: a few regexes (adverbs in -ly, numbers) stand in the first-token filters
+        of hundreds of instructions."""
+        found = False
+        for regex in regexes:
+            found = self.regex_matches(regex, pos)
+            if found:
+                break
+        return found
+
+    def regex_matches(self, regex: re.Pattern, pos: int) -> bool:
+        """Whether `regex` fully matches the token at `pos`, tried once per position."""
+        row = self.rows.get(id(regex))
+        if row is None:
+            row = self.rows[id(regex)] = [None] * len(self.texts)
+        found = row[pos]
+        if found is None:
+            found = row[pos] = regex.fullmatch(self.texts[pos]) is not None
+        return found
+
+
 def find_matches(
     program: Sequence[tuple],
     entry: int,
@@ -165,12 +241,15 @@ def find_matches(
     progress: dict[int, int] | None = None,
     firsts: Sequence | None = None,
     last_start: int | None = None,
+    anchor: tuple[frozenset[str], int] | None = None,
 ) -> list[RawMatch]:
     """All leftmost, non-overlapping matches of a program in one sentence.
 
     With `firsts` (the program's first-token filters), alternatives and start positions whose
     first token cannot match are skipped without being walked; no match is looked for from
-    after `last_start`. With `progress`, every
+    after `last_start`, nor (with its `anchor`: words one of which every match holds within a
+    distance of its start) from further than that before one of the words. With `progress`
+    (which records every start walked), every
     instruction that consumed tokens records the furthest token position it reached
     (instruction -> position): how far a rule got, for `explain`.
     """
@@ -181,6 +260,11 @@ def find_matches(
     size = len(program)
     runs: dict[int, list[int]] = {}
     cache = context.cache
+    tests = TokenTests.of(context)
+    lowers = tests.lowers
+    test_passes = tests.passes
+    any_regex = tests.any_regex
+    regex_matches = tests.regex_matches
 
     def spans(capture_type: str, pos: int, final: bool) -> tuple[int, ...]:
         key = (capture_type, pos, final)
@@ -197,8 +281,7 @@ def find_matches(
             return True
         if pos >= n:
             return False
-        token = tokens[pos]
-        return token.lower in first[0] or any(r.fullmatch(token.text) for r in first[1])
+        return lowers[pos] in first[0] or any_regex(first[1], pos)
 
     def room(head: int, pos: int) -> int:
         """How many more repetitions of the counted repeat `head` could fit from `pos`."""
@@ -214,32 +297,24 @@ def find_matches(
         ins = program[pc]
         op = ins[0]
         result = None
-        if op == MATCH:
-            result = (pos, None)
-        elif op in (FORMS, REGEX, CLASS, TAG):
-            if pos < n:
-                token = tokens[pos]
-                if op == FORMS:
-                    ok = token.lower in ins[1]
-                elif op == REGEX:
-                    ok = ins[1].fullmatch(token.text) is not None
-                elif op == TAG:
-                    ok = context.tags[pos] in ins[1]
-                else:
-                    ok = bool(token_class(ins[1])(token))
-                if ok:
-                    if progress is not None:
-                        progress[pc] = max(progress.get(pc, 0), pos + 1)
-                    sub = step(ins[2], pos + 1, count)
-                    if sub is not None:
-                        result = (sub[0], ("t", pos, pos + 1, ins[3], sub[1])) if ins[3] else sub
-        elif op == SPLIT:
-            for nxt in ins[1]:
-                if firsts is not None and not admits(nxt, pos):
-                    continue
-                result = step(nxt, pos, count)
-                if result is not None:
-                    break
+        # the most frequent instructions first
+        if op == SPLIT:
+            if firsts is None:
+                for nxt in ins[1]:
+                    result = step(nxt, pos, count)
+                    if result is not None:
+                        break
+            else:
+                lower = lowers[pos] if pos < n else None
+                for nxt in ins[1]:
+                    first = firsts[nxt]
+                    if first is not None and (
+                        lower is None or (lower not in first[0] and not any_regex(first[1], pos))
+                    ):
+                        continue
+                    result = step(nxt, pos, count)
+                    if result is not None:
+                        break
         elif op == SPAN:
             ends = spans(ins[1], pos, program[ins[3]][0] == MATCH)
             if ends and progress is not None:
@@ -253,9 +328,11 @@ def find_matches(
                 ):
                     result = (sub[0], ("c", ins[2], ins[1], pos, end, sub[1]))
                     break
-        elif op == CHECK:
-            if pos < n and passes(ins[1], context, pos):
-                result = step(ins[2], pos, count)
+        elif op == NOT:
+            if pos < n and not test_passes(ins[1], pos):
+                if progress is not None:
+                    progress[pc] = max(progress.get(pc, 0), pos + 1)
+                result = step(ins[2], pos + 1, count)
         elif op == PHRASE:
             phrase = context.phrases(ins[1]).get(pos) if pos < n else None
             if phrase is not None and (ins[5] is None or passes(ins[5], context, phrase.head)):
@@ -264,24 +341,42 @@ def find_matches(
                 sub = step(ins[2], phrase.end, count)
                 if sub is not None:
                     result = (sub[0], ("p", ins[3], ins[4], pos, phrase.end, sub[1])) if ins[3] else sub
+        elif op == START:
+            result = step(ins[1], pos, count) if pos == 0 else None
+        elif op == MATCH:
+            result = (pos, None)
+        elif op == CHECK:
+            if pos < n and test_passes(ins[1], pos):
+                result = step(ins[2], pos, count)
+        elif op in ONE_TOKEN_OPS:
+            if pos < n:
+                if op == FORMS:
+                    ok = lowers[pos] in ins[1]
+                elif op == TAG:
+                    ok = context.tags[pos] in ins[1]
+                elif op == REGEX:
+                    ok = regex_matches(ins[1], pos)
+                else:
+                    ok = test_passes(ins, pos)  # (CLASS, name, ...) is a test
+                if ok:
+                    if progress is not None:
+                        progress[pc] = max(progress.get(pc, 0), pos + 1)
+                    sub = step(ins[2], pos + 1, count)
+                    if sub is not None:
+                        result = (sub[0], ("t", pos, pos + 1, ins[3], sub[1])) if ins[3] else sub
         elif op == ENTRY:
             if pos < n:
-                rests = ins[1].get(tokens[pos].lower)
+                rests = ins[1].get(lowers[pos])
                 if rests:
                     for rest in rests:
                         stop = pos + 1 + len(rest)
-                        if stop <= n and all(tokens[pos + 1 + k].lower == w for k, w in enumerate(rest)):
+                        if stop <= n and all(lowers[pos + 1 + k] == w for k, w in enumerate(rest)):
                             if progress is not None:
                                 progress[pc] = max(progress.get(pc, 0), stop)
                             sub = step(ins[2], stop, count)
                             if sub is not None:
                                 result = (sub[0], ("t", pos, stop, ins[3], sub[1]))
                                 break
-        elif op == NOT:
-            if pos < n and not passes(ins[1], context, pos):
-                if progress is not None:
-                    progress[pc] = max(progress.get(pc, 0), pos + 1)
-                result = step(ins[2], pos + 1, count)
         elif op == REPEAT:
             if count < ins[3] and (firsts is None or admits(ins[1], pos)):
                 result = step(ins[1], pos, count)
@@ -293,8 +388,6 @@ def find_matches(
             if done >= low and high - done > room(head, pos):
                 done = high - room(head, pos)  # a bound the tokens ahead never reach: same walk
             result = step(head, pos, done)
-        elif op == START:
-            result = step(ins[1], pos, count) if pos == 0 else None
         elif op == END:
             result = step(ins[1], pos, count) if _at_end(tokens, pos) else None
         memo[key] = result
@@ -303,7 +396,12 @@ def find_matches(
     matches: list[RawMatch] = []
     pos = 0
     stop = n if last_start is None else min(n, last_start + 1)
+    nearest = tests.nearest(anchor[0]) if anchor is not None and progress is None else None
+    reach = anchor[1] if anchor is not None else 0
     while pos < stop:
+        if nearest is not None and nearest[pos] - pos > reach:
+            pos = nearest[pos] - reach  # no match starts before the next anchor word is in reach
+            continue
         if firsts is not None and not admits(entry, pos):
             pos += 1
             continue

@@ -178,40 +178,53 @@ class FeatureExtractor:
         next word, the word's verb form and lexicon class).
 
         `forms` must already be normalised (`normalise_word`)."""
+        window = self.window(forms)
+        return [self.position(window, i) for i in range(len(forms))]
+
+    def window(self, forms: Sequence[str]) -> list[Entry]:
+        """What each word contributes, with two stand-ins before and after the sentence: what
+        `position` reads the features of one position from."""
         lexical = self._lexical
         entries = [lexical.get(f) or self._lexicon_entry(f) for f in forms]
-        pad_start = [(START[1],) * 3 + ((), START[1], START[1], "n"), (START[0],) * 3 + ((), START[0], START[0], "n")]
-        pad_end = [(END[0],) * 3 + ((), END[0], END[0], "n"), (END[1],) * 3 + ((), END[1], END[1], "n")]
-        ctx = pad_start + entries + pad_end
-        out = []
-        for i in range(len(entries)):
-            j = i + 2
-            lower, _, amb, own, form_shape, lex, verb = ctx[j]
-            p1, p2, n1, n2 = ctx[j - 1], ctx[j - 2], ctx[j + 1], ctx[j + 2]
-            context = [
-                "-1w " + p1[0],
-                "-2w " + p2[0],
-                "+1w " + n1[0],
-                "+2w " + n2[0],
-                "-1s " + p1[1],
-                "+1s " + n1[1],
-                "-1a " + p1[2],
-                "+1a " + n1[2],
-                "+2a " + n2[2],
-                "a+1a " + amb + " " + n1[2],
-                "-1aa " + p1[2] + " " + amb,
-                "l+1a " + lower + " " + n1[2],
-                "-1h " + p1[4],
-                "+1h " + n1[4],
-                "h+1h " + form_shape + " " + n1[4],
-                "-1x " + p1[5],
-                "+1x " + n1[5],
-                "x+1x " + lex + " " + n1[5],
-                "-1wv " + p1[0] + " " + verb,
-                "-2wv " + p2[0] + " " + verb,
-            ]
-            out.append((own, context, lower, n1[2], verb, lex))
-        return out
+        return [*_PAD_START, *entries, *_PAD_END]
+
+    @staticmethod
+    def position(window: list[Entry], i: int) -> Position:
+        """The static features of position `i` (see `static`), from the sentence's `window`."""
+        j = i + 2
+        lower, _, amb, own, form_shape, lex, verb = window[j]
+        p1, p2, n1, n2 = window[j - 1], window[j - 2], window[j + 1], window[j + 2]
+        context = [
+            "-1w " + p1[0],
+            "-2w " + p2[0],
+            "+1w " + n1[0],
+            "+2w " + n2[0],
+            "-1s " + p1[1],
+            "+1s " + n1[1],
+            "-1a " + p1[2],
+            "+1a " + n1[2],
+            "+2a " + n2[2],
+            "a+1a " + amb + " " + n1[2],
+            "-1aa " + p1[2] + " " + amb,
+            "l+1a " + lower + " " + n1[2],
+            "-1h " + p1[4],
+            "+1h " + n1[4],
+            "h+1h " + form_shape + " " + n1[4],
+            "-1x " + p1[5],
+            "+1x " + n1[5],
+            "x+1x " + lex + " " + n1[5],
+            "-1wv " + p1[0] + " " + verb,
+            "-2wv " + p2[0] + " " + verb,
+        ]
+        return (own, context, lower, n1[2], verb, lex)
+
+
+#: The stand-ins for the words before and after a sentence, as `FeatureExtractor.window` has them.
+_PAD_START: list[Entry] = [
+    (START[1],) * 3 + ((), START[1], START[1], "n"),
+    (START[0],) * 3 + ((), START[0], START[0], "n"),
+]
+_PAD_END: list[Entry] = [(END[0],) * 3 + ((), END[0], END[0], "n"), (END[1],) * 3 + ((), END[1], END[1], "n")]
 
 
 def with_history(

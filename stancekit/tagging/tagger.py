@@ -33,6 +33,8 @@ from stancekit.tagging.tags import UPOS_TAGS
 
 #: The `format` field of a model file; a reader refuses other formats rather than misread them.
 MODEL_FORMAT = "stancekit-perceptron-tagger/2"
+#: Windows of words whose tags a tagger keeps, per pass (about 250 bytes each).
+KNOWN_WINDOWS_KEPT = 100_000
 #: Where the bundled model lives, inside the package so that it ships in the wheel.
 BUNDLED_MODEL = Path(__file__).resolve().parent / "model" / "en-ewt-upos.json.gz"
 
@@ -66,6 +68,10 @@ class PerceptronTagger:
         self._own_scores: dict[str, list[float]] = {}
         self._own_scores_second: dict[str, list[float]] = {}
         self._index = {tag: i for i, tag in enumerate(self.tags)}
+        # The tag each pass gave a word in a known window of five words and with known tags
+        # before it (and, in the second pass, after it): they are all its features see.
+        self._known_windows: dict[tuple, str] = {}
+        self._known_windows_second: dict[tuple, str] = {}
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """One UPOS tag per word."""
@@ -80,6 +86,8 @@ class PerceptronTagger:
         With `gold`, train the first pass on the sentence as it goes (one perceptron update per
         word not in the tag dictionary). Training passes the `features` of the sentence's fold
         (see training.py)."""
+        if gold is None and features is None:
+            return self._tag_with_known_windows(forms)
         positions = (features or self.features).static(forms)
         first = self._tag(forms, positions, self.perceptron, self._own_scores, gold)
         if self.second is None or gold is not None:
@@ -96,6 +104,69 @@ class PerceptronTagger:
     ) -> list[str]:
         """Train the second-pass `perceptron` on a sentence, given the tags a first pass gave it."""
         return self._tag(forms, positions, perceptron, None, gold, first)
+
+    def _tag_with_known_windows(self, forms: Sequence[str]) -> list[str]:
+        """Tag words already normalised, as `tag_forms` does, without scoring a word again in a
+        window of five words and after tags it has been scored in before: a word's features
+        are those of the window and of the tags around it, so the tag is the same. Repeated
+        text (tables, boilerplate, a page dumped again and again) is then tagged at the cost
+        of a look-up; the features of a position are only worked out when it is scored."""
+        window = self.features.window(forms)
+        positions: list[Position | None] = [None] * len(forms)
+        padded = (0, 1, *forms, 2, 3)  # the stand-ins around a sentence are no word form
+        first = self._known_pass(forms, window, positions, padded, self.perceptron, self._known_windows, None)
+        if self.second is None:
+            return first
+        return self._known_pass(forms, window, positions, padded, self.second, self._known_windows_second, first)
+
+    def _known_pass(
+        self,
+        forms: Sequence[str],
+        window: list,
+        positions: list[Position | None],
+        padded: tuple,
+        perceptron: AveragedPerceptron,
+        known: dict[tuple, str],
+        first: Sequence[str] | None,
+    ) -> list[str]:
+        """One greedy pass of `_tag_with_known_windows` (the second when given the `first` pass's tags)."""
+        tagdict = self.tagdict
+        names = self.tags
+        position_of = self.features.position
+        own_scores = self._own_scores if first is None else self._own_scores_second
+        scores_of = perceptron.scores
+        ahead = [*first, *END] if first is not None else None
+        prev, prev2 = START
+        out: list[str] = []
+        for i, form in enumerate(forms):
+            tag = tagdict.get(form)
+            if tag is None:
+                seen = padded[i : i + 5]
+                key = (
+                    (seen, prev, prev2) if ahead is None else (seen, prev, prev2, ahead[i], ahead[i + 1], ahead[i + 2])
+                )
+                tag = known.get(key)
+                if tag is None:
+                    position = positions[i]
+                    if position is None:
+                        position = positions[i] = position_of(window, i)
+                    own, *rest = position
+                    if ahead is None:
+                        features = with_history(*rest, prev, prev2)
+                    else:
+                        features = with_first_pass(*rest, prev, prev2, ahead[i], ahead[i + 1], ahead[i + 2])
+                    base = own_scores.get(form)
+                    if base is None:
+                        base = scores_of(own)
+                        if len(own_scores) < 200_000:
+                            own_scores[form] = base
+                    scores = scores_of(features, base)
+                    tag = names[scores.index(max(scores))]
+                    if len(known) < KNOWN_WINDOWS_KEPT:
+                        known[key] = tag
+            out.append(tag)
+            prev2, prev = prev, tag
+        return out
 
     def _tag(
         self,

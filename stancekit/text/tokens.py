@@ -29,7 +29,9 @@ _TOKEN_PATTERN = r"""
         # 1,400  3.5%  9:30  1990s  2nd. The lookahead guards only the suffix: on the
         # whole number it made the regex backtrack into `100km` -> `10` and drop digits
         # (`5G`, `3.5bn`, `5p.m.` lost characters). Now `3.5bn` -> `3.5` + `bn`.
-  | (?P<word>[^\W\d_](?:\w|[-\u2010'\u2019](?=[^\W_]))*)
+  | (?P<word>[^\W\d_]\w*(?:[-\u2010'\u2019](?=[^\W_])\w*)*)
+        # a letter, then letters, digits and the hyphens and apostrophes inside a word: each
+        # run of word characters in one step of the regex engine, not one per character
   | (?P<ellipsis>\.{2,}|\u2026)
   | (?P<dash>-{2,}|[\u2013\u2014])
   | (?P<punct>[^\w\s])
@@ -116,13 +118,16 @@ def tokenize(text: str, start: int = 0, end: int | None = None, profile: Languag
     append = tokens.append
     for m in _profile_regex(profile).finditer(text, start, len(text) if end is None else end):
         surface = m.group()
-        if m.lastgroup == "word" and ("'" in surface or "\u2019" in surface or surface[-3:].lower() == "not"):
+        kind = m.lastgroup
+        if kind == "word" and ("'" in surface or "\u2019" in surface or surface[-3:].lower() == "not"):
             for piece, offset in _split_word(surface, m.start()):
                 append(Token(piece, normalise(piece), offset, offset + len(piece)))
-        elif m.lastgroup == "quote":
+        elif kind == "quote":
             append(Token(surface, '"', m.start(), m.end()))  # compares as the quote mark it stands for
         else:
-            append(Token(surface, normalise(surface), m.start(), m.end()))
+            # ASCII keeps its length in lower case and holds no curly apostrophe
+            lower = surface.lower() if surface.isascii() else normalise(surface)
+            append(Token(surface, lower, *m.span()))
     return tokens
 
 

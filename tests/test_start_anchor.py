@@ -1,0 +1,50 @@
+"""What the compiler proves a match must hold near its start, and the rules a sentence is not
+tried with: skipping work never changes what is found."""
+
+from __future__ import annotations
+
+import pytest
+
+from stancekit.compiler.program import ProgramBuilder, start_anchor
+from stancekit.compiler.triggers import requirements
+from stancekit.dsl.parser import parse_pattern
+from stancekit.engine.captures import SentenceContext
+from stancekit.engine.vm import find_matches
+from stancekit.text.tokens import tokenize
+
+
+def anchor_of(pattern: str):
+    program, entry = ProgramBuilder().build(parse_pattern(pattern))
+    return start_anchor(program, entry)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words", "reach"),
+    [
+        ('"should" [any]', {"should"}, 0),
+        ('[cap] [lower]? "should"', {"should"}, 2),
+        ('[lower]{0,9} [cap] ("should" | "must") [any]', {"should", "must"}, 10),
+        ('("the" | "a")? [lower]{0,3} ("voters" | "senators")', {"voters", "senators"}, 4),
+    ],
+)
+def test_a_word_every_match_holds_is_found_with_how_far_it_can_stand_from_the_start(pattern, words, reach):
+    assert anchor_of(pattern) == (frozenset(words), reach)
+
+
+@pytest.mark.parametrize("pattern", ["[cap] [lower]*", '{who:ACTOR} "should"', '"should"? [cap]', '"should" | [num]'])
+def test_a_pattern_with_no_word_at_a_bounded_distance_has_no_anchor(pattern):
+    assert anchor_of(pattern) is None
+
+
+def test_starts_too_far_from_the_anchor_word_are_skipped_and_the_matches_stay_the_same():
+    pattern = '[lower]{0,4} [cap] "should"'
+    program, entry = ProgramBuilder().build(parse_pattern(pattern))
+    tokens = tokenize("the tax rise that the new Council should reject and the old Council should keep")
+    plain = find_matches(program, entry, SentenceContext(tokens))
+    anchored = find_matches(program, entry, SentenceContext(tokens), anchor=start_anchor(program, entry))
+    assert [(m.start, m.end) for m in anchored] == [(m.start, m.end) for m in plain] == [(2, 8), (8, 14)]
+
+
+def test_a_word_every_option_of_a_pattern_requires_is_required():
+    tree = parse_pattern("[cap] ',' with [num] percent support | [cap] ',' with [num] percent of the vote")
+    assert frozenset({"with"}) in requirements(tree)
