@@ -47,6 +47,11 @@ def matcher(tmp_path_factory) -> Matcher:
     return Matcher(load_rules(None, [path]).compile())
 
 
+#: A lead paragraph that makes a story one about politics, for tests of rules that read only
+#: such documents (the `discourse` option): it names no single person a pronoun could take.
+POLITICAL_LEAD = "MPs, ministers and voters reacted to the tax vote in parliament.\n\n"
+
+
 def holders(matcher: Matcher, text: str, date: str | None = None):
     return [
         (f.actor.text, f.actor.name, f.actor.via, f.polarity, (f.speaker.name if f.speaker else None))
@@ -296,7 +301,7 @@ def test_he_after_a_quote_is_its_speaker_not_a_man_named_inside_it(matcher):
 
 
 def test_he_continues_the_he_of_the_sentence_before(matcher):
-    text = "Pedro Alvarez spoke first. He said a judge should settle the row. He backs the pay deal."
+    text = POLITICAL_LEAD + "Pedro Alvarez spoke first. He said a judge should settle the row. He backs the pay deal."
     advice, backing = matcher.scan(text)  # "a judge should settle the row" is his appeal
     assert advice.kind == "appeal"
     assert [advice.actor.name, backing.actor.name] == ["Pedro Alvarez", "Pedro Alvarez"]
@@ -807,7 +812,7 @@ def test_a_person_the_first_sentence_describes_is_not_one_named_below_with_anoth
 
 
 def test_he_inside_a_quote_is_not_the_one_who_speaks_it(matcher):
-    text = (
+    text = POLITICAL_LEAD + (
         "Party leader Tom Reyes attacked the finance minister on Wednesday. Mr Reyes said Mr Okafor had "
         "complained about his colleagues in a new book.\n\n"
         'The party leader went on: "He does not stop there: he thinks the culture secretary is weak and hopeless."'
@@ -833,12 +838,12 @@ def test_a_newspaper_is_no_person_he_refers_to(matcher):
     ],
 )
 def test_people_listed_between_commas_are_all_the_holder(matcher, text):
-    [finding] = matcher.scan(text)
+    [finding] = matcher.scan(POLITICAL_LEAD + text)
     assert (finding.actor.name, finding.actor.type) == ("Tom Reyes, Ana Ruiz and Karl Stam", "group")
 
 
 def test_a_person_with_an_appositive_holding_and_is_one_person(matcher):
-    [finding] = matcher.scan("Tom Reyes, the party leader and a former mayor, has denied the charges.")
+    [finding] = matcher.scan(POLITICAL_LEAD + "Tom Reyes, the party leader and a former mayor, has denied the charges.")
     assert finding.actor.name == "Tom Reyes"
 
 
@@ -892,9 +897,9 @@ def test_a_name_after_its_owner_is_the_person(matcher):
 
 def test_a_quote_spoken_by_a_role_is_the_person_the_story_is_about(matcher):
     text = (
-        "Leeds United's Tom Reyes has praised his players after the 1-0 win at Burnley.\n\n"
-        '"That was our hardest away game of the season and it was a great game," said the Elland Road boss. '
-        '"Ana Ruiz was a tremendous threat and she brings real pace."'
+        "Labour's Tom Reyes has praised his MPs after the vote on the tax bill in parliament.\n\n"
+        '"That was our hardest vote of the year and it was a great debate," said the Westminster boss. '
+        '"Ana Ruiz was a tremendous speaker and she brings real passion."'
     )
     [finding] = [f for f in matcher.scan(text) if "tremendous" in f.sentence.text]
     assert finding.actor.name == "Tom Reyes"

@@ -38,7 +38,16 @@ def _word_lists(path: Path) -> list[tuple[int, tuple[str, ...]]]:
     """Literal collections of three or more lower-case words, and strings of three or more
     lower-case words split into a list, in one module."""
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    # attribute names a class declares in __slots__ are names, not words
+    slots = {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__slots__" for t in node.targets)
+    }
+    for node in ast.walk(tree):
+        if id(node) in slots:
+            continue
         if isinstance(node, (ast.Set, ast.List, ast.Tuple)):
             words = tuple(
                 e.value
@@ -69,7 +78,10 @@ def test_no_english_word_list_in_the_engine(folder: str) -> None:
 
 def test_the_word_list_check_finds_a_list(tmp_path: Path) -> None:
     module = tmp_path / "m.py"
-    module.write_text('A = frozenset({"not", "never", "no"})\nB = "he she they".split()\nC = ("a.py", "b")\n')
+    module.write_text(
+        'A = frozenset({"not", "never", "no"})\nB = "he she they".split()\nC = ("a.py", "b")\n'
+        'class D:\n    __slots__ = ("context", "rows", "texts")\n'
+    )
     assert sorted(words for _, words in _word_lists(module)) == [("he", "she", "they"), ("not", "never", "no")]
 
 
