@@ -478,3 +478,34 @@ def test_prefilter_gives_the_same_findings_on_generated_text(sentences, gap):
     text = gap.join(" ".join(words) for words in sentences)
     a, b = _findings_both_ways([Document("generated", text)])
     assert a == b
+
+
+QUOTE_CUT_RULES = """\
+stancekit: 1
+phrases:
+  OPENER:
+    pattern: "a review '\\"'? once? the? talks? and?"
+rules:
+  - id: t.promise
+    pattern: "{actor:ACTOR} backed {topic:OPENER}"
+    polarity: support
+"""
+
+
+def scan_opener(tmp_path: Path, text: str):
+    path = tmp_path / "quote_cut.yaml"
+    path.write_text(QUOTE_CUT_RULES, encoding="utf-8")
+    return [f.topic.text for f in Matcher(load_rules([path]).compile()).scan(text)]
+
+
+def test_a_topic_that_opens_a_quote_runs_to_its_closing_mark(tmp_path):
+    text = 'Ms. Ruiz backed a review "once the talks are over", she told reporters.'
+    assert scan_opener(tmp_path, text) == ['a review "once the talks are over"']
+
+
+def test_a_topic_cut_inside_a_quote_that_never_closes_ends_before_the_mark(tmp_path):
+    assert scan_opener(tmp_path, 'Ms. Ruiz backed a review "once the talks end.') == ["a review"]
+
+
+def test_a_topic_does_not_end_on_a_coordinator(tmp_path):
+    assert scan_opener(tmp_path, "Ms. Ruiz backed a review and then left.") == ["a review"]

@@ -279,3 +279,38 @@ def test_unresolved_holders_false_drops_a_finding_whose_holder_is_unknown(tmp_pa
 def test_explain_says_a_finding_was_dropped_for_its_unresolved_holder(capsys, tmp_path) -> None:
     out = explain(capsys, tmp_path, "They back the plan.", "{unresolved_holders: false}")
     assert "dropped: its holder is left unresolved, and the rule says 'unresolved_holders: false'" in out
+
+
+DANGLING_RULES = """\
+stancekit: 1
+phrases:
+  CUT:
+    pattern: "stricter checks over? the?"
+rules:
+  - id: t.cut
+    pattern: "{actor:ACTOR} backs {topic:CUT}"
+    polarity: support
+"""
+
+
+def scan_cut(tmp_path: Path, text: str, rule_options: str = "") -> list[Finding]:
+    """The findings of a rule whose topic phrase may stop on a preposition or an article."""
+    path = tmp_path / "cut.yaml"
+    rules_text = DANGLING_RULES + (f"    options: {rule_options}\n" if rule_options else "")
+    path.write_text(rules_text, encoding="utf-8")
+    return Matcher(load_rules([path]).compile()).scan(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The council backs stricter checks over who enters the port.", "The council backs stricter checks over the port."],
+)
+def test_a_topic_cut_before_its_object_is_dropped_unless_the_rule_keeps_it(tmp_path, sentence) -> None:
+    assert scan_cut(tmp_path, sentence) == []
+    [kept] = scan_cut(tmp_path, sentence, "{readings: [passive]}")
+    assert kept.topic.text.startswith("stricter checks")
+
+
+def test_a_topic_ending_where_the_sentence_ends_is_no_dangling_topic(tmp_path) -> None:
+    [finding] = scan_cut(tmp_path, "The council backs stricter checks over.")
+    assert finding.topic.text == "stricter checks over"

@@ -161,7 +161,25 @@ def _trimmed(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfil
             start += 1  # '" his remarks ... "closed shop"': the mark closed a quote before the topic
         elif marks[-1] == end - 1 and end - 1 > start:
             end -= 1
+    while end > start + 1 and tokens[end - 1].lower in lang.coordinators:
+        end -= 1  # "favoured the change and | ...": nothing of the topic follows the coordinator
     return start, end
+
+
+def _quotes_closed_before(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> bool:
+    """Whether every quote opened before `start` was closed, so that a lone mark inside a
+    topic opens a quote rather than closing one."""
+    return sum(1 for t in tokens[:start] if t.text in lang.quote_marks) % 2 == 0
+
+
+def _past_open_quote(tokens: Sequence[Token], start: int, end: int, opened: int, lang: LanguageProfile) -> int:
+    """The end of a topic cut inside a quote it opened: past the closing mark ('a withdrawal
+    "as soon as the situation | allows"'), or before the opening mark when the quote never
+    closes in the sentence."""
+    closing = next((k for k in range(end, len(tokens)) if tokens[k].text in lang.quote_marks), None)
+    if closing is not None:
+        return closing + 1
+    return opened if opened > start else end
 
 
 def _is_time_token(tokens: Sequence[Token], i: int, lang: LanguageProfile) -> bool:
@@ -222,6 +240,7 @@ REJECTIONS = {
     "no_topic": "the match captured no topic",
     "time_only_topic": "its topic is only a time phrase ('protests every day'): the verb took no object",
     "adverb_only_topic": "its topic is only an adverb ('..., immediately drew criticism from')",
+    "dangling_topic": "its topic ends on an article or a preposition ('stricter controls over'): it stops mid-phrase",
     **WHY,
 }
 
@@ -266,6 +285,8 @@ def _rejection(
         return "no_actor"
     if topic is None:
         return "no_topic"
+    if "dangling_topic" in readings and _dangles(tokens, _topic_span(tokens, topic, lang), lang):
+        return "dangling_topic"
     after_a_gap = match.cue is not None and topic.start > match.cue[1]
     if not after_a_gap:  # after "[any]{,3} {topic}" the rule itself chose where the topic starts
         if "time_only_topic" in readings and _only_time(tokens, topic.start, topic.end, lang):
@@ -275,6 +296,25 @@ def _rejection(
         ):
             return "adverb_only_topic"
     return misreading(tokens, match, actor.start, actor.end, lang, readings)
+
+
+def _topic_span(tokens: Sequence[Token], topic, lang: LanguageProfile) -> tuple[int, int]:
+    """The token span a finding reports as its topic: the capture without time phrases at its
+    ends, trailing punctuation or a quote it left open."""
+    start, end = _trimmed(tokens, *_without_time(tokens, topic.start, topic.end, lang), lang)
+    marks = [i for i in range(start, end) if tokens[i].text in lang.quote_marks]
+    if len(marks) % 2 == 1 and marks[-1] > start and _quotes_closed_before(tokens, start, lang):
+        end = _past_open_quote(tokens, start, end, marks[-1], lang)
+    return start, end
+
+
+def _dangles(tokens: Sequence[Token], span: tuple[int, int], lang: LanguageProfile) -> bool:
+    """Whether a topic ends on a word that needs more after it ("stricter controls over |
+    who ...", "to deceive the | returning officer"): the capture stopped mid-phrase. A word
+    the sentence's words stop after is a particle ("we should move on."), left alone."""
+    end = span[1]
+    more_words = end < len(tokens) and tokens[end].text[:1].isalnum()
+    return more_words and tokens[end - 1].lower in lang.topic_dangling_words
 
 
 def _capture(match: RawMatch, capture_types: frozenset[str], preferred_name: str):
@@ -551,7 +591,7 @@ class Matcher:
             rule,
             match,
             _trimmed(tokens, actor.start, actor.end, lang),
-            _trimmed(tokens, *_without_time(tokens, topic.start, topic.end, lang), lang),
+            _topic_span(tokens, topic, lang),
             mods.polarity,
             mods.negated,
             mods.modality,

@@ -231,6 +231,9 @@ class LanguageProfile:
         WORDS, "Trimmed off the end of a topic once a time phrase after them is gone."
     )
     # -- clause and topic boundaries -----------------------------------------------------------
+    topic_dangling_words: frozenset[str] = _slot(
+        WORDS, "A topic ending on one stopped mid-phrase: the reading 'dangling_topic' drops the match."
+    )
     topic_stop_words: frozenset[str] = _slot(WORDS, "End a topic; a topic never starts with one.")
     topic_stop_phrases: tuple[tuple[str, ...], ...] = _slot(
         PHRASES,
