@@ -105,6 +105,8 @@ class DocumentContext:
         self._speakers: dict[int, Mention | None] = {}
         #: Pronouns whose chain is being followed: a chain that comes back to one ends there.
         self._chaining: set[tuple[int, int]] = set()
+        #: The body each common noun for one stands for ("the commission"), by its position.
+        self._common_bodies: dict[tuple[int, int], Mention | None] = {}
         self._quote_sentence_starts = [s.start for s in self.sentences]
         #: `lowered`, when the caller made it already (see `text.tokens.normalise`).
         self._lowered: str | None = lowered
@@ -484,13 +486,27 @@ class DocumentContext:
         the noun, as the Electoral Commission for "the commission"), as a mention of that body;
         None when the nearest sentence that names one names two (which one the noun means,
         the words do not say)."""
+        key = (mention.sentence, mention.start)
+        if key not in self._common_bodies:
+            self._common_bodies[key] = None  # a chain that comes back to itself ends there
+            self._common_bodies[key] = self._nearest_body_of_kind(mention)
+        return self._common_bodies[key]
+
+    def _nearest_body_of_kind(self, mention: Mention) -> Mention | None:
+        """The body `_body_named_before` looks for; an earlier common noun that stands for a
+        body stands for it here too ("the Electoral Commission ... the commission ... the
+        commission", each within a few sentences of the one before)."""
         tokens = self.tokens(mention.sentence)
         kind = tokens[mention.end - 1].lower
         for i in range(mention.sentence, max(0, mention.sentence - LOOKBACK) - 1, -1):
             bodies: dict[str, Mention] = {}
             for m in self.mentions(i):
                 if i < mention.sentence or m.end <= mention.start:
-                    bodies.update((body.name, replace(m, referent=body)) for body in self._bodies_of_kind(m, kind))
+                    named = self._body_named_before(m) if self._is_common_body(m) else m
+                    if named is not None:
+                        bodies.update(
+                            (body.name, replace(m, referent=body)) for body in self._bodies_of_kind(named, kind)
+                        )
             if bodies:
                 return next(iter(bodies.values())) if len(bodies) == 1 else None
         return None
@@ -535,23 +551,41 @@ class DocumentContext:
         """The bodies of a kind ("party") a mention names: itself when the dictionary gives it
         that type, else the bodies of that type it is affiliated to ("Democratic leaders",
         "Labour MP Ana Ruiz", two for "Labour and Tory MPs"), else itself when its name of
-        more than one word ends in the noun ("the Electoral Commission")."""
+        more than one word ends in the noun ("the Electoral Commission") or in a word the noun
+        stands for (`body_kind_heads`: a commission for "the watchdog", "the Telegraph" for
+        "the paper")."""
         referent = m.referent
         if referent.kind == "pronoun":
             return []
+        heads = self.lang.body_kind_heads.get(kind, (kind,))
         own = self.index.actors.get(referent.id) if referent.id is not None else None
-        if own is not None and own.type == kind and referent.kind != PERSON:
+        if own is not None and own.type in heads and referent.kind != PERSON:
             return [referent]
         affiliated = [
             Referent(info.name, ORGANISATION, info.id, affiliations=tuple(self.index.chain(info.id, self.day)))
             for info in (self.index.actors.get(a) for a in referent.affiliations)
-            if info is not None and info.type == kind
+            if info is not None and info.type in heads
         ]
-        if affiliated or referent.kind not in (ORGANISATION, GROUP) or referent.id is not None:
+        if affiliated or referent.id is not None:
             return affiliated
-        words = referent.name.split()
-        proper = all(w[:1].isupper() or w.lower() in self.lang.name_joiners for w in words)
-        return [referent] if len(words) > 1 and words[-1].lower() == kind and proper else []
+        name = self._proper_part(referent.name.split())
+        if referent.kind in (ORGANISATION, GROUP) and len(name) > 1 and name[-1].lower() in heads:
+            return [replace(referent, name=" ".join(name))]
+        # "the Telegraph ... the newspaper": a name of one word the noun stands for
+        short = len(name) == 1 and name[0].lower() in heads and name[0].lower() != kind
+        if short and referent.kind in (ORGANISATION, UNKNOWN):
+            return [replace(referent, kind=ORGANISATION)]
+        return []
+
+    def _proper_part(self, words: list[str]) -> list[str]:
+        """The words of a body's name from its first capitalised one: "the influential Commons
+        home affairs committee" is the Commons home affairs committee, as news writes a body's
+        name in lower case after the capitalised word that says whose it is; no words when none
+        is capitalised ("a new committee" is no body's name), or when a preposition that joins
+        no name follows it ("Faced with the committee" opens a sentence, and names no body)."""
+        first = next((k for k, w in enumerate(words) if w[:1].isupper()), len(words))
+        links = self.lang.appositive_links - self.lang.name_joiners
+        return [] if any(w in links for w in words[first:]) else words[first:]
 
     @staticmethod
     def _is_role(mention: Mention) -> bool:
