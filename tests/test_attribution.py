@@ -965,3 +965,19 @@ def test_a_thing_after_a_persons_name_is_no_person(matcher):
     )
     [finding] = [f for f in matcher.scan(text) if f.actor.text == "He"]
     assert finding.actor.name == "Tom Reyes"
+
+
+def test_he_after_a_title_with_its_remit_before_a_name_is_the_person_named(matcher):
+    text = (
+        "Tom Reyes spoke in Leeds on Monday.\n\n"
+        'Shadow spokesman for health Karl Stam said: "We will look at it."\n\n'
+        "He said the new welfare plan should be scrapped."
+    )
+    [finding] = [f for f in matcher.scan(POLITICAL_LEAD + text) if f.actor.text == "He"]
+    assert finding.actor.name == "Karl Stam"
+
+
+def test_he_after_a_spokesman_for_someone_named_is_not_the_one_he_speaks_for(matcher):
+    text = "A spokesman for Karl Stam spoke in Leeds on Monday.\n\nHe said the new welfare plan should be scrapped."
+    findings = [f for f in matcher.scan(POLITICAL_LEAD + text) if f.actor.text == "He"]
+    assert all(f.actor.name != "Karl Stam" for f in findings)

@@ -225,8 +225,27 @@ class DocumentContext:
                 j = end
             else:
                 j += 1
+        found = [m for k, m in enumerate(found) if not self._titles_next(tokens, m, found[k + 1 : k + 2])]
         _keep(self._mentions, i, found)
         return found
+
+    def _titles_next(self, tokens: Sequence[Token], mention: Mention, following: list[Mention]) -> bool:
+        """Whether an unnamed person is the title of the person named just after it, with the
+        remit between them ("Shadow spokesman for sport Ana Ruiz"): one person, whom a "she"
+        after it refers to by her name. "A spokesman for Ana Ruiz" is someone else."""
+        referent = mention.referent
+        if not following or not referent.is_person or referent.surname is not None or referent.id is not None:
+            return False
+        after = following[0]
+        remit = tokens[mention.end + 1 : after.start]
+        return (
+            after.referent.is_person
+            and after.referent.surname is not None
+            and mention.end < after.start
+            and tokens[mention.end].lower in self.lang.appositive_links
+            and 0 < len(remit) <= 3
+            and all(t.text.isalpha() and t.text.islower() and t.lower not in self.lang.determiners for t in remit)
+        )
 
     def _plural_people(self, token: Token) -> bool:
         """Whether a noun names people in the plural ("pensioners", "people")."""
