@@ -981,3 +981,24 @@ def test_he_after_a_spokesman_for_someone_named_is_not_the_one_he_speaks_for(mat
     text = "A spokesman for Karl Stam spoke in Leeds on Monday.\n\nHe said the new welfare plan should be scrapped."
     findings = [f for f in matcher.scan(POLITICAL_LEAD + text) if f.actor.text == "He"]
     assert all(f.actor.name != "Karl Stam" for f in findings)
+
+
+def test_a_body_the_lead_calls_by_its_kind_is_the_one_named_below_it(matcher):
+    text = (
+        "Betting levy plan for ministers\n\n"
+        "A levy on betting firms should be brought in by ministers, the gambling watchdog has said.\n\n"
+        "In a report to MPs, the Gambling Commission says the levy would pay for treatment. "
+        "Ministers and MPs will vote on the tax in parliament."
+    )
+    [finding] = [f for f in matcher.scan(text) if "watchdog" in f.actor.text]
+    assert finding.actor.name == "Gambling Commission"
+
+
+def test_the_party_in_the_lead_is_not_a_party_named_below_it(matcher):
+    text = (
+        "Tax row for ministers\n\n"
+        "Voters must wait for Labour's manifesto to see if the party backs a tax rise, ministers said.\n\n"
+        "Tory leader Tom Reyes told MPs that taxes would rise in parliament."
+    )
+    findings = [f for f in matcher.scan(text) if f.actor.text == "the party"]
+    assert all(f.actor.name != "Conservative Party" for f in findings)

@@ -482,6 +482,11 @@ class DocumentContext:
             if body is not None:
                 how = f"{mention.text!r} is {body.text!r}, named before"
                 return replace(mention, referent=body.referent, via="mention", how=how)
+        if self._is_lead_body(mention):
+            body = self._body_named_below(mention)
+            if body is not None:
+                how = f"{mention.text!r} is {body.text!r}, named below it"
+                return replace(mention, referent=body.referent, via="mention", how=how)
         return mention
 
     def _is_common_body(self, mention: Mention) -> bool:
@@ -498,6 +503,39 @@ class DocumentContext:
             and words[1].lower in self.lang.body_kinds
             and category(words[1], self.lang) != NAME
         )
+
+    def _is_lead_body(self, mention: Mention) -> bool:
+        """A body the headline or the story's first sentence calls by its kind alone, with
+        words in lower case that say what it does ("the elections watchdog has said ..."), and
+        that the story names only below ("... the Electoral Commission says ..."). A bare "the
+        party" there refers back, to a party the sentence named before it."""
+        if not (self._in_headline(mention) or self._opens_story(mention.sentence)):
+            return False
+        words = self.tokens(mention.sentence)[mention.start : mention.end]
+        modifiers = words[1:-1]
+        return (
+            mention.referent.id is None
+            and mention.referent.kind == ORGANISATION
+            and 3 <= len(words) <= 4
+            and words[0].lower in self.lang.definite_articles
+            and words[-1].lower in self.lang.body_kinds
+            and all(t.text.isalpha() and t.text.islower() for t in words[1:])
+            and all(t.lower not in self.lang.determiners for t in modifiers)
+        )
+
+    def _body_named_below(self, mention: Mention) -> Mention | None:
+        """The one body of the noun's kind named first in the `HEADLINE_LEAD` sentences below
+        a lead's description of it; None when the first sentence that names one names two."""
+        kind = self.tokens(mention.sentence)[mention.end - 1].lower
+        last = min(len(self.sentences), mention.sentence + 1 + HEADLINE_LEAD)
+        for i in range(mention.sentence + 1, last):
+            bodies: dict[str, Mention] = {}
+            for m in self.mentions(i):
+                if not self._is_common_body(m):
+                    bodies.update((body.name, replace(m, referent=body)) for body in self._bodies_of_kind(m, kind))
+            if bodies:
+                return next(iter(bodies.values())) if len(bodies) == 1 else None
+        return None
 
     def _body_named_before(self, mention: Mention) -> Mention | None:
         """The body of the common noun's kind named nearest before it (its dictionary type is
@@ -1135,7 +1173,7 @@ class DocumentContext:
     def _settled(self, m: Mention) -> Mention:
         """A mention with its short name or its role expanded (a pronoun antecedent named "Kirby"
         is John Kirby, one named "the Tory leader" the Tory leader named before)."""
-        settle = self._is_short_name(m) or self._is_role(m) or self._is_common_body(m)
+        settle = self._is_short_name(m) or self._is_role(m) or self._is_common_body(m) or self._is_lead_body(m)
         return self.resolve(m) if settle else m
 
     def _full_name(self, mention: Mention) -> Mention | None:
