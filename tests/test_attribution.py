@@ -433,6 +433,53 @@ def test_the_commission_is_the_commission_named_before_it(matcher):
     assert finding.actor.name == "Boundary Commission"
 
 
+def test_the_watchdog_is_the_commission_named_before_it(matcher):
+    text = "The Gambling Commission fined three firms on Monday. The watchdog backs the new betting levy."
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name) == ("The watchdog", "Gambling Commission")
+
+
+def test_the_newspaper_is_the_paper_named_before_it(matcher):
+    text = "The Morning Chronicle printed the letters first. The newspaper backs the new privacy law."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Morning Chronicle"
+
+
+def test_the_paper_is_a_newspaper_named_by_one_word(matcher):
+    text = "The Chronicle printed the letters first. The paper backs the new privacy law."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Chronicle"
+
+
+def test_the_committee_is_a_committee_named_in_lower_case_after_whose_it_is(matcher):
+    text = "The powerful Senate intelligence committee met on Monday. The committee backs the new privacy law."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Senate intelligence committee"
+
+
+def test_the_committee_after_a_committee_of_no_name_is_unresolved(matcher):
+    text = "A new committee met on Monday. The committee backs the new privacy law."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name != "new committee"
+
+
+def test_the_committee_is_no_name_a_sentence_opens_with_before_it(matcher):
+    text = "Faced with the committee's report, ministers met. The committee backs the new privacy law."
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "The committee"]
+    assert "Faced" not in (finding.actor.name or "")
+
+
+def test_the_commission_far_from_its_name_is_the_one_the_commission_before_it_was(matcher):
+    text = (
+        "The Boundary Commission met in Leeds on Monday. Nurses and teachers were there. It rained. "
+        "Buses were late. Roads were shut. The commission heard from nurses. Shops shut early. "
+        "Trains were late. Schools shut. Bins were full. Lights went out. "
+        "The commission backs the pay deal."
+    )
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Boundary Commission"
+
+
 def test_the_party_after_two_parties_named_together_names_neither(matcher):
     text = "The Liberal Democrats and the Conservative Party met in Leeds. The party backs the pay deal."
     [finding] = matcher.scan(text)
@@ -918,3 +965,40 @@ def test_a_thing_after_a_persons_name_is_no_person(matcher):
     )
     [finding] = [f for f in matcher.scan(text) if f.actor.text == "He"]
     assert finding.actor.name == "Tom Reyes"
+
+
+def test_he_after_a_title_with_its_remit_before_a_name_is_the_person_named(matcher):
+    text = (
+        "Tom Reyes spoke in Leeds on Monday.\n\n"
+        'Shadow spokesman for health Karl Stam said: "We will look at it."\n\n'
+        "He said the new welfare plan should be scrapped."
+    )
+    [finding] = [f for f in matcher.scan(POLITICAL_LEAD + text) if f.actor.text == "He"]
+    assert finding.actor.name == "Karl Stam"
+
+
+def test_he_after_a_spokesman_for_someone_named_is_not_the_one_he_speaks_for(matcher):
+    text = "A spokesman for Karl Stam spoke in Leeds on Monday.\n\nHe said the new welfare plan should be scrapped."
+    findings = [f for f in matcher.scan(POLITICAL_LEAD + text) if f.actor.text == "He"]
+    assert all(f.actor.name != "Karl Stam" for f in findings)
+
+
+def test_a_body_the_lead_calls_by_its_kind_is_the_one_named_below_it(matcher):
+    text = (
+        "Betting levy plan for ministers\n\n"
+        "A levy on betting firms should be brought in by ministers, the gambling watchdog has said.\n\n"
+        "In a report to MPs, the Gambling Commission says the levy would pay for treatment. "
+        "Ministers and MPs will vote on the tax in parliament."
+    )
+    [finding] = [f for f in matcher.scan(text) if "watchdog" in f.actor.text]
+    assert finding.actor.name == "Gambling Commission"
+
+
+def test_the_party_in_the_lead_is_not_a_party_named_below_it(matcher):
+    text = (
+        "Tax row for ministers\n\n"
+        "Voters must wait for Labour's manifesto to see if the party backs a tax rise, ministers said.\n\n"
+        "Tory leader Tom Reyes told MPs that taxes would rise in parliament."
+    )
+    findings = [f for f in matcher.scan(text) if f.actor.text == "the party"]
+    assert all(f.actor.name != "Conservative Party" for f in findings)

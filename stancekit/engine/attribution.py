@@ -105,6 +105,8 @@ class DocumentContext:
         self._speakers: dict[int, Mention | None] = {}
         #: Pronouns whose chain is being followed: a chain that comes back to one ends there.
         self._chaining: set[tuple[int, int]] = set()
+        #: The body each common noun for one stands for ("the commission"), by its position.
+        self._common_bodies: dict[tuple[int, int], Mention | None] = {}
         self._quote_sentence_starts = [s.start for s in self.sentences]
         #: `lowered`, when the caller made it already (see `text.tokens.normalise`).
         self._lowered: str | None = lowered
@@ -223,8 +225,27 @@ class DocumentContext:
                 j = end
             else:
                 j += 1
+        found = [m for k, m in enumerate(found) if not self._titles_next(tokens, m, found[k + 1 : k + 2])]
         _keep(self._mentions, i, found)
         return found
+
+    def _titles_next(self, tokens: Sequence[Token], mention: Mention, following: list[Mention]) -> bool:
+        """Whether an unnamed person is the title of the person named just after it, with the
+        remit between them ("Shadow spokesman for sport Ana Ruiz"): one person, whom a "she"
+        after it refers to by her name. "A spokesman for Ana Ruiz" is someone else."""
+        referent = mention.referent
+        if not following or not referent.is_person or referent.surname is not None or referent.id is not None:
+            return False
+        after = following[0]
+        remit = tokens[mention.end + 1 : after.start]
+        return (
+            after.referent.is_person
+            and after.referent.surname is not None
+            and mention.end < after.start
+            and tokens[mention.end].lower in self.lang.appositive_links
+            and 0 < len(remit) <= 3
+            and all(t.text.isalpha() and t.text.islower() and t.lower not in self.lang.determiners for t in remit)
+        )
 
     def _plural_people(self, token: Token) -> bool:
         """Whether a noun names people in the plural ("pensioners", "people")."""
@@ -461,6 +482,11 @@ class DocumentContext:
             if body is not None:
                 how = f"{mention.text!r} is {body.text!r}, named before"
                 return replace(mention, referent=body.referent, via="mention", how=how)
+        if self._is_lead_body(mention):
+            body = self._body_named_below(mention)
+            if body is not None:
+                how = f"{mention.text!r} is {body.text!r}, named below it"
+                return replace(mention, referent=body.referent, via="mention", how=how)
         return mention
 
     def _is_common_body(self, mention: Mention) -> bool:
@@ -478,19 +504,66 @@ class DocumentContext:
             and category(words[1], self.lang) != NAME
         )
 
+    def _is_lead_body(self, mention: Mention) -> bool:
+        """A body the headline or the story's first sentence calls by its kind alone, with
+        words in lower case that say what it does ("the elections watchdog has said ..."), and
+        that the story names only below ("... the Electoral Commission says ..."). A bare "the
+        party" there refers back, to a party the sentence named before it."""
+        if not (self._in_headline(mention) or self._opens_story(mention.sentence)):
+            return False
+        words = self.tokens(mention.sentence)[mention.start : mention.end]
+        modifiers = words[1:-1]
+        return (
+            mention.referent.id is None
+            and mention.referent.kind == ORGANISATION
+            and 3 <= len(words) <= 4
+            and words[0].lower in self.lang.definite_articles
+            and words[-1].lower in self.lang.body_kinds
+            and all(t.text.isalpha() and t.text.islower() for t in words[1:])
+            and all(t.lower not in self.lang.determiners for t in modifiers)
+        )
+
+    def _body_named_below(self, mention: Mention) -> Mention | None:
+        """The one body of the noun's kind named first in the `HEADLINE_LEAD` sentences below
+        a lead's description of it; None when the first sentence that names one names two."""
+        kind = self.tokens(mention.sentence)[mention.end - 1].lower
+        last = min(len(self.sentences), mention.sentence + 1 + HEADLINE_LEAD)
+        for i in range(mention.sentence + 1, last):
+            bodies: dict[str, Mention] = {}
+            for m in self.mentions(i):
+                if not self._is_common_body(m):
+                    bodies.update((body.name, replace(m, referent=body)) for body in self._bodies_of_kind(m, kind))
+            if bodies:
+                return next(iter(bodies.values())) if len(bodies) == 1 else None
+        return None
+
     def _body_named_before(self, mention: Mention) -> Mention | None:
         """The body of the common noun's kind named nearest before it (its dictionary type is
         the noun, as "party" for the Tories and for "Democratic leaders", or its name ends in
         the noun, as the Electoral Commission for "the commission"), as a mention of that body;
         None when the nearest sentence that names one names two (which one the noun means,
         the words do not say)."""
+        key = (mention.sentence, mention.start)
+        if key not in self._common_bodies:
+            self._common_bodies[key] = None  # a chain that comes back to itself ends there
+            self._common_bodies[key] = self._nearest_body_of_kind(mention)
+        return self._common_bodies[key]
+
+    def _nearest_body_of_kind(self, mention: Mention) -> Mention | None:
+        """The body `_body_named_before` looks for; an earlier common noun that stands for a
+        body stands for it here too ("the Electoral Commission ... the commission ... the
+        commission", each within a few sentences of the one before)."""
         tokens = self.tokens(mention.sentence)
         kind = tokens[mention.end - 1].lower
         for i in range(mention.sentence, max(0, mention.sentence - LOOKBACK) - 1, -1):
             bodies: dict[str, Mention] = {}
             for m in self.mentions(i):
                 if i < mention.sentence or m.end <= mention.start:
-                    bodies.update((body.name, replace(m, referent=body)) for body in self._bodies_of_kind(m, kind))
+                    named = self._body_named_before(m) if self._is_common_body(m) else m
+                    if named is not None:
+                        bodies.update(
+                            (body.name, replace(m, referent=body)) for body in self._bodies_of_kind(named, kind)
+                        )
             if bodies:
                 return next(iter(bodies.values())) if len(bodies) == 1 else None
         return None
@@ -535,23 +608,41 @@ class DocumentContext:
         """The bodies of a kind ("party") a mention names: itself when the dictionary gives it
         that type, else the bodies of that type it is affiliated to ("Democratic leaders",
         "Labour MP Ana Ruiz", two for "Labour and Tory MPs"), else itself when its name of
-        more than one word ends in the noun ("the Electoral Commission")."""
+        more than one word ends in the noun ("the Electoral Commission") or in a word the noun
+        stands for (`body_kind_heads`: a commission for "the watchdog", "the Telegraph" for
+        "the paper")."""
         referent = m.referent
         if referent.kind == "pronoun":
             return []
+        heads = self.lang.body_kind_heads.get(kind, (kind,))
         own = self.index.actors.get(referent.id) if referent.id is not None else None
-        if own is not None and own.type == kind and referent.kind != PERSON:
+        if own is not None and own.type in heads and referent.kind != PERSON:
             return [referent]
         affiliated = [
             Referent(info.name, ORGANISATION, info.id, affiliations=tuple(self.index.chain(info.id, self.day)))
             for info in (self.index.actors.get(a) for a in referent.affiliations)
-            if info is not None and info.type == kind
+            if info is not None and info.type in heads
         ]
-        if affiliated or referent.kind not in (ORGANISATION, GROUP) or referent.id is not None:
+        if affiliated or referent.id is not None:
             return affiliated
-        words = referent.name.split()
-        proper = all(w[:1].isupper() or w.lower() in self.lang.name_joiners for w in words)
-        return [referent] if len(words) > 1 and words[-1].lower() == kind and proper else []
+        name = self._proper_part(referent.name.split())
+        if referent.kind in (ORGANISATION, GROUP) and len(name) > 1 and name[-1].lower() in heads:
+            return [replace(referent, name=" ".join(name))]
+        # "the Telegraph ... the newspaper": a name of one word the noun stands for
+        short = len(name) == 1 and name[0].lower() in heads and name[0].lower() != kind
+        if short and referent.kind in (ORGANISATION, UNKNOWN):
+            return [replace(referent, kind=ORGANISATION)]
+        return []
+
+    def _proper_part(self, words: list[str]) -> list[str]:
+        """The words of a body's name from its first capitalised one: "the influential Commons
+        home affairs committee" is the Commons home affairs committee, as news writes a body's
+        name in lower case after the capitalised word that says whose it is; no words when none
+        is capitalised ("a new committee" is no body's name), or when a preposition that joins
+        no name follows it ("Faced with the committee" opens a sentence, and names no body)."""
+        first = next((k for k, w in enumerate(words) if w[:1].isupper()), len(words))
+        links = self.lang.appositive_links - self.lang.name_joiners
+        return [] if any(w in links for w in words[first:]) else words[first:]
 
     @staticmethod
     def _is_role(mention: Mention) -> bool:
@@ -1082,7 +1173,7 @@ class DocumentContext:
     def _settled(self, m: Mention) -> Mention:
         """A mention with its short name or its role expanded (a pronoun antecedent named "Kirby"
         is John Kirby, one named "the Tory leader" the Tory leader named before)."""
-        settle = self._is_short_name(m) or self._is_role(m) or self._is_common_body(m)
+        settle = self._is_short_name(m) or self._is_role(m) or self._is_common_body(m) or self._is_lead_body(m)
         return self.resolve(m) if settle else m
 
     def _full_name(self, mention: Mention) -> Mention | None:

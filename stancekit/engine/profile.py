@@ -137,6 +137,11 @@ class LanguageProfile:
     body_kinds: frozenset[str] = _slot(
         WORDS, "Nouns that call a body named before by its kind ('the party' after 'the Liberal Democrats')."
     )
+    body_kind_heads: Mapping[str, tuple[str, ...]] = _slot(
+        WORD_MAPPING,
+        "A body noun -> the last words of the names it may stand for ('the watchdog' for a commission or an"
+        " authority, 'the paper' for the Daily Telegraph); a noun not given stands for names ending in itself.",
+    )
     title_spellings: Mapping[str, str] = _slot(
         MAPPING, "A title's short form -> the title ('sen.' -> 'senator'): one office, however it is written."
     )
