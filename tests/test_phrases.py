@@ -440,6 +440,8 @@ def test_with_the_bundled_tagger_a_capitalised_word_that_is_no_name_is_not_a_pro
                       - id: t.name_backs
                         pattern: "^ {actor:ACTOR} backs {topic:TOPIC} ([cap] & [PROPN])"
                         polarity: support
+                        # the topic stops before the name on purpose: no reading may drop it
+                        options: {readings: false}
                     """,
                 )
             ]
