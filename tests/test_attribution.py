@@ -1002,3 +1002,13 @@ def test_the_party_in_the_lead_is_not_a_party_named_below_it(matcher):
     )
     findings = [f for f in matcher.scan(text) if f.actor.text == "the party"]
     assert all(f.actor.name != "Conservative Party" for f in findings)
+
+
+@pytest.mark.parametrize("between", ["of the Tory leader", "on Monday", "in a statement"])
+def test_a_short_phrase_between_a_speech_verb_and_its_quote_keeps_the_speaker(matcher, between):
+    text = (
+        POLITICAL_LEAD + 'Ana Ruiz said: "We will vote for the bill."\n\n'
+        f'Mr Okafor said {between}: "I back the plan, and we oppose the new levy."'
+    )
+    speakers = {f.speaker.name for f in matcher.scan(text) if "levy" in f.sentence.text and f.speaker}
+    assert speakers == {"Okafor"}

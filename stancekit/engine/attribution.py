@@ -380,11 +380,18 @@ class DocumentContext:
         return self._subject_before(i, p)
 
     def _addressee_verb_before(self, tokens: Sequence[Token], end: int) -> int:
-        """The verb that ends with its addressee at `end` ('X told the BBC: "..."', 'X told
-        Radio 4's Today programme: "..."'): its position, or -1 when the words before are no
-        speech verb and its object."""
+        """The verb that ends with its addressee or a short phrase at `end` ('X told the BBC:
+        "..."', 'X told Radio 4's Today programme: "..."', 'X said of her rival: "..."', 'X said
+        on Monday: "..."'): its position, or -1 when the words before are no speech verb and
+        its object or phrase."""
         for p in range(end, max(-1, end - ADDRESSEE_WORDS - 1), -1):
             if tokens[p].lower in self.lang.addressee_verbs:
+                return p
+            if (
+                p < end
+                and tokens[p].lower in self.lang.speech_verbs
+                and tokens[p + 1].lower in self.lang.speech_verb_complements
+            ):
                 return p
             if not tokens[p].text[:1].isalnum() and tokens[p].lower not in ("'s", "'"):
                 return -1

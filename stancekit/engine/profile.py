@@ -293,6 +293,11 @@ class LanguageProfile:
     # -- speech --------------------------------------------------------------------------------
     speech_verbs: frozenset[str] = _slot(WORDS, "Report speech: name the speaker of a quote or of reported speech.")
     addressee_verbs: frozenset[str] = _slot(WORDS, "Speech verbs whose object is the one spoken to.")
+    speech_verb_complements: frozenset[str] = _slot(
+        WORDS,
+        "Open a short phrase between a speech verb and its quote ('said of the Tory leader: \"...\"',"
+        " 'said on Monday: \"...\"'): the verb's subject still speaks the quote.",
+    )
     subject_verbs: frozenset[str] = _slot(
         WORDS, "After a capitalised word, show that it is a clause's subject (a speaker candidate)."
     )
