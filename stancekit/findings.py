@@ -88,6 +88,11 @@ class ActorRef:
     key: str | None = None
 
     @property
+    def unresolved(self) -> bool:
+        """Whether nothing names who holds the stance (`via: unresolved`)."""
+        return self.via == "unresolved"
+
+    @property
     def shown(self) -> str:
         """How a reader is shown the actor: its name, or for an unresolved one its mention marked so."""
         return self.name if self.name is not None else f"{self.text} (unresolved)"

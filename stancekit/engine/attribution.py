@@ -374,12 +374,12 @@ class DocumentContext:
         while p >= 0 and tokens[p].text in (",", ":", "\u2014", "--"):
             p -= 1
         if p >= 0 and tokens[p].lower not in self.lang.speech_verbs:
-            p = self._addressee_verb_before(tokens, p)
+            p = self._speech_verb_before(tokens, p)
         if p < 0 or tokens[p].lower not in self.lang.speech_verbs:
             return None
         return self._subject_before(i, p)
 
-    def _addressee_verb_before(self, tokens: Sequence[Token], end: int) -> int:
+    def _speech_verb_before(self, tokens: Sequence[Token], end: int) -> int:
         """The verb that ends with its addressee or a short phrase at `end` ('X told the BBC:
         "..."', 'X told Radio 4's Today programme: "..."', 'X said of her rival: "..."', 'X said
         on Monday: "..."'): its position, or -1 when the words before are no speech verb and

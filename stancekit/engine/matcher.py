@@ -335,8 +335,7 @@ def actor_name(text: str, lang: LanguageProfile) -> str:
     return name
 
 
-#: How a finding's actor says that its holder is unknown (see `findings.Actor.via`).
-UNRESOLVED = "unresolved"
+#: Why `explain` says a finding was dropped for its holder (the `unresolved_holders` option).
 UNRESOLVED_DROPPED = "dropped: its holder is left unresolved, and the rule says 'unresolved_holders: false'"
 
 
@@ -535,7 +534,7 @@ class Matcher:
         findings = []
         for c in resolve_overlaps(candidates, tokens, self.compiled.profile, on_drop):
             made = self._finding(document, segmentation, sentence, tokens, c, resolver)
-            if made.actor.via == UNRESOLVED and not (c.rule.options.unresolved_holders or self.excerpts):
+            if made.actor.unresolved and not (c.rule.options.unresolved_holders or self.excerpts):
                 if observe is not None:
                     observe(CandidateDropped(sentence, c, None, why=UNRESOLVED_DROPPED))
                 continue
@@ -718,7 +717,7 @@ def resolution_notes(
         notes.append(f"actor {actor.text!r} refers back to {actor.name}")
     elif actor.via == "author":
         notes.append(f"actor {actor.text!r} is a first person outside quotes: the document's author, {actor.name}")
-    elif actor.via == UNRESOLVED:
+    elif actor.via == "unresolved":
         notes.append(f"actor {actor.text!r} is unresolved: nothing names who it is, so it has no name")
     elif actor.via == "dictionary":
         notes.append(f"actor {actor.text!r} is {actor.name} ({actor.id}) in the actor dictionary")
