@@ -42,12 +42,18 @@ def rules(file_options: str = "", rule_options: str = "", gap: str = "[any]? ") 
     return RULES.format(file_options=top, rule_options=rule, gap=gap)
 
 
+def write_rules(tmp_path: Path, text: str) -> Path:
+    """The rule file `text`, written where the tests read it."""
+    path = tmp_path / "options.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def scan(
     tmp_path: Path, text: str, rule_options: str = "", file_options: str = "", gap: str = "[any]? "
 ) -> list[Finding]:
     """The findings of the test rule (with these options) in `text`."""
-    path = tmp_path / "options.yaml"
-    path.write_text(rules(file_options, rule_options, gap), encoding="utf-8")
+    path = write_rules(tmp_path, rules(file_options, rule_options, gap))
     return Matcher(load_rules([path]).compile()).scan(text)
 
 
@@ -151,8 +157,7 @@ def test_file_options_are_the_default_and_a_rule_overrides_them(tmp_path) -> Non
 
 
 def test_options_are_compiled_into_the_rule(tmp_path) -> None:
-    path = tmp_path / "options.yaml"
-    path.write_text(rules("{speakers: false}", "{readings: [passive]}"), encoding="utf-8")
+    path = write_rules(tmp_path, rules("{speakers: false}", "{readings: [passive]}"))
     [rule] = load_rules([path]).compile().rules
     assert rule.options.readings == frozenset({"passive"})
     assert rule.options.speakers is False and rule.options.negation is True
@@ -160,8 +165,7 @@ def test_options_are_compiled_into_the_rule(tmp_path) -> None:
 
 
 def test_a_lexicon_named_only_by_an_option_is_used(tmp_path, capsys) -> None:
-    path = tmp_path / "options.yaml"
-    path.write_text(rules(rule_options="{negations: strict_negations}"), encoding="utf-8")
+    path = write_rules(tmp_path, rules(rule_options="{negations: strict_negations}"))
     assert main(["check", str(path)]) == ExitCode.OK
     assert "strict_negations" not in capsys.readouterr().out
 
@@ -170,8 +174,7 @@ def test_a_lexicon_named_only_by_an_option_is_used(tmp_path, capsys) -> None:
 
 
 def explain(capsys, tmp_path: Path, text: str, rule_options: str = "") -> str:
-    path = tmp_path / "options.yaml"
-    path.write_text(rules(rule_options=rule_options), encoding="utf-8")
+    path = write_rules(tmp_path, rules(rule_options=rule_options))
     assert main(["explain", "-r", str(path), text]) == ExitCode.OK
     return capsys.readouterr().out
 
@@ -228,8 +231,9 @@ def test_a_lexicon_can_be_the_discourse(tmp_path) -> None:
 
 @pytest.mark.parametrize("value", ["0", "three", "true", "[1]"])
 def test_discourse_words_must_be_a_whole_number(tmp_path, capsys, value) -> None:
-    path = tmp_path / "options.yaml"
-    path.write_text(rules(rule_options="{discourse: language.political_words, discourse_words: " + value + "}"))
+    path = write_rules(
+        tmp_path, rules(rule_options="{discourse: language.political_words, discourse_words: " + value + "}")
+    )
     assert main(["check", str(path)]) == ExitCode.RULE_ERROR
     out = capsys.readouterr().out
     assert "option 'discourse_words' must be a whole number, 1 or more" in out
@@ -237,8 +241,7 @@ def test_discourse_words_must_be_a_whole_number(tmp_path, capsys, value) -> None
 
 
 def test_explain_says_a_document_falls_short_of_the_rule_discourse(tmp_path, capsys) -> None:
-    path = tmp_path / "options.yaml"
-    path.write_text(rules(rule_options="{discourse: language.political_words}"), encoding="utf-8")
+    path = write_rules(tmp_path, rules(rule_options="{discourse: language.political_words}"))
     assert main(["explain", "-r", str(path), "--rule", "t.back", MATCH_REPORT]) == ExitCode.OK
     out = capsys.readouterr().out
     assert (
@@ -251,7 +254,6 @@ def test_rule_examples_are_read_as_excerpts_of_a_document_not_given(tmp_path, ca
     """An example is one sentence, which cannot show its document's discourse nor the earlier
     sentences a pronoun refers back to: `stancekit test` checks what the pattern reads, where a
     scan of the same sentence as a whole document gives nothing."""
-    path = tmp_path / "options.yaml"
     text = rules(rule_options="{discourse: language.political_words, unresolved_holders: false}").replace(
         "    polarity: support\n",
         "    polarity: support\n    examples:\n"
@@ -259,7 +261,7 @@ def test_rule_examples_are_read_as_excerpts_of_a_document_not_given(tmp_path, ca
         '        expect: [{actor: "They", polarity: support}]\n',
         1,
     )
-    path.write_text(text, encoding="utf-8")
+    path = write_rules(tmp_path, text)
     assert main(["test", str(path)]) == ExitCode.OK
     assert "1 passed" in capsys.readouterr().out
     assert Matcher(load_rules([path]).compile()).scan("They back the plan.") == []
