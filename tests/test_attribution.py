@@ -1012,3 +1012,69 @@ def test_a_short_phrase_between_a_speech_verb_and_its_quote_keeps_the_speaker(ma
     )
     speakers = {f.speaker.name for f in matcher.scan(text) if "levy" in f.sentence.text and f.speaker}
     assert speakers == {"Okafor"}
+
+
+# -- holders a rule that wants them named may not leave as a description ------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The party says the new levy should be scrapped.",
+        "The government says the new levy should be scrapped.",
+        "The Lib Dem leader said the new levy should be scrapped.",
+    ],
+)
+def test_a_holder_named_only_by_its_kind_is_dropped_where_the_rule_wants_it_named(matcher, sentence):
+    # the story names no party and no leader: which one "the party" or "the leader" is, the
+    # words do not say, and a judgement or a plan of nobody in particular tells a user nothing
+    text = POLITICAL_LEAD + "Ministers and MPs clashed over the levy on Monday.\n\n" + sentence
+    kinds = {f.kind for f in matcher.scan(text) if f.sentence.text == sentence}
+    assert kinds <= {"statement"}
+
+
+def test_a_plan_of_his_party_names_no_one_when_his_party_is_unknown(matcher):
+    text = POLITICAL_LEAD + "Earlier, Mr Okafor said his party's plan to scrap the new levy was fair."
+    found = {(f.kind, f.actor.text) for f in matcher.scan(text)}
+    assert ("evaluation", "Mr Okafor") in found
+    assert not any(kind == "commitment" for kind, _ in found)
+
+
+def test_a_holder_named_by_its_kind_after_its_name_keeps_the_name(matcher):
+    text = POLITICAL_LEAD + "The Green Party met in Leeds on Monday.\n\nThe party says the new levy should be scrapped."
+    [finding] = [f for f in matcher.scan(text) if f.kind == "appeal"]
+    assert finding.actor.name == "Green Party"
+
+
+def test_a_stance_verbs_holder_named_only_by_its_kind_is_still_reported_as_written(matcher):
+    [finding] = matcher.scan("The government opposes the new levy.")
+    assert (finding.actor.text, finding.actor.name) == ("The government", "government")
+
+
+def test_a_speaker_who_said_one_thing_and_argued_another_speaks_the_quote(matcher):
+    text = (
+        POLITICAL_LEAD + "Ana Ruiz said the prince should apologise in person.\n\n"
+        'Tom Reyes said he understood the anger but argued: "She has apologised and I think we should '
+        'leave the matter there."'
+    )
+    [finding] = [f for f in matcher.scan(text) if f.kind == "appeal" and "leave the matter" in f.topic.text]
+    assert (finding.actor.name, finding.speaker.name) == ("Tom Reyes", "Tom Reyes")
+
+
+@pytest.mark.parametrize("opening", ["But standing next to Mr Okafor he", "After meeting Mr Okafor, he"])
+def test_a_name_in_an_opening_participle_phrase_is_not_the_pronoun_after_it(matcher, opening):
+    text = (
+        POLITICAL_LEAD + "Tom Reyes met the city's mayor, Karl Okafor, in Leeds on Monday.\n\n"
+        f"{opening} said it was wrong to close the rail line."
+    )
+    [finding] = [f for f in matcher.scan(text) if f.kind == "evaluation"]
+    assert finding.actor.name == "Tom Reyes"
+
+
+def test_one_who_speaks_before_a_comma_is_not_the_speaker_of_the_clause_after_it(matcher):
+    text = (
+        "Ana Ruiz's remarks came a day after Sir Tom Reyes, the newly appointed Metropolitan Police "
+        "commissioner, said he was in favour of the levy."
+    )
+    speakers = {f.speaker.name for f in matcher.scan(text) if f.speaker is not None}
+    assert "Ana Ruiz" not in speakers

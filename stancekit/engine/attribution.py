@@ -410,8 +410,13 @@ class DocumentContext:
             if apposed is not None:
                 return replace(apposed, role=SPEAKER)
         if p >= 0 and tokens[p].lower in ("and", "but", ","):
-            # "X did A, and said ...": the speaker is the subject of the first clause
-            subjects = [m for m in self.mentions(i) if m.end <= p and m.role == SUBJECT]
+            # "X did A, and said ...": the speaker is the subject of the first clause, which may
+            # be one of speech itself after a conjunction ("X said A but argued: ..."); before a
+            # comma alone, one who speaks is someone else ("..., Ana Ruiz said Tom Reyes, ...")
+            joined = tokens[p].lower != ","
+            subjects = [
+                m for m in self.mentions(i) if m.end <= p and (m.role == SUBJECT or (joined and m.role == SPEAKER))
+            ]
             return replace(subjects[0], role=SPEAKER) if subjects else None
         candidates = [m for m in self.mentions(i) if m.end <= verb and verb - m.end <= 4]
         if not candidates:
@@ -1002,6 +1007,9 @@ class DocumentContext:
             and self.quote_index_at(m.char_start) in (None, own_quote)
         ]  # '"... Obama ...," he said': a name inside the quote is not its speaker
         speaking = self._speaker_name(own_quote, here, same)
+        adjunct = self._opening_participle(mention)
+        if adjunct is not None:
+            same = [m for m in same if m.start < adjunct]
         passed_a_name = False
         for m in reversed(same):
             settled = self._settled(m)
@@ -1046,6 +1054,27 @@ class DocumentContext:
                 elif self._compatible_settled(pronoun, m) and self._settled(m).referent.name != speaking:
                     return self._settled(m)
         return None
+
+    def _opening_participle(self, mention: Mention) -> int | None:
+        """Where a participle phrase that opens the sentence starts, when the subject pronoun
+        `mention` comes right after it ("Standing next to Mr Blair he added", "But after
+        meeting Ana Ruiz, she said"): the pronoun's person is the participle's subject, and
+        whom the phrase names is someone that person met or stood beside. None otherwise, as
+        when a verb stands right before the pronoun ("Meeting Ana Ruiz, Tom said she ...")."""
+        lang = self.lang
+        if mention.text.lower() not in lang.third_person:
+            return None
+        tokens = self.tokens(mention.sentence)
+        p = 0
+        while p < mention.start and tokens[p].lower in lang.subject_openers:
+            p += 1
+        if p + 1 < mention.start and tokens[p].lower in lang.function_words:
+            p += 1  # "after meeting ...", "while visiting ..."
+        if p >= mention.start or tokens[p].lower not in ing_forms():
+            return None
+        before = tokens[mention.start - 1]
+        named_before = any(m.end == mention.start for m in self.mentions(mention.sentence))
+        return p if before.text == "," or named_before else None
 
     def _speaker_name(self, quote: int | None, mention_sentence: int, before: Sequence[Mention]) -> str | None:
         """The name of whoever speaks a quote that opens in sentence `mention_sentence`, whom a

@@ -618,7 +618,15 @@ class Matcher:
         speaker = None
         if options.speakers:
             speaker = resolver.speaker(sentence.index, quote, c.match.start, c.match.end, c.actor[0])
-        actor = resolver.actor(sentence.index, tokens, *c.actor, speaker, quote is not None, options.resolve_pronouns)
+        actor = resolver.actor(
+            sentence.index,
+            tokens,
+            *c.actor,
+            speaker,
+            quote is not None,
+            options.resolve_pronouns,
+            named_only=not options.unresolved_holders,
+        )
         topic = resolver.topic(sentence.index, tokens, *c.topic, c.actor[0])
         sentence_span = TextSpan(sentence.text, sentence.start, sentence.end)
         rule = RuleRef(c.rule.id, c.rule.file, c.rule.line)

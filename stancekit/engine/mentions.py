@@ -39,6 +39,10 @@ class Referent:
     #: "Tory leader Michael Howard" and for an unnamed "the Tory leader", so that the one can be
     #: named after the other.
     role: str | None = None
+    #: Whether the text calls it only by a definite description of its kind, with no name in
+    #: it ("the party", "the government", "the prime minister", "the Lib Dem leader"): someone
+    #: the story means, whom the words alone do not name.
+    unnamed: bool = False
 
     @property
     def is_person(self) -> bool:
@@ -367,9 +371,9 @@ def _non_person(
         # a place; unknown until then, so no pronoun takes it for a person
         return Referent(last.text, UNKNOWN, surname=last.text)
     role = None
+    definite = bool(tokens[start - 1 : start]) and _definite(tokens[start - 1], lang)
     if (last.lower in lang.role_words or last.lower in lang.person_nouns) and not plural:
         kind = PERSON  # "a White House spokesman", "the billionaire": a person, unnamed
-        definite = tokens[start - 1 : start] and _definite(tokens[start - 1], lang)
         # "the cardinal", "the prime minister": titles alone are the role; "the New York
         # billionaire" is described by all its words
         described = last.lower in lang.person_nouns and last.lower not in lang.role_words
@@ -388,7 +392,14 @@ def _non_person(
         if lowered.startswith(article):
             name = name[len(article) :]
             break
-    return Referent(name, kind, None, None, plural, affiliations=tuple(dict.fromkeys(affiliations)), role=role)
+    # "the Tory leader", "the party": a definite description; not one whose head is capitalised
+    # ("the Scottish Executive" is a name), nor a body's with a capitalised word ("the Tory party")
+    capitalised = any(t.text[:1].isupper() for t in tokens[start:end])
+    named_head = last.text[:1].isupper()
+    unnamed = definite and not named_head and (kind == PERSON or (kind == ORGANISATION and not capitalised))
+    return Referent(
+        name, kind, None, None, plural, affiliations=tuple(dict.fromkeys(affiliations)), role=role, unnamed=unnamed
+    )
 
 
 def _words(tokens: Sequence[Token]) -> str:

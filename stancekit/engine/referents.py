@@ -82,10 +82,14 @@ class FindingResolver:
         speaker: Mention | None,
         quoted: bool,
         resolve_pronouns: bool = True,
+        named_only: bool = False,
     ) -> ActorRef:
         """The holder of a finding: its mention and who that is. A pronoun or first person with
         nothing to resolve it to, or a phrase owned by one ("its report", "whose party"), is
-        `unresolved`: its name is None rather than the pronoun or a guess."""
+        `unresolved`: its name is None rather than the pronoun or a guess. With `named_only`
+        (a rule that wants its holders named), so is a holder that ends up a definite
+        description nothing names ("the party", "the prime minister", a "he" that refers back
+        to one): the story means someone, and the finding cannot say whom."""
         context = self.context
         lang = self.compiled.profile
         mention = context.mention(sentence, start, end)
@@ -136,6 +140,8 @@ class FindingResolver:
             named = _by_plugin("actor", mention.text)
             if named is not None:
                 referent, via = replace(referent, name=named[0], id=named[1]), "plugin"
+        if named_only and via != "unresolved" and self._names_no_one(referent, tokens, start, end):
+            via = "unresolved"
         unresolved = via == "unresolved"
         holder = ActorRef(
             text=context.text[tokens[start].start : tokens[end - 1].end],
@@ -148,6 +154,18 @@ class FindingResolver:
             affiliations=self._affiliated(referent),  # from the text: "her Republican rivals"
         )
         return self._authored(holder, quoted)
+
+    def _names_no_one(self, referent: Referent, tokens: Sequence[Token], start: int, end: int) -> bool:
+        """Whether a resolved holder is only a definite description of its kind (see
+        `Referent.unnamed`), or a body noun owned by a pronoun that named no body ("party" of
+        "his party's plan")."""
+        if referent.id is not None or referent.surname is not None:
+            return False
+        if referent.unnamed:
+            return True
+        lang = self.compiled.profile
+        owned = start > 0 and end - start == 1 and tokens[start - 1].lower in lang.possessive_pronouns
+        return owned and tokens[start].lower in lang.body_kinds
 
     def _quote_speaker(self, mark: Mention, speaker: Mention | None, resolve_pronouns: bool) -> tuple[Mention, str]:
         """The holder a rule names by capturing a quote mark: whoever speaks the quote its cue
