@@ -1033,6 +1033,17 @@ def test_a_holder_named_only_by_its_kind_is_dropped_where_the_rule_wants_it_name
     assert kinds <= {"statement"}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The Harbour Protection Bill proposes "curfew orders", which would keep suspects at home.',
+        'The Leeds Transport Review proposes "toll zones", which would cut traffic.',
+    ],
+)
+def test_what_is_written_is_no_holder_where_the_rule_wants_one_named(matcher, sentence):
+    assert [f for f in matcher.scan(POLITICAL_LEAD + sentence) if f.kind == "commitment"] == []
+
+
 def test_a_plan_of_his_party_names_no_one_when_his_party_is_unknown(matcher):
     text = POLITICAL_LEAD + "Earlier, Mr Okafor said his party's plan to scrap the new levy was fair."
     found = {(f.kind, f.actor.text) for f in matcher.scan(text)}

@@ -163,6 +163,11 @@ class LanguageProfile:
         WORDS, "Words that make a capitalised name an institution rather than a person."
     )
     non_person_heads: frozenset[str] = _slot(WORDS, "Last words of capitalised names that are things or places.")
+    document_heads: frozenset[str] = _slot(
+        WORDS,
+        "Last words of what is written or enacted, not who writes it ('the Children Bill', 'the report'): a"
+        " holder no rule that wants its holders named reports.",
+    )
     places: frozenset[str] = _slot(
         WORDS, "Place names (whole, lower case) that are never what a personal pronoun refers back to."
     )

@@ -33,7 +33,7 @@ from stancekit.compiler.dictionaries import TopicIndex, TopicMatch
 from stancekit.compiler.ruleset import CompiledRuleSet
 from stancekit.engine.attribution import DocumentContext, Mention
 from stancekit.engine.captures import noun_phrase_before
-from stancekit.engine.mentions import Referent, compatible, join
+from stancekit.engine.mentions import PERSON, Referent, compatible, join
 from stancekit.engine.profile import LanguageProfile
 from stancekit.findings import ActorRef, Affiliated, Finding, SpeakerRef, TextSpan, TopicRef, finding_id
 from stancekit.text.tokens import Token
@@ -157,13 +157,16 @@ class FindingResolver:
 
     def _names_no_one(self, referent: Referent, tokens: Sequence[Token], start: int, end: int) -> bool:
         """Whether a resolved holder is only a definite description of its kind (see
-        `Referent.unnamed`), or a body noun owned by a pronoun that named no body ("party" of
-        "his party's plan")."""
+        `Referent.unnamed`), what is written rather than who writes it ("the Children Bill",
+        "the report"), or a body noun owned by a pronoun that named no body ("party" of "his
+        party's plan")."""
         if referent.id is not None or referent.surname is not None:
             return False
-        if referent.unnamed:
-            return True
         lang = self.compiled.profile
+        words = referent.name.lower().split()
+        written = referent.kind != PERSON and bool(words) and words[-1] in lang.document_heads
+        if referent.unnamed or written:
+            return True
         owned = start > 0 and end - start == 1 and tokens[start - 1].lower in lang.possessive_pronouns
         return owned and tokens[start].lower in lang.body_kinds
 
