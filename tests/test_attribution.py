@@ -1089,3 +1089,23 @@ def test_one_who_speaks_before_a_comma_is_not_the_speaker_of_the_clause_after_it
     )
     speakers = {f.speaker.name for f in matcher.scan(text) if f.speaker is not None}
     assert "Ana Ruiz" not in speakers
+
+
+def test_he_before_a_quote_is_the_person_named_just_before_not_an_earlier_speaker(matcher):
+    text = (
+        POLITICAL_LEAD + 'Tom Reyes said: "The levy will pass."\n\n'
+        "The new levy was welcomed by the shadow transport secretary, Karl Okafor. "
+        '"This is a terrible waste of public money," he said.'
+    )
+    [finding] = [f for f in matcher.scan(text) if f.kind == "evaluation"]
+    assert (finding.actor.name, finding.speaker.name) == ("Karl Okafor", "Karl Okafor")
+
+
+def test_he_who_says_the_clause_before_is_not_a_name_inside_it(matcher):
+    text = (
+        POLITICAL_LEAD + "Tom Reyes spoke in Leeds on Monday.\n\n"
+        "The council was ignoring a recent ruling by Judge Karl Okafor, he said. "
+        '"The new levy is a terrible waste of public money," he said.'
+    )
+    [finding] = [f for f in matcher.scan(text) if f.kind == "evaluation"]
+    assert finding.actor.name == "Tom Reyes"

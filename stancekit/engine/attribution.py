@@ -1010,6 +1010,8 @@ class DocumentContext:
         adjunct = self._opening_participle(mention)
         if adjunct is not None:
             same = [m for m in same if m.start < adjunct]
+        if self._reports_the_clause_before(mention):
+            same = []  # "Mr Brown's plan would fail, he said": who says it is not whom it names
         passed_a_name = False
         for m in reversed(same):
             settled = self._settled(m)
@@ -1042,6 +1044,8 @@ class DocumentContext:
                             return chained
                     elif self._compatible_settled(pronoun, m):
                         return self._settled(m)
+                if self._names_a_person(pronoun, i, outside):
+                    break  # "The report was welcomed by Tom Reyes. '...,' he said": the one named last
                 quote = self._quote_speaker_in(i)
                 if quote is not None and compatible(pronoun, quote.referent, self.lang):
                     return quote
@@ -1075,6 +1079,30 @@ class DocumentContext:
         before = tokens[mention.start - 1]
         named_before = any(m.end == mention.start for m in self.mentions(mention.sentence))
         return p if before.text == "," or named_before else None
+
+    def _reports_the_clause_before(self, mention: Mention) -> bool:
+        """Whether a pronoun speaks the clause before it, after a comma ("..., he said"): it is
+        the speaker of what that clause says, and the names in it are whom the speaker talks
+        about, as names inside a quote are."""
+        tokens = self.tokens(mention.sentence)
+        after = mention.end
+        return (
+            mention.start > 0
+            and tokens[mention.start - 1].text == ","
+            and after < len(tokens)
+            and self._reports_before(tokens[after])
+        )
+
+    def _names_a_person(self, pronoun: str, i: int, outside: bool) -> bool:
+        """Whether sentence i names, by full name, a person `pronoun` may refer to: a speaker
+        said only further back is no likelier than the person just introduced ("Oxfam's Tom
+        Reyes welcomed the plan. But he added: ..." is Reyes, whoever spoke before)."""
+        return any(
+            m.referent.kind != "pronoun"
+            and self._compatible_settled(pronoun, m)
+            and self._settled(m).referent.full_name
+            for m in self._candidates(i, outside)
+        )
 
     def _speaker_name(self, quote: int | None, mention_sentence: int, before: Sequence[Mention]) -> str | None:
         """The name of whoever speaks a quote that opens in sentence `mention_sentence`, whom a
