@@ -392,11 +392,16 @@ def _non_person(
         if lowered.startswith(article):
             name = name[len(article) :]
             break
-    # "the Tory leader", "the party": a definite description; not one whose head is capitalised
-    # ("the Scottish Executive" is a name), nor a body's with a capitalised word ("the Tory party")
+    # "the Tory leader", "the Home Secretary", "the party": a definite description; not one
+    # whose head is capitalised and no title ("the Scottish Executive" is a name), nor a body's
+    # with a capitalised word ("the Tory party")
     capitalised = any(t.text[:1].isupper() for t in tokens[start:end])
-    named_head = last.text[:1].isupper()
-    unnamed = definite and not named_head and (kind == PERSON or (kind == ORGANISATION and not capitalised))
+    named_head = last.text[:1].isupper() and last.lower not in lang.person_titles
+    # "controversial government plans": a body's noun with no article at all is as definite
+    bare = not plural and (start == 0 or tokens[start - 1].lower not in lang.determiners)
+    unnamed = (definite and not named_head and kind == PERSON) or (
+        kind == ORGANISATION and not capitalised and (definite or bare)
+    )
     return Referent(
         name, kind, None, None, plural, affiliations=tuple(dict.fromkeys(affiliations)), role=role, unnamed=unnamed
     )
