@@ -1110,3 +1110,13 @@ def test_he_who_says_the_clause_before_is_not_a_name_inside_it(matcher):
     )
     [finding] = [f for f in matcher.scan(text) if f.kind == "evaluation"]
     assert finding.actor.name == "Tom Reyes"
+
+
+def test_a_verb_in_the_past_between_two_names_ends_the_first(matcher):
+    text = (
+        POLITICAL_LEAD + "Chancellor Karl Okafor spoke in Leeds on Monday. "
+        "To a packed hall, Mr Okafor accused shadow chancellor Tom Reyes of plotting cuts. "
+        "In the speech, he also promised to end youth unemployment within five years."
+    )
+    [finding] = [f for f in matcher.scan(text) if f.kind == "commitment"]
+    assert finding.actor.name == "Karl Okafor"

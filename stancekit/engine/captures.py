@@ -114,12 +114,17 @@ def _plain_word(token: Token, lang: LanguageProfile) -> bool:
 def _compound_modifier(tokens: Sequence[Token], j: int, limit: int, after_name: bool, lang: LanguageProfile) -> bool:
     """A lower-case noun used as a modifier, known by the actor noun right after it: "island"
     in "small island states", "rights" in "Human rights groups". After a name, a word in -s is
-    more often a verb ("Trump attacks critics") and is only taken from a short list."""
+    more often a verb ("Trump attacks critics") and is only taken from a short list, and a word
+    in -ed before a name is a verb in the past with its object ("Brown accused shadow chancellor
+    Ana Ruiz"; but "Democratic registered voters")."""
     token = tokens[j]
     if not _plain_word(token, lang) or token.lower in verb_only_forms():
         return False
     if after_name and token.lower.endswith("s") and token.lower not in lang.plural_modifiers:
         return False
+    past = token.lower.endswith(lang.past_suffixes) if lang.past_suffixes else False
+    if after_name and past and _name_within(tokens, j + 1, min(limit, j + 4), lang):
+        return False  # "Mr Brown accused shadow chancellor Ana Ruiz": a verb in the past, and its object
     for k in range(j + 1, min(limit, j + 3)):
         cat = category(tokens[k], lang)
         if cat in (NOUN, ROLE):
@@ -127,6 +132,11 @@ def _compound_modifier(tokens: Sequence[Token], j: int, limit: int, after_name: 
         if cat != OTHER or not _plain_word(tokens[k], lang) or tokens[k].lower in ing_forms():
             return False  # "majorities favor letting people stay": a verb and its object
     return False
+
+
+def _name_within(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> bool:
+    """Whether a name stands among tokens [start, end)."""
+    return any(category(t, lang) == NAME for t in tokens[start:end])
 
 
 def _core_ends(tokens: Sequence[Token], i: int, limit: int, determined: bool, lang: LanguageProfile) -> list[int]:

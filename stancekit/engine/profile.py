@@ -110,6 +110,11 @@ class LanguageProfile:
     adjective_suffixes: tuple[str, ...] = _slot(
         SUFFIXES, "Endings of unlisted lower-case words accepted as modifiers of an actor noun without a determiner."
     )
+    past_suffixes: tuple[str, ...] = _slot(
+        SUFFIXES,
+        "Endings of a verb in the past: such a word between a name and a role with a name ('Brown accused"
+        " shadow chancellor Ana Ruiz') is a verb and its object, not a modifier of one actor.",
+    )
     capitalised_non_names: frozenset[str] = _slot(CASED, "Capitalised words that never start or form a name.")
     participle_links: Mapping[str, tuple[str, ...]] = _slot(
         WORD_MAPPING, "Participle -> the words after it: extends a group noun by whom it represents or who leads it."
