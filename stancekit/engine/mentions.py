@@ -399,8 +399,16 @@ def _non_person(
     named_head = last.text[:1].isupper() and last.lower not in lang.person_titles
     # "controversial government plans": a body's noun with no article at all is as definite
     bare = not plural and (start == 0 or tokens[start - 1].lower not in lang.determiners)
-    unnamed = (definite and not named_head and kind == PERSON) or (
-        kind == ORGANISATION and not capitalised and (definite or bare)
+    # "both parties", "all three candidates": those named before, whom the words do not name
+    quantified = (
+        plural
+        and tokens[start].lower in lang.definite_quantifiers
+        and not any(t.text[:1].isupper() for t in tokens[start + 1 : end])
+    )
+    unnamed = (
+        quantified
+        or (definite and not named_head and kind == PERSON)
+        or (kind == ORGANISATION and not capitalised and (definite or bare))
     )
     return Referent(
         name, kind, None, None, plural, affiliations=tuple(dict.fromkeys(affiliations)), role=role, unnamed=unnamed

@@ -168,6 +168,11 @@ class LanguageProfile:
         WORDS, "Words that make a capitalised name an institution rather than a person."
     )
     non_person_heads: frozenset[str] = _slot(WORDS, "Last words of capitalised names that are things or places.")
+    definite_quantifiers: frozenset[str] = _slot(
+        WORDS,
+        "Words that open a plural holder meaning those named before ('both parties', 'all three"
+        " candidates'): with no name in it, a holder no rule that wants its holders named reports.",
+    )
     document_heads: frozenset[str] = _slot(
         WORDS,
         "Last words of what is written or enacted, not who writes it ('the Children Bill', 'the report'): a"
