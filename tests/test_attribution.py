@@ -1122,3 +1122,22 @@ def test_a_verb_in_the_past_between_two_names_ends_the_first(matcher):
     )
     [finding] = [f for f in matcher.scan(text) if f.kind == "commitment"]
     assert finding.actor.name == "Karl Okafor"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A Harbour Trust spokeswoman said the new levy was a disgrace.",
+        "A spokesman for the Harbour Trust said the new levy was a disgrace.",
+        '"The new levy is a disgrace," said a Harbour Trust spokeswoman.',
+        "The Harbour Trust's transport spokeswoman said the new levy was a disgrace.",
+    ],
+)
+def test_an_unnamed_spokespersons_judgement_is_the_bodys(matcher, sentence):
+    [finding] = [f for f in matcher.scan(POLITICAL_LEAD + sentence) if f.kind == "evaluation"]
+    assert finding.actor.name == "Harbour Trust"
+
+
+def test_an_unnamed_spokesperson_of_no_body_named_is_not_given_one(matcher):
+    findings = matcher.scan(POLITICAL_LEAD + "A spokeswoman said the new levy was a disgrace.")
+    assert [f.actor.name for f in findings if f.kind == "evaluation"] in ([], ["spokeswoman"])

@@ -168,6 +168,11 @@ class LanguageProfile:
         WORDS, "Words that make a capitalised name an institution rather than a person."
     )
     non_person_heads: frozenset[str] = _slot(WORDS, "Last words of capitalised names that are things or places.")
+    spokesperson_words: frozenset[str] = _slot(
+        WORDS,
+        "Nouns for one who speaks for a body ('a Home Office spokeswoman', 'a spokesman for UKIP'): an"
+        " unnamed one's stance is the body's, for a rule that wants its holders named.",
+    )
     definite_quantifiers: frozenset[str] = _slot(
         WORDS,
         "Words that open a plural holder meaning those named before ('both parties', 'all three"

@@ -33,10 +33,10 @@ from stancekit.compiler.dictionaries import TopicIndex, TopicMatch
 from stancekit.compiler.ruleset import CompiledRuleSet
 from stancekit.engine.attribution import DocumentContext, Mention
 from stancekit.engine.captures import noun_phrase_before
-from stancekit.engine.mentions import PERSON, Referent, compatible, join
+from stancekit.engine.mentions import PERSON, Referent, compatible, describe, join
 from stancekit.engine.profile import LanguageProfile
 from stancekit.findings import ActorRef, Affiliated, Finding, SpeakerRef, TextSpan, TopicRef, finding_id
-from stancekit.text.tokens import Token
+from stancekit.text.tokens import Token, tokenize
 
 
 def document_day(value: str | None) -> date | None:
@@ -140,8 +140,12 @@ class FindingResolver:
             named = _by_plugin("actor", mention.text)
             if named is not None:
                 referent, via = replace(referent, name=named[0], id=named[1]), "plugin"
-        if named_only and via != "unresolved" and self._names_no_one(referent, tokens, start, end):
-            via = "unresolved"
+        if named_only and via != "unresolved":
+            principal = self._principal(referent)
+            if principal is not None:
+                referent = principal  # "a Home Office spokeswoman said ...": the Home Office
+            elif self._names_no_one(referent, tokens, start, end):
+                via = "unresolved"
         unresolved = via == "unresolved"
         holder = ActorRef(
             text=context.text[tokens[start].start : tokens[end - 1].end],
@@ -154,6 +158,35 @@ class FindingResolver:
             affiliations=self._affiliated(referent),  # from the text: "her Republican rivals"
         )
         return self._authored(holder, quoted)
+
+    def _principal(self, referent: Referent) -> Referent | None:
+        """The body an unnamed spokesperson speaks for, named with them ("Department of
+        Homeland Security" of "a Department of Homeland Security spokeswoman", "Home Office" of
+        "a spokesman for the Home Office", "Lib Dems" of "the Lib Dems' Treasury spokesman"):
+        the capitalised words before the noun for a spokesperson, up to an owner's mark, else
+        those after "for" it; None for a named person or a spokesperson of no named body."""
+        lang = self.compiled.profile
+        if referent.id is not None or (referent.kind == PERSON and referent.surname is not None):
+            return None
+        words = referent.name.split()
+        at = next((k for k, w in enumerate(words) if w.lower() in lang.spokesperson_words), None)
+        if at is None:
+            return None
+        before = [k for k in range(at) if words[k][:1].isupper()]
+        after = [k for k in range(at + 2, len(words)) if words[k][:1].isupper()]
+        if before:
+            body = words[before[0] : before[-1] + 1]
+            owner = next((k for k, w in enumerate(body) if w.endswith(("'s", "'"))), None)
+            if owner is not None:  # "the Lib Dems' Treasury spokesman": the party's, not the Treasury's
+                body = [*body[:owner], body[owner].removesuffix("'s").removesuffix("'")]
+        elif after and words[at + 1].lower() in lang.appositive_links:
+            body = words[after[0] : after[-1] + 1]
+        else:
+            return None
+        name = " ".join(body)
+        tokens = tokenize(name, 0, len(name), lang)
+        named = describe(tokens, 0, len(tokens), self.compiled.actors, self.context.day, lang)
+        return named if named.kind != PERSON else None
 
     def _names_no_one(self, referent: Referent, tokens: Sequence[Token], start: int, end: int) -> bool:
         """Whether a resolved holder is only a definite description of its kind (see
