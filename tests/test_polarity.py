@@ -57,6 +57,7 @@ def test_a_negation_after_the_stance_counts():
         ("Germany is expected to endorse the package.", "hedged"),
         ("Germany would support the package if France agreed.", "conditional"),
         ("If Germany backs the package, it will pass.", "conditional"),
+        ("The deal would have passed had they backed the package.", "conditional"),
         ("Does Germany support the package?", "question"),
         ("Analysts wonder whether Germany will back the package.", "question"),
         ('"Why would we back this package?" the minister asked.', "question"),

@@ -8,7 +8,7 @@ the deal and has rejected calls" keeps "rejected" unnegated. A few triggers foll
 negations. An odd number of negations turns support into oppose and oppose into neutral.
 
 Modality says how firmly the stance is stated: `hedged` ("may", "reportedly", "is expected
-to"), `conditional` ("would support it if ...", "if Germany backs ..."), `question` ("Would
+to"), `conditional` ("would support it if ...", "if Germany backs ...", "had they backed it"), `question` ("Would
 you support ...?", "whether China will back ..."), else `asserted`. Rules never spell these
 out: this is engine behaviour.
 """
@@ -178,6 +178,11 @@ def _clause_start(tokens: Sequence[Token], position: int, lang: LanguageProfile)
     return 0
 
 
+def _holds_phrase(words: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> bool:
+    """Whether one of `phrases` stands anywhere in `words`: "had he" in "... had he denied"."""
+    return any(_phrase_at(words, i, phrases) for i in range(len(words)))
+
+
 def _modality(
     tokens: Sequence[Token], match: RawMatch, hedged: bool, scope_words: Sequence[str], lang: LanguageProfile
 ) -> str:
@@ -188,8 +193,10 @@ def _modality(
     closing = next((i for i, w in enumerate(rest) if w in (".", "!", ";") or w in ('"', "\u201d")), len(rest))
     if "?" in rest[: closing + 1] or any(w in lang.indirect_questions for w in before):
         return QUESTION
-    if any(w in lang.conditions for w in before) or (
-        any(w in lang.conditional_modals for w in scope_words) and any(w in lang.conditional_clauses for w in rest)
+    if (
+        any(w in lang.conditions for w in before)
+        or _holds_phrase(before, lang.inverted_conditions)
+        or (any(w in lang.conditional_modals for w in scope_words) and any(w in lang.conditional_clauses for w in rest))
     ):
         return CONDITIONAL
     return HEDGED if hedged else ASSERTED

@@ -217,6 +217,9 @@ class LanguageProfile:
         WORDS, "In the negation scope, with a conditional clause word after the match: conditional."
     )
     conditional_clauses: frozenset[str] = _slot(WORDS, "Open a condition after a conditional modal.")
+    inverted_conditions: tuple[tuple[str, ...], ...] = _slot(
+        PHRASES, "Before the cue in its clause: an auxiliary before its subject ('had he known'): conditional."
+    )
     indirect_questions: frozenset[str] = _slot(WORDS, "Before the cue in its clause: the stance is a question.")
     # -- verbs and auxiliaries -----------------------------------------------------------------
     passive_auxiliaries: frozenset[str] = _slot(
