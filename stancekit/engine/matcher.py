@@ -14,6 +14,7 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from stancekit.antecedents import DocumentText, antecedent_keys
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.engine.attribution import DocumentContext
 from stancekit.engine.discourse import DocumentDiscourse, rules_outside
@@ -458,7 +459,7 @@ class Matcher:
             for finding in self._scan_sentence(document, segmentation, index, wanted[index], resolver):
                 repeats.add(finding)
         self.stats.findings += len(repeats.findings)
-        return document_keys(repeats.findings)
+        return antecedent_keys(document_keys(repeats.findings), DocumentText(text, self.compiled))
 
     def _within_discourse(self, wanted: dict[int, frozenset[int]], lowered: str) -> dict[int, frozenset[int]]:
         """`wanted` without the rules whose discourse the document (`lowered`) does not hold."""

@@ -290,6 +290,19 @@ class LanguageProfile:
     key_generic_heads: frozenset[str] = _slot(
         WORDS, "Nouns that say which topic only with a modifier: a bare 'the plan' is keyed within its document."
     )
+    key_pointing_heads: frozenset[str] = _slot(
+        WORDS,
+        "Heads and pronouns of a topic that points at what its document names ('the plan', 'the bill',"
+        " 'it'): keyed by what they refer to there.",
+    )
+    key_pointing_pronouns: frozenset[str] = _slot(
+        WORDS, "The pointing heads that are pronouns ('it', 'this'): they name no earlier phrase by their head."
+    )
+    key_setting_topics: frozenset[str] = _slot(
+        WORDS,
+        "Topic dictionary ids that set a story rather than name what its plans and bills are about"
+        " ('elections'): never the issue a pointing topic is keyed by.",
+    )
     # -- speech --------------------------------------------------------------------------------
     speech_verbs: frozenset[str] = _slot(WORDS, "Report speech: name the speaker of a quote or of reported speech.")
     addressee_verbs: frozenset[str] = _slot(WORDS, "Speech verbs whose object is the one spoken to.")
