@@ -137,7 +137,7 @@ def _same_head_key(finding: Finding, head: str, document: DocumentText) -> str |
     for k in reversed(before):
         if tags[k] != "NOUN" or lemma(tokens[k].text, "NOUN").casefold() != wanted:
             continue
-        start, end = _phrase_around(k, tokens, tags)
+        start, end = _phrase_around(k, document)
         text = document.text[tokens[start].start : tokens[end - 1].end]
         topic = TopicRef(text, tokens[start].start, tokens[end - 1].end, text, None)
         key = _phrase_key(finding, topic, document)
@@ -146,15 +146,17 @@ def _same_head_key(finding: Finding, head: str, document: DocumentText) -> str |
     return None
 
 
-def _phrase_around(head: int, tokens: Sequence[Token], tags: Sequence[str]) -> tuple[int, int]:
+def _phrase_around(head: int, document: DocumentText) -> tuple[int, int]:
     """The token range of the noun phrase a head ends: its modifiers before it, and a
     complement after it that a preposition or "to" opens ("plans to scrap the tax", "the bill
     on smoking"), up to the next punctuation (the key's reductions keep what names the topic)."""
+    tokens, tags = document.tokens, document.tags
     start = head
     while start > 0 and head - start < _MODIFIERS and tags[start - 1] in _MODIFIER_TAGS:
         start -= 1
     end = head + 1
-    if end < len(tokens) and tags[end] in ("ADP", "PART"):
+    opens = end < len(tokens) and tags[end] in ("ADP", "PART", "SCONJ")
+    if opens and tokens[end].lower not in document.compiled.profile.complementisers:
         while end < len(tokens) and end - head <= _COMPLEMENT and tokens[end].text[:1].isalnum():
             end += 1
     return start, end

@@ -77,3 +77,8 @@ def test_the_evidence_keeps_the_words_as_written() -> None:
         if f.topic.key == "library closure"
     ]
     assert found.topic.text == "the plan"
+
+
+def test_a_ban_points_at_the_ban_named_before() -> None:
+    keys = topic_keys("Councils want a ban on smoking in parks. Most smokers oppose the ban.")
+    assert keys["the ban"] == "smoking"
