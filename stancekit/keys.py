@@ -719,6 +719,33 @@ def keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
     return replace(keyed, topic=replace(keyed.topic, key=named)) if named else keyed
 
 
+def keyed_as_actor(finding: Finding, actor: ActorRef | None, compiled: CompiledRuleSet) -> Finding:
+    """`finding` with the key `actor` would have as a holder for a topic about a pronoun
+    ("him", "it of lying") resolved to `actor`: "attacked him" and "attacked Mr Lee" meet on
+    one key. The finding as it is when its topic is no such pronoun kept within the document,
+    when nothing resolved it, or when it resolved to the finding's own actor (who attacks
+    "him" is not him, and the resolution has guessed wrong)."""
+    key, profile = finding.topic.key or "", compiled.profile
+    if actor is None or "@" not in key or not _about_a_pronoun(finding.topic.text, profile):
+        return finding
+    found = actor_key(actor, profile, _rule_set_actor_ids(compiled), doc=finding.doc)
+    if found is None or "@" in found or found == finding.actor.key:
+        return finding
+    return replace(finding, topic=replace(finding.topic, key=found))
+
+
+def _about_a_pronoun(phrase: str, profile: LanguageProfile) -> bool:
+    """Whether a topic is about the one a third-person pronoun stands for: the pronoun alone,
+    or opening the phrase before a preposition or an infinitive ("him of lying", "her to
+    resign", as "Mr Lee of lying" is about Mr Lee); not the subject of a clause ("it should
+    be banned" is about what should be)."""
+    words = [t.text for t in tokenize(phrase, profile=profile)]
+    pronouns = profile.third_person | profile.object_subjects.keys()
+    if not words or words[0].casefold() not in pronouns:
+        return False
+    return len(words) == 1 or default_tagger().tag(words)[1] in ("ADP", "PART")
+
+
 def dictionary_topic_of_key(key: str, compiled: CompiledRuleSet) -> str | None:
     """The topic dictionary's id for a key whose head it names ("high fuel price" under "fuel
     price", "raise minimum wage" under "minimum wage", "the budget" kept within its document

@@ -416,3 +416,29 @@ def test_a_surname_joins_a_full_name_only_when_they_are_written_among_the_same_a
 def test_a_role_written_after_the_name_of_its_body_is_a_member_kept_within_its_document() -> None:
     assert actor_key(ActorRef("Green MEP", 0, 9, "Green MEP"), PROFILE, doc="d3") == "green@d3"
     assert actor_key(ActorRef("Ana Reyes", 0, 9, "Ana Reyes"), PROFILE, doc="d3") == "ana reyes"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "key"),
+    [
+        (
+            "Senator Paul Okafor faced questions. Maria Lopez criticized him over the vote.",
+            "him over the vote",
+            "paul okafor",
+        ),
+        ("Rita Vance lost the vote. Tom Hale urged her to resign.", "her to resign", "rita vance"),
+        (
+            "The Acme company was fined. Regulators accused it of misleading customers.",
+            "it of misleading customers",
+            "acme company",
+        ),
+    ],
+)
+def test_a_pronoun_topic_takes_the_key_of_the_actor_it_refers_to(text: str, topic: str, key: str) -> None:
+    """As a holder pronoun is resolved: "criticized him" and "criticized Paul Okafor" meet."""
+    assert {f.topic.text: f.topic.key for f in MATCHER.scan(Document("d", text))}[topic] == key
+
+
+def test_a_pronoun_topic_resolved_to_the_findings_own_actor_stays_within_its_document() -> None:
+    (found,) = [f for f in MATCHER.scan(Document("d", "Paul Okafor lost. He criticized him.")) if f.topic.text == "him"]
+    assert found.topic.key == "him@d"

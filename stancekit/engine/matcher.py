@@ -35,7 +35,7 @@ from stancekit.engine.trace import (
 )
 from stancekit.engine.vm import RawMatch, find_matches, neighbours_present, word_positions
 from stancekit.findings import Finding, RuleRef, TextSpan, finding_id
-from stancekit.keys import document_keys, keyed_by_rules
+from stancekit.keys import document_keys, keyed_as_actor, keyed_by_rules
 from stancekit.registry import actor_capture_types
 from stancekit.tagging import Tagger
 from stancekit.text.documents import Document, InputProblem
@@ -541,6 +541,9 @@ class Matcher:
                 continue
             for read in by_concept(made, tokens, self.compiled.topics, self.compiled.profile):
                 finding = keyed_by_rules(read, self.compiled)
+                if read.topic.start == tokens[c.topic[0]].start:
+                    referred = resolver.topic_actor(sentence.index, tokens, c.topic[0])
+                    finding = keyed_as_actor(finding, referred, self.compiled)
                 if observe is not None:
                     observe(FindingMade(sentence, c, finding))
                 findings.append(finding)

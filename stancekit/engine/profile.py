@@ -64,6 +64,9 @@ class LanguageProfile:
     possessive_subjects: Mapping[str, str] = _slot(
         MAPPING, "Possessive pronoun -> the subject pronoun whose agreement rules resolve it."
     )
+    object_subjects: Mapping[str, str] = _slot(
+        MAPPING, "Object pronoun -> the subject pronoun whose agreement rules resolve it ('him' like 'he')."
+    )
     pronoun_referents: Mapping[str, str] = _slot(
         MAPPING, "Pronoun -> what it says of its referent before resolution: male, female, plural or neuter."
     )

@@ -213,6 +213,30 @@ class FindingResolver:
                 name = self._relative_topic(sentence, tokens, start) or name
         return TopicRef(span.text, span.start, span.end, name, topic_id)
 
+    def topic_actor(self, sentence: int, tokens: Sequence[Token], start: int) -> ActorRef | None:
+        """The actor a topic opened by a third-person pronoun refers to ("Labour attacked him",
+        "accused it of lying"), resolved as a holder pronoun is; None when the word is no such
+        pronoun or nothing resolves it."""
+        lang = self.compiled.profile
+        word = tokens[start].lower
+        pronoun = lang.object_subjects.get(word, word)
+        if pronoun not in lang.third_person:
+            return None
+        mention = self.context.mention(sentence, start, start + 1)
+        resolved = self.context.resolve(_as_pronoun(mention, pronoun))
+        if resolved.via != "pronoun":
+            return None
+        referent = resolved.referent
+        return ActorRef(
+            text=mention.text,
+            start=mention.char_start,
+            end=mention.char_end,
+            name=referent.name,
+            id=referent.id,
+            via="pronoun",
+            type=referent.kind,
+        )
+
     def _relative_topic(self, sentence: int, tokens: Sequence[Token], start: int) -> str | None:
         """The name of a topic that is a relative pronoun: what it stands for ("the trade pact,
         which she once supported"), named as an actor when it is one."""
