@@ -1,4 +1,4 @@
-"""What a pointing topic refers to in its document: "the plan", "the bill", "it".
+"""What a pointing topic refers to in its document: "the plan", "the bill", "the ban".
 
 A topic such as "the plan" or "the proposals" says which plan only through its document, so
 its key is kept within the document ("plan@politics/078") and meets no other story's. Yet the
@@ -9,7 +9,9 @@ topic takes the key of what it refers to; its text stays as written, the evidenc
 document says nothing clearly, the key stays within the document: a missed merge misleads
 less than a wrong one.
 
-The heads and pronouns that point are the language profile's (`key_pointing_heads`).
+The heads that point are the language profile's (`key_pointing_heads`). A pronoun standing
+alone ("backed it") is not pointed so: it refers to the nearest thing named, seldom to the issue
+of the story, and a wrong key misleads more than a missed one.
 """
 
 from __future__ import annotations
@@ -75,7 +77,7 @@ class DocumentText:
 
 
 def pointing_head(key: str, compiled: CompiledRuleSet) -> str | None:
-    """The pointing head of a key kept within its document ("plan" of "tory plan@doc", "it"),
+    """The pointing head of a key kept within its document ("plan" of "tory plan@doc"),
     or None: a key that holds a complement ("return of detainee") or ends in another noun
     says more than a pointer."""
     if "@" not in key:
@@ -98,18 +100,15 @@ def _pointed(finding: Finding, document: DocumentText) -> Finding:
     head = pointing_head(key, document.compiled)
     if head is None or not _points(finding.topic, head, document):
         return finding
-    found = _same_head_key(finding, head, document) or _issue_key(head, document)
+    found = _same_head_key(finding, head, document) or document.dominant_issue
     return replace(finding, topic=replace(finding.topic, key=found)) if found else finding
 
 
 def _points(topic: TopicRef, head: str, document: DocumentText) -> bool:
-    """Whether a topic with a pointing head points: a pronoun only standing alone ("backed
-    it"; "accused it of lying" is about a body, not an issue), a noun only when no clause or
-    infinitive says what it is ("the idea that ...", "measures to ...", "a law which ..."), and
-    none it is coordinated with ("law and order")."""
+    """Whether a topic with a pointing head points: only when no clause or infinitive says
+    what it is ("the idea that ...", "measures to ...", "a law which ...") and nothing is
+    coordinated with it ("law and order")."""
     profile = document.compiled.profile
-    if head in profile.key_pointing_pronouns:
-        return topic.text.strip().casefold() == head
     words = [t.text for t in tokenize(topic.text, profile=profile)]
     tags = default_tagger().tag(words) if words else []
     at = next((k for k, word in enumerate(words) if lemma(word, "NOUN").casefold() == head), None)
@@ -120,17 +119,9 @@ def _points(topic: TopicRef, head: str, document: DocumentText) -> bool:
     return not opens_clause and tags[at + 1] not in ("PART", "SCONJ")
 
 
-def _issue_key(head: str, document: DocumentText) -> str | None:
-    """The document's dominant issue for a pointing head or pronoun that no earlier phrase
-    named."""
-    return document.dominant_issue
-
-
 def _same_head_key(finding: Finding, head: str, document: DocumentText) -> str | None:
     """The key of the nearest earlier noun phrase with the same head that says which one
     ("the tuition fees plan", "plans to scrap the tax" before "the plan"); None when none does."""
-    if head in document.compiled.profile.key_pointing_pronouns:
-        return None
     tokens, tags = document.tokens, document.tags
     wanted = lemma(head, "NOUN").casefold()
     before = [k for k, t in enumerate(tokens) if t.end <= finding.topic.start]

@@ -61,13 +61,14 @@ def test_a_noun_that_a_clause_explains_is_not_pointed() -> None:
     assert topic_keys(text)["the idea that trade will fall"] == "idea@local/12"
 
 
-def test_a_pronoun_points_only_standing_alone() -> None:
+def test_a_pronoun_standing_alone_is_not_the_issue_of_the_story() -> None:
+    """ "Oppose it" refers to the nearest thing named, seldom to what the story leads with."""
     text = (
         "Smoking ban splits landlords\n\n"
         "A ban on smoking in bars comes into force in the spring. Doctors say smoking kills thousands. "
         "Most landlords oppose it."
     )
-    assert topic_keys(text)["it"] == "smoking"
+    assert topic_keys(text)["it"] != "smoking"
 
 
 def test_the_evidence_keeps_the_words_as_written() -> None:

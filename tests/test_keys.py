@@ -427,11 +427,8 @@ def test_a_role_written_after_the_name_of_its_body_is_a_member_kept_within_its_d
             "paul okafor",
         ),
         ("Rita Vance lost the vote. Tom Hale urged her to resign.", "her to resign", "rita vance"),
-        (
-            "The Acme company was fined. Regulators accused it of misleading customers.",
-            "it of misleading customers",
-            "acme company",
-        ),
+        # the nearest man is the holder, and who criticizes "him" is not him
+        ("Tom Hale spoke first. Paul Okafor criticized him.", "him", "tom hale"),
     ],
 )
 def test_a_pronoun_topic_takes_the_key_of_the_actor_it_refers_to(text: str, topic: str, key: str) -> None:
@@ -442,3 +439,17 @@ def test_a_pronoun_topic_takes_the_key_of_the_actor_it_refers_to(text: str, topi
 def test_a_pronoun_topic_resolved_to_the_findings_own_actor_stays_within_its_document() -> None:
     (found,) = [f for f in MATCHER.scan(Document("d", "Paul Okafor lost. He criticized him.")) if f.topic.text == "him"]
     assert found.topic.key == "him@d"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # two men it could mean: which one is a guess, and a wrong key merges two people
+        ("Tom Hale met Paul Okafor. Rita Vance criticized him.", "him"),
+        # a body: what "it" stands for is too often not the nearest body named
+        ("The Acme company was fined. Regulators accused it of misleading customers.", "it of misleading customers"),
+    ],
+)
+def test_a_pronoun_topic_stays_within_its_document_unless_one_person_agrees_with_it(text: str, topic: str) -> None:
+    found = {f.topic.text: f.topic.key for f in MATCHER.scan(Document("d", text))}[topic]
+    assert found is not None and found.endswith("@d")

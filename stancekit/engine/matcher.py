@@ -542,7 +542,7 @@ class Matcher:
             for read in by_concept(made, tokens, self.compiled.topics, self.compiled.profile):
                 finding = keyed_by_rules(read, self.compiled)
                 if read.topic.start == tokens[c.topic[0]].start:
-                    referred = resolver.topic_actor(sentence.index, tokens, c.topic[0])
+                    referred = resolver.topic_actor(sentence.index, tokens, c.topic[0], made.actor.name)
                     finding = keyed_as_actor(finding, referred, self.compiled)
                 if observe is not None:
                     observe(FindingMade(sentence, c, finding))

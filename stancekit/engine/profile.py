@@ -295,11 +295,8 @@ class LanguageProfile:
     )
     key_pointing_heads: frozenset[str] = _slot(
         WORDS,
-        "Heads and pronouns of a topic that points at what its document names ('the plan', 'the bill',"
-        " 'it'): keyed by what they refer to there.",
-    )
-    key_pointing_pronouns: frozenset[str] = _slot(
-        WORDS, "The pointing heads that are pronouns ('it', 'this'): they name no earlier phrase by their head."
+        "Heads of a topic that points at what its document names ('the plan', 'the bill'): keyed by"
+        " what they refer to there.",
     )
     key_setting_topics: frozenset[str] = _slot(
         WORDS,
