@@ -23,3 +23,16 @@ MATCHER = Matcher(load_rules().compile())
 def test_an_issue_of_the_news_is_named_by_the_dictionary(sentence: str, issue: str) -> None:
     (found,) = MATCHER.scan(Document("d", sentence))
     assert (found.topic.id, found.topic.key) == (issue, issue)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issue"),
+    [
+        ("Democrats condemned the proposal to ban Muslims from entering the country.", "muslim_ban"),
+        ("The mayor rejected a temporary ban on Muslims entering the country.", "muslim_ban"),
+        ("Ranchers oppose building a wall along the border.", "border_wall"),
+    ],
+)
+def test_an_issue_written_as_what_is_proposed_is_keyed_by_the_dictionary(sentence: str, issue: str) -> None:
+    (found,) = MATCHER.scan(Document("d", sentence))
+    assert found.topic.key == issue
