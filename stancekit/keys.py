@@ -99,6 +99,8 @@ def actor_key(
     if actor.name is None:
         return None
     words = [(word, "") for word in _without_determiners(actor.name, profile)]
+    if doc is not None and _an_amount(actor.name, profile):
+        return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "22 percent", "54% of voters"
     if doc is not None and _only_roles(words, profile) and not _names_someone(actor.name, profile):
         return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "Critics", "The chancellor"
     if doc is not None and _role_after_a_name(words, profile):
@@ -113,6 +115,16 @@ def actor_key(
     if doc is not None and (not _names_someone(actor.name, profile) or _role_of_a_body(actor.name, key, profile)):
         return f"{key}@{doc}"
     return key
+
+
+def _an_amount(name: str, profile: LanguageProfile) -> bool:
+    """Whether an actor is an amount of people ("22 percent", "54% of registered voters",
+    "1,000 protesters"): its first noun or number is a number, and which people it counts only
+    its document says (another poll's 22 percent are other people)."""
+    words = [t.text for t in tokenize(name, profile=profile)]
+    tags = default_tagger().tag(words) if words else []
+    first = next((tag for tag in tags if tag in ("NOUN", "PROPN", "NUM")), None)
+    return first == "NUM"
 
 
 def _role_after_a_name(words: Sequence[tuple[str, str]], profile: LanguageProfile) -> bool:

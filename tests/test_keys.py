@@ -453,3 +453,14 @@ def test_a_pronoun_topic_resolved_to_the_findings_own_actor_stays_within_its_doc
 def test_a_pronoun_topic_stays_within_its_document_unless_one_person_agrees_with_it(text: str, topic: str) -> None:
     found = {f.topic.text: f.topic.key for f in MATCHER.scan(Document("d", text))}[topic]
     assert found is not None and found.endswith("@d")
+
+
+@pytest.mark.parametrize("name", ["22 percent", "54% of registered voters", "about 1,000 protesters"])
+def test_an_amount_of_people_as_actor_is_keyed_within_its_document(name: str) -> None:
+    """Another poll's 22 percent are other people."""
+    assert actor_key(ActorRef(name, 0, len(name), name=name), PROFILE, doc="polls/3") == f"{name.casefold()}@polls/3"
+
+
+def test_a_body_named_with_a_number_is_no_amount() -> None:
+    key = actor_key(ActorRef("G7 finance ministers", 0, 20, name="G7 finance ministers"), PROFILE, doc="d")
+    assert key is not None and "@" not in key
