@@ -274,9 +274,22 @@ def _opening_name(phrase: str, profile: LanguageProfile, tagger: Tagger | None) 
     pairs = list(zip(words, (tagger or default_tagger()).tag(words), strict=True))
     core_pairs = _core_words(pairs, profile)
     core = " ".join(word for word, _ in core_pairs)
-    if not core or not name_core(core, profile) or not _ends_phrase(pairs, len(core_pairs), profile):
+    if core and name_core(core, profile) and _ends_phrase(pairs, len(core_pairs), profile):
+        return core
+    return _person_of_a_place(core_pairs, profile)
+
+
+def _person_of_a_place(core: Sequence[tuple[str, str]], profile: LanguageProfile) -> str | None:
+    """The name of a person that a core opens before an 'of' complement naming where they
+    come from or serve ("Senator Ted Cruz of Texas", "Gov. Ana Ruiz of Ohio"): the person, as
+    an actor named so is keyed; None for any other core ("the Association of Hospices")."""
+    links = [k for k, (word, _) in enumerate(core) if word.casefold() in profile.key_complement_links]
+    if len(links) != 1 or not all(word[:1].isupper() for word, _ in core[links[0] + 1 :]):
         return None
-    return core
+    name = " ".join(word for word, _ in core[: links[0]])
+    found = name_core(name, profile)
+    first_names = profile.male_names | profile.female_names
+    return name if found and len(found) >= 2 and found[0] in first_names else None
 
 
 def _ends_phrase(pairs: Sequence[tuple[str, str]], end: int, profile: LanguageProfile) -> bool:
@@ -495,9 +508,17 @@ def _lemmatised(pairs: Sequence[tuple[str, str]], profile: LanguageProfile) -> l
         head = k == len(pairs) - 1 or words[k + 1] in profile.key_complement_links
         if tag == "VERB":
             words[k] = lemma(word, "VERB").casefold()
-        elif head and words[k] not in profile.key_complement_links:
+        elif head and words[k] not in profile.key_complement_links and not _in_a_name(pairs, k):
             words[k] = lemma(word, "NOUN").casefold()
     return words
+
+
+def _in_a_name(pairs: Sequence[tuple[str, str]], at: int) -> bool:
+    """Whether a head ends a name of several words, which has no singular to be lemmatised to
+    ("Kelly Holmes", "United States", "Bernie Sanders"): a proper noun after a capitalised word.
+    A demonym alone is a plural like any other ("the Tories" are "tory")."""
+    word, tag = pairs[at]
+    return tag == "PROPN" and at > 0 and word[:1].isupper() and pairs[at - 1][0][:1].isupper()
 
 
 def with_keys(

@@ -464,3 +464,20 @@ def test_an_amount_of_people_as_actor_is_keyed_within_its_document(name: str) ->
 def test_a_body_named_with_a_number_is_no_amount() -> None:
     key = actor_key(ActorRef("G7 finance ministers", 0, 20, name="G7 finance ministers"), PROFILE, doc="d")
     assert key is not None and "@" not in key
+
+
+@pytest.mark.parametrize(
+    ("topic", "key"),
+    [
+        # a person and where they serve: the person, as the actor is keyed
+        ("Senator Tom Hale of Ohio", "tom hale"),
+        ("Gov. Maria Lopez of Maine in the primary", "maria lopez"),
+        # a body named with an 'of' complement is no person
+        ("the Association of Village Pubs", "association of village pubs"),
+        # a name of several words has no singular to be lemmatised to
+        ("the United States", "united states"),
+        ("Ms Kelly Holmes should stay", "kelly holmes"),
+    ],
+)
+def test_names_in_topics_are_keyed_as_written(topic: str, key: str) -> None:
+    assert key_of(topic) == key
