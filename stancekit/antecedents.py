@@ -155,10 +155,14 @@ def _phrase_around(head: int, document: DocumentText) -> tuple[int, int]:
 
 def _says_which(key: str | None, head: str, topic: TopicRef, document: DocumentText) -> bool:
     """Whether an earlier phrase's key says which one a pointing topic means: a key the
-    whole collection shares, that the head is no longer part of, and no name ("Mr Kennedy's
-    policies" are his, and which of them the phrase does not say)."""
+    whole collection shares, that the head is no longer part of, of two words or more unless
+    the topic dictionary knows it, and no name ("Mr Kennedy's policies" are his, and which of
+    them the phrase does not say)."""
     if not key or "@" in key or head in key.split():
         return False  # "the bill on Thursday" is still only a bill
+    known = bool(document.compiled.topics) and key in document.compiled.topics.topics
+    if " " not in key and not known:
+        return False  # "a tracing and returns scheme" is keyed "return": no issue of its own
     return topic_name(topic, document.compiled.profile) is None
 
 

@@ -83,3 +83,9 @@ def test_the_evidence_keeps_the_words_as_written() -> None:
 def test_a_ban_points_at_the_ban_named_before() -> None:
     keys = topic_keys("Councils want a ban on smoking in parks. Most smokers oppose the ban.")
     assert keys["the ban"] == "smoking"
+
+
+def test_an_earlier_phrase_reduced_to_one_word_the_dictionary_does_not_know_says_too_little() -> None:
+    """A "tracing and returns scheme" is keyed "return": another story's return is another issue."""
+    text = "Ministers set up a tracing and returns scheme. Charities oppose the scheme."
+    assert topic_keys(text)["the scheme"] == "scheme@local/12"
