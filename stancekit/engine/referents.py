@@ -228,7 +228,7 @@ class FindingResolver:
         mention = self.context.mention(sentence, start, start + 1)
         resolved = self.context.resolve(_as_pronoun(mention, pronoun), not_name=holder)
         referent = resolved.referent
-        if resolved.via != "pronoun" or not referent.is_person:
+        if resolved.via != "pronoun" or not _named_person(referent, lang):
             return None
         if self.context.names_agreeing_before(mention, pronoun, _TOPIC_LOOKBACK) - {holder} != {referent.name}:
             return None  # "Sanders met Trump ... voters back him": either man
@@ -386,6 +386,13 @@ def _by_plugin(kind: str, text: str) -> tuple[str, str | None] | None:
         if named:
             return named[0], named[1]
     return None
+
+
+def _named_person(referent: Referent, lang: LanguageProfile) -> bool:
+    """Whether a referent is a person named by a first name and a surname ("Maria Lopez"),
+    not a description ("a mainstream candidate") or a body written like a name."""
+    first = referent.name.split(maxsplit=1)[0].casefold() if referent.name else ""
+    return referent.full_name and (first in lang.male_names or first in lang.female_names)
 
 
 #: How many sentences before a pronoun topic must name no other person it could mean.
