@@ -1,6 +1,6 @@
 """How well a collection's findings aggregate by their canonical keys, and samples to judge.
 
-    python benchmarks/key_stats.py FINDINGS.jsonl [--pairs 50] [--seed 16] [--largest 15] [--rekey]
+    python benchmarks/key_stats.py FINDINGS.jsonl [--pairs 50] [--seed 16] [--largest 15] [--rekey [--texts DIR]]
 
 Prints, for the keys (`stancekit.keys.collection_keys`) and for the names and ids tracking
 used before keys (`--before` adds them):
@@ -25,6 +25,7 @@ import random
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
+from stancekit.antecedents import DocumentText, antecedent_keys
 from stancekit.findings import Finding
 from stancekit.findingsfile import read_findings
 from stancekit.keys import collection_keys, document_keys, keyed_by_rules
@@ -56,9 +57,12 @@ def named_topic(finding: Finding) -> str | None:
     return None if is_unresolved(Named(name, name)) else topic.id or name
 
 
-def keyed_again(findings: Sequence[Finding]) -> list[Finding]:
-    """`findings` with their keys made again by the bundled pack, document by document as a scan makes them."""
+def keyed_again(findings: Sequence[Finding], texts: str | None = None) -> list[Finding]:
+    """`findings` with their keys made again by the bundled pack, document by document as a
+    scan makes them; with `texts` (the folder the documents were scanned from), pointing
+    topics are keyed by what they refer to as well."""
     from dataclasses import replace
+    from pathlib import Path
 
     from stancekit.compiler.cache import compile_rules
 
@@ -67,7 +71,13 @@ def keyed_again(findings: Sequence[Finding]) -> list[Finding]:
     for f in findings:
         unkeyed = replace(f, actor=replace(f.actor, key=None), topic=replace(f.topic, key=None))
         by_doc[f.doc].append(keyed_by_rules(unkeyed, compiled))
-    return [f for doc in by_doc.values() for f in document_keys(doc)]
+    keyed = []
+    for doc, found in by_doc.items():
+        path = Path(texts, f"{doc}.txt") if texts else None
+        text = path.read_text(encoding="utf-8") if path is not None and path.is_file() else None
+        found = document_keys(found)
+        keyed.extend(antecedent_keys(found, DocumentText(text, compiled)) if text is not None else found)
+    return keyed
 
 
 def tracked_pairs(findings: Sequence[Finding], actor: Key, topic: Key) -> list[tuple[tuple[str, str], int, int]]:
@@ -132,9 +142,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--largest", type=int, default=15)
     parser.add_argument("--before", action="store_true", help="also the figures by name and id, as before keys")
     parser.add_argument("--rekey", action="store_true", help="make the keys again with the bundled pack")
+    parser.add_argument("--texts", help="with --rekey: the folder scanned, so that pointing topics are resolved")
     args = parser.parse_args(argv)
     read = read_findings(args.findings)
-    findings = collection_keys(keyed_again(read) if args.rekey else read)
+    findings = collection_keys(keyed_again(read, args.texts) if args.rekey else read)
     if args.before:
         print_figures("by name and id", findings, named_actor, named_topic, args.largest)
     print_figures("by key", findings, keyed_actor, keyed_topic, args.largest)

@@ -99,6 +99,8 @@ def actor_key(
     if actor.name is None:
         return None
     words = [(word, "") for word in _without_determiners(actor.name, profile)]
+    if doc is not None and _an_amount(actor.name, profile):
+        return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "22 percent", "54% of voters"
     if doc is not None and _only_roles(words, profile) and not _names_someone(actor.name, profile):
         return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "Critics", "The chancellor"
     if doc is not None and _role_after_a_name(words, profile):
@@ -113,6 +115,16 @@ def actor_key(
     if doc is not None and (not _names_someone(actor.name, profile) or _role_of_a_body(actor.name, key, profile)):
         return f"{key}@{doc}"
     return key
+
+
+def _an_amount(name: str, profile: LanguageProfile) -> bool:
+    """Whether an actor is an amount of people ("22 percent", "54% of registered voters",
+    "1,000 protesters"): its first noun or number is a number, and which people it counts only
+    its document says (another poll's 22 percent are other people)."""
+    words = [t.text for t in tokenize(name, profile=profile)]
+    tags = default_tagger().tag(words) if words else []
+    first = next((tag for tag in tags if tag in ("NOUN", "PROPN", "NUM")), None)
+    return first == "NUM"
 
 
 def _role_after_a_name(words: Sequence[tuple[str, str]], profile: LanguageProfile) -> bool:
@@ -262,9 +274,22 @@ def _opening_name(phrase: str, profile: LanguageProfile, tagger: Tagger | None) 
     pairs = list(zip(words, (tagger or default_tagger()).tag(words), strict=True))
     core_pairs = _core_words(pairs, profile)
     core = " ".join(word for word, _ in core_pairs)
-    if not core or not name_core(core, profile) or not _ends_phrase(pairs, len(core_pairs), profile):
+    if core and name_core(core, profile) and _ends_phrase(pairs, len(core_pairs), profile):
+        return core
+    return _person_of_a_place(core_pairs, profile)
+
+
+def _person_of_a_place(core: Sequence[tuple[str, str]], profile: LanguageProfile) -> str | None:
+    """The name of a person that a core opens before an 'of' complement naming where they
+    come from or serve ("Senator Ted Cruz of Texas", "Gov. Ana Ruiz of Ohio"): the person, as
+    an actor named so is keyed; None for any other core ("the Association of Hospices")."""
+    links = [k for k, (word, _) in enumerate(core) if word.casefold() in profile.key_complement_links]
+    if len(links) != 1 or not all(word[:1].isupper() for word, _ in core[links[0] + 1 :]):
         return None
-    return core
+    name = " ".join(word for word, _ in core[: links[0]])
+    found = name_core(name, profile)
+    first_names = profile.male_names | profile.female_names
+    return name if found and len(found) >= 2 and found[0] in first_names else None
 
 
 def _ends_phrase(pairs: Sequence[tuple[str, str]], end: int, profile: LanguageProfile) -> bool:
@@ -483,9 +508,17 @@ def _lemmatised(pairs: Sequence[tuple[str, str]], profile: LanguageProfile) -> l
         head = k == len(pairs) - 1 or words[k + 1] in profile.key_complement_links
         if tag == "VERB":
             words[k] = lemma(word, "VERB").casefold()
-        elif head and words[k] not in profile.key_complement_links:
+        elif head and words[k] not in profile.key_complement_links and not _in_a_name(pairs, k):
             words[k] = lemma(word, "NOUN").casefold()
     return words
+
+
+def _in_a_name(pairs: Sequence[tuple[str, str]], at: int) -> bool:
+    """Whether a head ends a name of several words, which has no singular to be lemmatised to
+    ("Kelly Holmes", "United States", "Bernie Sanders"): a proper noun after a capitalised word.
+    A demonym alone is a plural like any other ("the Tories" are "tory")."""
+    word, tag = pairs[at]
+    return tag == "PROPN" and at > 0 and word[:1].isupper() and pairs[at - 1][0][:1].isupper()
 
 
 def with_keys(
@@ -717,6 +750,33 @@ def keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
         or _entry_through_head(topic.text, key, compiled)
     )
     return replace(keyed, topic=replace(keyed.topic, key=named)) if named else keyed
+
+
+def keyed_as_actor(finding: Finding, actor: ActorRef | None, compiled: CompiledRuleSet) -> Finding:
+    """`finding` with the key `actor` would have as a holder for a topic about a pronoun
+    ("him", "it of lying") resolved to `actor`: "attacked him" and "attacked Mr Lee" meet on
+    one key. The finding as it is when its topic is no such pronoun kept within the document,
+    when nothing resolved it, or when it resolved to the finding's own actor (who attacks
+    "him" is not him, and the resolution has guessed wrong)."""
+    key, profile = finding.topic.key or "", compiled.profile
+    if actor is None or "@" not in key or not _about_a_pronoun(finding.topic.text, profile):
+        return finding
+    found = actor_key(actor, profile, _rule_set_actor_ids(compiled), doc=finding.doc)
+    if found is None or "@" in found or found == finding.actor.key:
+        return finding
+    return replace(finding, topic=replace(finding.topic, key=found))
+
+
+def _about_a_pronoun(phrase: str, profile: LanguageProfile) -> bool:
+    """Whether a topic is about the one a third-person pronoun stands for: the pronoun alone,
+    or opening the phrase before a preposition or an infinitive ("him of lying", "her to
+    resign", as "Mr Lee of lying" is about Mr Lee); not the subject of a clause ("it should
+    be banned" is about what should be)."""
+    words = [t.text for t in tokenize(phrase, profile=profile)]
+    pronouns = profile.third_person | profile.object_subjects.keys()
+    if not words or words[0].casefold() not in pronouns:
+        return False
+    return len(words) == 1 or default_tagger().tag(words)[1] in ("ADP", "PART")
 
 
 def dictionary_topic_of_key(key: str, compiled: CompiledRuleSet) -> str | None:

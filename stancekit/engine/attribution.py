@@ -447,14 +447,17 @@ class DocumentContext:
             and (" " not in referent.name)
         )
 
-    def resolve(self, mention: Mention, prefer_speaker: bool = False, floor: int | None = None) -> Mention:
+    def resolve(
+        self, mention: Mention, prefer_speaker: bool = False, floor: int | None = None, not_name: str | None = None
+    ) -> Mention:
         """The mention a pronoun or a short name stands for, marked with how it was reached;
         the mention itself when there is nothing to resolve or nothing compatible is found.
-        A pronoun is looked for back to sentence `floor` (by default `LOOKBACK` sentences)."""
+        A pronoun is looked for back to sentence `floor` (by default `LOOKBACK` sentences), and
+        never resolved to `not_name` (the holder of a finding whose topic is "him")."""
         word = mention.text.lower()
         if mention.referent.kind == "pronoun" and word in self.lang.third_person:
             low = max(0, mention.sentence - LOOKBACK) if floor is None else floor
-            target = self._antecedent(mention, word, prefer_speaker, low)
+            target = self._antecedent(mention, word, prefer_speaker, low, not_name)
             if target is not None:
                 how = f"{mention.text!r} refers back to {target.text!r} ({target.role})"
                 return replace(mention, referent=target.referent, via="pronoun", how=how)
@@ -996,7 +999,9 @@ class DocumentContext:
         tokens = self.tokens(mention.sentence)
         return any(t.lower in ("'s", "'") for t in tokens[mention.start : mention.end - 1])
 
-    def _antecedent(self, mention: Mention, pronoun: str, prefer_speaker: bool, floor: int) -> Mention | None:
+    def _antecedent(
+        self, mention: Mention, pronoun: str, prefer_speaker: bool, floor: int, not_name: str | None = None
+    ) -> Mention | None:
         here = mention.sentence
         own_quote = self.quote_index_at(mention.char_start)
         same = [
@@ -1012,11 +1017,17 @@ class DocumentContext:
             same = [m for m in same if m.start < adjunct]
         if self._reports_the_clause_before(mention):
             same = []  # "Mr Brown's plan would fail, he said": who says it is not whom it names
+
+        def allowed(name: str | None) -> bool:
+            return name != speaking and (not_name is None or name != not_name)
+
         passed_a_name = False
         for m in reversed(same):
             settled = self._settled(m)
             if speaking is not None and settled.referent.name == speaking:
                 continue  # 'Ana Ruiz said: "He let us down"': who speaks calls herself "I", not "he"
+            if not_name is not None and settled.referent.name == not_name:
+                continue  # "Ana Ruiz criticised him": him is not Ana Ruiz
             if self._unnamed_description(settled):
                 continue
             if compatible(pronoun, settled.referent, self.lang):
@@ -1053,9 +1064,9 @@ class DocumentContext:
             for m in self._ranked(i, outside):
                 if m.referent.kind == "pronoun":
                     chained = self._chained(pronoun, m, floor)
-                    if chained is not None and chained.referent.name != speaking:
+                    if chained is not None and allowed(chained.referent.name):
                         return chained
-                elif self._compatible_settled(pronoun, m) and self._settled(m).referent.name != speaking:
+                elif self._compatible_settled(pronoun, m) and allowed(self._settled(m).referent.name):
                     return self._settled(m)
         return None
 
@@ -1141,6 +1152,20 @@ class DocumentContext:
             ):
                 return other
         return None
+
+    def names_agreeing_before(self, mention: Mention, pronoun: str, sentences: int) -> set[str]:
+        """The names of the mentions a third-person `pronoun` at `mention` agrees with, in its
+        sentence before it and in the `sentences` before that, short names and roles settled:
+        more than one, and which one it means is a guess."""
+        names: set[str] = set()
+        for i in range(max(0, mention.sentence - sentences), mention.sentence + 1):
+            for m in self.mentions(i):
+                if m.referent.kind == "pronoun" or (i == mention.sentence and m.end > mention.start):
+                    continue
+                settled = self._settled(m)
+                if compatible(pronoun, settled.referent, self.lang):
+                    names.add(settled.referent.name)
+        return names
 
     def _candidates(self, i: int, outside: bool) -> list[Mention]:
         """The mentions of an earlier sentence that a pronoun may refer back to: for a pronoun

@@ -14,6 +14,7 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from stancekit.antecedents import DocumentText, antecedent_keys
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.engine.attribution import DocumentContext
 from stancekit.engine.discourse import DocumentDiscourse, rules_outside
@@ -34,7 +35,7 @@ from stancekit.engine.trace import (
 )
 from stancekit.engine.vm import RawMatch, find_matches, neighbours_present, word_positions
 from stancekit.findings import Finding, RuleRef, TextSpan, finding_id
-from stancekit.keys import document_keys, keyed_by_rules
+from stancekit.keys import document_keys, keyed_as_actor, keyed_by_rules
 from stancekit.registry import actor_capture_types
 from stancekit.tagging import Tagger
 from stancekit.text.documents import Document, InputProblem
@@ -458,7 +459,7 @@ class Matcher:
             for finding in self._scan_sentence(document, segmentation, index, wanted[index], resolver):
                 repeats.add(finding)
         self.stats.findings += len(repeats.findings)
-        return document_keys(repeats.findings)
+        return antecedent_keys(document_keys(repeats.findings), DocumentText(text, self.compiled))
 
     def _within_discourse(self, wanted: dict[int, frozenset[int]], lowered: str) -> dict[int, frozenset[int]]:
         """`wanted` without the rules whose discourse the document (`lowered`) does not hold."""
@@ -540,6 +541,9 @@ class Matcher:
                 continue
             for read in by_concept(made, tokens, self.compiled.topics, self.compiled.profile):
                 finding = keyed_by_rules(read, self.compiled)
+                if read.topic.start == tokens[c.topic[0]].start:
+                    referred = resolver.topic_actor(sentence.index, tokens, c.topic[0], made.actor.name)
+                    finding = keyed_as_actor(finding, referred, self.compiled)
                 if observe is not None:
                     observe(FindingMade(sentence, c, finding))
                 findings.append(finding)

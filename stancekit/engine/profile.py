@@ -64,6 +64,9 @@ class LanguageProfile:
     possessive_subjects: Mapping[str, str] = _slot(
         MAPPING, "Possessive pronoun -> the subject pronoun whose agreement rules resolve it."
     )
+    object_subjects: Mapping[str, str] = _slot(
+        MAPPING, "Object pronoun -> the subject pronoun whose agreement rules resolve it ('him' like 'he')."
+    )
     pronoun_referents: Mapping[str, str] = _slot(
         MAPPING, "Pronoun -> what it says of its referent before resolution: male, female, plural or neuter."
     )
@@ -312,6 +315,16 @@ class LanguageProfile:
     )
     key_generic_heads: frozenset[str] = _slot(
         WORDS, "Nouns that say which topic only with a modifier: a bare 'the plan' is keyed within its document."
+    )
+    key_pointing_heads: frozenset[str] = _slot(
+        WORDS,
+        "Heads of a topic that points at what its document names ('the plan', 'the bill'): keyed by"
+        " what they refer to there.",
+    )
+    key_setting_topics: frozenset[str] = _slot(
+        WORDS,
+        "Topic dictionary ids that set a story rather than name what its plans and bills are about"
+        " ('elections'): never the issue a pointing topic is keyed by.",
     )
     # -- speech --------------------------------------------------------------------------------
     speech_verbs: frozenset[str] = _slot(WORDS, "Report speech: name the speaker of a quote or of reported speech.")

@@ -267,6 +267,35 @@ class FindingResolver:
                 name = self._relative_topic(sentence, tokens, start) or name
         return TopicRef(span.text, span.start, span.end, name, topic_id)
 
+    def topic_actor(self, sentence: int, tokens: Sequence[Token], start: int, holder: str | None) -> ActorRef | None:
+        """The person a topic opened by a third-person pronoun refers to ("Ms Vance attacked
+        him", "urged her to resign"), resolved as a holder pronoun is but never to the finding's
+        holder (named `holder`): who attacks "him" is not him. A topic is keyed by it across the
+        collection, so only a person who is the one the pronoun agrees with in its sentence and
+        the two before it (the holder aside) is taken; None when the word is no such pronoun
+        or the person is not that sure."""
+        lang = self.compiled.profile
+        word = tokens[start].lower
+        pronoun = lang.object_subjects.get(word, word)
+        if pronoun not in lang.third_person:
+            return None
+        mention = self.context.mention(sentence, start, start + 1)
+        resolved = self.context.resolve(_as_pronoun(mention, pronoun), not_name=holder)
+        referent = resolved.referent
+        if resolved.via != "pronoun" or not _named_person(referent, lang):
+            return None
+        if self.context.names_agreeing_before(mention, pronoun, _TOPIC_LOOKBACK) - {holder} != {referent.name}:
+            return None  # "Sanders met Trump ... voters back him": either man
+        return ActorRef(
+            text=mention.text,
+            start=mention.char_start,
+            end=mention.char_end,
+            name=referent.name,
+            id=referent.id,
+            via="pronoun",
+            type=referent.kind,
+        )
+
     def _relative_topic(self, sentence: int, tokens: Sequence[Token], start: int) -> str | None:
         """The name of a topic that is a relative pronoun: what it stands for ("the trade pact,
         which she once supported"), named as an actor when it is one."""
@@ -411,6 +440,17 @@ def _by_plugin(kind: str, text: str) -> tuple[str, str | None] | None:
         if named:
             return named[0], named[1]
     return None
+
+
+def _named_person(referent: Referent, lang: LanguageProfile) -> bool:
+    """Whether a referent is a person named by a first name and a surname ("Maria Lopez"),
+    not a description ("a mainstream candidate") or a body written like a name."""
+    first = referent.name.split(maxsplit=1)[0].casefold() if referent.name else ""
+    return referent.full_name and (first in lang.male_names or first in lang.female_names)
+
+
+#: How many sentences before a pronoun topic must name no other person it could mean.
+_TOPIC_LOOKBACK = 2
 
 
 def _as_pronoun(mention: Mention, pronoun: str) -> Mention:

@@ -1,0 +1,171 @@
+"""What a pointing topic refers to in its document: "the plan", "the bill", "the ban".
+
+A topic such as "the plan" or "the proposals" says which plan only through its document, so
+its key is kept within the document ("plan@politics/078") and meets no other story's. Yet the
+document usually says what it points at: an earlier noun phrase with the same head ("the
+identity cards bill" before "the bill"), a frame before it ("plans to scrap tuition fees"),
+or, failing both, the issue the document is about, as the topic dictionary counts it. Such a
+topic takes the key of what it refers to; its text stays as written, the evidence. Where the
+document says nothing clearly, the key stays within the document: a missed merge misleads
+less than a wrong one.
+
+The heads that point are the language profile's (`key_pointing_heads`). A pronoun standing
+alone ("backed it") is not pointed so: it refers to the nearest thing named, seldom to the issue
+of the story, and a wrong key misleads more than a missed one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from stancekit.findings import Finding, TopicRef
+from stancekit.keys import bare_key, keyed_by_rules, topic_name
+from stancekit.tagging import default_tagger, lemma
+from stancekit.text.tokens import Token, tokenize
+
+if TYPE_CHECKING:
+    from stancekit.compiler.ruleset import CompiledRuleSet
+
+#: Tags of the words that may modify a noun before it ("the identity cards bill").
+_MODIFIER_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+#: How many modifiers before a head, and words of a complement after it, an antecedent holds.
+_MODIFIERS, _COMPLEMENT = 4, 8
+#: How much more often than any other the dictionary must find an issue to call it the document's.
+_DOMINANCE = 2
+#: How many words open a document, its headline and lead, where the issue it is about is named.
+_LEAD = 60
+
+
+@dataclass(frozen=True)
+class DocumentText:
+    """One document's text, tokenised and tagged once when a pointing topic needs it."""
+
+    text: str
+    compiled: CompiledRuleSet
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return tokenize(self.text, profile=self.compiled.profile)
+
+    @cached_property
+    def tags(self) -> list[str]:
+        return default_tagger().tag([t.text for t in self.tokens]) if self.tokens else []
+
+    @cached_property
+    def dominant_issue(self) -> str | None:
+        """The topic dictionary's issue the document is about: named in its headline or lead,
+        found at least twice, and at least twice as often as any other; None when no issue
+        leads so clearly, or when the leading one only sets the story (an election campaign is
+        not what a plan in it is about)."""
+        topics = self.compiled.topics
+        if not topics or not self.tokens:
+            return None
+        matches = topics.distinct(topics.matches(self.tokens, self.text))
+        found = Counter(topics.concept(m.id) for m in matches)
+        ranked = found.most_common(2)
+        if not ranked or ranked[0][1] < 2:
+            return None
+        second = ranked[1][1] if len(ranked) > 1 else 0
+        leading = {topics.concept(m.id) for m in matches if m.start < _LEAD}
+        issue = ranked[0][0]
+        clear = found[issue] >= _DOMINANCE * second and issue in leading
+        return issue if clear and issue not in self.compiled.profile.key_setting_topics else None
+
+
+def pointing_head(key: str, compiled: CompiledRuleSet) -> str | None:
+    """The pointing head of a key kept within its document ("plan" of "tory plan@doc"),
+    or None: a key that holds a complement ("return of detainee") or ends in another noun
+    says more than a pointer."""
+    if "@" not in key:
+        return None
+    words = bare_key(key).split()
+    pointing = compiled.profile.key_pointing_heads
+    if not words or words[-1] not in pointing or compiled.profile.key_complement_links & set(words):
+        return None
+    return words[-1]
+
+
+def antecedent_keys(findings: Sequence[Finding], document: DocumentText) -> list[Finding]:
+    """One document's findings with each pointing topic keyed by what it refers to (see the
+    module's docstring); other findings as they are."""
+    return [_pointed(f, document) for f in findings]
+
+
+def _pointed(finding: Finding, document: DocumentText) -> Finding:
+    key = finding.topic.key or ""
+    head = pointing_head(key, document.compiled)
+    if head is None or not _points(finding.topic, head, document):
+        return finding
+    found = _same_head_key(finding, head, document) or document.dominant_issue
+    return replace(finding, topic=replace(finding.topic, key=found)) if found else finding
+
+
+def _points(topic: TopicRef, head: str, document: DocumentText) -> bool:
+    """Whether a topic with a pointing head points: only when no clause or infinitive says
+    what it is ("the idea that ...", "measures to ...", "a law which ...") and nothing is
+    coordinated with it ("law and order")."""
+    profile = document.compiled.profile
+    words = [t.text for t in tokenize(topic.text, profile=profile)]
+    tags = default_tagger().tag(words) if words else []
+    at = next((k for k, word in enumerate(words) if lemma(word, "NOUN").casefold() == head), None)
+    if at is None or at + 1 >= len(words):
+        return True
+    following = words[at + 1].casefold()
+    opens_clause = following in profile.relative_pronouns | profile.complementisers | profile.coordinators
+    return not opens_clause and tags[at + 1] not in ("PART", "SCONJ")
+
+
+def _same_head_key(finding: Finding, head: str, document: DocumentText) -> str | None:
+    """The key of the nearest earlier noun phrase with the same head that says which one
+    ("the tuition fees plan", "plans to scrap the tax" before "the plan"); None when none does."""
+    tokens, tags = document.tokens, document.tags
+    wanted = lemma(head, "NOUN").casefold()
+    before = [k for k, t in enumerate(tokens) if t.end <= finding.topic.start]
+    for k in reversed(before):
+        if tags[k] != "NOUN" or lemma(tokens[k].text, "NOUN").casefold() != wanted:
+            continue
+        start, end = _phrase_around(k, document)
+        text = document.text[tokens[start].start : tokens[end - 1].end]
+        topic = TopicRef(text, tokens[start].start, tokens[end - 1].end, text, None)
+        key = _phrase_key(finding, topic, document)
+        if _says_which(key, wanted, topic, document):
+            return key
+    return None
+
+
+def _phrase_around(head: int, document: DocumentText) -> tuple[int, int]:
+    """The token range of the noun phrase a head ends: its modifiers before it, and a
+    complement after it that a preposition or "to" opens ("plans to scrap the tax", "the bill
+    on smoking"), up to the next punctuation (the key's reductions keep what names the topic)."""
+    tokens, tags = document.tokens, document.tags
+    start = head
+    while start > 0 and head - start < _MODIFIERS and tags[start - 1] in _MODIFIER_TAGS:
+        start -= 1
+    end = head + 1
+    opens = end < len(tokens) and tags[end] in ("ADP", "PART", "SCONJ")
+    if opens and tokens[end].lower not in document.compiled.profile.complementisers:
+        while end < len(tokens) and end - head <= _COMPLEMENT and tokens[end].text[:1].isalnum():
+            end += 1
+    return start, end
+
+
+def _says_which(key: str | None, head: str, topic: TopicRef, document: DocumentText) -> bool:
+    """Whether an earlier phrase's key says which one a pointing topic means: a key the
+    whole collection shares, that the head is no longer part of, of two words or more unless
+    the topic dictionary knows it, and no name ("Mr Kennedy's policies" are his, and which of
+    them the phrase does not say)."""
+    if not key or "@" in key or head in key.split():
+        return False  # "the bill on Thursday" is still only a bill
+    known = bool(document.compiled.topics) and key in document.compiled.topics.topics
+    if " " not in key and not known:
+        return False  # "a tracing and returns scheme" is keyed "return": no issue of its own
+    return topic_name(topic, document.compiled.profile) is None
+
+
+def _phrase_key(finding: Finding, topic: TopicRef, document: DocumentText) -> str | None:
+    """The key a finding would have with `topic` as its topic."""
+    return keyed_by_rules(replace(finding, topic=topic), document.compiled).topic.key

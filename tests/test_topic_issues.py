@@ -1,0 +1,38 @@
+"""The pack's topic dictionary names the issues of British and American political news."""
+
+from __future__ import annotations
+
+import pytest
+
+from stancekit import Document, Matcher, load_rules
+
+MATCHER = Matcher(load_rules().compile())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issue"),
+    [
+        ("Publicans oppose the Licensing Act.", "alcohol"),
+        ("Campaigners back free personal care for the elderly.", "social_care"),
+        ("Liberty opposes house arrest for terror suspects.", "terrorism"),
+        ("Labour opposes all-women shortlists.", "discrimination"),
+        ("Editors welcomed the Freedom of Information Act.", "freedom_of_information"),
+        ("Peers back reform of the Act of Settlement.", "constitutional_reform"),
+    ],
+)
+def test_an_issue_of_the_news_is_named_by_the_dictionary(sentence: str, issue: str) -> None:
+    (found,) = MATCHER.scan(Document("d", sentence))
+    assert (found.topic.id, found.topic.key) == (issue, issue)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issue"),
+    [
+        ("Democrats condemned the plan to ban Muslims from visiting.", "muslim_ban"),
+        ("The mayor rejected any ban on Muslims as unlawful.", "muslim_ban"),
+        ("Ranchers oppose building a wall along the border.", "border_wall"),
+    ],
+)
+def test_an_issue_written_as_what_is_proposed_is_keyed_by_the_dictionary(sentence: str, issue: str) -> None:
+    (found,) = MATCHER.scan(Document("d", sentence))
+    assert found.topic.key == issue
