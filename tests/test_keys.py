@@ -416,3 +416,13 @@ def test_a_surname_joins_a_full_name_only_when_they_are_written_among_the_same_a
 def test_a_role_written_after_the_name_of_its_body_is_a_member_kept_within_its_document() -> None:
     assert actor_key(ActorRef("Green MEP", 0, 9, "Green MEP"), PROFILE, doc="d3") == "green@d3"
     assert actor_key(ActorRef("Ana Reyes", 0, 9, "Ana Reyes"), PROFILE, doc="d3") == "ana reyes"
+
+
+def test_a_topic_written_again_in_a_document_is_keyed_as_it_was_the_first_time() -> None:
+    """Keys are made once for each way a document writes an actor and a topic, and kept."""
+    text = "Ms. Rita Vance attacked the steep rise in fuel duty. Mr. Tom Okafor attacked the steep rise in fuel duty."
+    first, second = MATCHER.scan(Document("d5", text))
+    assert (first.topic.key, second.topic.key) == ("steep rise", "steep rise")
+    assert (first.actor.key, second.actor.key) == ("rita vance", "tom okafor")
+    (alone,) = MATCHER.scan(Document("d6", "Mr. Tom Okafor attacked the steep rise in fuel duty."))
+    assert alone.topic.key == "steep rise"
