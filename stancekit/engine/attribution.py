@@ -18,7 +18,7 @@ works out, on demand and only for sentences that hold a finding (looking back as
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -73,7 +73,7 @@ class Mention:
     how: str = ""
 
 
-def _keep(cache: dict, key: int, value) -> None:
+def _keep(cache: dict, key: Hashable, value) -> None:
     """Add to a cache of per-sentence results, dropping the oldest beyond `CONTEXT_SENTENCES`."""
     cache[key] = value
     if len(cache) > CONTEXT_SENTENCES:
@@ -107,6 +107,8 @@ class DocumentContext:
         self._chaining: set[tuple[int, int]] = set()
         #: The body each common noun for one stands for ("the commission"), by its position.
         self._common_bodies: dict[tuple[int, int], Mention | None] = {}
+        #: (sentence, office, whether before the mention asking) -> who its mentions give the office.
+        self._holders_in: dict[tuple, tuple[list[Mention], list[Mention], list[Mention]]] = {}
         self._quote_sentence_starts = [s.start for s in self.sentences]
         #: `lowered`, when the caller made it already (see `text.tokens.normalise`).
         self._lowered: str | None = lowered
@@ -681,7 +683,37 @@ class DocumentContext:
         placed: list[Mention] = []
         head = office[-1]
         spellings = {head, *(short for short, title in self.lang.title_spellings.items() if title == head)}
-        for m in self._mentions_around(mention, spellings):
+        for i in self._sentences_around(mention, spellings):
+            if i == mention.sentence:
+                here = self.mentions(i)
+                nearest_first = [
+                    *(m for m in reversed(here) if m.start < mention.start),
+                    *(m for m in here if m.start > mention.start),
+                ]
+                holders = self._holders_among(nearest_first, office)
+            else:
+                # the same sentence is looked at again for every finding after it that names the
+                # same office: what its mentions hold is worked out once
+                key = (i, office, i < mention.sentence)
+                holders = self._holders_in.get(key)
+                if holders is None:
+                    here = self.mentions(i)
+                    holders = self._holders_among(here if i > mention.sentence else reversed(here), office)
+                    _keep(self._holders_in, key, holders)
+            exact.extend(holders[0])
+            narrower.extend(holders[1])
+            placed.extend(holders[2])
+        return exact or narrower or placed
+
+    def _holders_among(
+        self, mentions: Iterable[Mention], office: tuple[str, ...]
+    ) -> tuple[list[Mention], list[Mention], list[Mention]]:
+        """The named people among `mentions` (in their order) given `office` word for word,
+        a narrower office of the same kind, or the office of a court or place (see `_role_holders`)."""
+        exact: list[Mention] = []
+        narrower: list[Mention] = []
+        placed: list[Mention] = []
+        for m in mentions:
             person = m if m.referent.full_name else self._apposed_person(m) if self._is_role(m) else None
             if person is None:
                 continue
@@ -692,7 +724,7 @@ class DocumentContext:
                 narrower.append(person)
             elif self._office_of_a_court_or_place(office, given, person):
                 placed.append(person)
-        return exact or narrower or placed
+        return exact, narrower, placed
 
     def _apposed_person(self, m: Mention) -> Mention | None:
         """The named person a role stands in apposition to ("Ana Ruiz, the Tory leader"):
@@ -768,27 +800,19 @@ class DocumentContext:
         first_name = m.referent.name.split(" ", 1)[0]
         return next((k for k in range(m.start, m.end) if tokens[k].text == first_name), None)
 
-    def _mentions_around(self, mention: Mention, words: set[str]) -> list[Mention]:
-        """The mentions before `mention` (nearest first), then, for a mention in the headline
-        or the lead, those in the `FORWARD` sentences after it (further down, a role not yet
-        given to anyone is someone the story has not named); only sentences whose text
-        holds one of `words` are tokenised."""
-        found: list[Mention] = []
+    def _sentences_around(self, mention: Mention, words: set[str]) -> Iterator[int]:
+        """The sentences that may give the role of `mention` to someone, nearest first: its
+        own, those before it, then, for a mention in the headline or the lead, the `FORWARD`
+        sentences after it (further down, a role not yet given to anyone is someone the story
+        has not named). Only sentences whose text holds one of `words` are given, so that the
+        others are never tokenised."""
         lead = self.sentences[mention.sentence].paragraph <= LEAD_PARAGRAPH
         last = min(len(self.sentences) - 1, mention.sentence + FORWARD) if lead else mention.sentence
-        order = [*range(mention.sentence, -1, -1), *range(mention.sentence + 1, last + 1)]
-        for i in order:
+        for i in (*range(mention.sentence, -1, -1), *range(mention.sentence + 1, last + 1)):
             sentence = self.sentences[i]
             lowered = self.lowered[sentence.start : sentence.end]
-            if not any(word in lowered for word in words):
-                continue
-            here = self.mentions(i)
-            if i == mention.sentence:
-                found.extend(m for m in reversed(here) if m.start < mention.start)
-                found.extend(m for m in here if m.start > mention.start)
-            else:
-                found.extend(here if i > mention.sentence else reversed(here))
-        return found
+            if any(word in lowered for word in words):
+                yield i
 
     def _titles_only(self, mention: Mention) -> bool:
         """Whether a role is made of titles alone ("the cardinal", "the prime minister"): it is
