@@ -347,6 +347,15 @@ def test_every_finding_that_names_a_role_is_the_person_given_it_before_or_after(
     ]
 
 
+def test_two_roles_given_before_each_name_their_own_person(matcher):
+    text = (
+        "Tory leader Pedro Alvarez spoke in Leeds on Monday. Green leader Ana Ruiz spoke in York. "
+        "The Tory leader backs the pay deal. The Green leader opposes the new toll."
+    )
+    found = [(f.actor.text, f.actor.name) for f in matcher.scan(text)]
+    assert found == [("The Tory leader", "Pedro Alvarez"), ("The Green leader", "Ana Ruiz")]
+
+
 def test_he_after_a_role_names_the_person_behind_the_role(matcher):
     text = (
         "Tory leader Pedro Alvarez spoke on Monday. The Tory leader said the vote was close. "
