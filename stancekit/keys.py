@@ -191,10 +191,7 @@ def topic_key(
     if written is not None:
         return name_key(written, profile, actor_ids) or " ".join(written.casefold().split())
     phrase = _owner_named(topic, profile)
-    if profile is default_profile() and tagger is None:
-        key = _bundled_phrase_key(phrase, doc)
-    else:
-        key = phrase_key(phrase, profile, tagger, doc)
+    key = phrase_key(phrase, profile, tagger, doc)
     key = person_after_descriptor(key, profile) or _titled_name(key, phrase, profile) or key
     return _full_name_named(key, topic, profile) or key
 
@@ -302,11 +299,6 @@ def _ends_phrase(pairs: Sequence[tuple[str, str]], end: int, profile: LanguagePr
     return word.casefold() in stops or not word[:1].isalnum()
 
 
-@lru_cache(maxsize=65536)
-def _bundled_phrase_key(phrase: str, doc: str | None) -> str:
-    return phrase_key(phrase, default_profile(), None, doc)
-
-
 def phrase_key(phrase: str, profile: LanguageProfile, tagger: Tagger | None = None, doc: str | None = None) -> str:
     """The core of a noun or verb phrase in lower case, its head lemmatised; the phrase in
     lower case when nothing is left of it.
@@ -316,16 +308,36 @@ def phrase_key(phrase: str, profile: LanguageProfile, tagger: Tagger | None = No
     ("scheme@politics/078"): one scheme is not another story's. Without it (the default, for
     a collection about one issue, where "the pipeline" is one pipeline in every article) the
     noun is the key."""
+    if profile is default_profile() and tagger is None:
+        key, pairs, core = _bundled_phrase_core(phrase)
+    else:
+        key, pairs, core = _phrase_core(phrase, profile, tagger)
+    return f"{key}@{doc}" if doc is not None and core and _anaphoric(pairs, core, profile) else key
+
+
+@lru_cache(maxsize=65536)
+def _bundled_phrase_core(phrase: str) -> tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """`_phrase_core` with the bundled profile and tagger, made once per phrase: a finding's
+    keys ask for the core of its topic several times (as written, within its document, for
+    the dictionaries), and a document repeats its topics."""
+    return _phrase_core(phrase, default_profile(), None)
+
+
+def _phrase_core(
+    phrase: str, profile: LanguageProfile, tagger: Tagger | None
+) -> tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """`phrase_key` without a document, with the (word, tag) pairs of the phrase and of its
+    core that tell whether the key is kept within a document (`_anaphoric`); no core: the
+    phrase had nothing left once reduced."""
     words = [t.text for t in tokenize(phrase, profile=profile) if t.lower not in profile.quote_marks]
     if not words:
-        return " ".join(phrase.casefold().split())
+        return " ".join(phrase.casefold().split()), (), ()
     tags = (tagger or default_tagger()).tag(words)
     pairs = list(zip(words, tags, strict=True))
     core = _core_words(pairs, profile)
     if not core:
-        return " ".join(w.casefold() for w in words)
-    key = " ".join(_lemmatised(core, profile))
-    return f"{key}@{doc}" if doc is not None and _anaphoric(pairs, core, profile) else key
+        return " ".join(w.casefold() for w in words), tuple(pairs), ()
+    return " ".join(_lemmatised(core, profile)), tuple(pairs), tuple(core)
 
 
 def _anaphoric(pairs: Sequence[tuple[str, str]], core: Sequence[tuple[str, str]], profile: LanguageProfile) -> bool:
@@ -545,8 +557,7 @@ def _as_name(key: str | None, span: ActorRef | TopicRef, sentence: TextSpan) -> 
     word = span.text.strip()
     if key is None or "@" not in key or bare_key(key) != word.casefold() or not word[:1].isupper():
         return key
-    before = sentence.text[: max(0, span.start - sentence.start)]
-    inside = any(char.isalnum() for char in before)
+    inside = _after_a_word(span, sentence)
     singular = lemma(word, "NOUN").casefold() == word.casefold()
     return bare_key(key) if inside and singular and word.isalpha() else key
 
@@ -730,10 +741,53 @@ def dictionary_actor_ids(names: Mapping[str, str]) -> dict[str, str]:
     return {name.casefold(): actor_id for actor_id, name in names.items()}
 
 
+#: Keys a rule set keeps made (see `keyed_by_rules`) before it forgets them and starts again.
+KEYS_KEPT = 50_000
+
+
 def keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
     """`finding` with its keys, named by the rule set's language profile and actor dictionary.
     A topic that is an actor the dictionary knows ("the Tories of running scared", "the US
-    for the weak dollar") takes that actor's id."""
+    for the weak dollar") takes that actor's id.
+
+    A key tokenises and tags its phrase and looks it up in the dictionaries, and a document
+    names the same actors and topics again and again (a table or a page dumped with its
+    boilerplate, thousands of times): the keys are made once for each way of writing them
+    (`_key_signature`) and kept for the rule set."""
+    made = _rule_set_keys(compiled)
+    signature = _key_signature(finding)
+    keys = made.get(signature)
+    if keys is None:
+        keyed = _keyed_by_rules(finding, compiled)
+        keys = (keyed.actor.key, keyed.topic.key)
+        if len(made) >= KEYS_KEPT:
+            made.clear()
+        made[signature] = keys
+    return replace(finding, actor=replace(finding.actor, key=keys[0]), topic=replace(finding.topic, key=keys[1]))
+
+
+def _key_signature(finding: Finding) -> tuple:
+    """All that a finding's keys are made from: its document, the text, name and id of its
+    actor and topic, and whether each is written after a word of its sentence (`_as_name`)."""
+    actor, topic, sentence = finding.actor, finding.topic, finding.sentence
+    return (
+        finding.doc,
+        actor.text,
+        actor.name,
+        actor.id,
+        _after_a_word(actor, sentence),
+        topic.text,
+        topic.name,
+        topic.id,
+        _after_a_word(topic, sentence),
+    )
+
+
+def _after_a_word(span: ActorRef | TopicRef, sentence: TextSpan) -> bool:
+    return any(char.isalnum() for char in sentence.text[: max(0, span.start - sentence.start)])
+
+
+def _keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
     topic, actor_ids = finding.topic, _rule_set_actor_ids(compiled)
     keyed = with_keys(finding, compiled.profile, actor_ids)
     if topic.id and not _named_in_core(topic, compiled):
@@ -875,16 +929,25 @@ def dictionary_actor_of(phrase: str, compiled: CompiledRuleSet) -> str | None:
     return found[0].id
 
 
-#: id(rule set) -> (rule set, its actor names -> ids); the rule set is kept so that its id is not reused.
-_ACTOR_IDS: dict[int, tuple[CompiledRuleSet, dict[str, str]]] = {}
+#: id(rule set) -> (rule set, its actor names -> ids, the keys made with it by `keyed_by_rules`);
+#: the rule set is kept so that its id is not reused.
+_ACTOR_IDS: dict[int, tuple[CompiledRuleSet, dict[str, str], dict[tuple, tuple[str | None, str | None]]]] = {}
 
 
-def _rule_set_actor_ids(compiled: CompiledRuleSet) -> dict[str, str]:
+def _rule_set_memory(compiled: CompiledRuleSet) -> tuple:
     found = _ACTOR_IDS.get(id(compiled))
     if found is None or found[0] is not compiled:
         names = {actor_id: info.name for actor_id, info in compiled.actors.actors.items()}
-        found = _ACTOR_IDS[id(compiled)] = (compiled, dictionary_actor_ids(names))
-    return found[1]
+        found = _ACTOR_IDS[id(compiled)] = (compiled, dictionary_actor_ids(names), {})
+    return found
+
+
+def _rule_set_actor_ids(compiled: CompiledRuleSet) -> dict[str, str]:
+    return _rule_set_memory(compiled)[1]
+
+
+def _rule_set_keys(compiled: CompiledRuleSet) -> dict[tuple, tuple[str | None, str | None]]:
+    return _rule_set_memory(compiled)[2]
 
 
 def finding_actor_key(finding: Finding, profile: LanguageProfile | None = None) -> str | None:

@@ -332,6 +332,30 @@ def test_the_role_names_the_person_it_was_given_to(matcher):
     assert (finding.actor.text, finding.actor.name) == ("The Tory leader", "Pedro Alvarez")
 
 
+def test_every_finding_that_names_a_role_is_the_person_given_it_before_or_after(matcher):
+    """The sentence that gives the role is looked at for each finding: from after it (a later
+    finding) and from before it (a finding in the lead, which names its people further down)."""
+    text = (
+        "The Tory leader backs the pay deal. Tory leader Pedro Alvarez spoke in Leeds on Monday. "
+        "The Tory leader opposes the new toll. Later the Tory leader praised the nurses."
+    )
+    found = [(f.actor.text, f.actor.name, f.topic.text) for f in matcher.scan(text)]
+    assert found == [
+        ("The Tory leader", "Pedro Alvarez", "the pay deal"),
+        ("The Tory leader", "Pedro Alvarez", "the new toll"),
+        ("the Tory leader", "Pedro Alvarez", "the nurses"),
+    ]
+
+
+def test_two_roles_given_before_each_name_their_own_person(matcher):
+    text = (
+        "Tory leader Pedro Alvarez spoke in Leeds on Monday. Green leader Ana Ruiz spoke in York. "
+        "The Tory leader backs the pay deal. The Green leader opposes the new toll."
+    )
+    found = [(f.actor.text, f.actor.name) for f in matcher.scan(text)]
+    assert found == [("The Tory leader", "Pedro Alvarez"), ("The Green leader", "Ana Ruiz")]
+
+
 def test_he_after_a_role_names_the_person_behind_the_role(matcher):
     text = (
         "Tory leader Pedro Alvarez spoke on Monday. The Tory leader said the vote was close. "

@@ -163,6 +163,22 @@ def test_version():
     assert result.stdout.strip() == f"stancekit, version {__version__}"
 
 
+def test_a_scan_makes_the_cycle_collector_pass_less_often_and_finds_the_same(corpus):
+    """A scan keeps its rules and the tagger's weights for its whole run: the collector's full
+    passes over them are made rarely (`gcpause.tuned_for_scanning`)."""
+    import gc
+
+    from stancekit.gcpause import SCANNING_THRESHOLDS
+
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        assert brief(scan_jsonl(corpus)) == EXPECTED
+        assert gc.get_threshold() == SCANNING_THRESHOLDS
+    finally:
+        gc.set_threshold(*before)
+
+
 def test_scan_prints_a_table_grouped_by_document(corpus):
     result = run("scan", corpus)
     assert result.exit_code == 0, result.output

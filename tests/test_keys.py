@@ -483,3 +483,13 @@ def test_a_body_named_with_a_number_is_no_amount() -> None:
 )
 def test_names_in_topics_are_keyed_as_written(topic: str, key: str) -> None:
     assert key_of(topic) == key
+
+
+def test_a_topic_written_again_in_a_document_is_keyed_as_it_was_the_first_time() -> None:
+    """Keys are made once for each way a document writes an actor and a topic, and kept."""
+    text = "Ms. Rita Vance attacked the steep rise in fuel duty. Mr. Tom Okafor attacked the steep rise in fuel duty."
+    first, second = MATCHER.scan(Document("d5", text))
+    assert (first.topic.key, second.topic.key) == ("steep rise", "steep rise")
+    assert (first.actor.key, second.actor.key) == ("rita vance", "tom okafor")
+    (alone,) = MATCHER.scan(Document("d6", "Mr. Tom Okafor attacked the steep rise in fuel duty."))
+    assert alone.topic.key == "steep rise"

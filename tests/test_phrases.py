@@ -449,3 +449,33 @@ def test_with_the_bundled_tagger_a_capitalised_word_that_is_no_name_is_not_a_pro
     )
     assert found(matcher, "Labour backs the plan of Smith.") == [("Labour", "support", "the plan of")]
     assert found(matcher, "Labour backs the plan. However, it fails.") == []
+
+
+ADVICE = """
+phrases:
+  ADVICE:
+    pattern: "[DET]? [ADJ]* [NOUN] (should | must) [VERB] [DET]? [NOUN]"
+rules:
+  - id: t.advice
+    pattern: "{actor:ACTOR} said & [VERB] {topic:ADVICE}"
+    polarity: support
+"""
+
+
+def test_a_sentence_without_the_words_a_required_phrase_holds_is_not_tagged_for_the_rule(tmp_path):
+    """A rule that requires a phrase requires the words every phrase of its type holds ("should"
+    or "must" here): where they are missing it is not tried, and the sentence is not tagged."""
+    tagger = TableTagger({"should": "AUX", "said": "VERB", "scrap": "VERB"})
+    matcher = matcher_for(tmp_path, ADVICE, tagger)
+    assert found(matcher, "Farmers said the levy was too high.") == []
+    assert tagger.calls == []
+    assert found(matcher, "Farmers said the council should scrap the levy.") == [
+        ("Farmers", "support", "the council should scrap the levy")
+    ]
+    assert len(tagger.calls) == 1
+
+
+def test_the_words_a_phrase_type_requires_are_required_of_the_rules_that_capture_it(tmp_path):
+    matcher = matcher_for(tmp_path, ADVICE)
+    (rule,) = matcher.compiled.rules
+    assert any({"should", "must"} <= words and "levy" not in words for words in rule.requirements)

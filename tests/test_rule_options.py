@@ -224,6 +224,28 @@ def test_discourse_words_says_how_many_different_words_it_takes(tmp_path) -> Non
     assert scan(tmp_path, twice, "{discourse: language.political_words, discourse_words: 2}") == []
 
 
+def test_rules_naming_equal_discourse_lists_are_counted_against_one_list() -> None:
+    """Each rule read from the cache has its own copy of the list it names: the rules are given
+    one list object for all equal copies, and each still keeps its own number of words."""
+    from stancekit.engine.discourse import DocumentDiscourse, discourse_rules, rules_outside
+    from stancekit.engine.options import RuleOptions, WordList
+
+    def political() -> WordList:
+        return WordList("language.political_words", frozenset({"ministers", "tax", "unions"}), ())
+
+    kept = discourse_rules(
+        [
+            (0, RuleOptions(discourse=political(), discourse_words=2)),
+            (1, RuleOptions()),
+            (2, RuleOptions(discourse=political(), discourse_words=3)),
+        ]
+    )
+    assert [index for index, _ in kept] == [0, 2]
+    assert kept[0][1].discourse is kept[1][1].discourse
+    document = DocumentDiscourse("the ministers met. the unions back the plan.")
+    assert rules_outside(kept, document) == frozenset({2})
+
+
 def test_a_lexicon_can_be_the_discourse(tmp_path) -> None:
     lexicon = "{discourse: back_verbs, discourse_words: 1}"
     assert scan(tmp_path, "The unions back the plan.", lexicon)

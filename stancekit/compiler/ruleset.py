@@ -111,6 +111,7 @@ def _compile(ruleset) -> CompiledRuleSet:
     phrases: dict[str, CompiledPhrase] = {}
     phrase_firsts: dict = {}
     phrase_anchors: dict[str, Anchor] = {}
+    phrase_requirements: dict[str, tuple[frozenset[str], ...]] = {}
     for rule_file in ruleset.files:
         for phrase in rule_file.phrases.values():
             tree, head = binder.bind_phrase(phrase, rule_file.key)
@@ -121,6 +122,7 @@ def _compile(ruleset) -> CompiledRuleSet:
             firsts = first_filters(program, phrase_firsts)
             phrase_firsts[key] = firsts[entry]
             anchor = phrase_anchors[key] = start_anchor(program, entry, phrase_anchors)
+            phrase_requirements[key] = requirements(tree, phrase_requirements)
             phrases[key] = CompiledPhrase(
                 key,
                 phrase.name,
@@ -160,7 +162,7 @@ def _compile(ruleset) -> CompiledRuleSet:
                     elements=tuple(builder.elements),
                     element_of=builder.element_map(),
                     firsts=first_filters(program, phrase_firsts),
-                    requirements=requirements(tree),
+                    requirements=requirements(tree, phrase_requirements),
                     neighbours=neighbours(tree),
                     options=options,
                     anchor=start_anchor(program, entry, phrase_anchors),

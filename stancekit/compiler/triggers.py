@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from stancekit.compiler.inflect import inflections
 from stancekit.dsl import ast
-from stancekit.dsl.validate import ExpandedMacro, ResolvedLexicon
+from stancekit.dsl.validate import ExpandedMacro, ResolvedLexicon, ResolvedPhrase
 from stancekit.text.tokens import split_words
 
 #: Words too common to make good triggers: a rule anchored on one of them is tried on most
@@ -101,27 +101,38 @@ def guarantee(node: ast.Node) -> frozenset[str] | None:
     return None
 
 
-def requirements(node: ast.Node) -> tuple[frozenset[str], ...]:
+#: Phrase type key -> the word sets every phrase of that type holds (see `requirements`).
+PhraseRequirements = Mapping[str, tuple[frozenset[str], ...]]
+
+
+def requirements(node: ast.Node, phrases: PhraseRequirements | None = None) -> tuple[frozenset[str], ...]:
     """One word set per required part of a pattern: every match holds a word of each set.
 
     `guarantee` gives the single best set, for the trigger index; these are all of them, so
-    that a sentence that lacks any one ("and" in "X opposes A and backs B") is not tried."""
+    that a sentence that lacks any one ("and" in "X opposes A and backs B") is not tried. A
+    phrase the pattern requires (`{topic:ADVICE}`) requires what its type's pattern requires
+    (`phrases`, by phrase type key: "should" or "must" for advice), so that a rule is not
+    tried, and the sentence not tagged for it, where no phrase of that type can be."""
     if isinstance(node, ExpandedMacro):
-        return requirements(node.body)
+        return requirements(node.body, phrases)
+    if isinstance(node, ResolvedPhrase):
+        return tuple(phrases.get(node.key, ())) if phrases else ()
     if isinstance(node, ast.Sequence):
-        return tuple(found for item in node.items for found in requirements(item))
+        return tuple(found for item in node.items for found in requirements(item, phrases))
     words = guarantee(node)
     found = (words,) if words is not None else ()
     if isinstance(node, ast.Alternation):
-        found += _shared_by_every_option(node.options, words)
+        found += _shared_by_every_option(node.options, words, phrases)
     return found
 
 
-def _shared_by_every_option(options: tuple[ast.Node, ...], known: frozenset[str] | None) -> tuple[frozenset[str], ...]:
+def _shared_by_every_option(
+    options: tuple[ast.Node, ...], known: frozenset[str] | None, phrases: PhraseRequirements | None = None
+) -> tuple[frozenset[str], ...]:
     """The word sets every option of an alternation requires (besides `known`): patterns often
     repeat one frame with a different ending ("X, with 40 percent support | X, with 40 percent
     of the vote"), and a sentence without the frame's own words ("with") cannot match either."""
-    per_option = [requirements(option) for option in options]
+    per_option = [requirements(option, phrases) for option in options]
     if not per_option:
         return ()
     found = []

@@ -18,7 +18,7 @@ works out, on demand and only for sentences that hold a finding (looking back as
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -73,6 +73,16 @@ class Mention:
     how: str = ""
 
 
+#: Who the mentions of a sentence give an office to: word for word, a narrower office of the
+#: same kind, the office of a court or place (see `DocumentContext._role_holders`).
+Holders = tuple[tuple[Mention, ...], tuple[Mention, ...], tuple[Mention, ...]]
+_NO_HOLDERS: Holders = ((), (), ())
+#: Results about one sentence that the search for a role's holder keeps (the people each
+#: sentence names, who it gives an office to): far more than `CONTEXT_SENTENCES`, since most
+#: are empty and a finding that names a role looks at every sentence before it.
+HOLDERS_KEPT = 100_000
+
+
 def _keep(cache: dict, key: int, value) -> None:
     """Add to a cache of per-sentence results, dropping the oldest beyond `CONTEXT_SENTENCES`."""
     cache[key] = value
@@ -107,6 +117,10 @@ class DocumentContext:
         self._chaining: set[tuple[int, int]] = set()
         #: The body each common noun for one stands for ("the commission"), by its position.
         self._common_bodies: dict[tuple[int, int], Mention | None] = {}
+        #: (sentence, office, whether before the mention asking) -> who its mentions give the office.
+        self._holders_in: dict[tuple, Holders] = {}
+        #: Sentence -> its mentions that name someone, with that person (see `_people_in`).
+        self._people: dict[int, tuple[tuple[Mention, Mention], ...]] = {}
         self._quote_sentence_starts = [s.start for s in self.sentences]
         #: `lowered`, when the caller made it already (see `text.tokens.normalise`).
         self._lowered: str | None = lowered
@@ -689,10 +703,69 @@ class DocumentContext:
         placed: list[Mention] = []
         head = office[-1]
         spellings = {head, *(short for short, title in self.lang.title_spellings.items() if title == head)}
-        for m in self._mentions_around(mention, spellings):
-            person = m if m.referent.full_name else self._apposed_person(m) if self._is_role(m) else None
-            if person is None:
-                continue
+        for i in self._sentences_around(mention):
+            if i == mention.sentence:
+                if not self._holds_any(i, spellings):
+                    continue
+                here = self.mentions(i)
+                nearest_first = [
+                    *(m for m in reversed(here) if m.start < mention.start),
+                    *(m for m in here if m.start > mention.start),
+                ]
+                holders = self._holders_among(self._people_among(nearest_first), office)
+            else:
+                # the same sentence is looked at again for every finding after it that names the
+                # same office: whether it can give the office, and to whom, is worked out once
+                key = (i, office, i < mention.sentence)
+                holders = self._holders_in.get(key)
+                if holders is None:
+                    holders = _NO_HOLDERS
+                    if self._holds_any(i, spellings):
+                        people = self._people_in(i)
+                        holders = self._holders_among(people if i > mention.sentence else people[::-1], office)
+                    self._remember(self._holders_in, key, holders)
+            exact.extend(holders[0])
+            narrower.extend(holders[1])
+            placed.extend(holders[2])
+        return exact or narrower or placed
+
+    @staticmethod
+    def _remember(cache: dict, key, value) -> None:
+        """Keep a result about one sentence, dropping the oldest beyond `HOLDERS_KEPT`."""
+        cache[key] = value
+        if len(cache) > HOLDERS_KEPT:
+            del cache[next(iter(cache))]
+
+    def _people_in(self, i: int) -> tuple[tuple[Mention, Mention], ...]:
+        """(mention, the named person it is or stands in apposition to) for the mentions of
+        sentence i that name someone, in text order; worked out once per sentence, whatever
+        office is asked about."""
+        found = self._people.get(i)
+        if found is None:
+            found = self._people_among(self.mentions(i))
+            self._remember(self._people, i, found)
+        return found
+
+    def _people_among(self, mentions: Iterable[Mention]) -> tuple[tuple[Mention, Mention], ...]:
+        people = (
+            (m, m if m.referent.full_name else self._apposed_person(m) if self._is_role(m) else None) for m in mentions
+        )
+        return tuple((m, person) for m, person in people if person is not None)
+
+    def _holds_any(self, i: int, words: set[str]) -> bool:
+        """Whether the text of sentence i holds one of `words`: only such sentences are tokenised."""
+        sentence = self.sentences[i]
+        lowered = self.lowered[sentence.start : sentence.end]
+        return any(word in lowered for word in words)
+
+    def _holders_among(self, people: Iterable[tuple[Mention, Mention]], office: tuple[str, ...]) -> Holders:
+        """The named people among `people` (see `_people_in`, in their order) given `office` word
+        for word, a narrower office of the same kind, or the office of a court or place (see
+        `_role_holders`)."""
+        exact: list[Mention] = []
+        narrower: list[Mention] = []
+        placed: list[Mention] = []
+        for m, person in people:
             given = self._office(m)
             if self._same_office(office, given):
                 exact.append(person)
@@ -700,7 +773,7 @@ class DocumentContext:
                 narrower.append(person)
             elif self._office_of_a_court_or_place(office, given, person):
                 placed.append(person)
-        return exact or narrower or placed
+        return (tuple(exact), tuple(narrower), tuple(placed)) if exact or narrower or placed else _NO_HOLDERS
 
     def _apposed_person(self, m: Mention) -> Mention | None:
         """The named person a role stands in apposition to ("Ana Ruiz, the Tory leader"):
@@ -776,27 +849,15 @@ class DocumentContext:
         first_name = m.referent.name.split(" ", 1)[0]
         return next((k for k in range(m.start, m.end) if tokens[k].text == first_name), None)
 
-    def _mentions_around(self, mention: Mention, words: set[str]) -> list[Mention]:
-        """The mentions before `mention` (nearest first), then, for a mention in the headline
-        or the lead, those in the `FORWARD` sentences after it (further down, a role not yet
-        given to anyone is someone the story has not named); only sentences whose text
-        holds one of `words` are tokenised."""
-        found: list[Mention] = []
+    def _sentences_around(self, mention: Mention) -> Iterator[int]:
+        """The sentences that may give the role of `mention` to someone, nearest first: its
+        own, those before it, then, for a mention in the headline or the lead, the `FORWARD`
+        sentences after it (further down, a role not yet given to anyone is someone the story
+        has not named)."""
         lead = self.sentences[mention.sentence].paragraph <= LEAD_PARAGRAPH
         last = min(len(self.sentences) - 1, mention.sentence + FORWARD) if lead else mention.sentence
-        order = [*range(mention.sentence, -1, -1), *range(mention.sentence + 1, last + 1)]
-        for i in order:
-            sentence = self.sentences[i]
-            lowered = self.lowered[sentence.start : sentence.end]
-            if not any(word in lowered for word in words):
-                continue
-            here = self.mentions(i)
-            if i == mention.sentence:
-                found.extend(m for m in reversed(here) if m.start < mention.start)
-                found.extend(m for m in here if m.start > mention.start)
-            else:
-                found.extend(here if i > mention.sentence else reversed(here))
-        return found
+        yield from range(mention.sentence, -1, -1)
+        yield from range(mention.sentence + 1, last + 1)
 
     def _titles_only(self, mention: Mention) -> bool:
         """Whether a role is made of titles alone ("the cardinal", "the prime minister"): it is

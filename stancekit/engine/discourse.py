@@ -11,7 +11,8 @@ document and list.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from stancekit.engine.options import RuleOptions, WordList
 
@@ -55,3 +56,17 @@ class DocumentDiscourse:
 def rules_outside(options_of: Sequence[tuple[int, RuleOptions]], discourse: DocumentDiscourse) -> frozenset[int]:
     """The indices, among rules that name a discourse (`options_of`), of those the document keeps out."""
     return frozenset(index for index, options in options_of if not discourse.admits(options))
+
+
+def discourse_rules(options_of: Iterable[tuple[int, RuleOptions]]) -> tuple[tuple[int, RuleOptions], ...]:
+    """The rules that name a discourse, by index, for `rules_outside`: each list they name is
+    one object, shared by every rule that names an equal one. A document's count is then
+    looked up by the list itself, where an equal copy of it (each rule read from the cache
+    has its own) was compared word by word with the one counted, for every rule and document."""
+    shared: dict[WordList, WordList] = {}
+    kept = []
+    for index, options in options_of:
+        if options.discourse is not None:
+            words = shared.setdefault(options.discourse, options.discourse)
+            kept.append((index, options if words is options.discourse else replace(options, discourse=words)))
+    return tuple(kept)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from stancekit.antecedents import DocumentText, antecedent_keys
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.engine.attribution import DocumentContext
-from stancekit.engine.discourse import DocumentDiscourse, rules_outside
+from stancekit.engine.discourse import DocumentDiscourse, discourse_rules, rules_outside
 from stancekit.engine.options import DEFAULT_OPTIONS, READINGS, RuleOptions
 from stancekit.engine.polarity import modifiers
 from stancekit.engine.profile import LanguageProfile
@@ -377,9 +377,7 @@ class Matcher:
         self.excerpts = excerpts
         #: The rules tried only in documents of a discourse (the `discourse` option), by index.
         self._discourse_rules = (
-            tuple((i, rule.options) for i, rule in enumerate(compiled.rules) if rule.options.discourse is not None)
-            if not excerpts
-            else ()
+            discourse_rules((i, rule.options) for i, rule in enumerate(compiled.rules)) if not excerpts else ()
         )
 
     def scan(self, source: str | Document, doc_id: str = "text") -> list[Finding]:

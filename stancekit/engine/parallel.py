@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from stancekit.compiler.ruleset import CompiledRuleSet
 from stancekit.engine.matcher import Matcher
 from stancekit.findings import Finding
+from stancekit.gcpause import tuned_for_scanning
 from stancekit.plugins import load_plugins, loaded_plugins
 from stancekit.text.documents import Document, InputProblem
 
@@ -82,6 +83,7 @@ def _start_worker(compiled: CompiledRuleSet, prefilter: bool, plugins_enabled: b
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     load_plugins(enabled=plugins_enabled)  # a forked worker has them already; a spawned one loads them
     _worker_matcher = Matcher(compiled, prefilter=prefilter)
+    tuned_for_scanning()
 
 
 def _scan_batch(batch: list[Document]) -> list[DocumentResult]:

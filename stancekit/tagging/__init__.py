@@ -20,6 +20,7 @@ from __future__ import annotations
 from functools import cache
 
 from stancekit import registry
+from stancekit.gcpause import collector_paused
 from stancekit.tagging.conllu import ConlluError, ConlluSentence, ConlluWord, read_conllu, read_conllu_sentences
 from stancekit.tagging.lemmas import lemma
 from stancekit.tagging.protocol import Tagger
@@ -65,8 +66,10 @@ class UnknownTagger(KeyError):
 def default_tagger() -> Tagger:
     """The bundled perceptron tagger, read from the package on first call and kept.
 
-    A worker process (fork or spawn) that tags reads it once, on its own first call."""
-    return load_model(BUNDLED_MODEL)
+    A worker process (fork or spawn) that tags reads it once, on its own first call. The
+    collector waits while the model's hundred thousand weight tables are read."""
+    with collector_paused():
+        return load_model(BUNDLED_MODEL)
 
 
 def tagger_names() -> tuple[str, ...]:
