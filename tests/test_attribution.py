@@ -640,11 +640,28 @@ def test_that_after_a_speech_verbs_object_is_no_relative_pronoun(matcher):
         "He became chairman of the Harbour Reform Trust, which backs the pay deal.",
         "The donor was the charity, the Harbour Reform Trust, which backs the pay deal.",
         "Ana Ruiz, head of the Harbour Reform Trust, a charity which backs the pay deal, spoke.",
+        # "which" stands for no person: not the adviser, not the person named before "of"
+        "She is an adviser for the Harbour Reform Trust, which backs the pay deal.",
+        "Tom Hale of the Harbour Reform Trust, which backs the pay deal, spoke first.",
     ],
 )
 def test_which_names_the_body_not_its_description_or_its_chairman(matcher, text):
     [finding] = matcher.scan(text)
     assert (finding.actor.text, finding.actor.name) == ("which", "Harbour Reform Trust")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tom Hale of the Harbour Reform Trust backed the pay deal.", "Tom Hale"),
+        ("Stuart Lam of the Economist Research Unit backed the pay deal.", "Stuart Lam"),
+        # no first name opens it: one body, not a person of another
+        ("The Bank of England backed the pay deal.", "Bank of England"),
+    ],
+)
+def test_a_person_named_before_of_and_a_body_is_that_person(matcher, text, name):
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == name
 
 
 @pytest.mark.parametrize(
@@ -1048,6 +1065,7 @@ def test_a_short_phrase_between_a_speech_verb_and_its_quote_keeps_the_speaker(ma
         "The government says the new levy should be scrapped.",
         "The Lib Dem leader said the new levy should be scrapped.",
         "The Greens will support disputed council plans to bring in parking charges.",
+        "This government seeks to scrap the new levy.",
         "Both parties plan to shrink the size of the cabinet.",
         "All three candidates pledged to shrink the size of the cabinet.",
     ],

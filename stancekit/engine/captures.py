@@ -389,7 +389,8 @@ def antecedent(tokens: Sequence[Token], relative: int, lang: LanguageProfile) ->
         return None
     end = relative - 1 if relative > 0 and tokens[relative - 1].lower in _SET_OFF else relative
     word = tokens[relative].lower
-    span = _phrase_ending_at(tokens, end, lang, neuter=word in lang.neuter_relatives)
+    neuter = word in lang.neuter_relatives
+    span = _phrase_ending_at(tokens, end, lang, neuter=neuter, people=neuter)
     if span is None:
         return None
     start = span[0]
@@ -424,15 +425,18 @@ def _apposed(
     return several or not plural
 
 
-def _phrase_ending_at(tokens: Sequence[Token], end: int, lang: LanguageProfile, neuter: bool) -> tuple[int, int] | None:
+def _phrase_ending_at(
+    tokens: Sequence[Token], end: int, lang: LanguageProfile, neuter: bool, people: bool = False
+) -> tuple[int, int] | None:
     """The longest actor phrase that ends right before `end`; for a relative pronoun that never
     stands for a person (`neuter`), none headed by a role before a preposition ("chairman of
-    the Harbour Trust" gives "the Harbour Trust")."""
+    the Harbour Trust" gives "the Harbour Trust"), and with `people` none headed by a noun of
+    people or a person's name either ("an adviser for", "Ana Ruiz of")."""
     for start in range(max(0, end - MAX_ACTOR_TOKENS), end):
         token = tokens[start]
         if token.lower in lang.relative_pronouns or token.lower in lang.subject_pronouns:
             continue
-        if neuter and _role_before_preposition(tokens, start, end, lang):
+        if neuter and _role_before_preposition(tokens, start, end, lang, people):
             continue
         if end in actor_spans(tokens, start, lang):
             return start, end
@@ -466,10 +470,43 @@ def noun_phrase_before(tokens: Sequence[Token], relative: int, lang: LanguagePro
     return (start, end) if start < end else None
 
 
-def _role_before_preposition(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> bool:
-    """Whether a phrase is a person's role with a prepositional object ("chairman of ...")."""
+def _role_before_preposition(
+    tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile, people: bool = False
+) -> bool:
+    """Whether a phrase names a person before a prepositional object: a role ("chairman of
+    ..."), or with `people` a noun of people ("an adviser for ...") or a person's name ("Ana
+    Ruiz of ...")."""
     head = next((k for k in range(start + 1, end) if tokens[k].lower in lang.actor_prepositions), None)
-    return head is not None and category(tokens[head - 1], lang) == ROLE
+    if head is not None and category(tokens[head - 1], lang) == ROLE:
+        return True
+    if not people:
+        return False
+    # "adviser for the party": a name joiner joins a person to a body as a preposition does
+    head = next(
+        (
+            k
+            for k in range(start + 1, end)
+            if tokens[k].lower in lang.actor_prepositions
+            or (tokens[k].text.islower() and tokens[k].lower in lang.name_joiners)
+        ),
+        None,
+    )
+    if head is None:
+        return False
+    first = head - 1
+    while first > 0 and category(tokens[first - 1], lang) == NAME:
+        first -= 1
+    return category(tokens[head - 1], lang) in (ROLE, NOUN) or _person_name(tokens[first:head], lang)
+
+
+def _person_name(words: Sequence[Token], lang: LanguageProfile) -> bool:
+    """Whether words are a person's name: they open with a known first name (after any title)
+    and hold no word of an institution ("Ana Ruiz", not "Ana Ruiz Foundation")."""
+    names = [t for t in words if t.lower not in lang.person_titles and t.lower not in lang.articles]
+    if len(names) < 2 or any(t.lower in lang.organisation_words for t in names):
+        return False
+    first = names[0].lower
+    return first in lang.male_names or first in lang.female_names
 
 
 def _speech_verb(token: Token, lang: LanguageProfile) -> bool:

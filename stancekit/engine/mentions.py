@@ -143,12 +143,30 @@ def describe(
         return Referent(text, PLACE)
     if not whole_known and _coordinated(tokens, head_start, head_end, index, matches, lang):
         return Referent(text, GROUP, plural=True)  # "Mr Howard and Mr Kennedy": two people, a "they"
-    person = _person_span(tokens, head_start, head_end, index, matches, lang) or _appositive_person(
-        tokens, start, end, lang
+    person = (
+        _person_of_body(tokens, head_start, head_end, index, matches, lang)
+        or _person_span(tokens, head_start, head_end, index, matches, lang)
+        or _appositive_person(tokens, start, end, lang)
     )
     if person is not None:
         return _person(tokens, person, head_start, matches, index, day, lang)
     return _non_person(tokens, head_start, head_end, text, matches, index, day, lang)
+
+
+def _person_of_body(
+    tokens: Sequence[Token], start: int, end: int, index: ActorIndex, matches: list[NameMatch], lang: LanguageProfile
+) -> tuple[int, int] | None:
+    """ "Tom Hale of the Harbour Trust": a person's full name before a preposition is the
+    person, of the body after it; only a name opened by a known first name, for "the Bank of
+    England" is one bank."""
+    joint = next((k for k in range(start + 1, end) if tokens[k].lower in lang.actor_prepositions), None)
+    if joint is None:
+        return None
+    span = _person_span(tokens, start, joint, index, matches, lang)
+    if span is None or span[1] != joint or joint - span[0] < 2:
+        return None
+    first = tokens[span[0]].lower
+    return span if first in lang.male_names or first in lang.female_names else None
 
 
 def _listed_people(
@@ -372,6 +390,10 @@ def _non_person(
         return Referent(last.text, UNKNOWN, surname=last.text)
     role = None
     definite = bool(tokens[start - 1 : start]) and _definite(tokens[start - 1], lang)
+    if end - start > 1 and _definite(tokens[start], lang) and tokens[start].lower not in lang.articles:
+        # "This government": a demonstrative inside the phrase makes it as definite as "the",
+        # and its capital is the sentence's, not a name's
+        definite, start = True, start + 1
     if (last.lower in lang.role_words or last.lower in lang.person_nouns) and not plural:
         kind = PERSON  # "a White House spokesman", "the billionaire": a person, unnamed
         # "the cardinal", "the prime minister": titles alone are the role; "the New York
