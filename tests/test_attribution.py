@@ -621,6 +621,13 @@ def test_they_after_people_in_its_sentence_is_those_people(matcher):
     assert (finding.actor.text, finding.actor.name) == ("they", "people")
 
 
+def test_they_is_no_country_named_before_it():
+    # a country is "it"; "they" after one is whoever the text names as plural, or no one named
+    text = "Labour's new leaflets say Britain has the lowest fares in Europe. They back the pay deal."
+    findings = Matcher(load_rules().compile()).scan(text)  # the pack's dictionary knows Britain
+    assert findings and all(f.actor.name != "United Kingdom" for f in findings)
+
+
 # -- speakers named next to a speech verb, relative pronouns, titles ---------------------------
 
 

@@ -505,7 +505,7 @@ def compatible(pronoun: str, referent: Referent, lang: LanguageProfile) -> bool:
     if kind == "female":
         return referent.is_person and referent.gender in (None, "female") and not referent.plural
     if kind == "plural":
-        return referent.plural or referent.kind in (GROUP, ORGANISATION, COUNTRY)
+        return referent.plural or referent.kind in (GROUP, ORGANISATION)  # a country is "it", not "they"
     if kind == "neuter":
         return referent.kind in (ORGANISATION, COUNTRY) and not referent.plural
     return False
