@@ -479,3 +479,51 @@ def test_the_words_a_phrase_type_requires_are_required_of_the_rules_that_capture
     matcher = matcher_for(tmp_path, ADVICE)
     (rule,) = matcher.compiled.rules
     assert any({"should", "must"} <= words and "levy" not in words for words in rule.requirements)
+
+
+def test_a_tag_before_a_word_is_not_looked_up_where_the_word_does_not_follow(tmp_path):
+    tagger = TableTagger()
+    matcher = matcher_for(
+        tmp_path,
+        """
+phrases:
+  OWNER:
+    pattern: "([PROPN] \\"'s\\")? (aides | staff)"
+rules:
+  - id: t.owner
+    pattern: "{actor:OWNER} praised {topic:TOPIC}"
+    polarity: support
+""",
+        tagger,
+    )
+    assert found(matcher, "Aides praised the budget of Mayor Ruiz.") == [
+        ("Aides", "support", "the budget of Mayor Ruiz")
+    ]
+    assert tagger.calls == []
+    assert found(matcher, "Ruiz's aides praised the budget.") == [("Ruiz's aides", "support", "the budget")]
+    assert len(tagger.calls) == 1
+
+
+def test_a_phrase_head_is_found_only_when_a_rule_tests_it_and_is_the_same_then(tmp_path):
+    tagger = TableTagger()
+    matcher = matcher_for(
+        tmp_path,
+        """
+phrases:
+  GROUP:
+    pattern: "(some | most | many) of the [word]"
+    head: "[NOUN]"
+rules:
+  - id: t.group
+    pattern: "{actor:GROUP} praised {topic:TOPIC}"
+    polarity: support
+  - id: t.named
+    pattern: "{actor:GROUP & [PROPN]} welcomed {topic:TOPIC}"
+    polarity: support
+""",
+        tagger,
+    )
+    assert found(matcher, "Most of the parents praised the plan.") == [("Most of the parents", "support", "the plan")]
+    assert tagger.calls == []
+    assert found(matcher, "Many of the Greens welcomed the plan.") == [("Many of the Greens", "support", "the plan")]
+    assert found(matcher, "Many of the parents welcomed the plan.") == []

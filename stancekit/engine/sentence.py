@@ -10,8 +10,9 @@ candidate sentences (those holding a trigger word) get a context at all.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from stancekit.engine.profile import LanguageProfile, default_profile
@@ -25,12 +26,22 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Phrase:
-    """One phrase the phrase stage found: token positions [start, end) and its head's position."""
+    """One phrase the phrase stage found: token positions [start, end) and its head's position.
+
+    The head is found when first asked for (`find_head`, given the phrase's span): finding it
+    may take the sentence's tags, and most phrases are never asked for their head (only a
+    phrase element with a head test and `explain` ask), so a sentence full of phrases is
+    not tagged for them alone."""
 
     type: str
     start: int
     end: int
-    head: int
+    find_head: Callable[[int, int], int] = field(repr=False, compare=False)
+
+    @cached_property
+    def head(self) -> int:
+        """The position of the phrase's head token."""
+        return self.find_head(self.start, self.end)
 
 
 @dataclass
@@ -81,14 +92,17 @@ class SentenceContext:
         from stancekit.engine.vm import find_matches, passes
 
         found: dict[int, Phrase] = {}
+        head_test = phrase_type.head
+
+        def find_head(start: int, end: int) -> int:
+            """The last token of the phrase that passes its type's head test (the last token
+            when none does, or when the type has no test)."""
+            if head_test is None:
+                return end - 1
+            return next((k for k in range(end - 1, start - 1, -1) if passes(head_test, self, k)), end - 1)
+
         for match in find_matches(
             phrase_type.program, phrase_type.entry, self, firsts=phrase_type.firsts or None, anchor=phrase_type.anchor
         ):
-            head = match.end - 1
-            if phrase_type.head is not None:
-                head = next(
-                    (k for k in range(match.end - 1, match.start - 1, -1) if passes(phrase_type.head, self, k)),
-                    head,
-                )
-            found[match.start] = Phrase(phrase_type.name, match.start, match.end, head)
+            found[match.start] = Phrase(phrase_type.name, match.start, match.end, find_head)
         return found

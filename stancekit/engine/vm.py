@@ -353,7 +353,10 @@ def find_matches(
                 if op == FORMS:
                     ok = lowers[pos] in ins[1]
                 elif op == TAG:
-                    ok = context.tags[pos] in ins[1]
+                    # a tag costs tagging the sentence: not looked up when the token after it
+                    # cannot go on with the match ("[PROPN] 's" where no "'s" follows)
+                    hopeless = progress is None and firsts is not None and not admits(ins[2], pos + 1)
+                    ok = not hopeless and context.tags[pos] in ins[1]
                 elif op == REGEX:
                     ok = regex_matches(ins[1], pos)
                 else:
