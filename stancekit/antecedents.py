@@ -52,8 +52,11 @@ class DocumentText:
         return tokenize(self.text, profile=self.compiled.profile)
 
     @cached_property
-    def tags(self) -> list[str]:
-        return default_tagger().tag([t.text for t in self.tokens]) if self.tokens else []
+    def tags(self) -> Sequence[str]:
+        """The tags of the whole text as one sequence, a stretch worked out when first read:
+        a pointing topic is looked for back from its finding, and only the words that could
+        be its antecedent need their tags."""
+        return default_tagger().tags_read_lazily([t.text for t in self.tokens]) if self.tokens else []
 
     @cached_property
     def dominant_issue(self) -> str | None:
@@ -126,7 +129,7 @@ def _same_head_key(finding: Finding, head: str, document: DocumentText) -> str |
     wanted = lemma(head, "NOUN").casefold()
     before = [k for k, t in enumerate(tokens) if t.end <= finding.topic.start]
     for k in reversed(before):
-        if tags[k] != "NOUN" or lemma(tokens[k].text, "NOUN").casefold() != wanted:
+        if lemma(tokens[k].text, "NOUN").casefold() != wanted or tags[k] != "NOUN":
             continue
         start, end = _phrase_around(k, document)
         text = document.text[tokens[start].start : tokens[end - 1].end]

@@ -255,3 +255,45 @@ def test_words_tagged_before_in_the_same_window_get_the_tags_a_fresh_tagger_give
     seasoned.tag(first)
     assert seasoned.tag(second) == load_model().tag(second)
     assert seasoned.tag(first) == load_model().tag(first)
+
+
+# A long text of ordinary news sentences, run on without full stops between some of them,
+# so that stretches start both after two words of the tag dictionary and after tags already read.
+_LONG_TEXT = (
+    "The council will back the plan to widen the bridge , the mayor said on Monday and "
+    "critics of the scheme warned that the cost could double before work starts "
+    "Residents who live near the river say the new road will bring more traffic . "
+    "Ana Ruiz , who leads the opposition group , called the vote a mistake and promised "
+    "to fight the decision in court if ministers refuse to publish the figures "
+) * 6
+
+
+def test_tags_read_lazily_in_any_order_are_the_tags_of_the_whole_text():
+    words = _LONG_TEXT.split()
+    whole = load_model().tag(words)
+    tagger = load_model()
+    lazy = tagger.tags_read_lazily(words)
+    # backwards from the end, as a topic's antecedent is looked for, then every other one
+    assert [lazy[k] for k in range(len(words) - 1, len(words) - 90, -1)] == whole[-1:-90:-1]
+    assert [lazy[k] for k in range(0, len(words), 7)] == whole[::7]
+    assert list(lazy) == whole
+    assert lazy[-1] == whole[-1] and lazy[10:20] == whole[10:20]
+
+
+def test_a_tag_read_lazily_at_the_edge_of_a_stretch_is_the_whole_texts_tag():
+    words = _LONG_TEXT.split()
+    whole = load_model().tag(words)
+    for position in (0, 1, 2, 63, 64, 65, 127, 128, len(words) - 2, len(words) - 1):
+        assert load_model().tags_read_lazily(words)[position] == whole[position], position
+
+
+def test_tags_read_lazily_tag_only_the_stretches_read():
+    words = _LONG_TEXT.split()
+    tagger = load_model()
+    lazy = tagger.tags_read_lazily(words)
+    lazy[len(words) - 1]
+    assert tagger._known_windows, "the stretch read is tagged"
+    scored = len(tagger._known_windows)
+    fresh = load_model()
+    fresh.tag(words)
+    assert scored < len(fresh._known_windows) / 2

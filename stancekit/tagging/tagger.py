@@ -111,13 +111,17 @@ class PerceptronTagger:
         are those of the window and of the tags around it, so the tag is the same. Repeated
         text (tables, boilerplate, a page dumped again and again) is then tagged at the cost
         of a look-up; the features of a position are only worked out when it is scored."""
-        window = self.features.window(forms)
-        positions: list[Position | None] = [None] * len(forms)
-        padded = (0, 1, *forms, 2, 3)  # the stand-ins around a sentence are no word form
-        first = self._known_pass(forms, window, positions, padded, self.perceptron, self._known_windows, None)
-        if self.second is None:
-            return first
-        return self._known_pass(forms, window, positions, padded, self.second, self._known_windows_second, first)
+        return _Stretches(self, forms).tags(0, len(forms))
+
+    def tags_read_lazily(self, words: Sequence[str]) -> Sequence[str]:
+        """The tags `tag(words)` gives, each stretch of them worked out when first read.
+
+        The tagger reads a word's neighbours up to two words away and the two tags before it,
+        and a word of the tag dictionary always takes its one tag: after two such words ("of
+        the") the tags that follow are the same whatever came before. A stretch is tagged
+        from the last such pair before it, so reading a few tags of a long text (a document
+        searched back from a finding) costs the stretches read, not the whole text."""
+        return LazyTags(_Stretches(self, [normalise_word(w) for w in words]))
 
     def _known_pass(
         self,
@@ -127,18 +131,24 @@ class PerceptronTagger:
         padded: tuple,
         perceptron: AveragedPerceptron,
         known: dict[tuple, str],
-        first: Sequence[str] | None,
+        first: Sequence[str | None] | None,
+        stretch: tuple[int, int, tuple[str, str]] | None = None,
     ) -> list[str]:
-        """One greedy pass of `_tag_with_known_windows` (the second when given the `first` pass's tags)."""
+        """One greedy pass of `_tag_with_known_windows` (the second when given the `first` pass's
+        tags, by position), over the `stretch` (start, stop, the two tags before start) of
+        `forms`, all of them when None (a stretch's `first` holds the end's stand-ins after
+        the last word's tag)."""
         tagdict = self.tagdict
         names = self.tags
         position_of = self.features.position
         own_scores = self._own_scores if first is None else self._own_scores_second
         scores_of = perceptron.scores
-        ahead = [*first, *END] if first is not None else None
-        prev, prev2 = START
+        # a stretch is given the first pass's tags with the end's stand-ins after them already
+        ahead = first if stretch is not None else [*first, *END] if first is not None else None
+        start, stop, (prev, prev2) = stretch or (0, len(forms), START)
         out: list[str] = []
-        for i, form in enumerate(forms):
+        for i in range(start, stop):
+            form = forms[i]
             tag = tagdict.get(form)
             if tag is None:
                 seen = padded[i : i + 5]
@@ -280,3 +290,92 @@ def load_model(path: str | Path = BUNDLED_MODEL) -> PerceptronTagger:
         return PerceptronTagger.from_json(data)
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise ModelError(f"{path}: not a valid tagger model ({exc})") from None
+
+
+#: How many tags past the one read a stretch of `LazyTags` works out at once.
+STRETCH = 64
+
+
+class _Stretches:
+    """One text's words, normalised, and the tags of both passes worked out so far (None where
+    not yet), with what tagging stretches of them shares: the window of each word's lexical
+    entries and the static features of the positions scored so far."""
+
+    def __init__(self, tagger: PerceptronTagger, forms: Sequence[str]):
+        self.tagger = tagger
+        self.forms = forms
+        self.window = tagger.features.window(forms)
+        self.positions: list[Position | None] = [None] * len(forms)
+        self.padded = (0, 1, *forms, 2, 3)  # the stand-ins around a sentence are no word form
+        self.first: list[str | None] = [*([None] * len(forms)), *END]
+        self.final: list[str | None] = [None] * len(forms)
+
+    def tags(self, start: int, stop: int) -> list[str]:
+        """The tags of forms[start:stop]; `start` is 0 or a `_known_state`."""
+        self._tag(start, stop)
+        return self.final[start:stop]  # type: ignore[return-value]
+
+    def tag_around(self, position: int) -> None:
+        """Work out the tags from the last known state before `position` to `STRETCH` after it."""
+        self._tag(self._known_state(position), min(len(self.forms), position + STRETCH))
+
+    def _known_state(self, position: int) -> int:
+        """The last position at or before `position` after which both passes' tags are what a
+        tagging of the whole text gives them: the start; after two tags worked out already;
+        after two words of the tag dictionary (each pass gives those their one tag)."""
+        tagdict = self.tagger.tagdict
+        forms, first, final = self.forms, self.first, self.final
+        for i in range(position, 1, -1):
+            if None not in (final[i - 1], final[i - 2], first[i - 1], first[i - 2]):
+                return i
+            if forms[i - 1] in tagdict and forms[i - 2] in tagdict:
+                return i
+        return 0
+
+    def _state(self, tags: list[str | None], start: int) -> tuple[str, str]:
+        """(the tag before `start`, the one before it) in one pass, `start` being a `_known_state`."""
+        if start == 0:
+            return START
+        tagdict, forms = self.tagger.tagdict, self.forms
+        before = [tags[k] or tagdict[forms[k]] for k in (start - 1, start - 2)]
+        return before[0], before[1]
+
+    def _tag(self, start: int, stop: int) -> None:
+        tagger, forms = self.tagger, self.forms
+        # the second pass reads the first pass's tags up to two words on
+        first_stop = stop if tagger.second is None else min(len(forms), stop + 2)
+        common = (forms, self.window, self.positions, self.padded)
+        self.first[start:first_stop] = tagger._known_pass(
+            *common, tagger.perceptron, tagger._known_windows, None, (start, first_stop, self._state(self.first, start))
+        )
+        if tagger.second is None:
+            self.final[start:stop] = self.first[start:stop]
+            return
+        self.final[start:stop] = tagger._known_pass(
+            *common,
+            tagger.second,
+            tagger._known_windows_second,
+            self.first,
+            (start, stop, self._state(self.final, start)),
+        )
+
+
+class LazyTags(Sequence[str]):
+    """A text's tags, a stretch tagged when one of its tags is first read (see
+    `PerceptronTagger.tags_read_lazily`)."""
+
+    def __init__(self, stretches: _Stretches):
+        self._stretches = stretches
+
+    def __len__(self) -> int:
+        return len(self._stretches.final)
+
+    def __getitem__(self, position):  # an int or a slice, as a list takes
+        if isinstance(position, slice):
+            return [self[i] for i in range(*position.indices(len(self)))]
+        final = self._stretches.final
+        tag = final[position]
+        if tag is None:
+            self._stretches.tag_around(position if position >= 0 else position + len(final))
+            tag = final[position]
+        return tag
