@@ -58,6 +58,11 @@ def test_a_negation_after_the_stance_counts():
         ("Germany would support the package if France agreed.", "conditional"),
         ("If Germany backs the package, it will pass.", "conditional"),
         ("The deal would have passed had they backed the package.", "conditional"),
+        (
+            "The deal, which the northern provinces and the two largest cities had all asked for in"
+            " the spring and again in the autumn, would have passed had they backed the package.",
+            "conditional",
+        ),
         ("Does Germany support the package?", "question"),
         ("Analysts wonder whether Germany will back the package.", "question"),
         ('"Why would we back this package?" the minister asked.', "question"),

@@ -179,8 +179,11 @@ def _clause_start(tokens: Sequence[Token], position: int, lang: LanguageProfile)
 
 
 def _holds_phrase(words: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> bool:
-    """Whether one of `phrases` stands anywhere in `words`: "had he" in "... had he denied"."""
-    return any(_phrase_at(words, i, phrases) for i in range(len(words)))
+    """Whether one of `phrases` stands anywhere in `words`: "had he" in "... had he denied".
+    Only where a phrase's first word stands is it compared: `words` may run back to the start
+    of a long sentence for every match in it."""
+    firsts = {phrase[0] for phrase in phrases if phrase}
+    return any(_phrase_at(words, i, phrases) for i, word in enumerate(words) if word in firsts)
 
 
 def _modality(
