@@ -1190,3 +1190,40 @@ def test_an_unnamed_spokespersons_judgement_is_the_bodys(matcher, sentence):
 def test_an_unnamed_spokesperson_of_no_body_named_is_not_given_one(matcher):
     findings = matcher.scan(POLITICAL_LEAD + "A spokeswoman said the new levy was a disgrace.")
     assert [f.actor.name for f in findings if f.kind == "evaluation"] in ([], ["spokeswoman"])
+
+
+# -- offices of a place ("the Bishop of Durham") --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "office",
+    ["The Archbishop of Canterbury", "The Bishop of Leeds", "The Duke of Kent", "The Mayor of Bristol"],
+)
+def test_he_after_an_office_of_a_place_is_its_holder_not_a_minister_named_before(matcher, office):
+    text = (
+        "Chancellor Tom Reyes set out his spending plans on Monday. "
+        f"{office} visited a food bank in the city. He said he opposed the welfare cuts."
+    )
+    [finding] = matcher.scan(text)
+    assert (finding.actor.name, finding.actor.via) == (office.removeprefix("The "), "pronoun")
+
+
+def test_an_office_of_a_place_is_not_whoever_was_named_before(matcher):
+    text = (
+        "Mr Alvarez spoke in Leeds on Monday. Earlier the Archbishop of Canterbury wrote to the parties. "
+        "In an open letter, he urged them not to cut the aid budget."
+    )
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Archbishop of Canterbury"
+
+
+def test_she_skips_a_duke(matcher):
+    text = "Ana Ruiz set out her plans. The Duke of Kent visited the city. She said she opposed the welfare cuts."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Ana Ruiz"
+
+
+def test_an_office_for_a_department_keeps_the_name_given_it(matcher):
+    text = "The Secretary of State for Health, Ana Ruiz, has hit out at critics of the smoking ban."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Ana Ruiz"

@@ -923,6 +923,8 @@ class DocumentContext:
                     if candidate is None:
                         return None
                 else:
+                    if self._not_given_the_office(m, mention):
+                        return None  # "Chancellor Tom Reyes ... The Bishop of Durham": someone else
                     candidate = self._settled(m)
                 person = candidate.referent
                 if not person.is_person or person.plural:
@@ -930,6 +932,20 @@ class DocumentContext:
                 named = person.surname is not None and person.role in (None, mention.referent.role)
                 return candidate if named else None
         return None
+
+    def _not_given_the_office(self, person: Mention, office_holder: Mention) -> bool:
+        """Whether `office_holder` names an office of a place ("the Bishop of Durham") and
+        `person` is not given its title: such an office names one person, the one the text gave
+        it ("Bristol Mayor Ana Ruiz" for "the Mayor of Bristol"), never whoever was in focus."""
+        words = (office_holder.referent.role or "").split()
+        if len(words) < 3 or words[1] not in self.lang.office_links:
+            return False
+        title = self.lang.title_spellings.get(words[0], words[0])
+        given = {
+            self.lang.title_spellings.get(t.lower, t.lower)
+            for t in self.tokens(person.sentence)[person.start : person.end]
+        }
+        return title not in given
 
     def _in_headline(self, mention: Mention) -> bool:
         """Whether a mention is in a headline: a first sentence that is a paragraph of its own."""

@@ -125,6 +125,11 @@ class LanguageProfile:
     actor_prepositions: frozenset[str] = _slot(
         WORDS, "Prepositions whose object, an actor phrase, extends the actor phrase before them."
     )
+    office_links: frozenset[str] = _slot(
+        WORDS,
+        "Join a capitalised title to the place or see it holds ('the Bishop of Durham'): such an office names"
+        " one person, who may hold it unnamed.",
+    )
     appositive_links: frozenset[str] = _slot(
         WORDS, "Words an appositive between commas may hold besides names, titles and actor nouns."
     )
