@@ -1227,3 +1227,17 @@ def test_an_office_for_a_department_keeps_the_name_given_it(matcher):
     text = "The Secretary of State for Health, Ana Ruiz, has hit out at critics of the smoking ban."
     [finding] = matcher.scan(text)
     assert finding.actor.name == "Ana Ruiz"
+
+
+# -- members named only by their body's kind ----------------------------------------------------
+
+
+@pytest.mark.parametrize("members", ["Committee members", "Party members", "Members"])
+def test_members_of_an_unnamed_body_hold_no_named_stance(matcher, members):
+    text = POLITICAL_LEAD + f"{members} said the trade deal was a betrayal of workers."
+    assert holders(matcher, text) == []
+
+
+def test_members_of_a_named_party_keep_their_stance(matcher):
+    text = POLITICAL_LEAD + "Labour members said the trade deal was a betrayal of workers."
+    assert [name for _, name, *_ in holders(matcher, text)] == ["Labour members"]

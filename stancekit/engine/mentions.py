@@ -384,6 +384,8 @@ def _non_person(
     affiliations = [m.id for m in matches]
     for actor in list(affiliations):
         affiliations.extend(index.chain(actor, day))
+    if _members_of_a_kind(tokens, start, end, lang):
+        return Referent(text, GROUP, plural=True, unnamed=True)  # "Committee members said ..."
     if end - start == 1 and category(last, lang) == NAME and not matches and last.text[1:].islower():
         # one capitalised word: a surname that an earlier full name may explain ("Kirby"), or
         # a place; unknown until then, so no pronoun takes it for a person
@@ -460,6 +462,13 @@ def _office_holder(tokens: Sequence[Token], start: int, end: int, lang: Language
     title = tokens[start].lower
     gender = "male" if title in lang.male_honorifics else "female" if title in lang.female_honorifics else None
     return Referent(join(tokens[start:end]), PERSON, gender=gender, role=_words(tokens[start:end]))
+
+
+def _members_of_a_kind(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> bool:
+    """Whether tokens [start, end) are members named by no more than their body's kind
+    ("committee members", "party members", "members"): whose members the words do not say."""
+    words = [t.lower for t in tokens[start:end] if t.lower not in lang.determiners]
+    return bool(words) and words[-1] in lang.member_nouns and all(w in lang.body_kinds for w in words[:-1])
 
 
 def _words(tokens: Sequence[Token]) -> str:

@@ -147,6 +147,11 @@ class LanguageProfile:
         "Nouns that say what a person is, not an office ('billionaire', 'neurosurgeon'): 'the billionaire'"
         " is a person, the one named before it.",
     )
+    member_nouns: frozenset[str] = _slot(
+        WORDS,
+        "Plural nouns for the members of a body: with nothing before them but the body's kind ('committee"
+        " members', 'party members') they name no one.",
+    )
     body_kinds: frozenset[str] = _slot(
         WORDS, "Nouns that call a body named before by its kind ('the party' after 'the Liberal Democrats')."
     )
