@@ -1241,3 +1241,22 @@ def test_members_of_an_unnamed_body_hold_no_named_stance(matcher, members):
 def test_members_of_a_named_party_keep_their_stance(matcher):
     text = POLITICAL_LEAD + "Labour members said the trade deal was a betrayal of workers."
     assert [name for _, name, *_ in holders(matcher, text)] == ["Labour members"]
+
+
+# -- a name inside a description of the subject -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "aside",
+    ["whose old classmate was Pedro Alvarez", "who once worked for Pedro Alvarez"],
+)
+def test_he_after_a_relative_clause_is_the_subject_it_describes(matcher, aside):
+    text = f"Tom Reyes, {aside}, said he opposed the welfare cuts."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Tom Reyes"
+
+
+def test_he_after_a_relative_clause_it_ends_is_the_name_in_it(matcher):
+    text = "Tom Reyes met Pedro Alvarez, who said he opposed the welfare cuts."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Pedro Alvarez"

@@ -1094,6 +1094,7 @@ class DocumentContext:
             same = [m for m in same if m.start < adjunct]
         if self._reports_the_clause_before(mention):
             same = []  # "Mr Brown's plan would fail, he said": who says it is not whom it names
+        same = [m for m in same if not self._in_relative_aside(m, mention.start)]
 
         def allowed(name: str | None) -> bool:
             return name != speaking and (not_name is None or name != not_name)
@@ -1146,6 +1147,19 @@ class DocumentContext:
                 elif self._compatible_settled(pronoun, m) and allowed(self._settled(m).referent.name):
                     return self._settled(m)
         return None
+
+    def _in_relative_aside(self, m: Mention, before: int) -> bool:
+        """Whether `m` stands in a relative clause set off by commas after another mention and
+        closed before token `before`: "Ana Ruiz, whose tutor was Tom Reyes, said he ..." is
+        about Ana Ruiz, and the name inside describes her; "he" is the sentence's subject."""
+        tokens = self.tokens(m.sentence)
+        relatives = self.lang.relative_pronouns | self.lang.possessive_relatives
+        opener = next((k for k in range(m.start - 1, 0, -1) if tokens[k].text == ","), None)
+        if opener is None or opener + 1 >= m.start or tokens[opener + 1].lower not in relatives:
+            return False
+        closed = any(tokens[k].text == "," for k in range(m.end, before))
+        named_before = any(other.end <= opener for other in self.mentions(m.sentence))
+        return closed and named_before
 
     def _opening_participle(self, mention: Mention) -> int | None:
         """Where a participle phrase that opens the sentence starts, when the subject pronoun
