@@ -1260,3 +1260,12 @@ def test_he_after_a_relative_clause_it_ends_is_the_name_in_it(matcher):
     text = "Tom Reyes met Pedro Alvarez, who said he opposed the welfare cuts."
     [finding] = matcher.scan(text)
     assert finding.actor.name == "Pedro Alvarez"
+
+
+def test_he_after_one_of_his_pupils_is_still_him(matcher):
+    text = POLITICAL_LEAD + (
+        "Mr Okafor joined the civil service young. One of his fellow trainees was Pedro Alvarez. "
+        "Years later, he became deeply disenchanted with the government."
+    )
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Okafor"

@@ -1284,10 +1284,16 @@ class DocumentContext:
         """A possessive pronoun that opens sentence i ("His party wants ..."): the sentence is
         about whom it refers to, as a subject pronoun would say."""
         tokens = self.tokens(i)
-        if not tokens or tokens[0].lower not in self.lang.possessive_subjects:
+        at = 2 if self._opens_with_a_part_of(tokens) else 0
+        if len(tokens) <= at or tokens[at].lower not in self.lang.possessive_subjects:
             return None
-        t = tokens[0]
-        return Mention(i, 0, 1, t.start, t.end, t.text, Referent(t.text, "pronoun"), SUBJECT)
+        t = tokens[at]
+        return Mention(i, at, at + 1, t.start, t.end, t.text, Referent(t.text, "pronoun"), SUBJECT)
+
+    def _opens_with_a_part_of(self, tokens: Sequence[Token]) -> bool:
+        """Whether a sentence opens "One of ..." / "Some of ...": a possessive after it ("One of
+        his pupils was ...") says whom the sentence is about, as an opening "His" does."""
+        return len(tokens) > 2 and tokens[0].lower in self.lang.opening_partitives and tokens[1].lower == "of"
 
     def _chained(self, pronoun: str, m: Mention, floor: int) -> Mention | None:
         """What an earlier pronoun that agrees with `pronoun` and opens its clause or speaks

@@ -85,6 +85,11 @@ class LanguageProfile:
         WORDS,
         "Before a role ('the Tory leader'): it is one known person, named after an earlier mention with that role.",
     )
+    opening_partitives: frozenset[str] = _slot(
+        WORDS,
+        "Open a sentence with 'of' and a possessive ('One of his pupils was ...'): the sentence is about"
+        " the possessive's person, as one opened by the possessive is.",
+    )
     partitives: frozenset[str] = _slot(WORDS, "Followed by 'of' and a noun phrase inside an actor phrase.")
     name_joiners: frozenset[str] = _slot(WORDS, "Lower-case words that may join the capitalised parts of one name.")
     organisation_joiners: frozenset[str] = _slot(
