@@ -1190,3 +1190,82 @@ def test_an_unnamed_spokespersons_judgement_is_the_bodys(matcher, sentence):
 def test_an_unnamed_spokesperson_of_no_body_named_is_not_given_one(matcher):
     findings = matcher.scan(POLITICAL_LEAD + "A spokeswoman said the new levy was a disgrace.")
     assert [f.actor.name for f in findings if f.kind == "evaluation"] in ([], ["spokeswoman"])
+
+
+# -- offices of a place ("the Bishop of Durham") --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "office",
+    ["The Archbishop of Canterbury", "The Bishop of Leeds", "The Duke of Kent", "The Mayor of Bristol"],
+)
+def test_he_after_an_office_of_a_place_is_its_holder_not_a_minister_named_before(matcher, office):
+    text = (
+        "Chancellor Tom Reyes set out his spending plans on Monday. "
+        f"{office} visited a food bank in the city. He said he opposed the welfare cuts."
+    )
+    [finding] = matcher.scan(text)
+    assert (finding.actor.name, finding.actor.via) == (office.removeprefix("The "), "pronoun")
+
+
+def test_an_office_of_a_place_is_not_whoever_was_named_before(matcher):
+    text = (
+        "Mr Alvarez spoke in Leeds on Monday. Earlier the Archbishop of Canterbury wrote to the parties. "
+        "In an open letter, he urged them not to cut the aid budget."
+    )
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Archbishop of Canterbury"
+
+
+def test_she_skips_a_duke(matcher):
+    text = "Ana Ruiz set out her plans. The Duke of Kent visited the city. She said she opposed the welfare cuts."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Ana Ruiz"
+
+
+def test_an_office_for_a_department_keeps_the_name_given_it(matcher):
+    text = "The Secretary of State for Health, Ana Ruiz, has hit out at critics of the smoking ban."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Ana Ruiz"
+
+
+# -- members named only by their body's kind ----------------------------------------------------
+
+
+@pytest.mark.parametrize("members", ["Committee members", "Party members", "Members"])
+def test_members_of_an_unnamed_body_hold_no_named_stance(matcher, members):
+    text = POLITICAL_LEAD + f"{members} said the trade deal was a betrayal of workers."
+    assert holders(matcher, text) == []
+
+
+def test_members_of_a_named_party_keep_their_stance(matcher):
+    text = POLITICAL_LEAD + "Labour members said the trade deal was a betrayal of workers."
+    assert [name for _, name, *_ in holders(matcher, text)] == ["Labour members"]
+
+
+# -- a name inside a description of the subject -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "aside",
+    ["whose old classmate was Pedro Alvarez", "who once worked for Pedro Alvarez"],
+)
+def test_he_after_a_relative_clause_is_the_subject_it_describes(matcher, aside):
+    text = f"Tom Reyes, {aside}, said he opposed the welfare cuts."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Tom Reyes"
+
+
+def test_he_after_a_relative_clause_it_ends_is_the_name_in_it(matcher):
+    text = "Tom Reyes met Pedro Alvarez, who said he opposed the welfare cuts."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Pedro Alvarez"
+
+
+def test_he_after_one_of_his_pupils_is_still_him(matcher):
+    text = POLITICAL_LEAD + (
+        "Mr Okafor joined the civil service young. One of his fellow trainees was Pedro Alvarez. "
+        "Years later, he became deeply disenchanted with the government."
+    )
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == "Okafor"

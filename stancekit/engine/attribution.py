@@ -923,6 +923,8 @@ class DocumentContext:
                     if candidate is None:
                         return None
                 else:
+                    if self._not_given_the_office(m, mention):
+                        return None  # "Chancellor Tom Reyes ... The Bishop of Durham": someone else
                     candidate = self._settled(m)
                 person = candidate.referent
                 if not person.is_person or person.plural:
@@ -930,6 +932,20 @@ class DocumentContext:
                 named = person.surname is not None and person.role in (None, mention.referent.role)
                 return candidate if named else None
         return None
+
+    def _not_given_the_office(self, person: Mention, office_holder: Mention) -> bool:
+        """Whether `office_holder` names an office of a place ("the Bishop of Durham") and
+        `person` is not given its title: such an office names one person, the one the text gave
+        it ("Bristol Mayor Ana Ruiz" for "the Mayor of Bristol"), never whoever was in focus."""
+        words = (office_holder.referent.role or "").split()
+        if len(words) < 3 or words[1] not in self.lang.office_links:
+            return False
+        title = self.lang.title_spellings.get(words[0], words[0])
+        given = {
+            self.lang.title_spellings.get(t.lower, t.lower)
+            for t in self.tokens(person.sentence)[person.start : person.end]
+        }
+        return title not in given
 
     def _in_headline(self, mention: Mention) -> bool:
         """Whether a mention is in a headline: a first sentence that is a paragraph of its own."""
@@ -1078,6 +1094,7 @@ class DocumentContext:
             same = [m for m in same if m.start < adjunct]
         if self._reports_the_clause_before(mention):
             same = []  # "Mr Brown's plan would fail, he said": who says it is not whom it names
+        same = [m for m in same if not self._in_relative_aside(m, mention.start)]
 
         def allowed(name: str | None) -> bool:
             return name != speaking and (not_name is None or name != not_name)
@@ -1130,6 +1147,19 @@ class DocumentContext:
                 elif self._compatible_settled(pronoun, m) and allowed(self._settled(m).referent.name):
                     return self._settled(m)
         return None
+
+    def _in_relative_aside(self, m: Mention, before: int) -> bool:
+        """Whether `m` stands in a relative clause set off by commas after another mention and
+        closed before token `before`: "Ana Ruiz, whose tutor was Tom Reyes, said he ..." is
+        about Ana Ruiz, and the name inside describes her; "he" is the sentence's subject."""
+        tokens = self.tokens(m.sentence)
+        relatives = self.lang.relative_pronouns | self.lang.possessive_relatives
+        opener = next((k for k in range(m.start - 1, 0, -1) if tokens[k].text == ","), None)
+        if opener is None or opener + 1 >= m.start or tokens[opener + 1].lower not in relatives:
+            return False
+        closed = any(tokens[k].text == "," for k in range(m.end, before))
+        named_before = any(other.end <= opener for other in self.mentions(m.sentence))
+        return closed and named_before
 
     def _opening_participle(self, mention: Mention) -> int | None:
         """Where a participle phrase that opens the sentence starts, when the subject pronoun
@@ -1254,10 +1284,16 @@ class DocumentContext:
         """A possessive pronoun that opens sentence i ("His party wants ..."): the sentence is
         about whom it refers to, as a subject pronoun would say."""
         tokens = self.tokens(i)
-        if not tokens or tokens[0].lower not in self.lang.possessive_subjects:
+        at = 2 if self._opens_with_a_part_of(tokens) else 0
+        if len(tokens) <= at or tokens[at].lower not in self.lang.possessive_subjects:
             return None
-        t = tokens[0]
-        return Mention(i, 0, 1, t.start, t.end, t.text, Referent(t.text, "pronoun"), SUBJECT)
+        t = tokens[at]
+        return Mention(i, at, at + 1, t.start, t.end, t.text, Referent(t.text, "pronoun"), SUBJECT)
+
+    def _opens_with_a_part_of(self, tokens: Sequence[Token]) -> bool:
+        """Whether a sentence opens "One of ..." / "Some of ...": a possessive after it ("One of
+        his pupils was ...") says whom the sentence is about, as an opening "His" does."""
+        return len(tokens) > 2 and tokens[0].lower in self.lang.opening_partitives and tokens[1].lower == "of"
 
     def _chained(self, pronoun: str, m: Mention, floor: int) -> Mention | None:
         """What an earlier pronoun that agrees with `pronoun` and opens its clause or speaks

@@ -384,12 +384,17 @@ def _non_person(
     affiliations = [m.id for m in matches]
     for actor in list(affiliations):
         affiliations.extend(index.chain(actor, day))
+    if _members_of_a_kind(tokens, start, end, lang):
+        return Referent(text, GROUP, plural=True, unnamed=True)  # "Committee members said ..."
     if end - start == 1 and category(last, lang) == NAME and not matches and last.text[1:].islower():
         # one capitalised word: a surname that an earlier full name may explain ("Kirby"), or
         # a place; unknown until then, so no pronoun takes it for a person
         return Referent(last.text, UNKNOWN, surname=last.text)
     role = None
     definite = bool(tokens[start - 1 : start]) and _definite(tokens[start - 1], lang)
+    if definite and _office_of_a_place(tokens, start, end, lang):
+        # "the Archbishop of Canterbury": one person, named by the office alone
+        return _office_holder(tokens, start, end, lang)
     if end - start > 1 and _definite(tokens[start], lang) and tokens[start].lower not in lang.articles:
         # "This government": a demonstrative inside the phrase makes it as definite as "the",
         # and its capital is the sentence's, not a name's
@@ -435,6 +440,35 @@ def _non_person(
     return Referent(
         name, kind, None, None, plural, affiliations=tuple(dict.fromkeys(affiliations)), role=role, unnamed=unnamed
     )
+
+
+def _office_of_a_place(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> bool:
+    """Whether tokens [start, end) are a capitalised title joined to a name ("Bishop of Durham",
+    "Duke of Edinburgh"): an office that one person holds at a time, so the phrase names that
+    person (where "the Speaker of the House", with its article, names an office of a body)."""
+    link = start + 1
+    if end - start < 3 or tokens[link].lower not in lang.office_links:
+        return False
+    title, place = tokens[start], tokens[link + 1 : end]
+    is_title = title.lower in lang.person_titles or title.lower in lang.role_words
+    # the place's name ends the phrase: "the Secretary of State for Culture" is one of many
+    named = all(category(t, lang) == NAME and t.lower not in lang.articles for t in place)
+    return is_title and title.text[:1].isupper() and named
+
+
+def _office_holder(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> Referent:
+    """The person an office of a place names, by the office's words ("Duke of Edinburgh"); the
+    title tells the gender where it is an honorific."""
+    title = tokens[start].lower
+    gender = "male" if title in lang.male_honorifics else "female" if title in lang.female_honorifics else None
+    return Referent(join(tokens[start:end]), PERSON, gender=gender, role=_words(tokens[start:end]))
+
+
+def _members_of_a_kind(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> bool:
+    """Whether tokens [start, end) are members named by no more than their body's kind
+    ("committee members", "party members", "members"): whose members the words do not say."""
+    words = [t.lower for t in tokens[start:end] if t.lower not in lang.determiners]
+    return bool(words) and words[-1] in lang.member_nouns and all(w in lang.body_kinds for w in words[:-1])
 
 
 def _words(tokens: Sequence[Token]) -> str:

@@ -85,6 +85,11 @@ class LanguageProfile:
         WORDS,
         "Before a role ('the Tory leader'): it is one known person, named after an earlier mention with that role.",
     )
+    opening_partitives: frozenset[str] = _slot(
+        WORDS,
+        "Open a sentence with 'of' and a possessive ('One of his pupils was ...'): the sentence is about"
+        " the possessive's person, as one opened by the possessive is.",
+    )
     partitives: frozenset[str] = _slot(WORDS, "Followed by 'of' and a noun phrase inside an actor phrase.")
     name_joiners: frozenset[str] = _slot(WORDS, "Lower-case words that may join the capitalised parts of one name.")
     organisation_joiners: frozenset[str] = _slot(
@@ -125,6 +130,11 @@ class LanguageProfile:
     actor_prepositions: frozenset[str] = _slot(
         WORDS, "Prepositions whose object, an actor phrase, extends the actor phrase before them."
     )
+    office_links: frozenset[str] = _slot(
+        WORDS,
+        "Join a capitalised title to the place or see it holds ('the Bishop of Durham'): such an office names"
+        " one person, who may hold it unnamed.",
+    )
     appositive_links: frozenset[str] = _slot(
         WORDS, "Words an appositive between commas may hold besides names, titles and actor nouns."
     )
@@ -141,6 +151,11 @@ class LanguageProfile:
         WORDS,
         "Nouns that say what a person is, not an office ('billionaire', 'neurosurgeon'): 'the billionaire'"
         " is a person, the one named before it.",
+    )
+    member_nouns: frozenset[str] = _slot(
+        WORDS,
+        "Plural nouns for the members of a body: with nothing before them but the body's kind ('committee"
+        " members', 'party members') they name no one.",
     )
     body_kinds: frozenset[str] = _slot(
         WORDS, "Nouns that call a body named before by its kind ('the party' after 'the Liberal Democrats')."
