@@ -1210,11 +1210,11 @@ def test_he_after_an_office_of_a_place_is_its_holder_not_a_minister_named_before
 
 def test_an_office_of_a_place_is_not_whoever_was_named_before(matcher):
     text = (
-        "Mr Alvarez spoke in Leeds on Monday. Earlier the Archbishop of Canterbury wrote to the parties. "
-        "In an open letter, he urged them not to cut the aid budget."
+        "Mr Alvarez spoke in Leeds on Monday. On Tuesday the Archbishop of York sent a note to the parties. "
+        "In the note, he urged them not to cut the aid budget."
     )
     [finding] = matcher.scan(text)
-    assert finding.actor.name == "Archbishop of Canterbury"
+    assert finding.actor.name == "Archbishop of York"
 
 
 def test_she_skips_a_duke(matcher):
@@ -1224,7 +1224,7 @@ def test_she_skips_a_duke(matcher):
 
 
 def test_an_office_for_a_department_keeps_the_name_given_it(matcher):
-    text = "The Secretary of State for Health, Ana Ruiz, has hit out at critics of the smoking ban."
+    text = "The Secretary of State for Health, Ana Ruiz, has lashed out at opponents of the sugar tax."
     [finding] = matcher.scan(text)
     assert finding.actor.name == "Ana Ruiz"
 
