@@ -30,6 +30,7 @@ from stancekit.text.tokens import Token
 
 MAX_ACTOR_TOKENS = 14
 MAX_TOPIC_TOKENS = 40
+MAX_LIST_ITEMS = 6  # items of a list of nouns a topic may take after a comma
 MAX_APPOSITIVE_TOKENS = 12
 MAX_LIST_TOKENS = 24
 
@@ -598,6 +599,41 @@ def _list_extensions(tokens: Sequence[Token], end: int, limit: int, lang: Langua
     return []
 
 
+def _list_item_end(tokens: Sequence[Token], k: int, limit: int, lang: LanguageProfile) -> int | None:
+    """The end of one item of a list of common nouns: an optional article and one to three
+    plain words that are no verb forms ("asylum", "the arms trade")."""
+    if k < limit and tokens[k].lower in lang.articles:
+        k += 1
+    j = k
+    while j < min(limit, k + 3) and _noun_like(tokens[j], lang):
+        j += 1
+    return j if j > k else None
+
+
+def _noun_list_end(tokens: Sequence[Token], comma: int, limit: int, lang: LanguageProfile) -> int | None:
+    """Where a list of common nouns that goes on after `comma` ends: at its last item, the one
+    after "and" / "or" ("terrorism, | asylum, and crime"). None unless a coordinator closes
+    the list, so that a comma before a new clause still ends the topic."""
+    j = comma
+    for _ in range(MAX_LIST_ITEMS):
+        k = j + 1
+        closing = k < limit and tokens[k].lower in lang.coordinators
+        if closing:
+            k += 1
+        item_end = _list_item_end(tokens, k, limit, lang)
+        if item_end is None:
+            return None
+        if closing:
+            return item_end
+        if item_end < limit and tokens[item_end].lower in lang.coordinators:
+            last_end = _list_item_end(tokens, item_end + 1, limit, lang)
+            return last_end
+        if item_end >= limit or tokens[item_end].lower != ",":
+            return None
+        j = item_end
+    return None
+
+
 def _appositive_extensions(tokens: Sequence[Token], end: int, n: int, lang: LanguageProfile) -> list[int]:
     """'Hillary Clinton, a longtime member of the Senate Armed Services Committee,'; an age
     ('Marvin Teske, 53, a security guard,') may come first."""
@@ -673,6 +709,11 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
             and not _in_short_quote(tokens, start, end, limit, lang)
         ):
             break  # "support for the sanctions | surprised some diplomats"
+        if token.lower == "," and _noun_like(tokens[end - 1], lang):
+            list_end = _noun_list_end(tokens, end, limit, lang)
+            if list_end is not None:
+                end = list_end
+                break  # "frighten voters about terrorism, asylum and crime": the list ends the topic
         if token.lower in lang.topic_stop_punct or (
             token.lower in lang.topic_stop_words and not _in_kept_phrase(tokens, end, lang)
         ):

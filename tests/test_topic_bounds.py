@@ -1,0 +1,39 @@
+"""Where a topic ends: a list of nouns is taken whole, up to its coordinated last item."""
+
+from __future__ import annotations
+
+import pytest
+
+from stancekit import Document, Matcher, load_rules
+
+MATCHER = Matcher(load_rules().compile())
+
+
+def topics(sentence: str) -> list[str]:
+    return [found.topic.text for found in MATCHER.scan(Document("d", sentence))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        (
+            "The bishop urged candidates not to scare voters about crime, immigration, and taxes.",
+            "scare voters about crime, immigration, and taxes",
+        ),
+        (
+            "The senator backed the levy on sugar, salt and fat, but grocers were unconvinced.",
+            "the levy on sugar, salt and fat",
+        ),
+        (
+            "Before the election, Labour MP Ana Ruiz said councils should spend more on parks,"
+            " libraries or the bus network, not on new offices.",
+            "councils should spend more on parks, libraries or the bus network",
+        ),
+    ],
+)
+def test_a_list_of_nouns_is_taken_to_its_last_item(sentence: str, topic: str) -> None:
+    assert topic in topics(sentence)
+
+
+def test_a_comma_before_a_new_clause_still_ends_the_topic() -> None:
+    assert topics("Farmers oppose the new quota, the union said.") == ["the new quota"]
