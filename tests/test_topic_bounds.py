@@ -37,3 +37,14 @@ def test_a_list_of_nouns_is_taken_to_its_last_item(sentence: str, topic: str) ->
 
 def test_a_comma_before_a_new_clause_still_ends_the_topic() -> None:
     assert topics("Farmers oppose the new quota, the union said.") == ["the new quota"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("The health secretary welcomed the scheme too.", "the scheme"),
+        ("The teachers' union opposes the new exams as well.", "the new exams"),
+    ],
+)
+def test_an_adverb_of_addition_is_no_part_of_the_topic(sentence: str, topic: str) -> None:
+    assert topics(sentence) == [topic]

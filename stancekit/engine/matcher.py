@@ -299,10 +299,21 @@ def _rejection(
     return misreading(tokens, match, actor.start, actor.end, lang, readings)
 
 
+def _without_trailing_phrase(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> int:
+    """The end of a topic without an adverb of the clause after it ("liked the idea | too"),
+    and without the comma that may stand before the adverb."""
+    for phrase in lang.topic_trailing_phrases:
+        size = len(phrase)
+        if end - size > start and tuple(t.lower for t in tokens[end - size : end]) == phrase:
+            return _trimmed(tokens, start, end - size, lang)[1]
+    return end
+
+
 def _topic_span(tokens: Sequence[Token], topic, lang: LanguageProfile) -> tuple[int, int]:
     """The token span a finding reports as its topic: the capture without time phrases at its
     ends, trailing punctuation or a quote it left open."""
     start, end = _trimmed(tokens, *_without_time(tokens, topic.start, topic.end, lang), lang)
+    end = _without_trailing_phrase(tokens, start, end, lang)
     marks = [i for i in range(start, end) if tokens[i].text in lang.quote_marks]
     if len(marks) % 2 == 1 and marks[-1] > start and _quotes_closed_before(tokens, start, lang):
         end = _past_open_quote(tokens, start, end, marks[-1], lang)

@@ -286,6 +286,9 @@ class LanguageProfile:
         WORDS, "Open a clause inside a topic, after which finite verbs no longer end it."
     )
     topic_stop_punct: frozenset[str] = _slot(WORDS, "Punctuation that ends a topic.")
+    topic_trailing_phrases: tuple[tuple[str, ...], ...] = _slot(
+        PHRASES, "Trimmed off the end of a topic: adverbs that add the stance to another ('backed the idea | too')."
+    )
     quote_marks: frozenset[str] = _slot(WORDS, "Double quote marks as tokens.")
     clause_openers: frozenset[str] = _slot(
         WORDS, "Before a word, make it the start of a clause (where a bare actor phrase may begin)."
