@@ -48,3 +48,14 @@ def test_a_comma_before_a_new_clause_still_ends_the_topic() -> None:
 )
 def test_an_adverb_of_addition_is_no_part_of_the_topic(sentence: str, topic: str) -> None:
     assert topics(sentence) == [topic]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("The transport union opposes the merger, but regulators will decide.", "the merger"),
+        ("The governor backed the new tariff, and the courts upheld it later.", "the new tariff"),
+    ],
+)
+def test_a_comma_and_a_coordinator_without_a_list_end_the_topic(sentence: str, topic: str) -> None:
+    assert topic in topics(sentence)

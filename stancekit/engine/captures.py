@@ -612,22 +612,24 @@ def _list_item_end(tokens: Sequence[Token], k: int, limit: int, lang: LanguagePr
 
 def _noun_list_end(tokens: Sequence[Token], comma: int, limit: int, lang: LanguageProfile) -> int | None:
     """Where a list of common nouns that goes on after `comma` ends: at its last item, the one
-    after "and" / "or" ("terrorism, | asylum, and crime"). None unless a coordinator closes
-    the list, so that a comma before a new clause still ends the topic."""
+    after "and" / "or" ("terrorism, | asylum, and crime"). None unless the list has a middle
+    item and a list closer ends it: ", and the courts ..." or ", but regulators ..." may open
+    a clause of its own, so that comma still ends the topic."""
     j = comma
-    for _ in range(MAX_LIST_ITEMS):
+    for items in range(MAX_LIST_ITEMS):
         k = j + 1
-        closing = k < limit and tokens[k].lower in lang.coordinators
+        closing = k < limit and tokens[k].lower in lang.list_closers
         if closing:
+            if items == 0:
+                return None
             k += 1
         item_end = _list_item_end(tokens, k, limit, lang)
         if item_end is None:
             return None
         if closing:
             return item_end
-        if item_end < limit and tokens[item_end].lower in lang.coordinators:
-            last_end = _list_item_end(tokens, item_end + 1, limit, lang)
-            return last_end
+        if item_end < limit and tokens[item_end].lower in lang.list_closers:
+            return _list_item_end(tokens, item_end + 1, limit, lang)
         if item_end >= limit or tokens[item_end].lower != ",":
             return None
         j = item_end

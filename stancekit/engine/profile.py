@@ -286,6 +286,9 @@ class LanguageProfile:
         WORDS, "Open a clause inside a topic, after which finite verbs no longer end it."
     )
     topic_stop_punct: frozenset[str] = _slot(WORDS, "Punctuation that ends a topic.")
+    list_closers: frozenset[str] = _slot(
+        WORDS, "Join the last item of a list a topic takes whole after a comma ('crime, asylum | and | taxes')."
+    )
     topic_trailing_phrases: tuple[tuple[str, ...], ...] = _slot(
         PHRASES, "Trimmed off the end of a topic: adverbs that add the stance to another ('backed the idea | too')."
     )
