@@ -59,3 +59,8 @@ def test_an_adverb_of_addition_is_no_part_of_the_topic(sentence: str, topic: str
 )
 def test_a_comma_and_a_coordinator_without_a_list_end_the_topic(sentence: str, topic: str) -> None:
     assert topic in topics(sentence)
+
+
+def test_a_second_share_of_a_poll_is_no_part_of_the_first_ones_topic() -> None:
+    found = topics("In the survey, 38% of voters oppose the new treaty and 27% in favour.")
+    assert "the new treaty" in found

@@ -726,6 +726,8 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
             break
         if token.lower in ("and", "but") and end + 1 < n and tokens[end + 1].lower in verb_only_forms():
             break  # "deals such as NAFTA | and called for tariffs": the subject's second verb phrase
+        if token.lower in lang.coordinators and end + 1 < limit and _share_ends(tokens, end + 1, limit, lang):
+            break  # "oppose the treaty | and 24% back it": another share of the poll and its own view
         if not clause_open and token.lower in lang.coordinators and _clause_after(tokens, end + 1, lang):
             break  # "dismissed its influence | and Ravenfall was not ...": a new subject and its verb
         if token.text in lang.quote_marks and closing is not None and token.start >= closing - 1:
