@@ -64,3 +64,8 @@ def test_a_comma_and_a_coordinator_without_a_list_end_the_topic(sentence: str, t
 def test_a_second_share_of_a_poll_is_no_part_of_the_first_ones_topic() -> None:
     found = topics("In the survey, 38% of voters oppose the new treaty and 27% in favour.")
     assert "the new treaty" in found
+
+
+def test_a_list_stops_before_a_verb_of_the_speakers_next_clause() -> None:
+    found = topics("The Green party said it backed higher fuel duty, oppose new runways and support more trains.")
+    assert "higher fuel duty" in found
