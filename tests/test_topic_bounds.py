@@ -69,3 +69,14 @@ def test_a_second_share_of_a_poll_is_no_part_of_the_first_ones_topic() -> None:
 def test_a_list_stops_before_a_verb_of_the_speakers_next_clause() -> None:
     found = topics("The Green party said it backed higher fuel duty, oppose new runways and support more trains.")
     assert "higher fuel duty" in found
+
+
+def test_a_rate_after_an_amount_stays_in_the_topic() -> None:
+    found = topics(
+        "Before the election, Senator Ana Ruiz pledged to raise taxes on those earning more than $250,000 a year."
+    )
+    assert found == ["raise taxes on those earning more than $250,000 a year"]
+
+
+def test_a_time_phrase_after_the_object_is_still_trimmed() -> None:
+    assert topics("The council opposed the zoning plan last year.") == ["the zoning plan"]

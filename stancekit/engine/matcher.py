@@ -197,6 +197,17 @@ def _is_time_token(tokens: Sequence[Token], i: int, lang: LanguageProfile) -> bo
     return False
 
 
+def _rate_at(tokens: Sequence[Token], start: int, i: int, lang: LanguageProfile) -> bool:
+    """Whether the time unit at `i` ends a rate after an amount ("$250,000 a year", "£3bn per
+    month"): part of what the topic counts, not the time of the stance."""
+    return (
+        i - 2 >= start
+        and tokens[i].lower in lang.time_units
+        and tokens[i - 1].lower in lang.rate_words
+        and any(c.isdigit() for c in tokens[i - 2].text)
+    )
+
+
 def _time_prefix(tokens: Sequence[Token], i: int, lang: LanguageProfile) -> bool:
     """Whether the word at `i` goes with the time words after it ("on", "last"; a count right
     before a time unit: "one day")."""
@@ -209,7 +220,7 @@ def _without_time(tokens: Sequence[Token], start: int, end: int, lang: LanguageP
     """A topic span without time expressions at either end: "the zoning plan on Monday", "the
     treaty late last year", "Friday to set quotas" -> "the zoning plan", ..., "to set quotas"."""
     j = end
-    while j > start and _is_time_token(tokens, j - 1, lang):
+    while j > start and _is_time_token(tokens, j - 1, lang) and not _rate_at(tokens, start, j - 1, lang):
         k = j - 1
         while k > start and (_is_time_token(tokens, k - 1, lang) or _time_prefix(tokens, k - 1, lang)):
             k -= 1

@@ -257,6 +257,9 @@ class LanguageProfile:
     time_words: frozenset[str] = _slot(WORDS, "Time words trimmed off the ends of a topic.")
     time_prefixes: frozenset[str] = _slot(WORDS, "Words trimmed with the time word after them.")
     time_counts: frozenset[str] = _slot(WORDS, "Counts trimmed with the time unit right after them ('one day').")
+    rate_words: frozenset[str] = _slot(
+        WORDS, "Between an amount and a time unit, make a rate kept in a topic ('$250,000 a year')."
+    )
     date_prepositions: frozenset[str] = _slot(WORDS, "Before a month: the month is a date, not a name.")
     dangling_prepositions: frozenset[str] = _slot(
         WORDS, "Trimmed off the end of a topic once a time phrase after them is gone."
