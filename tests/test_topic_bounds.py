@@ -80,3 +80,8 @@ def test_a_rate_after_an_amount_stays_in_the_topic() -> None:
 
 def test_a_time_phrase_after_the_object_is_still_trimmed() -> None:
     assert topics("The council opposed the zoning plan last year.") == ["the zoning plan"]
+
+
+def test_a_rate_after_a_converted_amount_stays_in_the_topic() -> None:
+    found = topics("Before the election, Labour Senator Ana Ruiz pledged to invest $8bn (£4.2bn) a year over a decade.")
+    assert found == ["invest $8bn (£4.2bn) a year"]

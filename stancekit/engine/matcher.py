@@ -199,13 +199,15 @@ def _is_time_token(tokens: Sequence[Token], i: int, lang: LanguageProfile) -> bo
 
 def _rate_at(tokens: Sequence[Token], start: int, i: int, lang: LanguageProfile) -> bool:
     """Whether the time unit at `i` ends a rate after an amount ("$250,000 a year", "£3bn per
-    month"): part of what the topic counts, not the time of the stance."""
-    return (
-        i - 2 >= start
-        and tokens[i].lower in lang.time_units
-        and tokens[i - 1].lower in lang.rate_words
-        and any(c.isdigit() for c in tokens[i - 2].text)
-    )
+    month", "$8bn (£4.2bn) a year"): part of what the topic counts, not the time of the stance."""
+    if i - 2 < start or tokens[i].lower not in lang.time_units or tokens[i - 1].lower not in lang.rate_words:
+        return False
+    k = i - 2
+    if tokens[k].text == ")":
+        k -= 1  # the amount's conversion in brackets
+    while k > start and tokens[k].lower in lang.amount_magnitudes:
+        k -= 1  # "$10 bn", "£3 million"
+    return k >= start and any(c.isdigit() for c in tokens[k].text)
 
 
 def _time_prefix(tokens: Sequence[Token], i: int, lang: LanguageProfile) -> bool:
@@ -222,7 +224,11 @@ def _without_time(tokens: Sequence[Token], start: int, end: int, lang: LanguageP
     j = end
     while j > start and _is_time_token(tokens, j - 1, lang) and not _rate_at(tokens, start, j - 1, lang):
         k = j - 1
-        while k > start and (_is_time_token(tokens, k - 1, lang) or _time_prefix(tokens, k - 1, lang)):
+        while (
+            k > start
+            and (_is_time_token(tokens, k - 1, lang) or _time_prefix(tokens, k - 1, lang))
+            and not _rate_at(tokens, start, k - 1, lang)
+        ):
             k -= 1
         if k == j - 1 and tokens[k].lower in lang.time_units:
             break  # a bare "year" or "week" ends many noun phrases ("the fiscal year")

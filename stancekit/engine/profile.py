@@ -260,6 +260,7 @@ class LanguageProfile:
     rate_words: frozenset[str] = _slot(
         WORDS, "Between an amount and a time unit, make a rate kept in a topic ('$250,000 a year')."
     )
+    amount_magnitudes: frozenset[str] = _slot(WORDS, "Follow the number of an amount ('$10 bn', '£3 million').")
     date_prepositions: frozenset[str] = _slot(WORDS, "Before a month: the month is a date, not a name.")
     dangling_prepositions: frozenset[str] = _slot(
         WORDS, "Trimmed off the end of a topic once a time phrase after them is gone."
