@@ -30,6 +30,8 @@ from stancekit.text.tokens import Token
 
 MAX_ACTOR_TOKENS = 14
 MAX_TOPIC_TOKENS = 40
+VERB_TAGS = frozenset({"VERB", "AUX"})  # the tagger's tags of verbs, which end a list of nouns
+MAX_LIST_ITEMS = 6  # items of a list of nouns a topic may take after a comma
 MAX_APPOSITIVE_TOKENS = 12
 MAX_LIST_TOKENS = 24
 
@@ -598,6 +600,48 @@ def _list_extensions(tokens: Sequence[Token], end: int, limit: int, lang: Langua
     return []
 
 
+def _list_item_end(
+    tokens: Sequence[Token], tags: Sequence[str], k: int, limit: int, lang: LanguageProfile
+) -> int | None:
+    """The end of one item of a list of common nouns: an optional article and one to three
+    plain words that are no verb forms nor tagged as verbs ("asylum", "the arms trade"; not
+    "oppose" in "higher taxes, oppose ... and support")."""
+    if k < limit and tokens[k].lower in lang.articles:
+        k += 1
+    j = k
+    while j < min(limit, k + 3) and _noun_like(tokens[j], lang) and tags[j] not in VERB_TAGS:
+        j += 1
+    return j if j > k else None
+
+
+def _noun_list_end(
+    tokens: Sequence[Token], tags: Sequence[str], comma: int, limit: int, lang: LanguageProfile
+) -> int | None:
+    """Where a list of common nouns that goes on after `comma` ends: at its last item, the one
+    after "and" / "or" ("terrorism, | asylum, and crime"). None unless the list has a middle
+    item and a list closer ends it: ", and the courts ..." or ", but regulators ..." may open
+    a clause of its own, so that comma still ends the topic."""
+    j = comma
+    for items in range(MAX_LIST_ITEMS):
+        k = j + 1
+        closing = k < limit and tokens[k].lower in lang.list_closers
+        if closing:
+            if items == 0:
+                return None
+            k += 1
+        item_end = _list_item_end(tokens, tags, k, limit, lang)
+        if item_end is None:
+            return None
+        if closing:
+            return item_end
+        if item_end < limit and tokens[item_end].lower in lang.list_closers:
+            return _list_item_end(tokens, tags, item_end + 1, limit, lang)
+        if item_end >= limit or tokens[item_end].lower != ",":
+            return None
+        j = item_end
+    return None
+
+
 def _appositive_extensions(tokens: Sequence[Token], end: int, n: int, lang: LanguageProfile) -> list[int]:
     """'Hillary Clinton, a longtime member of the Senate Armed Services Committee,'; an age
     ('Marvin Teske, 53, a security guard,') may come first."""
@@ -673,6 +717,11 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
             and not _in_short_quote(tokens, start, end, limit, lang)
         ):
             break  # "support for the sanctions | surprised some diplomats"
+        if token.lower == "," and _noun_like(tokens[end - 1], lang):
+            list_end = _noun_list_end(tokens, context.tags, end, limit, lang)
+            if list_end is not None:
+                end = list_end
+                break  # "frighten voters about terrorism, asylum and crime": the list ends the topic
         if token.lower in lang.topic_stop_punct or (
             token.lower in lang.topic_stop_words and not _in_kept_phrase(tokens, end, lang)
         ):
@@ -683,6 +732,8 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
             break
         if token.lower in ("and", "but") and end + 1 < n and tokens[end + 1].lower in verb_only_forms():
             break  # "deals such as NAFTA | and called for tariffs": the subject's second verb phrase
+        if token.lower in lang.coordinators and end + 1 < limit and _share_ends(tokens, end + 1, limit, lang):
+            break  # "oppose the treaty | and 24% back it": another share of the poll and its own view
         if not clause_open and token.lower in lang.coordinators and _clause_after(tokens, end + 1, lang):
             break  # "dismissed its influence | and Ravenfall was not ...": a new subject and its verb
         if token.text in lang.quote_marks and closing is not None and token.start >= closing - 1:

@@ -197,6 +197,19 @@ def _is_time_token(tokens: Sequence[Token], i: int, lang: LanguageProfile) -> bo
     return False
 
 
+def _rate_at(tokens: Sequence[Token], start: int, i: int, lang: LanguageProfile) -> bool:
+    """Whether the time unit at `i` ends a rate after an amount ("$250,000 a year", "£3bn per
+    month", "$8bn (£4.2bn) a year"): part of what the topic counts, not the time of the stance."""
+    if i - 2 < start or tokens[i].lower not in lang.time_units or tokens[i - 1].lower not in lang.rate_words:
+        return False
+    k = i - 2
+    if tokens[k].text == ")":
+        k -= 1  # the amount's conversion in brackets
+    while k > start and tokens[k].lower in lang.amount_magnitudes:
+        k -= 1  # "$10 bn", "£3 million"
+    return k >= start and any(c.isdigit() for c in tokens[k].text)
+
+
 def _time_prefix(tokens: Sequence[Token], i: int, lang: LanguageProfile) -> bool:
     """Whether the word at `i` goes with the time words after it ("on", "last"; a count right
     before a time unit: "one day")."""
@@ -209,9 +222,13 @@ def _without_time(tokens: Sequence[Token], start: int, end: int, lang: LanguageP
     """A topic span without time expressions at either end: "the zoning plan on Monday", "the
     treaty late last year", "Friday to set quotas" -> "the zoning plan", ..., "to set quotas"."""
     j = end
-    while j > start and _is_time_token(tokens, j - 1, lang):
+    while j > start and _is_time_token(tokens, j - 1, lang) and not _rate_at(tokens, start, j - 1, lang):
         k = j - 1
-        while k > start and (_is_time_token(tokens, k - 1, lang) or _time_prefix(tokens, k - 1, lang)):
+        while (
+            k > start
+            and (_is_time_token(tokens, k - 1, lang) or _time_prefix(tokens, k - 1, lang))
+            and not _rate_at(tokens, start, k - 1, lang)
+        ):
             k -= 1
         if k == j - 1 and tokens[k].lower in lang.time_units:
             break  # a bare "year" or "week" ends many noun phrases ("the fiscal year")
@@ -299,10 +316,21 @@ def _rejection(
     return misreading(tokens, match, actor.start, actor.end, lang, readings)
 
 
+def _without_trailing_phrase(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> int:
+    """The end of a topic without an adverb of the clause after it ("liked the idea | too"),
+    and without the comma that may stand before the adverb."""
+    for phrase in lang.topic_trailing_phrases:
+        size = len(phrase)
+        if end - size > start and tuple(t.lower for t in tokens[end - size : end]) == phrase:
+            return _trimmed(tokens, start, end - size, lang)[1]
+    return end
+
+
 def _topic_span(tokens: Sequence[Token], topic, lang: LanguageProfile) -> tuple[int, int]:
     """The token span a finding reports as its topic: the capture without time phrases at its
     ends, trailing punctuation or a quote it left open."""
     start, end = _trimmed(tokens, *_without_time(tokens, topic.start, topic.end, lang), lang)
+    end = _without_trailing_phrase(tokens, start, end, lang)
     marks = [i for i in range(start, end) if tokens[i].text in lang.quote_marks]
     if len(marks) % 2 == 1 and marks[-1] > start and _quotes_closed_before(tokens, start, lang):
         end = _past_open_quote(tokens, start, end, marks[-1], lang)

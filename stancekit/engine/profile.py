@@ -272,6 +272,10 @@ class LanguageProfile:
     time_words: frozenset[str] = _slot(WORDS, "Time words trimmed off the ends of a topic.")
     time_prefixes: frozenset[str] = _slot(WORDS, "Words trimmed with the time word after them.")
     time_counts: frozenset[str] = _slot(WORDS, "Counts trimmed with the time unit right after them ('one day').")
+    rate_words: frozenset[str] = _slot(
+        WORDS, "Between an amount and a time unit, make a rate kept in a topic ('$250,000 a year')."
+    )
+    amount_magnitudes: frozenset[str] = _slot(WORDS, "Follow the number of an amount ('$10 bn', '£3 million').")
     date_prepositions: frozenset[str] = _slot(WORDS, "Before a month: the month is a date, not a name.")
     dangling_prepositions: frozenset[str] = _slot(
         WORDS, "Trimmed off the end of a topic once a time phrase after them is gone."
@@ -301,6 +305,12 @@ class LanguageProfile:
         WORDS, "Open a clause inside a topic, after which finite verbs no longer end it."
     )
     topic_stop_punct: frozenset[str] = _slot(WORDS, "Punctuation that ends a topic.")
+    list_closers: frozenset[str] = _slot(
+        WORDS, "Join the last item of a list a topic takes whole after a comma ('crime, asylum | and | taxes')."
+    )
+    topic_trailing_phrases: tuple[tuple[str, ...], ...] = _slot(
+        PHRASES, "Trimmed off the end of a topic: adverbs that add the stance to another ('backed the idea | too')."
+    )
     quote_marks: frozenset[str] = _slot(WORDS, "Double quote marks as tokens.")
     clause_openers: frozenset[str] = _slot(
         WORDS, "Before a word, make it the start of a clause (where a bare actor phrase may begin)."

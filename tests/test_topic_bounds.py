@@ -1,0 +1,87 @@
+"""Where a topic ends: a list of nouns is taken whole, up to its coordinated last item."""
+
+from __future__ import annotations
+
+import pytest
+
+from stancekit import Document, Matcher, load_rules
+
+MATCHER = Matcher(load_rules().compile())
+
+
+def topics(sentence: str) -> list[str]:
+    return [found.topic.text for found in MATCHER.scan(Document("d", sentence))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        (
+            "The bishop urged candidates not to scare voters about crime, immigration, and taxes.",
+            "scare voters about crime, immigration, and taxes",
+        ),
+        (
+            "The senator backed the levy on sugar, salt and fat, but grocers were unconvinced.",
+            "the levy on sugar, salt and fat",
+        ),
+        (
+            "Before the election, Labour MP Ana Ruiz said councils should spend more on parks,"
+            " libraries or the bus network, not on new offices.",
+            "councils should spend more on parks, libraries or the bus network",
+        ),
+    ],
+)
+def test_a_list_of_nouns_is_taken_to_its_last_item(sentence: str, topic: str) -> None:
+    assert topic in topics(sentence)
+
+
+def test_a_comma_before_a_new_clause_still_ends_the_topic() -> None:
+    assert topics("Farmers oppose the new quota, the union said.") == ["the new quota"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("The health secretary welcomed the scheme too.", "the scheme"),
+        ("The teachers' union opposes the new exams as well.", "the new exams"),
+    ],
+)
+def test_an_adverb_of_addition_is_no_part_of_the_topic(sentence: str, topic: str) -> None:
+    assert topics(sentence) == [topic]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("The transport union opposes the merger, but regulators will decide.", "the merger"),
+        ("The governor backed the new tariff, and the courts upheld it later.", "the new tariff"),
+    ],
+)
+def test_a_comma_and_a_coordinator_without_a_list_end_the_topic(sentence: str, topic: str) -> None:
+    assert topic in topics(sentence)
+
+
+def test_a_second_share_of_a_poll_is_no_part_of_the_first_ones_topic() -> None:
+    found = topics("In the survey, 38% of voters oppose the new treaty and 27% in favour.")
+    assert "the new treaty" in found
+
+
+def test_a_list_stops_before_a_verb_of_the_speakers_next_clause() -> None:
+    found = topics("The Green party said it backed higher fuel duty, oppose new runways and support more trains.")
+    assert "higher fuel duty" in found
+
+
+def test_a_rate_after_an_amount_stays_in_the_topic() -> None:
+    found = topics(
+        "Before the election, Senator Ana Ruiz pledged to raise taxes on those earning more than $250,000 a year."
+    )
+    assert found == ["raise taxes on those earning more than $250,000 a year"]
+
+
+def test_a_time_phrase_after_the_object_is_still_trimmed() -> None:
+    assert topics("The council opposed the zoning plan last year.") == ["the zoning plan"]
+
+
+def test_a_rate_after_a_converted_amount_stays_in_the_topic() -> None:
+    found = topics("Before the election, Labour Senator Ana Ruiz pledged to invest $8bn (£4.2bn) a year over a decade.")
+    assert found == ["invest $8bn (£4.2bn) a year"]
