@@ -240,7 +240,7 @@ def person_after_descriptor(key: str, profile: LanguageProfile) -> str | None:
     if len(words) < 3 or "@" in key:
         return None
     first = words[-2]
-    if first not in profile.male_names and first not in profile.female_names:
+    if not profile.is_first_name(first):
         return None
     stops = profile.coordinators | profile.key_cut_words | profile.relative_pronouns
     if any(word in stops or not word[:1].isalnum() for word in words[:-2]):
@@ -285,8 +285,7 @@ def _person_of_a_place(core: Sequence[tuple[str, str]], profile: LanguageProfile
         return None
     name = " ".join(word for word, _ in core[: links[0]])
     found = name_core(name, profile)
-    first_names = profile.male_names | profile.female_names
-    return name if found and len(found) >= 2 and found[0] in first_names else None
+    return name if found and len(found) >= 2 and profile.is_first_name(found[0]) else None
 
 
 def _ends_phrase(pairs: Sequence[tuple[str, str]], end: int, profile: LanguageProfile) -> bool:
@@ -632,7 +631,7 @@ def _surnames_named(findings: Sequence[Finding], profile: LanguageProfile) -> li
     for f in findings:
         for key in (f.actor.key, f.topic.key):
             words = key.split() if key else []
-            if len(words) >= 2 and (words[0] in profile.male_names or words[0] in profile.female_names):
+            if len(words) >= 2 and profile.is_first_name(words[0]):
                 people.setdefault(words[-1], set()).add(key)
 
     def named(key: str | None) -> str | None:

@@ -508,7 +508,7 @@ def _person_name(words: Sequence[Token], lang: LanguageProfile) -> bool:
     if len(names) < 2 or any(t.lower in lang.organisation_words for t in names):
         return False
     first = names[0].lower
-    return first in lang.male_names or first in lang.female_names
+    return lang.is_first_name(first)
 
 
 def _speech_verb(token: Token, lang: LanguageProfile) -> bool:

@@ -166,7 +166,7 @@ def _person_of_body(
     if span is None or span[1] != joint or joint - span[0] < 2:
         return None
     first = tokens[span[0]].lower
-    return span if first in lang.male_names or first in lang.female_names else None
+    return span if lang.is_first_name(first) else None
 
 
 def _listed_people(
@@ -234,7 +234,7 @@ def _person_span(
     left out."""
     if end - start > 2 and tokens[end - 1].text in lang.postnominal_titles:
         inner = _person_span(tokens, start, end - 1, index, matches, lang)
-        if inner is not None and (inner[0] > start or tokens[start].lower in lang.male_names | lang.female_names):
+        if inner is not None and (inner[0] > start or lang.is_first_name(tokens[start].lower)):
             return inner  # ("Scottish Labour MP" is no person called Scottish Labour)
     person_ids = {m.id for m in matches if index.actors.get(m.id) and index.actors[m.id].type == PERSON}
     covered = {i for m in matches if m.id not in person_ids for i in range(m.start, m.end)}
@@ -255,7 +255,7 @@ def _person_span(
     names = tokens[first:end]
     if not all(category(t, lang) == NAME and t.lower not in lang.organisation_words for t in names):
         return None
-    known_first_name = names[0].lower in lang.male_names or names[0].lower in lang.female_names
+    known_first_name = lang.is_first_name(names[0].lower)
     if last_title is None and not known_first_name and names[-1].lower in lang.non_person_heads:
         return None  # "the Keystone Pipeline"; but "Gov. Nathan Deal" and "Nathan Deal" are people
     if any(i in covered for i in range(first, end)):
@@ -300,7 +300,7 @@ def _after_owner(tokens: Sequence[Token]) -> Sequence[Token]:
 def _owner_before_first_name(tokens: Sequence[Token], i: int, end: int, lang: LanguageProfile) -> bool:
     """Whether token i is the possessive mark of an owner before a known first name."""
     following = tokens[i + 1].lower if i + 1 < end else ""
-    return _possessive_mark(tokens[i]) and (following in lang.male_names or following in lang.female_names)
+    return _possessive_mark(tokens[i]) and lang.is_first_name(following)
 
 
 def _possessive_mark(token: Token) -> bool:

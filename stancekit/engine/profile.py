@@ -390,6 +390,10 @@ class LanguageProfile:
         CASED, "Abbreviations (without the period) that keep it as a token and may end a sentence."
     )
 
+    def is_first_name(self, word: str) -> bool:
+        """Whether a lower-case word is a first name of either list: a name it opens is a person's."""
+        return word in self.male_names or word in self.female_names
+
 
 def slot_kinds() -> dict[str, str]:
     """Slot name -> its kind, in definition order."""

@@ -446,7 +446,7 @@ def _named_person(referent: Referent, lang: LanguageProfile) -> bool:
     """Whether a referent is a person named by a first name and a surname ("Maria Lopez"),
     not a description ("a mainstream candidate") or a body written like a name."""
     first = referent.name.split(maxsplit=1)[0].casefold() if referent.name else ""
-    return referent.full_name and (first in lang.male_names or first in lang.female_names)
+    return referent.full_name and lang.is_first_name(first)
 
 
 #: How many sentences before a pronoun topic must name no other person it could mean.
