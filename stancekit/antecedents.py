@@ -16,6 +16,7 @@ of the story, and a wrong key misleads more than a missed one.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -50,6 +51,11 @@ class DocumentText:
     @cached_property
     def tokens(self) -> list[Token]:
         return tokenize(self.text, profile=self.compiled.profile)
+
+    @cached_property
+    def token_ends(self) -> list[int]:
+        """Where each token ends, in order: the tokens before an offset are found by bisection."""
+        return [t.end for t in self.tokens]
 
     @cached_property
     def tags(self) -> Sequence[str]:
@@ -118,7 +124,11 @@ def _points(topic: TopicRef, head: str, document: DocumentText) -> bool:
     if at is None or at + 1 >= len(words):
         return True
     following = words[at + 1].casefold()
-    opens_clause = following in profile.relative_pronouns | profile.complementisers | profile.coordinators
+    opens_clause = (
+        following in profile.relative_pronouns
+        or following in profile.complementisers
+        or following in profile.coordinators
+    )
     return not opens_clause and tags[at + 1] not in ("PART", "SCONJ")
 
 
@@ -127,8 +137,8 @@ def _same_head_key(finding: Finding, head: str, document: DocumentText) -> str |
     ("the tuition fees plan", "plans to scrap the tax" before "the plan"); None when none does."""
     tokens, tags = document.tokens, document.tags
     wanted = lemma(head, "NOUN").casefold()
-    before = [k for k, t in enumerate(tokens) if t.end <= finding.topic.start]
-    for k in reversed(before):
+    before = bisect.bisect_right(document.token_ends, finding.topic.start)
+    for k in range(before - 1, -1, -1):
         if lemma(tokens[k].text, "NOUN").casefold() != wanted or tags[k] != "NOUN":
             continue
         start, end = _phrase_around(k, document)
