@@ -19,13 +19,14 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from stancekit.findings import Finding, TopicRef
 from stancekit.keys import bare_key, keyed_by_rules, topic_name
 from stancekit.tagging import default_tagger, lemma
+from stancekit.text.limits import ANTECEDENT_REACH_CHARS, MAX_SENTENCE_CHARS
 from stancekit.text.tokens import Token, tokenize
 
 if TYPE_CHECKING:
@@ -43,14 +44,38 @@ _LEAD = 60
 
 @dataclass(frozen=True)
 class DocumentText:
-    """One document's text, tokenised and tagged once when a pointing topic needs it."""
+    """One document's text, tokenised and tagged once when a pointing topic needs it; or a
+    stretch of a very long one (`start` to `end`), see `around`."""
 
     text: str
     compiled: CompiledRuleSet
+    start: int = 0
+    end: int | None = None
+    #: The stretch last asked for by `around`, by its block: findings come in text order.
+    _stretches: dict[int, DocumentText] = field(default_factory=dict, compare=False, repr=False)
+
+    def around(self, offset: int) -> DocumentText:
+        """What a pointing topic at `offset` is looked up in: the whole document, unless it is
+        longer than twice `ANTECEDENT_REACH_CHARS`; then the block of that many characters
+        `offset` falls in with the block before it, so that the phrase referred to is looked
+        for at least that far back while memory stays bounded and each character is read at
+        most twice."""
+        reach = ANTECEDENT_REACH_CHARS
+        if len(self.text) <= 2 * reach:
+            return self
+        block = offset // reach
+        found = self._stretches.get(block)
+        if found is None:
+            start = _space_from(self.text, (block - 1) * reach) if block else 0
+            end = _space_from(self.text, (block + 1) * reach + MAX_SENTENCE_CHARS)
+            found = DocumentText(self.text, self.compiled, start, end)
+            self._stretches.clear()
+            self._stretches[block] = found
+        return found
 
     @cached_property
     def tokens(self) -> list[Token]:
-        return tokenize(self.text, profile=self.compiled.profile)
+        return tokenize(self.text, self.start, self.end, profile=self.compiled.profile)
 
     @cached_property
     def token_ends(self) -> list[int]:
@@ -85,6 +110,15 @@ class DocumentText:
         return issue if clear and issue not in self.compiled.profile.key_setting_topics else None
 
 
+def _space_from(text: str, offset: int) -> int:
+    """The first white space at or after `offset` (the end of `text` when none): a stretch cut
+    there is tokenised as the whole text is."""
+    at = min(offset, len(text))
+    while at < len(text) and not text[at].isspace():
+        at += 1
+    return at
+
+
 def pointing_head(key: str, compiled: CompiledRuleSet) -> str | None:
     """The pointing head of a key kept within its document ("plan" of "tory plan@doc"),
     or None: a key that holds a complement ("return of detainee") or ends in another noun
@@ -109,7 +143,7 @@ def _pointed(finding: Finding, document: DocumentText) -> Finding:
     head = pointing_head(key, document.compiled)
     if head is None or not _points(finding.topic, head, document):
         return finding
-    found = _same_head_key(finding, head, document) or document.dominant_issue
+    found = _same_head_key(finding, head, document.around(finding.topic.start)) or document.around(0).dominant_issue
     return replace(finding, topic=replace(finding.topic, key=found)) if found else finding
 
 

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from stancekit import Document, Matcher, load_rules
+from stancekit.engine import attribution
 
 ACTORS = {
     "stancekit": 1,
@@ -1269,3 +1270,23 @@ def test_he_after_one_of_his_pupils_is_still_him(matcher):
     )
     [finding] = matcher.scan(text)
     assert finding.actor.name == "Okafor"
+
+
+def _role_story(filler_sentences: int) -> str:
+    """A story that names the prime minister deep in its body, then calls her by the title."""
+    lead = "Rail strike ends\n\nTrains run again today.\n\nUnions met on Sunday.\n\n"
+    filler = "Ferries ran late on Monday. " * filler_sentences
+    return f"{lead}Prime Minister Ana Ruiz spoke in Leeds. {filler}The prime minister backs the pay deal."
+
+
+def test_a_role_is_given_to_a_person_named_within_the_lookback(matcher):
+    [finding] = [f for f in matcher.scan(_role_story(3)) if f.actor.text == "The prime minister"]
+    assert finding.actor.name == "Ana Ruiz"
+
+
+def test_a_role_is_not_looked_for_further_back_than_the_lookback(matcher, monkeypatch):
+    """In a document of millions of sentences, a role is looked for only so far back: the
+    search from each finding stays bounded, and the scan's time grows with the text."""
+    monkeypatch.setattr(attribution, "LOOKBACK_SENTENCES", 2)
+    [finding] = [f for f in matcher.scan(_role_story(3)) if f.actor.text == "The prime minister"]
+    assert finding.actor.name != "Ana Ruiz"

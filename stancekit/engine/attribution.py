@@ -27,7 +27,7 @@ from stancekit.engine.captures import NAME, NOUN, actor_ends, antecedent, catego
 from stancekit.engine.mentions import GROUP, ORGANISATION, PERSON, UNKNOWN, Referent, compatible, describe
 from stancekit.engine.sentence import SentenceContext
 from stancekit.engine.verbforms import ing_forms
-from stancekit.text.limits import CONTEXT_SENTENCES
+from stancekit.text.limits import CONTEXT_SENTENCES, LOOKBACK_SENTENCES
 from stancekit.text.segment import Segmentation
 from stancekit.text.tokens import Token, normalise, tokenize
 
@@ -81,6 +81,11 @@ _NO_HOLDERS: Holders = ((), (), ())
 #: sentence names, who it gives an office to): far more than `CONTEXT_SENTENCES`, since most
 #: are empty and a finding that names a role looks at every sentence before it.
 HOLDERS_KEPT = 100_000
+
+
+def _lookback_floor(sentence: int) -> int:
+    """The earliest sentence a search back from `sentence` looks at (see `LOOKBACK_SENTENCES`)."""
+    return max(0, sentence - LOOKBACK_SENTENCES)
 
 
 def _keep(cache: dict, key: int, value) -> None:
@@ -755,8 +760,8 @@ class DocumentContext:
     def _holds_any(self, i: int, words: set[str]) -> bool:
         """Whether the text of sentence i holds one of `words`: only such sentences are tokenised."""
         sentence = self.sentences[i]
-        lowered = self.lowered[sentence.start : sentence.end]
-        return any(word in lowered for word in words)
+        lowered = self.lowered
+        return any(lowered.find(word, sentence.start, sentence.end) >= 0 for word in words)
 
     def _holders_among(self, people: Iterable[tuple[Mention, Mention]], office: tuple[str, ...]) -> Holders:
         """The named people among `people` (see `_people_in`, in their order) given `office` word
@@ -851,12 +856,12 @@ class DocumentContext:
 
     def _sentences_around(self, mention: Mention) -> Iterator[int]:
         """The sentences that may give the role of `mention` to someone, nearest first: its
-        own, those before it, then, for a mention in the headline or the lead, the `FORWARD`
-        sentences after it (further down, a role not yet given to anyone is someone the story
-        has not named)."""
+        own, those before it (up to `LOOKBACK_SENTENCES`), then, for a mention in the headline
+        or the lead, the `FORWARD` sentences after it (further down, a role not yet given to
+        anyone is someone the story has not named)."""
         lead = self.sentences[mention.sentence].paragraph <= LEAD_PARAGRAPH
         last = min(len(self.sentences) - 1, mention.sentence + FORWARD) if lead else mention.sentence
-        yield from range(mention.sentence, -1, -1)
+        yield from range(mention.sentence, _lookback_floor(mention.sentence) - 1, -1)
         yield from range(mention.sentence + 1, last + 1)
 
     def _titles_only(self, mention: Mention) -> bool:
@@ -866,12 +871,12 @@ class DocumentContext:
         return all(word in titles for word in (mention.referent.role or "").split())
 
     def _latest_before(self, mention: Mention, word: str, wanted: Callable[[Mention], bool]) -> Mention | None:
-        """The latest mention before `mention`, in its sentence or earlier ones, that is
-        `wanted`; only sentences whose text holds `word` (which every wanted mention carries) are
-        looked at, so that the others are never tokenised."""
-        for i in range(mention.sentence, -1, -1):
+        """The latest mention before `mention`, in its sentence or earlier ones (up to
+        `LOOKBACK_SENTENCES`), that is `wanted`; only sentences whose text holds `word` (which
+        every wanted mention carries) are looked at, so that the others are never tokenised."""
+        for i in range(mention.sentence, _lookback_floor(mention.sentence) - 1, -1):
             sentence = self.sentences[i]
-            if word not in self.lowered[sentence.start : sentence.end]:
+            if self.lowered.find(word, sentence.start, sentence.end) < 0:
                 continue
             for m in reversed(self.mentions(i)):
                 if i == mention.sentence and m.start >= mention.start:
