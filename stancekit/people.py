@@ -8,11 +8,13 @@ and gives an office to someone by name ("Prime Minister Tony Blair", "Tony Blair
 minister"). A finding keyed so takes the key of that person, so that one person's findings
 meet across the collection:
 
-- a surname alone ("Blair", "Mr Blair", "Mrs. Clinton") takes the key of the one person whose
-  full name, written anywhere in the document, ends with it: a first name, perhaps middle
-  names or initials, and the surname ("Hillary Rodham Clinton" and "Hillary Clinton" are one
-  person, the shorter name keys both); a surname two people of the document share ("Bill
-  Clinton" and "Hillary Clinton") stays as it is;
+- a surname alone ("Blair", "Mr Blair", "Mrs. Clinton") takes the key of the one person
+  whose full name, written anywhere in the document, ends with it: a first name, perhaps a
+  middle name or initials, and the surname ("Hillary Rodham Clinton" and "Hillary Clinton"
+  are one person, the shorter name keys both); a surname two people of the document share
+  ("Bill Clinton" and "Hillary Clinton") stays as it is, unless a title or a pronoun says
+  which ("Mrs. Clinton", "she"); a first name alone ("Bernie") takes the key of the one
+  person whose full name opens with it;
 - a role as actor ("the prime minister", "the chancellor") takes the key of the one person
   the document gives that office (see `DocumentContext.office_holders`); a role the document
   gives two people, or no one, stays within its document.
@@ -89,6 +91,17 @@ class DocumentPeople:
             person_key
             for (first, _), person_key in self.by_surname.get(key, {}).items()
             if gender is None or _first_name_gender(first, profile) in (None, gender)
+        ]
+        return people[0] if len(people) == 1 else None
+
+    def first_name_key(self, key: str) -> str | None:
+        """The key of the one person of the document whose full name opens with the first
+        name `key` ("Bernie" in a story of Bernie Sanders); None when none does, when two
+        do, or when it is some person's surname too ("Paul")."""
+        if key in self.by_surname:
+            return None
+        people = [
+            person for persons in self.by_surname.values() for (first, _), person in persons.items() if first == key
         ]
         return people[0] if len(people) == 1 else None
 
@@ -244,6 +257,13 @@ def _actor_person_key(finding: Finding, people: DocumentPeople) -> str | None:
     return _surname_key(key, actor.name, actor.text, people)
 
 
+def _one_of_several(name: str, text: str, profile: LanguageProfile) -> bool:
+    """Whether a name opens a list of people ("Bush and Cruz", "Mike and Bob Bryan"): the
+    phrase is about them all, not the one person a key could name."""
+    after = text[len(name) :].split() if text.startswith(name) else []
+    return bool(after) and after[0].casefold() in profile.coordinators
+
+
 def _indefinite(name: str, profile: LanguageProfile) -> bool:
     first = name.split()[0].casefold() if name.split() else ""
     return first in profile.articles and first not in profile.definite_articles
@@ -261,6 +281,10 @@ def _surname_key(key: str, name: str, text: str, people: DocumentPeople) -> str 
     """The person's key for a key that is a surname alone, written as a name; `text`, as
     written, may say the person's gender."""
     profile = people.text.compiled.profile
-    if " " in key or name_key(name, profile) != key:
+    if " " in key or name_key(name, profile) != key or _one_of_several(name, text, profile):
         return None
-    return people.surname_key(key, written_gender(text, profile))
+    named = people.surname_key(key, written_gender(text, profile))
+    opening = text.split()[0].casefold() if text.split() else ""
+    if named is not None or not profile.is_first_name(key) or opening in profile.determiners | profile.articles:
+        return named  # "the Bill" is no one's first name
+    return people.first_name_key(key)

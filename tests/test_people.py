@@ -95,3 +95,16 @@ def test_an_indefinite_role_is_not_the_person_given_the_office() -> None:
         "Judge Ana Ruiz will hear the case next week."
     )
     assert actors(text)[-1][1] != "ana ruiz"
+
+
+def test_a_first_name_alone_takes_the_key_of_the_one_person_of_the_document_it_opens() -> None:
+    found = people("Sarah Okafor spoke first. Tom Reyes spoke later. Critics of Paul Sarah were absent.")
+    assert found.first_name_key("tom") == "tom reyes"
+    assert found.first_name_key("sarah") is None  # a surname too
+    assert found.first_name_key("david") is None  # no one of the document
+
+
+def test_a_name_that_opens_a_list_of_people_stays_as_it_is() -> None:
+    text = OPENING + "The union backs Okafor and Reyes, aides said.\n\nUnion leader Sarah Okafor spoke later."
+    topics = [f.topic.key for f in MATCHER.scan(Document("d", text))]
+    assert "sarah okafor" not in topics
