@@ -604,6 +604,7 @@ def collection_keys(findings: Iterable[Finding], profile: LanguageProfile | None
     for f in keyed:
         by_doc.setdefault(f.doc, []).append(f)
     findings = [f for doc in by_doc.values() for f in _surnames_named(document_keys(doc), lang)]
+    findings = _middle_names_settled(findings, lang)
     merges = key_merges(findings, lang)
     company, in_doc = _keys_in_company(findings, lang), _document_key_sets(findings, lang)
 
@@ -616,7 +617,7 @@ def collection_keys(findings: Iterable[Finding], profile: LanguageProfile | None
         # a surname joins the full name only in a document written among the full name's company
         return target if (in_doc.get(doc, set()) - {key}) & (company.get(target, set()) - {key}) else key
 
-    merged_findings = [
+    return [
         replace(
             f,
             actor=replace(f.actor, key=merged(finding_actor_key(f, lang), f.doc)),
@@ -624,7 +625,6 @@ def collection_keys(findings: Iterable[Finding], profile: LanguageProfile | None
         )
         for f in findings
     ]
-    return _middle_names_settled(merged_findings, lang)
 
 
 def _middle_names_settled(findings: Sequence[Finding], profile: LanguageProfile) -> list[Finding]:
