@@ -15,8 +15,8 @@ meet across the collection:
   ("Bill Clinton" and "Hillary Clinton") stays as it is, unless a title or a pronoun says
   which ("Mrs. Clinton", "she"); a first name alone ("Bernie") takes the key of the one
   person whose full name opens with it;
-- a role as actor ("the prime minister", "the chancellor") takes the key of the one person
-  the document gives that office (see `DocumentContext.office_holders`); a role the document
+- a role as actor or topic ("the prime minister", "the chancellor") takes the key of the one
+  person the document gives that office (see `DocumentContext.office_holders`); a role the document
   gives two people, or no one, stays within its document.
 
 The text of a finding stays as written, the evidence; only its key changes. A document that
@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from stancekit.engine.profile import LanguageProfile
 from stancekit.findings import ActorRef, Finding
-from stancekit.keys import actor_key, name_core, name_key, rule_set_actor_ids, topic_name
+from stancekit.keys import actor_key, bare_key, name_core, name_key, rule_set_actor_ids, topic_name
 from stancekit.text.tokens import Token, tokenize
 
 if TYPE_CHECKING:
@@ -264,16 +264,27 @@ def _one_of_several(name: str, text: str, profile: LanguageProfile) -> bool:
     return bool(after) and after[0].casefold() in profile.coordinators
 
 
+def _definite_role(text: str, key: str, profile: LanguageProfile) -> bool:
+    """Whether a topic opens with a definite article and then the role its key names, as
+    written ("the president to resign"); "his minister", "the judges" and "delegates" name
+    someone else or many."""
+    words = [word.casefold() for word in text.split()]
+    role = bare_key(key).split()
+    return bool(words) and words[0] in profile.definite_articles and words[1 : 1 + len(role)] == role
+
+
 def _indefinite(name: str, profile: LanguageProfile) -> bool:
     first = name.split()[0].casefold() if name.split() else ""
     return first in profile.articles and first not in profile.definite_articles
 
 
 def _topic_person_key(finding: Finding, people: DocumentPeople) -> str | None:
-    topic, key = finding.topic, finding.topic.key
-    if key is None or topic.id or "@" in key:
+    topic, key, profile = finding.topic, finding.topic.key, people.text.compiled.profile
+    if key is None or topic.id:
         return None
-    written = topic_name(topic, people.text.compiled.profile)
+    if "@" in key:  # "accused the prime minister": the person given the office, as an actor is
+        return people.role_key(bare_key(key), finding.doc) if _definite_role(topic.text, key, profile) else None
+    written = topic_name(topic, profile)
     return _surname_key(key, written, topic.text, people) if written else None
 
 

@@ -108,3 +108,18 @@ def test_a_name_that_opens_a_list_of_people_stays_as_it_is() -> None:
     text = OPENING + "The union backs Okafor and Reyes, aides said.\n\nUnion leader Sarah Okafor spoke later."
     topics = [f.topic.key for f in MATCHER.scan(Document("d", text))]
     assert "sarah okafor" not in topics
+
+
+def test_a_role_as_topic_takes_the_key_of_the_one_person_given_the_office() -> None:
+    text = (
+        OPENING + "The union welcomed the debate.\n\nThe union criticised the prime minister for the delay.\n\n"
+        "Prime Minister Ana Ruiz will visit the harbour next week."
+    )
+    assert [f.topic.key for f in MATCHER.scan(Document("d", text))][-1] == "ana ruiz"
+
+
+def test_a_former_holder_named_by_the_word_before_the_name_is_not_given_the_office() -> None:
+    found = people(
+        "The judge opposes the harbour tunnel, officials said.\n\nThe ruling quoted former Judge Ana Ruiz at length."
+    )
+    assert found.role_key("The judge", "d") is None

@@ -750,11 +750,18 @@ class DocumentContext:
         spellings = self._spellings(office)
         for i in range(len(self.sentences)):
             if self._holds_any(i, spellings):
-                holders = self._holders_among(self._people_among(self.mentions(i), surnames=True), office)
+                mentions = [m for m in self.mentions(i) if not self._changed_before(m)]
+                holders = self._holders_among(self._people_among(mentions, surnames=True), office)
                 exact.extend(holders[0])
                 narrower.extend(holders[1])
                 placed.extend(holders[2])
         return exact or narrower or placed
+
+    def _changed_before(self, m: Mention) -> bool:
+        """Whether a word just before a mention makes its office another ("former Justice Ana
+        Ruiz")."""
+        tokens = self.tokens(m.sentence)
+        return m.start > 0 and tokens[m.start - 1].lower in self.lang.role_changing_modifiers
 
     @staticmethod
     def _remember(cache: dict, key, value) -> None:
