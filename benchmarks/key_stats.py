@@ -26,9 +26,12 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from stancekit.antecedents import DocumentText, antecedent_keys
+from stancekit.engine.attribution import DocumentContext
 from stancekit.findings import Finding
 from stancekit.findingsfile import read_findings
 from stancekit.keys import collection_keys, document_keys, keyed_by_rules
+from stancekit.people import DocumentPeople, people_keys
+from stancekit.text.segment import segment
 from stancekit.tracking.timeline import Named, is_unresolved
 
 Key = Callable[[Finding], "str | None"]
@@ -76,7 +79,11 @@ def keyed_again(findings: Sequence[Finding], texts: str | None = None) -> list[F
         path = Path(texts, f"{doc}.txt") if texts else None
         text = path.read_text(encoding="utf-8") if path is not None and path.is_file() else None
         found = document_keys(found)
-        keyed.extend(antecedent_keys(found, DocumentText(text, compiled)) if text is not None else found)
+        if text is not None:
+            document = DocumentText(text, compiled)
+            context = DocumentContext(text, segment(text, compiled.profile), compiled)
+            found = antecedent_keys(people_keys(found, DocumentPeople(document, context)), document)
+        keyed.extend(found)
     return keyed
 
 

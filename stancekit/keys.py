@@ -22,11 +22,14 @@ pronoun, an actor that is only a role or a body) is keyed within its document
 ("scheme@politics/078"), and joins the document's own key for the same noun when it has one.
 
 Keys are made twice, on purpose. The scan gives each finding its keys as its document shows
-them, so that its output streams: no finding waits for the rest of the collection. The
-commands that read a whole collection (track, report, export, suggest) then merge across it
-with `collection_keys`: a surname alone becomes the full name that ends with it when exactly
-one full name in the collection does ("Kaine" -> "tim kaine"), and a topic named like an
-actor with a dictionary id takes that id. The words every step looks for come from the
+them, so that its output streams: no finding waits for the rest of the collection. A surname
+alone or a role takes there the key of the person its document names (`stancekit.people`).
+The commands that read a whole collection (track, report, export, suggest) then merge across
+it with `collection_keys`: a surname alone becomes the full name that ends with it when
+exactly one full name in the collection does ("Kaine" -> "tim kaine"), a middle name falls
+away where the collection knows the name without it and writes it with no other, middle
+initials that differ keep two people apart ("George W. Bush", "George H. W. Bush"), and a
+topic named like an actor with a dictionary id takes that id. The words every step looks for come from the
 language profile (`key_*` slots, with determiners, possessives and relative pronouns).
 """
 
@@ -601,6 +604,7 @@ def collection_keys(findings: Iterable[Finding], profile: LanguageProfile | None
     for f in keyed:
         by_doc.setdefault(f.doc, []).append(f)
     findings = [f for doc in by_doc.values() for f in _surnames_named(document_keys(doc), lang)]
+    findings = _middle_names_settled(findings, lang)
     merges = key_merges(findings, lang)
     company, in_doc = _keys_in_company(findings, lang), _document_key_sets(findings, lang)
 
@@ -621,6 +625,83 @@ def collection_keys(findings: Iterable[Finding], profile: LanguageProfile | None
         )
         for f in findings
     ]
+
+
+def _middle_names_settled(findings: Sequence[Finding], profile: LanguageProfile) -> list[Finding]:
+    """`findings` with one person's full names brought together or kept apart by their middle
+    names and initials, as the collection writes them:
+
+    - a full name with a middle name ("hillary rodham clinton") joins the same first name and
+      surname without it ("hillary clinton") when the collection has that key and writes that
+      first name and surname with no other middle name or initials;
+    - a full name written with initials that differ between two forms of the collection
+      ("George W. Bush", "George H. W. Bush") is two people: each keeps its initials in its
+      key; the name written without them says neither and stays as it is."""
+    middles: dict[tuple[str, str], set[tuple[str, ...]]] = {}
+    for f in findings:
+        for written in _written_names(f, profile):
+            parts = name_parts(written, profile)
+            if parts is not None and parts[1]:
+                middles.setdefault((parts[0], parts[2]), set()).add(parts[1])
+    known = {key for f in findings for key in (f.actor.key, f.topic.key) if key}
+
+    def settled(key: str | None, written: str | None) -> str | None:
+        words = key.split() if key else []
+        if key is None or "@" in key or len(words) < 2 or not profile.is_first_name(words[0]):
+            return key
+        person = (words[0], words[-1])
+        forms = middles.get(person, set())
+        one = _one_person(forms)
+        written_middle = any(tuple(words[1:-1]) == tuple(w for w in form if len(w) > 1) for form in forms)
+        if one and len(words) > 2 and written_middle and f"{words[0]} {words[-1]}" in known:
+            return f"{words[0]} {words[-1]}"  # "hillary rodham clinton" -> "hillary clinton"
+        parts = name_parts(written, profile) if written and not one else None
+        if parts is not None and parts[1] and (parts[0], parts[2]) == person:
+            return " ".join((parts[0], *parts[1], parts[2]))  # "george h w bush" apart from "george w bush"
+        return key
+
+    return [
+        replace(
+            f,
+            actor=replace(f.actor, key=settled(f.actor.key, _plain_name(f.actor))),
+            topic=replace(f.topic, key=settled(f.topic.key, _topic_written(f, profile))),
+        )
+        for f in findings
+    ]
+
+
+def _one_person(middles: set[tuple[str, ...]]) -> bool:
+    """Whether the middle names and initials one first name and surname are written with say
+    one person: as many of them in every form, each the same or an initial of the other
+    ("J." and "John"); "W." and "H. W." are two."""
+
+    def agree(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+        same_length = len(one) == len(other)
+        return same_length and all(a.startswith(b) or b.startswith(a) for a, b in zip(one, other, strict=True))
+
+    forms = sorted(middles)
+    return all(agree(one, other) for k, one in enumerate(forms) for other in forms[k + 1 :])
+
+
+def _written_names(finding: Finding, profile: LanguageProfile) -> list[str]:
+    """The names a finding writes its actor and its topic by, when no dictionary named them."""
+    return [name for name in (_plain_name(finding.actor), _topic_written(finding, profile)) if name]
+
+
+def name_parts(name: str, profile: LanguageProfile) -> tuple[str, tuple[str, ...], str] | None:
+    """A person's full name as (first name, middle names and initials, surname), in lower case
+    without titles ("Sen. George H.W. Bush" -> ("george", ("h", "w"), "bush")); None for a name
+    not opened by a known first name, or not written as a name."""
+    words = _without_determiners(name, profile)
+    while words and words[0].casefold().rstrip(".") in profile.person_titles:
+        words.pop(0)
+    if len(words) < 2 or not all(word[:1].isupper() for word in words):
+        return None
+    first, last = words[0].casefold(), words[-1].casefold().rstrip(".,")
+    if not profile.is_first_name(first):
+        return None
+    middle = tuple(part for word in words[1:-1] for part in word.casefold().split(".") if part)
+    return first, middle, last
 
 
 def _surnames_named(findings: Sequence[Finding], profile: LanguageProfile) -> list[Finding]:
@@ -787,7 +868,7 @@ def _after_a_word(span: ActorRef | TopicRef, sentence: TextSpan) -> bool:
 
 
 def _keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
-    topic, actor_ids = finding.topic, _rule_set_actor_ids(compiled)
+    topic, actor_ids = finding.topic, rule_set_actor_ids(compiled)
     keyed = with_keys(finding, compiled.profile, actor_ids)
     if topic.id and not _named_in_core(topic, compiled):
         # the dictionary found its entry in an adjunct ("courage ... on holding a referendum"):
@@ -814,7 +895,7 @@ def keyed_as_actor(finding: Finding, actor: ActorRef | None, compiled: CompiledR
     key, profile = finding.topic.key or "", compiled.profile
     if actor is None or "@" not in key or not _about_a_pronoun(finding.topic.text, profile):
         return finding
-    found = actor_key(actor, profile, _rule_set_actor_ids(compiled), doc=finding.doc)
+    found = actor_key(actor, profile, rule_set_actor_ids(compiled), doc=finding.doc)
     if found is None or "@" in found or found == finding.actor.key:
         return finding
     return replace(finding, topic=replace(finding.topic, key=found))
@@ -941,7 +1022,8 @@ def _rule_set_memory(compiled: CompiledRuleSet) -> tuple:
     return found
 
 
-def _rule_set_actor_ids(compiled: CompiledRuleSet) -> dict[str, str]:
+def rule_set_actor_ids(compiled: CompiledRuleSet) -> dict[str, str]:
+    """The rule set's actor dictionary as name in lower case -> id, made once per rule set."""
     return _rule_set_memory(compiled)[1]
 
 

@@ -493,3 +493,40 @@ def test_a_topic_written_again_in_a_document_is_keyed_as_it_was_the_first_time()
     assert (first.actor.key, second.actor.key) == ("rita vance", "tom okafor")
     (alone,) = MATCHER.scan(Document("d6", "Mr. Tom Okafor attacked the steep rise in fuel duty."))
     assert alone.topic.key == "steep rise"
+
+
+def test_a_middle_name_joins_the_same_first_name_and_surname_the_collection_knows() -> None:
+    found = keys([finding(1, "a", "Sarah Achebe Okafor", "the budget"), finding(2, "b", "Sarah Okafor", "the budget")])
+    assert [actor for actor, _ in found] == ["sarah okafor", "sarah okafor"]
+
+
+def test_a_middle_name_stays_when_the_collection_does_not_know_the_shorter_name() -> None:
+    found = keys([finding(1, "a", "Sarah Achebe Okafor", "the budget"), finding(2, "b", "Tom Reyes", "the budget")])
+    assert found[0][0] == "sarah achebe okafor"
+
+
+def test_a_middle_initial_and_the_middle_name_it_stands_for_are_one_person() -> None:
+    found = keys(
+        [
+            finding(1, "a", "Tom J. Reyes", "the budget"),
+            finding(2, "b", "Tom James Reyes", "the budget"),
+            finding(3, "c", "Tom Reyes", "the budget"),
+        ]
+    )
+    assert [actor for actor, _ in found] == ["tom reyes", "tom reyes", "tom reyes"]
+
+
+def test_middle_initials_that_differ_keep_two_people_with_one_name_apart() -> None:
+    found = keys(
+        [
+            finding(1, "a", "Tom W. Reyes", "the budget"),
+            finding(2, "b", "Tom H. W. Reyes", "the budget"),
+            finding(3, "c", "Tom Reyes", "the budget"),
+        ]
+    )
+    assert [actor for actor, _ in found] == ["tom w reyes", "tom h w reyes", "tom reyes"]
+
+
+def test_two_people_named_together_do_not_join_the_first_of_them() -> None:
+    found = keys([finding(1, "a", "Tom and Sarah Reyes", "the budget"), finding(2, "b", "Tom Reyes", "the budget")])
+    assert found[0][0] != "tom reyes"

@@ -706,8 +706,7 @@ class DocumentContext:
         exact: list[Mention] = []
         narrower: list[Mention] = []
         placed: list[Mention] = []
-        head = office[-1]
-        spellings = {head, *(short for short, title in self.lang.title_spellings.items() if title == head)}
+        spellings = self._spellings(office)
         for i in self._sentences_around(mention):
             if i == mention.sentence:
                 if not self._holds_any(i, spellings):
@@ -734,6 +733,41 @@ class DocumentContext:
             placed.extend(holders[2])
         return exact or narrower or placed
 
+    def _spellings(self, office: tuple[str, ...]) -> set[str]:
+        """The ways the head of an office is written ("secretary", "sec."): a sentence that holds
+        none of them gives the office to no one."""
+        head = office[-1]
+        return {head, *(short for short, title in self.lang.title_spellings.items() if title == head)}
+
+    def office_holders(self, role: Sequence[Token]) -> list[Mention]:
+        """The mentions of named people the whole document gives the office a role names ("the
+        prime minister": "Prime Minister Tony Blair", "Tony Blair, the prime minister", and
+        "President Lee" with a surname alone), in text order, those given it word for word first
+        (see `_role_holders`); none when the words name no office. A role's holder found for a
+        finding is looked for near it; who the role stands for across the story, for its key,
+        is whoever the story gives the office to anywhere."""
+        office = self._office_words(role)
+        if not office:
+            return []
+        exact: list[Mention] = []
+        narrower: list[Mention] = []
+        placed: list[Mention] = []
+        spellings = self._spellings(office)
+        for i in range(len(self.sentences)):
+            if self._holds_any(i, spellings):
+                mentions = [m for m in self.mentions(i) if not self._changed_before(m)]
+                holders = self._holders_among(self._people_among(mentions, surnames=True), office)
+                exact.extend(holders[0])
+                narrower.extend(holders[1])
+                placed.extend(holders[2])
+        return exact or narrower or placed
+
+    def _changed_before(self, m: Mention) -> bool:
+        """Whether a word just before a mention makes its office another ("former Justice Ana
+        Ruiz")."""
+        tokens = self.tokens(m.sentence)
+        return m.start > 0 and tokens[m.start - 1].lower in self.lang.role_changing_modifiers
+
     @staticmethod
     def _remember(cache: dict, key, value) -> None:
         """Keep a result about one sentence, dropping the oldest beyond `HOLDERS_KEPT`."""
@@ -751,10 +785,15 @@ class DocumentContext:
             self._remember(self._people, i, found)
         return found
 
-    def _people_among(self, mentions: Iterable[Mention]) -> tuple[tuple[Mention, Mention], ...]:
-        people = (
-            (m, m if m.referent.full_name else self._apposed_person(m) if self._is_role(m) else None) for m in mentions
-        )
+    def _people_among(self, mentions: Iterable[Mention], surnames: bool = False) -> tuple[tuple[Mention, Mention], ...]:
+        """(mention, the named person it is or stands in apposition to) for the mentions that
+        name someone by a full name, or, with `surnames`, by a surname alone too ("President
+        Lee")."""
+
+        def named(m: Mention) -> bool:
+            return m.referent.full_name or (surnames and m.referent.is_person and m.referent.surname is not None)
+
+        people = ((m, m if named(m) else self._apposed_person(m) if self._is_role(m) else None) for m in mentions)
         return tuple((m, person) for m, person in people if person is not None)
 
     def _holds_any(self, i: int, words: set[str]) -> bool:

@@ -36,6 +36,7 @@ from stancekit.engine.trace import (
 from stancekit.engine.vm import RawMatch, find_matches, neighbours_present, word_positions
 from stancekit.findings import Finding, RuleRef, TextSpan, finding_id
 from stancekit.keys import document_keys, keyed_as_actor, keyed_by_rules
+from stancekit.people import DocumentPeople, people_keys
 from stancekit.registry import actor_capture_types
 from stancekit.tagging import Tagger
 from stancekit.text.documents import Document, InputProblem
@@ -485,7 +486,9 @@ class Matcher:
             for finding in self._scan_sentence(document, segmentation, index, wanted[index], resolver):
                 repeats.add(finding)
         self.stats.findings += len(repeats.findings)
-        return antecedent_keys(document_keys(repeats.findings), DocumentText(text, self.compiled))
+        document_text = DocumentText(text, self.compiled)
+        found = people_keys(document_keys(repeats.findings), DocumentPeople(document_text, context))
+        return antecedent_keys(found, document_text)
 
     def _within_discourse(self, wanted: dict[int, frozenset[int]], lowered: str) -> dict[int, frozenset[int]]:
         """`wanted` without the rules whose discourse the document (`lowered`) does not hold."""

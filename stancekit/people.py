@@ -1,0 +1,301 @@
+"""Who a surname or a role stands for in its document: the key of the person the story names.
+
+A finding's keys are made from its own words: "Mr Blair" is keyed "blair", "the prime
+minister" within its document ("prime minister@politics/046"). The story they come from
+usually says who that is: it names "Tony Blair" somewhere, perhaps in a headline or after a
+descriptor the attribution did not take for a name ("reality television star Donald Trump"),
+and gives an office to someone by name ("Prime Minister Tony Blair", "Tony Blair, the prime
+minister"). A finding keyed so takes the key of that person, so that one person's findings
+meet across the collection:
+
+- a surname alone ("Blair", "Mr Blair", "Mrs. Clinton") takes the key of the one person
+  whose full name, written anywhere in the document, ends with it: a first name, perhaps a
+  middle name or initials, and the surname ("Hillary Rodham Clinton" and "Hillary Clinton"
+  are one person, the shorter name keys both); a surname two people of the document share
+  ("Bill Clinton" and "Hillary Clinton") stays as it is, unless a title or a pronoun says
+  which ("Mrs. Clinton", "she"); a first name alone ("Bernie") takes the key of the one
+  person whose full name opens with it;
+- a role as actor or topic ("the prime minister", "the chancellor") takes the key of the one
+  person the document gives that office (see `DocumentContext.office_holders`); a role the document
+  gives two people, or no one, stays within its document.
+
+The text of a finding stays as written, the evidence; only its key changes. A document that
+names no full name leaves its surnames to the collection (`stancekit.keys.collection_keys`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from stancekit.engine.profile import LanguageProfile
+from stancekit.findings import ActorRef, Finding
+from stancekit.keys import actor_key, bare_key, name_core, name_key, rule_set_actor_ids, topic_name
+from stancekit.text.tokens import Token, tokenize
+
+if TYPE_CHECKING:
+    from stancekit.antecedents import DocumentText
+    from stancekit.engine.attribution import DocumentContext
+
+#: The actor types a surname or a role may be a person of (a place or a body is no one's surname).
+_PERSON_TYPES = frozenset({"person", "unknown"})
+#: How many words a name may hold between its first name and its surname ("Hillary Rodham
+#: Clinton"; initials and first names are not counted).
+_MIDDLE_NAMES = 1
+#: How many words a line must hold to be taken for a headline written in title case.
+_TITLE_CASE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class DocumentPeople:
+    """The people one document names, asked for the key a surname or a role stands for."""
+
+    text: DocumentText
+    context: DocumentContext
+    #: (role, gender) -> the key it stands for: a story calls its prime minister so many times.
+    _roles: dict[tuple[str, str | None], str | None] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def by_surname(self) -> dict[str, dict[tuple[str, str], str]]:
+        """Surname -> (first name, surname) -> the key of the shortest way the document writes
+        that person's full name; made once, when a finding asks."""
+        profile = self.text.compiled.profile
+        found: dict[str, dict[tuple[str, str], str]] = {}
+        tokens, text = self.text.tokens, self.text.text
+        headlines = _title_case_lines(text)
+        starts = [start for start, _ in headlines]
+        for k in range(1, len(tokens)):
+            line = bisect.bisect_right(starts, tokens[k].start) - 1
+            if line >= 0 and tokens[k].start < headlines[line][1]:
+                continue
+            written = full_name_ending_at(tokens, k, text, profile)
+            core = name_core(written, profile) if written else None
+            if not core or len(core) < 2:
+                continue
+            person = (core[0], core[-1])
+            key = " ".join(core)
+            known = found.setdefault(core[-1], {}).get(person)
+            if known is None or (len(key.split()), key) < (len(known.split()), known):
+                found[core[-1]][person] = key
+        return found
+
+    def surname_key(self, key: str, gender: str | None = None) -> str | None:
+        """The key of the one person of the document whose full name ends with the surname
+        `key`, among those whose first name does not contradict `gender` ("Mrs. Clinton" in a
+        story of Bill and Hillary Clinton is Hillary); None when none does or two people do."""
+        profile = self.text.compiled.profile
+        people = [
+            person_key
+            for (first, _), person_key in self.by_surname.get(key, {}).items()
+            if gender is None or _first_name_gender(first, profile) in (None, gender)
+        ]
+        return people[0] if len(people) == 1 else None
+
+    def first_name_key(self, key: str) -> str | None:
+        """The key of the one person of the document whose full name opens with the first
+        name `key` ("Bernie" in a story of Bernie Sanders); None when none does, when two
+        do, or when it is some person's surname too ("Paul")."""
+        if key in self.by_surname:
+            return None
+        people = [
+            person for persons in self.by_surname.values() for (first, _), person in persons.items() if first == key
+        ]
+        return people[0] if len(people) == 1 else None
+
+    def role_key(self, role: str, doc: str, gender: str | None = None) -> str | None:
+        """The key of the one person the document gives the office `role` names ("the prime
+        minister"), their surname resolved as a surname alone is; None when it names no
+        office, or gives it to no one or to more than one."""
+        if (role, gender) not in self._roles:
+            compiled = self.text.compiled
+            keys = set()
+            for holder in self.context.office_holders(tokenize(role, profile=compiled.profile)):
+                referent = holder.referent
+                person = ActorRef(holder.text, holder.char_start, holder.char_end, referent.name, referent.id)
+                key = actor_key(person, compiled.profile, rule_set_actor_ids(compiled), doc=doc)
+                keys.add(self.named_key(key, gender))
+            self._roles[(role, gender)] = keys.pop() if len(keys) == 1 and None not in keys else None
+        return self._roles[(role, gender)]
+
+    def named_key(self, key: str | None, gender: str | None = None) -> str | None:
+        """`key`, or for a surname alone the key of the one person of the document it ends."""
+        if key is None or " " in key or "@" in key:
+            return key
+        return self.surname_key(key, gender) or key
+
+
+def full_name_ending_at(tokens: Sequence[Token], k: int, text: str, profile: LanguageProfile) -> str | None:
+    """The full name of a person whose surname is token k, as written: a capitalised word
+    after a known first name, with up to `_MIDDLE_NAMES` capitalised words and any initials
+    between ("Donald J. Trump", "Hillary Rodham Clinton"), on one line. The nearest first name
+    before the surname opens the name, and any first names written just before it with it
+    ("Donald John Trump"); None when no first name comes before it so."""
+    surname = tokens[k].text
+    if not _capitalised(surname) or surname.isupper() or _is_title(surname, profile) or _not_a_name(surname, profile):
+        return None
+    first = None
+    middles = 0
+    j = k - 1
+    while j >= 0 and _joined(tokens[j], tokens[j + 1], text):
+        word = tokens[j].text
+        if not _initial(word):
+            if not _capitalised(word) or _is_title(word, profile):
+                break
+            if profile.is_first_name(word.casefold()):
+                first = j
+                break
+            middles += 1
+            if middles > _MIDDLE_NAMES:
+                break
+        j -= 1
+    if first is None:
+        return None
+    while first > 0 and _joined(tokens[first - 1], tokens[first], text) and _first_name(tokens[first - 1], profile):
+        first -= 1
+    return text[tokens[first].start : tokens[k].end]
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Where the lines written in title case are ("Senator Slams Rival Over Tax Plan"): every
+    word of more than three letters capitalised, four words or more. A headline so written
+    runs names into the words around them, and the story repeats its names below it."""
+    found = []
+    start = 0
+    for line in text.split("\n"):
+        words = [word for word in line.split() if len(word) > 3 and word[:1].isalpha()]
+        if len(line.split()) >= _TITLE_CASE_WORDS and words and all(word[:1].isupper() for word in words):
+            found.append((start, start + len(line)))
+        start += len(line) + 1
+    return found
+
+
+def _first_name_gender(first: str, profile: LanguageProfile) -> str | None:
+    """ "male" or "female" for a first name of one list only; None for one of both or neither."""
+    male, female = first in profile.male_names, first in profile.female_names
+    return "male" if male and not female else "female" if female and not male else None
+
+
+def written_gender(text: str, profile: LanguageProfile) -> str | None:
+    """The gender the words of an actor say: an honorific ("Mrs. Clinton", "Mr Blair") or a
+    pronoun ("she", "his"); None when they say none."""
+    words = text.split()
+    first = words[0].casefold() if words else ""
+    if first in profile.male_honorifics:
+        return "male"
+    if first in profile.female_honorifics:
+        return "female"
+    if len(words) != 1:
+        return None
+    agreement = profile.pronoun_agreement.get(profile.possessive_subjects.get(first, first))
+    return agreement if agreement in ("male", "female") else None
+
+
+def _not_a_name(word: str, profile: LanguageProfile) -> bool:
+    """Whether a capitalised word is a function word or a word capitals do not make a name."""
+    return word.casefold() in profile.function_words or word in profile.capitalised_non_names
+
+
+def _first_name(token: Token, profile: LanguageProfile) -> bool:
+    return _capitalised(token.text) and profile.is_first_name(token.lower)
+
+
+def _capitalised(word: str) -> bool:
+    """A word written as a name: a capital, then letters (a hyphen or an apostrophe inside)."""
+    return (
+        len(word) > 1 and word[0].isupper() and word[-1].isalpha() and word.replace("-", "").replace("'", "").isalpha()
+    )
+
+
+def _initial(word: str) -> bool:
+    """A middle initial or two ("J.", "H.W.")."""
+    letters = word.replace(".", "")
+    return 0 < len(letters) <= 2 and letters.isalpha() and letters.isupper() and (len(letters) == 1 or "." in word)
+
+
+def _is_title(word: str, profile: LanguageProfile) -> bool:
+    folded = word.casefold()
+    return folded in profile.person_titles or folded.rstrip(".") in profile.person_titles
+
+
+def _joined(before: Token, after: Token, text: str) -> bool:
+    """Whether two tokens are words of one name: only spaces between them, on one line."""
+    between = text[before.end : after.start]
+    return between.isspace() and "\n" not in between
+
+
+def people_keys(findings: Sequence[Finding], people: DocumentPeople) -> list[Finding]:
+    """One document's findings with a surname alone or a role as key turned into the key of the
+    person the document names (see the module's docstring)."""
+    return [_with_people_keys(f, people) for f in findings]
+
+
+def _with_people_keys(finding: Finding, people: DocumentPeople) -> Finding:
+    actor, topic = finding.actor, finding.topic
+    actor_named = _actor_person_key(finding, people)
+    topic_named = _topic_person_key(finding, people)
+    if actor_named is None and topic_named is None:
+        return finding
+    return replace(
+        finding,
+        actor=replace(actor, key=actor_named) if actor_named else actor,
+        topic=replace(topic, key=topic_named) if topic_named else topic,
+    )
+
+
+def _actor_person_key(finding: Finding, people: DocumentPeople) -> str | None:
+    actor, key = finding.actor, finding.actor.key
+    if key is None or actor.id or actor.name is None or actor.type not in _PERSON_TYPES:
+        return None
+    if "@" in key:
+        profile = people.text.compiled.profile
+        if actor.type != "person" or _indefinite(actor.text, profile) or _indefinite(actor.name, profile):
+            return None  # "a judge" may be another judge than the one the story names
+        return people.role_key(actor.name, finding.doc, written_gender(actor.text, profile))
+    return _surname_key(key, actor.name, actor.text, people)
+
+
+def _one_of_several(name: str, text: str, profile: LanguageProfile) -> bool:
+    """Whether a name opens a list of people ("Bush and Cruz", "Mike and Bob Bryan"): the
+    phrase is about them all, not the one person a key could name."""
+    after = text[len(name) :].split() if text.startswith(name) else []
+    return bool(after) and after[0].casefold() in profile.coordinators
+
+
+def _definite_role(text: str, key: str, profile: LanguageProfile) -> bool:
+    """Whether a topic opens with a definite article and then the role its key names, as
+    written ("the president to resign"); "his minister", "the judges" and "delegates" name
+    someone else or many."""
+    words = [word.casefold() for word in text.split()]
+    role = bare_key(key).split()
+    return bool(words) and words[0] in profile.definite_articles and words[1 : 1 + len(role)] == role
+
+
+def _indefinite(name: str, profile: LanguageProfile) -> bool:
+    first = name.split()[0].casefold() if name.split() else ""
+    return first in profile.articles and first not in profile.definite_articles
+
+
+def _topic_person_key(finding: Finding, people: DocumentPeople) -> str | None:
+    topic, key, profile = finding.topic, finding.topic.key, people.text.compiled.profile
+    if key is None or topic.id:
+        return None
+    if "@" in key:  # "accused the prime minister": the person given the office, as an actor is
+        return people.role_key(bare_key(key), finding.doc) if _definite_role(topic.text, key, profile) else None
+    written = topic_name(topic, profile)
+    return _surname_key(key, written, topic.text, people) if written else None
+
+
+def _surname_key(key: str, name: str, text: str, people: DocumentPeople) -> str | None:
+    """The person's key for a key that is a surname alone, written as a name; `text`, as
+    written, may say the person's gender."""
+    profile = people.text.compiled.profile
+    if " " in key or name_key(name, profile) != key or _one_of_several(name, text, profile):
+        return None
+    named = people.surname_key(key, written_gender(text, profile))
+    opening = text.split()[0].casefold() if text.split() else ""
+    if named is not None or not profile.is_first_name(key) or opening in profile.determiners | profile.articles:
+        return named  # "the Bill" is no one's first name
+    return people.first_name_key(key)

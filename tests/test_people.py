@@ -1,0 +1,125 @@
+"""The key of the person a surname or a role stands for in its document."""
+
+from __future__ import annotations
+
+from stancekit import Document, Matcher, load_rules
+from stancekit.antecedents import DocumentText
+from stancekit.engine.attribution import DocumentContext
+from stancekit.people import DocumentPeople
+from stancekit.text.segment import segment
+
+COMPILED = load_rules().compile()
+MATCHER = Matcher(COMPILED)
+
+OPENING = "Harbour tunnel divides the city\n\nThe council debated the harbour tunnel again on Monday.\n\n"
+
+
+def actors(text: str) -> list[tuple[str, str | None]]:
+    """(actor as written, actor key) of each finding of one document."""
+    return [(f.actor.text, f.actor.key) for f in MATCHER.scan(Document("d", text))]
+
+
+def people(text: str) -> DocumentPeople:
+    return DocumentPeople(
+        DocumentText(text, COMPILED), DocumentContext(text, segment(text, COMPILED.profile), COMPILED)
+    )
+
+
+def test_a_surname_takes_the_key_of_the_full_name_its_document_gives_further_down() -> None:
+    text = OPENING + "Okafor opposes the harbour tunnel, aides said.\n\nUnion leader Sarah Okafor spoke later."
+    assert actors(text) == [("Okafor", "sarah okafor")]  # the evidence stays as written
+
+
+def test_a_surname_two_people_of_the_document_share_stays_a_surname() -> None:
+    text = (
+        OPENING
+        + "Okafor opposes the harbour tunnel, aides said.\n\nSarah Okafor and her brother David Okafor spoke later."
+    )
+    assert actors(text) == [("Okafor", "okafor")]
+
+
+def test_a_title_that_says_the_gender_picks_the_one_of_two_people_sharing_a_surname() -> None:
+    text = (
+        OPENING
+        + "Mrs Okafor opposes the harbour tunnel, aides said.\n\nSarah Okafor and her brother David Okafor spoke later."
+    )
+    assert actors(text) == [("Mrs Okafor", "sarah okafor")]
+
+
+def test_a_middle_name_or_initial_in_the_document_is_the_same_person_keyed_by_the_shorter_name() -> None:
+    found = people("Sarah Achebe Okafor spoke first. Sarah Okafor spoke again, and so did Tom J. Reyes.")
+    assert found.surname_key("okafor") == "sarah okafor"
+    assert found.surname_key("reyes") == "tom reyes"
+
+
+def test_a_headline_in_title_case_runs_no_words_into_a_name() -> None:
+    found = people("Senator Sarah Okafor Defends Tunnel Plan Again\n\nThe senator spoke on Monday.")
+    assert found.surname_key("again") is None and found.surname_key("tunnel") is None
+
+
+def test_a_role_takes_the_key_of_the_one_person_its_document_gives_the_office() -> None:
+    text = (
+        OPENING + "The union welcomed the debate.\n\nThe prime minister opposes the harbour tunnel, officials said.\n\n"
+        "Prime Minister Ana Ruiz will visit the harbour next week."
+    )
+    assert actors(text)[-1] == ("The prime minister", "ana ruiz")
+
+
+def test_a_role_given_to_a_surname_takes_the_full_name_the_document_gives_that_surname() -> None:
+    text = (
+        OPENING + "The union welcomed the debate.\n\nThe president opposes the harbour tunnel, officials said.\n\n"
+        "President Okafor will visit the harbour next week. Sarah Okafor was elected in May."
+    )
+    assert actors(text)[-1] == ("The president", "sarah okafor")
+
+
+def test_a_role_its_document_gives_two_people_stays_within_the_document() -> None:
+    text = (
+        OPENING + "The union welcomed the debate.\n\nThe prime minister opposes the harbour tunnel, officials said.\n\n"
+        "Prime Minister Ana Ruiz met Prime Minister Tom Reyes next day."
+    )
+    assert actors(text)[-1] == ("The prime minister", "prime minister@d")
+
+
+def test_a_role_given_with_another_qualifier_is_another_office() -> None:
+    text = (
+        OPENING + "The union welcomed the debate.\n\nThe prime minister opposes the harbour tunnel, officials said.\n\n"
+        "Deputy Prime Minister Ana Ruiz will visit the harbour next week."
+    )
+    assert actors(text)[-1] == ("The prime minister", "prime minister@d")
+
+
+def test_an_indefinite_role_is_not_the_person_given_the_office() -> None:
+    text = (
+        OPENING + "The union welcomed the debate.\n\nA judge opposes the harbour tunnel, officials said.\n\n"
+        "Judge Ana Ruiz will hear the case next week."
+    )
+    assert actors(text)[-1][1] != "ana ruiz"
+
+
+def test_a_first_name_alone_takes_the_key_of_the_one_person_of_the_document_it_opens() -> None:
+    found = people("Sarah Okafor spoke first. Tom Reyes spoke later. Critics of Paul Sarah were absent.")
+    assert found.first_name_key("tom") == "tom reyes"
+    assert found.first_name_key("sarah") is None  # a surname too
+    assert found.first_name_key("david") is None  # no one of the document
+
+
+def test_a_name_that_opens_a_list_of_people_stays_as_it_is() -> None:
+    text = OPENING + "The union backs Okafor and Reyes, aides said.\n\nUnion leader Sarah Okafor spoke later."
+    topics = [f.topic.key for f in MATCHER.scan(Document("d", text))]
+    assert "sarah okafor" not in topics
+
+
+def test_a_role_as_topic_takes_the_key_of_the_one_person_given_the_office() -> None:
+    text = (
+        OPENING + "The union welcomed the debate.\n\nThe union criticised the prime minister for the delay.\n\n"
+        "Prime Minister Ana Ruiz will visit the harbour next week."
+    )
+    assert [f.topic.key for f in MATCHER.scan(Document("d", text))][-1] == "ana ruiz"
+
+
+def test_a_former_holder_named_by_the_word_before_the_name_is_not_given_the_office() -> None:
+    found = people(
+        "The judge opposes the harbour tunnel, officials said.\n\nThe ruling quoted former Judge Ana Ruiz at length."
+    )
+    assert found.role_key("The judge", "d") is None
