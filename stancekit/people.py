@@ -57,6 +57,23 @@ class DocumentPeople:
     context: DocumentContext
     #: (role, gender) -> the key it stands for: a story calls its prime minister so many times.
     _roles: dict[tuple[str, str | None], str | None] = field(default_factory=dict, compare=False, repr=False)
+    #: The people of the stretch last asked for by `around`, by where that stretch starts.
+    _stretches: dict[int, DocumentPeople] = field(default_factory=dict, compare=False, repr=False)
+
+    def around(self, offset: int) -> DocumentPeople:
+        """The people named in the stretch of the document a finding at `offset` is keyed
+        from: all of it, unless the document is so long that it is read a stretch at a time
+        (`DocumentText.around`); a site dumped as one document is not searched whole for
+        every name in it."""
+        stretch = self.text.around(offset)
+        if stretch is self.text:
+            return self
+        found = self._stretches.get(stretch.start)
+        if found is None:
+            found = DocumentPeople(stretch, self.context)
+            self._stretches.clear()
+            self._stretches[stretch.start] = found
+        return found
 
     @cached_property
     def by_surname(self) -> dict[str, dict[tuple[str, str], str]]:
@@ -65,7 +82,7 @@ class DocumentPeople:
         profile = self.text.compiled.profile
         found: dict[str, dict[tuple[str, str], str]] = {}
         tokens, text = self.text.tokens, self.text.text
-        headlines = _title_case_lines(text)
+        headlines = _title_case_lines(text, self.text.start, self.text.end)
         starts = [start for start, _ in headlines]
         for k in range(1, len(tokens)):
             line = bisect.bisect_right(starts, tokens[k].start) - 1
@@ -112,7 +129,8 @@ class DocumentPeople:
         if (role, gender) not in self._roles:
             compiled = self.text.compiled
             keys = set()
-            for holder in self.context.office_holders(tokenize(role, profile=compiled.profile)):
+            role_words = tokenize(role, profile=compiled.profile)
+            for holder in self.context.office_holders(role_words, self.text.start, self.text.end):
                 referent = holder.referent
                 person = ActorRef(holder.text, holder.char_start, holder.char_end, referent.name, referent.id)
                 key = actor_key(person, compiled.profile, rule_set_actor_ids(compiled), doc=doc)
@@ -158,13 +176,14 @@ def full_name_ending_at(tokens: Sequence[Token], k: int, text: str, profile: Lan
     return text[tokens[first].start : tokens[k].end]
 
 
-def _title_case_lines(text: str) -> list[tuple[int, int]]:
-    """Where the lines written in title case are ("Senator Slams Rival Over Tax Plan"): every
-    word of more than three letters capitalised, four words or more. A headline so written
-    runs names into the words around them, and the story repeats its names below it."""
+def _title_case_lines(text: str, begin: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Where the lines of `text[begin:end]` written in title case are ("Senator Slams Rival
+    Over Tax Plan"): every word of more than three letters capitalised, four words or more. A
+    headline so written runs names into the words around them, and the story repeats its
+    names below it."""
     found = []
-    start = 0
-    for line in text.split("\n"):
+    start = begin
+    for line in text[begin:end].split("\n"):
         words = [word for word in line.split() if len(word) > 3 and word[:1].isalpha()]
         if len(line.split()) >= _TITLE_CASE_WORDS and words and all(word[:1].isupper() for word in words):
             found.append((start, start + len(line)))
@@ -229,7 +248,7 @@ def _joined(before: Token, after: Token, text: str) -> bool:
 def people_keys(findings: Sequence[Finding], people: DocumentPeople) -> list[Finding]:
     """One document's findings with a surname alone or a role as key turned into the key of the
     person the document names (see the module's docstring)."""
-    return [_with_people_keys(f, people) for f in findings]
+    return [_with_people_keys(f, people.around(f.actor.start)) for f in findings]
 
 
 def _with_people_keys(finding: Finding, people: DocumentPeople) -> Finding:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stancekit import Document, Matcher, load_rules
+from stancekit import Document, Matcher, antecedents, load_rules
 from stancekit.antecedents import DocumentText
 from stancekit.engine.attribution import DocumentContext
 from stancekit.people import DocumentPeople
@@ -123,3 +123,15 @@ def test_a_former_holder_named_by_the_word_before_the_name_is_not_given_the_offi
         "The judge opposes the harbour tunnel, officials said.\n\nThe ruling quoted former Judge Ana Ruiz at length."
     )
     assert found.role_key("The judge", "d") is None
+
+
+def test_a_long_document_is_searched_for_names_a_stretch_at_a_time(monkeypatch) -> None:
+    """A document longer than twice the reach is read a stretch at a time: a name written
+    within the reach still keys a surname; one written far beyond it does not, so that a site
+    dumped as one document is not searched whole for each of its findings."""
+    monkeypatch.setattr(antecedents, "ANTECEDENT_REACH_CHARS", 300)
+    filler = "Buses ran late on Monday. " * 12
+    near = f"{filler}{filler}Okafor opposes the harbour tunnel. Union leader Sarah Okafor spoke later."
+    assert ("Okafor", "sarah okafor") in actors(near)
+    far = f"Okafor opposes the harbour tunnel. {filler * 14}Union leader Sarah Okafor spoke later."
+    assert ("Okafor", "okafor") in actors(far)

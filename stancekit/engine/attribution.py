@@ -739,13 +739,14 @@ class DocumentContext:
         head = office[-1]
         return {head, *(short for short, title in self.lang.title_spellings.items() if title == head)}
 
-    def office_holders(self, role: Sequence[Token]) -> list[Mention]:
-        """The mentions of named people the whole document gives the office a role names ("the
-        prime minister": "Prime Minister Tony Blair", "Tony Blair, the prime minister", and
-        "President Lee" with a surname alone), in text order, those given it word for word first
-        (see `_role_holders`); none when the words name no office. A role's holder found for a
-        finding is looked for near it; who the role stands for across the story, for its key,
-        is whoever the story gives the office to anywhere."""
+    def office_holders(self, role: Sequence[Token], start: int = 0, end: int | None = None) -> list[Mention]:
+        """The mentions of named people the document (or its text from character `start` to
+        `end`) gives the office a role names ("the prime minister": "Prime Minister Tony
+        Blair", "Tony Blair, the prime minister", and "President Lee" with a surname alone), in
+        text order, those given it word for word first (see `_role_holders`); none when the
+        words name no office. A role's holder found for a finding is looked for near it; who
+        the role stands for across the story, for its key, is whoever the story gives the
+        office to anywhere."""
         office = self._office_words(role)
         if not office:
             return []
@@ -753,7 +754,8 @@ class DocumentContext:
         narrower: list[Mention] = []
         placed: list[Mention] = []
         spellings = self._spellings(office)
-        for i in range(len(self.sentences)):
+        last = len(self.sentences) - 1 if end is None else self.sentence_of(end)
+        for i in range(self.sentence_of(start), last + 1):
             if self._holds_any(i, spellings):
                 mentions = [m for m in self.mentions(i) if not self._changed_before(m)]
                 holders = self._holders_among(self._people_among(mentions, surnames=True), office)
