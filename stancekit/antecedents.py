@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from stancekit.findings import Finding, TopicRef
 from stancekit.keys import bare_key, keyed_by_rules, topic_name
 from stancekit.tagging import default_tagger, lemma
-from stancekit.text.limits import ANTECEDENT_REACH_CHARS, MAX_SENTENCE_CHARS
+from stancekit.text.limits import ANTECEDENT_REACH_CHARS, MAX_SENTENCE_CHARS, WHOLE_DOCUMENT_CHARS
 from stancekit.text.tokens import Token, tokenize
 
 if TYPE_CHECKING:
@@ -56,12 +56,12 @@ class DocumentText:
 
     def around(self, offset: int) -> DocumentText:
         """What a pointing topic at `offset` is looked up in: the whole document, unless it is
-        longer than twice `ANTECEDENT_REACH_CHARS`; then the block of that many characters
-        `offset` falls in with the block before it, so that the phrase referred to is looked
-        for at least that far back while memory stays bounded and each character is read at
-        most twice."""
+        longer than `WHOLE_DOCUMENT_CHARS`; then the block of `ANTECEDENT_REACH_CHARS`
+        characters `offset` falls in with the block before it, so that the phrase referred to
+        is looked for at least that far back while memory stays bounded and each character is
+        read at most twice."""
         reach = ANTECEDENT_REACH_CHARS
-        if len(self.text) <= 2 * reach:
+        if len(self.text) <= WHOLE_DOCUMENT_CHARS:
             return self
         block = offset // reach
         found = self._stretches.get(block)
@@ -72,6 +72,14 @@ class DocumentText:
             self._stretches.clear()
             self._stretches[block] = found
         return found
+
+    @cached_property
+    def lead(self) -> DocumentText:
+        """The stretch the document's leading issue is counted in: all of it, unless it is
+        read a stretch at a time; then its first two blocks."""
+        if len(self.text) <= WHOLE_DOCUMENT_CHARS:
+            return self
+        return DocumentText(self.text, self.compiled, 0, _space_from(self.text, 2 * ANTECEDENT_REACH_CHARS))
 
     @cached_property
     def tokens(self) -> list[Token]:
@@ -143,7 +151,7 @@ def _pointed(finding: Finding, document: DocumentText) -> Finding:
     head = pointing_head(key, document.compiled)
     if head is None or not _points(finding.topic, head, document):
         return finding
-    found = _same_head_key(finding, head, document.around(finding.topic.start)) or document.around(0).dominant_issue
+    found = _same_head_key(finding, head, document.around(finding.topic.start)) or document.lead.dominant_issue
     return replace(finding, topic=replace(finding.topic, key=found)) if found else finding
 
 

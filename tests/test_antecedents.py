@@ -92,9 +92,10 @@ def test_an_earlier_phrase_reduced_to_one_word_the_dictionary_does_not_know_says
 
 
 def test_a_long_document_is_read_a_stretch_at_a_time_that_still_reaches_back(monkeypatch) -> None:
-    """A document longer than twice the reach is tokenised a stretch at a time: the phrase a
+    """A document longer than the whole-document limit is tokenised a stretch at a time: the phrase a
     pointing topic refers to is still found when it stands within the reach."""
     monkeypatch.setattr(antecedents, "ANTECEDENT_REACH_CHARS", 200)
+    monkeypatch.setattr(antecedents, "WHOLE_DOCUMENT_CHARS", 400)
     filler = "Buses ran late on Monday. " * 12
     text = f"{filler}The council published a library closure plan on Monday. Readers oppose the plan. {filler}"
     assert len(text) > 400
@@ -103,6 +104,7 @@ def test_a_long_document_is_read_a_stretch_at_a_time_that_still_reaches_back(mon
 
 def test_a_phrase_beyond_the_reach_of_a_long_document_is_not_looked_for(monkeypatch) -> None:
     monkeypatch.setattr(antecedents, "ANTECEDENT_REACH_CHARS", 200)
+    monkeypatch.setattr(antecedents, "WHOLE_DOCUMENT_CHARS", 400)
     filler = "Buses ran late on Monday. " * 20
     text = f"The council published a library closure plan on Monday. {filler}Readers oppose the plan."
     assert topic_keys(text)["the plan"] == "plan@local/12"

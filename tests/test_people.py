@@ -126,10 +126,11 @@ def test_a_former_holder_named_by_the_word_before_the_name_is_not_given_the_offi
 
 
 def test_a_long_document_is_searched_for_names_a_stretch_at_a_time(monkeypatch) -> None:
-    """A document longer than twice the reach is read a stretch at a time: a name written
+    """A document longer than the whole-document limit is read a stretch at a time: a name written
     within the reach still keys a surname; one written far beyond it does not, so that a site
     dumped as one document is not searched whole for each of its findings."""
     monkeypatch.setattr(antecedents, "ANTECEDENT_REACH_CHARS", 300)
+    monkeypatch.setattr(antecedents, "WHOLE_DOCUMENT_CHARS", 600)
     filler = "Buses ran late on Monday. " * 12
     near = f"{filler}{filler}Okafor opposes the harbour tunnel. Union leader Sarah Okafor spoke later."
     assert ("Okafor", "sarah okafor") in actors(near)

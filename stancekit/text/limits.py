@@ -38,7 +38,11 @@ CONTEXT_SENTENCES = 256
 LOOKBACK_SENTENCES = 500
 
 #: Characters back from a pointing topic ("the plan") within which the phrase it refers to is
-#: looked for. A document up to twice this long is read whole (the longest of those articles
-#: has 33,672 characters); a longer one is read a stretch at a time, each character tokenised
-#: and tagged at most twice, so that its memory stays bounded and its time linear.
+#: looked for, and a surname's or a role's person, in a document longer than
+#: `WHOLE_DOCUMENT_CHARS`: such a document is read a stretch at a time, each character
+#: tokenised and tagged at most twice, so that its memory stays bounded and its time linear.
 ANTECEDENT_REACH_CHARS = 100_000
+
+#: A document up to this many characters is read whole for its pointing topics, surnames and
+#: roles (the longest BBC or PolNeAR article has 33,672).
+WHOLE_DOCUMENT_CHARS = 1_000_000
