@@ -19,7 +19,7 @@ _PARTS_OF_SPEECH = ("NOUN", "VERB", "AUX")
 @cache
 def inflections(word: str) -> frozenset[str]:
     """Every form of `word` (itself included), lower-cased."""
-    import lemminflect
+    from stancekit.tagging.inflection_tables import lemminflect
 
     lowered = normalise(word)
     prefix, hyphen, last = lowered.rpartition("-")

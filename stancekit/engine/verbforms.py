@@ -46,7 +46,7 @@ def _tables() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _build_tables() -> tuple[frozenset[str], frozenset[str]]:
-    import lemminflect
+    from stancekit.tagging.inflection_tables import lemminflect
 
     lemmatizer = lemminflect.Lemmatizer()  # a singleton; its table loads on first lookup
     lemmatizer.getAllLemmas("be")

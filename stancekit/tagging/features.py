@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from lemminflect import getAllLemmas
+from stancekit.tagging.inflection_tables import lemminflect
 
 #: Token -> the form the treebank writes for it.
 _PUNCT_FORMS = {
@@ -86,7 +86,7 @@ def lexicon_class(form: str) -> tuple[str, str]:
     found = _LEXICON_CACHE.get(form)
     if found is not None:
         return found
-    lemmas = getAllLemmas(form) if form[:1].isalpha() else {}  # it looks the lower case up
+    lemmas = lemminflect.getAllLemmas(form) if form[:1].isalpha() else {}  # it looks the lower case up
     lower = form.lower()
     parts = []
     verb = "n"

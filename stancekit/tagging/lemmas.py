@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from lemminflect import getLemma
-
 from stancekit.tagging.features import normalise_word
+from stancekit.tagging.inflection_tables import lemminflect
 
 _LEMMINFLECT_TAGS = frozenset({"NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV"})
 #: Closed-class forms whose lemma is not the form itself (in the treebank's convention).
@@ -46,7 +45,7 @@ def lemma(word: str, upos: str) -> str:
     if lower in _CLOSED_CLASS and upos in ("PART", "AUX", "DET", "PRON"):
         return _CLOSED_CLASS[lower]
     if upos in _LEMMINFLECT_TAGS:
-        found = getLemma(lower, upos=upos)
+        found = lemminflect.getLemma(lower, upos=upos)
         if found:
             return found[0]
     return lower
