@@ -297,3 +297,17 @@ def test_tags_read_lazily_tag_only_the_stretches_read():
     fresh = load_model()
     fresh.tag(words)
     assert scored < len(fresh._known_windows) / 2
+
+
+def test_the_bundled_model_is_kept_in_the_cache_folder_and_read_back(tmp_path, monkeypatch) -> None:
+    from stancekit import tagging
+
+    monkeypatch.setenv("STANCEKIT_CACHE_DIR", str(tmp_path))
+    words = ["The", "mayor", "opposes", "the", "new", "parking", "fees", "."]
+    first = tagging._bundled_model()
+    [entry] = (tmp_path / "tagger").glob("*.pickle")
+    again = tagging._bundled_model()
+    assert again is not first
+    assert again.tag(words) == first.tag(words) == tagging.load_model().tag(words)
+    entry.write_bytes(b"not a pickle")
+    assert tagging._bundled_model().tag(words) == first.tag(words)  # a damaged entry is read afresh
