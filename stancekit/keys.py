@@ -37,10 +37,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from stancekit.engine.profile import LanguageProfile, default_profile
+from stancekit.engine.profile import LanguageProfile, default_profile, derived
 from stancekit.findings import ActorRef, Finding, TextSpan, TopicRef
 from stancekit.tagging import Tagger, default_tagger, lemma
 from stancekit.text.tokens import tokenize
@@ -120,14 +119,26 @@ def actor_key(
     return key
 
 
+#: Phrases (or names) whose core (or reading) is kept per profile, beyond which the memory
+#: starts again.
+_PHRASE_CORES_KEPT = 65536
+
+
 def _an_amount(name: str, profile: LanguageProfile) -> bool:
     """Whether an actor is an amount of people ("22 percent", "54% of registered voters",
     "1,000 protesters"): its first noun or number is a number, and which people it counts only
-    its document says (another poll's 22 percent are other people)."""
-    words = [t.text for t in tokenize(name, profile=profile)]
-    tags = default_tagger().tag(words) if words else []
-    first = next((tag for tag in tags if tag in ("NOUN", "PROPN", "NUM")), None)
-    return first == "NUM"
+    its document says (another poll's 22 percent are other people). Worked out once per name
+    and profile: a story names its actors again and again."""
+    memory = derived(profile, "amounts", lambda _: {})
+    found = memory.get(name)
+    if found is None:
+        if len(memory) >= _PHRASE_CORES_KEPT:
+            memory.clear()
+        words = [t.text for t in tokenize(name, profile=profile)]
+        tags = default_tagger().tag(words) if words else []
+        first = next((tag for tag in tags if tag in ("NOUN", "PROPN", "NUM")), None)
+        found = memory[name] = first == "NUM"
+    return found
 
 
 def _role_after_a_name(words: Sequence[tuple[str, str]], profile: LanguageProfile) -> bool:
@@ -310,19 +321,27 @@ def phrase_key(phrase: str, profile: LanguageProfile, tagger: Tagger | None = No
     ("scheme@politics/078"): one scheme is not another story's. Without it (the default, for
     a collection about one issue, where "the pipeline" is one pipeline in every article) the
     noun is the key."""
-    if profile is default_profile() and tagger is None:
-        key, pairs, core = _bundled_phrase_core(phrase)
+    if tagger is None:
+        key, pairs, core = _remembered_phrase_core(phrase, profile)
     else:
         key, pairs, core = _phrase_core(phrase, profile, tagger)
     return f"{key}@{doc}" if doc is not None and core and _anaphoric(pairs, core, profile) else key
 
 
-@lru_cache(maxsize=65536)
-def _bundled_phrase_core(phrase: str) -> tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
-    """`_phrase_core` with the bundled profile and tagger, made once per phrase: a finding's
+def _remembered_phrase_core(
+    phrase: str, profile: LanguageProfile
+) -> tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """`_phrase_core` with the bundled tagger, made once per phrase and profile: a finding's
     keys ask for the core of its topic several times (as written, within its document, for
-    the dictionaries), and a document repeats its topics."""
-    return _phrase_core(phrase, default_profile(), None)
+    the dictionaries), and a document repeats its topics. Kept with the profile a rule set
+    carries, so that no other profile is loaded to compare it with."""
+    memory = derived(profile, "phrase cores", lambda _: {})
+    found = memory.get(phrase)
+    if found is None:
+        if len(memory) >= _PHRASE_CORES_KEPT:
+            memory.clear()
+        found = memory[phrase] = _phrase_core(phrase, profile, None)
+    return found
 
 
 def _phrase_core(
