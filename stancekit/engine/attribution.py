@@ -78,9 +78,10 @@ class Mention:
 Holders = tuple[tuple[Mention, ...], tuple[Mention, ...], tuple[Mention, ...]]
 _NO_HOLDERS: Holders = ((), (), ())
 #: Results about one sentence that the search for a role's holder keeps (the people each
-#: sentence names, who it gives an office to): far more than `CONTEXT_SENTENCES`, since most
-#: are empty and a finding that names a role looks at every sentence before it.
-HOLDERS_KEPT = 100_000
+#: sentence names, who it gives an office to, per office): enough for the `LOOKBACK_SENTENCES`
+#: a role looks back over, for several offices at a time. A sentence of a scraped table can
+#: name hundreds of people: kept for every sentence of a long document, they outgrew its text.
+HOLDERS_KEPT = 8 * LOOKBACK_SENTENCES
 
 
 def _lookback_floor(sentence: int) -> int:
