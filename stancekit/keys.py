@@ -115,7 +115,11 @@ def actor_key(
     person = person_after_descriptor(key, profile)
     if person is not None:
         return person
-    if doc is not None and (not _names_someone(actor.name, profile) or _role_of_a_body(actor.name, key, profile)):
+    if doc is not None and (
+        not _names_someone(actor.name, profile)
+        or _role_of_a_body(actor.name, key, profile)
+        or _role_with_a_complement(actor.name, profile)
+    ):
         return f"{key}@{doc}"
     return key
 
@@ -133,9 +137,10 @@ def _an_amount(name: str, profile: LanguageProfile) -> bool:
 def _role_after_a_name(words: Sequence[tuple[str, str]], profile: LanguageProfile) -> bool:
     """Whether an actor is a role written after the name of the body it serves ("UKIP MEP",
     "Labour MP"): a member, not the body."""
-    last = words[-1][0].casefold().rstrip(".") if len(words) > 1 else ""
-    before = words[-2][0] if len(words) > 1 else ""
-    return last in profile.person_titles and before[:1].isupper() and before[-1:].isalnum()  # not "Doyle, senator"
+    if len(words) < 2:
+        return False
+    last, before = words[-1][0], words[-2][0]
+    return profile.is_person_title(last) and before[:1].isupper() and before[-1:].isalnum()  # not "Doyle, senator"
 
 
 def _role_of_a_body(name: str, key: str, profile: LanguageProfile) -> bool:
@@ -173,10 +178,27 @@ def actor_phrase_key(name: str, profile: LanguageProfile) -> str:
     dropped = profile.determiners | profile.articles
     while len(words) > 1 and words[0] in dropped:
         words.pop(0)
-    kept = [
-        word for word in words if word not in profile.person_titles and word.rstrip(".") not in profile.person_titles
-    ]
-    return " ".join(kept or words)
+    head = _before_a_complement(words, profile)
+    kept = [word for word in head if not profile.is_person_title(word)]
+    return " ".join((kept or head) + words[len(head) :])
+
+
+def _before_a_complement(words: Sequence[str], profile: LanguageProfile) -> list[str]:
+    """The words of a phrase before a complement or an adjunct ("senator" of "senator from
+    vermont"), all of them when it has none: the titles a key drops are those of this part, and
+    a part that is only titles stays ("senator from vermont" is no "from vermont")."""
+    links = profile.key_cut_words | profile.key_complement_links
+    end = next((k for k in range(1, len(words)) if words[k].casefold() in links), len(words))
+    return list(words[:end])
+
+
+def _role_with_a_complement(name: str, profile: LanguageProfile) -> bool:
+    """Whether an actor is a role with a complement or an adjunct that says where it serves
+    ("the senator from Vermont", "the governor of Ohio"): a person whom only the document
+    names, as the bare role is."""
+    words = _without_determiners(name, profile)
+    head = _before_a_complement(words, profile)
+    return len(head) < len(words) and _only_roles([(word, "") for word in head], profile)
 
 
 def topic_key(
@@ -218,7 +240,7 @@ def _titled_name(key: str, phrase: str, profile: LanguageProfile) -> str | None:
     from "Mr Blair should quit", "wholeheartedly with Mr Forsyth"): the name, as an actor
     named so is keyed; None for any other key."""
     words = key.split()
-    titles = [k for k, word in enumerate(words) if word.rstrip(".") in profile.person_titles]
+    titles = [k for k, word in enumerate(words) if profile.is_person_title(word)]
     if "@" in key or not titles or titles != list(range(len(titles))) or len(titles) == len(words):
         return None
     name = words[len(titles) :]
@@ -463,7 +485,7 @@ def _without_opening(pairs: list[tuple[str, str]], profile: LanguageProfile) -> 
         if pairs[k][1] == "VERB":
             break  # "buy the firm's stake": the possessor belongs to the verb's object
         if pairs[k][0].casefold() in _POSSESSIVE_MARKS:
-            owner = [pair for pair in pairs[start:k] if pair[0].casefold().rstrip(".") not in profile.person_titles]
+            owner = [pair for pair in pairs[start:k] if not profile.is_person_title(pair[0])]
             named = owner and all(word[:1].isupper() for word, _ in owner)
             return (owner if named else []) + _without_opening(pairs[k + 1 :], profile)
     return pairs[start:]
@@ -693,7 +715,7 @@ def name_parts(name: str, profile: LanguageProfile) -> tuple[str, tuple[str, ...
     without titles ("Sen. George H.W. Bush" -> ("george", ("h", "w"), "bush")); None for a name
     not opened by a known first name, or not written as a name."""
     words = _without_determiners(name, profile)
-    while words and words[0].casefold().rstrip(".") in profile.person_titles:
+    while words and profile.is_person_title(words[0]):
         words.pop(0)
     if len(words) < 2 or not all(word[:1].isupper() for word in words):
         return None

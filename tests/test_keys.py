@@ -530,3 +530,29 @@ def test_middle_initials_that_differ_keep_two_people_with_one_name_apart() -> No
 def test_two_people_named_together_do_not_join_the_first_of_them() -> None:
     found = keys([finding(1, "a", "Tom and Sarah Reyes", "the budget"), finding(2, "b", "Tom Reyes", "the budget")])
     assert found[0][0] != "tom reyes"
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Pres. Obrecht", "obrecht"),
+        ("Sec. Maria Lopez", "maria lopez"),
+        ("Sgt. Tom Hale", "tom hale"),
+    ],
+)
+def test_an_abbreviated_title_is_no_part_of_the_key(name: str, key: str) -> None:
+    """A title's short form ("Pres.", "Sec.") is a title as the long one is."""
+    assert actor_key(ActorRef(name, 0, len(name), name), PROFILE, doc="d") == key
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("The senator from Vermont", "senator from vermont@d"),
+        ("the governor of Ohio", "governor of ohio@d"),
+        ("a minister in Berlin", "minister in berlin@d"),
+    ],
+)
+def test_a_role_with_a_complement_keeps_its_role_and_is_kept_within_its_document(name: str, key: str) -> None:
+    """ "The senator from Vermont" is a senator, not Vermont; which one, only the document says."""
+    assert actor_key(ActorRef(name, 0, len(name), name), PROFILE, doc="d") == key

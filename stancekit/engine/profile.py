@@ -390,6 +390,13 @@ class LanguageProfile:
         CASED, "Abbreviations (without the period) that keep it as a token and may end a sentence."
     )
 
+    def is_person_title(self, word: str) -> bool:
+        """Whether a word is a title before a person's name, written out or in a short form of
+        `title_spellings` ("Sen.", "Pres.", "Sec."): either way it is no part of the name."""
+        folded = word.casefold()
+        titles = self.person_titles
+        return folded in titles or folded.rstrip(".") in titles or folded in self.title_spellings
+
     def is_first_name(self, word: str) -> bool:
         """Whether a lower-case word is a first name of either list: a name it opens is a person's."""
         return word in self.male_names or word in self.female_names
