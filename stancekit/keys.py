@@ -102,8 +102,8 @@ def actor_key(
     if actor.name is None:
         return None
     words = [(word, "") for word in _without_determiners(actor.name, profile)]
-    if doc is not None and _an_amount(actor.name, profile):
-        return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "22 percent", "54% of voters"
+    if doc is not None and (_an_amount(actor.name, profile) or _generic_group(actor.name, profile)):
+        return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "22 percent", "women", "Anyone who ..."
     if doc is not None and _only_roles(words, profile) and not _names_someone(actor.name, profile):
         return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "Critics", "The chancellor"
     if doc is not None and _role_after_a_name(words, profile):
@@ -134,6 +134,68 @@ def _an_amount(name: str, profile: LanguageProfile) -> bool:
     return first == "NUM"
 
 
+def _generic_group(name: str, profile: LanguageProfile) -> bool:
+    """Whether an actor is a group of people that only its document says the members of:
+    another story's "women" or "House members" are other women and other members, and counting
+    them as one actor across stories merges what the text never said was one. The line:
+
+    - an indefinite pronoun or a quantifier, alone or opening the phrase ("Anyone who ...",
+      "Nobody", "Both", "Others", "a majority of nurses"): a group;
+    - a plural common noun as the head, written in lower case or as a common noun in capitals
+      ("women", "retired teachers", "super PACs", "two-thirds of voters"), or a noun for a
+      group of people ("ordinary people"): a group, whatever its complement names ("members
+      of Congress", "Voters in Ohio" are some of them, not the body or the place);
+    - a noun for the members of a body ("House members"): a group, as "members of the House" is;
+    - but a proper noun before such a head names whose they are as a body does ("EU leaders",
+      "G7 finance ministers", "Sanders supporters"), a capitalised plural head is a party or a
+      people by name ("Senate Democrats", "House Republicans"), a name of capitalised words is
+      a name ("Reporters Without Borders"), and a singular head is one body ("the Sanders
+      campaign", "the European Commission"): all of them keep one key across the collection.
+      So do the groups the actor dictionary knows ("Republicans"): their id is their key.
+
+    A proper noun's group that is no body ("the Koch brothers") keeps its key too: a missed merge
+    misleads less than a wrong one, and the line is drawn where the words show it."""
+    words = [t.text for t in tokenize(name, profile=profile) if t.lower not in profile.quote_marks]
+    if not words or (len(words) > 1 and name_core(name, profile)):
+        return False  # "Reporters Without Borders": written as a name
+    pairs = list(zip(words, default_tagger().tag(words), strict=True))
+    start = _after_quantifiers(pairs, profile)
+    if start == len(pairs) or pairs[start][0].casefold() in profile.key_indefinite_actors:
+        return True  # "Both", "Anyone who ..."
+    rest = pairs[start:]
+    core = rest[: _core_end(rest, profile)]
+    head, tag = core[-1]
+    folded = head.casefold()
+    if folded in profile.member_nouns:
+        return True  # "House members"
+    named = any(other == "PROPN" or any(c.isdigit() for c in word) for word, other in core[:-1])
+    return not named and _plural_common_noun(head, tag, start + len(core) == 1, profile)
+
+
+def _after_quantifiers(pairs: Sequence[tuple[str, str]], profile: LanguageProfile) -> int:
+    """Where an actor phrase's noun starts after its determiners, quantifiers and partitives
+    ("a majority of", "some of the") and the adverbs before a word ("about two-thirds"); the
+    phrase's length when it is only quantifiers ("Both", "Many of the")."""
+    skipped = profile.determiners | profile.articles | profile.partitives | profile.partitive_pronouns
+    skipped |= profile.key_complement_links
+    start = 0
+    while start < len(pairs) and (
+        pairs[start][0].casefold() in skipped or (pairs[start][1] == "ADV" and start < len(pairs) - 1)
+    ):
+        start += 1
+    return start
+
+
+def _plural_common_noun(word: str, tag: str, opens: bool, profile: LanguageProfile) -> bool:
+    """Whether a head is a common noun for many people: a plural ("voters", "PACs") or a group
+    noun ("people"), in lower case, in capitals as a common acronym, or capitalised only as the
+    first word of the phrase ("Women", "Others"; not "Democrats")."""
+    folded = word.casefold()
+    common = word == folded or folded in profile.key_common_acronyms or (opens and tag == "NOUN")
+    plural = lemma(word, "NOUN").casefold() != folded or folded in profile.key_group_nouns
+    return common and plural
+
+
 def _role_after_a_name(words: Sequence[tuple[str, str]], profile: LanguageProfile) -> bool:
     """Whether an actor is a role written after the name of the body it serves ("UKIP MEP",
     "Labour MP"): a member, not the body."""
@@ -155,8 +217,10 @@ def _names_someone(name: str, profile: LanguageProfile) -> bool:
     ministers"): a capitalised word that is not just the sentence's first ("Critics")."""
     words = _without_determiners(name, profile)
     common = profile.role_words | profile.actor_nouns | profile.person_titles | profile.actor_modifiers
+    acronyms = profile.key_common_acronyms  # "a super PAC"
     return any(
-        (word[:1].isupper() and (k > 0 or word.casefold() not in common)) or word[:1].isdigit()
+        (word[:1].isupper() and (k > 0 or word.casefold() not in common) and word.casefold() not in acronyms)
+        or word[:1].isdigit()
         for k, word in enumerate(words)
     )
 
@@ -195,10 +259,11 @@ def _before_a_complement(words: Sequence[str], profile: LanguageProfile) -> list
 def _role_with_a_complement(name: str, profile: LanguageProfile) -> bool:
     """Whether an actor is a role with a complement or an adjunct that says where it serves
     ("the senator from Vermont", "the governor of Ohio"): a person whom only the document
-    names, as the bare role is."""
+    names, as the bare role is; a body's noun is no role ("the Department of Health")."""
     words = _without_determiners(name, profile)
     head = _before_a_complement(words, profile)
-    return len(head) < len(words) and _only_roles([(word, "") for word in head], profile)
+    roles = profile.role_words | profile.person_titles
+    return len(head) < len(words) and all(word.casefold() in roles or profile.is_person_title(word) for word in head)
 
 
 def topic_key(

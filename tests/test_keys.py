@@ -556,3 +556,63 @@ def test_an_abbreviated_title_is_no_part_of_the_key(name: str, key: str) -> None
 def test_a_role_with_a_complement_keeps_its_role_and_is_kept_within_its_document(name: str, key: str) -> None:
     """ "The senator from Vermont" is a senator, not Vermont; which one, only the document says."""
     assert actor_key(ActorRef(name, 0, len(name), name), PROFILE, doc="d") == key
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # an indefinite pronoun or a quantifier: who they are, only the story says
+        "Anyone who rents a flat",
+        "Nobody",
+        "Both",
+        "Others",
+        # a plural common noun, whatever body its complement names
+        "women",
+        "Women",
+        "retired teachers",
+        "Voters in Ohio",
+        "Republican members of Congress",
+        "two-thirds of younger voters",
+        "a majority of nurses",
+        "ordinary people",
+        # members of a body are not the body
+        "House members",
+        # a common noun written in capitals names no one
+        "super PACs",
+        "a super PAC",
+    ],
+)
+def test_a_generic_group_is_keyed_within_its_document(name: str) -> None:
+    """Another story's women or House members are other women and other members."""
+    key = actor_key(ActorRef(name, 0, len(name), name), PROFILE, doc="d5")
+    assert key is not None and key.endswith("@d5")
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Senate Democrats", "senate democrats"),
+        ("House Republicans", "house republicans"),
+        ("the Sanders campaign", "sanders campaign"),
+        ("The Okafor campaign", "okafor campaign"),
+        ("the European Commission", "european commission"),
+        ("Reporters Without Borders", "reporters without borders"),
+        ("EU leaders", "eu leaders"),
+    ],
+)
+def test_a_named_body_is_keyed_across_documents(name: str, key: str) -> None:
+    """A body the text names is one actor in every story: it keeps merging."""
+    assert actor_key(ActorRef(name, 0, len(name), name), PROFILE, doc="d5") == key
+
+
+def test_groups_of_two_stories_stay_apart_and_their_named_bodies_meet() -> None:
+    first = MATCHER.scan(Document("a", "Women oppose the new curfew. Senate Democrats oppose the new curfew."))
+    second = MATCHER.scan(Document("b", "Women oppose the toll road. Senate Democrats oppose the toll road."))
+    keys = {(f.doc, f.actor.text): f.actor.key for f in collection_keys([*first, *second])}
+    assert keys[("a", "Women")] != keys[("b", "Women")]
+    assert keys[("a", "Senate Democrats")] == keys[("b", "Senate Democrats")] == "senate democrats"
+
+
+@pytest.mark.parametrize("name", ["AFT", "The BATs", "Sparsely"])
+def test_a_body_written_in_capitals_or_a_stray_word_is_no_generic_group(name: str) -> None:
+    assert actor_key(ActorRef(name, 0, len(name), name), PROFILE, doc="d6") == name.casefold().removeprefix("the ")

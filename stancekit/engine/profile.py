@@ -346,6 +346,19 @@ class LanguageProfile:
         "Heads of a topic that points at what its document names ('the plan', 'the bill'): keyed by"
         " what they refer to there.",
     )
+    key_indefinite_actors: frozenset[str] = _slot(
+        WORDS,
+        "Indefinite pronouns that open an ACTOR ('anyone who ...', 'nobody'): a group only its document"
+        " says the members of, keyed within it.",
+    )
+    key_common_acronyms: frozenset[str] = _slot(
+        WORDS, "Common nouns written in capitals ('super PACs', 'MPs'): in a key they name no one, as 'voters' does."
+    )
+    key_group_nouns: frozenset[str] = _slot(
+        WORDS,
+        "Nouns for a group of people not written as plurals ('people', 'police'): an ACTOR they head is"
+        " a group only its document says the members of.",
+    )
     key_setting_topics: frozenset[str] = _slot(
         WORDS,
         "Topic dictionary ids that set a story rather than name what its plans and bills are about"
