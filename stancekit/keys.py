@@ -97,6 +97,8 @@ def actor_key(
     With `doc`, an actor that no name says the identity of ("the commission", "campaigners",
     "the prime minister", "public sector unions") is keyed within that document, as a lone
     noun topic is (see `phrase_key`): another story's commission is another commission."""
+    if doc is not None and _lists_actors(actor, profile):
+        return f"{actor_phrase_key(actor.text, profile)}@{doc}"  # "Congress and President Obama"
     if actor.id:
         return actor.id
     if actor.name is None:
@@ -132,6 +134,43 @@ def _an_amount(name: str, profile: LanguageProfile) -> bool:
     tags = default_tagger().tag(words) if words else []
     first = next((tag for tag in tags if tag in ("NOUN", "PROPN", "NUM")), None)
     return first == "NUM"
+
+
+def _lists_actors(actor: ActorRef, profile: LanguageProfile) -> bool:
+    """Whether an actor is written as a list of actors the scan named by one of them or by
+    none ("Congress and President Obama", "Madrid, Lisbon and other capitals"): the stance is
+    the list's, and a key for the one would count it as that one's. A list is a coordinator
+    (outside brackets) with a word that names someone on each side of it; titles name no one
+    ("Former Secretary of State and party leader Maria Lopez" is one person), and a name that
+    holds the coordinator is the name of the whole ("Department of Health and Human Services")."""
+    if actor.name is None or any(word.casefold() in profile.coordinators for word in actor.name.split()):
+        return False  # an actor nothing resolved has no key
+    parts: list[list[str]] = [[]]
+    depth = 0
+    for token in tokenize(actor.text, profile=profile):
+        depth += (token.text == "(") - (token.text == ")")
+        if depth == 0 and token.lower in profile.coordinators:
+            parts.append([])
+        else:
+            parts[-1].append(token.text)
+    return len(parts) > 1 and all(_names_one(part, profile) for part in parts)
+
+
+def _names_one(words: Sequence[str], profile: LanguageProfile) -> bool:
+    """Whether a part of a list holds a word that names someone: a capitalised word or a noun
+    for a body or people ("the council", "other capitals"), not a title or a role that a name
+    may follow ("Former Secretary of State and party leader Maria Lopez"); a part that ends
+    with a role describes the one named before ("Ana Ruiz, a lawyer and longtime Green Party
+    activist", "the mayor's chief aide and adviser Tom Hale")."""
+
+    def role(word: str) -> bool:
+        return profile.is_person_title(word) or word.casefold() in profile.role_words
+
+    def names(word: str) -> bool:
+        return not role(word) and (word[:1].isupper() or word.casefold() in profile.actor_nouns)
+
+    content = [word for word in words if word[:1].isalnum()]
+    return bool(content) and not role(content[-1]) and any(names(word) for word in content)
 
 
 def _generic_group(name: str, profile: LanguageProfile) -> bool:

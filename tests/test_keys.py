@@ -613,6 +613,51 @@ def test_groups_of_two_stories_stay_apart_and_their_named_bodies_meet() -> None:
     assert keys[("a", "Senate Democrats")] == keys[("b", "Senate Democrats")] == "senate democrats"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "actor_id"),
+    [
+        # the scan named the list by one of its actors: the list is not that actor
+        ("Madrid, Lisbon and other southern capitals", "Spain", "ESP"),
+        ("the council and Mayor Tom Hale", "Tom Hale", None),
+        ("Okafor (D-Ohio) and Maria Lopez (R-Maine)", "Rep. Paul Okafor", None),
+    ],
+)
+def test_a_list_of_actors_is_keyed_within_its_document(text: str, name: str, actor_id: str | None) -> None:
+    key = actor_key(ActorRef(text, 0, len(text), name, actor_id), PROFILE, doc="d6")
+    assert key is not None and key.endswith("@d6")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "key"),
+    [
+        # one person with two titles, and a person with an appositive
+        ("Former Secretary of State and party leader Maria Lopez", "Maria Lopez", "maria lopez"),
+        ("Ana Ruiz, the veteran campaigner and lawyer", "Ana Ruiz", "ana ruiz"),
+        # a body whose name holds a coordinator
+        ("the Department of Health and Human Services", "Department of Health and Human Services", None),
+    ],
+)
+def test_a_name_with_a_coordinator_in_its_titles_or_its_name_is_no_list(text: str, name: str, key: str | None) -> None:
+    found = actor_key(ActorRef(text, 0, len(text), name), PROFILE, doc="d6")
+    assert found is not None and "@" not in found and (key is None or found == key)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "key"),
+    [
+        ("Ruiz, a lawyer from Leeds and longtime Green Party activist", "Ana Ruiz", "ana ruiz"),
+        ("Lopez's chief aide and adviser Tom Hale", "Tom Hale", "tom hale"),
+    ],
+)
+def test_a_person_described_with_a_coordinator_is_no_list(text: str, name: str, key: str) -> None:
+    assert actor_key(ActorRef(text, 0, len(text), name), PROFILE, doc="d6") == key
+
+
 @pytest.mark.parametrize("name", ["AFT", "The BATs", "Sparsely"])
 def test_a_body_written_in_capitals_or_a_stray_word_is_no_generic_group(name: str) -> None:
     assert actor_key(ActorRef(name, 0, len(name), name), PROFILE, doc="d6") == name.casefold().removeprefix("the ")
+
+
+def test_an_unresolved_list_has_no_key() -> None:
+    text = "his two deputies, Majority Leader Tom Hale and Whip Ana Ruiz"
+    assert actor_key(ActorRef(text, 0, len(text), None, via="unresolved"), PROFILE, doc="d6") is None
