@@ -101,7 +101,7 @@ def actor_key(
         return f"{actor_phrase_key(actor.text, profile)}@{doc}"  # "Congress and President Obama"
     if actor.id:
         return actor.id
-    if actor.name is None:
+    if actor.name is None or _gender_disagrees(actor, profile):
         return None
     words = [(word, "") for word in _without_determiners(actor.name, profile)]
     if doc is not None and (_an_amount(actor.name, profile) or _generic_group(actor.name, profile)):
@@ -171,6 +171,31 @@ def _names_one(words: Sequence[str], profile: LanguageProfile) -> bool:
 
     content = [word for word in words if word[:1].isalnum()]
     return bool(content) and not role(content[-1]) and any(names(word) for word in content)
+
+
+def _gender_disagrees(actor: ActorRef, profile: LanguageProfile) -> bool:
+    """Whether the words of an actor say one gender ("she", "Mrs") and the name it was
+    resolved to the other ("Tom Hale", "Mr. Okafor"): the resolution guessed wrong, and a key
+    would count the finding for the wrong person. A first name of both lists or of neither
+    says nothing."""
+    from stancekit.people import written_gender
+
+    written = written_gender(actor.text, profile)
+    named = _name_gender(actor.name or "", profile)
+    return written is not None and named is not None and written != named
+
+
+def _name_gender(name: str, profile: LanguageProfile) -> str | None:
+    """ "male" or "female" as a name's honorific or its first name says; None when neither does."""
+    words = _without_determiners(name, profile)
+    opening = words[0].casefold() if words else ""
+    if opening in profile.male_honorifics or opening in profile.female_honorifics:
+        return "male" if opening in profile.male_honorifics else "female"
+    while len(words) > 1 and profile.is_person_title(words[0]):
+        words.pop(0)
+    first = words[0].casefold() if words else ""
+    male, female = first in profile.male_names, first in profile.female_names
+    return "male" if male and not female else "female" if female and not male else None
 
 
 def _generic_group(name: str, profile: LanguageProfile) -> bool:

@@ -642,6 +642,18 @@ def test_a_name_with_a_coordinator_in_its_titles_or_its_name_is_no_list(text: st
     assert found is not None and "@" not in found and (key is None or found == key)
 
 
+@pytest.mark.parametrize(("text", "name"), [("she", "Tom Hale"), ("he", "Maria Lopez"), ("her", "Mr. Okafor")])
+def test_a_pronoun_resolved_to_someone_of_the_other_gender_has_no_key(text: str, name: str) -> None:
+    """The first name or the honorific says the resolution guessed wrong: no key counts the
+    finding for the wrong person."""
+    assert actor_key(ActorRef(text, 0, len(text), name, via="pronoun"), PROFILE, doc="d7") is None
+
+
+@pytest.mark.parametrize(("text", "name"), [("she", "Maria Lopez"), ("he", "Tom Hale"), ("she", "Avery Okafor")])
+def test_a_pronoun_resolved_to_someone_of_its_gender_or_of_no_known_gender_keeps_the_key(text: str, name: str) -> None:
+    assert actor_key(ActorRef(text, 0, len(text), name, via="pronoun"), PROFILE, doc="d7") == name.casefold()
+
+
 @pytest.mark.parametrize(
     ("text", "name", "key"),
     [
