@@ -104,7 +104,7 @@ def actor_key(
     if actor.name is None or _gender_disagrees(actor, profile):
         return None
     words = [(word, "") for word in _without_determiners(actor.name, profile)]
-    if doc is not None and (_an_amount(actor.name, profile) or _generic_group(actor.name, profile)):
+    if doc is not None and (_an_amount(actor.name, profile) or _generic_group(actor.name, profile, _determined(actor))):
         return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "22 percent", "women", "Anyone who ..."
     if doc is not None and _only_roles(words, profile) and not _names_someone(actor.name, profile):
         return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "Critics", "The chancellor"
@@ -141,8 +141,10 @@ def _lists_actors(actor: ActorRef, profile: LanguageProfile) -> bool:
     none ("Congress and President Obama", "Madrid, Lisbon and other capitals"): the stance is
     the list's, and a key for the one would count it as that one's. A list is a coordinator
     (outside brackets) with a word that names someone on each side of it; titles name no one
-    ("Former Secretary of State and party leader Maria Lopez" is one person), and a name that
-    holds the coordinator is the name of the whole ("Department of Health and Human Services")."""
+    ("Former Secretary of State and party leader Maria Lopez" is one person), a name that holds
+    the coordinator is the name of the whole ("Department of Health and Human Services"), and
+    so is an office's ("Work and Pensions Secretary Ana Ruiz", "the Secretary of State for
+    Culture, Media and Sport")."""
     if actor.name is None or any(word.casefold() in profile.coordinators for word in actor.name.split()):
         return False  # an actor nothing resolved has no key
     parts: list[list[str]] = [[]]
@@ -153,7 +155,24 @@ def _lists_actors(actor: ActorRef, profile: LanguageProfile) -> bool:
             parts.append([])
         else:
             parts[-1].append(token.text)
-    return len(parts) > 1 and all(_names_one(part, profile) for part in parts)
+    if len(parts) < 2 or _coordinates_an_office(parts, profile):
+        return False
+    return all(_names_one(part, profile) for part in parts)
+
+
+def _coordinates_an_office(parts: Sequence[Sequence[str]], profile: LanguageProfile) -> bool:
+    """Whether the coordinator of a phrase joins the words of one office: in the complement
+    of a role it opens ("the Secretary of State for Culture, Media and Sport"), or before the
+    title of the last part, the part before it naming no one by a pronoun ("Work and Pensions
+    Secretary Ana Ruiz"; but "He and Committee Chairman Tom Hale" are two)."""
+    first = _without_determiners(" ".join(parts[0]), profile)
+    head = _before_a_complement(first, profile)
+    if head and len(head) < len(first) and all(profile.is_person_title(word) for word in head):
+        return True
+    last = [word for word in parts[-1] if word[:1].isalnum()]
+    title = next((k for k, word in enumerate(last) if profile.is_person_title(word)), 0)
+    pronouns = profile.subject_pronouns | profile.object_subjects.keys()
+    return title > 0 and not any(word.casefold() in pronouns for part in parts[:-1] for word in part)
 
 
 def _names_one(words: Sequence[str], profile: LanguageProfile) -> bool:
@@ -169,7 +188,7 @@ def _names_one(words: Sequence[str], profile: LanguageProfile) -> bool:
     def names(word: str) -> bool:
         return not role(word) and (word[:1].isupper() or word.casefold() in profile.actor_nouns)
 
-    content = [word for word in words if word[:1].isalnum()]
+    content = _before_a_complement([word for word in words if word[:1].isalnum()], profile)
     return bool(content) and not role(content[-1]) and any(names(word) for word in content)
 
 
@@ -198,7 +217,14 @@ def _name_gender(name: str, profile: LanguageProfile) -> str | None:
     return "male" if male and not female else "female" if female and not male else None
 
 
-def _generic_group(name: str, profile: LanguageProfile) -> bool:
+def _determined(actor: ActorRef) -> bool:
+    """Whether the text writes a determiner before the name it was given ("The Conservatives"
+    named "Conservatives"): the name's capitals are then no sentence's first."""
+    text, name = actor.text.split(), (actor.name or "").split()
+    return len(text) > len(name) > 0 and text[-len(name) :] == name
+
+
+def _generic_group(name: str, profile: LanguageProfile, determined: bool = False) -> bool:
     """Whether an actor is a group of people that only its document says the members of:
     another story's "women" or "House members" are other women and other members, and counting
     them as one actor across stories merges what the text never said was one. The line:
@@ -233,7 +259,8 @@ def _generic_group(name: str, profile: LanguageProfile) -> bool:
     if folded in profile.member_nouns:
         return True  # "House members"
     named = any(other == "PROPN" or any(c.isdigit() for c in word) for word, other in core[:-1])
-    return not named and _plural_common_noun(head, tag, start + len(core) == 1, profile)
+    opens = start + len(core) == 1 and not determined
+    return not named and _plural_common_noun(head, tag, opens, profile)
 
 
 def _after_quantifiers(pairs: Sequence[tuple[str, str]], profile: LanguageProfile) -> int:
@@ -253,11 +280,23 @@ def _after_quantifiers(pairs: Sequence[tuple[str, str]], profile: LanguageProfil
 def _plural_common_noun(word: str, tag: str, opens: bool, profile: LanguageProfile) -> bool:
     """Whether a head is a common noun for many people: a plural ("voters", "PACs") or a group
     noun ("people"), in lower case, in capitals as a common acronym, or capitalised only as the
-    first word of the phrase ("Women", "Others"; not "Democrats")."""
+    first word of the phrase and a noun for people ("Women", "Musicians"): a capitalised word
+    alone is as often a name ("Democrats", "Wales", "the Commons", "Spurs")."""
     folded = word.casefold()
-    common = word == folded or folded in profile.key_common_acronyms or (opens and tag == "NOUN")
+    opening = opens and tag == "NOUN" and _people_noun(folded, profile)
+    common = word == folded or folded in profile.key_common_acronyms or opening
     plural = lemma(word, "NOUN").casefold() != folded or folded in profile.key_group_nouns
     return common and plural
+
+
+def _people_noun(folded: str, profile: LanguageProfile) -> bool:
+    """Whether a lower-case noun names people: an actor or role noun, a group noun, or a noun
+    with the ending of one ("bookmakers", "musicians", "women")."""
+    if folded in profile.actor_nouns | profile.role_words | profile.key_group_nouns:
+        return True
+    agent = folded.endswith(profile.agent_suffixes) and not folded.endswith(profile.agent_suffix_exceptions)
+    unlisted = folded not in profile.non_actor_heads | profile.function_words | profile.comparatives
+    return len(folded) > 4 and folded.isalpha() and agent and unlisted
 
 
 def _role_after_a_name(words: Sequence[tuple[str, str]], profile: LanguageProfile) -> bool:

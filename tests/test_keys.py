@@ -673,3 +673,41 @@ def test_a_body_written_in_capitals_or_a_stray_word_is_no_generic_group(name: st
 def test_an_unresolved_list_has_no_key() -> None:
     text = "his two deputies, Majority Leader Tom Hale and Whip Ana Ruiz"
     assert actor_key(ActorRef(text, 0, len(text), None, via="unresolved"), PROFILE, doc="d6") is None
+
+
+@pytest.mark.parametrize("name", ["Wales", "Commons", "Spurs", "Tories and the Lib Dems", "EADS and BAE Systems"])
+def test_a_capitalised_plural_that_is_no_noun_for_people_is_a_name(name: str) -> None:
+    """At the start of a sentence capitals say nothing, and a name may end in "s": only a noun
+    for people ("Musicians", "Women") is taken there for a generic group."""
+    key = actor_key(ActorRef(name, 0, len(name), name), PROFILE, doc="d8")
+    assert key is not None and "@" not in key
+
+
+@pytest.mark.parametrize("name", ["Musicians", "Bookmakers", "Demonstrators"])
+def test_a_capitalised_noun_for_people_opening_the_phrase_is_a_generic_group(name: str) -> None:
+    assert actor_key(ActorRef(name, 0, len(name), name), PROFILE, doc="d8") == f"{name.casefold()}@d8"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Work and Pensions Secretary Ana Ruiz", "Ana Ruiz"),
+        ("Culture, Media and Sport Secretary Ana Ruiz", "Ana Ruiz"),
+        ("The Secretary of State for Trade and Industry", "Ana Ruiz"),
+        ("Tom Hale, media and telecoms analyst at Northfield Research", "Tom Hale"),
+    ],
+)
+def test_a_coordinator_inside_an_office_or_a_description_makes_no_list(text: str, name: str) -> None:
+    key = actor_key(ActorRef(text, 0, len(text), name), PROFILE, doc="d6")
+    assert key == name.casefold()
+
+
+def test_a_pronoun_and_a_titled_person_are_a_list() -> None:
+    text = "He and Committee Chairman Tom Hale"
+    assert actor_key(ActorRef(text, 0, len(text), "Tom Hale"), PROFILE, doc="d6").endswith("@d6")
+
+
+def test_a_capitalised_plural_after_a_determiner_is_a_name() -> None:
+    """ "The Conservatives" names the party; "Conservatives" opening a sentence may be any."""
+    key = actor_key(ActorRef("The Conservatives and Lib Dems", 0, 30, "Conservatives and Lib Dems"), PROFILE, doc="d")
+    assert key == "conservatives and lib dems"
