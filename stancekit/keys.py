@@ -155,21 +155,24 @@ def _lists_actors(actor: ActorRef, profile: LanguageProfile) -> bool:
             parts.append([])
         else:
             parts[-1].append(token.text)
-    if len(parts) < 2 or _coordinates_an_office(parts, profile):
+    if len(parts) < 2 or _coordinates_an_office(parts, actor.name, profile):
         return False
     return all(_names_one(part, profile) for part in parts)
 
 
-def _coordinates_an_office(parts: Sequence[Sequence[str]], profile: LanguageProfile) -> bool:
+def _coordinates_an_office(parts: Sequence[Sequence[str]], name: str, profile: LanguageProfile) -> bool:
     """Whether the coordinator of a phrase joins the words of one office: in the complement
     of a role it opens ("the Secretary of State for Culture, Media and Sport"), or before the
-    title of the last part, the part before it naming no one by a pronoun ("Work and Pensions
-    Secretary Ana Ruiz"; but "He and Committee Chairman Tom Hale" are two)."""
+    title of the last part when that part ends with the name the actor was given, the part
+    before it naming no one by a pronoun ("Work and Pensions Secretary Ana Ruiz"; but "He and
+    Committee Chairman Tom Hale" are two, and so are "NBC News and the Ohio Democratic Party")."""
     first = _without_determiners(" ".join(parts[0]), profile)
     head = _before_a_complement(first, profile)
     if head and len(head) < len(first) and all(profile.is_person_title(word) for word in head):
         return True
     last = [word for word in parts[-1] if word[:1].isalnum()]
+    if not last or last[-1] != name.split()[-1]:
+        return False
     title = next((k for k, word in enumerate(last) if profile.is_person_title(word)), 0)
     pronouns = profile.subject_pronouns | profile.object_subjects.keys()
     return title > 0 and not any(word.casefold() in pronouns for part in parts[:-1] for word in part)

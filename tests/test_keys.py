@@ -620,6 +620,7 @@ def test_groups_of_two_stories_stay_apart_and_their_named_bodies_meet() -> None:
         ("Madrid, Lisbon and other southern capitals", "Spain", "ESP"),
         ("the council and Mayor Tom Hale", "Tom Hale", None),
         ("Okafor (D-Ohio) and Maria Lopez (R-Maine)", "Rep. Paul Okafor", None),
+        ("Channel 9 News, the Ledger and the Ohio Democratic Party", "Channel 9 News", None),
     ],
 )
 def test_a_list_of_actors_is_keyed_within_its_document(text: str, name: str, actor_id: str | None) -> None:
