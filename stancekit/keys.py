@@ -249,8 +249,10 @@ def _generic_group(name: str, profile: LanguageProfile, determined: bool = False
     A proper noun's group that is no body ("the Koch brothers") keeps its key too: a missed merge
     misleads less than a wrong one, and the line is drawn where the words show it."""
     words = [t.text for t in tokenize(name, profile=profile) if t.lower not in profile.quote_marks]
-    if not words or (len(words) > 1 and name_core(name, profile)):
-        return False  # "Reporters Without Borders": written as a name
+    if not words:
+        return False
+    if len(words) > 1 and name_core(name, profile) and words[-1].casefold() not in profile.key_people_kinds:
+        return False  # "Reporters Without Borders": written as a name; "Young Evangelicals" are a kind
     pairs = list(zip(words, default_tagger().tag(words), strict=True))
     start = _after_quantifiers(pairs, profile)
     if start == len(pairs) or pairs[start][0].casefold() in profile.key_indefinite_actors:
@@ -261,9 +263,18 @@ def _generic_group(name: str, profile: LanguageProfile, determined: bool = False
     folded = head.casefold()
     if folded in profile.member_nouns:
         return True  # "House members"
-    named = any(other == "PROPN" or any(c.isdigit() for c in word) for word, other in core[:-1])
+    named = any(_names_whose(word, other, profile) for word, other in core[:-1])
     opens = start + len(core) == 1 and not determined
     return not named and _plural_common_noun(head, tag, opens, profile)
+
+
+def _names_whose(word: str, tag: str, profile: LanguageProfile) -> bool:
+    """Whether a word before a group's head is a name that says whose the group is ("EU
+    leaders", "G7 ministers"): a proper noun or a word with a digit, not a modifier of actor
+    nouns written with a capital ("Young Evangelicals", "Senior officials")."""
+    if any(char.isdigit() for char in word):
+        return True
+    return tag == "PROPN" and word.casefold() not in profile.actor_modifiers
 
 
 def _after_quantifiers(pairs: Sequence[tuple[str, str]], profile: LanguageProfile) -> int:
@@ -282,12 +293,13 @@ def _after_quantifiers(pairs: Sequence[tuple[str, str]], profile: LanguageProfil
 
 def _plural_common_noun(word: str, tag: str, opens: bool, profile: LanguageProfile) -> bool:
     """Whether a head is a common noun for many people: a plural ("voters", "PACs") or a group
-    noun ("people"), in lower case, in capitals as a common acronym, or capitalised only as the
+    noun ("people"), in lower case, in capitals as a common acronym or a kind of people
+    ("Millennials", "Evangelicals"), or capitalised only as the
     first word of the phrase and a noun for people ("Women", "Musicians"): a capitalised word
     alone is as often a name ("Democrats", "Wales", "the Commons", "Spurs")."""
     folded = word.casefold()
     opening = opens and tag == "NOUN" and _people_noun(folded, profile)
-    common = word == folded or folded in profile.key_common_acronyms or opening
+    common = word == folded or folded in profile.key_common_acronyms | profile.key_people_kinds or opening
     plural = lemma(word, "NOUN").casefold() != folded or folded in profile.key_group_nouns
     return common and plural
 

@@ -577,6 +577,9 @@ def test_a_role_with_a_complement_keeps_its_role_and_is_kept_within_its_document
         "ordinary people",
         # members of a body are not the body
         "House members",
+        # a kind of people news writes in capitals is no body
+        "Millennials",
+        "Young Evangelicals",
         # a common noun written in capitals names no one
         "super PACs",
         "a super PAC",

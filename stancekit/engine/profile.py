@@ -359,6 +359,11 @@ class LanguageProfile:
         "Nouns for a group of people not written as plurals ('people', 'police'): an ACTOR they head is"
         " a group only its document says the members of.",
     )
+    key_people_kinds: frozenset[str] = _slot(
+        WORDS,
+        "Plural nouns news capitalises for kinds of people, not bodies ('Millennials', 'Evangelicals'):"
+        " an ACTOR they head is a group only its document says the members of.",
+    )
     key_setting_topics: frozenset[str] = _slot(
         WORDS,
         "Topic dictionary ids that set a story rather than name what its plans and bills are about"
