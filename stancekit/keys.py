@@ -109,7 +109,7 @@ def actor_key(
     if doc is not None and _only_roles(words, profile) and not _names_someone(actor.name, profile):
         return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "Critics", "The chancellor"
     if doc is not None and _role_after_a_name(words, profile):
-        return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "UKIP MEP": which member, only the document says
+        return f"{_with_roles(actor.name, profile)}@{doc}"  # "UKIP MEP": which member, only the document says
     named = name_key(actor.name, profile, actor_ids)
     if named:
         return named
@@ -312,6 +312,13 @@ def _people_noun(folded: str, profile: LanguageProfile) -> bool:
     agent = folded.endswith(profile.agent_suffixes) and not folded.endswith(profile.agent_suffix_exceptions)
     unlisted = folded not in profile.non_actor_heads | profile.function_words | profile.comparatives
     return len(folded) > 4 and folded.isalpha() and agent and unlisted
+
+
+def _with_roles(name: str, profile: LanguageProfile) -> str:
+    """A role phrase in lower case without its determiners, its roles kept ("ukip mep"): a
+    member's key within the document must not be the body's ("ukip"), which the document's
+    own key for the body would join."""
+    return " ".join(word.casefold() for word in _without_determiners(name, profile))
 
 
 def _role_after_a_name(words: Sequence[tuple[str, str]], profile: LanguageProfile) -> bool:

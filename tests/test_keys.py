@@ -414,7 +414,7 @@ def test_a_surname_joins_a_full_name_only_when_they_are_written_among_the_same_a
 
 
 def test_a_role_written_after_the_name_of_its_body_is_a_member_kept_within_its_document() -> None:
-    assert actor_key(ActorRef("Green MEP", 0, 9, "Green MEP"), PROFILE, doc="d3") == "green@d3"
+    assert actor_key(ActorRef("Green MEP", 0, 9, "Green MEP"), PROFILE, doc="d3") == "green mep@d3"
     assert actor_key(ActorRef("Ana Reyes", 0, 9, "Ana Reyes"), PROFILE, doc="d3") == "ana reyes"
 
 
@@ -715,3 +715,11 @@ def test_a_capitalised_plural_after_a_determiner_is_a_name() -> None:
     """ "The Conservatives" names the party; "Conservatives" opening a sentence may be any."""
     key = actor_key(ActorRef("The Conservatives and Lib Dems", 0, 30, "Conservatives and Lib Dems"), PROFILE, doc="d")
     assert key == "conservatives and lib dems"
+
+
+def test_a_member_of_a_body_does_not_join_the_body_its_document_names() -> None:
+    """ "A Veritas MEP" said what the member said; the party, named in the same story, did not."""
+    found = MATCHER.scan(Document("d", "Veritas backs the new tax. A Veritas MEP opposes the new tax."))
+    keys = {f.actor.text: f.actor.key for f in found}
+    assert keys["Veritas"] == "veritas"
+    assert keys["A Veritas MEP"] != "veritas"
