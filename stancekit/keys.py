@@ -18,8 +18,10 @@ nothing resolved.
 A key says which only as far as the text does: a wrong merge misleads more than a missed
 one. What only its document can say the identity of (a lone noun after a determiner, a
 generic head such as "plan" without a common noun that says what it is about, a role, a
-pronoun, an actor that is only a role or a body) is keyed within its document
-("scheme@politics/078"), and joins the document's own key for the same noun when it has one.
+pronoun, an actor that is only a role or a body, a generic group of people such as "women" or
+"Anyone who ..." (`_generic_group` draws the line), a list of actors) is keyed within its
+document ("scheme@politics/078"), and joins the document's own key for the same noun when it
+has one. A named body ("Senate Democrats", "the Clinton campaign") keeps one key everywhere.
 
 Keys are made twice, on purpose. The scan gives each finding its keys as its document shows
 them, so that its output streams: no finding waits for the rest of the collection. A surname
