@@ -18,8 +18,10 @@ nothing resolved.
 A key says which only as far as the text does: a wrong merge misleads more than a missed
 one. What only its document can say the identity of (a lone noun after a determiner, a
 generic head such as "plan" without a common noun that says what it is about, a role, a
-pronoun, an actor that is only a role or a body) is keyed within its document
-("scheme@politics/078"), and joins the document's own key for the same noun when it has one.
+pronoun, an actor that is only a role or a body, a generic group of people such as "women" or
+"Anyone who ..." (`_generic_group` draws the line), a list of actors) is keyed within its
+document ("scheme@politics/078"), and joins the document's own key for the same noun when it
+has one. A named body ("Senate Democrats", "the Clinton campaign") keeps one key everywhere.
 
 Keys are made twice, on purpose. The scan gives each finding its keys as its document shows
 them, so that its output streams: no finding waits for the rest of the collection. A surname
@@ -96,17 +98,19 @@ def actor_key(
     With `doc`, an actor that no name says the identity of ("the commission", "campaigners",
     "the prime minister", "public sector unions") is keyed within that document, as a lone
     noun topic is (see `phrase_key`): another story's commission is another commission."""
+    if doc is not None and _lists_actors(actor, profile):
+        return f"{actor_phrase_key(actor.text, profile)}@{doc}"  # "Congress and President Obama"
     if actor.id:
         return actor.id
-    if actor.name is None:
+    if actor.name is None or _gender_disagrees(actor, profile):
         return None
     words = [(word, "") for word in _without_determiners(actor.name, profile)]
-    if doc is not None and _an_amount(actor.name, profile):
-        return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "22 percent", "54% of voters"
+    if doc is not None and (_an_amount(actor.name, profile) or _generic_group(actor.name, profile, _determined(actor))):
+        return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "22 percent", "women", "Anyone who ..."
     if doc is not None and _only_roles(words, profile) and not _names_someone(actor.name, profile):
         return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "Critics", "The chancellor"
     if doc is not None and _role_after_a_name(words, profile):
-        return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "UKIP MEP": which member, only the document says
+        return f"{_with_roles(actor.name, profile)}@{doc}"  # "UKIP MEP": which member, only the document says
     named = name_key(actor.name, profile, actor_ids)
     if named:
         return named
@@ -114,7 +118,11 @@ def actor_key(
     person = person_after_descriptor(key, profile)
     if person is not None:
         return person
-    if doc is not None and (not _names_someone(actor.name, profile) or _role_of_a_body(actor.name, key, profile)):
+    if doc is not None and (
+        not _names_someone(actor.name, profile)
+        or _role_of_a_body(actor.name, key, profile)
+        or _role_with_a_complement(actor.name, profile)
+    ):
         return f"{key}@{doc}"
     return key
 
@@ -141,12 +149,198 @@ def _an_amount(name: str, profile: LanguageProfile) -> bool:
     return found
 
 
+def _lists_actors(actor: ActorRef, profile: LanguageProfile) -> bool:
+    """Whether an actor is written as a list of actors the scan named by one of them or by
+    none ("Congress and President Obama", "Madrid, Lisbon and other capitals"): the stance is
+    the list's, and a key for the one would count it as that one's. A list is a coordinator
+    (outside brackets) with a word that names someone on each side of it; titles name no one
+    ("Former Secretary of State and party leader Maria Lopez" is one person), a name that holds
+    the coordinator is the name of the whole ("Department of Health and Human Services"), and
+    so is an office's ("Work and Pensions Secretary Ana Ruiz", "the Secretary of State for
+    Culture, Media and Sport")."""
+    if actor.name is None or any(word.casefold() in profile.coordinators for word in actor.name.split()):
+        return False  # an actor nothing resolved has no key
+    parts: list[list[str]] = [[]]
+    depth = 0
+    for token in tokenize(actor.text, profile=profile):
+        depth += (token.text == "(") - (token.text == ")")
+        if depth == 0 and token.lower in profile.coordinators:
+            parts.append([])
+        else:
+            parts[-1].append(token.text)
+    if len(parts) < 2 or _coordinates_an_office(parts, actor.name, profile):
+        return False
+    return all(_names_one(part, profile) for part in parts)
+
+
+def _coordinates_an_office(parts: Sequence[Sequence[str]], name: str, profile: LanguageProfile) -> bool:
+    """Whether the coordinator of a phrase joins the words of one office: in the complement
+    of a role it opens ("the Secretary of State for Culture, Media and Sport"), or before the
+    title of the last part when that part ends with the name the actor was given, the part
+    before it naming no one by a pronoun ("Work and Pensions Secretary Ana Ruiz"; but "He and
+    Committee Chairman Tom Hale" are two, and so are "NBC News and the Ohio Democratic Party")."""
+    first = _without_determiners(" ".join(parts[0]), profile)
+    head = _before_a_complement(first, profile)
+    if head and len(head) < len(first) and all(profile.is_person_title(word) for word in head):
+        return True
+    last = [word for word in parts[-1] if word[:1].isalnum()]
+    if not last or last[-1] != name.split()[-1]:
+        return False
+    title = next((k for k, word in enumerate(last) if profile.is_person_title(word)), 0)
+    pronouns = profile.subject_pronouns | profile.object_subjects.keys()
+    return title > 0 and not any(word.casefold() in pronouns for part in parts[:-1] for word in part)
+
+
+def _names_one(words: Sequence[str], profile: LanguageProfile) -> bool:
+    """Whether a part of a list holds a word that names someone: a capitalised word or a noun
+    for a body or people ("the council", "other capitals"), not a title or a role that a name
+    may follow ("Former Secretary of State and party leader Maria Lopez"); a part that ends
+    with a role describes the one named before ("Ana Ruiz, a lawyer and longtime Green Party
+    activist", "the mayor's chief aide and adviser Tom Hale")."""
+
+    def role(word: str) -> bool:
+        return profile.is_person_title(word) or word.casefold() in profile.role_words
+
+    def names(word: str) -> bool:
+        return not role(word) and (word[:1].isupper() or word.casefold() in profile.actor_nouns)
+
+    content = _before_a_complement([word for word in words if word[:1].isalnum()], profile)
+    return bool(content) and not role(content[-1]) and any(names(word) for word in content)
+
+
+def _gender_disagrees(actor: ActorRef, profile: LanguageProfile) -> bool:
+    """Whether the words of an actor say one gender ("she", "Mrs") and the name it was
+    resolved to the other ("Tom Hale", "Mr. Okafor"): the resolution guessed wrong, and a key
+    would count the finding for the wrong person. A first name of both lists or of neither
+    says nothing."""
+    from stancekit.people import written_gender
+
+    written = written_gender(actor.text, profile)
+    named = _name_gender(actor.name or "", profile)
+    return written is not None and named is not None and written != named
+
+
+def _name_gender(name: str, profile: LanguageProfile) -> str | None:
+    """ "male" or "female" as a name's honorific or its first name says; None when neither does."""
+    words = _without_determiners(name, profile)
+    opening = words[0].casefold() if words else ""
+    if opening in profile.male_honorifics or opening in profile.female_honorifics:
+        return "male" if opening in profile.male_honorifics else "female"
+    while len(words) > 1 and profile.is_person_title(words[0]):
+        words.pop(0)
+    first = words[0].casefold() if words else ""
+    male, female = first in profile.male_names, first in profile.female_names
+    return "male" if male and not female else "female" if female and not male else None
+
+
+def _determined(actor: ActorRef) -> bool:
+    """Whether the text writes a determiner before the name it was given ("The Conservatives"
+    named "Conservatives"): the name's capitals are then no sentence's first."""
+    text, name = actor.text.split(), (actor.name or "").split()
+    return len(text) > len(name) > 0 and text[-len(name) :] == name
+
+
+def _generic_group(name: str, profile: LanguageProfile, determined: bool = False) -> bool:
+    """Whether an actor is a group of people that only its document says the members of:
+    another story's "women" or "House members" are other women and other members, and counting
+    them as one actor across stories merges what the text never said was one. The line:
+
+    - an indefinite pronoun or a quantifier, alone or opening the phrase ("Anyone who ...",
+      "Nobody", "Both", "Others", "a majority of nurses"): a group;
+    - a plural common noun as the head, written in lower case or as a common noun in capitals
+      ("women", "retired teachers", "super PACs", "two-thirds of voters"), or a noun for a
+      group of people ("ordinary people"): a group, whatever its complement names ("members
+      of Congress", "Voters in Ohio" are some of them, not the body or the place);
+    - a noun for the members of a body ("House members"): a group, as "members of the House" is;
+    - but a proper noun before such a head names whose they are as a body does ("EU leaders",
+      "G7 finance ministers", "Sanders supporters"), a capitalised plural head is a party or a
+      people by name ("Senate Democrats", "House Republicans"), a name of capitalised words is
+      a name ("Reporters Without Borders"), and a singular head is one body ("the Sanders
+      campaign", "the European Commission"): all of them keep one key across the collection.
+      So do the groups the actor dictionary knows ("Republicans"): their id is their key.
+
+    A proper noun's group that is no body ("the Koch brothers") keeps its key too: a missed merge
+    misleads less than a wrong one, and the line is drawn where the words show it."""
+    words = [t.text for t in tokenize(name, profile=profile) if t.lower not in profile.quote_marks]
+    if not words:
+        return False
+    if len(words) > 1 and name_core(name, profile) and words[-1].casefold() not in profile.key_people_kinds:
+        return False  # "Reporters Without Borders": written as a name; "Young Evangelicals" are a kind
+    pairs = list(zip(words, default_tagger().tag(words), strict=True))
+    start = _after_quantifiers(pairs, profile)
+    if start == len(pairs) or pairs[start][0].casefold() in profile.key_indefinite_actors:
+        return True  # "Both", "Anyone who ..."
+    rest = pairs[start:]
+    core = rest[: _core_end(rest, profile)]
+    head, tag = core[-1]
+    folded = head.casefold()
+    if folded in profile.member_nouns:
+        return True  # "House members"
+    named = any(_names_whose(word, other, profile) for word, other in core[:-1])
+    opens = start + len(core) == 1 and not determined
+    return not named and _plural_common_noun(head, tag, opens, profile)
+
+
+def _names_whose(word: str, tag: str, profile: LanguageProfile) -> bool:
+    """Whether a word before a group's head is a name that says whose the group is ("EU
+    leaders", "G7 ministers"): a proper noun or a word with a digit, not a modifier of actor
+    nouns written with a capital ("Young Evangelicals", "Senior officials")."""
+    if any(char.isdigit() for char in word):
+        return True
+    return tag == "PROPN" and word.casefold() not in profile.actor_modifiers
+
+
+def _after_quantifiers(pairs: Sequence[tuple[str, str]], profile: LanguageProfile) -> int:
+    """Where an actor phrase's noun starts after its determiners, quantifiers and partitives
+    ("a majority of", "some of the") and the adverbs before a word ("about two-thirds"); the
+    phrase's length when it is only quantifiers ("Both", "Many of the")."""
+    skipped = profile.determiners | profile.articles | profile.partitives | profile.partitive_pronouns
+    skipped |= profile.key_complement_links
+    start = 0
+    while start < len(pairs) and (
+        pairs[start][0].casefold() in skipped or (pairs[start][1] == "ADV" and start < len(pairs) - 1)
+    ):
+        start += 1
+    return start
+
+
+def _plural_common_noun(word: str, tag: str, opens: bool, profile: LanguageProfile) -> bool:
+    """Whether a head is a common noun for many people: a plural ("voters", "PACs") or a group
+    noun ("people"), in lower case, in capitals as a common acronym or a kind of people
+    ("Millennials", "Evangelicals"), or capitalised only as the
+    first word of the phrase and a noun for people ("Women", "Musicians"): a capitalised word
+    alone is as often a name ("Democrats", "Wales", "the Commons", "Spurs")."""
+    folded = word.casefold()
+    opening = opens and tag == "NOUN" and _people_noun(folded, profile)
+    common = word == folded or folded in profile.key_common_acronyms | profile.key_people_kinds or opening
+    plural = lemma(word, "NOUN").casefold() != folded or folded in profile.key_group_nouns
+    return common and plural
+
+
+def _people_noun(folded: str, profile: LanguageProfile) -> bool:
+    """Whether a lower-case noun names people: an actor or role noun, a group noun, or a noun
+    with the ending of one ("bookmakers", "musicians", "women")."""
+    if folded in profile.actor_nouns | profile.role_words | profile.key_group_nouns:
+        return True
+    agent = folded.endswith(profile.agent_suffixes) and not folded.endswith(profile.agent_suffix_exceptions)
+    unlisted = folded not in profile.non_actor_heads | profile.function_words | profile.comparatives
+    return len(folded) > 4 and folded.isalpha() and agent and unlisted
+
+
+def _with_roles(name: str, profile: LanguageProfile) -> str:
+    """A role phrase in lower case without its determiners, its roles kept ("ukip mep"): a
+    member's key within the document must not be the body's ("ukip"), which the document's
+    own key for the body would join."""
+    return " ".join(word.casefold() for word in _without_determiners(name, profile))
+
+
 def _role_after_a_name(words: Sequence[tuple[str, str]], profile: LanguageProfile) -> bool:
     """Whether an actor is a role written after the name of the body it serves ("UKIP MEP",
     "Labour MP"): a member, not the body."""
-    last = words[-1][0].casefold().rstrip(".") if len(words) > 1 else ""
-    before = words[-2][0] if len(words) > 1 else ""
-    return last in profile.person_titles and before[:1].isupper() and before[-1:].isalnum()  # not "Doyle, senator"
+    if len(words) < 2:
+        return False
+    last, before = words[-1][0], words[-2][0]
+    return profile.is_person_title(last) and before[:1].isupper() and before[-1:].isalnum()  # not "Doyle, senator"
 
 
 def _role_of_a_body(name: str, key: str, profile: LanguageProfile) -> bool:
@@ -161,8 +355,10 @@ def _names_someone(name: str, profile: LanguageProfile) -> bool:
     ministers"): a capitalised word that is not just the sentence's first ("Critics")."""
     words = _without_determiners(name, profile)
     common = profile.role_words | profile.actor_nouns | profile.person_titles | profile.actor_modifiers
+    acronyms = profile.key_common_acronyms  # "a super PAC"
     return any(
-        (word[:1].isupper() and (k > 0 or word.casefold() not in common)) or word[:1].isdigit()
+        (word[:1].isupper() and (k > 0 or word.casefold() not in common) and word.casefold() not in acronyms)
+        or word[:1].isdigit()
         for k, word in enumerate(words)
     )
 
@@ -184,10 +380,28 @@ def actor_phrase_key(name: str, profile: LanguageProfile) -> str:
     dropped = profile.determiners | profile.articles
     while len(words) > 1 and words[0] in dropped:
         words.pop(0)
-    kept = [
-        word for word in words if word not in profile.person_titles and word.rstrip(".") not in profile.person_titles
-    ]
-    return " ".join(kept or words)
+    head = _before_a_complement(words, profile)
+    kept = [word for word in head if not profile.is_person_title(word)]
+    return " ".join((kept or head) + words[len(head) :])
+
+
+def _before_a_complement(words: Sequence[str], profile: LanguageProfile) -> list[str]:
+    """The words of a phrase before a complement or an adjunct ("senator" of "senator from
+    vermont"), all of them when it has none: the titles a key drops are those of this part, and
+    a part that is only titles stays ("senator from vermont" is no "from vermont")."""
+    links = profile.key_cut_words | profile.key_complement_links
+    end = next((k for k in range(1, len(words)) if words[k].casefold() in links), len(words))
+    return list(words[:end])
+
+
+def _role_with_a_complement(name: str, profile: LanguageProfile) -> bool:
+    """Whether an actor is a role with a complement or an adjunct that says where it serves
+    ("the senator from Vermont", "the governor of Ohio"): a person whom only the document
+    names, as the bare role is; a body's noun is no role ("the Department of Health")."""
+    words = _without_determiners(name, profile)
+    head = _before_a_complement(words, profile)
+    roles = profile.role_words | profile.person_titles
+    return len(head) < len(words) and all(word.casefold() in roles or profile.is_person_title(word) for word in head)
 
 
 def topic_key(
@@ -229,7 +443,7 @@ def _titled_name(key: str, phrase: str, profile: LanguageProfile) -> str | None:
     from "Mr Blair should quit", "wholeheartedly with Mr Forsyth"): the name, as an actor
     named so is keyed; None for any other key."""
     words = key.split()
-    titles = [k for k, word in enumerate(words) if word.rstrip(".") in profile.person_titles]
+    titles = [k for k, word in enumerate(words) if profile.is_person_title(word)]
     if "@" in key or not titles or titles != list(range(len(titles))) or len(titles) == len(words):
         return None
     name = words[len(titles) :]
@@ -482,7 +696,7 @@ def _without_opening(pairs: list[tuple[str, str]], profile: LanguageProfile) -> 
         if pairs[k][1] == "VERB":
             break  # "buy the firm's stake": the possessor belongs to the verb's object
         if pairs[k][0].casefold() in _POSSESSIVE_MARKS:
-            owner = [pair for pair in pairs[start:k] if pair[0].casefold().rstrip(".") not in profile.person_titles]
+            owner = [pair for pair in pairs[start:k] if not profile.is_person_title(pair[0])]
             named = owner and all(word[:1].isupper() for word, _ in owner)
             return (owner if named else []) + _without_opening(pairs[k + 1 :], profile)
     return pairs[start:]
@@ -712,7 +926,7 @@ def name_parts(name: str, profile: LanguageProfile) -> tuple[str, tuple[str, ...
     without titles ("Sen. George H.W. Bush" -> ("george", ("h", "w"), "bush")); None for a name
     not opened by a known first name, or not written as a name."""
     words = _without_determiners(name, profile)
-    while words and words[0].casefold().rstrip(".") in profile.person_titles:
+    while words and profile.is_person_title(words[0]):
         words.pop(0)
     if len(words) < 2 or not all(word[:1].isupper() for word in words):
         return None

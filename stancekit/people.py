@@ -235,8 +235,7 @@ def _initial(word: str) -> bool:
 
 
 def _is_title(word: str, profile: LanguageProfile) -> bool:
-    folded = word.casefold()
-    return folded in profile.person_titles or folded.rstrip(".") in profile.person_titles
+    return profile.is_person_title(word)
 
 
 def _joined(before: Token, after: Token, text: str) -> bool:

@@ -136,3 +136,9 @@ def test_a_long_document_is_searched_for_names_a_stretch_at_a_time(monkeypatch) 
     assert ("Okafor", "sarah okafor") in actors(near)
     far = f"Okafor opposes the harbour tunnel. {filler * 14}Union leader Sarah Okafor spoke later."
     assert ("Okafor", "okafor") in actors(far)
+
+
+def test_a_surname_after_an_abbreviated_title_is_no_full_name() -> None:
+    """ "Pres. Ortega" names no one called Pres: "Ortega" stays the surname."""
+    text = OPENING + "Pres. Ortega spoke on Monday.\n\nOrtega opposes the harbour tunnel, aides said."
+    assert ("Ortega", "ortega") in actors(text)

@@ -346,6 +346,24 @@ class LanguageProfile:
         "Heads of a topic that points at what its document names ('the plan', 'the bill'): keyed by"
         " what they refer to there.",
     )
+    key_indefinite_actors: frozenset[str] = _slot(
+        WORDS,
+        "Indefinite pronouns that open an ACTOR ('anyone who ...', 'nobody'): a group only its document"
+        " says the members of, keyed within it.",
+    )
+    key_common_acronyms: frozenset[str] = _slot(
+        WORDS, "Common nouns written in capitals ('super PACs', 'MPs'): in a key they name no one, as 'voters' does."
+    )
+    key_group_nouns: frozenset[str] = _slot(
+        WORDS,
+        "Nouns for a group of people not written as plurals ('people', 'police'): an ACTOR they head is"
+        " a group only its document says the members of.",
+    )
+    key_people_kinds: frozenset[str] = _slot(
+        WORDS,
+        "Plural nouns news capitalises for kinds of people, not bodies ('Millennials', 'Evangelicals'):"
+        " an ACTOR they head is a group only its document says the members of.",
+    )
     key_setting_topics: frozenset[str] = _slot(
         WORDS,
         "Topic dictionary ids that set a story rather than name what its plans and bills are about"
@@ -389,6 +407,13 @@ class LanguageProfile:
     other_abbreviations: frozenset[str] = _slot(
         CASED, "Abbreviations (without the period) that keep it as a token and may end a sentence."
     )
+
+    def is_person_title(self, word: str) -> bool:
+        """Whether a word is a title before a person's name, written out or in a short form of
+        `title_spellings` ("Sen.", "Pres.", "Sec."): either way it is no part of the name."""
+        folded = word.casefold()
+        titles = self.person_titles
+        return folded in titles or folded.rstrip(".") in titles or folded in self.title_spellings
 
     def is_first_name(self, word: str) -> bool:
         """Whether a lower-case word is a first name of either list: a name it opens is a person's."""

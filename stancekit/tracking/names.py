@@ -54,8 +54,7 @@ def name_core(name: str, lang: LanguageProfile) -> tuple[str, ...] | None:
 
 
 def _is_title(word: str, lang: LanguageProfile) -> bool:
-    folded = word.casefold()
-    return folded in lang.person_titles or folded.rstrip(".") in lang.person_titles
+    return lang.is_person_title(word)
 
 
 def _person(core: tuple[str, ...], lang: LanguageProfile) -> bool:
