@@ -1290,3 +1290,18 @@ def test_a_role_is_not_looked_for_further_back_than_the_lookback(matcher, monkey
     monkeypatch.setattr(attribution, "LOOKBACK_SENTENCES", 2)
     [finding] = [f for f in matcher.scan(_role_story(3)) if f.actor.text == "The prime minister"]
     assert finding.actor.name != "Ana Ruiz"
+
+
+def test_speakers_are_found_as_before_when_only_the_latest_results_are_kept(matcher, monkeypatch):
+    """A document's context keeps results about its latest sentences and quotes only; a
+    quote that continues the one before still takes its speaker when older ones are gone."""
+    story = (
+        '"We will not back the bridge tolls," said Ana Ruiz, the council leader.\n\n'
+        '"Drivers have paid enough. We oppose any new charge on the ring road."\n\n'
+        "Ferries ran late on Monday.\n\n"
+        '"Commuters reject the plan," said Pedro Alvarez.'
+    )
+    expected = [(f.actor.text, f.actor.name, f.topic.text) for f in matcher.scan(story)]
+    monkeypatch.setattr(attribution, "RECENT_RESULTS_KEPT", 1)
+    assert [(f.actor.text, f.actor.name, f.topic.text) for f in matcher.scan(story)] == expected
+    assert ("We", "Ana Ruiz", "any new charge on the ring road") in expected

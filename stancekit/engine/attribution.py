@@ -77,11 +77,12 @@ class Mention:
 #: same kind, the office of a court or place (see `DocumentContext._role_holders`).
 Holders = tuple[tuple[Mention, ...], tuple[Mention, ...], tuple[Mention, ...]]
 _NO_HOLDERS: Holders = ((), (), ())
-#: Results about one sentence that the search for a role's holder keeps (the people each
-#: sentence names, who it gives an office to, per office): enough for the `LOOKBACK_SENTENCES`
-#: a role looks back over, for several offices at a time. A sentence of a scraped table can
-#: name hundreds of people: kept for every sentence of a long document, they outgrew its text.
-HOLDERS_KEPT = 8 * LOOKBACK_SENTENCES
+#: Results about one sentence, quote or mention that a document's context keeps (the people
+#: each sentence names, who it gives an office to, per office; the speaker of each quote; the
+#: body a common noun stands for): enough for the `LOOKBACK_SENTENCES` a search looks back
+#: over, for several offices at a time. Kept for every sentence of a document of hundreds of
+#: thousands, they would outgrow its text.
+RECENT_RESULTS_KEPT = 8 * LOOKBACK_SENTENCES
 
 
 def _lookback_floor(sentence: int) -> int:
@@ -289,7 +290,8 @@ class DocumentContext:
     def speaker_of_quote(self, quote_index: int) -> Mention | None:
         """The resolved speaker of a direct quote, or None when the text does not say."""
         if quote_index not in self._speakers:
-            self._speakers[quote_index] = None  # guards against loops through inherited speakers
+            # guards against loops through inherited speakers
+            self._remember(self._speakers, quote_index, None)
             found = self._attributed(quote_index)
             if found is None:
                 found = self._inherited(quote_index)
@@ -302,7 +304,8 @@ class DocumentContext:
                     found = replace(
                         resolved, how=f"named beside the quote; {resolved.how}" if resolved.how else resolved.how
                     )
-            self._speakers[quote_index] = found
+            self._remember(self._speakers, quote_index, found)
+            return found
         return self._speakers[quote_index]
 
     def quote_index_at(self, offset: int) -> int | None:
@@ -580,8 +583,10 @@ class DocumentContext:
         the words do not say)."""
         key = (mention.sentence, mention.start)
         if key not in self._common_bodies:
-            self._common_bodies[key] = None  # a chain that comes back to itself ends there
-            self._common_bodies[key] = self._nearest_body_of_kind(mention)
+            self._remember(self._common_bodies, key, None)  # a chain that comes back to itself ends there
+            found = self._nearest_body_of_kind(mention)
+            self._remember(self._common_bodies, key, found)
+            return found
         return self._common_bodies[key]
 
     def _nearest_body_of_kind(self, mention: Mention) -> Mention | None:
@@ -773,9 +778,10 @@ class DocumentContext:
 
     @staticmethod
     def _remember(cache: dict, key, value) -> None:
-        """Keep a result about one sentence, dropping the oldest beyond `HOLDERS_KEPT`."""
+        """Keep a result about one sentence, quote or mention, dropping the oldest beyond
+        `RECENT_RESULTS_KEPT`."""
         cache[key] = value
-        if len(cache) > HOLDERS_KEPT:
+        if len(cache) > RECENT_RESULTS_KEPT:
             del cache[next(iter(cache))]
 
     def _people_in(self, i: int) -> tuple[tuple[Mention, Mention], ...]:
