@@ -22,7 +22,7 @@ pronoun, an actor that is only a role or a body, a generic group of people such 
 "Anyone who ..." (`_generic_group` draws the line), a list of actors) is keyed within its
 document ("scheme@politics/078"), and joins the document's own key for the same noun when it
 has one. So is a pronoun resolved too uncertainly to count for whom it was resolved to
-(`uncertain_pronoun`: "his" after another owner of its sentence, "he" of a party), which keeps
+(`uncertain_pronoun`: "he" or "his" after another name of its sentence, "he" of a party), which keeps
 that key even where its document names the one. A named body ("Senate Democrats", "the
 Clinton campaign") keeps one key everywhere.
 
@@ -779,7 +779,7 @@ def with_keys(
     """`finding` with its actor's and its topic's key set as its own text shows them."""
     lang = profile or default_profile()
     actor = actor_key(finding.actor, lang, actor_ids, doc=finding.doc)
-    if actor is not None and "@" not in actor and uncertain_pronoun(finding, lang):
+    if actor is not None and "@" not in actor and uncertain_pronoun(finding, lang, actor_ids):
         actor = f"{actor}@{finding.doc}"
     topic = topic_key(finding.topic, lang, actor_ids, doc=finding.doc)
     return replace(
@@ -794,17 +794,21 @@ def with_keys(
 _PERSON_TYPES = frozenset({"person", "unknown", None})
 
 
-def uncertain_pronoun(finding: Finding, profile: LanguageProfile) -> bool:
+def uncertain_pronoun(finding: Finding, profile: LanguageProfile, actor_ids: Mapping[str, str] | None = None) -> bool:
     """Whether a finding's actor is a pronoun whose resolution is too uncertain to count the
     finding for the one it was resolved to in other documents: its key is then kept within
     its document, where the resolution is the story's best reading. Such a pronoun is
 
-    - a possessive as holder ("his praise of the president", "their support for the bill")
+    - a third-person or possessive pronoun ("he", "they", "his praise of the president")
       resolved to someone its sentence does not name before it, when the sentence names
-      another there: the owner is more likely that one ("Lee defended his praise of the
-      minister, Tom Ruiz", "Acme, Brill and Corda cut their support" after a story of Dyno);
+      another there who owns or does something, outside a quote: that one is as likely
+      ("Ruiz said he ...", "Acme, Brill and Corda cut their support" after a story of Dyno,
+      "Lee defended his praise of the minister, Tom Ruiz" resolved to Ruiz);
     - a pronoun of a gender resolved to a body or a place ("he" -> "National Convention"), or
-      "it" resolved to a person: the kinds disagree, so the resolution guessed."""
+      "it" resolved to a person: the kinds disagree, so the resolution guessed.
+
+    `actor_ids` (name -> the actor dictionary's id) knows the names of an actor the
+    dictionary named ("the Tories say they ..." is the Conservative Party's)."""
     actor = finding.actor
     if actor.via != "pronoun" or actor.name is None:
         return False
@@ -812,25 +816,51 @@ def uncertain_pronoun(finding: Finding, profile: LanguageProfile) -> bool:
     if _kind_disagrees(word, actor.type, profile):
         return True
     possessive = word in profile.possessive_pronouns and word not in profile.first_person
-    return possessive and _owner_unnamed_before(finding, profile)
+    pronoun = possessive or word in profile.third_person
+    return pronoun and _other_named_before(finding, profile, actor_ids or {})
 
 
-def _owner_unnamed_before(finding: Finding, profile: LanguageProfile) -> bool:
-    """Whether the sentence names someone before the actor but not the one the actor was
-    resolved to: the owner the resolution found is then outside the sentence or after the
-    pronoun, and a name before it may as well be the owner. Names are proper nouns that are no
-    title; the resolved one is written before when a word of its name is, in any form
-    ("Republicans" of "Republican Party", "the president")."""
+def _other_named_before(finding: Finding, profile: LanguageProfile, actor_ids: Mapping[str, str]) -> bool:
+    """Whether the sentence names someone before the actor, outside a quote, but not the one
+    the actor was resolved to: that one is then outside the sentence or after the pronoun,
+    and the name before it may as well be whom the pronoun stands for. Names are proper nouns
+    that are no title; the resolved one is written before when a word of its name is, in any
+    form ("Republicans" of "Republican Party", "the president"), or a name the dictionary
+    gives its id. Words in a quote closed before the pronoun ('"Ken should stick to his guns,"
+    he said') are someone's words, not who the pronoun after them is."""
     actor, sentence = finding.actor, finding.sentence
     before = sentence.text[: max(0, actor.start - sentence.start)]
     words = [t.text for t in tokenize(before, profile=profile)]
     if not words:
         return False
     own = {word.casefold() for word in (actor.name or "").split()} - profile.articles
-    if any(word.casefold() in own or lemma(word, "NOUN").casefold() in own for word in words):
+
+    def names_the_actor(word: str) -> bool:
+        folded = word.casefold()
+        by_id = actor.id is not None and actor_ids.get(folded) == actor.id
+        return by_id or folded in own or lemma(word, "NOUN").casefold() in own
+
+    if any(names_the_actor(word) for word in words):
         return False
     tags = default_tagger().tag(words)
-    return any(_a_name(words[k], tags[k], profile) and _acts_or_owns(words, tags, k) for k in range(len(words)))
+    quoted = _inside_quotes(words, profile)
+    return any(
+        not quoted[k] and _a_name(words[k], tags[k], profile) and _acts_or_owns(words, tags, k)
+        for k in range(len(words))
+    )
+
+
+def _inside_quotes(words: Sequence[str], profile: LanguageProfile) -> list[bool]:
+    """For each word, whether it stands in a quote closed before the words end (each mark opens
+    or closes one): the words of a quote the pronoun stands in are its own context."""
+    inside, found, last_mark = False, [], -1
+    for k, word in enumerate(words):
+        if word in profile.quote_marks:
+            inside, last_mark = not inside, k
+        found.append(inside)
+    if inside:  # the pronoun's own quote
+        found[last_mark:] = [False] * (len(words) - last_mark)
+    return found
 
 
 def _a_name(word: str, tag: str, profile: LanguageProfile) -> bool:
@@ -1190,6 +1220,12 @@ def _after_a_word(span: ActorRef | TopicRef, sentence: TextSpan) -> bool:
 def _keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
     topic, actor_ids = finding.topic, rule_set_actor_ids(compiled)
     keyed = with_keys(finding, compiled.profile, actor_ids)
+    if (
+        finding.actor.id
+        and keyed.actor.key == f"{finding.actor.id}@{finding.doc}"
+        and _id_named_before(finding, compiled)
+    ):
+        keyed = replace(keyed, actor=replace(keyed.actor, key=finding.actor.id))  # "the Tories say they"
     if topic.id and not _named_in_core(topic, compiled):
         # the dictionary found its entry in an adjunct ("courage ... on holding a referendum"):
         # the key is what the phrase is about; the entry stays the finding's id
@@ -1204,6 +1240,17 @@ def _keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
         or _entry_through_head(topic.text, key, compiled)
     )
     return replace(keyed, topic=replace(keyed.topic, key=named)) if named else keyed
+
+
+def _id_named_before(finding: Finding, compiled: CompiledRuleSet) -> bool:
+    """Whether the actor dictionary names the finding's actor in its sentence before it, under
+    any of its names ("the Tories" of the Conservative Party): a pronoun after it stands for
+    the one named."""
+    actor, sentence = finding.actor, finding.sentence
+    before = sentence.text[: max(0, actor.start - sentence.start)]
+    tokens = tokenize(before, profile=compiled.profile)
+    found = compiled.actors.find(tokens, 0, len(tokens)) if compiled.actors and tokens else []
+    return any(match.id == actor.id for match in found)
 
 
 def keyed_as_actor(finding: Finding, actor: ActorRef | None, compiled: CompiledRuleSet) -> Finding:
