@@ -78,7 +78,7 @@ def keyed_again(findings: Sequence[Finding], texts: str | None = None) -> list[F
     for doc, found in by_doc.items():
         path = Path(texts, f"{doc}.txt") if texts else None
         text = path.read_text(encoding="utf-8") if path is not None and path.is_file() else None
-        found = document_keys(found)
+        found = document_keys(found, compiled.profile)
         if text is not None:
             document = DocumentText(text, compiled)
             context = DocumentContext(text, segment(text, compiled.profile), compiled)

@@ -21,7 +21,10 @@ generic head such as "plan" without a common noun that says what it is about, a 
 pronoun, an actor that is only a role or a body, a generic group of people such as "women" or
 "Anyone who ..." (`_generic_group` draws the line), a list of actors) is keyed within its
 document ("scheme@politics/078"), and joins the document's own key for the same noun when it
-has one. A named body ("Senate Democrats", "the Clinton campaign") keeps one key everywhere.
+has one. So is a pronoun resolved too uncertainly to count for whom it was resolved to
+(`uncertain_pronoun`: "he" or "his" after another name of its sentence, "he" of a party), which keeps
+that key even where its document names the one. A named body ("Senate Democrats", "the
+Clinton campaign") keeps one key everywhere.
 
 Keys are made twice, on purpose. The scan gives each finding its keys as its document shows
 them, so that its output streams: no finding waits for the rest of the collection. A surname
@@ -776,12 +779,114 @@ def with_keys(
     """`finding` with its actor's and its topic's key set as its own text shows them."""
     lang = profile or default_profile()
     actor = actor_key(finding.actor, lang, actor_ids, doc=finding.doc)
+    if actor is not None and "@" not in actor and uncertain_pronoun(finding, lang, actor_ids):
+        actor = f"{actor}@{finding.doc}"
     topic = topic_key(finding.topic, lang, actor_ids, doc=finding.doc)
     return replace(
         finding,
         actor=replace(finding.actor, key=_as_name(actor, finding.actor, finding.sentence)),
         topic=replace(finding.topic, key=_as_name(topic, finding.topic, finding.sentence)),
     )
+
+
+#: The actor types a pronoun of a gender ("he", "her") may stand for: a person, or one
+#: nothing says the kind of.
+_PERSON_TYPES = frozenset({"person", "unknown", None})
+
+
+def uncertain_pronoun(finding: Finding, profile: LanguageProfile, actor_ids: Mapping[str, str] | None = None) -> bool:
+    """Whether a finding's actor is a pronoun whose resolution is too uncertain to count the
+    finding for the one it was resolved to in other documents: its key is then kept within
+    its document, where the resolution is the story's best reading. Such a pronoun is
+
+    - a third-person or possessive pronoun ("he", "they", "his praise of the president")
+      resolved to someone its sentence does not name before it, when the sentence names
+      another there who owns or does something, outside a quote: that one is as likely
+      ("Ruiz said he ...", "Acme, Brill and Corda cut their support" after a story of Dyno,
+      "Lee defended his praise of the minister, Tom Ruiz" resolved to Ruiz);
+    - a pronoun of a gender resolved to a body or a place ("he" -> "National Convention"), or
+      "it" resolved to a person: the kinds disagree, so the resolution guessed.
+
+    `actor_ids` (name -> the actor dictionary's id) knows the names of an actor the
+    dictionary named ("the Tories say they ..." is the Conservative Party's)."""
+    actor = finding.actor
+    if actor.via != "pronoun" or actor.name is None:
+        return False
+    word = actor.text.strip().casefold()
+    if _kind_disagrees(word, actor.type, profile):
+        return True
+    possessive = word in profile.possessive_pronouns and word not in profile.first_person
+    pronoun = possessive or word in profile.third_person
+    return pronoun and _other_named_before(finding, profile, actor_ids or {})
+
+
+def _other_named_before(finding: Finding, profile: LanguageProfile, actor_ids: Mapping[str, str]) -> bool:
+    """Whether the sentence names someone before the actor, outside a quote, but not the one
+    the actor was resolved to: that one is then outside the sentence or after the pronoun,
+    and the name before it may as well be whom the pronoun stands for. Names are proper nouns
+    that are no title; the resolved one is written before when a word of its name is, in any
+    form ("Republicans" of "Republican Party", "the president"), or a name the dictionary
+    gives its id. Words in a quote closed before the pronoun ('"Ken should stick to his guns,"
+    he said') are someone's words, not who the pronoun after them is."""
+    actor, sentence = finding.actor, finding.sentence
+    before = sentence.text[: max(0, actor.start - sentence.start)]
+    words = [t.text for t in tokenize(before, profile=profile)]
+    if not words:
+        return False
+    own = {word.casefold() for word in (actor.name or "").split()} - profile.articles
+
+    def names_the_actor(word: str) -> bool:
+        folded = word.casefold()
+        by_id = actor.id is not None and actor_ids.get(folded) == actor.id
+        return by_id or folded in own or lemma(word, "NOUN").casefold() in own
+
+    if any(names_the_actor(word) for word in words):
+        return False
+    tags = default_tagger().tag(words)
+    quoted = _inside_quotes(words, profile)
+    return any(
+        not quoted[k] and _a_name(words[k], tags[k], profile) and _acts_or_owns(words, tags, k)
+        for k in range(len(words))
+    )
+
+
+def _inside_quotes(words: Sequence[str], profile: LanguageProfile) -> list[bool]:
+    """For each word, whether it stands in a quote closed before the words end (each mark opens
+    or closes one): the words of a quote the pronoun stands in are its own context."""
+    inside, found, last_mark = False, [], -1
+    for k, word in enumerate(words):
+        if word in profile.quote_marks:
+            inside, last_mark = not inside, k
+        found.append(inside)
+    if inside:  # the pronoun's own quote
+        found[last_mark:] = [False] * (len(words) - last_mark)
+    return found
+
+
+def _a_name(word: str, tag: str, profile: LanguageProfile) -> bool:
+    """Whether a word is tagged a proper noun and may be a name: no title, no function word
+    or word that capitals do not make a name ("Despite" opening a sentence, "Monday")."""
+    not_a_name = word.casefold() in profile.function_words or word in profile.capitalised_non_names
+    return tag == "PROPN" and not not_a_name and not profile.is_person_title(word)
+
+
+def _acts_or_owns(words: Sequence[str], tags: Sequence[str], k: int) -> bool:
+    """Whether the name ending at word `k` owns something or does something ("Ruiz's plan",
+    "Acme and Brill have"): a name that might own what the pronoun owns, not a place or a
+    name that only modifies ("in Leeds", "the Senate colleagues")."""
+    after = k + 1
+    if after >= len(words):
+        return False
+    return words[after] in _POSSESSIVE_MARKS or tags[after] in ("VERB", "AUX")
+
+
+def _kind_disagrees(pronoun: str, kind: str | None, profile: LanguageProfile) -> bool:
+    """Whether a pronoun's agreement and the kind of what it was resolved to disagree: "he" or
+    "she" of a body, a country or a place; "it" of a person."""
+    agreement = profile.pronoun_agreement.get(profile.possessive_subjects.get(pronoun, pronoun))
+    if agreement in ("male", "female"):
+        return kind not in _PERSON_TYPES
+    return agreement == "neuter" and kind == "person"
 
 
 def _as_name(key: str | None, span: ActorRef | TopicRef, sentence: TextSpan) -> str | None:
@@ -803,11 +908,14 @@ def bare_key(key: str) -> str:
     return key.rpartition("@")[0] if "@" in key else key
 
 
-def document_keys(findings: Sequence[Finding]) -> list[Finding]:
+def document_keys(findings: Sequence[Finding], profile: LanguageProfile | None = None) -> list[Finding]:
     """The findings of one document with a key kept within the document ("ceasefire@doc",
     from "the ceasefire") turned into the document's own key for the same thing
     ("ceasefire", from "calls for a ceasefire") when the document has one: "the" points back
-    at it."""
+    at it. A pronoun too uncertain to count for whom it was resolved to (`uncertain_pronoun`)
+    keeps its key within the document: joining the named person's key would count it for
+    them everywhere."""
+    lang = profile or default_profile()
     own = {key for f in findings for key in (f.actor.key, f.topic.key) if key and "@" not in key}
 
     def pointed(key: str | None) -> str | None:
@@ -816,7 +924,11 @@ def document_keys(findings: Sequence[Finding]) -> list[Finding]:
         return bare_key(key) if bare_key(key) in own else key
 
     return [
-        replace(f, actor=replace(f.actor, key=pointed(f.actor.key)), topic=replace(f.topic, key=pointed(f.topic.key)))
+        replace(
+            f,
+            actor=f.actor if uncertain_pronoun(f, lang) else replace(f.actor, key=pointed(f.actor.key)),
+            topic=replace(f.topic, key=pointed(f.topic.key)),
+        )
         for f in findings
     ]
 
@@ -836,7 +948,7 @@ def collection_keys(findings: Iterable[Finding], profile: LanguageProfile | None
     by_doc: dict[str, list[Finding]] = {}
     for f in keyed:
         by_doc.setdefault(f.doc, []).append(f)
-    findings = [f for doc in by_doc.values() for f in _surnames_named(document_keys(doc), lang)]
+    findings = [f for doc in by_doc.values() for f in _surnames_named(document_keys(doc, lang), lang)]
     findings = _middle_names_settled(findings, lang)
     merges = key_merges(findings, lang)
     company, in_doc = _keys_in_company(findings, lang), _document_key_sets(findings, lang)
@@ -1080,14 +1192,19 @@ def keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
 
 
 def _key_signature(finding: Finding) -> tuple:
-    """All that a finding's keys are made from: its document, the text, name and id of its
-    actor and topic, and whether each is written after a word of its sentence (`_as_name`)."""
+    """All that a finding's keys are made from: its document, the text, name, id, way of
+    naming and type of its actor (and for a pronoun the words of its sentence before it), the
+    text, name and id of its topic, and whether each is written after a word of its sentence
+    (`_as_name`)."""
     actor, topic, sentence = finding.actor, finding.topic, finding.sentence
     return (
         finding.doc,
         actor.text,
         actor.name,
         actor.id,
+        actor.via,
+        actor.type,
+        sentence.text[: max(0, actor.start - sentence.start)] if actor.via == "pronoun" else "",
         _after_a_word(actor, sentence),
         topic.text,
         topic.name,
@@ -1103,6 +1220,12 @@ def _after_a_word(span: ActorRef | TopicRef, sentence: TextSpan) -> bool:
 def _keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
     topic, actor_ids = finding.topic, rule_set_actor_ids(compiled)
     keyed = with_keys(finding, compiled.profile, actor_ids)
+    if (
+        finding.actor.id
+        and keyed.actor.key == f"{finding.actor.id}@{finding.doc}"
+        and _id_named_before(finding, compiled)
+    ):
+        keyed = replace(keyed, actor=replace(keyed.actor, key=finding.actor.id))  # "the Tories say they"
     if topic.id and not _named_in_core(topic, compiled):
         # the dictionary found its entry in an adjunct ("courage ... on holding a referendum"):
         # the key is what the phrase is about; the entry stays the finding's id
@@ -1117,6 +1240,17 @@ def _keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
         or _entry_through_head(topic.text, key, compiled)
     )
     return replace(keyed, topic=replace(keyed.topic, key=named)) if named else keyed
+
+
+def _id_named_before(finding: Finding, compiled: CompiledRuleSet) -> bool:
+    """Whether the actor dictionary names the finding's actor in its sentence before it, under
+    any of its names ("the Tories" of the Conservative Party): a pronoun after it stands for
+    the one named."""
+    actor, sentence = finding.actor, finding.sentence
+    before = sentence.text[: max(0, actor.start - sentence.start)]
+    tokens = tokenize(before, profile=compiled.profile)
+    found = compiled.actors.find(tokens, 0, len(tokens)) if compiled.actors and tokens else []
+    return any(match.id == actor.id for match in found)
 
 
 def keyed_as_actor(finding: Finding, actor: ActorRef | None, compiled: CompiledRuleSet) -> Finding:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from stancekit.engine.profile import LanguageProfile
 from stancekit.findings import ActorRef, Finding
-from stancekit.keys import actor_key, bare_key, name_core, name_key, rule_set_actor_ids, topic_name
+from stancekit.keys import actor_key, bare_key, name_core, name_key, rule_set_actor_ids, topic_name, uncertain_pronoun
 from stancekit.text.tokens import Token, tokenize
 
 if TYPE_CHECKING:
@@ -265,10 +265,12 @@ def _with_people_keys(finding: Finding, people: DocumentPeople) -> Finding:
 
 def _actor_person_key(finding: Finding, people: DocumentPeople) -> str | None:
     actor, key = finding.actor, finding.actor.key
+    profile = people.text.compiled.profile
     if key is None or actor.id or actor.name is None or actor.type not in _PERSON_TYPES:
         return None
+    if uncertain_pronoun(finding, profile):
+        return None  # "his" may be anyone's of the sentence: the story names no one by it
     if "@" in key:
-        profile = people.text.compiled.profile
         if actor.type != "person" or _indefinite(actor.text, profile) or _indefinite(actor.name, profile):
             return None  # "a judge" may be another judge than the one the story names
         return people.role_key(actor.name, finding.doc, written_gender(actor.text, profile))

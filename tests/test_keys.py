@@ -7,7 +7,7 @@ import pytest
 from stancekit import Document, Matcher, load_rules
 from stancekit.engine.profile import default_profile
 from stancekit.findings import ActorRef, Finding, RuleRef, TextSpan, TopicRef
-from stancekit.keys import actor_key, collection_keys, topic_key
+from stancekit.keys import actor_key, collection_keys, topic_key, with_keys
 
 PROFILE = default_profile()
 MATCHER = Matcher(load_rules().compile())
@@ -723,3 +723,91 @@ def test_a_member_of_a_body_does_not_join_the_body_its_document_names() -> None:
     keys = {f.actor.text: f.actor.key for f in found}
     assert keys["Veritas"] == "veritas"
     assert keys["A Veritas MEP"] != "veritas"
+
+
+OPENING_OF_HALE = "Mayor Tom Hale spoke in Leeds on Monday.\n\n"
+
+
+def scanned_actors(text: str) -> list[tuple[str, str | None]]:
+    return [(f.actor.text, f.actor.key) for f in MATCHER.scan(Document("d", text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # the owner is named before the pronoun in its sentence, or no one else is
+        (OPENING_OF_HALE + "In Leeds, his support for the harbour tunnel grew.", "tom hale"),
+        (OPENING_OF_HALE + "Hale said Ana Ruiz now expects his support for the harbour tunnel.", "tom hale"),
+        # someone else who owns or does something is named before it, and not the owner
+        (OPENING_OF_HALE + "Ana Ruiz's aides now expect his support for the harbour tunnel.", "tom hale@d"),
+        (
+            "Dyno Bank reported a loss on Monday.\n\n"
+            "In recent weeks, Acme, Brill and Corda have cut their support for the harbour tunnel.",
+            "dyno bank@d",
+        ),
+    ],
+)
+def test_a_possessive_resolved_past_another_owner_of_its_sentence_is_keyed_within_its_document(
+    text: str, key: str
+) -> None:
+    """ "his" after "Ana Ruiz's aides" may be hers: counting the finding for the mayor in other
+    stories would merge what the text never said was his. The evidence stays as written."""
+    assert scanned_actors(text)[-1] == (next(w for w in ("his", "their") if f" {w} " in text), key)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (OPENING_OF_HALE + "Ana Ruiz said he opposes the harbour tunnel.", "tom hale@d"),
+        # a name in a quote closed before the pronoun is the speaker's words
+        (OPENING_OF_HALE + '"Ana Ruiz has nothing to fear," he said, and he opposes the harbour tunnel.', "tom hale"),
+        (OPENING_OF_HALE + "In Leeds, he opposes the harbour tunnel.", "tom hale"),
+        # the dictionary's other name for the one it was resolved to
+        (
+            "The Conservatives met on Monday.\n\nThe Tories say they oppose the harbour tunnel.",
+            "GBR_CONSERVATIVE_PARTY",
+        ),
+    ],
+)
+def test_a_pronoun_resolved_past_another_name_of_its_sentence_is_keyed_within_its_document(text: str, key: str) -> None:
+    """ "Ana Ruiz said he ..." may be about the mayor of the story or about someone Ruiz
+    spoke of: the finding is the story's, not the mayor's everywhere."""
+    assert scanned_actors(text)[-1][1] == key
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "key"),
+    [
+        ("he", "Green Party", "organisation", "green party@d7"),
+        ("She", "Leeds", "place", "leeds@d7"),
+        ("it", "Tom Hale", "person", "tom hale@d7"),
+        ("he", "Tom Hale", "person", "tom hale"),
+        ("it", "Green Party", "organisation", "green party"),
+    ],
+)
+def test_a_pronoun_resolved_to_another_kind_than_it_stands_for_is_keyed_within_its_document(
+    text: str, name: str, kind: str, key: str
+) -> None:
+    """ "he" resolved to a party, "it" to a person: the resolution guessed."""
+    sentence = f"{text} opposes the harbour tunnel."
+    found = Finding(
+        id="1",
+        doc="d7",
+        date=None,
+        sentence=TextSpan(sentence, 0, len(sentence)),
+        actor=ActorRef(text, 0, len(text), name, via="pronoun", type=kind),
+        topic=TopicRef("the harbour tunnel", 17, 35, "the harbour tunnel"),
+        polarity="oppose",
+        negated=False,
+        hedged=False,
+        quoted=False,
+        speaker=None,
+        rule=RuleRef("r", "r.yaml", 1),
+        ruleset="",
+    )
+    keyed = with_keys(found, PROFILE)
+    assert keyed.actor.key == key
+    named = with_keys(finding(2, "d7", name, "the harbour tunnel"), PROFILE)
+    # the collection keeps it within the document, though the document names the one it was
+    # resolved to
+    assert keys([keyed, named])[0][0] == key

@@ -5,7 +5,8 @@ from __future__ import annotations
 from stancekit import Document, Matcher, antecedents, load_rules
 from stancekit.antecedents import DocumentText
 from stancekit.engine.attribution import DocumentContext
-from stancekit.people import DocumentPeople
+from stancekit.findings import ActorRef, Finding, RuleRef, TextSpan, TopicRef
+from stancekit.people import DocumentPeople, people_keys
 from stancekit.text.segment import segment
 
 COMPILED = load_rules().compile()
@@ -142,3 +143,35 @@ def test_a_surname_after_an_abbreviated_title_is_no_full_name() -> None:
     """ "Pres. Ortega" names no one called Pres: "Ortega" stays the surname."""
     text = OPENING + "Pres. Ortega spoke on Monday.\n\nOrtega opposes the harbour tunnel, aides said."
     assert ("Ortega", "ortega") in actors(text)
+
+
+def _holder(text: str, actor: str, name: str, via: str) -> Finding:
+    """A finding of `text`'s last sentence, held by its first `actor`, resolved to `name`."""
+    start = text.rindex("\n") + 1
+    at = text.index(f" {actor} ", start) + 1
+    return Finding(
+        id="1",
+        doc="d",
+        date=None,
+        sentence=TextSpan(text[start:], start, len(text)),
+        actor=ActorRef(actor, at, at + len(actor), name, via=via, type="person", key=f"{name[4:]}@d"),
+        topic=TopicRef("the harbour tunnel", 0, 0, "the harbour tunnel", key="harbour tunnel"),
+        polarity="support",
+        negated=False,
+        hedged=False,
+        quoted=False,
+        speaker=None,
+        rule=RuleRef("r", "r.yaml", 1),
+        ruleset="",
+    )
+
+
+def test_a_possessive_too_uncertain_to_count_for_whom_it_was_resolved_to_takes_no_office_holder() -> None:
+    """The document gives the office to Tom Hale, but "his" after Ana Ruiz's aides may be
+    anyone's of the sentence: it stays within the document, where "the chancellor" does not."""
+    opening = "The chancellor, Tom Hale, spoke on Monday.\n\n"
+    named = opening + "Ana Ruiz's aides say the chancellor backs the plan."
+    owned = opening + "Ana Ruiz's aides now expect his support for the plan."
+    role = people_keys([_holder(named, "the chancellor", "the chancellor", "mention")], people(named))
+    owner = people_keys([_holder(owned, "his", "the chancellor", "pronoun")], people(owned))
+    assert (role[0].actor.key, owner[0].actor.key) == ("tom hale", "chancellor@d")

@@ -487,7 +487,8 @@ class Matcher:
                 repeats.add(finding)
         self.stats.findings += len(repeats.findings)
         document_text = DocumentText(text, self.compiled)
-        found = people_keys(document_keys(repeats.findings), DocumentPeople(document_text, context))
+        kept = document_keys(repeats.findings, self.compiled.profile)
+        found = people_keys(kept, DocumentPeople(document_text, context))
         return antecedent_keys(found, document_text)
 
     def _within_discourse(self, wanted: dict[int, frozenset[int]], lowered: str) -> dict[int, frozenset[int]]:
