@@ -85,6 +85,19 @@ _NO_HOLDERS: Holders = ((), (), ())
 RECENT_RESULTS_KEPT = 8 * LOOKBACK_SENTENCES
 
 
+def _most_exact(found: Iterable[Holders]) -> list[Mention]:
+    """The holders given an office word for word, in the order found; failing those, the
+    ones given a narrower office of its kind; failing those, the ones given it by place."""
+    exact: list[Mention] = []
+    narrower: list[Mention] = []
+    placed: list[Mention] = []
+    for holders in found:
+        exact.extend(holders[0])
+        narrower.extend(holders[1])
+        placed.extend(holders[2])
+    return exact or narrower or placed
+
+
 def _lookback_floor(sentence: int) -> int:
     """The earliest sentence a search back from `sentence` looks at (see `LOOKBACK_SENTENCES`)."""
     return max(0, sentence - LOOKBACK_SENTENCES)
@@ -709,9 +722,11 @@ class DocumentContext:
         office = self._office(mention)
         if not office:
             return []
-        exact: list[Mention] = []
-        narrower: list[Mention] = []
-        placed: list[Mention] = []
+        return _most_exact(self._holders_around(mention, office))
+
+    def _holders_around(self, mention: Mention, office: tuple[str, ...]) -> Iterator[Holders]:
+        """Who each sentence around `mention` gives `office` to, nearest first (see
+        `_role_holders`)."""
         spellings = self._spellings(office)
         for i in self._sentences_around(mention):
             if i == mention.sentence:
@@ -734,10 +749,7 @@ class DocumentContext:
                         people = self._people_in(i)
                         holders = self._holders_among(people if i > mention.sentence else people[::-1], office)
                     self._remember(self._holders_in, key, holders)
-            exact.extend(holders[0])
-            narrower.extend(holders[1])
-            placed.extend(holders[2])
-        return exact or narrower or placed
+            yield holders
 
     def _spellings(self, office: tuple[str, ...]) -> set[str]:
         """The ways the head of an office is written ("secretary", "sec."): a sentence that holds
@@ -756,19 +768,16 @@ class DocumentContext:
         office = self._office_words(role)
         if not office:
             return []
-        exact: list[Mention] = []
-        narrower: list[Mention] = []
-        placed: list[Mention] = []
         spellings = self._spellings(office)
         last = len(self.sentences) - 1 if end is None else self.sentence_of(end)
-        for i in range(self.sentence_of(start), last + 1):
-            if self._holds_any(i, spellings):
-                mentions = [m for m in self.mentions(i) if not self._changed_before(m)]
-                holders = self._holders_among(self._people_among(mentions, surnames=True), office)
-                exact.extend(holders[0])
-                narrower.extend(holders[1])
-                placed.extend(holders[2])
-        return exact or narrower or placed
+        return _most_exact(
+            self._holders_among(
+                self._people_among([m for m in self.mentions(i) if not self._changed_before(m)], surnames=True),
+                office,
+            )
+            for i in range(self.sentence_of(start), last + 1)
+            if self._holds_any(i, spellings)
+        )
 
     def _changed_before(self, m: Mention) -> bool:
         """Whether a word just before a mention makes its office another ("former Justice Ana
