@@ -24,6 +24,7 @@ import argparse
 import random
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from itertools import combinations
 
 from stancekit.antecedents import DocumentText, antecedent_keys
 from stancekit.engine.attribution import DocumentContext
@@ -110,18 +111,24 @@ def shared_share(findings: Sequence[Finding], topic: Key) -> float:
 def sample_pairs(
     findings: Sequence[Finding], key: Key, count: int, rng: random.Random
 ) -> list[tuple[Finding, Finding]]:
-    """`count` random pairs of findings from different documents that share a key."""
+    """`count` random pairs of findings from different documents that share a key, no pair
+    drawn twice (in either order): a key is drawn first, then two of its findings, so that
+    the few large keys do not fill the sample. Fewer pairs when the collection has fewer."""
     groups: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         if (k := key(f)) is not None:
             groups[k].append(f)
     candidates = sorted(k for k, fs in groups.items() if len({f.doc for f in fs}) >= 2)
+    available = sum(sum(1 for a, b in combinations(groups[k], 2) if a.doc != b.doc) for k in candidates)
     pairs: list[tuple[Finding, Finding]] = []
-    while candidates and len(pairs) < count:
+    drawn: set[frozenset[str]] = set()
+    while candidates and len(pairs) < min(count, available):
         members = groups[rng.choice(candidates)]
         first = rng.choice(members)
-        others = [f for f in members if f.doc != first.doc]
-        pairs.append((first, rng.choice(others)))
+        second = rng.choice([f for f in members if f.doc != first.doc])
+        if frozenset((first.id, second.id)) not in drawn:
+            drawn.add(frozenset((first.id, second.id)))
+            pairs.append((first, second))
     return pairs
 
 
