@@ -36,3 +36,21 @@ def test_an_issue_of_the_news_is_named_by_the_dictionary(sentence: str, issue: s
 def test_an_issue_written_as_what_is_proposed_is_keyed_by_the_dictionary(sentence: str, issue: str) -> None:
     (found,) = MATCHER.scan(Document("d", sentence))
     assert found.topic.key == issue
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The insurer rejected a claim worth two million dollars.",
+        "Shareholders backed a bid of 40bn yuan for the mill.",
+    ],
+)
+def test_a_sum_of_money_is_not_the_currency_it_is_counted_in(sentence: str) -> None:
+    (found,) = MATCHER.scan(Document("d", sentence))
+    assert found.topic.id != "exchange_rates" and found.topic.key != "exchange_rates"
+
+
+@pytest.mark.parametrize("sentence", ["Exporters welcomed the weak dollar.", "Retailers blamed a weaker dollar."])
+def test_the_currency_itself_is_still_named(sentence: str) -> None:
+    (found,) = MATCHER.scan(Document("d", sentence))
+    assert found.topic.key == "exchange_rates"
