@@ -40,9 +40,9 @@ language profile (`key_*` slots, with determiners, possessives and relative pron
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from stancekit.engine.profile import LanguageProfile, default_profile, derived
 from stancekit.findings import ActorRef, Finding, TextSpan, TopicRef
@@ -52,6 +52,8 @@ from stancekit.text.tokens import tokenize
 if TYPE_CHECKING:
     from stancekit.compiler.dictionaries import TopicMatch
     from stancekit.compiler.ruleset import CompiledRuleSet
+
+T = TypeVar("T")
 
 #: The possessive endings the tokenizer splits off a word ("company" "'s").
 _POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -130,9 +132,9 @@ def actor_key(
     return key
 
 
-#: Phrases (or names) whose core (or reading) is kept per profile, beyond which the memory
-#: starts again.
-_PHRASE_CORES_KEPT = 65536
+#: Texts of one kind (phrase cores, names read as amounts) whose answer `_remembered` keeps per
+#: profile, beyond which the memory starts again.
+_REMEMBERED_KEPT = 65536
 
 
 def _an_amount(name: str, profile: LanguageProfile) -> bool:
@@ -140,15 +142,26 @@ def _an_amount(name: str, profile: LanguageProfile) -> bool:
     "1,000 protesters"): its first noun or number is a number, and which people it counts only
     its document says (another poll's 22 percent are other people). Worked out once per name
     and profile: a story names its actors again and again."""
-    memory = derived(profile, "amounts", lambda _: {})
-    found = memory.get(name)
+    return _remembered(profile, "amounts", name, _counts_an_amount)
+
+
+def _counts_an_amount(name: str, profile: LanguageProfile) -> bool:
+    words = [t.text for t in tokenize(name, profile=profile)]
+    tags = default_tagger().tag(words) if words else []
+    first = next((tag for tag in tags if tag in ("NOUN", "PROPN", "NUM")), None)
+    return first == "NUM"
+
+
+def _remembered(profile: LanguageProfile, what: str, text: str, make: Callable[[str, LanguageProfile], T]) -> T:
+    """`make(text, profile)`, worked out once per text and profile and kept with the profile a
+    rule set carries (up to `_REMEMBERED_KEPT` texts of each kind, then the memory starts
+    again): a story names its actors and topics again and again."""
+    memory = derived(profile, what, lambda _: {})
+    found = memory.get(text)
     if found is None:
-        if len(memory) >= _PHRASE_CORES_KEPT:
+        if len(memory) >= _REMEMBERED_KEPT:
             memory.clear()
-        words = [t.text for t in tokenize(name, profile=profile)]
-        tags = default_tagger().tag(words) if words else []
-        first = next((tag for tag in tags if tag in ("NOUN", "PROPN", "NUM")), None)
-        found = memory[name] = first == "NUM"
+        found = memory[text] = make(text, profile)
     return found
 
 
@@ -552,13 +565,7 @@ def _remembered_phrase_core(
     keys ask for the core of its topic several times (as written, within its document, for
     the dictionaries), and a document repeats its topics. Kept with the profile a rule set
     carries, so that no other profile is loaded to compare it with."""
-    memory = derived(profile, "phrase cores", lambda _: {})
-    found = memory.get(phrase)
-    if found is None:
-        if len(memory) >= _PHRASE_CORES_KEPT:
-            memory.clear()
-        found = memory[phrase] = _phrase_core(phrase, profile, None)
-    return found
+    return _remembered(profile, "phrase cores", phrase, lambda text, lang: _phrase_core(text, lang, None))
 
 
 def _phrase_core(
@@ -791,7 +798,7 @@ def with_keys(
 
 #: The actor types a pronoun of a gender ("he", "her") may stand for: a person, or one
 #: nothing says the kind of.
-_PERSON_TYPES = frozenset({"person", "unknown", None})
+_GENDERED_PRONOUN_KINDS = frozenset({"person", "unknown", None})
 
 
 def uncertain_pronoun(finding: Finding, profile: LanguageProfile, actor_ids: Mapping[str, str] | None = None) -> bool:
@@ -885,7 +892,7 @@ def _kind_disagrees(pronoun: str, kind: str | None, profile: LanguageProfile) ->
     "she" of a body, a country or a place; "it" of a person."""
     agreement = profile.pronoun_agreement.get(profile.possessive_subjects.get(pronoun, pronoun))
     if agreement in ("male", "female"):
-        return kind not in _PERSON_TYPES
+        return kind not in _GENDERED_PRONOUN_KINDS
     return agreement == "neuter" and kind == "person"
 
 
@@ -926,7 +933,10 @@ def document_keys(findings: Sequence[Finding], profile: LanguageProfile | None =
     return [
         replace(
             f,
-            actor=f.actor if uncertain_pronoun(f, lang) else replace(f.actor, key=pointed(f.actor.key)),
+            # only a key kept within the document can be pointed; only then is the pronoun asked about
+            actor=f.actor
+            if "@" in (f.actor.key or "") and uncertain_pronoun(f, lang)
+            else replace(f.actor, key=pointed(f.actor.key)),
             topic=replace(f.topic, key=pointed(f.topic.key)),
         )
         for f in findings

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from stancekit import Document, Matcher, load_rules
@@ -789,21 +791,9 @@ def test_a_pronoun_resolved_to_another_kind_than_it_stands_for_is_keyed_within_i
     text: str, name: str, kind: str, key: str
 ) -> None:
     """ "he" resolved to a party, "it" to a person: the resolution guessed."""
-    sentence = f"{text} opposes the harbour tunnel."
-    found = Finding(
-        id="1",
-        doc="d7",
-        date=None,
-        sentence=TextSpan(sentence, 0, len(sentence)),
+    found = replace(
+        finding(1, "d7", text, "the harbour tunnel"),
         actor=ActorRef(text, 0, len(text), name, via="pronoun", type=kind),
-        topic=TopicRef("the harbour tunnel", 17, 35, "the harbour tunnel"),
-        polarity="oppose",
-        negated=False,
-        hedged=False,
-        quoted=False,
-        speaker=None,
-        rule=RuleRef("r", "r.yaml", 1),
-        ruleset="",
     )
     keyed = with_keys(found, PROFILE)
     assert keyed.actor.key == key
