@@ -7,6 +7,7 @@
   program and token position) and finds what a slow, obviously correct backtracking matcher finds.
 - Tokens and sentences are exact spans of any Unicode text; sentences respect their length
   limit, and nothing but whitespace and datelines is left out of them.
+- Topic matches counted for a document are the most specific ones that do not overlap.
 
 The number of examples comes from the Hypothesis profile (see tests/conftest.py): small by
 default, `HYPOTHESIS_PROFILE=long` for at least 10,000 each.
@@ -19,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from stancekit.compiler.dictionaries import TopicIndex, TopicMatch
 from stancekit.compiler.program import ProgramBuilder, first_filters, start_anchor
 from stancekit.dsl import ast
 from stancekit.dsl.fastparse import read_pattern
@@ -265,3 +267,22 @@ def test_quote_spans_are_in_order_and_do_not_overlap(text):
     for quote in quotes:
         assert previous_end <= quote.start < quote.end <= len(text)
         previous_end = quote.end
+
+
+SPANS = st.lists(
+    st.tuples(st.integers(0, 30), st.integers(0, 6), st.booleans()).map(
+        lambda t: TopicMatch(f"topic{t[0] % 4}", t[0], t[0] + t[1], "p" if t[2] else None)
+    ),
+    max_size=40,
+)
+
+
+@given(SPANS)
+def test_distinct_topic_matches_are_the_most_specific_that_do_not_overlap(matches):
+    """A dominant issue is counted from these, over a whole document: the quick selection keeps
+    exactly what comparing each match with every match kept before would keep."""
+    kept: list[TopicMatch] = []
+    for match in sorted(matches, key=lambda m: (-m.size, m.pattern is not None, m.start)):
+        if all(match.end <= k.start or k.end <= match.start for k in kept):
+            kept.append(match)
+    assert TopicIndex().distinct(matches) == sorted(kept, key=lambda m: m.start)

@@ -9,6 +9,7 @@ compiled rule set.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -205,9 +206,16 @@ class TopicIndex:
     def distinct(self, matches: Sequence[TopicMatch]) -> list[TopicMatch]:
         """The matches that do not overlap a longer one (see `longest`), in text order."""
         kept: list[TopicMatch] = []
+        # The spans kept, ordered by (start, end): kept spans do not overlap, so their ends are
+        # in order too, and the only one that can overlap a new span is the last kept one that
+        # starts before the new one ends. A document's matches are then kept in n log n steps.
+        spans: list[tuple[int, int]] = []
         for match in sorted(matches, key=_specificity):
-            if all(match.end <= k.start or k.end <= match.start for k in kept):
-                kept.append(match)
+            before_end = bisect.bisect_left(spans, (match.end, -1))
+            if before_end and spans[before_end - 1][1] > match.start:
+                continue
+            bisect.insort(spans, (match.start, match.end))
+            kept.append(match)
         return sorted(kept, key=lambda m: m.start)
 
     def ancestors(self, topic_id: str) -> list[str]:
@@ -225,9 +233,12 @@ def _specificity(match: TopicMatch) -> tuple[int, bool, int]:
 
 
 def _tokens_within(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
-    """The tokens a character span [start, end) touches, as [first, last + 1), or None when empty."""
-    touched = [i for i, t in enumerate(tokens) if t.start < end and start < t.end]
-    return (touched[0], touched[-1] + 1) if touched else None
+    """The tokens a character span [start, end) touches, as [first, last + 1), or None when empty.
+    Tokens are in text order, so both ends are found by bisection: a pattern found many times
+    over a whole document does not read every token each time."""
+    first = bisect.bisect_right(tokens, start, key=lambda t: t.end)
+    stop = bisect.bisect_left(tokens, end, key=lambda t: t.start)
+    return (first, stop) if first < stop else None
 
 
 def compile_topic_index(entries: Iterable[TopicEntry]) -> TopicIndex:
