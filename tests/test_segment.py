@@ -63,6 +63,18 @@ def test_article_paragraphs():
     assert [s.paragraph for s in segment(ARTICLE).sentences] == [0, 1, 2, 2, 3, 3, 4, 4, 4]
 
 
+def test_sentences_read_as_a_sequence_of_exact_spans():
+    found = segment(ARTICLE).sentences
+    assert len(found) == 9
+    assert [s.index for s in found] == list(range(9))
+    assert found[-1] == found[8] and found[-1].text == '"I don\'t\nthink so."'
+    assert found[2:4] == tuple(found)[2:4] and [s.index for s in found[2:4]] == [2, 3]
+    assert list(found.starts) == [s.start for s in found] and list(found.ends) == [s.end for s in found]
+    assert all(ARTICLE[s.start : s.end] == s.text for s in found)
+    with pytest.raises(IndexError):
+        found[9]
+
+
 def test_empty_and_blank_text():
     assert segment("").sentences == ()
     assert segment("  \n\n \t").sentences == ()

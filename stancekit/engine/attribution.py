@@ -141,7 +141,6 @@ class DocumentContext:
         self._holders_in: dict[tuple, Holders] = {}
         #: Sentence -> its mentions that name someone, with that person (see `_people_in`).
         self._people: dict[int, tuple[tuple[Mention, Mention], ...]] = {}
-        self._quote_sentence_starts = [s.start for s in self.sentences]
         #: `lowered`, when the caller made it already (see `text.tokens.normalise`).
         self._lowered: str | None = lowered
 
@@ -169,7 +168,7 @@ class DocumentContext:
     def sentence_of(self, offset: int) -> int:
         import bisect
 
-        return max(0, bisect.bisect_right(self._quote_sentence_starts, offset) - 1)
+        return max(0, bisect.bisect_right(self.sentences.starts, offset) - 1)
 
     def mention(self, i: int, start: int, end: int, role: str = OTHER) -> Mention:
         tokens = self.tokens(i)

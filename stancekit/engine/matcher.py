@@ -436,15 +436,15 @@ class Matcher:
         shared = _SharedSets()
         if not self.prefilter:
             every = shared(range(len(self.compiled.rules)))
-            return dict.fromkeys((s.index for s in sentences), every)
+            return dict.fromkeys(range(len(sentences)), every)
         if hits is None:
             hits = self.trigger_hits(normalise(text))
-        starts = [s.start for s in sentences]
+        starts, ends = sentences.starts, sentences.ends
         wanted: dict[int, frozenset[int]] = {}
         current, rules_of_current = -1, set()
         for offset, rules in hits:
             i = bisect.bisect_right(starts, offset) - 1
-            if i < 0 or offset >= sentences[i].end:
+            if i < 0 or offset >= ends[i]:
                 continue
             if i != current:
                 if current >= 0:
@@ -454,8 +454,8 @@ class Matcher:
         if current >= 0:
             wanted[current] = shared(rules_of_current)
         if self.compiled.untriggered:
-            for s in sentences:
-                wanted[s.index] = shared(itertools.chain(wanted.get(s.index, ()), self.compiled.untriggered))
+            for i in range(len(sentences)):
+                wanted[i] = shared(itertools.chain(wanted.get(i, ()), self.compiled.untriggered))
         return wanted
 
     def scan_document(self, document: Document) -> list[Finding]:

@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from stancekit.text.limits import MAX_SENTENCE_CHARS
 
@@ -41,6 +43,60 @@ class Sentence:
     end: int
     paragraph: int
     text: str
+
+
+class Sentences(Sequence[Sentence]):
+    """The sentences of one text in order, kept as arrays of offsets; each `Sentence` is made
+    when it is asked for. A page dumped on one line can hold hundreds of thousands of
+    sentences, and an object per sentence, with a copy of its text, weighed five times the
+    text itself."""
+
+    __slots__ = ("_paragraphs", "_text", "ends", "starts")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        #: Where each sentence starts and ends, in order: a sentence is found by bisection.
+        self.starts = array("q")
+        self.ends = array("q")
+        self._paragraphs = array("q")
+
+    def _add(self, start: int, end: int, paragraph: int) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+        self._paragraphs.append(paragraph)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, i: int) -> Sentence: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Sentence, ...]: ...
+    def __getitem__(self, i: int | slice) -> Sentence | tuple[Sentence, ...]:
+        if isinstance(i, slice):
+            return tuple(self._sentence(k) for k in range(*i.indices(len(self))))
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("sentence index out of range")
+        return self._sentence(i)
+
+    def _sentence(self, i: int) -> Sentence:
+        start, end = self.starts[i], self.ends[i]
+        return Sentence(i, start, end, self._paragraphs[i], self._text[start:end])
+
+    def __iter__(self) -> Iterator[Sentence]:
+        return (self._sentence(i) for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Sentences({len(self)})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +130,7 @@ class Segmentation:
     `limits.MAX_SENTENCE_CHARS` and so was cut into pieces (the pieces are in `sentences`).
     """
 
-    sentences: tuple[Sentence, ...]
+    sentences: Sentences
     quotes: tuple[QuoteSpan, ...]
     cut_sentences: tuple[int, ...] = ()
 
@@ -169,7 +225,7 @@ def segment(
     quotes = find_quotes(text)
     quote_starts = [q.start for q in quotes]
     boundaries = sorted(set(_boundaries(text, quotes, quote_starts, _words(profile))))
-    sentences: list[Sentence] = []
+    sentences = Sentences(text)
     paragraph = 0
     previous_end = 0
     position = 0
@@ -187,13 +243,11 @@ def segment(
         if end - start > max_sentence_chars:
             cut.append(start)
             for piece_start, piece_end in _pieces(text, start, end, max_sentence_chars):
-                sentences.append(
-                    Sentence(len(sentences), piece_start, piece_end, paragraph, text[piece_start:piece_end])
-                )
+                sentences._add(piece_start, piece_end, paragraph)
         else:
-            sentences.append(Sentence(len(sentences), start, end, paragraph, text[start:end]))
+            sentences._add(start, end, paragraph)
         previous_end = end
-    return Segmentation(tuple(sentences), tuple(quotes), tuple(cut))
+    return Segmentation(sentences, tuple(quotes), tuple(cut))
 
 
 #: Where an overlong sentence may be cut, best first: after a line break; after clause
