@@ -18,6 +18,7 @@ from stancekit.exitcodes import ExitCode
 from stancekit.text import limits
 from stancekit.text.documents import iter_documents
 from stancekit.text.segment import segment
+from stancekit.text.tokens import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 STANCE_BEFORE = "The mayor opposes the new tax."
@@ -149,3 +150,14 @@ def test_sentences_with_the_same_trigger_words_share_one_set_of_rules():
     assert len(wanted) == 1000
     assert len({id(rules) for rules in wanted.values()}) == len(set(wanted.values())) == 2
     assert wanted[0] != wanted[1] and wanted[0] is wanted[998] and wanted[1] is wanted[999]
+
+
+@pytest.mark.parametrize("stretch", [5, 8, 61])
+def test_trigger_words_found_a_stretch_at_a_time_are_those_of_the_whole_text(stretch):
+    """A huge document is given to the trigger automaton a stretch at a time: a word across
+    the border of two stretches ("can|not", "back|s") is found once, in the stretch it starts in."""
+    index = load_rules().compile().trigger_index
+    for document in iter_documents([ROOT / "samples" / "news"]):
+        lowered = normalise(document.text)
+        whole = list(index.find(lowered, stretch_chars=len(lowered) + 1))
+        assert whole and sorted(index.find(lowered, stretch_chars=stretch)) == sorted(whole)
