@@ -5,12 +5,14 @@ issue, and within one country's politics that is what a reader wants. Across a c
 stories from several countries it merges what no reader would: Lula's promise about Brazil's
 jobless and a British chancellor's about Britain's, Italian tax cuts and Tory ones. An issue
 that each country decides for itself (the language profile's `key_domestic_topics`, with the
-narrower entries under them) is therefore keyed with the place it is decided in, after a
-slash: "jobs/BRA", "tax_cuts/ITA", "taxation/GBR". The place is
+narrower entries under them, and a measure the dictionary counts under one: "council tax")
+is therefore keyed with the place it is decided in, after a slash: "jobs/BRA",
+"tax_cuts/ITA", "council tax/GBR". The place is
 
-- the country the topic phrase names by name before its head, as a modifier or a possessor
-  ("Italy's tax cuts", "US tax policy"), when its document is not about that country's
-  politics anyway (a people's word names where they come from as often: "Syrian refugees");
+- the country (or the union of countries) the topic phrase names by name before its head,
+  as a modifier or a possessor ("Italy's tax cuts", "US tax policy", "EU economic
+  policies"), when its document is not about that country's politics anyway (a people's word
+  names where they come from as often: "Syrian refugees");
 - else the country its document is about: the one the actor dictionary finds named in it,
   by a country's names or by the parties and bodies that belong to it, at least twice and at
   least twice as often as any other.
@@ -27,15 +29,17 @@ from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from stancekit.compiler.dictionaries import DEMONYM
 from stancekit.findings import Finding, TopicRef
+from stancekit.keys import measure_key
 from stancekit.text.tokens import Token, tokenize
 
 if TYPE_CHECKING:
     from stancekit.antecedents import DocumentText
     from stancekit.compiler.ruleset import CompiledRuleSet
 
-#: The actor dictionary's type for a state.
-_COUNTRY = "country"
+#: The actor dictionary's types for a state and for an organisation ("EU", "UN").
+_COUNTRY, _ORGANISATION = "country", "organisation"
 #: How much more often than any other a document must name a country to be about it.
 _DOMINANCE = 2
 #: Between an issue's key and the place it is decided in.
@@ -50,8 +54,9 @@ def jurisdiction_keys(findings: Sequence[Finding], document: DocumentText) -> li
 
 
 def _placed(finding: Finding, places: _Places) -> Finding:
-    key = finding.topic.key or ""
-    if not _domestic(key, places.compiled):
+    key, compiled = finding.topic.key or "", places.compiled
+    measure = bool(key) and key == measure_key(finding.topic, compiled)  # "council tax" of taxation
+    if not _domestic(finding.topic.id if measure else key, compiled):
         return finding
     place = places.of_topic(finding.topic)
     if place is None:
@@ -59,7 +64,7 @@ def _placed(finding: Finding, places: _Places) -> Finding:
     return replace(finding, topic=replace(finding.topic, key=f"{key}{SEPARATOR}{place}"))
 
 
-def _domestic(key: str, compiled: CompiledRuleSet) -> bool:
+def _domestic(key: str | None, compiled: CompiledRuleSet) -> bool:
     """Whether a key is a topic dictionary id for an issue each country decides for itself."""
     topics, domestic = compiled.topics, compiled.profile.key_domestic_topics
     if not key or key not in topics.topics:
@@ -94,19 +99,13 @@ class _Places:
         return self.home
 
 
-def _places_named(
-    tokens: Sequence[Token], compiled: CompiledRuleSet, end: int | None = None, demonyms: bool = True
-) -> list[str | None]:
-    """The country each actor dictionary name in `tokens` (up to `end`) is or belongs to; None
-    for a name of no country. Without `demonyms`, a country named by its people's word is left
-    out: "Syrian refugees" come from Syria, they are not Syria's issue."""
-    from stancekit.compiler.dictionaries import DEMONYM
-
+def _places_named(tokens: Sequence[Token], compiled: CompiledRuleSet) -> list[str | None]:
+    """The country each actor dictionary name in `tokens` is or belongs to; None for a name of
+    no country."""
     actors = compiled.actors
     if not actors or not tokens:
         return []
-    found = actors.find(tokens, 0, len(tokens) if end is None else end)
-    return [_country_of(m.id, compiled) for m in found if demonyms or m.kind != DEMONYM]
+    return [_country_of(m.id, compiled) for m in actors.find(tokens, 0, len(tokens))]
 
 
 def _country_of(actor_id: str, compiled: CompiledRuleSet) -> str | None:
@@ -120,11 +119,24 @@ def _country_of(actor_id: str, compiled: CompiledRuleSet) -> str | None:
 
 
 def _named_before_head(phrase: str, compiled: CompiledRuleSet) -> list[str]:
-    """The countries a topic phrase names by name before the end of its head, where a name
-    says whose the issue is ("Italy's tax cuts", "UK policy on immigration"), not in a
-    complement or an adjunct ("immigration to the UK" is the UK's own, as its document says)."""
+    """The countries (and unions of them) a topic phrase names by name before the end of its
+    head, where a name says whose the issue is ("Italy's tax cuts", "UK policy on
+    immigration", "EU economic policies"), not in a complement or an adjunct ("immigration to
+    the UK" is the UK's own, as its document says). A people's word names where people come
+    from as often as whose the issue is ("Syrian refugees") and is left out."""
     profile = compiled.profile
     tokens = tokenize(phrase, profile=profile)
     stops = profile.key_cut_words | profile.key_complement_links | profile.relative_pronouns
     end = next((k for k in range(1, len(tokens)) if tokens[k].lower in stops), len(tokens))
-    return [place for place in _places_named(tokens, compiled, end, demonyms=False) if place is not None]
+    actors = compiled.actors
+    found = actors.find(tokens, 0, end) if actors and tokens else []
+    places = [_country_of(m.id, compiled) or _union(m.id, compiled) for m in found if m.kind != DEMONYM]
+    return [place for place in places if place is not None]
+
+
+def _union(actor_id: str, compiled: CompiledRuleSet) -> str | None:
+    """An organisation that belongs to no country, named where a country would be ("EU
+    economic policies"): its policies are its own, not its members'; None for any other actor."""
+    info = compiled.actors.actors.get(actor_id)
+    independent = info is not None and info.type == _ORGANISATION and not compiled.actors.chain(actor_id, None)
+    return actor_id if independent else None
