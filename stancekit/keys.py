@@ -1278,12 +1278,33 @@ def _keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
         narrower = _generic_entry_key(finding, compiled) or measure_key(finding.topic, compiled)
         return replace(keyed, topic=replace(keyed.topic, key=narrower)) if narrower else keyed
     key = keyed.topic.key or ""
+    if "@" not in key and _named_body_told_what_to_do(topic.text, compiled):
+        return replace(keyed, topic=replace(keyed.topic, key=f"{key}@{finding.doc}"))
     named = (
         dictionary_actor_of(topic.text, compiled)
         or dictionary_topic_of_key(key, compiled)
         or _entry_through_head(topic.text, key, compiled)
     )
     return replace(keyed, topic=replace(keyed.topic, key=named)) if named else keyed
+
+
+def _named_body_told_what_to_do(phrase: str, compiled: CompiledRuleSet) -> bool:
+    """Whether a topic is a clause whose subject is a country, party or body the actor
+    dictionary names before an auxiliary ("the U.S. should stand with Israel", "Britain should
+    be a safe haven"):
+    the topic is what that one should do or be, which another story's clause about it seldom
+    is, and a key of the name alone would merge them. A person's clause ("Mr Lee should quit")
+    stays about the person."""
+    profile = compiled.profile
+    tokens = [t for t in tokenize(phrase, profile=profile) if t.lower not in profile.quote_marks]
+    start = 0
+    while start < len(tokens) - 1 and tokens[start].lower in profile.determiners | profile.articles:
+        start += 1
+    found = compiled.actors.find(tokens, start, len(tokens)) if compiled.actors else []
+    if not found or found[0].start != start or found[0].end >= len(tokens):
+        return False
+    words = [t.text for t in tokens]
+    return default_tagger().tag(words)[found[0].end] == "AUX"  # not "UK rap band", read as a verb
 
 
 def _generic_entry_key(finding: Finding, compiled: CompiledRuleSet) -> str | None:

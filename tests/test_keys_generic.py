@@ -18,6 +18,10 @@ def keyed(topic: str, doc: str = "d4") -> str:
     return topic_key(TopicRef(topic, 0, len(topic), topic), PROFILE, doc=doc)
 
 
+#: Opens a story in political words, which the rules read advice in.
+POLITICS = "The election campaign and the government's policy divided the party's voters. "
+
+
 def topic_keys(text: str, doc: str = "local/3") -> dict[str, str | None]:
     """The topic key of each finding of `text`, by the topic as written."""
     return {f.topic.text: f.topic.key for f in MATCHER.scan(Document(doc, text))}
@@ -84,3 +88,14 @@ def test_a_union_of_countries_named_before_the_issue_is_where_it_is_decided() ->
         "The senator criticised EU economic policies."
     )
     assert topic_keys(text)["EU economic policies"] == "economy/EU"
+
+
+def test_what_a_country_should_do_is_kept_within_its_document() -> None:
+    """ "The US should send troops" and "the US should stay out of the war" are not one topic."""
+    keys = topic_keys(POLITICS + "Senator Ana Ruiz said the United States should send more troops to the region.")
+    assert keys["the United States should send more troops to the region"].endswith("@local/3")
+
+
+def test_what_a_person_should_do_stays_about_the_person() -> None:
+    keys = topic_keys(POLITICS + "Senator Ana Ruiz said Mr Okafor should resign.")
+    assert keys["Mr Okafor should resign"] == "okafor"
