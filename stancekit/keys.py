@@ -1278,8 +1278,9 @@ def _keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
         narrower = _generic_entry_key(finding, compiled) or measure_key(finding.topic, compiled)
         return replace(keyed, topic=replace(keyed.topic, key=narrower)) if narrower else keyed
     key = keyed.topic.key or ""
-    if "@" not in key and _named_body_told_what_to_do(topic.text, compiled):
-        return replace(keyed, topic=replace(keyed.topic, key=f"{key}@{finding.doc}"))
+    if _named_body_told_what_to_do(topic.text, compiled):
+        within = key if "@" in key else f"{key}@{finding.doc}"
+        return replace(keyed, topic=replace(keyed.topic, key=within))
     named = (
         dictionary_actor_of(topic.text, compiled)
         or dictionary_topic_of_key(key, compiled)
@@ -1294,7 +1295,8 @@ def _named_body_told_what_to_do(phrase: str, compiled: CompiledRuleSet) -> bool:
     be a safe haven"):
     the topic is what that one should do or be, which another story's clause about it seldom
     is, and a key of the name alone would merge them. A person's clause ("Mr Lee should quit")
-    stays about the person."""
+    stays about the person, and so does one told to act ("urged the party to unite behind
+    him" is counted for the party, as "urged Mr Lee to resign" is for Mr Lee)."""
     profile = compiled.profile
     tokens = [t for t in tokenize(phrase, profile=profile) if t.lower not in profile.quote_marks]
     start = 0

@@ -29,7 +29,18 @@ def topic_keys(text: str, doc: str = "local/3") -> dict[str, str | None]:
 
 @pytest.mark.parametrize(
     "topic",
-    ["charges", "the market", "aid", "an anti-corruption drive", "Tory quotas", "a town hall", "answer questions"],
+    [
+        "charges",
+        "the market",
+        "aid",
+        "an anti-corruption drive",
+        "Tory quotas",
+        "a town hall",
+        "answer questions",
+        "the report's findings",
+        "a super PAC",
+        "mine",
+    ],
 )
 def test_a_noun_that_says_which_only_with_a_modifier_is_kept_within_its_document(topic: str) -> None:
     """One firm's charges are not another's, nor one party's quota another's."""
