@@ -17,6 +17,10 @@ is therefore keyed with the place it is decided in, after a slash: "jobs/BRA",
   by a country's names or by the parties and bodies that belong to it, at least twice and at
   least twice as often as any other.
 
+A measure one country aims at another (the profile's `key_targeted_topics`: sanctions,
+tariffs) is told apart by its target instead, the one country its phrase names anywhere: the
+embargo on Cuba is "sanctions/CUB", the China embargo "sanctions/CHN".
+
 Where neither says, the key stays as it was: a story that names no country is as likely to be
 about one as about the other, and the key says which only as far as the text does.
 """
@@ -56,20 +60,33 @@ def jurisdiction_keys(findings: Sequence[Finding], document: DocumentText) -> li
 def _placed(finding: Finding, places: _Places) -> Finding:
     key, compiled = finding.topic.key or "", places.compiled
     measure = bool(key) and key == measure_key(finding.topic, compiled)  # "council tax" of taxation
-    if not _domestic(finding.topic.id if measure else key, compiled):
+    entry = finding.topic.id if measure else key
+    if _listed(entry, compiled.profile.key_domestic_topics, compiled):
+        place = places.of_topic(finding.topic)
+    elif _listed(entry, compiled.profile.key_targeted_topics, compiled):
+        place = _target(finding.topic.text, compiled)
+    else:
         return finding
-    place = places.of_topic(finding.topic)
     if place is None:
         return finding
     return replace(finding, topic=replace(finding.topic, key=f"{key}{SEPARATOR}{place}"))
 
 
-def _domestic(key: str | None, compiled: CompiledRuleSet) -> bool:
-    """Whether a key is a topic dictionary id for an issue each country decides for itself."""
-    topics, domestic = compiled.topics, compiled.profile.key_domestic_topics
+def _listed(key: str | None, listed: frozenset[str], compiled: CompiledRuleSet) -> bool:
+    """Whether a key is a topic dictionary id that `listed` holds, or an entry under one."""
+    topics = compiled.topics
     if not key or key not in topics.topics:
         return False
-    return any(entry in domestic for entry in (key, topics.concept(key), *topics.ancestors(key)))
+    return any(entry in listed for entry in (key, topics.concept(key), *topics.ancestors(key)))
+
+
+def _target(phrase: str, compiled: CompiledRuleSet) -> str | None:
+    """The country a measure aimed at one names, by any of its names and anywhere in its
+    phrase ("the trade embargo on Cuba", "the China embargo", "tariffs on Chinese steel"), or
+    None when it names none or several."""
+    tokens = tokenize(phrase, profile=compiled.profile)
+    named = {place for place in _places_named(tokens, compiled) if place is not None}
+    return named.pop() if len(named) == 1 else None
 
 
 class _Places:

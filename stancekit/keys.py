@@ -1314,9 +1314,9 @@ def _generic_entry_key(finding: Finding, compiled: CompiledRuleSet) -> str | Non
     or pointing head ("the sanction", "an embargo", "the tax"), or None: an entry such a word
     matches is the kind of thing, and which one (a doping ban or an arms embargo on a
     country) only the document says; there it may point at the phrase that says it. A
-    modifier the entry holds says which ("the nuclear deal", "the Iran deal"), and a generic
-    head the entry is not named by leaves the entry to say it ("cases alleging
-    discrimination")."""
+    modifier the entry holds says which ("the nuclear deal", "the Iran deal"), and so does a
+    country or body the phrase names ("the embargo on Cuba"); a generic head the entry is not
+    named by leaves the entry to say it ("cases alleging discrimination")."""
     profile = compiled.profile
     key = phrase_key(finding.topic.text, profile, doc=finding.doc)
     head = bare_key(key)
@@ -1327,6 +1327,9 @@ def _generic_entry_key(finding: Finding, compiled: CompiledRuleSet) -> str | Non
     tokens = tokenize(head, profile=profile)
     topics = compiled.topics
     named = {topics.concept(m.id) for m in topics.matches(tokens, head)} if topics else set()
+    written = tokenize(finding.topic.text, profile=profile)
+    if compiled.actors and compiled.actors.find(written, 0, len(written)):
+        return None  # "the embargo on Cuba": the country says which
     return key if topics.concept(finding.topic.id or "") in named else None
 
 

@@ -73,3 +73,16 @@ def test_an_issue_between_countries_is_not_placed() -> None:
         "British farmers support a free trade agreement."
     )
     assert topic_keys(text)["a free trade agreement"] == "free_trade_agreement"
+
+
+def test_a_measure_aimed_at_a_country_is_told_apart_by_its_target() -> None:
+    """The embargo on Cuba and the embargo on China are two embargoes."""
+    cuba = topic_keys("Exporters say the embargo on Cuba should end. Farmers oppose the embargo on Cuba.")
+    china = topic_keys("Ministers met in Brussels. Diplomats oppose lifting the arms embargo on China.")
+    assert cuba["the embargo on Cuba"] == "sanctions/CUB"
+    assert china["lifting the arms embargo on China"] == "arms_embargo/CHN"
+
+
+def test_a_measure_that_names_no_target_keeps_its_key() -> None:
+    keys = topic_keys("Ministers met in Brussels. Farmers oppose new tariffs.")
+    assert keys["new tariffs"] == "tariffs"
