@@ -379,6 +379,11 @@ class LanguageProfile:
         "Topic dictionary ids of measures one country aims at another ('sanctions', 'tariffs'), with the"
         " entries under them: keyed with the one country their phrase names ('sanctions/CUB').",
     )
+    key_demonstratives: frozenset[str] = _slot(
+        WORDS,
+        "Determiners that point at what was just said ('that idea', 'this plan'): such a topic is not"
+        " keyed by the issue its story leads with.",
+    )
     # -- speech --------------------------------------------------------------------------------
     speech_verbs: frozenset[str] = _slot(WORDS, "Report speech: name the speaker of a quote or of reported speech.")
     addressee_verbs: frozenset[str] = _slot(WORDS, "Speech verbs whose object is the one spoken to.")
