@@ -40,6 +40,7 @@ def topic_keys(text: str, doc: str = "local/3") -> dict[str, str | None]:
         "the report's findings",
         "a super PAC",
         "mine",
+        "violence at his rallies",
     ],
 )
 def test_a_noun_that_says_which_only_with_a_modifier_is_kept_within_its_document(topic: str) -> None:
@@ -48,7 +49,8 @@ def test_a_noun_that_says_which_only_with_a_modifier_is_kept_within_its_document
 
 
 @pytest.mark.parametrize(
-    ("topic", "key"), [("fraud charges", "fraud charge"), ("the housing market", "housing market")]
+    ("topic", "key"),
+    [("fraud charges", "fraud charge"), ("the housing market", "housing market"), ("gun violence", "gun violence")],
 )
 def test_a_common_noun_before_such_a_head_says_which(topic: str, key: str) -> None:
     assert keyed(topic) == key
