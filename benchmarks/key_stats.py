@@ -30,6 +30,7 @@ from stancekit.antecedents import DocumentText, antecedent_keys
 from stancekit.engine.attribution import DocumentContext
 from stancekit.findings import Finding
 from stancekit.findingsfile import read_findings
+from stancekit.jurisdictions import jurisdiction_keys
 from stancekit.keys import collection_keys, document_keys, keyed_by_rules
 from stancekit.people import DocumentPeople, people_keys
 from stancekit.text.segment import segment
@@ -84,6 +85,7 @@ def keyed_again(findings: Sequence[Finding], texts: str | None = None) -> list[F
             document = DocumentText(text, compiled)
             context = DocumentContext(text, segment(text, compiled.profile), compiled)
             found = antecedent_keys(people_keys(found, DocumentPeople(document, context)), document)
+            found = jurisdiction_keys(found, document)
         keyed.extend(found)
     return keyed
 

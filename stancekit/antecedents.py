@@ -7,7 +7,9 @@ identity cards bill" before "the bill"), a frame before it ("plans to scrap tuit
 or, failing both, the issue the document is about, as the topic dictionary counts it. Such a
 topic takes the key of what it refers to; its text stays as written, the evidence. Where the
 document says nothing clearly, the key stays within the document: a missed merge misleads
-less than a wrong one.
+less than a wrong one. A topic that says whose it is ("IBM's move", "his policies") or points
+with a demonstrative ("that idea") is that one's own, or what was just said: it takes an
+earlier phrase's key, never the issue the story leads with.
 
 The heads that point are the language profile's (`key_pointing_heads`). A pronoun standing
 alone ("backed it") is not pointed so: it refers to the nearest thing named, seldom to the issue
@@ -40,6 +42,8 @@ _MODIFIERS, _COMPLEMENT = 4, 8
 _DOMINANCE = 2
 #: How many words open a document, its headline and lead, where the issue it is about is named.
 _LEAD = 60
+#: The possessive endings the tokenizer splits off a word ("club" "'s").
+_POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 
 @dataclass(frozen=True)
@@ -151,8 +155,24 @@ def _pointed(finding: Finding, document: DocumentText) -> Finding:
     head = pointing_head(key, document.compiled)
     if head is None or not _points(finding.topic, head, document):
         return finding
-    found = _same_head_key(finding, head, document.around(finding.topic.start)) or document.lead.dominant_issue
+    found = _same_head_key(finding, head, document.around(finding.topic.start))
+    if found is None and not _owned_or_shown(finding.topic, head, document):
+        found = document.lead.dominant_issue
     return replace(finding, topic=replace(finding.topic, key=found)) if found else finding
+
+
+def _owned_or_shown(topic: TopicRef, head: str, document: DocumentText) -> bool:
+    """Whether a pointing topic says whose it is or points at what was just said, before its
+    head ("IBM's move", "his policies", "the club's decision", "that idea"): it is that one's
+    own, or what the sentence before it names, which is seldom the issue the whole story
+    leads with ("the plans", "the move" may be)."""
+    profile = document.compiled.profile
+    words = [t.text for t in tokenize(topic.text, profile=profile)]
+    at = next((k for k, word in enumerate(words) if lemma(word, "NOUN").casefold() == head), len(words))
+    before = words[:at]
+    if before and before[0].casefold() in profile.key_demonstratives | profile.possessive_pronouns:
+        return True
+    return any(word in _POSSESSIVE_MARKS for word in before)
 
 
 def _points(topic: TopicRef, head: str, document: DocumentText) -> bool:

@@ -607,6 +607,8 @@ def _anaphoric(pairs: Sequence[tuple[str, str]], core: Sequence[tuple[str, str]]
         return at > 0 and (pairs[at - 1][0].casefold() in dropped or _generic_head(objects, profile))
     if _generic_head(core, profile) or _only_roles(core, profile) or _told_to_act(pairs, core):
         return True
+    if _people_of_no_name(core, profile):
+        return True  # "women in his company": another story's women are other women
     if len(core) != 1 or core[0][1] != "NOUN":
         return False
     at = pairs.index(core[0])
@@ -616,6 +618,28 @@ def _anaphoric(pairs: Sequence[tuple[str, str]], core: Sequence[tuple[str, str]]
         before -= 1  # "a £2bn takeover" points as "a takeover" does
     pointed = before >= 0 and pairs[before][0].casefold() in dropped  # "the scheme", not "immigration"
     return pointed and bool(rest) and rest[0] == core[0] and _core_end(rest, profile) == 1
+
+
+def _people_of_no_name(core: Sequence[tuple[str, str]], profile: LanguageProfile) -> bool:
+    """Whether a topic's core is a group of people that only its document says the members of:
+    a plural common noun for people as its head, in lower case, with no name before it that
+    says whose and no common noun that says what kind ("women", "young voters", "political
+    parties"; not "EU leaders", "Democrats" or "charter schools"), as an actor so written is
+    (`_generic_group`)."""
+    words = list(core)
+    for k, (word, _) in enumerate(words):
+        if word.casefold() in profile.key_complement_links:
+            words = words[:k]
+            break
+    if not words:
+        return False
+    head, tag = words[-1]
+    single = lemma(head, "NOUN").casefold()
+    plural = single != head or head in profile.key_group_nouns
+    named = any(
+        word[:1].isupper() or other == "PROPN" or _says_which(word, other, profile) for word, other in words[:-1]
+    )
+    return tag == "NOUN" and head == head.casefold() and plural and not named and _people_noun(single, profile)
 
 
 def _told_to_act(pairs: Sequence[tuple[str, str]], core: Sequence[tuple[str, str]]) -> bool:
@@ -641,9 +665,18 @@ def _generic_head(core: Sequence[tuple[str, str]], profile: LanguageProfile) -> 
         if word.casefold() in profile.key_complement_links:
             words = words[:k]
             break
-    if not words or words[-1][0].casefold() not in profile.key_generic_heads:
-        return False
-    return not any(_says_which(word, tag, profile) for word, tag in words[:-1])
+    size = _generic_head_size([word for word, _ in words], profile)
+    return size > 0 and not any(_says_which(word, tag, profile) for word, tag in words[:-size])
+
+
+def _generic_head_size(words: Sequence[str], profile: LanguageProfile) -> int:
+    """How many words at the end of a noun phrase's core make a generic head: a listed noun
+    ("plan") or a listed compound ("town hall", whose first noun says no more which one
+    than the second); 0 when it ends with none."""
+    for size in (2, 1):
+        if len(words) >= size and " ".join(word.casefold() for word in words[-size:]) in profile.key_generic_heads:
+            return size
+    return 0
 
 
 def _says_which(word: str, tag: str, profile: LanguageProfile) -> bool:
@@ -1242,14 +1275,95 @@ def _keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
         unnamed = replace(finding, topic=replace(topic, id=None, name=topic.text))
         return replace(keyed, topic=replace(keyed.topic, key=with_keys(unnamed, compiled.profile, actor_ids).topic.key))
     if topic.id:
-        return keyed
+        narrower = _generic_entry_key(finding, compiled) or measure_key(finding.topic, compiled)
+        return replace(keyed, topic=replace(keyed.topic, key=narrower)) if narrower else keyed
     key = keyed.topic.key or ""
+    if _named_body_told_what_to_do(topic.text, compiled):
+        within = key if "@" in key else f"{key}@{finding.doc}"
+        return replace(keyed, topic=replace(keyed.topic, key=within))
     named = (
         dictionary_actor_of(topic.text, compiled)
         or dictionary_topic_of_key(key, compiled)
         or _entry_through_head(topic.text, key, compiled)
     )
     return replace(keyed, topic=replace(keyed.topic, key=named)) if named else keyed
+
+
+def _named_body_told_what_to_do(phrase: str, compiled: CompiledRuleSet) -> bool:
+    """Whether a topic is a clause whose subject is a country, party or body the actor
+    dictionary names before an auxiliary ("the U.S. should stand with Israel", "Britain should
+    be a safe haven"):
+    the topic is what that one should do or be, which another story's clause about it seldom
+    is, and a key of the name alone would merge them. A person's clause ("Mr Lee should quit")
+    stays about the person, and so does one told to act ("urged the party to unite behind
+    him" is counted for the party, as "urged Mr Lee to resign" is for Mr Lee)."""
+    profile = compiled.profile
+    tokens = [t for t in tokenize(phrase, profile=profile) if t.lower not in profile.quote_marks]
+    start = 0
+    while start < len(tokens) - 1 and tokens[start].lower in profile.determiners | profile.articles:
+        start += 1
+    found = compiled.actors.find(tokens, start, len(tokens)) if compiled.actors else []
+    if not found or found[0].start != start or found[0].end >= len(tokens):
+        return False
+    words = [t.text for t in tokens]
+    return default_tagger().tag(words)[found[0].end] == "AUX"  # not "UK rap band", read as a verb
+
+
+def _generic_entry_key(finding: Finding, compiled: CompiledRuleSet) -> str | None:
+    """The key within its document of a topic the dictionary names by nothing but a generic
+    or pointing head ("the sanction", "an embargo", "the tax"), or None: an entry such a word
+    matches is the kind of thing, and which one (a doping ban or an arms embargo on a
+    country) only the document says; there it may point at the phrase that says it. A
+    modifier the entry holds says which ("the nuclear deal", "the Iran deal"), and so does a
+    country or body the phrase names ("the embargo on Cuba"); a generic head the entry is not
+    named by leaves the entry to say it ("cases alleging discrimination")."""
+    profile = compiled.profile
+    key = phrase_key(finding.topic.text, profile, doc=finding.doc)
+    head = bare_key(key)
+    words = head.split()
+    pointing = len(words) == 1 and words[0] in profile.key_pointing_heads  # "the tax"
+    if "@" not in key or not words or (_generic_head_size(words, profile) != len(words) and not pointing):
+        return None
+    tokens = tokenize(head, profile=profile)
+    topics = compiled.topics
+    named = {topics.concept(m.id) for m in topics.matches(tokens, head)} if topics else set()
+    written = tokenize(finding.topic.text, profile=profile)
+    if compiled.actors and compiled.actors.find(written, 0, len(written)):
+        return None  # "the embargo on Cuba": the country says which
+    return key if topics.concept(finding.topic.id or "") in named else None
+
+
+def measure_key(topic: TopicRef, compiled: CompiledRuleSet) -> str | None:
+    """The key of a named measure the dictionary counts under a broader issue, or None: an
+    alias of the entry that is common nouns before a head the entry is named by alone
+    ("council tax", "income tax" under taxation) is one measure of the issue, and "council
+    tax" and taxes in general are not one topic; a verb before it makes it what is done to
+    taxes ("increase income tax" raises taxes). The measure's words are its key; a modifier
+    that names whose ("Tory tax plans") or only how ("higher taxes", "illegal immigration")
+    says no measure, and an entry of its own ("wealth tax", "fuel tax") keeps its id."""
+    profile, topics = compiled.profile, compiled.topics
+    if not topic.id or not topics:
+        return None
+    _, _, core = _remembered_phrase_core(topic.text, profile)
+    nouns = list(core)
+    if len(nouns) < 2 or any(tag == "VERB" or word.casefold() in profile.key_complement_links for word, tag in nouns):
+        return None  # "increase income tax" raises taxes, as "increasing taxes for the well off" does
+    modifiers, head = nouns[:-1], nouns[-1]
+    if not all(tag == "NOUN" and word == word.casefold() for word, tag in modifiers):
+        return None
+    words = _lemmatised(nouns, profile)
+    entry = topics.concept(topic.id)
+    whole, alone = " ".join(words), words[-1]
+    if entry not in _entries_naming(whole, compiled) or entry not in _entries_naming(alone, compiled):
+        return None
+    return whole if head[1] == "NOUN" else None
+
+
+def _entries_naming(phrase: str, compiled: CompiledRuleSet) -> set[str]:
+    """The topic dictionary's entries whose alias is the whole of `phrase`."""
+    tokens = tokenize(phrase, profile=compiled.profile)
+    topics = compiled.topics
+    return {topics.concept(m.id) for m in topics.matches(tokens, phrase) if m.start == 0 and m.end == len(tokens)}
 
 
 def _id_named_before(finding: Finding, compiled: CompiledRuleSet) -> bool:

@@ -108,3 +108,22 @@ def test_a_phrase_beyond_the_reach_of_a_long_document_is_not_looked_for(monkeypa
     filler = "Buses ran late on Monday. " * 20
     text = f"The council published a library closure plan on Monday. {filler}Readers oppose the plan."
     assert topic_keys(text)["the plan"] == "plan@local/12"
+
+
+def test_a_pointing_noun_that_says_whose_it_is_does_not_take_the_issue_of_the_story() -> None:
+    """The rival chain's move is the chain's own, not the smoking ban the story leads with."""
+    text = (
+        "Smoking ban splits landlords\n\n"
+        "A ban on smoking in bars comes into force in the spring. Doctors say smoking kills thousands. "
+        "Many landlords criticised the brewery's move."
+    )
+    assert topic_keys(text)["the brewery's move"] == "move@local/12"
+
+
+def test_a_pointing_noun_after_a_demonstrative_does_not_take_the_issue_of_the_story() -> None:
+    text = (
+        "Smoking ban splits landlords\n\n"
+        "A ban on smoking in bars comes into force in the spring. Doctors say smoking kills thousands. "
+        "Many landlords rejected that idea."
+    )
+    assert topic_keys(text)["that idea"] != "smoking"

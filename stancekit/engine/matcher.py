@@ -35,6 +35,7 @@ from stancekit.engine.trace import (
 )
 from stancekit.engine.vm import RawMatch, find_matches, neighbours_present, word_positions
 from stancekit.findings import Finding, RuleRef, TextSpan, finding_id
+from stancekit.jurisdictions import jurisdiction_keys
 from stancekit.keys import document_keys, keyed_as_actor, keyed_by_rules
 from stancekit.people import DocumentPeople, people_keys
 from stancekit.registry import actor_capture_types
@@ -489,7 +490,7 @@ class Matcher:
         document_text = DocumentText(text, self.compiled)
         kept = document_keys(repeats.findings, self.compiled.profile)
         found = people_keys(kept, DocumentPeople(document_text, context))
-        return antecedent_keys(found, document_text)
+        return jurisdiction_keys(antecedent_keys(found, document_text), document_text)
 
     def _within_discourse(self, wanted: dict[int, frozenset[int]], lowered: str) -> dict[int, frozenset[int]]:
         """`wanted` without the rules whose discourse the document (`lowered`) does not hold."""

@@ -369,6 +369,21 @@ class LanguageProfile:
         "Topic dictionary ids that set a story rather than name what its plans and bills are about"
         " ('elections'): never the issue a pointing topic is keyed by.",
     )
+    key_domestic_topics: frozenset[str] = _slot(
+        WORDS,
+        "Topic dictionary ids of issues each country decides for itself ('economy', 'health'), with the"
+        " entries under them: keyed with the country their document or phrase names ('jobs/BRA').",
+    )
+    key_targeted_topics: frozenset[str] = _slot(
+        WORDS,
+        "Topic dictionary ids of measures one country aims at another ('sanctions', 'tariffs'), with the"
+        " entries under them: keyed with the one country their phrase names ('sanctions/CUB').",
+    )
+    key_demonstratives: frozenset[str] = _slot(
+        WORDS,
+        "Determiners that point at what was just said ('that idea', 'this plan'): such a topic is not"
+        " keyed by the issue its story leads with.",
+    )
     # -- speech --------------------------------------------------------------------------------
     speech_verbs: frozenset[str] = _slot(WORDS, "Report speech: name the speaker of a quote or of reported speech.")
     addressee_verbs: frozenset[str] = _slot(WORDS, "Speech verbs whose object is the one spoken to.")

@@ -1,0 +1,159 @@
+"""Where an issue is decided: unemployment in Brazil is not unemployment in Britain.
+
+The topic dictionary counts "reduce unemployment" and "end youth unemployment" under one
+issue, and within one country's politics that is what a reader wants. Across a collection of
+stories from several countries it merges what no reader would: Lula's promise about Brazil's
+jobless and a British chancellor's about Britain's, Italian tax cuts and Tory ones. An issue
+that each country decides for itself (the language profile's `key_domestic_topics`, with the
+narrower entries under them, and a measure the dictionary counts under one: "council tax")
+is therefore keyed with the place it is decided in, after a slash: "jobs/BRA",
+"tax_cuts/ITA", "council tax/GBR". The place is
+
+- the country (or the union of countries) the topic phrase names by name before its head,
+  as a modifier or a possessor ("Italy's tax cuts", "US tax policy", "EU economic
+  policies"), when its document is not about that country's politics anyway (a people's word
+  names where they come from as often: "Syrian refugees");
+- else the country its document is about: the one the actor dictionary finds named in it,
+  by a country's names or by the parties and bodies that belong to it, at least twice and at
+  least twice as often as any other.
+
+A measure one country aims at another (the profile's `key_targeted_topics`: sanctions,
+tariffs) is told apart by its target instead, the one country its phrase names anywhere: the
+embargo on Cuba is "sanctions/CUB", the China embargo "sanctions/CHN".
+
+Where neither says, the key stays as it was: a story that names no country is as likely to be
+about one as about the other, and the key says which only as far as the text does.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from stancekit.compiler.dictionaries import DEMONYM
+from stancekit.findings import Finding, TopicRef
+from stancekit.keys import measure_key
+from stancekit.text.tokens import Token, tokenize
+
+if TYPE_CHECKING:
+    from stancekit.antecedents import DocumentText
+    from stancekit.compiler.ruleset import CompiledRuleSet
+
+#: The actor dictionary's types for a state and for an organisation ("EU", "UN").
+_COUNTRY, _ORGANISATION = "country", "organisation"
+#: How much more often than any other a document must name a country to be about it.
+_DOMINANCE = 2
+#: Between an issue's key and the place it is decided in.
+SEPARATOR = "/"
+
+
+def jurisdiction_keys(findings: Sequence[Finding], document: DocumentText) -> list[Finding]:
+    """One document's findings with each domestic issue keyed with the place it is decided in
+    (see the module's docstring); other findings as they are."""
+    places = _Places(document)
+    return [_placed(f, places) for f in findings]
+
+
+def _placed(finding: Finding, places: _Places) -> Finding:
+    key, compiled = finding.topic.key or "", places.compiled
+    measure = bool(key) and key == measure_key(finding.topic, compiled)  # "council tax" of taxation
+    entry = finding.topic.id if measure else key
+    if _listed(entry, compiled.profile.key_domestic_topics, compiled):
+        place = places.of_topic(finding.topic)
+    elif _listed(entry, compiled.profile.key_targeted_topics, compiled):
+        place = _target(finding.topic.text, compiled)
+    else:
+        return finding
+    if place is None:
+        return finding
+    return replace(finding, topic=replace(finding.topic, key=f"{key}{SEPARATOR}{place}"))
+
+
+def _listed(key: str | None, listed: frozenset[str], compiled: CompiledRuleSet) -> bool:
+    """Whether a key is a topic dictionary id that `listed` holds, or an entry under one."""
+    topics = compiled.topics
+    if not key or key not in topics.topics:
+        return False
+    return any(entry in listed for entry in (key, topics.concept(key), *topics.ancestors(key)))
+
+
+def _target(phrase: str, compiled: CompiledRuleSet) -> str | None:
+    """The country a measure aimed at one names, by any of its names and anywhere in its
+    phrase ("the trade embargo on Cuba", "the China embargo", "tariffs on Chinese steel"), or
+    None when it names none or several."""
+    tokens = tokenize(phrase, profile=compiled.profile)
+    named = {place for place in _places_named(tokens, compiled) if place is not None}
+    return named.pop() if len(named) == 1 else None
+
+
+class _Places:
+    """The places one document names, worked out when a domestic issue first asks."""
+
+    def __init__(self, document: DocumentText) -> None:
+        self.document = document
+        self.compiled = document.compiled
+
+    @cached_property
+    def home(self) -> str | None:
+        """The country the document is about (see the module's docstring), or None."""
+        tokens = self.document.lead.tokens
+        counts = Counter(place for place in _places_named(tokens, self.compiled) if place is not None)
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 2:
+            return None
+        second = ranked[1][1] if len(ranked) > 1 else 0
+        return ranked[0][0] if ranked[0][1] >= _DOMINANCE * second else None
+
+    def of_topic(self, topic: TopicRef) -> str | None:
+        """The place a topic's issue is decided in: the one its phrase names before its head,
+        else the document's country."""
+        named = _named_before_head(topic.text, self.compiled)
+        if named and self.home not in named:
+            return named[0]
+        return self.home
+
+
+def _places_named(tokens: Sequence[Token], compiled: CompiledRuleSet) -> list[str | None]:
+    """The country each actor dictionary name in `tokens` is or belongs to; None for a name of
+    no country."""
+    actors = compiled.actors
+    if not actors or not tokens:
+        return []
+    return [_country_of(m.id, compiled) for m in actors.find(tokens, 0, len(tokens))]
+
+
+def _country_of(actor_id: str, compiled: CompiledRuleSet) -> str | None:
+    """The country an actor is ("GBR") or belongs to ("the Tories", "the Bank of England"), or None."""
+    actors = compiled.actors
+    for candidate in (actor_id, *actors.chain(actor_id, None)):
+        info = actors.actors.get(candidate)
+        if info is not None and info.type == _COUNTRY:
+            return candidate
+    return None
+
+
+def _named_before_head(phrase: str, compiled: CompiledRuleSet) -> list[str]:
+    """The countries (and unions of them) a topic phrase names by name before the end of its
+    head, where a name says whose the issue is ("Italy's tax cuts", "UK policy on
+    immigration", "EU economic policies"), not in a complement or an adjunct ("immigration to
+    the UK" is the UK's own, as its document says). A people's word names where people come
+    from as often as whose the issue is ("Syrian refugees") and is left out."""
+    profile = compiled.profile
+    tokens = tokenize(phrase, profile=profile)
+    stops = profile.key_cut_words | profile.key_complement_links | profile.relative_pronouns
+    end = next((k for k in range(1, len(tokens)) if tokens[k].lower in stops), len(tokens))
+    actors = compiled.actors
+    found = actors.find(tokens, 0, end) if actors and tokens else []
+    places = [_country_of(m.id, compiled) or _union(m.id, compiled) for m in found if m.kind != DEMONYM]
+    return [place for place in places if place is not None]
+
+
+def _union(actor_id: str, compiled: CompiledRuleSet) -> str | None:
+    """An organisation that belongs to no country, named where a country would be ("EU
+    economic policies"): its policies are its own, not its members'; None for any other actor."""
+    info = compiled.actors.actors.get(actor_id)
+    independent = info is not None and info.type == _ORGANISATION and not compiled.actors.chain(actor_id, None)
+    return actor_id if independent else None
