@@ -742,15 +742,16 @@ def scanned_actors(text: str) -> list[tuple[str, str | None]]:
         (OPENING_OF_HALE + "Hale said Ana Ruiz now expects his support for the harbour tunnel.", "tom hale"),
         # someone else who owns or does something is named before it, and not the owner
         (OPENING_OF_HALE + "Ana Ruiz's aides now expect his support for the harbour tunnel.", "tom hale@d"),
+        # bare names that act in its sentence, of a kind nothing says: no one else is taken for them
         (
             "Dyno Bank reported a loss on Monday.\n\n"
             "In recent weeks, Acme, Brill and Corda have cut their support for the harbour tunnel.",
-            "dyno bank@d",
+            None,
         ),
     ],
 )
 def test_a_possessive_resolved_past_another_owner_of_its_sentence_is_keyed_within_its_document(
-    text: str, key: str
+    text: str, key: str | None
 ) -> None:
     """ "his" after "Ana Ruiz's aides" may be hers: counting the finding for the mayor in other
     stories would merge what the text never said was his. The evidence stays as written."""
