@@ -1391,3 +1391,14 @@ def test_speakers_are_found_as_before_when_only_the_latest_results_are_kept(matc
     monkeypatch.setattr(attribution, "RECENT_RESULTS_KEPT", 1)
     assert [(f.actor.text, f.actor.name, f.topic.text) for f in matcher.scan(story)] == expected
     assert ("We", "Ana Ruiz", "any new charge on the ring road") in expected
+
+
+@pytest.mark.parametrize(
+    ("text", "not_holder"),
+    [
+        ("Smaller attacks flooding the council website were common, officials said.", "Smaller"),
+        ("Detectives investigating Ana's murder rejected the pay deal.", "Ana's murder"),
+    ],
+)
+def test_a_comparative_or_an_event_is_no_holder(matcher, text, not_holder):
+    assert not_holder not in {f.actor.text for f in matcher.scan(text)}
