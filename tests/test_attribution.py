@@ -339,6 +339,7 @@ def test_a_man_named_inside_an_earlier_quote_is_not_the_speaker_of_he_wrote(matc
             "Governor Pedro Alvarez was speaking to club director Tom Reyes when he backed the pay deal.",
             "Pedro Alvarez",
         ),
+        ("Governor Pedro Alvarez did not question Tom Reyes's figures, but he backs the pay deal.", "Pedro Alvarez"),
     ],
 )
 def test_he_opening_a_linked_clause_is_the_subject_not_a_man_named_nearer(matcher, text, name):
