@@ -145,11 +145,13 @@ def _nickname(actor: ActorRef, profile: LanguageProfile) -> bool:
     """Whether an actor is named by one capitalised plural after an article, that no dictionary
     knows ("the Blues", "the Saints"): a nickname, of a club or a group, that says whom only
     within its story; one story's Blues are another's rivals. A name the dictionary knows ("the
-    Democrats") has its id."""
+    Democrats") has its id; the pack lists bodies named by a plural ("the Commons")."""
     name = actor.name or ""
     word = name.strip()
     if actor.id is not None or " " in word or not word[:1].isupper() or word.isupper() or not word.isalpha():
         return False
+    if word.casefold() in profile.key_plural_names:
+        return False  # "the Commons": one body
     opening = actor.text.split(maxsplit=1)[0].casefold() if actor.text.strip() else ""
     return opening in profile.articles and _determined(actor) and lemma(word.lower(), "NOUN") != word.lower()
 

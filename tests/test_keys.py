@@ -829,5 +829,7 @@ def test_a_capitalised_plural_after_the_that_no_dictionary_knows_is_keyed_within
     assert nickname.actor.key == "blues@d"
     (party,) = MATCHER.scan(Document("d", "The Democrats back the pay deal."))
     assert party.actor.key == "US_DEMOCRATIC_PARTY"
+    (body,) = MATCHER.scan(Document("d", "The Commons backs the pay deal."))
+    assert body.actor.key == "commons"
     (person,) = MATCHER.scan(Document("d", "Mr Jones backs the pay deal."))
     assert person.actor.key == "jones"  # a title is no article

@@ -362,6 +362,11 @@ class LanguageProfile:
         "Nouns for a group of people not written as plurals ('people', 'police'): an ACTOR they head is"
         " a group only its document says the members of.",
     )
+    key_plural_names: frozenset[str] = _slot(
+        WORDS,
+        "Names of one body written as a plural after 'the' ('the Commons', 'the Times'): no nickname kept"
+        " within its document.",
+    )
     key_people_kinds: frozenset[str] = _slot(
         WORDS,
         "Plural nouns news capitalises for kinds of people, not bodies ('Millennials', 'Evangelicals'):"
