@@ -1403,3 +1403,18 @@ def test_speakers_are_found_as_before_when_only_the_latest_results_are_kept(matc
 )
 def test_a_comparative_or_an_event_is_no_holder(matcher, text, not_holder):
     assert not_holder not in {f.actor.text for f in matcher.scan(text)}
+
+
+@pytest.mark.parametrize(
+    ("between", "name"),
+    [
+        # a surname alone that acts, written as a name elsewhere: the one "he" follows
+        ("Alvarez has done much through the courts since Alvarez took office.", "Alvarez"),
+        # a common noun capitalised only because it opens its sentence is no one
+        ("Unity is what the party needs now.", "Tom Reyes"),
+    ],
+)
+def test_he_refers_back_to_a_surname_alone_that_opens_the_sentence_before(matcher, between, name):
+    text = f'"It has been hard," said Tom Reyes, a senior adviser to the governor. {between} He backs the pay deal.'
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "He"]
+    assert (finding.actor.name, finding.actor.via) == (name, "pronoun")

@@ -1230,7 +1230,40 @@ class DocumentContext:
                         return chained
                 elif self._compatible_settled(pronoun, m) and allowed(self._settled(m).referent.name):
                     return self._settled(m)
+                elif self._surname_acting(pronoun, m) and allowed(self._settled(m).referent.name):
+                    return self._settled(m)  # "Obama has done ... . He used ...": Obama
         return None
+
+    def _surname_acting(self, pronoun: str, m: Mention) -> bool:
+        """Whether a mention of an earlier sentence is one capitalised word that opens its
+        clause and is followed by its verb ("Obama has done ..."), no earlier full name saying
+        what it is: a "he" or "she" after it refers to it sooner than to one named before."""
+        settled = self._settled(m)
+        referent = settled.referent
+        gendered = self.lang.pronoun_agreement.get(pronoun) in ("male", "female")
+        if not gendered or m.role == OTHER or referent.kind != UNKNOWN or referent.surname is None:
+            return False
+        tokens = self.tokens(m.sentence)
+        if m.end >= len(tokens) or self._possessive(m) or tokens[m.start].lower in self.lang.function_words:
+            return False
+        acts = (
+            tokens[m.end].lower in self.lang.speech_verbs
+            or self._sentence_context(m.sentence, tokens).tags[m.end] in _VERB_TAGS
+        )
+        return acts and self._capitalised_inside_a_sentence(tokens[m.start].text, m.sentence)
+
+    def _capitalised_inside_a_sentence(self, word: str, i: int) -> bool:
+        """Whether `word` is written, capitalised, after the first word of sentence i or of one of
+        the sentences before it: a name, not a common noun capitalised only because it opens its
+        sentence ("Unity is a two-way street")."""
+        for k in range(max(0, i - LOOKBACK), i + 1):
+            tokens = self.tokens(k)
+            for p in range(1, len(tokens)):
+                before = tokens[p - 1].text
+                opening = before in self.lang.quote_marks or before in (".", ":", "?", "!")
+                if tokens[p].text == word and not opening:
+                    return True
+        return False
 
     def _linked_clause_subject(
         self, mention: Mention, pronoun: str, same: Sequence[Mention]
@@ -1257,6 +1290,8 @@ class DocumentContext:
             return False, None  # "The party's platform ... unless they": the platform's, not the party
         if subject is not None:
             settled = self._settled(subject)
+            if self._surname_acting(pronoun, subject):
+                return True, settled  # "Trump will dominate ..., as he was against ...": Trump
             if not compatible(pronoun, settled.referent, self.lang):
                 return False, None
             return True, None if self._unnamed_description(settled) else settled
