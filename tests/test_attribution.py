@@ -359,11 +359,9 @@ def test_he_after_a_subject_that_names_no_one_is_not_the_man_named_nearer(matche
     assert (finding.actor.name, finding.actor.via) == (None, "unresolved")
 
 
-def test_it_after_a_thing_that_opens_its_sentence_is_that_thing_not_an_earlier_body(matcher):
-    text = (
-        "Pedro Alvarez chaired the regulator for years. "
-        "The new reporting threshold angered investors as it blocks the pay deal."
-    )
+@pytest.mark.parametrize("thing", ["The new reporting threshold", "The 300-member threshold"])
+def test_it_after_a_thing_that_opens_its_sentence_is_that_thing_not_an_earlier_body(matcher, thing):
+    text = f"Pedro Alvarez chaired the regulator for years. {thing} angered investors as it blocks the pay deal."
     [finding] = matcher.scan(text)
     assert (finding.actor.text, finding.actor.name, finding.actor.via) == ("it", None, "unresolved")
 

@@ -1329,10 +1329,11 @@ class DocumentContext:
         """The head of a common noun phrase that starts at token `start` of sentence i and is
         followed by its verb ("The new reporting threshold angered ..."), before token `before`;
         None when the words there are no such subject."""
-        tags = self._sentence_context(i, self.tokens(i)).tags
+        tokens = self.tokens(i)
+        tags = self._sentence_context(i, tokens).tags
         k = start
-        while k < before and tags[k] in _NOUN_PHRASE_TAGS:
-            k += 1
+        while k < before and (tags[k] in _NOUN_PHRASE_TAGS or tokens[k].text == "-"):
+            k += 1  # "the 300-member threshold": the hyphen of a compound
         head = k - 1
         while k < before and tags[k] == "ADV":
             k += 1  # "obviously recognises"
