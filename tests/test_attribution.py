@@ -387,6 +387,14 @@ def test_it_after_a_bare_name_that_owns_or_speaks_in_its_sentence_is_that_name_n
     assert (finding.actor.name, finding.actor.id, finding.actor.via) == ("Dyno", None, "pronoun")
 
 
+def test_it_after_the_tail_of_a_longer_name_is_not_that_tail(matcher):
+    text = (
+        "Governor Tom Reyes wants a tax on cars from Mexico. Parents' group Save Our Dyno said it backs the pay deal."
+    )
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "it"]
+    assert finding.actor.name not in ("Dyno", "Mexico")
+
+
 def test_they_after_a_bare_name_that_acts_in_its_sentence_is_not_an_earlier_body(matcher):
     text = "Dyno Bank reported a loss on Monday. Later Acme, Brill and Corda said they back the pay deal."
     [finding] = [f for f in matcher.scan(text) if f.actor.text == "they"]

@@ -1200,7 +1200,9 @@ class DocumentContext:
                 # "Dyno said it ...", "take Dyno's calls until it agrees": Dyno, a body, for "it";
                 # for "they" it may be Dyno or not, but no one named before it
                 neuter = self.lang.pronoun_agreement.get(pronoun) == "neuter"
-                return replace(settled, referent=replace(settled.referent, kind=ORGANISATION)) if neuter else None
+                if not neuter or self._after_a_capitalised_word(m):
+                    return None  # "Kids First Manitoba said it": the tail of a longer name
+                return replace(settled, referent=replace(settled.referent, kind=ORGANISATION))
             # "Cameron criticised Trump over his call": with another bare name nearer, the
             # subject is no safer a guess than that name
             passed_a_name = passed_a_name or settled.referent.kind == UNKNOWN
@@ -1367,6 +1369,12 @@ class DocumentContext:
         """Whether a common noun is in the plural ("worms", "people")."""
         word = noun.lower
         return word in self.lang.plurals_without_s or lemma(noun.text, "NOUN").lower() != word
+
+    def _after_a_capitalised_word(self, m: Mention) -> bool:
+        """Whether a mention follows a capitalised word that does not open its sentence: it is
+        then the tail of a longer name the mentions split ("Kids First Manitoba")."""
+        tokens = self.tokens(m.sentence)
+        return m.start > 1 and tokens[m.start - 1].text[:1].isupper()
 
     def _bare_name_for_a_body(self, pronoun: str, m: Mention) -> bool:
         """Whether a mention of the pronoun's sentence is one capitalised word that owns
