@@ -110,6 +110,10 @@ def actor_key(
     if actor.name is None or _gender_disagrees(actor, profile):
         return None
     words = [(word, "") for word in _without_determiners(actor.name, profile)]
+    if doc is not None and _nickname(actor, profile):
+        return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "the Blues": which club, the story says
+    if doc is not None and _people_of_a_country(actor):
+        return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "Russians" in a poll: these Russians
     if doc is not None and (_an_amount(actor.name, profile) or _generic_group(actor.name, profile, _determined(actor))):
         return f"{actor_phrase_key(actor.name, profile)}@{doc}"  # "22 percent", "women", "Anyone who ..."
     if doc is not None and _only_roles(words, profile) and not _names_someone(actor.name, profile):
@@ -135,6 +139,29 @@ def actor_key(
 #: Texts of one kind (phrase cores, names read as amounts) whose answer `_remembered` keeps per
 #: profile, beyond which the memory starts again.
 _REMEMBERED_KEPT = 65536
+
+
+def _nickname(actor: ActorRef, profile: LanguageProfile) -> bool:
+    """Whether an actor is named by one capitalised plural after an article, that no dictionary
+    knows ("the Blues", "the Saints"): a nickname, of a club or a group, that says whom only
+    within its story; one story's Blues are another's rivals. A name the dictionary knows ("the
+    Democrats") has its id; the pack lists bodies named by a plural ("the Commons")."""
+    name = actor.name or ""
+    word = name.strip()
+    if actor.id is not None or " " in word or not word[:1].isupper() or word.isupper() or not word.isalpha():
+        return False
+    if word.casefold() in profile.key_plural_names:
+        return False  # "the Commons": one body
+    opening = actor.text.split(maxsplit=1)[0].casefold() if actor.text.strip() else ""
+    return opening in profile.articles and _determined(actor) and lemma(word.lower(), "NOUN") != word.lower()
+
+
+def _people_of_a_country(actor: ActorRef) -> bool:
+    """Whether an actor is a people named by its country's demonym ("Russians", "most
+    Britons"): a group of no id of its own, one word, affiliated to the country. The Russians
+    of one poll or story are not those of another, nor the Russian state."""
+    name = actor.name or ""
+    return actor.type == "group" and actor.id is None and bool(actor.affiliations) and len(name.split()) == 1
 
 
 def _an_amount(name: str, profile: LanguageProfile) -> bool:
@@ -174,8 +201,8 @@ def _lists_actors(actor: ActorRef, profile: LanguageProfile) -> bool:
     the coordinator is the name of the whole ("Department of Health and Human Services"), and
     so is an office's ("Work and Pensions Secretary Ana Ruiz", "the Secretary of State for
     Culture, Media and Sport")."""
-    if actor.name is None or any(word.casefold() in profile.coordinators for word in actor.name.split()):
-        return False  # an actor nothing resolved has no key
+    if actor.name is None or any(t.lower in profile.coordinators for t in tokenize(actor.name, profile=profile)):
+        return False  # an actor nothing resolved has no key; "J&J" is a name
     parts: list[list[str]] = [[]]
     depth = 0
     for token in tokenize(actor.text, profile=profile):

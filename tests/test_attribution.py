@@ -324,6 +324,99 @@ def test_a_man_named_inside_an_earlier_quote_is_not_the_speaker_of_he_wrote(matc
     assert (finding.actor.name, finding.speaker.name) == ("Pedro Alvarez", "Pedro Alvarez")
 
 
+# -- a pronoun that opens a linked clause: the subject of the clause before ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Tom Reyes, who served in the Senate, has flirted with becoming the governor's running mate, "
+            "though he backs the pay deal.",
+            "Tom Reyes",
+        ),
+        (
+            "Governor Pedro Alvarez was speaking to club director Tom Reyes when he backed the pay deal.",
+            "Pedro Alvarez",
+        ),
+        ("Governor Pedro Alvarez did not question Tom Reyes's figures, but he backs the pay deal.", "Pedro Alvarez"),
+    ],
+)
+def test_he_opening_a_linked_clause_is_the_subject_not_a_man_named_nearer(matcher, text, name):
+    [finding] = matcher.scan(text)
+    assert (finding.actor.name, finding.actor.via) == (name, "pronoun")
+
+
+def test_they_opening_a_linked_clause_is_the_subject_not_a_body_named_nearer(matcher):
+    [finding] = matcher.scan("The administration fears the reform could stall in Congress, so they back the pay deal.")
+    assert finding.actor.text == "they"
+    assert finding.actor.id != "US_CONGRESS" and finding.actor.name != "U.S. Congress"
+
+
+def test_he_after_a_subject_that_names_no_one_is_not_the_man_named_nearer(matcher):
+    text = "The striker thought he was speaking to club director Tom Reyes when he backed the pay deal."
+    [finding] = matcher.scan(text)
+    assert (finding.actor.name, finding.actor.via) == (None, "unresolved")
+
+
+@pytest.mark.parametrize("thing", ["The new reporting threshold", "The 300-member threshold"])
+def test_it_after_a_thing_that_opens_its_sentence_is_that_thing_not_an_earlier_body(matcher, thing):
+    text = f"Pedro Alvarez chaired the regulator for years. {thing} angered investors as it blocks the pay deal."
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name, finding.actor.via) == ("it", None, "unresolved")
+
+
+def test_they_of_one_body_gives_way_to_things_said_to_act_nearer(matcher):
+    text = (
+        "The regulator issued a warning about the new phone worms but said the worms do little harm. "
+        "Instead they block the pay deal."
+    )
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name, finding.actor.via) == ("they", None, "unresolved")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["He will not take Dyno's calls until it agrees to change course.", "Dyno said it agrees to change course."],
+)
+def test_it_after_a_bare_name_that_owns_or_speaks_in_its_sentence_is_that_name_not_an_earlier_country(
+    matcher, sentence
+):
+    text = f"Governor Tom Reyes wants a tax on cars from Mexico. {sentence}"
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "it"]
+    assert (finding.actor.name, finding.actor.id, finding.actor.via) == ("Dyno", None, "pronoun")
+
+
+def test_it_after_the_tail_of_a_longer_name_is_not_that_tail(matcher):
+    text = (
+        "Governor Tom Reyes wants a tax on cars from Mexico. Parents' group Save Our Dyno said it backs the pay deal."
+    )
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "it"]
+    assert finding.actor.name not in ("Dyno", "Mexico")
+
+
+def test_they_after_a_bare_name_that_acts_in_its_sentence_is_not_an_earlier_body(matcher):
+    text = "Dyno Bank reported a loss on Monday. Later Acme, Brill and Corda said they back the pay deal."
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "they"]
+    assert (finding.actor.name, finding.actor.via) == (None, "unresolved")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the pronoun's clause is linked to a relative clause: its subject is the relative's antecedent
+        ("Ana Ruiz praised club director Tom Reyes, who quit because he backs the pay deal.", "Tom Reyes"),
+        # an owner that opens the sentence is not its subject
+        ("The union's new leaflet tells local supporters that unless they back the pay deal, pay falls.", "supporters"),
+        # a linker after a time tells what happened then, to whom the words before it name
+        ("The mayor recalled Governor Tom Reyes's speech on Monday, when he backed the pay deal.", "Tom Reyes"),
+    ],
+)
+def test_the_subject_a_linked_clause_follows_is_the_clause_s_own(matcher, text, name):
+    found = [f for f in matcher.scan(text) if f.actor.text in ("he", "they")]
+    assert found and found[0].actor.name == name
+
+
 # -- roles named before --------------------------------------------------------------------------
 
 
@@ -1305,3 +1398,29 @@ def test_speakers_are_found_as_before_when_only_the_latest_results_are_kept(matc
     monkeypatch.setattr(attribution, "RECENT_RESULTS_KEPT", 1)
     assert [(f.actor.text, f.actor.name, f.topic.text) for f in matcher.scan(story)] == expected
     assert ("We", "Ana Ruiz", "any new charge on the ring road") in expected
+
+
+@pytest.mark.parametrize(
+    ("text", "not_holder"),
+    [
+        ("Smaller attacks flooding the council website were common, officials said.", "Smaller"),
+        ("Detectives investigating Ana's murder rejected the pay deal.", "Ana's murder"),
+    ],
+)
+def test_a_comparative_or_an_event_is_no_holder(matcher, text, not_holder):
+    assert not_holder not in {f.actor.text for f in matcher.scan(text)}
+
+
+@pytest.mark.parametrize(
+    ("between", "name"),
+    [
+        # a surname alone that acts, written as a name elsewhere: the one "he" follows
+        ("Alvarez has done much through the courts since Alvarez took office.", "Alvarez"),
+        # a common noun capitalised only because it opens its sentence is no one
+        ("Unity is what the party needs now.", "Tom Reyes"),
+    ],
+)
+def test_he_refers_back_to_a_surname_alone_that_opens_the_sentence_before(matcher, between, name):
+    text = f'"It has been hard," said Tom Reyes, a senior adviser to the governor. {between} He backs the pay deal.'
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "He"]
+    assert (finding.actor.name, finding.actor.via) == (name, "pronoun")

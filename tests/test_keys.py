@@ -742,15 +742,16 @@ def scanned_actors(text: str) -> list[tuple[str, str | None]]:
         (OPENING_OF_HALE + "Hale said Ana Ruiz now expects his support for the harbour tunnel.", "tom hale"),
         # someone else who owns or does something is named before it, and not the owner
         (OPENING_OF_HALE + "Ana Ruiz's aides now expect his support for the harbour tunnel.", "tom hale@d"),
+        # bare names that act in its sentence, of a kind nothing says: no one else is taken for them
         (
             "Dyno Bank reported a loss on Monday.\n\n"
             "In recent weeks, Acme, Brill and Corda have cut their support for the harbour tunnel.",
-            "dyno bank@d",
+            None,
         ),
     ],
 )
 def test_a_possessive_resolved_past_another_owner_of_its_sentence_is_keyed_within_its_document(
-    text: str, key: str
+    text: str, key: str | None
 ) -> None:
     """ "his" after "Ana Ruiz's aides" may be hers: counting the finding for the mayor in other
     stories would merge what the text never said was his. The evidence stays as written."""
@@ -801,3 +802,34 @@ def test_a_pronoun_resolved_to_another_kind_than_it_stands_for_is_keyed_within_i
     # the collection keeps it within the document, though the document names the one it was
     # resolved to
     assert keys([keyed, named])[0][0] == key
+
+
+@pytest.mark.parametrize("joined", ["&", "and"])
+def test_two_people_joined_by_an_ampersand_are_not_keyed_as_the_second(joined: str) -> None:
+    (found,) = MATCHER.scan(Document("d", f"Ana Lopez {joined} Sen. Dana Ruiz back the pay deal."))
+    assert found.actor.key not in ("dana ruiz", "ana lopez")
+    assert found.actor.type == "group"
+
+
+@pytest.mark.parametrize("people", ["Most Russians", "Russians", "Many Germans"])
+def test_a_people_named_by_its_country_s_demonym_is_not_the_state(people: str) -> None:
+    (found,) = MATCHER.scan(Document("d", f"{people} back the pay deal, the poll found."))
+    assert found.actor.id is None and found.actor.type == "group"
+    assert found.actor.key == f"{people.split()[-1].casefold()}@d"
+    assert found.actor.affiliations  # still of the country
+
+
+def test_the_demonym_after_the_is_the_nation_as_one_side() -> None:
+    (found,) = MATCHER.scan(Document("d", "The Russians back the pay deal, the ministry said."))
+    assert found.actor.key == "RUS"
+
+
+def test_a_capitalised_plural_after_the_that_no_dictionary_knows_is_keyed_within_its_document() -> None:
+    (nickname,) = MATCHER.scan(Document("d", "The Blues back the pay deal."))
+    assert nickname.actor.key == "blues@d"
+    (party,) = MATCHER.scan(Document("d", "The Democrats back the pay deal."))
+    assert party.actor.key == "US_DEMOCRATIC_PARTY"
+    (body,) = MATCHER.scan(Document("d", "The Commons backs the pay deal."))
+    assert body.actor.key == "commons"
+    (person,) = MATCHER.scan(Document("d", "Mr Jones backs the pay deal."))
+    assert person.actor.key == "jones"  # a title is no article

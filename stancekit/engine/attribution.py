@@ -27,6 +27,7 @@ from stancekit.engine.captures import NAME, NOUN, actor_ends, antecedent, catego
 from stancekit.engine.mentions import GROUP, ORGANISATION, PERSON, UNKNOWN, Referent, compatible, describe
 from stancekit.engine.sentence import SentenceContext
 from stancekit.engine.verbforms import ing_forms
+from stancekit.tagging import lemma
 from stancekit.text.limits import CONTEXT_SENTENCES, LOOKBACK_SENTENCES
 from stancekit.text.segment import Segmentation
 from stancekit.text.tokens import Token, normalise, tokenize
@@ -54,6 +55,13 @@ HEADLINE_LEAD = 3
 ADDRESSEE_WORDS = 6
 
 SUBJECT, SPEAKER, OTHER = "subject", "speaker", "other"
+
+#: Tags of the words of a common noun phrase before its head ("the new reporting threshold").
+_NOUN_PHRASE_TAGS = frozenset({"DET", "ADJ", "NOUN", "NUM"})
+#: Tags of the first word of what a possessive owns ("Dyno's new calls").
+_OWNED_TAGS = frozenset({"NOUN", "ADJ", "PROPN", "NUM"})
+#: Tags of a verb that follows its subject.
+_VERB_TAGS = frozenset({"VERB", "AUX"})
 
 
 @dataclass(frozen=True)
@@ -493,6 +501,12 @@ class DocumentContext:
         if mention.referent.kind == "pronoun" and word in self.lang.third_person:
             low = max(0, mention.sentence - LOOKBACK) if floor is None else floor
             target = self._antecedent(mention, word, prefer_speaker, low, not_name)
+            if (
+                target is not None
+                and self._they_of_one_body(word, target)
+                and self._things_act_between(target, mention)
+            ):
+                target = None
             if target is not None:
                 how = f"{mention.text!r} refers back to {target.text!r} ({target.role})"
                 return replace(mention, referent=target.referent, via="pronoun", how=how)
@@ -1160,6 +1174,9 @@ class DocumentContext:
         def allowed(name: str | None) -> bool:
             return name != speaking and (not_name is None or name != not_name)
 
+        decided, subject = self._linked_clause_subject(mention, pronoun, same)
+        if decided:
+            return subject if subject is None or allowed(subject.referent.name) else None
         passed_a_name = False
         for m in reversed(same):
             settled = self._settled(m)
@@ -1178,6 +1195,13 @@ class DocumentContext:
                 return settled
             if not passed_a_name and self._named_subject(pronoun, settled):
                 return settled
+            if self._bare_name_for_a_body(pronoun, settled):
+                # "Dyno said it ...", "take Dyno's calls until it agrees": Dyno, a body, for "it";
+                # for "they" it may be Dyno or not, but no one named before it
+                neuter = self.lang.pronoun_agreement.get(pronoun) == "neuter"
+                if not neuter or self._after_a_capitalised_word(m):
+                    return None  # "Kids First Manitoba said it": the tail of a longer name
+                return replace(settled, referent=replace(settled.referent, kind=ORGANISATION))
             # "Cameron criticised Trump over his call": with another bare name nearer, the
             # subject is no safer a guess than that name
             passed_a_name = passed_a_name or settled.referent.kind == UNKNOWN
@@ -1207,7 +1231,190 @@ class DocumentContext:
                         return chained
                 elif self._compatible_settled(pronoun, m) and allowed(self._settled(m).referent.name):
                     return self._settled(m)
+                elif self._surname_acting(pronoun, m) and allowed(self._settled(m).referent.name):
+                    return self._settled(m)  # "Obama has done ... . He used ...": Obama
         return None
+
+    def _surname_acting(self, pronoun: str, m: Mention) -> bool:
+        """Whether a mention of an earlier sentence is one capitalised word that opens its
+        clause and is followed by its verb ("Obama has done ..."), no earlier full name saying
+        what it is: a "he" or "she" after it refers to it sooner than to one named before."""
+        settled = self._settled(m)
+        referent = settled.referent
+        gendered = self.lang.pronoun_agreement.get(pronoun) in ("male", "female")
+        if not gendered or m.role == OTHER or referent.kind != UNKNOWN or referent.surname is None:
+            return False
+        tokens = self.tokens(m.sentence)
+        if m.end >= len(tokens) or self._possessive(m) or tokens[m.start].lower in self.lang.function_words:
+            return False
+        acts = (
+            tokens[m.end].lower in self.lang.speech_verbs
+            or self._sentence_context(m.sentence, tokens).tags[m.end] in _VERB_TAGS
+        )
+        return acts and self._capitalised_inside_a_sentence(tokens[m.start].text, m.sentence)
+
+    def _capitalised_inside_a_sentence(self, word: str, i: int) -> bool:
+        """Whether `word` is written, capitalised, after the first word of sentence i or of one of
+        the sentences before it: a name, not a common noun capitalised only because it opens its
+        sentence ("Unity is a two-way street")."""
+        for k in range(max(0, i - LOOKBACK), i + 1):
+            tokens = self.tokens(k)
+            for p in range(1, len(tokens)):
+                before = tokens[p - 1].text
+                opening = before in self.lang.quote_marks or before in (".", ":", "?", "!")
+                if tokens[p].text == word and not opening:
+                    return True
+        return False
+
+    def _linked_clause_subject(
+        self, mention: Mention, pronoun: str, same: Sequence[Mention]
+    ) -> tuple[bool, Mention | None]:
+        """For a subject pronoun right after a clause linker ("..., though he", "so they", "when
+        it"), whether the subject that opens its sentence decides whom it refers to, and whom:
+        that subject when it is a mention that agrees ("Reyes met Alvarez when he ..." is Reyes,
+        "The ministry fears a stall in Congress, so they ..." the ministry), None when it
+        agrees but names no one ("The striker thought ... when he", "The threshold angered
+        investors as it ...": the striker, the threshold, not a name nearer or further back).
+        (False, None) when the pronoun opens no linked clause or the subject does not agree."""
+        tokens = self.tokens(mention.sentence)
+        at = mention.start
+        linked = (
+            at > 0 and tokens[at - 1].lower in self.lang.clause_linkers and not self._tells_of_a_time(tokens, at - 1)
+        )
+        if not linked or tokens[at].lower not in self.lang.third_person:
+            return False, None
+        opening = self._subject_start(tokens, at)
+        if opening is None or self.quote_index_at(tokens[opening].start) != self.quote_index_at(mention.char_start):
+            return False, None
+        subject = self._relative_subject(mention, opening) or next((m for m in same if m.start == opening), None)
+        if subject is not None and self._possessive(subject):
+            return False, None  # "The party's platform ... unless they": the platform's, not the party
+        if subject is not None:
+            settled = self._settled(subject)
+            if self._surname_acting(pronoun, subject):
+                return True, settled  # "Trump will dominate ..., as he was against ...": Trump
+            if not compatible(pronoun, settled.referent, self.lang):
+                return False, None
+            return True, None if self._unnamed_description(settled) else settled
+        head = self._thing_subject_head(mention.sentence, opening, at)
+        return (head is not None and self._noun_agrees(pronoun, tokens[head])), None
+
+    def _tells_of_a_time(self, tokens: Sequence[Token], linker: int) -> bool:
+        """Whether a linker follows a time after a comma ("a press conference on Monday, when
+        he ..."): it says what happened then, to whomever the words before name, not what the
+        sentence's subject did."""
+        if linker < 2 or tokens[linker - 1].text != ",":
+            return False
+        word = tokens[linker - 2].lower
+        lang = self.lang
+        return word in lang.weekdays or word in lang.months or word in lang.time_units or word in lang.time_words
+
+    def _relative_subject(self, mention: Mention, opening: int) -> Mention | None:
+        """The antecedent of the last relative pronoun between a sentence's opening and a
+        pronoun ("Ana Ruiz backed Tom Reyes, who quit because he ..."): the subject of the clause
+        the pronoun's clause is linked to."""
+        tokens = self.tokens(mention.sentence)
+        relatives = self.lang.relative_pronouns - self.lang.complementisers
+        last = next((k for k in range(mention.start - 1, opening, -1) if tokens[k].lower in relatives), None)
+        return self.relative_antecedent(mention.sentence, last) if last is not None else None
+
+    def _subject_start(self, tokens: Sequence[Token], before: int) -> int | None:
+        """Where the subject that opens a sentence starts, past openers such as a quote mark or
+        "And"; None when nothing is left before token `before`."""
+        p = 0
+        while p < before and (tokens[p].lower in self.lang.subject_openers or tokens[p].text in self.lang.quote_marks):
+            p += 1
+        return p if p < before else None
+
+    def _thing_subject_head(self, i: int, start: int, before: int) -> int | None:
+        """The head of a common noun phrase that starts at token `start` of sentence i and is
+        followed by its verb ("The new reporting threshold angered ..."), before token `before`;
+        None when the words there are no such subject."""
+        tokens = self.tokens(i)
+        tags = self._sentence_context(i, tokens).tags
+        k = start
+        while k < before and (tags[k] in _NOUN_PHRASE_TAGS or tokens[k].text == "-"):
+            k += 1  # "the 300-member threshold": the hyphen of a compound
+        head = k - 1
+        while k < before and tags[k] == "ADV":
+            k += 1  # "obviously recognises"
+        if head < start or tags[head] != "NOUN" or k >= before or tags[k] not in _VERB_TAGS:
+            return None
+        return head
+
+    def _noun_agrees(self, pronoun: str, noun: Token) -> bool:
+        """Whether a common noun that names no one may be what `pronoun` stands for: a noun for
+        people ("striker", "voters") for "he", "she" or "they"; a thing in the singular for "it",
+        in the plural for "they"."""
+        agreement = self.lang.pronoun_agreement.get(pronoun)
+        people = self._people_noun(noun)
+        plural = self._plural_noun(noun)
+        if agreement in ("male", "female"):
+            return people and not plural
+        if agreement == "plural":
+            return plural
+        return agreement == "neuter" and not plural and not people
+
+    def _people_noun(self, noun: Token) -> bool:
+        """Whether a common noun names a person or people: a role, a person noun, or a noun with
+        the ending of one ("striker", "organisers")."""
+        lang = self.lang
+        word = noun.lower
+        listed = word in lang.role_words or word in lang.person_nouns or word in lang.plurals_without_s
+        agent = word.endswith(lang.agent_suffixes) and not word.endswith(lang.agent_suffix_exceptions)
+        return listed or (agent and word not in lang.non_actor_heads and word not in lang.comparatives)
+
+    def _plural_noun(self, noun: Token) -> bool:
+        """Whether a common noun is in the plural ("worms", "people")."""
+        word = noun.lower
+        return word in self.lang.plurals_without_s or lemma(noun.text, "NOUN").lower() != word
+
+    def _after_a_capitalised_word(self, m: Mention) -> bool:
+        """Whether a mention follows a capitalised word that does not open its sentence: it is
+        then the tail of a longer name the mentions split ("Kids First Manitoba")."""
+        tokens = self.tokens(m.sentence)
+        return m.start > 1 and tokens[m.start - 1].text[:1].isupper()
+
+    def _bare_name_for_a_body(self, pronoun: str, m: Mention) -> bool:
+        """Whether a mention of the pronoun's sentence is one capitalised word that owns
+        something, opens its clause or speaks ("Dyno's calls", "Brill has", "Corda said"), and
+        that no earlier full name explains: nobody says what it is, so an "it" or "they" after
+        it is likelier it than a body named sentences before."""
+        agreement = self.lang.pronoun_agreement.get(pronoun)
+        referent = m.referent
+        if agreement not in ("neuter", "plural") or referent.kind != UNKNOWN or " " in referent.name:
+            return False
+        tokens = self.tokens(m.sentence)
+        tags = self._sentence_context(m.sentence, tokens).tags
+        if self._possessive(m):
+            owned = m.end + (tokens[m.end - 1].lower not in ("'s", "'") and not m.text.endswith(("'s", "'")))
+            return owned < len(tokens) and tags[owned] in _OWNED_TAGS  # "Dyno's calls"; not "told Dyno's that"
+        if m.role == OTHER or m.end >= len(tokens):
+            return False
+        # a verb right after it: "Dyno said it", "Brill has"; not "Super Tuesday said"
+        return tokens[m.end].lower in self.lang.speech_verbs or tags[m.end] in _VERB_TAGS
+
+    def _they_of_one_body(self, pronoun: str, target: Mention) -> bool:
+        """Whether a "they" was resolved to one body in the singular ("the regulator"): a
+        reading news allows, but a weaker one than things named in the plural nearer it."""
+        referent = target.referent
+        return self.lang.pronoun_agreement.get(pronoun) == "plural" and not referent.plural and referent.kind != GROUP
+
+    def _things_act_between(self, target: Mention, mention: Mention) -> bool:
+        """Whether, between a single body a "they" was resolved to and that "they", a plural
+        common noun for things does something ("warned about the worms but said the worms do
+        little harm. Instead they ..."): those things are the nearer "they"."""
+        for i in range(target.sentence, mention.sentence + 1):
+            tokens = self.tokens(i)
+            tags = self._sentence_context(i, tokens).tags
+            start = target.end if i == target.sentence else 0
+            end = mention.start if i == mention.sentence else len(tokens)
+            for k in range(start, min(end, len(tokens) - 1)):
+                noun = tokens[k]
+                acts = tags[k] == "NOUN" and tags[k + 1] in _VERB_TAGS
+                if acts and self._plural_noun(noun) and not self._people_noun(noun) and noun.text.islower():
+                    return True
+        return False
 
     def _in_relative_aside(self, m: Mention, before: int) -> bool:
         """Whether `m` stands in a relative clause set off by commas after another mention and

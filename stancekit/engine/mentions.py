@@ -380,6 +380,13 @@ def _non_person(
         kind = COUNTRY if info.type == COUNTRY else PERSON if info.type == PERSON else ORGANISATION
         if match.kind == DEMONYM and plural:
             kind = GROUP
+            after_the = match.start > 0 and tokens[match.start - 1].lower in lang.articles
+            if info.type == COUNTRY and not after_the:
+                # "Russians" or "most Russians" in a poll are the people, not the state, though
+                # of Russia; "the Russians" are the nation as one side, as news writes of it
+                people = (info.id, *index.chain(info.id, day))
+                named = join(tokens[match.start : match.end])
+                return Referent(named, GROUP, plural=True, affiliations=tuple(dict.fromkeys(people)))
         return Referent(info.name, kind, info.id, info.gender, plural, affiliations=tuple(index.chain(info.id, day)))
     affiliations = [m.id for m in matches]
     for actor in list(affiliations):

@@ -56,6 +56,9 @@ class LanguageProfile:
     neuter_relatives: frozenset[str] = _slot(
         WORDS, "Relative pronouns for things and bodies: never a person's role before a preposition's object."
     )
+    clause_linkers: frozenset[str] = _slot(
+        WORDS, "Open a linked clause: a subject pronoun right after one is the subject that opens its sentence."
+    )
     possessive_relatives: frozenset[str] = _slot(
         WORDS, "Open a holder phrase whose owner is not named ('whose party'): the holder is unresolved."
     )
@@ -358,6 +361,11 @@ class LanguageProfile:
         WORDS,
         "Nouns for a group of people not written as plurals ('people', 'police'): an ACTOR they head is"
         " a group only its document says the members of.",
+    )
+    key_plural_names: frozenset[str] = _slot(
+        WORDS,
+        "Names of one body written as a plural after 'the' ('the Commons', 'the Times'): no nickname kept"
+        " within its document.",
     )
     key_people_kinds: frozenset[str] = _slot(
         WORDS,
