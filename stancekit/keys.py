@@ -137,8 +137,11 @@ def actor_key(
 
 
 #: Texts of one kind (phrase cores, names read as amounts) whose answer `_remembered` keeps per
-#: profile, beyond which the memory starts again.
-_REMEMBERED_KEPT = 65536
+#: profile, beyond which the memory starts again. A phrase core keeps each word of its phrase
+#: with its tag, about 4 KB for a long topic: a scraped table gives a long topic for each of
+#: its tens of thousands of findings, and 65,536 of them would hold over 200 MB. A story's own
+#: repeats fit in far fewer.
+_REMEMBERED_KEPT = 8192
 
 
 def _nickname(actor: ActorRef, profile: LanguageProfile) -> bool:
@@ -1237,7 +1240,10 @@ def dictionary_actor_ids(names: Mapping[str, str]) -> dict[str, str]:
 
 
 #: Keys a rule set keeps made (see `keyed_by_rules`) before it forgets them and starts again.
-KEYS_KEPT = 50_000
+#: What they are made from holds the actor's and the topic's text, and the sentence before a
+#: pronoun, up to a few KB on a scraped table: a story's repeats fit in far fewer than would
+#: fill the memory.
+KEYS_KEPT = 8192
 
 
 def keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
