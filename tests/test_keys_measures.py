@@ -58,3 +58,9 @@ def test_a_tax_on_wall_street_trades_is_apart_from_taxation() -> None:
 def test_a_noun_that_says_which_only_with_its_complement_is_kept_within_its_document(topic: str) -> None:
     """One inquiry's special prosecutor, one bill's amendment, one candidate's rhetoric."""
     assert keyed(topic).endswith("@d9")
+
+
+@pytest.mark.parametrize("topic", ["one", "the ones", "the new one"])
+def test_a_one_is_kept_within_its_document(topic: str) -> None:
+    """ "Supported one" says what it supported only in its story."""
+    assert keyed(topic).endswith("@d9")
