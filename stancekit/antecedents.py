@@ -26,7 +26,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from stancekit.findings import Finding, TopicRef
-from stancekit.keys import bare_key, keyed_by_rules, topic_name
+from stancekit.keys import bare_key, dictionary_topic_of_key, keyed_by_rules, topic_name
 from stancekit.tagging import default_tagger, lemma
 from stancekit.text.limits import ANTECEDENT_REACH_CHARS, MAX_SENTENCE_CHARS, WHOLE_DOCUMENT_CHARS
 from stancekit.text.tokens import Token, tokenize
@@ -194,11 +194,24 @@ def _points(topic: TopicRef, head: str, document: DocumentText) -> bool:
     return not opens_clause and tags[at + 1] not in ("PART", "SCONJ")
 
 
+#: What `_same_head_key` finds when a nearer phrase with the same head names another one of
+#: its kind ("his own bill", "a rival plan"): which one a pointing topic means is then not
+#: clear, and neither an earlier phrase nor the story's issue says it.
+_ANOTHER_ONE_NAMED = ""
+
+
 def _same_head_key(finding: Finding, head: str, document: DocumentText) -> str | None:
     """The key of the nearest earlier noun phrase with the same head that says which one
-    ("the tuition fees plan", "plans to scrap the tax" before "the plan"); None when none does."""
+    ("the tuition fees plan", "plans to scrap the tax" before "the plan"); None when none does,
+    `_ANOTHER_ONE_NAMED` when a nearer one names another one of its kind. A phrase keyed as
+    the head alone is ("the tax" again, taxation at large) points as this one does and is
+    passed over: it does not say which tax the story has named. So is one keyed by an issue
+    that only sets the story ("election laws" are the elections): it does not say what a law
+    in the story is about."""
     tokens, tags = document.tokens, document.tags
     wanted = lemma(head, "NOUN").casefold()
+    head_alone = dictionary_topic_of_key(wanted, document.compiled) if document.compiled.topics else None
+    setting = document.compiled.profile.key_setting_topics
     before = bisect.bisect_right(document.token_ends, finding.topic.start)
     for k in range(before - 1, -1, -1):
         if lemma(tokens[k].text, "NOUN").casefold() != wanted or tags[k] != "NOUN":
@@ -207,9 +220,20 @@ def _same_head_key(finding: Finding, head: str, document: DocumentText) -> str |
         text = document.text[tokens[start].start : tokens[end - 1].end]
         topic = TopicRef(text, tokens[start].start, tokens[end - 1].end, text, None)
         key = _phrase_key(finding, topic, document)
+        if key is not None and (key == head_alone or key in setting):
+            continue
         if _says_which(key, wanted, topic, document):
             return key
+        if _names_another_one(start, k, document):
+            return _ANOTHER_ONE_NAMED
     return None
+
+
+def _names_another_one(start: int, head: int, document: DocumentText) -> bool:
+    """Whether the words before a head, from `start` or the word just before it, name another
+    one of its kind ("his own bill", "a rival plan", "another proposal")."""
+    others = document.compiled.profile.key_other_one_words
+    return any(token.lower in others for token in document.tokens[max(0, start - 1) : head])
 
 
 def _phrase_around(head: int, document: DocumentText) -> tuple[int, int]:

@@ -392,6 +392,11 @@ class LanguageProfile:
         "Determiners that point at what was just said ('that idea', 'this plan'): such a topic is not"
         " keyed by the issue its story leads with.",
     )
+    key_other_one_words: frozenset[str] = _slot(
+        WORDS,
+        "Words before a head that name another one of its kind ('his own bill', 'a rival plan'): a"
+        " pointing topic after such a phrase is not keyed by what was named before it.",
+    )
     # -- speech --------------------------------------------------------------------------------
     speech_verbs: frozenset[str] = _slot(WORDS, "Report speech: name the speaker of a quote or of reported speech.")
     addressee_verbs: frozenset[str] = _slot(WORDS, "Speech verbs whose object is the one spoken to.")

@@ -1,0 +1,54 @@
+"""What a pointing topic ("the tax", "the bill", "the law") is keyed by: the phrase its story
+named with that head, passing over ones that say no more than the head or that only set the
+story, and never past another one of its kind named in between."""
+
+from __future__ import annotations
+
+from stancekit import Document, Matcher, load_rules
+
+MATCHER = Matcher(load_rules().compile())
+
+
+def topic_keys(text: str, doc: str = "local/5") -> dict[str, str | None]:
+    """The topic key of each finding of `text`, by the topic as written."""
+    return {f.topic.text: f.topic.key for f in MATCHER.scan(Document(doc, text))}
+
+
+def test_a_bare_head_takes_the_measure_its_story_named_with_that_head() -> None:
+    """In a story about a carbon tax, "the tax" is that tax, not taxation at large."""
+    text = (
+        "Province keeps its carbon tax\n\n"
+        "The province brought in a carbon tax on petrol five years ago. Farmers complained about "
+        "the tax at first. Now most voters support the tax."
+    )
+    assert topic_keys(text)["the tax"] == "carbon_tax"
+
+
+def test_a_pointing_head_does_not_reach_past_another_one_named() -> None:
+    """With another bill, his own, named in between, "the House bill" is not the bill named first."""
+    text = (
+        "Senator wins island primary\n\n"
+        "The senator recalled the immigration reform bill that failed years ago. Her rival will "
+        "introduce his own bill on the island's debt. Union leaders oppose the House bill."
+    )
+    assert topic_keys(text)["the House bill"].endswith("@local/5")
+
+
+def test_whose_plans_they_are_names_no_other_plans() -> None:
+    """The government's plans are the identity cards plan the story named before them."""
+    text = (
+        "Minister keeps identity cards plan\n\n"
+        "The minister vowed to press on with the identity cards plan. The opposition criticised the "
+        "government's plans on Monday. Police chiefs said they support the plans."
+    )
+    assert topic_keys(text)["the plans"] == "id_cards"
+
+
+def test_a_law_is_not_keyed_by_the_elections_that_set_its_story() -> None:
+    """Election laws in a story about voter ID are the voter ID laws, not elections at large."""
+    text = (
+        "Court blocks voter ID law\n\n"
+        "The state passed a strict voter identification law last year. Judges said the state's "
+        "election laws hurt minority voters. The governor defended the law."
+    )
+    assert topic_keys(text)["the law"] == "voting_rights"
