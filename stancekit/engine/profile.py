@@ -133,6 +133,16 @@ class LanguageProfile:
     actor_prepositions: frozenset[str] = _slot(
         WORDS, "Prepositions whose object, an actor phrase, extends the actor phrase before them."
     )
+    event_nouns: frozenset[str] = _slot(
+        WORDS,
+        'Plural nouns for violent events that a place\'s name may open ("the Paris attacks"): after'
+        " an article and one name, and before no object, the cue is the event's noun, not a verb.",
+    )
+    setting_prepositions: frozenset[str] = _slot(
+        WORDS,
+        "Prepositions whose object is where something happens: a place or body after one, perhaps"
+        ' after a lower-case word ("in south Wales"), is where a stance was taken, not who took it.',
+    )
     office_links: frozenset[str] = _slot(
         WORDS,
         "Join a capitalised title to the place or see it holds ('the Bishop of Durham'): such an office names"
