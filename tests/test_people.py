@@ -175,3 +175,18 @@ def test_a_possessive_too_uncertain_to_count_for_whom_it_was_resolved_to_takes_n
     role = people_keys([_holder(named, "the chancellor", "the chancellor", "mention")], people(named))
     owner = people_keys([_holder(owned, "his", "the chancellor", "pronoun")], people(owned))
     assert (role[0].actor.key, owner[0].actor.key) == ("tom hale", "chancellor@d")
+
+
+def test_a_surname_takes_the_full_name_written_with_a_first_name_no_list_holds() -> None:
+    # "Zindzi" is in no list of first names: "Okafor" is still the person the story names
+    text = (
+        OPENING
+        + "Zindzi Okafor and Amaka Eze, two nurses, spoke at the meeting.\n\n"
+        + "Okafor opposes the harbour tunnel, aides said."
+    )
+    assert actors(text) == [("Okafor", "zindzi okafor")]
+
+
+def test_a_surname_after_a_capitalised_word_that_is_no_first_name_stays_a_surname() -> None:
+    text = OPENING + "On Monday Okafor spoke again.\n\nOkafor opposes the harbour tunnel, aides said."
+    assert actors(text) == [("Okafor", "okafor")]
