@@ -1450,3 +1450,9 @@ def test_a_place_after_in_or_at_is_where_not_who(matcher, text, place):
 )
 def test_a_person_after_in_still_holds_the_stance(matcher, text, person):
     assert person in {f.actor.text for f in matcher.scan(text)}
+
+
+def test_a_share_of_voters_after_at_still_holds_the_stance(matcher):
+    text = "A new poll shows Ana Ruiz leading with 41 percent, followed by Tom Reyes at 22 percent."
+    shares = [f for f in matcher.scan(text) if f.actor.text == "22 percent"]
+    assert shares and all(f.actor.name == "22 percent" for f in shares)

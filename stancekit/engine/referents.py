@@ -210,10 +210,13 @@ class FindingResolver:
         after one lower-case word ("homes in south Wales opposing the plan", "a station in the
         US has refused"): the words say where the stance was taken; the phrase the preposition
         hangs on took it. A person there still may hold it ("interested in Ana Ruiz opposing
-        the plan"), and so may a pronoun resolved to anyone."""
+        the plan"), and so may a pronoun resolved to anyone and a share of voters ("followed by
+        Reyes at 22 percent")."""
         lang = self.compiled.profile
         if referent.kind in (PERSON, "pronoun") or start == 0 or tokens[start].lower in lang.third_person:
             return False
+        if tokens[start].is_number or tokens[start].text.endswith("%"):
+            return False  # a share of voters: "followed by Reyes at 22 percent", "resulted in 59% voting"
         before = start - 1
         if before > 0 and tokens[before].text.islower() and tokens[before].lower not in lang.function_words:
             before -= 1  # "in south Wales", "at bankrupt US Airways"
