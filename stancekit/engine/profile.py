@@ -430,6 +430,14 @@ class LanguageProfile:
         "Words of political discourse: a rule with the option 'discourse: language.political_words' is tried"
         " only in a document that holds enough different ones of them.",
     )
+    sport_words: frozenset[str] = _slot(
+        WORDS,
+        "Words of sports stories: in a document that holds enough different ones, a country named as an"
+        " actor is keyed as its team.",
+    )
+    team_nations: frozenset[str] = _slot(
+        WORDS, "Nations that field teams of their own but are no state in the actor dictionary ('Wales')."
+    )
     # -- sentences and abbreviations -----------------------------------------------------------
     sentence_starters: frozenset[str] = _slot(
         CASED, "After an ambiguous abbreviation, one of these starts a new sentence."
