@@ -1456,3 +1456,13 @@ def test_a_share_of_voters_after_at_still_holds_the_stance(matcher):
     text = "A new poll shows Ana Ruiz leading with 41 percent, followed by Tom Reyes at 22 percent."
     shares = [f for f in matcher.scan(text) if f.actor.text == "22 percent"]
     assert shares and all(f.actor.name == "22 percent" for f in shares)
+
+
+def test_that_after_a_person_and_a_plural_group_is_not_the_person_alone(matcher):
+    # "that" refers to all the phrase names, or to the groups: never to the governor alone
+    text = (
+        "Voters elected Ana Ruiz, a win for Gov. Tom Reyes (R) and conservative groups in the state"
+        " that threw their support to her."
+    )
+    holders_of = {f.actor.name for f in matcher.scan(text) if f.actor.text == "that"}
+    assert holders_of and "Tom Reyes" not in holders_of
