@@ -268,8 +268,16 @@ def _name_word(word: str, profile: LanguageProfile) -> bool:
 
 def _unlisted_opener(word: str, profile: LanguageProfile) -> bool:
     """Whether a capitalised word may open a person's name though no list of first names holds
-    it (a listed one opens the names `DocumentPeople.by_surname` knows)."""
-    return _name_word(word, profile) and not profile.is_first_name(word.casefold())
+    it (a listed one opens the names `DocumentPeople.by_surname` knows): no negation, determiner
+    or participle opening a sentence ("Neither Alan", "Assuming Principals agree")."""
+    folded = word.casefold()
+    return (
+        _name_word(word, profile)
+        and not profile.is_first_name(folded)
+        and folded not in profile.negations
+        and folded not in profile.determiners
+        and not folded.endswith(tuple(profile.non_name_suffixes))
+    )
 
 
 def _first_name(token: Token, profile: LanguageProfile) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from stancekit import Document, Matcher, antecedents, load_rules
 from stancekit.antecedents import DocumentText
 from stancekit.engine.attribution import DocumentContext
@@ -187,6 +189,7 @@ def test_a_surname_takes_the_full_name_written_with_a_first_name_no_list_holds()
     assert actors(text) == [("Okafor", "zindzi okafor")]
 
 
-def test_a_surname_after_a_capitalised_word_that_is_no_first_name_stays_a_surname() -> None:
-    text = OPENING + "On Monday Okafor spoke again.\n\nOkafor opposes the harbour tunnel, aides said."
+@pytest.mark.parametrize("opening", ["On Monday Okafor spoke again.", "Assuming Okafor wins, the vote is close."])
+def test_a_surname_after_a_capitalised_word_that_is_no_first_name_stays_a_surname(opening: str) -> None:
+    text = OPENING + opening + "\n\nOkafor opposes the harbour tunnel, aides said."
     assert actors(text) == [("Okafor", "okafor")]

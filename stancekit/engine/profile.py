@@ -138,6 +138,9 @@ class LanguageProfile:
         'Plural nouns for violent events that a place\'s name may open ("the Paris attacks"): after'
         " an article and one name, and before no object, the cue is the event's noun, not a verb.",
     )
+    non_name_suffixes: frozenset[str] = _slot(
+        WORDS, "Endings of a capitalised word that opens no person's name though no list holds it ('Assuming')."
+    )
     setting_prepositions: frozenset[str] = _slot(
         WORDS,
         "Prepositions whose object is where something happens: a place or body after one, perhaps"
