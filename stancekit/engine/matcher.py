@@ -37,6 +37,7 @@ from stancekit.engine.vm import RawMatch, find_matches, neighbours_present, word
 from stancekit.findings import Finding, RuleRef, TextSpan, finding_id
 from stancekit.jurisdictions import jurisdiction_keys
 from stancekit.keys import document_keys, keyed_as_actor, keyed_by_rules
+from stancekit.metonyms import city_keys
 from stancekit.people import DocumentPeople, people_keys
 from stancekit.registry import actor_capture_types
 from stancekit.tagging import Tagger
@@ -492,6 +493,7 @@ class Matcher:
         kept = document_keys(repeats.findings, self.compiled.profile)
         found = people_keys(kept, DocumentPeople(document_text, context))
         found = jurisdiction_keys(antecedent_keys(found, document_text), document_text)
+        found = city_keys(found, text, self.compiled.actors, self.compiled.profile)
         return team_keys(found, text, self.compiled.profile)
 
     def _within_discourse(self, wanted: dict[int, frozenset[int]], lowered: str) -> dict[int, frozenset[int]]:
