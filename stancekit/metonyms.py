@@ -5,7 +5,8 @@ The actor dictionary gives "Berlin" the German government, as news of politics u
 is no government's: in a document that holds fewer than `POLITICAL_WORDS_NEEDED` different
 words of the profile's `political_words` (the measure the `discourse` rule option uses), an
 actor named by a metonym of the dictionary is keyed by the name as written ("berlin"), not
-by the country's id.
+by the country's id. A metonym written with an article ("the White House", "the Kremlin") is
+a seat of government, which no film festival is named by: it keeps the country's id.
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ def _as_named(finding: Finding, index: ActorIndex, profile: LanguageProfile) -> 
     actor = finding.actor
     if actor.id is None or actor.via != "dictionary":
         return finding
-    tokens = [t for t in tokenize(actor.text, profile=profile) if t.lower not in profile.articles]
+    tokens = tokenize(actor.text, profile=profile)
+    if not tokens or tokens[0].lower in profile.articles:
+        return finding  # "the White House", "the Kremlin": a seat of government, not a city
     matches = index.find(tokens, 0, len(tokens))
     whole = len(matches) == 1 and matches[0].start == 0 and matches[0].end == len(tokens)
     if not whole or matches[0].kind != METONYM:

@@ -22,3 +22,8 @@ def test_a_capital_in_political_news_is_its_government() -> None:
         "Berlin welcomed the decision of the commission."
     )
     assert keys(text)["Berlin"] == "DEU"
+
+
+def test_a_seat_of_government_outside_political_news_is_still_its_government() -> None:
+    text = "The dollar fell again on Monday as traders sold.\n\nThe White House backs a strong dollar."
+    assert keys(text)["The White House"] == "USA"
