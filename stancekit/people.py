@@ -111,6 +111,40 @@ class DocumentPeople:
         ]
         return people[0] if len(people) == 1 else None
 
+    @cached_property
+    def by_unlisted_first_name(self) -> dict[str, set[str]]:
+        """Surname -> the keys of the names the document writes with it after a capitalised
+        word no list of first names holds ("Zindzi Okafor"): who a surname alone is when the
+        document names no one of it with a listed first name. A title, a word for an office or
+        a body, a name the actor dictionary knows, a function word or a word capitals do not
+        make a name opens none ("Sen. Okafor", "Union Okafor", "Republican Okafor", "When
+        Okafor")."""
+        profile = self.text.compiled.profile
+        known = rule_set_actor_ids(self.text.compiled)
+        found: dict[str, set[str]] = {}
+        tokens, text = self.text.tokens, self.text.text
+        headlines = _title_case_lines(text, self.text.start, self.text.end)
+        for k in range(1, len(tokens)):
+            first, surname = tokens[k - 1], tokens[k]
+            if not (_capitalised(first.text) and _capitalised(surname.text)) or not _joined(first, surname, text):
+                continue
+            if not _unlisted_opener(first.text, profile) or not _name_word(surname.text, profile):
+                continue
+            if first.lower in known or surname.lower in known:
+                continue  # "Republican Okafor", "Paris Okafor": a party's or a place's word
+            if any(begin <= first.start < end for begin, end in headlines):
+                continue  # "Senator Slams Rival": a headline in title case runs no words into a name
+            found.setdefault(surname.lower, set()).add(f"{first.lower} {surname.lower}")
+        return found
+
+    def unlisted_surname_key(self, key: str) -> str | None:
+        """The key of the one name the document writes with the surname `key` after a first
+        name no list holds, when it writes none with a listed one; None otherwise."""
+        if key in self.by_surname:
+            return None
+        names = self.by_unlisted_first_name.get(key, set())
+        return next(iter(names)) if len(names) == 1 else None
+
     def first_name_key(self, key: str) -> str | None:
         """The key of the one person of the document whose full name opens with the first
         name `key` ("Bernie" in a story of Bernie Sanders); None when none does, when two
@@ -217,6 +251,35 @@ def _not_a_name(word: str, profile: LanguageProfile) -> bool:
     return word.casefold() in profile.function_words or word in profile.capitalised_non_names
 
 
+def _name_word(word: str, profile: LanguageProfile) -> bool:
+    """Whether a capitalised word may be a part of a person's name: no title, role, actor
+    noun or word for a body, no function word or word capitals do not make a name, and not in
+    capitals throughout."""
+    folded = word.casefold()
+    return not (
+        word.isupper()
+        or _is_title(word, profile)
+        or _not_a_name(word, profile)
+        or folded in profile.role_words
+        or folded in profile.actor_nouns
+        or folded in profile.organisation_words
+    )
+
+
+def _unlisted_opener(word: str, profile: LanguageProfile) -> bool:
+    """Whether a capitalised word may open a person's name though no list of first names holds
+    it (a listed one opens the names `DocumentPeople.by_surname` knows): no negation, determiner
+    or participle opening a sentence ("Neither Alan", "Assuming Principals agree")."""
+    folded = word.casefold()
+    return (
+        _name_word(word, profile)
+        and not profile.is_first_name(folded)
+        and folded not in profile.negations
+        and folded not in profile.determiners
+        and not folded.endswith(tuple(profile.non_name_suffixes))
+    )
+
+
 def _first_name(token: Token, profile: LanguageProfile) -> bool:
     return _capitalised(token.text) and profile.is_first_name(token.lower)
 
@@ -314,7 +377,7 @@ def _surname_key(key: str, name: str, text: str, people: DocumentPeople) -> str 
     profile = people.text.compiled.profile
     if " " in key or name_key(name, profile) != key or _one_of_several(name, text, profile):
         return None
-    named = people.surname_key(key, written_gender(text, profile))
+    named = people.surname_key(key, written_gender(text, profile)) or people.unlisted_surname_key(key)
     opening = text.split()[0].casefold() if text.split() else ""
     if named is not None or not profile.is_first_name(key) or opening in profile.determiners | profile.articles:
         return named  # "the Bill" is no one's first name

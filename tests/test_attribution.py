@@ -1424,3 +1424,45 @@ def test_he_refers_back_to_a_surname_alone_that_opens_the_sentence_before(matche
     text = f'"It has been hard," said Tom Reyes, a senior adviser to the governor. {between} He backs the pay deal.'
     [finding] = [f for f in matcher.scan(text) if f.actor.text == "He"]
     assert (finding.actor.name, finding.actor.via) == (name, "pronoun")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # where the stance was taken, not who took it: the place is the object of "in" or "at"
+        ("Flyers handed out to shops in north Kent opposing the new bypass were seized.", "Kent"),
+        ("Farmers in the US are backing the new trade deal.", "the US"),
+        ("A radio station in Ohio has refused to air the campaign advert.", "Ohio"),
+        ("Students at Leeds University calling for lower fees marched on Friday.", "Leeds University"),
+    ],
+)
+def test_a_place_after_in_or_at_is_where_not_who(matcher, text, place):
+    assert place not in {f.actor.text for f in matcher.scan(text) if f.actor.name}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a person after "in" is the subject of the -ing form that follows
+        ("Voters are interested in Ana Ruiz opposing the new bypass.", "Ana Ruiz"),
+        ("The row ended in Reyes backing the pay deal.", "Reyes"),
+    ],
+)
+def test_a_person_after_in_still_holds_the_stance(matcher, text, person):
+    assert person in {f.actor.text for f in matcher.scan(text)}
+
+
+def test_a_share_of_voters_after_at_still_holds_the_stance(matcher):
+    text = "A new poll shows Ana Ruiz leading with 41 percent, followed by Tom Reyes at 22 percent."
+    shares = [f for f in matcher.scan(text) if f.actor.text == "22 percent"]
+    assert shares and all(f.actor.name == "22 percent" for f in shares)
+
+
+def test_that_after_a_person_and_a_plural_group_is_not_the_person_alone(matcher):
+    # "that" refers to all the phrase names, or to the groups: never to the governor alone
+    text = (
+        "Voters elected Ana Ruiz, a win for Gov. Tom Reyes (R) and conservative groups in the state"
+        " that threw their support to her."
+    )
+    holders_of = {f.actor.name for f in matcher.scan(text) if f.actor.text == "that"}
+    assert holders_of and "Tom Reyes" not in holders_of

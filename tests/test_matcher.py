@@ -186,6 +186,22 @@ def test_a_bare_verb_after_a_name_is_kept_where_grammar_allows_it(sentence, acto
     assert [a for a, _, _ in scan(sentence)] == [actor]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an event named by its place: "the Madrid attacks" are no one's attacks on anything
+        "Some say the Madrid attacks pushed voters toward the government.",
+        "The Lagos attacks hardened opinion against the ceasefire.",
+    ],
+)
+def test_the_place_before_a_plural_event_noun_names_the_event_not_an_actor(sentence):
+    assert [a for a, _, _ in scan(sentence) if "Madrid" in a or "Lagos" in a] == []
+
+
+def test_the_body_before_a_plural_verb_still_takes_the_stance():
+    assert [a for a, _, _ in scan("The Kremlin backs the new ceasefire plan.")] == ["The Kremlin"]
+
+
 def test_a_clause_with_its_own_subject_is_no_aside_and_a_month_no_actor():
     sentence = "After the report came out in May, she has tacked to the left, criticizing the pipeline."
     assert [a for a, _, _ in scan(sentence)] == ["she"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from stancekit import Document, Matcher, antecedents, load_rules
 from stancekit.antecedents import DocumentText
 from stancekit.engine.attribution import DocumentContext
@@ -175,3 +177,19 @@ def test_a_possessive_too_uncertain_to_count_for_whom_it_was_resolved_to_takes_n
     role = people_keys([_holder(named, "the chancellor", "the chancellor", "mention")], people(named))
     owner = people_keys([_holder(owned, "his", "the chancellor", "pronoun")], people(owned))
     assert (role[0].actor.key, owner[0].actor.key) == ("tom hale", "chancellor@d")
+
+
+def test_a_surname_takes_the_full_name_written_with_a_first_name_no_list_holds() -> None:
+    # "Zindzi" is in no list of first names: "Okafor" is still the person the story names
+    text = (
+        OPENING
+        + "Zindzi Okafor and Amaka Eze, two nurses, spoke at the meeting.\n\n"
+        + "Okafor opposes the harbour tunnel, aides said."
+    )
+    assert actors(text) == [("Okafor", "zindzi okafor")]
+
+
+@pytest.mark.parametrize("opening", ["On Monday Okafor spoke again.", "Assuming Okafor wins, the vote is close."])
+def test_a_surname_after_a_capitalised_word_that_is_no_first_name_stays_a_surname(opening: str) -> None:
+    text = OPENING + opening + "\n\nOkafor opposes the harbour tunnel, aides said."
+    assert actors(text) == [("Okafor", "okafor")]

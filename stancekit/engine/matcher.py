@@ -37,9 +37,11 @@ from stancekit.engine.vm import RawMatch, find_matches, neighbours_present, word
 from stancekit.findings import Finding, RuleRef, TextSpan, finding_id
 from stancekit.jurisdictions import jurisdiction_keys
 from stancekit.keys import document_keys, keyed_as_actor, keyed_by_rules
+from stancekit.metonyms import city_keys
 from stancekit.people import DocumentPeople, people_keys
 from stancekit.registry import actor_capture_types
 from stancekit.tagging import Tagger
+from stancekit.teams import team_keys
 from stancekit.text.documents import Document, InputProblem
 from stancekit.text.limits import MAX_DOCUMENT_CHARS, MAX_SENTENCE_CHARS
 from stancekit.text.segment import Segmentation, Sentence, segment
@@ -490,7 +492,9 @@ class Matcher:
         document_text = DocumentText(text, self.compiled)
         kept = document_keys(repeats.findings, self.compiled.profile)
         found = people_keys(kept, DocumentPeople(document_text, context))
-        return jurisdiction_keys(antecedent_keys(found, document_text), document_text)
+        found = jurisdiction_keys(antecedent_keys(found, document_text), document_text)
+        found = city_keys(found, text, self.compiled.actors, self.compiled.profile)
+        return team_keys(found, text, self.compiled.profile)
 
     def _within_discourse(self, wanted: dict[int, frozenset[int]], lowered: str) -> dict[int, frozenset[int]]:
         """`wanted` without the rules whose discourse the document (`lowered`) does not hold."""

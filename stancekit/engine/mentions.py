@@ -113,6 +113,18 @@ def _head_span(tokens: Sequence[Token], start: int, end: int, lang: LanguageProf
     return start, end
 
 
+def _tagged_then_joined(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> bool:
+    """Whether a bracketed tag is followed by a coordinator and more words ("Gov. Tom Reyes (R)
+    and conservative groups"): the mention names all of them, not the one the tag follows."""
+    for i in range(start, end):
+        if tokens[i].text == ",":
+            return False  # an appositive comes first: "Ana Ruiz, a nurse (retired) and mother"
+        if tokens[i].text == "(":
+            close = next((k for k in range(i + 1, end) if tokens[k].text == ")"), None)
+            return close is not None and close + 2 < end and tokens[close + 1].lower in lang.coordinators
+    return False
+
+
 def _appositive_person(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> tuple[int, int] | None:
     """ "Japan's chief negotiator, Kenji Morioka": the name after the comma."""
     for i in range(start, end):
@@ -134,6 +146,8 @@ def describe(
     matches = _standalone(tokens, start, end, index.find(tokens, start, end), index, lang) if index else []
     if _listed_people(tokens, start, end, index, matches, lang):
         return Referent(join(tokens[start:end]), GROUP, plural=True)  # "Ana Ruiz, Tom Reyes and Karl Stam"
+    if _tagged_then_joined(tokens, start, end, lang):
+        return Referent(join(tokens[start:end]), GROUP, plural=True)  # "Gov. Tom Reyes (R) and conservative groups"
     head_start, head_end = _head_span(tokens, start, end, lang)
     text = join(tokens[head_start:head_end])
     if tokens[head_start].is_number or tokens[head_start].text.endswith("%"):

@@ -133,6 +133,19 @@ class LanguageProfile:
     actor_prepositions: frozenset[str] = _slot(
         WORDS, "Prepositions whose object, an actor phrase, extends the actor phrase before them."
     )
+    event_nouns: frozenset[str] = _slot(
+        WORDS,
+        'Plural nouns for violent events that a place\'s name may open ("the Paris attacks"): after'
+        " an article and one name, and before no object, the cue is the event's noun, not a verb.",
+    )
+    non_name_suffixes: frozenset[str] = _slot(
+        WORDS, "Endings of a capitalised word that opens no person's name though no list holds it ('Assuming')."
+    )
+    setting_prepositions: frozenset[str] = _slot(
+        WORDS,
+        "Prepositions whose object is where something happens: a place or body after one, perhaps"
+        ' after a lower-case word ("in south Wales"), is where a stance was taken, not who took it.',
+    )
     office_links: frozenset[str] = _slot(
         WORDS,
         "Join a capitalised title to the place or see it holds ('the Bishop of Durham'): such an office names"
@@ -424,6 +437,14 @@ class LanguageProfile:
         WORDS,
         "Words of political discourse: a rule with the option 'discourse: language.political_words' is tried"
         " only in a document that holds enough different ones of them.",
+    )
+    sport_words: frozenset[str] = _slot(
+        WORDS,
+        "Words of sports stories: in a document that holds enough different ones, a country named as an"
+        " actor is keyed as its team.",
+    )
+    team_nations: frozenset[str] = _slot(
+        WORDS, "Nations that field teams of their own but are no state in the actor dictionary ('Wales')."
     )
     # -- sentences and abbreviations -----------------------------------------------------------
     sentence_starters: frozenset[str] = _slot(

@@ -90,6 +90,8 @@ def noun_after_a_name(
         return False
     actor = tokens[actor_start:actor_end]
     last = actor[-1]
+    if _event_of_a_place(actor, tokens, cue[0], lang):
+        return True
     if category(last, lang) != NAME or last.lower.endswith("s") or last.lower in lang.plurals_without_s:
         return False
     if any(t.lower in ("and", "&", ",") for t in actor):
@@ -100,6 +102,20 @@ def noun_after_a_name(
     if word.endswith(lang.inflection_suffixes) or word in verb_only_forms():
         return False
     return all(t.lower.endswith("ly") or t.lower in lang.adverbs_before_verbs for t in tokens[actor_end : cue[0]])
+
+
+def _event_of_a_place(actor: Sequence[Token], tokens: Sequence[Token], cue: int, lang: LanguageProfile) -> bool:
+    """Whether a definite article and one name come right before a plural noun for a violent
+    event ("the Paris attacks pushed voters", "the Benghazi attacks"): the name says where the
+    event was, and the cue is the event's noun. A verb takes its object next ("the Kremlin
+    attacks the plan", "the Pentagon attacks Trump"): an article, a determiner or a name after
+    the cue keeps it a verb."""
+    if len(actor) != 2 or actor[0].lower not in lang.definite_articles or category(actor[1], lang) != NAME:
+        return False
+    if tokens[cue].lower not in lang.event_nouns:
+        return False
+    following = tokens[cue + 1] if cue + 1 < len(tokens) else None
+    return following is None or (following.lower not in lang.determiners and category(following, lang) != NAME)
 
 
 def adverb_back(tokens: Sequence[Token], match: RawMatch, lang: LanguageProfile) -> bool:

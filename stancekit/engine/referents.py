@@ -146,6 +146,8 @@ class FindingResolver:
                 referent = principal  # "a Home Office spokeswoman said ...": the Home Office
             elif self._names_no_one(referent, tokens, start, end):
                 via = "unresolved"
+        if via in ("mention", "dictionary") and self._where_not_who(referent, tokens, start):
+            via = "unresolved"
         unresolved = via == "unresolved"
         holder = ActorRef(
             text=context.text[tokens[start].start : tokens[end - 1].end],
@@ -202,6 +204,23 @@ class FindingResolver:
             return True
         owned = start > 0 and end - start == 1 and tokens[start - 1].lower in lang.possessive_pronouns
         return owned and tokens[start].lower in lang.body_kinds
+
+    def _where_not_who(self, referent: Referent, tokens: Sequence[Token], start: int) -> bool:
+        """Whether a holder that is no person is the object of a preposition of place, perhaps
+        after one lower-case word ("homes in south Wales opposing the plan", "a station in the
+        US has refused"): the words say where the stance was taken; the phrase the preposition
+        hangs on took it. A person there still may hold it ("interested in Ana Ruiz opposing
+        the plan"), and so may a pronoun resolved to anyone and a share of voters ("followed by
+        Reyes at 22 percent")."""
+        lang = self.compiled.profile
+        if referent.kind in (PERSON, "pronoun") or start == 0 or tokens[start].lower in lang.third_person:
+            return False
+        if tokens[start].is_number or tokens[start].text.endswith("%"):
+            return False  # a share of voters: "followed by Reyes at 22 percent", "resulted in 59% voting"
+        before = start - 1
+        if before > 0 and tokens[before].text.islower() and tokens[before].lower not in lang.function_words:
+            before -= 1  # "in south Wales", "at bankrupt US Airways"
+        return tokens[before].lower in lang.setting_prepositions
 
     def _quote_speaker(self, mark: Mention, speaker: Mention | None, resolve_pronouns: bool) -> tuple[Mention, str]:
         """The holder a rule names by capturing a quote mark: whoever speaks the quote its cue
