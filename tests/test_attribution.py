@@ -377,7 +377,7 @@ def test_they_of_one_body_gives_way_to_things_said_to_act_nearer(matcher):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["He will not take Dyno's calls until it agrees to change course.", "Dyno said it agrees to change course."],
+    ["She will not answer Dyno's letters until it agrees to drop the levy.", "Dyno said it agrees to drop the levy."],
 )
 def test_it_after_a_bare_name_that_owns_or_speaks_in_its_sentence_is_that_name_not_an_earlier_country(
     matcher, sentence
@@ -1461,7 +1461,7 @@ def test_a_share_of_voters_after_at_still_holds_the_stance(matcher):
 def test_that_after_a_person_and_a_plural_group_is_not_the_person_alone(matcher):
     # "that" refers to all the phrase names, or to the groups: never to the governor alone
     text = (
-        "Voters elected Ana Ruiz, a win for Gov. Tom Reyes (R) and conservative groups in the state"
+        "Voters chose Ana Ruiz, a victory for Sen. Tom Reyes (D) and the farm unions of the valley"
         " that threw their support to her."
     )
     holders_of = {f.actor.name for f in matcher.scan(text) if f.actor.text == "that"}
