@@ -50,8 +50,9 @@ from stancekit.tagging import Tagger, default_tagger, lemma
 from stancekit.text.tokens import tokenize
 
 if TYPE_CHECKING:
-    from stancekit.compiler.dictionaries import TopicMatch
+    from stancekit.compiler.dictionaries import NameMatch, TopicMatch
     from stancekit.compiler.ruleset import CompiledRuleSet
+    from stancekit.text.tokens import Token
 
 T = TypeVar("T")
 
@@ -1330,16 +1331,24 @@ def _named_body_told_what_to_do(phrase: str, compiled: CompiledRuleSet) -> bool:
     is, and a key of the name alone would merge them. A person's clause ("Mr Lee should quit")
     stays about the person, and so does one told to act ("urged the party to unite behind
     him" is counted for the party, as "urged Mr Lee to resign" is for Mr Lee)."""
+    tokens, head = _dictionary_actor_at_head(phrase, compiled)
+    if head is None or head.end >= len(tokens):
+        return False
+    words = [t.text for t in tokens]
+    return default_tagger().tag(words)[head.end] == "AUX"  # not "UK rap band", read as a verb
+
+
+def _dictionary_actor_at_head(phrase: str, compiled: CompiledRuleSet) -> tuple[list[Token], NameMatch | None]:
+    """The words of a phrase (quote marks left out) and the actor dictionary's first match
+    when it opens the phrase after determiners only ("the U.S." of "the U.S. should ..."),
+    else None."""
     profile = compiled.profile
     tokens = [t for t in tokenize(phrase, profile=profile) if t.lower not in profile.quote_marks]
     start = 0
     while start < len(tokens) - 1 and tokens[start].lower in profile.determiners | profile.articles:
         start += 1
     found = compiled.actors.find(tokens, start, len(tokens)) if compiled.actors else []
-    if not found or found[0].start != start or found[0].end >= len(tokens):
-        return False
-    words = [t.text for t in tokens]
-    return default_tagger().tag(words)[found[0].end] == "AUX"  # not "UK rap band", read as a verb
+    return tokens, (found[0] if found and found[0].start == start else None)
 
 
 def _generic_entry_key(finding: Finding, compiled: CompiledRuleSet) -> str | None:
@@ -1516,21 +1525,17 @@ def dictionary_actor_of(phrase: str, compiled: CompiledRuleSet) -> str | None:
     from stancekit.compiler.dictionaries import DEMONYM
 
     profile = compiled.profile
-    tokens = [t for t in tokenize(phrase, profile=profile) if t.lower not in profile.quote_marks]
-    start = 0
-    while start < len(tokens) - 1 and tokens[start].lower in profile.determiners | profile.articles:
-        start += 1
-    found = compiled.actors.find(tokens, start, len(tokens)) if compiled.actors else []
-    if not found or found[0].start != start:
+    tokens, head = _dictionary_actor_at_head(phrase, compiled)
+    if head is None:
         return None
-    end = found[0].end
+    end = head.end
     if end < len(tokens):
         pairs = [(t.text, "") for t in tokens]
         if not _ends_phrase(pairs, end, profile) or tokens[end].text in _POSSESSIVE_MARKS:
             return None
-        if found[0].kind == DEMONYM and tokens[end].lower not in profile.key_complement_links:
+        if head.kind == DEMONYM and tokens[end].lower not in profile.key_complement_links:
             return None  # "British and Commonwealth authors" are authors; "the Tories of ..." the party
-    return found[0].id
+    return head.id
 
 
 #: id(rule set) -> (rule set, its actor names -> ids, the keys made with it by `keyed_by_rules`);
