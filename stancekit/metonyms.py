@@ -3,7 +3,7 @@
 The actor dictionary gives "Berlin" the German government, as news of politics uses it
 ("Berlin welcomed the decision"). A film festival, a marathon or a concert named by its city
 is no government's: in a document that holds fewer than `POLITICAL_WORDS_NEEDED` different
-words of the profile's `political_words` (the measure the `discourse` rule option uses), an
+words of the profile's `political_words` (the list the `discourse` rule option reads), an
 actor named by a metonym of the dictionary is keyed by the name as written ("berlin"), not
 by the country's id. A metonym written with an article ("the White House", "the Kremlin") is
 a seat of government, which no film festival is named by: it keeps the country's id.
@@ -11,7 +11,6 @@ a seat of government, which no film festival is named by: it keeps the country's
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -22,20 +21,21 @@ from stancekit.text.tokens import tokenize
 
 #: How many different political words make a document one of political news.
 POLITICAL_WORDS_NEEDED = 3
-_WORD = re.compile(r"[\w-]+")
 
 
-def city_keys(findings: Sequence[Finding], text: str, index: ActorIndex, profile: LanguageProfile) -> list[Finding]:
+def city_keys(
+    findings: Sequence[Finding], words: frozenset[str], index: ActorIndex, profile: LanguageProfile
+) -> list[Finding]:
     """One document's findings, with an actor named by a metonym keyed by its own name when
-    the document is no political news (see the module's docstring)."""
-    if not findings or not index or political_news(text, profile):
+    the document, whose words (`discourse.story_words`) are given, is no political news (see
+    the module's docstring)."""
+    if not findings or not index or political_news(words, profile):
         return list(findings)
     return [_as_named(f, index, profile) for f in findings]
 
 
-def political_news(text: str, profile: LanguageProfile) -> bool:
-    """Whether a document holds enough different political words to be political news."""
-    words = {m.group() for m in _WORD.finditer(text.casefold())}
+def political_news(words: frozenset[str], profile: LanguageProfile) -> bool:
+    """Whether a document's words hold enough different political words to be political news."""
     return len(profile.political_words & words) >= POLITICAL_WORDS_NEEDED
 
 

@@ -11,7 +11,6 @@ across sports stories; they no longer meet the state.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -22,20 +21,19 @@ from stancekit.findings import Finding
 SPORT_WORDS_NEEDED = 3
 #: An actor type the dictionary gives a state.
 _COUNTRY = "country"
-_WORD = re.compile(r"[\w-]+")
 
 
-def team_keys(findings: Sequence[Finding], text: str, profile: LanguageProfile) -> list[Finding]:
+def team_keys(findings: Sequence[Finding], words: frozenset[str], profile: LanguageProfile) -> list[Finding]:
     """One document's findings, with a country named as an actor keyed as its team when the
-    document is a sports story (see the module's docstring)."""
-    if not findings or not sports_story(text, profile):
+    document, whose words (`discourse.story_words`) are given, is a sports story (see the
+    module's docstring)."""
+    if not findings or not sports_story(words, profile):
         return list(findings)
     return [_as_team(f, profile) for f in findings]
 
 
-def sports_story(text: str, profile: LanguageProfile) -> bool:
-    """Whether a document holds enough different words of sport to be about a match."""
-    words = {m.group() for m in _WORD.finditer(text.casefold())}
+def sports_story(words: frozenset[str], profile: LanguageProfile) -> bool:
+    """Whether a document's words hold enough different words of sport to be about a match."""
     return len(profile.sport_words & words) >= SPORT_WORDS_NEEDED
 
 

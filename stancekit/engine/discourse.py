@@ -17,6 +17,15 @@ from dataclasses import replace
 from stancekit.engine.options import RuleOptions, WordList
 
 _WORD = re.compile(r"\w+(?:'\w+)?")
+#: A word as the keys count it, a hyphenated compound whole ("half-time", "semi-final").
+_COMPOUND_WORD = re.compile(r"[\w-]+")
+
+
+def story_words(text: str) -> frozenset[str]:
+    """The distinct words of a document, case-folded, compounds whole: what the keys count to
+    tell a sports story (`teams`) or political news (`metonyms`) from other news. Made once
+    per document and given to both; a set, not a list of every word, as for the rules."""
+    return frozenset(m.group() for m in _COMPOUND_WORD.finditer(text.casefold()))
 
 
 class DocumentDiscourse:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from stancekit.antecedents import DocumentText, antecedent_keys
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.engine.attribution import DocumentContext
-from stancekit.engine.discourse import DocumentDiscourse, discourse_rules, rules_outside
+from stancekit.engine.discourse import DocumentDiscourse, discourse_rules, rules_outside, story_words
 from stancekit.engine.options import DEFAULT_OPTIONS, READINGS, RuleOptions
 from stancekit.engine.polarity import modifiers
 from stancekit.engine.profile import LanguageProfile
@@ -493,8 +493,9 @@ class Matcher:
         kept = document_keys(repeats.findings, self.compiled.profile)
         found = people_keys(kept, DocumentPeople(document_text, context))
         found = jurisdiction_keys(antecedent_keys(found, document_text), document_text)
-        found = city_keys(found, text, self.compiled.actors, self.compiled.profile)
-        return team_keys(found, text, self.compiled.profile)
+        words = story_words(text) if found else frozenset()
+        found = city_keys(found, words, self.compiled.actors, self.compiled.profile)
+        return team_keys(found, words, self.compiled.profile)
 
     def _within_discourse(self, wanted: dict[int, frozenset[int]], lowered: str) -> dict[int, frozenset[int]]:
         """`wanted` without the rules whose discourse the document (`lowered`) does not hold."""
