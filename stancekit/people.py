@@ -76,17 +76,21 @@ class DocumentPeople:
         return found
 
     @cached_property
+    def headlines(self) -> _Lines:
+        """The lines of the document written in title case (see `_title_case_lines`), where no
+        two capitalised words run into one name."""
+        return _Lines(_title_case_lines(self.text.text, self.text.start, self.text.end))
+
+    @cached_property
     def by_surname(self) -> dict[str, dict[tuple[str, str], str]]:
         """Surname -> (first name, surname) -> the key of the shortest way the document writes
         that person's full name; made once, when a finding asks."""
         profile = self.text.compiled.profile
         found: dict[str, dict[tuple[str, str], str]] = {}
         tokens, text = self.text.tokens, self.text.text
-        headlines = _title_case_lines(text, self.text.start, self.text.end)
-        starts = [start for start, _ in headlines]
+        headlines = self.headlines
         for k in range(1, len(tokens)):
-            line = bisect.bisect_right(starts, tokens[k].start) - 1
-            if line >= 0 and tokens[k].start < headlines[line][1]:
+            if headlines.hold(tokens[k].start):
                 continue
             written = full_name_ending_at(tokens, k, text, profile)
             core = name_core(written, profile) if written else None
@@ -123,7 +127,7 @@ class DocumentPeople:
         known = rule_set_actor_ids(self.text.compiled)
         found: dict[str, set[str]] = {}
         tokens, text = self.text.tokens, self.text.text
-        headlines = _title_case_lines(text, self.text.start, self.text.end)
+        headlines = self.headlines
         for k in range(1, len(tokens)):
             first, surname = tokens[k - 1], tokens[k]
             if not (_capitalised(first.text) and _capitalised(surname.text)) or not _joined(first, surname, text):
@@ -132,7 +136,7 @@ class DocumentPeople:
                 continue
             if first.lower in known or surname.lower in known:
                 continue  # "Republican Okafor", "Paris Okafor": a party's or a place's word
-            if any(begin <= first.start < end for begin, end in headlines):
+            if headlines.hold(first.start):
                 continue  # "Senator Slams Rival": a headline in title case runs no words into a name
             found.setdefault(surname.lower, set()).add(f"{first.lower} {surname.lower}")
         return found
@@ -249,6 +253,19 @@ def written_gender(text: str, profile: LanguageProfile) -> str | None:
 def _not_a_name(word: str, profile: LanguageProfile) -> bool:
     """Whether a capitalised word is a function word or a word capitals do not make a name."""
     return word.casefold() in profile.function_words or word in profile.capitalised_non_names
+
+
+class _Lines:
+    """Lines of a text as (start, end) offsets in text order, asked whether they hold an
+    offset by bisection: a document's every capitalised word is asked."""
+
+    def __init__(self, lines: Sequence[tuple[int, int]]) -> None:
+        self.lines = lines
+        self.starts = [start for start, _ in lines]
+
+    def hold(self, offset: int) -> bool:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line >= 0 and offset < self.lines[line][1]
 
 
 def _name_word(word: str, profile: LanguageProfile) -> bool:
