@@ -131,6 +131,22 @@ def test_a_short_name_takes_the_earlier_full_name(matcher):
     assert [h[1] for h in holders(matcher, text)] == ["Tom Reed", "Tom Reed"]
 
 
+def test_a_surname_two_people_share_stands_for_the_one_the_story_named_first(matcher):
+    text = (
+        "Senator Maria Okafor opened her campaign in Leeds on Monday. Her husband, the former mayor "
+        "Daniel Okafor, spoke before her. Okafor rejects the new bus tax."
+    )
+    assert [h[1] for h in holders(matcher, text)] == ["Maria Okafor"]
+
+
+def test_a_title_still_says_which_of_two_people_sharing_a_surname_is_meant(matcher):
+    text = (
+        "Senator Maria Okafor opened her campaign in Leeds on Monday. Her husband, the former mayor "
+        "Daniel Okafor, spoke before her. Mr. Okafor rejects the new bus tax."
+    )
+    assert [h[1] for h in holders(matcher, text)] == ["Daniel Okafor"]
+
+
 # -- pronouns, short names and reported speech -----------------------------------------------
 
 

@@ -940,21 +940,6 @@ class DocumentContext:
         titles = self.lang.person_titles - self.lang.person_nouns  # "the billionaire" describes a person
         return all(word in titles for word in (mention.referent.role or "").split())
 
-    def _latest_before(self, mention: Mention, word: str, wanted: Callable[[Mention], bool]) -> Mention | None:
-        """The latest mention before `mention`, in its sentence or earlier ones (up to
-        `LOOKBACK_SENTENCES`), that is `wanted`; only sentences whose text holds `word` (which
-        every wanted mention carries) are looked at, so that the others are never tokenised."""
-        for i in range(mention.sentence, _lookback_floor(mention.sentence) - 1, -1):
-            sentence = self.sentences[i]
-            if self.lowered.find(word, sentence.start, sentence.end) < 0:
-                continue
-            for m in reversed(self.mentions(i)):
-                if i == mention.sentence and m.start >= mention.start:
-                    continue
-                if wanted(m):
-                    return m
-        return None
-
     def _person_in_focus(self, mention: Mention) -> Mention | None:
         """The person a definite role never given with a name stands for: news introduces
         someone by name ("Pedro Alvarez will visit Leeds. He will ...") and then calls them by
@@ -1632,9 +1617,34 @@ class DocumentContext:
 
     def _full_name(self, mention: Mention) -> Mention | None:
         """The latest earlier mention of a person with a full name ending in this short name's
-        surname, of a gender that does not contradict its title."""
+        surname, of a gender that does not contradict its title. When the story has named two
+        such people ("Hillary Clinton", then her husband "Bill Clinton"), the surname alone is
+        the one it named first: news gives the person it is about the short name and keeps
+        naming the other in full or by title ("Mr. Clinton"), so the nearest full name is
+        often the one the surname does not mean. Only names written as a person's (a first
+        name, at most one middle name) are counted so: a headline in title case runs words
+        into a name ("Senator Says Trump"), and is where a story names first."""
         key, fuller = self._fuller_name(mention)
-        return self._latest_before(mention, key, fuller)
+        latest: dict[str, Mention] = {}
+        nearest = first_named = None
+        for i in range(mention.sentence, _lookback_floor(mention.sentence) - 1, -1):
+            sentence = self.sentences[i]
+            if self.lowered.find(key, sentence.start, sentence.end) < 0:
+                continue
+            for m in reversed(self.mentions(i)):
+                if (i < mention.sentence or m.start < mention.start) and fuller(m):
+                    latest.setdefault(m.referent.name, m)
+                    nearest = nearest or m
+                    if self._written_as_a_person(m.referent.name):
+                        first_named = m.referent.name
+        return latest[first_named] if first_named is not None else nearest
+
+    def _written_as_a_person(self, name: str) -> bool:
+        """Whether a full name opens with a known first name and holds at most one middle
+        name besides initials ("Donald J. Trump", "Hillary Rodham Clinton")."""
+        words = name.split()
+        middle = [word for word in words[1:-1] if len(word.rstrip(".")) > 1]
+        return self.lang.is_first_name(words[0].casefold()) and len(middle) <= 1
 
     @staticmethod
     def _fuller_name(mention: Mention) -> tuple[str, Callable[[Mention], bool]]:
