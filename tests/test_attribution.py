@@ -147,6 +147,15 @@ def test_a_title_still_says_which_of_two_people_sharing_a_surname_is_meant(match
     assert [h[1] for h in holders(matcher, text)] == ["Daniel Okafor"]
 
 
+def test_a_possessive_repeated_after_and_is_the_same_persons_as_the_first(matcher):
+    text = (
+        "Councillor Tom Reed went on the radio to defend his praise of the union leader, "
+        "Daniel Okafor, and his call for a fare freeze."
+    )
+    found = {f.topic.text: f.actor.name for f in matcher.scan(text)}
+    assert found["a fare freeze"] == "Tom Reed"
+
+
 # -- pronouns, short names and reported speech -----------------------------------------------
 
 

@@ -1159,6 +1159,9 @@ class DocumentContext:
         def allowed(name: str | None) -> bool:
             return name != speaking and (not_name is None or name != not_name)
 
+        repeated = self._coordinated_possessive(mention, pronoun)
+        if repeated is not None:
+            return self._antecedent(repeated, pronoun, prefer_speaker, floor, not_name)
         decided, subject = self._linked_clause_subject(mention, pronoun, same)
         if decided:
             return subject if subject is None or allowed(subject.referent.name) else None
@@ -1478,6 +1481,24 @@ class DocumentContext:
         """Whether a mention owns what follows it ("Blair's", "the mayor's")."""
         tokens = self.tokens(m.sentence)
         return m.text.endswith(("'s", "'")) or (m.end < len(tokens) and tokens[m.end].lower in ("'s", "'"))
+
+    def _coordinated_possessive(self, mention: Mention, pronoun: str) -> Mention | None:
+        """The same possessive earlier in the sentence that a coordinated one repeats ("to
+        defend his praise of the Chinese leader, Xi Jinping, and his call for tariffs"): both
+        are one person's, whoever the first one's phrase names; None when the possessive
+        does not follow a coordinator or says it first."""
+        tokens = self.tokens(mention.sentence)
+        written = tokens[mention.start].lower
+        before = mention.start - 1
+        if written not in self.lang.possessive_subjects or before < 0:
+            return None
+        if tokens[before].lower not in self.lang.coordinators:
+            return None
+        for k in range(before - 1, -1, -1):
+            if tokens[k].lower == written:
+                token = tokens[k]
+                return replace(mention, start=k, end=k + 1, char_start=token.start, char_end=token.end)
+        return None
 
     def _owner_after_pronoun(self, pronoun: str, m: Mention) -> Mention | None:
         """The agreeing pronoun that speaks or opens a clause before `m` in its sentence, when
