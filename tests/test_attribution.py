@@ -777,6 +777,18 @@ def test_which_names_the_body_not_its_description_or_its_chairman(matcher, text)
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Maria Lopez of Oregon, a Republican who backs the pay deal, spoke first.",
+        "Maria Lopez, a Democrat who backs the pay deal, spoke first.",
+    ],
+)
+def test_who_after_a_persons_appositive_is_that_person_not_the_party(matcher, text):
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name) == ("who", "Maria Lopez")
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Tom Hale of the Harbour Reform Trust backed the pay deal.", "Tom Hale"),

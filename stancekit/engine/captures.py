@@ -401,8 +401,9 @@ def antecedent(tokens: Sequence[Token], relative: int, lang: LanguageProfile) ->
     if start > 1 and tokens[start - 1].text == "," and tokens[start].lower in lang.articles:
         # "the Harbour Trust, a charity which ...": the appositive's owner is who it names; an
         # appositive that is no role names a body, not the role before it ("Ana Ruiz, head of
-        # the Harbour Trust, a charity which ..." is the trust)
-        body = category(tokens[span[1] - 1], lang) != ROLE
+        # the Harbour Trust, a charity which ..." is the trust), unless the relative pronoun
+        # stands for a person ("Governor Ana Ruiz of Oregon, a Republican who ...")
+        body = word not in lang.personal_relatives and category(tokens[span[1] - 1], lang) != ROLE
         owner = _phrase_ending_at(tokens, start - 1, lang, neuter=body)
         if owner is not None and _apposed(tokens, owner, span, body, lang):
             return owner

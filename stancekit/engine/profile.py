@@ -56,6 +56,9 @@ class LanguageProfile:
     neuter_relatives: frozenset[str] = _slot(
         WORDS, "Relative pronouns for things and bodies: never a person's role before a preposition's object."
     )
+    personal_relatives: frozenset[str] = _slot(
+        WORDS, "Relative pronouns for people: after a description in apposition they refer to the person described."
+    )
     clause_linkers: frozenset[str] = _slot(
         WORDS, "Open a linked clause: a subject pronoun right after one is the subject that opens its sentence."
     )
