@@ -1303,6 +1303,11 @@ def _keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
         and _id_named_before(finding, compiled)
     ):
         keyed = replace(keyed, actor=replace(keyed.actor, key=finding.actor.id))  # "the Tories say they"
+    members = _members_restricted(finding, compiled.profile)
+    if members is not None:
+        # which members, only the story says; "who" keeps the key from joining the plural's own
+        within = f"{members.casefold()} {finding.actor.text.casefold()}@{finding.doc}"
+        keyed = replace(keyed, actor=replace(keyed.actor, key=within))
     if topic.id and not _named_in_core(topic, compiled):
         # the dictionary found its entry in an adjunct ("courage ... on holding a referendum"):
         # the key is what the phrase is about; the entry stays the finding's id
@@ -1321,6 +1326,23 @@ def _keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
         or _entry_through_head(topic.text, key, compiled)
     )
     return replace(keyed, topic=replace(keyed.topic, key=named)) if named else keyed
+
+
+def _members_restricted(finding: Finding, profile: LanguageProfile) -> str | None:
+    """The plural a relative pronoun restricts when it holds the stance with a dictionary id
+    ("Republicans who back the deal", "Even Democrats who ..."): the members the clause picks
+    out, not the party the plural names, and which of them only the story says; None when the
+    clause is set off by a comma ("The Democrats, who ...") and says something of them all,
+    or the word before is no bare capitalised plural ("the Scottish National Party who")."""
+    actor, sentence = finding.actor, finding.sentence
+    if not actor.id or actor.text.casefold() not in profile.relative_pronouns:
+        return None
+    before = sentence.text[: max(0, actor.start - sentence.start)].split()
+    if not before:
+        return None
+    plural, opener = before[-1], before[-2].casefold() if len(before) > 1 else ""
+    bare = opener not in profile.determiners | profile.articles
+    return plural if bare and plural.isalpha() and plural[:1].isupper() and plural.endswith("s") else None
 
 
 def _named_body_told_what_to_do(phrase: str, compiled: CompiledRuleSet) -> bool:

@@ -415,6 +415,21 @@ def test_a_surname_joins_a_full_name_only_when_they_are_written_among_the_same_a
     assert [actor for actor, _ in found] == ["mary reid", "tom okafor", "reid", "mary reid"]
 
 
+@pytest.mark.parametrize(
+    ("text", "kept_within"),
+    [
+        ("Republicans who back the pay deal were few.", True),
+        ("Even Democrats who backed the pay deal stayed away.", True),
+        # set off by a comma, the clause says something of them all
+        ("The Democrats, who backed the pay deal, stayed away.", False),
+    ],
+)
+def test_a_party_word_a_relative_clause_restricts_is_some_of_its_members(text: str, kept_within: bool) -> None:
+    """ "Republicans who back the deal" are those who do, not the Republican Party."""
+    [found] = MATCHER.scan(Document("local/8", text))
+    assert found.actor.key.endswith("@local/8") is kept_within
+
+
 def test_a_role_written_after_the_name_of_its_body_is_a_member_kept_within_its_document() -> None:
     assert actor_key(ActorRef("Green MEP", 0, 9, "Green MEP"), PROFILE, doc="d3") == "green mep@d3"
     assert actor_key(ActorRef("Ana Reyes", 0, 9, "Ana Reyes"), PROFILE, doc="d3") == "ana reyes"
