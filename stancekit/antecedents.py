@@ -42,6 +42,8 @@ _MODIFIERS, _COMPLEMENT = 4, 8
 _DOMINANCE = 2
 #: How many words open a document, its headline and lead, where the issue it is about is named.
 _LEAD = 60
+#: The actor dictionary's types of whose a plan or a policy may be ("the Tory plans").
+_OWNER_TYPES = frozenset({"party", "body", "organisation"})
 #: The possessive endings the tokenizer splits off a word ("club" "'s").
 _POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
@@ -157,8 +159,23 @@ def _pointed(finding: Finding, document: DocumentText) -> Finding:
         return finding
     found = _same_head_key(finding, head, document.around(finding.topic.start))
     if found is None and not _owned_or_shown(finding.topic, head, document):
-        found = document.lead.dominant_issue
+        found = _issue_of_its_kind(document.lead.dominant_issue, head, finding.topic, document.compiled)
     return replace(finding, topic=replace(finding.topic, key=found)) if found else finding
+
+
+def _issue_of_its_kind(issue: str | None, head: str, topic: TopicRef, compiled: CompiledRuleSet) -> str | None:
+    """The issue a story is about, for a pointing topic whose head may name it: a generic head
+    names any issue ("the plan", "the bill"); another names only an issue the dictionary
+    names with that word ("the ban" in a story about the smoking ban; "the war" in a story
+    about immigration is no immigration policy), or one its own words name ("a ban on all
+    forms of human cloning" in a story about cloning)."""
+    if issue is None or head in compiled.profile.key_generic_heads:
+        return issue
+    if compiled.topics.names_with(issue, head):
+        return issue
+    tokens = tokenize(topic.text, profile=compiled.profile)
+    named = {compiled.topics.concept(m.id) for m in compiled.topics.matches(tokens, topic.text)}
+    return issue if issue in named else None
 
 
 def _owned_or_shown(topic: TopicRef, head: str, document: DocumentText) -> bool:
@@ -213,11 +230,14 @@ def _same_head_key(finding: Finding, head: str, document: DocumentText) -> str |
     head_alone = dictionary_topic_of_key(wanted, document.compiled) if document.compiled.topics else None
     setting = document.compiled.profile.key_setting_topics
     before = bisect.bisect_right(document.token_ends, finding.topic.start)
+    names = _names_before_head(finding.topic, wanted, document)
     for k in range(before - 1, -1, -1):
         if lemma(tokens[k].text, "NOUN").casefold() != wanted or tags[k] != "NOUN":
             continue
         start, end = _phrase_around(k, document)
         text = document.text[tokens[start].start : tokens[end - 1].end]
+        if not names <= {token.lower for token in tokens[start:end]}:
+            continue  # "the Tory plans" are not the plans Labour was said to set out
         topic = TopicRef(text, tokens[start].start, tokens[end - 1].end, text, None)
         key = _phrase_key(finding, topic, document)
         if key is not None and (key == head_alone or key in setting):
@@ -227,6 +247,25 @@ def _same_head_key(finding: Finding, head: str, document: DocumentText) -> str |
         if _names_another_one(start, k, document):
             return _ANOTHER_ONE_NAMED
     return None
+
+
+def _names_before_head(topic: TopicRef, head: str, document: DocumentText) -> set[str]:
+    """The words of a party or a body the actor dictionary finds written before a pointing
+    topic's head, not as its possessor ("tory" of "the Tory plans"), in lower case: whose
+    plans they are, which an earlier phrase must say too. A possessor ("Trump's plan") is
+    the story's subject as often as not, and a country ("UK policy") says where, not whose."""
+    compiled = document.compiled
+    profile = compiled.profile
+    tokens = tokenize(topic.text, profile=profile)
+    at = next((k for k, token in enumerate(tokens) if lemma(token.text, "NOUN").casefold() == head), 0)
+    if not compiled.actors or at == 0:
+        return set()
+    names: set[str] = set()
+    for match in compiled.actors.find(tokens, 0, at):
+        owner = match.end < len(tokens) and tokens[match.end].text in _POSSESSIVE_MARKS
+        if compiled.actors.actors[match.id].type in _OWNER_TYPES and not owner:
+            names |= {token.lower for token in tokens[match.start : match.end]}
+    return names
 
 
 def _names_another_one(start: int, head: int, document: DocumentText) -> bool:

@@ -52,3 +52,24 @@ def test_a_law_is_not_keyed_by_the_elections_that_set_its_story() -> None:
         "election laws hurt minority voters. The governor defended the law."
     )
     assert topic_keys(text)["the law"] == "voting_rights"
+
+
+def test_plans_a_party_is_named_with_are_not_another_partys_plans() -> None:
+    """ "The Tory plans" are not the Labour plans on the same issue named just before them."""
+    text = (
+        "Parties clash over bus fares\n\n"
+        "The minister said Labour would set out plans for cheaper rail fares next week and attacked "
+        "the Tory plans."
+    )
+    assert topic_keys(text)["the Tory plans"] != topic_keys(text).get("plans for cheaper rail fares", "")
+    assert "rail fare" not in topic_keys(text)["the Tory plans"]
+
+
+def test_a_war_in_a_story_about_another_issue_is_not_that_issue() -> None:
+    """In a story about immigration, "the war" is no immigration policy."""
+    text = (
+        "Immigration row grows\n\n"
+        "The opposition set out its immigration plans and its asylum quotas. Immigration figures rose "
+        "again, and immigration dominated the debate. The party leader has backed the war."
+    )
+    assert not topic_keys(text)["the war"].startswith("immigration")

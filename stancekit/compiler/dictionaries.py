@@ -218,6 +218,15 @@ class TopicIndex:
             kept.append(match)
         return sorted(kept, key=lambda m: m.start)
 
+    def names_with(self, entry_id: str, word: str) -> bool:
+        """Whether an alias of the entry, or of an entry counted under it, holds `word` (its last
+        word in any inflection): the kind of thing the word names is what the entry is."""
+        return any(
+            self.concept(entry) == entry_id and any(word in forms for forms in words)
+            for rows in self.phrases.values()
+            for words, entry in rows
+        )
+
     def ancestors(self, topic_id: str) -> list[str]:
         seen: list[str] = []
         parent = self.topics.get(topic_id, ("", None))[1]
