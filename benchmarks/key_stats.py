@@ -1,6 +1,7 @@
 """How well a collection's findings aggregate by their canonical keys, and samples to judge.
 
     python benchmarks/key_stats.py FINDINGS.jsonl [--pairs 50] [--seed 16] [--largest 15] [--rekey [--texts DIR]]
+        [--context DIR ...]
 
 Prints, for the keys (`stancekit.keys.collection_keys`) and for the names and ids tracking
 used before keys (`--before` adds them):
@@ -142,12 +143,37 @@ def print_figures(label: str, findings: Sequence[Finding], actor: Key, topic: Ke
         print(f"  {n:4d} findings {d:3d} docs  {a}  |  {t}")
 
 
-def print_pairs(title: str, pairs: Sequence[tuple[Finding, Finding]], part: str) -> None:
+#: How much of a document before a finding's sentence a sample shows with `--context`: about
+#: two sentences, enough for a reader to tell whom a pronoun or a quote's "we" stands for.
+CONTEXT_CHARS = 400
+
+
+def print_pairs(title: str, pairs: Sequence[tuple[Finding, Finding]], part: str, texts: Sequence[str] = ()) -> None:
     print(f"\n== {title}")
     for number, (one, two) in enumerate(pairs, 1):
         print(f"{number:3d}. key {getattr(one, part).key!r}")
         for f in (one, two):
+            before = text_before(f, texts)
+            if before:
+                print(f"     [{f.doc}] (before: ...{before})")
             print(f"     [{f.doc}] {getattr(f, part).text!r}: {' '.join(f.sentence.text.split())}")
+
+
+def text_before(finding: Finding, texts: Sequence[str]) -> str:
+    """The `CONTEXT_CHARS` of the finding's document before its sentence, from the first of
+    the folders `texts` that holds the document, starting at a word; "" when none holds it."""
+    from pathlib import Path
+
+    for folder in texts:
+        path = Path(folder, f"{finding.doc}.txt")
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            start = max(0, finding.sentence.start - CONTEXT_CHARS)
+            before = text[start : finding.sentence.start]
+            if start > 0:
+                before = before.split(maxsplit=1)[-1] if len(before.split()) > 1 else ""
+            return " ".join(before.split())
+    return ""
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -159,6 +185,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--before", action="store_true", help="also the figures by name and id, as before keys")
     parser.add_argument("--rekey", action="store_true", help="make the keys again with the bundled pack")
     parser.add_argument("--texts", help="with --rekey: the folder scanned, so that pointing topics are resolved")
+    parser.add_argument(
+        "--context",
+        action="append",
+        default=[],
+        help="a folder the documents were scanned from (repeatable): each sampled finding is shown "
+        "with the text before its sentence",
+    )
     args = parser.parse_args(argv)
     read = read_findings(args.findings)
     findings = collection_keys(keyed_again(read, args.texts) if args.rekey else read)
@@ -167,8 +200,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     print_figures("by key", findings, keyed_actor, keyed_topic, args.largest)
     if args.pairs:
         rng = random.Random(args.seed)
-        print_pairs("findings sharing a topic key", sample_pairs(findings, keyed_topic, args.pairs, rng), "topic")
-        print_pairs("findings sharing an actor key", sample_pairs(findings, keyed_actor, args.pairs, rng), "actor")
+        topics = sample_pairs(findings, keyed_topic, args.pairs, rng)
+        print_pairs("findings sharing a topic key", topics, "topic", args.context)
+        actors = sample_pairs(findings, keyed_actor, args.pairs, rng)
+        print_pairs("findings sharing an actor key", actors, "actor", args.context)
 
 
 if __name__ == "__main__":
