@@ -626,6 +626,8 @@ def _anaphoric(pairs: Sequence[tuple[str, str]], core: Sequence[tuple[str, str]]
         return True  # "plans to adopt it": what "it" is, only the document says
     if not any(tag in _CONTENT_TAGS for _, tag in core):
         return True  # "reasonably well": nothing left that names a topic
+    if all(word.casefold() in profile.time_units for word, _ in core):
+        return True  # "weeks that he is not ready": a time says no topic
     if pairs[0][0].casefold() in profile.possessive_pronouns:
         return True  # "his handling of the economy": whose, only the document says
     if core[0][1] == "VERB":  # "comment on the reports", but not "raise taxes"
@@ -798,15 +800,26 @@ def _dropped_opener(word: str, profile: LanguageProfile) -> bool:
 
 def _without_frame(pairs: list[tuple[str, str]], profile: LanguageProfile) -> list[tuple[str, str]]:
     """`pairs` without a leading frame ("calls for", "plans to") when something follows it,
-    with the adjectives and names that say whose it is ("Chinese calls for", "Tory plans to")."""
+    with the adjectives and names that say whose it is ("Chinese calls for", "Tory plans to")
+    and the participles that say how ("repeated calls to", "growing calls for")."""
     owners = 0
-    while owners < len(pairs) - 1 and (pairs[owners][1] in ("ADJ", "PROPN") or pairs[owners][0][:1].isupper()):
+    while owners < len(pairs) - 1 and (
+        pairs[owners][1] in ("ADJ", "PROPN")
+        or pairs[owners][0][:1].isupper()
+        or (_participle(*pairs[owners]) and pairs[owners + 1][1] in _MODIFIER_TAGS)
+    ):
         owners += 1
     folded = tuple(word.casefold() for word, _ in pairs[owners:])
     for frame in profile.key_frames:
         if len(folded) > len(frame) and folded[: len(frame)] == frame:
             return pairs[owners + len(frame) :]
     return pairs
+
+
+def _participle(word: str, tag: str) -> bool:
+    """Whether a word is a verb's participle, which may modify a noun after it ("repeated
+    calls"; not "signing up to")."""
+    return tag == "VERB" and word.casefold().endswith(("ed", "ing"))
 
 
 def _core_end(pairs: Sequence[tuple[str, str]], profile: LanguageProfile) -> int:

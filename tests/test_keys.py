@@ -280,8 +280,14 @@ def test_a_demonym_before_a_noun_is_no_actor_topic() -> None:
     assert all(f.topic.key != "GBR" for f in found)
 
 
+def test_a_time_left_as_the_core_is_kept_within_its_document() -> None:
+    """ "(for) weeks that the mayor is not ready" says no topic another story could share."""
+    assert topic_key(TopicRef("weeks that the mayor is not ready", 0, 34, None), PROFILE, doc="d4").endswith("@d4")
+
+
 def test_a_frame_after_whose_it_is_is_dropped_too() -> None:
     assert key_of("Chinese calls for a ceasefire in the region") == "ceasefire"
+    assert key_of("the mayor's repeated calls to scrap the toll") == key_of("calls to scrap the toll") == "scrap toll"
     assert key_of("Tory plans to scrap the toll") == key_of("plans to scrap the toll") == "scrap toll"
 
 
