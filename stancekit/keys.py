@@ -1342,19 +1342,20 @@ def _keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
 
 
 def _members_restricted(finding: Finding, profile: LanguageProfile) -> str | None:
-    """The plural a relative pronoun restricts when it holds the stance with a dictionary id
-    ("Republicans who back the deal", "Even Democrats who ..."): the members the clause picks
-    out, not the party the plural names, and which of them only the story says; None when the
-    clause is set off by a comma ("The Democrats, who ...") and says something of them all,
-    or the word before is no bare capitalised plural ("the Scottish National Party who")."""
+    """The plural a relative pronoun restricts when it holds the stance ("Republicans who back
+    the deal", "Even Democrats who ...", "Senate Republicans who oppose him"): the members the
+    clause picks out, not the party or body the plural names, and which of them only the
+    story says; None when the clause is set off by a comma ("The Democrats, who ...") and
+    says something of them all, when the word before is no bare capitalised plural ("the
+    Scottish National Party who"), or when it names a person ("Tom Jones who")."""
     actor, sentence = finding.actor, finding.sentence
-    if not actor.id or actor.text.casefold() not in profile.relative_pronouns:
+    if actor.name is None or actor.text.casefold() not in profile.relative_pronouns:
         return None
     before = sentence.text[: max(0, actor.start - sentence.start)].split()
     if not before:
         return None
     plural, opener = before[-1], before[-2].casefold() if len(before) > 1 else ""
-    bare = opener not in profile.determiners | profile.articles
+    bare = opener not in profile.determiners | profile.articles and not profile.is_first_name(opener)
     return plural if bare and plural.isalpha() and plural[:1].isupper() and plural.endswith("s") else None
 
 

@@ -426,6 +426,8 @@ def test_a_surname_joins_a_full_name_only_when_they_are_written_among_the_same_a
     [
         ("Republicans who back the pay deal were few.", True),
         ("Even Democrats who backed the pay deal stayed away.", True),
+        ("He met Harbour Unionists who oppose him.", True),
+        ("Senator Tom Jones who backs the pay deal stayed away.", False),
         # set off by a comma, the clause says something of them all
         ("The Democrats, who backed the pay deal, stayed away.", False),
     ],
