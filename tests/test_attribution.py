@@ -156,6 +156,17 @@ def test_a_possessive_repeated_after_and_is_the_same_persons_as_the_first(matche
     assert found["a fare freeze"] == "Tom Reed"
 
 
+def test_he_after_a_quote_said_by_a_surname_is_that_speaker_not_a_person_named_before(matcher):
+    text = (
+        "Daniel Okafor and Ana Ruiz won the top awards on Sunday.\n\n"
+        "Veteran actor Tom Reed took the best supporting actor award for his role in a boxing film.\n\n"
+        '"Thank you all for coming," said Okafor, accepting his award.\n\n'
+        "He also praised the director for taking a chance on the film.\n"
+    )
+    [finding] = matcher.scan(text)
+    assert finding.actor.name.endswith("Okafor")
+
+
 # -- pronouns, short names and reported speech -----------------------------------------------
 
 

@@ -1236,7 +1236,8 @@ class DocumentContext:
         if m.end >= len(tokens) or self._possessive(m) or tokens[m.start].lower in self.lang.function_words:
             return False
         acts = (
-            tokens[m.end].lower in self.lang.speech_verbs
+            m.role == SPEAKER  # '"...," said Okafor': a person who speaks
+            or tokens[m.end].lower in self.lang.speech_verbs
             or self._sentence_context(m.sentence, tokens).tags[m.end] in _VERB_TAGS
         )
         return acts and self._capitalised_inside_a_sentence(tokens[m.start].text, m.sentence)
