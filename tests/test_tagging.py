@@ -369,3 +369,12 @@ def test_a_perceptron_packs_its_weights_again_after_a_training_step():
     perceptron.update(1, 0, ["b"])  # "b" now weighs -1.0 for class 0 and 2.0 for class 1
     packed = perceptron.packed()
     assert packed is not None and packed.best(packed.sum(["b"])) == 1
+
+
+def test_a_model_that_has_tagged_saves_to_the_same_file(tmp_path):
+    save_model(train(list(read_conllu_sentences(FIXTURE)), iterations=2, seed=3), tmp_path / "model.json.gz")
+    tagger = load_model(tmp_path / "model.json.gz")
+    assert tagger.perceptron.packed() is not None
+    tagger.tag("The council backs the new plan .".split())
+    save_model(tagger, tmp_path / "again.json.gz")
+    assert (tmp_path / "again.json.gz").read_bytes() == (tmp_path / "model.json.gz").read_bytes()
