@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from stancekit.tagging import (
     BUNDLED_MODEL,
@@ -25,7 +27,8 @@ from stancekit.tagging import (
     read_conllu_sentences,
     tagger_named,
 )
-from stancekit.tagging.tagger import load_model, save_model
+from stancekit.tagging.perceptron import AveragedPerceptron
+from stancekit.tagging.tagger import PerceptronTagger, load_model, save_model
 from stancekit.tagging.training import merge_hyphens, train
 
 FIXTURE = Path(__file__).parent / "fixtures" / "tagging" / "small.conllu"
@@ -311,3 +314,67 @@ def test_the_bundled_model_is_kept_in_the_cache_folder_and_read_back(tmp_path, m
     assert again.tag(words) == first.tag(words) == tagging.load_model().tag(words)
     entry.write_bytes(b"not a pickle")
     assert tagging._bundled_model().tag(words) == first.tag(words)  # a damaged entry is read afresh
+
+
+def _tagger_of(weights: dict[str, dict[int, float]]) -> PerceptronTagger:
+    perceptron = AveragedPerceptron(3)
+    perceptron.weights = weights
+    return PerceptronTagger(perceptron, {}, {}, tags=("NOUN", "VERB", "ADJ"))
+
+
+def _float_choice(weights: dict[str, dict[int, float]], features: list[str]) -> int:
+    perceptron = AveragedPerceptron(3)
+    perceptron.weights = weights
+    scores = perceptron.scores(features)
+    return scores.index(max(scores))
+
+
+def test_a_tie_in_thousandths_goes_to_the_tag_whose_float_sum_is_higher():
+    # "b" comes first among a word's features, then its form and lower case: 0.1 + 0.2 adds
+    # up to a float above 0.3, so ADJ wins where the thousandths tie (300 each)
+    tagger = _tagger_of({"b": {1: 0.3}, "w plans": {2: 0.1}, "l plans": {2: 0.2}})
+    assert tagger.perceptron.packed() is not None
+    assert tagger.tag(["plans"]) == ["ADJ"]
+
+
+def test_weights_with_more_decimals_than_can_be_packed_tag_with_floats():
+    tagger = _tagger_of({"b": {1: 0.1234567}, "w plans": {2: 0.1234566}})
+    assert tagger.perceptron.packed() is None
+    assert tagger.tag(["plans", "plans"]) == ["VERB", "VERB"]
+
+
+weights_in_thousandths = st.dictionaries(
+    st.sampled_from([f"f{k}" for k in range(12)]),
+    st.dictionaries(st.integers(0, 2), st.integers(-40_000, 40_000).filter(bool).map(lambda k: k / 1000), min_size=1),
+)
+
+
+@given(weights_in_thousandths, st.lists(st.sampled_from([f"f{k}" for k in range(14)]), max_size=40))
+def test_packed_sums_pick_the_class_float_sums_pick(weights, features):
+    perceptron = AveragedPerceptron(3)
+    perceptron.weights = weights
+    packed = perceptron.packed()
+    assert packed is not None
+    best = packed.best(packed.sum(features[5:], packed.sum(features[:5])))
+    if best is not None:  # a tie in thousandths: the floats decide
+        assert best == _float_choice(weights, features)
+
+
+def test_a_perceptron_packs_its_weights_again_after_a_training_step():
+    perceptron = AveragedPerceptron(3)
+    perceptron.weights = {"b": {0: 1.0}}
+    packed = perceptron.packed()
+    assert packed is not None and packed.best(packed.sum(["b"])) == 0
+    perceptron.update(1, 0, ["b"])
+    perceptron.update(1, 0, ["b"])  # "b" now weighs -1.0 for class 0 and 2.0 for class 1
+    packed = perceptron.packed()
+    assert packed is not None and packed.best(packed.sum(["b"])) == 1
+
+
+def test_a_model_that_has_tagged_saves_to_the_same_file(tmp_path):
+    save_model(train(list(read_conllu_sentences(FIXTURE)), iterations=2, seed=3), tmp_path / "model.json.gz")
+    tagger = load_model(tmp_path / "model.json.gz")
+    assert tagger.perceptron.packed() is not None
+    tagger.tag("The council backs the new plan .".split())
+    save_model(tagger, tmp_path / "again.json.gz")
+    assert (tmp_path / "again.json.gz").read_bytes() == (tmp_path / "model.json.gz").read_bytes()

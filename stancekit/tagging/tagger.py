@@ -35,8 +35,48 @@ from stancekit.tagging.tags import UPOS_TAGS
 MODEL_FORMAT = "stancekit-perceptron-tagger/2"
 #: Windows of words whose tags a tagger keeps, per pass (about 250 bytes each).
 KNOWN_WINDOWS_KEPT = 100_000
+#: Word forms whose own features' sums a tagger keeps, per pass.
+OWN_SUMS_KEPT = 200_000
 #: Where the bundled model lives, inside the package so that it ships in the wheel.
 BUNDLED_MODEL = Path(__file__).resolve().parent / "model" / "en-ewt-upos.json.gz"
+
+
+class _Scorer:
+    """What one pass of a tagger picks tags with: its weights, packed for adding up when they
+    can be (see `PackedWeights`), and the sums of each word form's own features (its spelling,
+    classes, suffixes), which do not change once trained, for up to `OWN_SUMS_KEPT` forms."""
+
+    __slots__ = ("own_scores", "own_sums", "perceptron")
+
+    def __init__(self, perceptron: AveragedPerceptron):
+        self.perceptron = perceptron
+        self.own_sums: dict[str, int] = {}
+        self.own_scores: dict[str, list[float]] = {}
+        perceptron.packed()  # packed now, so that a pickled tagger keeps them packed
+
+    def best(self, form: str, own: Sequence[str], features: Sequence[str]) -> int:
+        """The index of the best tag for a word of that `form`, `own` features and other
+        `features`: from the packed sums, or the float ones where those tie or cannot be had."""
+        packed = self.perceptron.packed()
+        if packed is not None:
+            base = self.own_sums.get(form)
+            if base is None:
+                base = packed.sum(own)
+                if len(self.own_sums) < OWN_SUMS_KEPT:
+                    self.own_sums[form] = base
+            best = packed.best(packed.sum(features, base))
+            if best is not None:
+                return best
+        scores = self.perceptron.scores(features, self._own_scores(form, own))
+        return scores.index(max(scores))
+
+    def _own_scores(self, form: str, own: Sequence[str]) -> list[float]:
+        found = self.own_scores.get(form)
+        if found is None:
+            found = self.perceptron.scores(own)
+            if len(self.own_scores) < OWN_SUMS_KEPT:
+                self.own_scores[form] = found
+        return found
 
 
 class ModelError(ValueError):
@@ -64,9 +104,8 @@ class PerceptronTagger:
         self.ambiguity = dict(ambiguity)
         self.info = dict(info or {})
         self.features = FeatureExtractor(self.ambiguity)
-        # Scores of each word's own features, per pass: they do not change once trained.
-        self._own_scores: dict[str, list[float]] = {}
-        self._own_scores_second: dict[str, list[float]] = {}
+        self._scorer = _Scorer(perceptron)
+        self._scorer_second = _Scorer(second) if second is not None else None
         self._index = {tag: i for i, tag in enumerate(self.tags)}
         # The tag each pass gave a word in a known window of five words and with known tags
         # before it (and, in the second pass, after it): they are all its features see.
@@ -89,10 +128,10 @@ class PerceptronTagger:
         if gold is None and features is None:
             return self._tag_with_known_windows(forms)
         positions = (features or self.features).static(forms)
-        first = self._tag(forms, positions, self.perceptron, self._own_scores, gold)
+        first = self._tag(forms, positions, self.perceptron, self._scorer, gold)
         if self.second is None or gold is not None:
             return first
-        return self._tag(forms, positions, self.second, self._own_scores_second, None, first)
+        return self._tag(forms, positions, self.second, self._scorer_second, None, first)
 
     def second_pass(
         self,
@@ -129,7 +168,7 @@ class PerceptronTagger:
         window: list,
         positions: list[Position | None],
         padded: tuple,
-        perceptron: AveragedPerceptron,
+        scorer: _Scorer,
         known: dict[tuple, str],
         first: Sequence[str | None] | None,
         stretch: tuple[int, int, tuple[str, str]] | None = None,
@@ -141,8 +180,7 @@ class PerceptronTagger:
         tagdict = self.tagdict
         names = self.tags
         position_of = self.features.position
-        own_scores = self._own_scores if first is None else self._own_scores_second
-        scores_of = perceptron.scores
+        best_of = scorer.best
         # a stretch is given the first pass's tags with the end's stand-ins after them already
         ahead = first if stretch is not None else [*first, *END] if first is not None else None
         start, stop, (prev, prev2) = stretch or (0, len(forms), START)
@@ -165,13 +203,7 @@ class PerceptronTagger:
                         features = with_history(*rest, prev, prev2)
                     else:
                         features = with_first_pass(*rest, prev, prev2, ahead[i], ahead[i + 1], ahead[i + 2])
-                    base = own_scores.get(form)
-                    if base is None:
-                        base = scores_of(own)
-                        if len(own_scores) < 200_000:
-                            own_scores[form] = base
-                    scores = scores_of(features, base)
-                    tag = names[scores.index(max(scores))]
+                    tag = names[best_of(form, own, features)]
                     if len(known) < KNOWN_WINDOWS_KEPT:
                         known[key] = tag
             out.append(tag)
@@ -183,12 +215,12 @@ class PerceptronTagger:
         forms: Sequence[str],
         positions: list[Position],
         perceptron: AveragedPerceptron,
-        own_scores: dict[str, list[float]] | None,
+        scorer: _Scorer | None,
         gold: Sequence[str] | None,
         first: Sequence[str] | None = None,
     ) -> list[str]:
         """One greedy pass (the second when given the `first` pass's tags). Tagging (no `gold`)
-        scores each word's own features once per word form and keeps the sums in `own_scores`."""
+        picks tags with the `scorer` of the pass; training, with the `perceptron` it updates."""
         tagdict = self.tagdict
         names = self.tags
         ahead = [*first, *END] if first is not None else None
@@ -202,19 +234,13 @@ class PerceptronTagger:
                     features = with_history(*rest, prev, prev2)
                 else:
                     features = with_first_pass(*rest, prev, prev2, ahead[i], ahead[i + 1], ahead[i + 2])
-                if gold is not None or own_scores is None:
+                if gold is not None or scorer is None:
                     features += own
                     guess = perceptron.predict(features)
                     if gold is not None:
                         perceptron.update(self._index[gold[i]], guess, features)
                 else:
-                    base = own_scores.get(form)
-                    if base is None:
-                        base = perceptron.scores(own)
-                        if len(own_scores) < 200_000:
-                            own_scores[form] = base
-                    scores = perceptron.scores(features, base)
-                    guess = scores.index(max(scores))
+                    guess = scorer.best(form, own, features)
                 tag = names[guess]
             out.append(tag)
             prev2, prev = prev, tag
@@ -346,14 +372,14 @@ class _Stretches:
         first_stop = stop if tagger.second is None else min(len(forms), stop + 2)
         common = (forms, self.window, self.positions, self.padded)
         self.first[start:first_stop] = tagger._known_pass(
-            *common, tagger.perceptron, tagger._known_windows, None, (start, first_stop, self._state(self.first, start))
+            *common, tagger._scorer, tagger._known_windows, None, (start, first_stop, self._state(self.first, start))
         )
-        if tagger.second is None:
+        if tagger._scorer_second is None:  # no second pass
             self.final[start:stop] = self.first[start:stop]
             return
         self.final[start:stop] = tagger._known_pass(
             *common,
-            tagger.second,
+            tagger._scorer_second,
             tagger._known_windows_second,
             self.first,
             (start, stop, self._state(self.final, start)),
