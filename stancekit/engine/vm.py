@@ -38,9 +38,10 @@ from stancekit.engine.sentence import SentenceContext
 from stancekit.engine.steps import Walk, admits, as_filter, compile_steps
 from stancekit.text.tokens import Token
 
-# A program is a DAG of at most a few thousand instructions; recursion follows one path.
-if sys.getrecursionlimit() < 10000:
-    sys.setrecursionlimit(10000)
+# A program is a DAG of at most a few thousand instructions; recursion follows one path, in
+# up to two calls per instruction (a memoised one's memo, then its step).
+if sys.getrecursionlimit() < 20000:
+    sys.setrecursionlimit(20000)
 
 
 def _is_upper(t: Token) -> bool:
