@@ -10,7 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stancekit import Document, Matcher, load_rules
+from stancekit.compiler.program import ProgramBuilder
+from stancekit.dsl.parser import parse_pattern
+from stancekit.engine.sentence import SentenceContext
+from stancekit.engine.vm import find_matches
 from stancekit.text.documents import iter_documents
+from stancekit.text.tokens import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 PACK = load_rules()
@@ -525,3 +530,15 @@ def test_a_topic_cut_inside_a_quote_that_never_closes_ends_before_the_mark(tmp_p
 
 def test_a_topic_does_not_end_on_a_coordinator(tmp_path):
     assert scan_opener(tmp_path, "Ms. Ruiz backed a review and then left.") == ["a review"]
+
+
+# -- the walk -------------------------------------------------------------------------------
+
+
+def test_a_match_through_thousands_of_optional_tokens_is_found():
+    """A walk recurses along the path it takes through the program: a pattern of 4,000
+    optional tokens, matched through all of them, does not run out of stack."""
+    program, entry = ProgramBuilder().build(parse_pattern(" ".join(["[any]?"] * 4000) + ' "plan"'))
+    tokens = tokenize("the " * 4000 + "plan")
+    found = find_matches(program, entry, SentenceContext(tokens))
+    assert [(m.start, m.end) for m in found] == [(0, 4001)]

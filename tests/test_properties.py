@@ -16,6 +16,7 @@ default, `HYPOTHESIS_PROFILE=long` for at least 10,000 each.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from unittest.mock import patch
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -26,6 +27,7 @@ from stancekit.dsl import ast
 from stancekit.dsl.fastparse import read_pattern
 from stancekit.dsl.parser import PatternSyntaxError, _ToAst, _Typist, parse_pattern, parse_with_lark
 from stancekit.dsl.validate import program_size
+from stancekit.engine import steps
 from stancekit.engine.captures import SentenceContext
 from stancekit.engine.vm import TOKEN_CLASSES, find_matches
 from stancekit.text import segment as segmentation
@@ -123,14 +125,26 @@ def _matcher_patterns() -> st.SearchStrategy[str]:
     return st.recursive(sequence, grouped, max_leaves=6)
 
 
-class _Counting(tuple):
-    """A program that counts how often the matcher reads an instruction."""
+class _StepCounter:
+    """Counts the instructions walks work out (not the states their memo answers): the
+    matcher's steps, for programs compiled while `counting()` is on."""
 
-    reads = 0
+    def __init__(self) -> None:
+        self.steps = 0
 
-    def __getitem__(self, index):
-        type(self).reads += 1
-        return super().__getitem__(index)
+    def counting(self):
+        compile_one = steps._compile_one
+
+        def compile_counted(*args):
+            step = compile_one(*args)
+
+            def counted(walk, pos, count):
+                self.steps += 1
+                return step(walk, pos, count)
+
+            return counted
+
+        return patch.object(steps, "_compile_one", compile_counted)
 
 
 def _ends(node: ast.Node, tokens: Sequence[Token], pos: int) -> Iterator[int]:
@@ -203,12 +217,12 @@ def test_the_matcher_finds_what_a_backtracking_matcher_finds_within_its_budget(p
         assume(False)
     program, entry = ProgramBuilder().build(tree)
     tokens = tokenize(" ".join(words))
-    counted = _Counting(program)
-    _Counting.reads = 0
-    found = find_matches(counted, entry, SentenceContext(tokens))
-    # a counted repeat's states are (instruction, position, count): at most about three reads
+    counter = _StepCounter()
+    with counter.counting():
+        found = find_matches(program, entry, SentenceContext(tokens))
+    # a counted repeat's states are (instruction, position, count): at most about three steps
     # per instruction of the unrolled program and token position
-    assert _Counting.reads <= 3 * (program_size(tree) + 1) * (len(tokens) + 1)
+    assert counter.steps <= 3 * (program_size(tree) + 1) * (len(tokens) + 1)
     assert [(m.start, m.end) for m in found] == _reference_matches(tree, tokens)
     filtered = find_matches(program, entry, SentenceContext(tokens), firsts=first_filters(program))
     assert filtered == found

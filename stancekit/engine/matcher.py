@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from stancekit.antecedents import DocumentText, antecedent_keys
@@ -533,18 +533,12 @@ class Matcher:
             rule = self.compiled.rules[rule_index]
             last_start = None
             if present is not None:
-                # a match holds a word of each required set, and each pair of neighbours: one
-                # missing, no match; and no match starts after the last word of any set
-                if any(present.isdisjoint(words_of) for words_of in rule.requirements) or not all(
-                    neighbours_present(pair, words, positions, context) for pair in rule.neighbours
-                ):
+                if not _words_allow(rule, present, words, positions, context):
                     if observe is not None:
                         observe(RuleTried(sentence, rule, (), context))
                     continue
                 if rule.requirements:
-                    last_start = min(
-                        max(positions[w][-1] for w in words_of.intersection(present)) for words_of in rule.requirements
-                    )
+                    last_start = _last_start(rule.requirements, present, positions)
             matches: Iterable[RawMatch] = find_matches(
                 rule.program,
                 rule.entry,
@@ -693,6 +687,35 @@ class Matcher:
             ruleset=self.compiled.hash,
             cue=cue,
         )
+
+
+def _words_allow(
+    rule: CompiledRule,
+    present: KeysView[str],
+    words: Sequence[str],
+    positions: Mapping[str, list[int]],
+    context: SentenceContext,
+) -> bool:
+    """Whether a sentence holds what every match of `rule` holds: a word of each required set
+    and each pair of neighbours; one missing, no match. Asked of every rule a sentence's
+    words name, so written as plain loops."""
+    for words_of in rule.requirements:
+        if present.isdisjoint(words_of):
+            return False
+    return not rule.neighbours or all(neighbours_present(pair, words, positions, context) for pair in rule.neighbours)
+
+
+def _last_start(
+    requirements: Sequence[frozenset[str]], present: KeysView[str], positions: Mapping[str, list[int]]
+) -> int:
+    """Where a match starts at the latest: no match starts after the last word of any
+    required set (all of which the sentence holds)."""
+    latest = -1
+    for words_of in requirements:
+        last = max(positions[w][-1] for w in words_of.intersection(present))
+        if latest < 0 or last < latest:
+            latest = last
+    return latest
 
 
 class _SharedSets:

@@ -9,7 +9,8 @@ the same whatever the count, and it is walked once. Alternatives are tried in pa
 and the first that completes wins, like a regex engine without the exponential worst case.
 
 Matches are found leftmost first and do not overlap within one rule; the search resumes
-after each match.
+after each match. The walk itself runs a program compiled once into Python closures, one per
+instruction (see `steps`): this module holds what surrounds it.
 """
 
 from __future__ import annotations
@@ -25,28 +26,22 @@ from stancekit.compiler.program import (
     CHECK,
     CLASS,
     CUE,
-    END,
-    ENTRY,
     FORMS,
     LITERAL,
-    LOOP,
-    MATCH,
     NOT,
-    PHRASE,
     REGEX,
-    REPEAT,
-    SPAN,
     SPLIT,
     START,
     TAG,
 )
-from stancekit.engine.captures import extractor_for, head_of
 from stancekit.engine.sentence import SentenceContext
+from stancekit.engine.steps import Walk, admits, as_filter, compile_steps
 from stancekit.text.tokens import Token
 
-# A program is a DAG of at most a few thousand instructions; recursion follows one path.
-if sys.getrecursionlimit() < 10000:
-    sys.setrecursionlimit(10000)
+# A program is a DAG of at most a few thousand instructions; recursion follows one path, in
+# up to two calls per instruction (a memoised one's memo, then its step).
+if sys.getrecursionlimit() < 20000:
+    sys.setrecursionlimit(20000)
 
 
 def _is_upper(t: Token) -> bool:
@@ -71,25 +66,64 @@ def token_class(name: str) -> Callable[[Token], bool]:
     return found
 
 
+#: A single-token test made into a function of (sentence, position).
+Predicate = Callable[[SentenceContext, int], bool]
+#: Each test's predicate, by the test's identity (kept with the test, so it stays unique).
+_PREDICATES: dict[int, tuple[tuple, Predicate]] = {}
+#: How many predicates are kept before all are dropped (rule sets come and go in tests).
+_KEEP_PREDICATES = 50000
+
+
 def passes(test: tuple, context: SentenceContext, pos: int) -> bool:
     """Whether the token at `pos` passes a single-token test (as built by `compiler.program.token_test`)."""
+    found = _PREDICATES.get(id(test))
+    if found is None or found[0] is not test:
+        if len(_PREDICATES) >= _KEEP_PREDICATES:
+            _PREDICATES.clear()
+        found = _PREDICATES[id(test)] = (test, _predicate(test))
+    return found[1](context, pos)
+
+
+def _predicate(test: tuple) -> Predicate:
+    """The test as a function: made once, so that asking it again neither dispatches on its
+    kind nor walks the tests nested in it."""
     kind, arg = test[0], test[1]
-    token = context.tokens[pos]
     if kind == FORMS:
-        return token.lower in arg
+        return lambda context, pos: context.tokens[pos].lower in arg
     if kind == REGEX:
-        return arg.fullmatch(token.text) is not None
+        return lambda context, pos: arg.fullmatch(context.tokens[pos].text) is not None
     if kind == CLASS:
-        return bool(token_class(arg)(token))
+        return lambda context, pos: bool(token_class(arg)(context.tokens[pos]))
     if kind == TAG:
-        return context.tags[pos] in arg
+        return lambda context, pos: context.tags[pos] in arg
     if kind == SPLIT:
-        return any(passes(t, context, pos) for t in arg)
+        return _any_of(tuple(_predicate(t) for t in arg))
     if kind == CHECK:
-        return all(passes(t, context, pos) for t in arg)
+        return _all_of(tuple(_predicate(t) for t in arg))
     if kind == NOT:
-        return not passes(arg, context, pos)
+        inner = _predicate(arg)
+        return lambda context, pos: not inner(context, pos)
     raise ValueError(f"not a token test: {test!r}")
+
+
+def _any_of(parts: tuple[Predicate, ...]) -> Predicate:
+    def any_passes(context: SentenceContext, pos: int) -> bool:
+        for part in parts:  # noqa: SIM110 - a loop makes no generator per call
+            if part(context, pos):
+                return True
+        return False
+
+    return any_passes
+
+
+def _all_of(parts: tuple[Predicate, ...]) -> Predicate:
+    def all_pass(context: SentenceContext, pos: int) -> bool:
+        for part in parts:  # noqa: SIM110 - a loop makes no generator per call
+            if not part(context, pos):
+                return False
+        return True
+
+    return all_pass
 
 
 def neighbours_present(
@@ -173,11 +207,13 @@ class TokenTests:
     Tests are told apart by identity: they belong to compiled programs, which outlive the
     sentence, so an identity is never reused while its row is kept."""
 
-    __slots__ = ("context", "lowers", "rows", "texts")
+    __slots__ = ("context", "lowers", "padded_lowers", "rows", "texts")
 
     def __init__(self, context: SentenceContext):
         self.context = context
         self.lowers = [t.lower for t in context.tokens]
+        #: With None for the end of the sentence: a look one past the last token fails.
+        self.padded_lowers = [*self.lowers, None]
         self.texts = [t.text for t in context.tokens]
         self.rows: dict[int, list[bool | None]] = {}
 
@@ -253,162 +289,27 @@ def find_matches(
     instruction that consumed tokens records the furthest token position it reached
     (instruction -> position): how far a rule got, for `explain`.
     """
-    tokens = context.tokens
-    n = len(tokens)
-    memo: dict[int, tuple | None] = {}
-    stride = n + 1
-    size = len(program)
-    runs: dict[int, list[int]] = {}
-    cache = context.cache
+    n = len(context.tokens)
     tests = TokenTests.of(context)
-    lowers = tests.lowers
-    test_passes = tests.passes
-    any_regex = tests.any_regex
-    regex_matches = tests.regex_matches
-
-    def spans(capture_type: str, pos: int, final: bool) -> tuple[int, ...]:
-        key = (capture_type, pos, final)
-        found = cache.get(key)
-        if found is None:
-            found = extractor_for(capture_type)(tokens, pos, context, final) if pos < n else ()
-            cache[key] = found
-        return found
-
-    def admits(pc: int, pos: int) -> bool:
-        """Whether the token at `pos` can be the first that instruction `pc` consumes."""
-        first = firsts[pc]
-        if first is None:
-            return True
-        if pos >= n:
-            return False
-        return lowers[pos] in first[0] or any_regex(first[1], pos)
-
-    def room(head: int, pos: int) -> int:
-        """How many more repetitions of the counted repeat `head` could fit from `pos`."""
-        found = runs.get(head)
-        if found is None:
-            found = runs[head] = run_lengths(program[head][5], context)
-        return found[pos]
-
-    def step(pc: int, pos: int, count: int):
-        key = (count * size + pc) * stride + pos
-        if key in memo:
-            return memo[key]
-        ins = program[pc]
-        op = ins[0]
-        result = None
-        # the most frequent instructions first
-        if op == SPLIT:
-            if firsts is None:
-                for nxt in ins[1]:
-                    result = step(nxt, pos, count)
-                    if result is not None:
-                        break
-            else:
-                lower = lowers[pos] if pos < n else None
-                for nxt in ins[1]:
-                    first = firsts[nxt]
-                    if first is not None and (
-                        lower is None or (lower not in first[0] and not any_regex(first[1], pos))
-                    ):
-                        continue
-                    result = step(nxt, pos, count)
-                    if result is not None:
-                        break
-        elif op == SPAN:
-            ends = spans(ins[1], pos, program[ins[3]][0] == MATCH)
-            if ends and progress is not None:
-                progress[pc] = max(progress.get(pc, 0), ends[0])
-            for end in ends:
-                sub = step(ins[3], end, count)
-                # the head test comes after the rest of the pattern: a test of a tag tags the
-                # sentence, which only a match that could complete is worth
-                if sub is not None and (
-                    ins[4] is None or passes(ins[4], context, head_of(ins[1], tokens, pos, end, context.profile))
-                ):
-                    result = (sub[0], ("c", ins[2], ins[1], pos, end, sub[1]))
-                    break
-        elif op == NOT:
-            if pos < n and not test_passes(ins[1], pos):
-                if progress is not None:
-                    progress[pc] = max(progress.get(pc, 0), pos + 1)
-                result = step(ins[2], pos + 1, count)
-        elif op == PHRASE:
-            phrase = context.phrases(ins[1]).get(pos) if pos < n else None
-            if phrase is not None and (ins[5] is None or passes(ins[5], context, phrase.head)):
-                if progress is not None:
-                    progress[pc] = max(progress.get(pc, 0), phrase.end)
-                sub = step(ins[2], phrase.end, count)
-                if sub is not None:
-                    result = (sub[0], ("p", ins[3], ins[4], pos, phrase.end, sub[1])) if ins[3] else sub
-        elif op == START:
-            result = step(ins[1], pos, count) if pos == 0 else None
-        elif op == MATCH:
-            result = (pos, None)
-        elif op == CHECK:
-            if pos < n and test_passes(ins[1], pos):
-                result = step(ins[2], pos, count)
-        elif op in ONE_TOKEN_OPS:
-            if pos < n:
-                if op == FORMS:
-                    ok = lowers[pos] in ins[1]
-                elif op == TAG:
-                    # a tag costs tagging the sentence: not looked up when the token after it
-                    # cannot go on with the match ("[PROPN] 's" where no "'s" follows)
-                    hopeless = progress is None and firsts is not None and not admits(ins[2], pos + 1)
-                    ok = not hopeless and context.tags[pos] in ins[1]
-                elif op == REGEX:
-                    ok = regex_matches(ins[1], pos)
-                else:
-                    ok = test_passes(ins, pos)  # (CLASS, name, ...) is a test
-                if ok:
-                    if progress is not None:
-                        progress[pc] = max(progress.get(pc, 0), pos + 1)
-                    sub = step(ins[2], pos + 1, count)
-                    if sub is not None:
-                        result = (sub[0], ("t", pos, pos + 1, ins[3], sub[1])) if ins[3] else sub
-        elif op == ENTRY:
-            if pos < n:
-                rests = ins[1].get(lowers[pos])
-                if rests:
-                    for rest in rests:
-                        stop = pos + 1 + len(rest)
-                        if stop <= n and all(lowers[pos + 1 + k] == w for k, w in enumerate(rest)):
-                            if progress is not None:
-                                progress[pc] = max(progress.get(pc, 0), stop)
-                            sub = step(ins[2], stop, count)
-                            if sub is not None:
-                                result = (sub[0], ("t", pos, stop, ins[3], sub[1]))
-                                break
-        elif op == REPEAT:
-            if count < ins[3] and (firsts is None or admits(ins[1], pos)):
-                result = step(ins[1], pos, count)
-            if result is None and count >= ins[2] and (firsts is None or admits(ins[4], pos)):
-                result = step(ins[4], pos, 0)
-        elif op == LOOP:
-            head, low, high = ins[1], ins[2], ins[3]
-            done = count + 1
-            if done >= low and high - done > room(head, pos):
-                done = high - room(head, pos)  # a bound the tokens ahead never reach: same walk
-            result = step(head, pos, done)
-        elif op == END:
-            result = step(ins[1], pos, count) if _at_end(tokens, pos) else None
-        memo[key] = result
-        return result
-
+    steps = _COMPILED.steps(program, entry, firsts, progress is not None)
+    walk = Walk(context, tests, progress)
+    step = steps[entry]
+    first = as_filter(firsts[entry]) if firsts is not None else None
     matches: list[RawMatch] = []
     pos = 0
     stop = n if last_start is None else min(n, last_start + 1)
+    if program[entry][0] == START:
+        stop = min(stop, 1)  # a pattern that holds to the sentence start matches from there only
     nearest = tests.nearest(anchor[0]) if anchor is not None and progress is None else None
     reach = anchor[1] if anchor is not None else 0
     while pos < stop:
         if nearest is not None and nearest[pos] - pos > reach:
             pos = nearest[pos] - reach  # no match starts before the next anchor word is in reach
             continue
-        if firsts is not None and not admits(entry, pos):
+        if first is not None and not admits(walk, first, pos):
             pos += 1
             continue
-        found = step(entry, pos, 0)
+        found = step(walk, pos, 0)
         if found is None or found[0] <= pos:
             pos += 1
             continue
@@ -417,9 +318,33 @@ def find_matches(
     return matches
 
 
-def _at_end(tokens: Sequence[Token], pos: int) -> bool:
-    """The end of the sentence, ignoring closing punctuation and quote marks."""
-    return all(not t.text[:1].isalnum() for t in tokens[pos:])
+class _CompiledPrograms:
+    """Programs compiled to closures (`steps.compile_steps`), each made once and kept.
+
+    Kept by (program, entry, filters, tracing), with the program and filters they were made
+    from: these are told apart by identity, which their being kept keeps unique. All are
+    dropped once more than `keep` instructions' worth are kept (a few hundred bytes each):
+    several times a large pack's, while programs made for one use (in tests, for `explain`)
+    come and go."""
+
+    def __init__(self, keep: int):
+        self.keep = keep
+        self.kept = 0
+        self.found: dict[tuple, tuple] = {}
+
+    def steps(self, program: Sequence[tuple], entry: int, firsts: Sequence | None, tracing: bool) -> list:
+        key = (id(program), entry, id(firsts), tracing)
+        found = self.found.get(key)
+        if found is None:
+            if self.kept + len(program) > self.keep:
+                self.found.clear()
+                self.kept = 0
+            found = self.found[key] = (program, firsts, compile_steps(program, entry, firsts, tracing))
+            self.kept += len(program)
+        return found[2]
+
+
+_COMPILED = _CompiledPrograms(keep=100_000)
 
 
 def _build(start: int, found: tuple) -> RawMatch:
