@@ -48,3 +48,22 @@ def test_starts_too_far_from_the_anchor_word_are_skipped_and_the_matches_stay_th
 def test_a_word_every_option_of_a_pattern_requires_is_required():
     tree = parse_pattern("[cap] ',' with [num] percent support | [cap] ',' with [num] percent of the vote")
     assert frozenset({"with"}) in requirements(tree)
+
+
+def test_a_deeply_nested_pattern_gets_its_anchor_however_deep_its_program() -> None:
+    """Found by the long Hypothesis profile: repeats inside repeats compile to a program of
+    thousands of instructions, whose anchor was worked out one recursive call per instruction
+    and ran out of stack under a test runner's own frames."""
+    import sys
+
+    body = "( !'a'{0,2} [any]{0,2} [cap] [num]{1,3} | $ $ ^ !'a'{0,2} )"
+    pattern = f"( ( {body}* | {body}{{0,2}} )* | ( [cap]{{1,3}} | ^ [num]* ) )"
+    program, entry = ProgramBuilder().build(parse_pattern(pattern))
+    assert len(program) > 2000
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(600)
+    try:
+        found = start_anchor(program, entry)
+    finally:
+        sys.setrecursionlimit(limit)
+    assert found is None  # a match may start anywhere: no word is certain near its start

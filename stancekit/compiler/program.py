@@ -415,6 +415,12 @@ def start_anchor(
             anchors[pc] = _anchor(program, pc, anchor, width, phrase_anchors or {})
         return anchors[pc]
 
+    # the compiler emits what an instruction leads to before it (but for a repeat's loop, which
+    # ends the walk of its body): from the first instruction up, each one's successors are
+    # known when it is asked, and a program of thousands needs no deep recursion
+    for pc in range(min(entry, len(program) - 1) + 1):
+        width(pc)
+        anchor(pc)
     return anchor(entry)
 
 
