@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import signal
 import subprocess
 import sys
 import time
@@ -128,14 +130,26 @@ print(f"{seconds} {peak_kb} {code}")
 
 
 def measure(command: list[str], timeout: float) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS in MB and exit code of `command`, run in a fresh process."""
+    """Wall seconds, peak RSS in MB and exit code of `command`, run in a fresh process. A case
+    past its `timeout` is stopped with the process that measures it: both run in a process
+    group of their own, killed whole (killing the measuring process alone left the scan
+    running on, taking a core from every case after it)."""
+    measuring = subprocess.Popen(
+        [sys.executable, "-c", _MEASURE, *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     try:
-        done = subprocess.run(
-            [sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, timeout=timeout, check=True
-        )
+        out, err = measuring.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
+        os.killpg(measuring.pid, signal.SIGKILL)
+        measuring.communicate()
         return timeout, float("nan"), -1
-    seconds, peak_kb, code = done.stdout.split()
+    if measuring.returncode != 0:
+        raise subprocess.CalledProcessError(measuring.returncode, command, out, err)
+    seconds, peak_kb, code = out.split()
     return float(seconds), int(peak_kb) / 1024, int(code)
 
 
