@@ -159,7 +159,7 @@ def test_a_possessive_repeated_after_and_is_the_same_persons_as_the_first(matche
 def test_he_after_a_quote_said_by_a_surname_is_that_speaker_not_a_person_named_before(matcher):
     text = (
         "Daniel Okafor and Ana Ruiz won the top awards on Sunday.\n\n"
-        "Veteran actor Tom Reed took the best supporting actor award for his role in a boxing film.\n\n"
+        "The stage veteran Tom Reed was named best supporting actor for a boxing film.\n\n"
         '"Thank you all for coming," said Okafor, accepting his award.\n\n'
         "He also praised the director for taking a chance on the film.\n"
     )
