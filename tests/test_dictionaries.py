@@ -32,6 +32,15 @@ def test_the_starter_dictionary_names_the_worlds_countries_and_bodies():
     assert PACK.topics, "a starter topic dictionary ships too"
 
 
+def test_a_partys_national_committee_is_a_body_of_the_party_not_the_party():
+    """The DNC rejecting a debate schedule is not every Democrat rejecting it."""
+    [committee] = Matcher(PACK.compile()).scan("The DNC rejected the new debate schedule.")
+    assert committee.actor.id == "US_DNC"
+    assert "US_DEMOCRATIC_PARTY" in {a.id for a in committee.actor.affiliations}
+    [party] = Matcher(PACK.compile()).scan("The Republican Party rejected the new debate schedule.")
+    assert party.actor.id == "US_REPUBLICAN_PARTY"
+
+
 def test_dictionaries_load_with_extra_files_and_link_across_them(tmp_path):
     path = write(
         tmp_path,
