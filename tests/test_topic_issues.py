@@ -15,7 +15,10 @@ MATCHER = Matcher(load_rules().compile())
         ("Publicans oppose the Licensing Act.", "alcohol"),
         ("Campaigners back free personal care for the elderly.", "social_care"),
         ("Liberty opposes house arrest for terror suspects.", "terrorism"),
-        ("Labour opposes all-women shortlists.", "discrimination"),
+        ("Labour opposes all-women shortlists.", "affirmative_action"),
+        # equal pay and racism are measures of their own under discrimination at large
+        ("The union backs equal pay for care workers.", "equal_pay"),
+        ("The bishop condemned racism in football.", "racism"),
         ("Editors welcomed the Freedom of Information Act.", "freedom_of_information"),
         ("Peers back reform of the Act of Settlement.", "constitutional_reform"),
     ],
