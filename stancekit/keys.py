@@ -1323,9 +1323,10 @@ def _keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
         keyed = replace(keyed, actor=replace(keyed.actor, key=within))
     if topic.id and not _named_in_core(topic, compiled):
         # the dictionary found its entry in an adjunct ("courage ... on holding a referendum"):
-        # the key is what the phrase is about; the entry stays the finding's id
+        # the key is what the phrase is about; the entry stays the finding's id, and an entry
+        # the core names ("free-trade deals such as NAFTA": trade deals) keys it
         unnamed = replace(finding, topic=replace(topic, id=None, name=topic.text))
-        return replace(keyed, topic=replace(keyed.topic, key=with_keys(unnamed, compiled.profile, actor_ids).topic.key))
+        return replace(keyed, topic=replace(keyed.topic, key=_keyed_by_rules(unnamed, compiled).topic.key))
     if topic.id:
         narrower = _generic_entry_key(finding, compiled) or measure_key(finding.topic, compiled)
         return replace(keyed, topic=replace(keyed.topic, key=narrower)) if narrower else keyed

@@ -266,6 +266,14 @@ def test_a_dictionary_entry_found_only_in_an_adjunct_does_not_key_the_topic() ->
     assert named.topic.key == "referendum"
 
 
+def test_a_broader_entry_the_core_names_keys_a_topic_whose_narrower_one_sits_in_an_adjunct() -> None:
+    """Trade pacts "like the North American Free Trade Agreement" are trade deals, not NAFTA
+    alone, nor free text."""
+    text = "The senator attacked trade pacts like the North American Free Trade Agreement."
+    (found,) = MATCHER.scan(Document("d", text))
+    assert (found.topic.id, found.topic.key) == ("nafta", "free_trade_agreement")
+
+
 def test_an_end_to_something_is_keyed_by_what_is_to_end() -> None:
     assert key_of("an end to the tuition fees") == "tuition fee"
 

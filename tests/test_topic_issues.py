@@ -19,6 +19,11 @@ MATCHER = Matcher(load_rules().compile())
         # equal pay and racism are measures of their own under discrimination at large
         ("The union backs equal pay for care workers.", "equal_pay"),
         ("The bishop condemned racism in football.", "racism"),
+        # a named deal or scheme is its own topic under the issue
+        ("The senator opposes the Trans-Pacific Partnership.", "trans_pacific_partnership"),
+        ("The governor opposes the TPP trade deal.", "trans_pacific_partnership"),
+        ("The senator defended Obamacare.", "affordable_care_act"),
+        ("The nurses back Medicare for all.", "single_payer"),
         ("Editors welcomed the Freedom of Information Act.", "freedom_of_information"),
         ("Peers back reform of the Act of Settlement.", "constitutional_reform"),
     ],
