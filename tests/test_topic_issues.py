@@ -46,6 +46,11 @@ def test_an_issue_written_as_what_is_proposed_is_keyed_by_the_dictionary(sentenc
     assert found.topic.key == issue
 
 
+def test_personal_care_products_are_no_care_for_the_elderly() -> None:
+    (found,) = MATCHER.scan(Document("d", "Shoppers favour personal care brands from abroad."))
+    assert found.topic.id != "social_care"
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
