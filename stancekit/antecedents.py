@@ -33,6 +33,7 @@ from stancekit.text.tokens import Token, tokenize
 
 if TYPE_CHECKING:
     from stancekit.compiler.ruleset import CompiledRuleSet
+    from stancekit.engine.profile import LanguageProfile
 
 #: Tags of the words that may modify a noun before it ("the identity cards bill").
 _MODIFIER_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
@@ -178,15 +179,22 @@ def _issue_of_its_kind(issue: str | None, head: str, topic: TopicRef, compiled: 
     return issue if issue in named else None
 
 
+def _with_head(topic: TopicRef, head: str, profile: LanguageProfile) -> tuple[list[Token], int | None]:
+    """A pointing topic's tokens and where its head stands among them (its first word whose
+    noun lemma is `head`), None when no word is."""
+    tokens = tokenize(topic.text, profile=profile)
+    at = next((k for k, token in enumerate(tokens) if lemma(token.text, "NOUN").casefold() == head), None)
+    return tokens, at
+
+
 def _owned_or_shown(topic: TopicRef, head: str, document: DocumentText) -> bool:
     """Whether a pointing topic says whose it is or points at what was just said, before its
     head ("IBM's move", "his policies", "the club's decision", "that idea"): it is that one's
     own, or what the sentence before it names, which is seldom the issue the whole story
     leads with ("the plans", "the move" may be)."""
     profile = document.compiled.profile
-    words = [t.text for t in tokenize(topic.text, profile=profile)]
-    at = next((k for k, word in enumerate(words) if lemma(word, "NOUN").casefold() == head), len(words))
-    before = words[:at]
+    tokens, at = _with_head(topic, head, profile)
+    before = [t.text for t in tokens[: len(tokens) if at is None else at]]
     if before and before[0].casefold() in profile.key_demonstratives | profile.possessive_pronouns:
         return True
     return any(word in _POSSESSIVE_MARKS for word in before)
@@ -197,11 +205,11 @@ def _points(topic: TopicRef, head: str, document: DocumentText) -> bool:
     what it is ("the idea that ...", "measures to ...", "a law which ...") and nothing is
     coordinated with it ("law and order")."""
     profile = document.compiled.profile
-    words = [t.text for t in tokenize(topic.text, profile=profile)]
-    tags = default_tagger().tag(words) if words else []
-    at = next((k for k, word in enumerate(words) if lemma(word, "NOUN").casefold() == head), None)
+    tokens, at = _with_head(topic, head, profile)
+    words = [t.text for t in tokens]
     if at is None or at + 1 >= len(words):
         return True
+    tags = default_tagger().tag(words)
     following = words[at + 1].casefold()
     opens_clause = (
         following in profile.relative_pronouns
@@ -255,10 +263,8 @@ def _names_before_head(topic: TopicRef, head: str, document: DocumentText) -> se
     plans they are, which an earlier phrase must say too. A possessor ("Trump's plan") is
     the story's subject as often as not, and a country ("UK policy") says where, not whose."""
     compiled = document.compiled
-    profile = compiled.profile
-    tokens = tokenize(topic.text, profile=profile)
-    at = next((k for k, token in enumerate(tokens) if lemma(token.text, "NOUN").casefold() == head), 0)
-    if not compiled.actors or at == 0:
+    tokens, at = _with_head(topic, head, compiled.profile)
+    if not compiled.actors or not at:
         return set()
     names: set[str] = set()
     for match in compiled.actors.find(tokens, 0, at):
