@@ -806,7 +806,7 @@ def _without_frame(pairs: list[tuple[str, str]], profile: LanguageProfile) -> li
     while owners < len(pairs) - 1 and (
         pairs[owners][1] in ("ADJ", "PROPN")
         or pairs[owners][0][:1].isupper()
-        or (_participle(*pairs[owners]) and pairs[owners + 1][1] in _MODIFIER_TAGS)
+        or (_participle(*pairs[owners], profile) and pairs[owners + 1][1] in _MODIFIER_TAGS)
     ):
         owners += 1
     folded = tuple(word.casefold() for word, _ in pairs[owners:])
@@ -816,10 +816,10 @@ def _without_frame(pairs: list[tuple[str, str]], profile: LanguageProfile) -> li
     return pairs
 
 
-def _participle(word: str, tag: str) -> bool:
+def _participle(word: str, tag: str, profile: LanguageProfile) -> bool:
     """Whether a word is a verb's participle, which may modify a noun after it ("repeated
     calls"; not "signing up to")."""
-    return tag == "VERB" and word.casefold().endswith(("ed", "ing"))
+    return tag == "VERB" and word.casefold().endswith(profile.key_frame_participles)
 
 
 def _core_end(pairs: Sequence[tuple[str, str]], profile: LanguageProfile) -> int:

@@ -348,6 +348,9 @@ class LanguageProfile:
     key_frames: tuple[tuple[str, ...], ...] = _slot(
         PHRASES, "Open a topic whose key is what follows them: 'calls for a ceasefire' is keyed 'ceasefire'."
     )
+    key_frame_participles: tuple[str, ...] = _slot(
+        SUFFIXES, "Endings of a verb's participle that may stand before a frame ('repeated calls for')."
+    )
     key_cut_words: frozenset[str] = _slot(
         WORDS, "End the core of a topic's key (a trailing adjunct starts), besides relative pronouns and coordinators."
     )
