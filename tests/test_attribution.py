@@ -1514,3 +1514,36 @@ def test_that_after_a_person_and_a_plural_group_is_not_the_person_alone(matcher)
     )
     holders_of = {f.actor.name for f in matcher.scan(text) if f.actor.text == "that"}
     assert holders_of and "Tom Reyes" not in holders_of
+
+
+def _surname_story(sentences: int) -> str:
+    """A long story that names Ana Okafor once, then calls her "Okafor" in every sentence."""
+    return "Ana Okafor spoke in Leeds. " + "Okafor backs the pay deal. " * sentences
+
+
+def test_a_search_back_never_tokenises_a_sentence_again(matcher, monkeypatch):
+    """A surname's full name is looked for over the sentences before it; a context that
+    forgot those sentences before a search back had finished with them made each one again
+    for every later finding, and a long document took time growing with its square."""
+    made: dict[int, int] = {}
+    tokenize = attribution.tokenize
+
+    def counting(text, start, end, lang):
+        made[start] = made.get(start, 0) + 1
+        return tokenize(text, start, end, lang)
+
+    monkeypatch.setattr(attribution, "tokenize", counting)
+    findings = matcher.scan(_surname_story(attribution.LOOKBACK_SENTENCES // 2 + 200))
+    assert {f.actor.name for f in findings} == {"Ana Okafor"}
+    assert max(made.values()) <= 2
+
+
+def test_a_surname_is_not_looked_for_further_back_than_the_lookback_reaches(matcher, monkeypatch):
+    """In a document of very long sentences, a search back stops after so many characters:
+    the sentences it reads are few enough to be kept, and its time stays bounded."""
+    story = "Ana Okafor spoke in Leeds. " + "Ferries ran late on Monday. " * 20 + "Okafor backs the pay deal."
+    [finding] = matcher.scan(story)
+    assert finding.actor.name == "Ana Okafor"
+    monkeypatch.setattr(attribution, "LOOKBACK_CHARS", 200, raising=False)
+    [finding] = matcher.scan(story)
+    assert finding.actor.name != "Ana Okafor"

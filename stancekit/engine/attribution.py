@@ -18,6 +18,7 @@ works out, on demand and only for sentences that hold a finding (looking back as
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -28,8 +29,8 @@ from stancekit.engine.mentions import GROUP, ORGANISATION, PERSON, UNKNOWN, Refe
 from stancekit.engine.sentence import SentenceContext
 from stancekit.engine.verbforms import ing_forms
 from stancekit.tagging import lemma
-from stancekit.text.limits import CONTEXT_SENTENCES, LOOKBACK_SENTENCES
-from stancekit.text.segment import Segmentation
+from stancekit.text.limits import CONTEXT_CHARS, CONTEXT_SENTENCES, LOOKBACK_CHARS, LOOKBACK_SENTENCES
+from stancekit.text.segment import Segmentation, Sentences
 from stancekit.text.tokens import Token, normalise, tokenize
 
 #: How many words before a mention a dictionary name that ends with it may start.
@@ -106,16 +107,35 @@ def _most_exact(found: Iterable[Holders]) -> list[Mention]:
     return exact or narrower or placed
 
 
-def _lookback_floor(sentence: int) -> int:
-    """The earliest sentence a search back from `sentence` looks at (see `LOOKBACK_SENTENCES`)."""
-    return max(0, sentence - LOOKBACK_SENTENCES)
+class RecentSentences:
+    """Results about a document's latest sentences (their tokens, their mentions), up to
+    `CONTEXT_SENTENCES` sentences and `CONTEXT_CHARS` characters of their text; the oldest
+    is dropped first. Kept by characters too: a scraped table cut into sentences of thousands
+    of characters holds far more tokens per sentence than news does."""
 
+    def __init__(self, sentences: Sentences):
+        self._sentences = sentences
+        self._kept: dict[int, object] = {}
+        self._chars = 0
 
-def _keep(cache: dict, key: int, value) -> None:
-    """Add to a cache of per-sentence results, dropping the oldest beyond `CONTEXT_SENTENCES`."""
-    cache[key] = value
-    if len(cache) > CONTEXT_SENTENCES:
-        del cache[next(iter(cache))]
+    def __contains__(self, i: int) -> bool:
+        return i in self._kept
+
+    def __getitem__(self, i: int):
+        return self._kept[i]
+
+    def keep(self, i: int, value) -> None:
+        if i in self._kept:
+            return
+        self._kept[i] = value
+        self._chars += self._length(i)
+        while len(self._kept) > 1 and (len(self._kept) > CONTEXT_SENTENCES or self._chars > CONTEXT_CHARS):
+            oldest = next(iter(self._kept))
+            del self._kept[oldest]
+            self._chars -= self._length(oldest)
+
+    def _length(self, i: int) -> int:
+        return self._sentences.ends[i] - self._sentences.starts[i]
 
 
 class DocumentContext:
@@ -138,8 +158,8 @@ class DocumentContext:
         # Tokens and mentions are kept for the most recent sentences only and made again when
         # an older one is needed: on a document of millions of tokens, keeping every sentence's
         # would take many times the memory of its text.
-        self._tokens: dict[int, list[Token]] = {}
-        self._mentions: dict[int, list[Mention]] = {}
+        self._tokens = RecentSentences(self.sentences)
+        self._mentions = RecentSentences(self.sentences)
         self._speakers: dict[int, Mention | None] = {}
         #: Pronouns whose chain is being followed: a chain that comes back to one ends there.
         self._chaining: set[tuple[int, int]] = set()
@@ -165,18 +185,22 @@ class DocumentContext:
         if i not in self._tokens:
             sentence = self.sentences[i]
             tokens = tokenize(self.text, sentence.start, sentence.end, self.lang)
-            _keep(self._tokens, i, tokens)
+            self._tokens.keep(i, tokens)
             return tokens
         return self._tokens[i]
 
     def remember_tokens(self, i: int, tokens: list[Token]) -> None:
         if i not in self._tokens:
-            _keep(self._tokens, i, tokens)
+            self._tokens.keep(i, tokens)
 
     def sentence_of(self, offset: int) -> int:
-        import bisect
-
         return max(0, bisect.bisect_right(self.sentences.starts, offset) - 1)
+
+    def _lookback_floor(self, sentence: int) -> int:
+        """The earliest sentence a search back from `sentence` looks at (see
+        `LOOKBACK_SENTENCES` and `LOOKBACK_CHARS`)."""
+        reach = self.sentences.starts[sentence] - LOOKBACK_CHARS
+        return max(0, sentence - LOOKBACK_SENTENCES, bisect.bisect_left(self.sentences.starts, reach))
 
     def mention(self, i: int, start: int, end: int, role: str = OTHER) -> Mention:
         tokens = self.tokens(i)
@@ -267,7 +291,7 @@ class DocumentContext:
             else:
                 j += 1
         found = [m for k, m in enumerate(found) if not self._titles_next(tokens, m, found[k + 1 : k + 2])]
-        _keep(self._mentions, i, found)
+        self._mentions.keep(i, found)
         return found
 
     def _titles_next(self, tokens: Sequence[Token], mention: Mention, following: list[Mention]) -> bool:
@@ -931,7 +955,7 @@ class DocumentContext:
         anyone is someone the story has not named)."""
         lead = self.sentences[mention.sentence].paragraph <= LEAD_PARAGRAPH
         last = min(len(self.sentences) - 1, mention.sentence + FORWARD) if lead else mention.sentence
-        yield from range(mention.sentence, _lookback_floor(mention.sentence) - 1, -1)
+        yield from range(mention.sentence, self._lookback_floor(mention.sentence) - 1, -1)
         yield from range(mention.sentence + 1, last + 1)
 
     def _titles_only(self, mention: Mention) -> bool:
@@ -1649,7 +1673,7 @@ class DocumentContext:
         key, fuller = self._fuller_name(mention)
         latest: dict[str, Mention] = {}
         nearest = first_named = None
-        for i in range(mention.sentence, _lookback_floor(mention.sentence) - 1, -1):
+        for i in range(mention.sentence, self._lookback_floor(mention.sentence) - 1, -1):
             sentence = self.sentences[i]
             if self.lowered.find(key, sentence.start, sentence.end) < 0:
                 continue

@@ -24,18 +24,22 @@ MAX_SENTENCE_CHARS = 3000
 #: whatever the document.
 MAX_DOCUMENT_CHARS = 100_000_000
 
-#: Sentences whose tokens and mentions a document's scan keeps at a time (attribution looks
-#: back a few sentences; an older one is tokenised again when needed). Bounds the memory of a
-#: scan by the size of its recent sentences rather than of the whole document.
-CONTEXT_SENTENCES = 256
-
-#: Sentences back from a mention that are searched for who holds its role ("the prime
-#: minister" after "Prime Minister Ana Ruiz") and for the fuller name a surname stands for.
-#: The longest article among 2,225 BBC and the PolNeAR articles has 377 sentences; a
+#: Sentences searched back from a mention for who holds its role ("the prime minister" after
+#: "Prime Minister Ana Ruiz") and for the fuller name a surname stands for: at most this many
+#: sentences and this many characters, whichever is reached first. The longest article
+#: among 2,225 BBC and the PolNeAR articles has 377 sentences and 33,672 characters; a
 #: document of millions of sentences (a site dumped as one file) would otherwise be searched
 #: back to its start for each mention, and its scan would take time that grows with the
 #: square of its length.
 LOOKBACK_SENTENCES = 500
+LOOKBACK_CHARS = 100_000
+
+#: Sentences whose tokens and mentions a document's scan keeps at a time, at most this many
+#: and this many characters (an older one is tokenised again when needed). Bounds the memory
+#: of a scan by the size of its recent sentences rather than of the whole document, and
+#: holds more than a search back reaches, so that the search never makes a sentence again.
+CONTEXT_SENTENCES = 2 * LOOKBACK_SENTENCES
+CONTEXT_CHARS = 2 * LOOKBACK_CHARS
 
 #: Characters back from a pointing topic ("the plan") within which the phrase it refers to is
 #: looked for, and a surname's or a role's person, in a document longer than
