@@ -48,13 +48,13 @@ def misreading(
 
 
 def passive_reading(tokens: Sequence[Token], match: RawMatch, actor_end: int, lang: LanguageProfile) -> bool:
-    """Whether an actor-before-verb match is really a passive ("Cruz was endorsed ... by Fiorina"):
-    a one-word cue that can only be a verb form, right after a form of "be", so the actor is
-    not the one taking the stance. Participles that are also adjectives ("opposed",
-    "undecided") are left alone, and passive rules, whose actor follows the cue, are never
-    affected."""
+    """Whether an actor-before-verb match is really a passive ("Cruz was endorsed ... by Fiorina",
+    "Texas was called for Cruz"): a cue whose first word can only be a verb form, right after
+    a form of "be", so the actor is not the one taking the stance. Participles that are also
+    adjectives ("opposed", "undecided") are left alone, and passive rules, whose actor follows
+    the cue, are never affected."""
     cue = match.cue
-    if cue is None or cue[1] - cue[0] != 1 or actor_end > cue[0]:
+    if cue is None or actor_end > cue[0]:
         return False
     if tokens[cue[0]].lower not in verb_only_forms():
         return False  # "are opposed to", "is undecided on": an adjective, not a passive
