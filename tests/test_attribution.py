@@ -438,6 +438,22 @@ def test_they_after_a_bare_name_that_acts_in_its_sentence_is_not_an_earlier_body
 
 
 @pytest.mark.parametrize(
+    ("listed", "owners"),
+    [
+        ("China, India and Brazil", {"CHN", "IND", "BRA"}),
+        ("Mexico, Canada, and the European Union", {"MEX", "CAN", "EU"}),
+    ],
+)
+def test_they_after_a_list_of_known_actors_is_the_list_not_a_body_named_before(matcher, listed, owners):
+    """Countries and bodies listed with commas are one plural subject: a "they" after them
+    is the list, not a single body the story named earlier."""
+    text = f"The Arab League met on Monday. {listed} met in Geneva on Tuesday. They oppose the new carbon tariff."
+    [finding] = matcher.scan(text)
+    assert finding.actor.name == listed
+    assert owners <= {owner.id for owner in finding.actor.affiliations}
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         # the pronoun's clause is linked to a relative clause: its subject is the relative's antecedent

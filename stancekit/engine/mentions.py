@@ -146,6 +146,11 @@ def describe(
     matches = _standalone(tokens, start, end, index.find(tokens, start, end), index, lang) if index else []
     if _listed_people(tokens, start, end, index, matches, lang):
         return Referent(join(tokens[start:end]), GROUP, plural=True)  # "Ana Ruiz, Tom Reyes and Karl Stam"
+    listed = _listed_actors(tokens, start, end, matches, lang)
+    if listed:
+        owners = [*listed, *(chained for actor in listed for chained in index.chain(actor, day))]
+        # "China, India and Brazil": one plural subject, of the countries it lists
+        return Referent(join(tokens[start:end]), GROUP, plural=True, affiliations=tuple(dict.fromkeys(owners)))
     if _tagged_then_joined(tokens, start, end, lang):
         return Referent(join(tokens[start:end]), GROUP, plural=True)  # "Gov. Tom Reyes (R) and conservative groups"
     head_start, head_end = _head_span(tokens, start, end, lang)
@@ -189,16 +194,38 @@ def _listed_people(
     """Whether a mention lists people between commas, the last after a coordinator ("Ana Ruiz,
     Tom Reyes and Karl Stam"): a group, not the first person before the comma (which an
     appositive would be: "Ana Ruiz, the Tory leader"). Every part must be a person's name."""
+    parts = _listed_parts(tokens, start, end, lang)
+    return len(parts) > 1 and all(_titled_person(tokens, a, b, index, matches, lang) for a, b in parts)
+
+
+def _listed_actors(
+    tokens: Sequence[Token], start: int, end: int, matches: list[NameMatch], lang: LanguageProfile
+) -> list[str]:
+    """The dictionary ids of a mention that lists known actors between commas, the last after a
+    coordinator ("China, India and Brazil", "Mexico, Canada, and the European Union"), each
+    part a dictionary name after articles only; none when any part is something else ("China,
+    the largest emitter, and India" is no list of three)."""
+    ids = []
+    for a, b in _listed_parts(tokens, start, end, lang):
+        named = next((m for m in matches if m.end == b and m.start >= a), None)
+        if named is None or any(t.lower not in lang.articles for t in tokens[a : named.start]):
+            return []
+        ids.append(named.id)
+    return ids if len(ids) > 1 else []
+
+
+def _listed_parts(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> list[tuple[int, int]]:
+    """The parts of a list between commas whose last part follows a coordinator ("A, B and
+    C"); none when the mention is not written so."""
     commas = [k for k in range(start, end) if tokens[k].text == ","]
     if not commas:
-        return False
+        return []
     last = next((k for k in range(end - 1, commas[-1], -1) if tokens[k].lower in lang.coordinators), None)
     if last is None:
-        return False
+        return []
     bounds = [start, *commas, last, end]
     parts = [(a if a == start else a + 1, b) for a, b in pairwise(bounds)]
-    parts = [(a, b) for a, b in parts if b > a]  # ", and": the serial comma leaves an empty part
-    return len(parts) > 1 and all(_titled_person(tokens, a, b, index, matches, lang) for a, b in parts)
+    return [(a, b) for a, b in parts if b > a]  # ", and": the serial comma leaves an empty part
 
 
 def _titled_person(
