@@ -1563,3 +1563,26 @@ def test_a_surname_is_not_looked_for_further_back_than_the_lookback_reaches(matc
     monkeypatch.setattr(attribution, "LOOKBACK_CHARS", 200, raising=False)
     [finding] = matcher.scan(story)
     assert finding.actor.name != "Ana Okafor"
+
+
+def test_each_office_asked_about_reads_the_story_without_tokenising_it_again(matcher, monkeypatch):
+    """Who a role stands for across a story is looked for in every sentence that names its
+    office, once for each office asked about: with only the latest sentences' tokens kept,
+    each office made the older sentences again."""
+    made: dict[int, int] = {}
+    tokenize = attribution.tokenize
+
+    def counting(text, start, end, lang):
+        made[start] = made.get(start, 0) + 1
+        return tokenize(text, start, end, lang)
+
+    monkeypatch.setattr(attribution, "tokenize", counting)
+    monkeypatch.setattr(attribution, "LOOKBACK_SENTENCES", 2)
+    monkeypatch.setattr(attribution, "CONTEXT_SENTENCES", 4)
+    story = (
+        "The mayor backs the sheriff's plan for the governor's staff. "
+        "The governor backs the mayor's plan for the sheriff's staff. "
+        "The sheriff backs the governor's plan for the mayor's staff. "
+    ) * 8
+    assert {f.actor.text for f in matcher.scan(story)} == {"The mayor", "The governor", "The sheriff"}
+    assert max(made.values()) <= 3  # scanned, searched back from, and read for its offices

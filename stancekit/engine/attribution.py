@@ -169,6 +169,9 @@ class DocumentContext:
         self._holders_in: dict[tuple, Holders] = {}
         #: Sentence -> its mentions that name someone, with that person (see `_people_in`).
         self._people: dict[int, tuple[tuple[Mention, Mention], ...]] = {}
+        #: Sentence -> the people it names, by surname too, but those whose office a word
+        #: before them changes (see `office_holders`).
+        self._office_people: dict[int, tuple[tuple[Mention, Mention], ...]] = {}
         #: `lowered`, when the caller made it already (see `text.tokens.normalise`).
         self._lowered: str | None = lowered
 
@@ -808,13 +811,20 @@ class DocumentContext:
         spellings = self._spellings(office)
         last = len(self.sentences) - 1 if end is None else self.sentence_of(end)
         return _most_exact(
-            self._holders_among(
-                self._people_among([m for m in self.mentions(i) if not self._changed_before(m)], surnames=True),
-                office,
-            )
+            self._holders_among(self._office_people_in(i), office)
             for i in range(self.sentence_of(start), last + 1)
             if self._holds_any(i, spellings)
         )
+
+    def _office_people_in(self, i: int) -> tuple[tuple[Mention, Mention], ...]:
+        """The people sentence i names who may hold an office (see `office_holders`), worked
+        out once per sentence: each office asked about reads the whole story, and a story of
+        long sentences keeps the mentions of only some of them (see `RecentSentences`)."""
+        found = self._office_people.get(i)
+        if found is None:
+            found = self._people_among([m for m in self.mentions(i) if not self._changed_before(m)], surnames=True)
+            self._remember(self._office_people, i, found)
+        return found
 
     def _changed_before(self, m: Mention) -> bool:
         """Whether a word just before a mention makes its office another ("former Justice Ana
