@@ -28,7 +28,10 @@ READINGS: dict[str, str] = {
     "time_only_topic": "the topic is nothing but a time phrase ('protests every day'): the verb took no object",
     "adverb_only_topic": "the topic is only an adverb ('..., immediately drew criticism from')",
     "dangling_topic": "the topic ends on an article or a preposition ('stricter controls over'): it stops mid-phrase",
-    "passive": "a verb-only cue after a passive auxiliary ('Cruz was endorsed by'): the actor does not take the stance",
+    "passive": (
+        "a cue opening with a verb-only form after a passive auxiliary ('Cruz was endorsed by', "
+        "'Texas was called for'): the actor does not take the stance"
+    ),
     "possessive": "a bare stance word after \"'s\" is a noun ('Trump's support lagging')",
     "adverb_back": "'back' after a form of 'be' is an adverb ('he was back home')",
     "noun_after_name": "a bare cue right after a one-word name is a noun the name modifies ('the Orlando attack')",
