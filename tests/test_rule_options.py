@@ -99,6 +99,26 @@ def test_negation_false_keeps_the_rule_polarity(tmp_path) -> None:
     assert (off.polarity, off.negated) == ("support", False)
 
 
+def test_negated_polarity_says_what_a_negated_stance_is(tmp_path) -> None:
+    """A rule for giving something up ("backs away from") is support when negated ("did not
+    back away from"); the engine's default turns a negated oppose into neutral."""
+    [default] = scan(tmp_path, "The unions never back the plan.")
+    assert default.polarity == "oppose"
+    [set_so] = scan(tmp_path, "The unions never back the plan.", "{negated_polarity: neutral}")
+    assert (set_so.polarity, set_so.negated) == ("neutral", True)
+    [unnegated] = scan(tmp_path, "The unions back the plan.", "{negated_polarity: neutral}")
+    assert unnegated.polarity == "support"
+
+
+@pytest.mark.parametrize("value", ["favour", "true", "[support]"])
+def test_negated_polarity_must_be_a_polarity(tmp_path, capsys, value) -> None:
+    path = write_rules(tmp_path, rules(rule_options="{negated_polarity: " + value + "}"))
+    assert main(["check", str(path)]) == ExitCode.RULE_ERROR
+    out = capsys.readouterr().out
+    assert "option 'negated_polarity' must be support, oppose or neutral" in out
+    assert "write 'negated_polarity: support'" in out
+
+
 def test_negations_point_at_a_lexicon(tmp_path) -> None:
     options = "{negations: strict_negations}"
     [listed] = scan(tmp_path, "The unions refused to back the plan.", options)

@@ -30,8 +30,11 @@ from stancekit.engine.options import (
     DEFAULT_OPTIONS,
     OPTION_NAMES,
     OPTIONS,
+    POLARITIES,
+    POLARITY,
     READING_LIST,
     READINGS,
+    WORD_LIST,
     RuleOptions,
     WordList,
 )
@@ -41,6 +44,13 @@ from stancekit.engine.profile import CASED, PHRASES, WORDS, LanguageProfile, com
 Report = Callable[[codes.Code, str, Location | None, str | None], None]
 
 _KINDS = {spec.name: spec.kind for spec in OPTIONS}
+
+
+def names_a_list(setting: OptionSetting) -> bool:
+    """Whether an option's value is the name of a list (a language slot or a lexicon)."""
+    return _KINDS.get(setting.name) == WORD_LIST
+
+
 LANGUAGE_PREFIX = "language."
 
 
@@ -87,7 +97,10 @@ def read_options(owner: LocatedDict, report: Report, where: str) -> dict[str, Op
 
 
 def _read_value(name: str, kind: str, value: Any, where: Location, report: Report) -> OptionSetting | None:
-    if kind == COUNT:
+    if kind == POLARITY:
+        if isinstance(value, str) and value in POLARITIES:
+            return OptionSetting(name, value, where)
+    elif kind == COUNT:
         if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
             return OptionSetting(name, value, where)
     elif isinstance(value, bool):
@@ -108,7 +121,7 @@ def _read_value(name: str, kind: str, value: Any, where: Location, report: Repor
             else:
                 readings.append(entry)
         return OptionSetting(name, tuple(readings), where) if ok else None
-    elif kind not in (BOOL, READING_LIST, COUNT) and isinstance(value, str) and value.strip():
+    elif kind not in (BOOL, READING_LIST, COUNT, POLARITY) and isinstance(value, str) and value.strip():
         return OptionSetting(name, value.strip(), where)
     report(codes.WRONG_TYPE, f"option '{name}' must be {kind}", where, _type_hint(name, kind, value))
     return None
@@ -117,6 +130,8 @@ def _read_value(name: str, kind: str, value: Any, where: Location, report: Repor
 def _type_hint(name: str, kind: str, value: Any) -> str:
     if kind == COUNT:
         return f"write '{name}: 3'"
+    if kind == POLARITY:
+        return f"write '{name}: support'"
     if kind == BOOL:
         return f"write '{name}: false' to turn it off"
     if kind == READING_LIST:
@@ -142,7 +157,7 @@ def resolve_options(
     values: dict[str, Any] = {}
     for name, setting in merged.items():
         kind = _KINDS[name]
-        if kind in (BOOL, COUNT):
+        if kind in (BOOL, COUNT, POLARITY):
             values[name] = setting.value
         elif kind == READING_LIST:
             value = setting.value

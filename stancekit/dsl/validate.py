@@ -16,7 +16,7 @@ from stancekit.dsl import ast, codes
 from stancekit.dsl.dictionary_files import check_dictionaries
 from stancekit.dsl.errors import Diagnostic, did_you_mean
 from stancekit.dsl.model import Lexicon, PhraseType, Rule
-from stancekit.dsl.option_settings import word_list
+from stancekit.dsl.option_settings import names_a_list, word_list
 from stancekit.dsl.yamlsource import LocatedStr
 from stancekit.rule_limits import MAX_PROGRAM_SIZE
 from stancekit.tagging import UPOS_TAGS
@@ -551,7 +551,7 @@ def check_options(ruleset, used: set[tuple[str, str, str]]) -> list[Diagnostic]:
         lexicons = ruleset.lexicons_for(rule_file.key)
         for options in owners:
             for setting in options.values():
-                if isinstance(setting.value, str):
+                if names_a_list(setting):
                     word_list(setting, lexicons, ruleset.profile, report)
                     if setting.value.lstrip("@") in lexicons:
                         lexicon = lexicons[setting.value.lstrip("@")]

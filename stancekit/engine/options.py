@@ -22,6 +22,9 @@ BOOL = "true or false"
 READING_LIST = "true, false or a list of readings"
 WORD_LIST = "a list name: language.<slot> or a lexicon"
 COUNT = "a whole number, 1 or more"
+POLARITY = "support, oppose or neutral"
+#: The values a polarity option may take.
+POLARITIES = ("support", "oppose", "neutral")
 
 #: The readings that drop a match as not a stance, in the order they are tried.
 READINGS: dict[str, str] = {
@@ -63,6 +66,14 @@ OPTIONS: tuple[OptionSpec, ...] = (
         "true",
         "Whether a negation in scope before the cue ('did not endorse'), or after the stance ('... was ruled "
         "out'), reverses the polarity. With false the polarity is the rule's and `negated` is false.",
+    ),
+    OptionSpec(
+        "negated_polarity",
+        POLARITY,
+        "support: oppose; oppose: neutral",
+        "The polarity of a negated stance of the rule. By default a negated support is oppose ('did not "
+        "endorse') and a negated oppose neutral ('did not oppose'); a rule for giving something up "
+        "('backed away from') sets `support`: 'did not back away from his pledge' still holds to it.",
     ),
     OptionSpec(
         "negations",
@@ -146,6 +157,7 @@ class RuleOptions:
 
     readings: frozenset[str] = frozenset(READINGS)
     negation: bool = True
+    negated_polarity: str | None = None  # None: the engine's (support -> oppose, oppose -> neutral)
     negations: WordList | None = None  # None: the profile's negations and negation_phrases
     modality: bool = True
     hedges: WordList | None = None  # None: the profile's hedges and hedge_phrases
@@ -170,6 +182,8 @@ class RuleOptions:
                 shown[spec.name] = str(value).lower()
             elif spec.kind == COUNT and value != getattr(DEFAULT_OPTIONS, spec.name):
                 shown[spec.name] = str(value)
+            elif spec.kind == POLARITY and value is not None:
+                shown[spec.name] = value
             elif spec.kind == WORD_LIST and value is not None:
                 shown[spec.name] = value.source
         return shown

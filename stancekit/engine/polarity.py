@@ -232,7 +232,8 @@ def modifiers(
         sources.append("following_negations")
     negated = negations % 2 == 1
     modality = _modality(tokens, match, hedged, words, lang) if options.modality else ASSERTED
-    return Modifiers(FLIP[polarity] if negated else polarity, negated, modality, tuple(found), tuple(sources))
+    flipped = options.negated_polarity or FLIP[polarity]
+    return Modifiers(flipped if negated else polarity, negated, modality, tuple(found), tuple(sources))
 
 
 #: (id(profile), id(options)) -> (profile, options, the lists a rule with those options reads):
