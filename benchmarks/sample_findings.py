@@ -6,12 +6,13 @@
     python benchmarks/sample_findings.py bbc.jsonl -n 30 --seed 15 --kind act --kind poll
 
 Each finding is printed with its document, sentence, cue, actor (text and resolved name),
-polarity with its marks, topic and rule, and a blank verdict line to fill in. A finding is
-right only if it is a real stance (not a physical attack, a fact, a sports or trade sense),
-its holder is the right person or body after pronouns and quotes (an unresolved or wrong
-holder is wrong), its polarity is right after negation, and its topic is what the stance is
-about, bounded. The same seed draws the same sample from the same file, so that a judgement
-can be checked by someone else.
+polarity with its marks, topic (text and, where it differs, its name: "who" -> the person)
+and rule, and a blank verdict line to fill in. A finding is right only if it is a real
+stance (not a physical attack, a fact, a sports or trade sense), its holder is the right
+person or body after pronouns and quotes (an unresolved or wrong holder is wrong), its
+polarity is right after negation, and its topic is what the stance is about, bounded. The
+same seed draws the same sample from the same file, so that a judgement can be checked by
+someone else.
 """
 
 from __future__ import annotations
@@ -69,7 +70,11 @@ def describe(number: int, record: dict) -> Iterable[str]:
     if speaker:
         yield f"speaker: {speaker.get('text')!r} -> {speaker.get('name')}"
     yield f"polarity: {record['polarity']}" + (f" [{', '.join(marks)}]" if marks else "")
-    yield f"topic: {record['topic']['text']!r}"
+    topic = record["topic"]
+    named_topic = topic.get("name")
+    # a topic that points elsewhere ("who", "it") is shown with what it stands for
+    shown = f" -> {named_topic}" if named_topic and named_topic != topic["text"] else ""
+    yield f"topic: {topic['text']!r}{shown}"
     yield "verdict: stance ? | holder ? | polarity ? | topic ?"
     yield ""
 
