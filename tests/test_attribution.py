@@ -1532,15 +1532,9 @@ def test_that_after_a_person_and_a_plural_group_is_not_the_person_alone(matcher)
     assert holders_of and "Tom Reyes" not in holders_of
 
 
-def _surname_story(sentences: int) -> str:
-    """A long story that names Ana Okafor once, then calls her "Okafor" in every sentence."""
-    return "Ana Okafor spoke in Leeds. " + "Okafor backs the pay deal. " * sentences
-
-
-def test_a_search_back_never_tokenises_a_sentence_again(matcher, monkeypatch):
-    """A surname's full name is looked for over the sentences before it; a context that
-    forgot those sentences before a search back had finished with them made each one again
-    for every later finding, and a long document took time growing with its square."""
+@pytest.fixture
+def tokenised(monkeypatch) -> dict[int, int]:
+    """How many times a document's context tokenises each sentence, by where it starts."""
     made: dict[int, int] = {}
     tokenize = attribution.tokenize
 
@@ -1549,9 +1543,21 @@ def test_a_search_back_never_tokenises_a_sentence_again(matcher, monkeypatch):
         return tokenize(text, start, end, lang)
 
     monkeypatch.setattr(attribution, "tokenize", counting)
+    return made
+
+
+def _surname_story(sentences: int) -> str:
+    """A long story that names Ana Okafor once, then calls her "Okafor" in every sentence."""
+    return "Ana Okafor spoke in Leeds. " + "Okafor backs the pay deal. " * sentences
+
+
+def test_a_search_back_never_tokenises_a_sentence_again(matcher, tokenised):
+    """A surname's full name is looked for over the sentences before it; a context that
+    forgot those sentences before a search back had finished with them made each one again
+    for every later finding, and a long document took time growing with its square."""
     findings = matcher.scan(_surname_story(attribution.LOOKBACK_SENTENCES // 2 + 200))
     assert {f.actor.name for f in findings} == {"Ana Okafor"}
-    assert max(made.values()) <= 2
+    assert max(tokenised.values()) <= 2
 
 
 def test_a_surname_is_not_looked_for_further_back_than_the_lookback_reaches(matcher, monkeypatch):
@@ -1560,23 +1566,15 @@ def test_a_surname_is_not_looked_for_further_back_than_the_lookback_reaches(matc
     story = "Ana Okafor spoke in Leeds. " + "Ferries ran late on Monday. " * 20 + "Okafor backs the pay deal."
     [finding] = matcher.scan(story)
     assert finding.actor.name == "Ana Okafor"
-    monkeypatch.setattr(attribution, "LOOKBACK_CHARS", 200, raising=False)
+    monkeypatch.setattr(attribution, "LOOKBACK_CHARS", 200)
     [finding] = matcher.scan(story)
     assert finding.actor.name != "Ana Okafor"
 
 
-def test_each_office_asked_about_reads_the_story_without_tokenising_it_again(matcher, monkeypatch):
+def test_each_office_asked_about_reads_the_story_without_tokenising_it_again(matcher, tokenised, monkeypatch):
     """Who a role stands for across a story is looked for in every sentence that names its
     office, once for each office asked about: with only the latest sentences' tokens kept,
     each office made the older sentences again."""
-    made: dict[int, int] = {}
-    tokenize = attribution.tokenize
-
-    def counting(text, start, end, lang):
-        made[start] = made.get(start, 0) + 1
-        return tokenize(text, start, end, lang)
-
-    monkeypatch.setattr(attribution, "tokenize", counting)
     monkeypatch.setattr(attribution, "LOOKBACK_SENTENCES", 2)
     monkeypatch.setattr(attribution, "CONTEXT_SENTENCES", 4)
     story = (
@@ -1585,4 +1583,4 @@ def test_each_office_asked_about_reads_the_story_without_tokenising_it_again(mat
         "The sheriff backs the governor's plan for the mayor's staff. "
     ) * 8
     assert {f.actor.text for f in matcher.scan(story)} == {"The mayor", "The governor", "The sheriff"}
-    assert max(made.values()) <= 3  # scanned, searched back from, and read for its offices
+    assert max(tokenised.values()) <= 3  # scanned, searched back from, and read for its offices
