@@ -23,6 +23,7 @@ from typing import Any
 
 from stancekit.dsl import codes
 from stancekit.dsl.errors import Location, did_you_mean
+from stancekit.dsl.model import POLARITIES
 from stancekit.dsl.yamlsource import LocatedDict, LocatedList
 from stancekit.engine.options import (
     BOOL,
@@ -30,7 +31,6 @@ from stancekit.engine.options import (
     DEFAULT_OPTIONS,
     OPTION_NAMES,
     OPTIONS,
-    POLARITIES,
     POLARITY,
     READING_LIST,
     READINGS,

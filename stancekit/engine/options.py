@@ -23,8 +23,6 @@ READING_LIST = "true, false or a list of readings"
 WORD_LIST = "a list name: language.<slot> or a lexicon"
 COUNT = "a whole number, 1 or more"
 POLARITY = "support, oppose or neutral"
-#: The values a polarity option may take.
-POLARITIES = ("support", "oppose", "neutral")
 
 #: The readings that drop a match as not a stance, in the order they are tried.
 READINGS: dict[str, str] = {
