@@ -36,10 +36,12 @@ LOOKBACK_CHARS = 100_000
 
 #: Sentences whose tokens and mentions a document's scan keeps at a time, at most this many
 #: and this many characters (an older one is tokenised again when needed). Bounds the memory
-#: of a scan by the size of its recent sentences rather than of the whole document, and
-#: holds more than a search back reaches, so that the search never makes a sentence again.
+#: of a scan by the size of its recent sentences rather than of the whole document; holds
+#: more than a search back reaches, so that the search never makes a sentence again, and a
+#: whole document of up to `WHOLE_DOCUMENT_CHARS`, which the search for who holds an office
+#: reads once for each office.
 CONTEXT_SENTENCES = 2 * LOOKBACK_SENTENCES
-CONTEXT_CHARS = 2 * LOOKBACK_CHARS
+CONTEXT_CHARS = 1_000_000
 
 #: Characters back from a pointing topic ("the plan") within which the phrase it refers to is
 #: looked for, and a surname's or a role's person, in a document longer than
