@@ -57,6 +57,13 @@ def scan(
     return Matcher(load_rules([path]).compile()).scan(text)
 
 
+def refused(tmp_path: Path, capsys, rule_options: str) -> str:
+    """What `stancekit check` prints of the test rule with these options, which it refuses."""
+    path = write_rules(tmp_path, rules(rule_options=rule_options))
+    assert main(["check", str(path)]) == ExitCode.RULE_ERROR
+    return capsys.readouterr().out
+
+
 def test_the_documented_table_is_the_one_in_code() -> None:
     reference = (ROOT / "docs" / "rule-language.md").read_text(encoding="utf-8")
     table = re.search(r"<!-- options table[^>]*-->\n(.*?)<!-- end of options table -->", reference, re.S)
@@ -112,9 +119,7 @@ def test_negated_polarity_says_what_a_negated_stance_is(tmp_path) -> None:
 
 @pytest.mark.parametrize("value", ["favour", "true", "[support]"])
 def test_negated_polarity_must_be_a_polarity(tmp_path, capsys, value) -> None:
-    path = write_rules(tmp_path, rules(rule_options="{negated_polarity: " + value + "}"))
-    assert main(["check", str(path)]) == ExitCode.RULE_ERROR
-    out = capsys.readouterr().out
+    out = refused(tmp_path, capsys, "{negated_polarity: " + value + "}")
     assert "option 'negated_polarity' must be support, oppose or neutral" in out
     assert "write 'negated_polarity: support'" in out
 
@@ -273,11 +278,7 @@ def test_a_lexicon_can_be_the_discourse(tmp_path) -> None:
 
 @pytest.mark.parametrize("value", ["0", "three", "true", "[1]"])
 def test_discourse_words_must_be_a_whole_number(tmp_path, capsys, value) -> None:
-    path = write_rules(
-        tmp_path, rules(rule_options="{discourse: language.political_words, discourse_words: " + value + "}")
-    )
-    assert main(["check", str(path)]) == ExitCode.RULE_ERROR
-    out = capsys.readouterr().out
+    out = refused(tmp_path, capsys, "{discourse: language.political_words, discourse_words: " + value + "}")
     assert "option 'discourse_words' must be a whole number, 1 or more" in out
     assert "write 'discourse_words: 3'" in out
 

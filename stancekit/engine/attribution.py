@@ -125,6 +125,7 @@ class RecentSentences:
         return self._kept[i]
 
     def keep(self, i: int, value) -> None:
+        """Keep `value` for sentence i, unless a value is kept for it already."""
         if i in self._kept:
             return
         self._kept[i] = value
@@ -193,8 +194,7 @@ class DocumentContext:
         return self._tokens[i]
 
     def remember_tokens(self, i: int, tokens: list[Token]) -> None:
-        if i not in self._tokens:
-            self._tokens.keep(i, tokens)
+        self._tokens.keep(i, tokens)
 
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.sentences.starts, offset) - 1)
