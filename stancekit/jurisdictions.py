@@ -23,6 +23,11 @@ embargo on Cuba is "sanctions/CUB", the China embargo "sanctions/CHN".
 
 Where neither says, the key stays as it was: a story that names no country is as likely to be
 about one as about the other, and the key says which only as far as the text does.
+
+A country's government, as actor or as topic, is keyed as the country, as its capital is
+(the profile's `key_government_nouns`): "the Irish government" and "India's government" by
+the country they name, "the government" by the country its document is about. Where the
+document is about no one country, "the government" stays within its document.
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ from typing import TYPE_CHECKING
 
 from stancekit.compiler.dictionaries import DEMONYM
 from stancekit.findings import Finding, TopicRef
-from stancekit.keys import measure_key
+from stancekit.keys import bare_key, measure_key
 from stancekit.text.tokens import Token, tokenize
 
 if TYPE_CHECKING:
@@ -46,15 +51,61 @@ if TYPE_CHECKING:
 _COUNTRY, _ORGANISATION = "country", "organisation"
 #: How much more often than any other a document must name a country to be about it.
 _DOMINANCE = 2
+#: The possessive endings the tokenizer splits off a country's name ("India" "'s").
+_POSSESSIVE_MARKS = frozenset({"'s", "'"})
 #: Between an issue's key and the place it is decided in.
 SEPARATOR = "/"
 
 
 def jurisdiction_keys(findings: Sequence[Finding], document: DocumentText) -> list[Finding]:
     """One document's findings with each domestic issue keyed with the place it is decided in
-    (see the module's docstring); other findings as they are."""
+    and each government keyed as its country (see the module's docstring); other findings as
+    they are."""
     places = _Places(document)
-    return [_placed(f, places) for f in findings]
+    return [_governments_placed(_placed(f, places), places) for f in findings]
+
+
+def _governments_placed(finding: Finding, places: _Places) -> Finding:
+    actor, topic = finding.actor, finding.topic
+    actor_place = None if actor.id or actor.key is None else _government_of(actor.key, actor.text, places)
+    topic_place = None if topic.id or topic.key is None else _government_of(topic.key, topic.text, places)
+    if actor_place is None and topic_place is None:
+        return finding
+    return replace(
+        finding,
+        actor=replace(actor, key=actor_place) if actor_place else actor,
+        topic=replace(topic, key=topic_place) if topic_place else topic,
+    )
+
+
+def _government_of(key: str, written: str, places: _Places) -> str | None:
+    """The country a key names the government of, as the phrase is `written`: the one named
+    before the government noun ("the Irish government", "India's government", "the US
+    government"), or the document's country for the noun after a definite article ("the
+    government", "this government"). None for any other key, and where the phrase as written
+    does not say whose government it is: a pronoun ("it", "that"), a government named by what
+    is no country ("the Blair government") or indefinitely ("a government"), or the noun alone
+    (its possessor may stand outside the phrase: "the island's government")."""
+    compiled = places.compiled
+    profile = compiled.profile
+    governments = profile.key_government_nouns
+    if bare_key(key).rpartition(" ")[2] not in governments:
+        return None
+    tokens = tokenize(written, profile=profile)
+    end = next((k for k, t in enumerate(tokens) if t.lower in governments), 0)
+    if end == 0:
+        return None
+    before = [t for t in tokens[:end] if t.lower not in _POSSESSIVE_MARKS]
+    if not before:
+        return None
+    if len(before) == 1 and before[0].lower in profile.definite_articles:
+        return places.home
+    if before[0].lower in profile.definite_articles:
+        before = before[1:]
+    found = compiled.actors.find(before, 0, len(before)) if compiled.actors else []
+    covered = sum(m.end - m.start for m in found)
+    countries = {_country_of(m.id, compiled) for m in found}
+    return countries.pop() if covered == len(before) and len(countries) == 1 else None
 
 
 def _placed(finding: Finding, places: _Places) -> Finding:

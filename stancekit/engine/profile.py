@@ -406,6 +406,11 @@ class LanguageProfile:
         "Topic dictionary ids of measures one country aims at another ('sanctions', 'tariffs'), with the"
         " entries under them: keyed with the one country their phrase names ('sanctions/CUB').",
     )
+    key_government_nouns: frozenset[str] = _slot(
+        WORDS,
+        "Nouns for a country's government ('government'): 'the government' of a story about one country,"
+        " 'the Irish government' and 'India's government' are keyed as that country.",
+    )
     key_demonstratives: frozenset[str] = _slot(
         WORDS,
         "Determiners that point at what was just said ('that idea', 'this plan'): such a topic is not"
