@@ -489,10 +489,14 @@ def _titled_name(key: str, phrase: str, profile: LanguageProfile) -> str | None:
     """The name in a key that is a title and a name the phrase writes in capitals ("mr blair"
     from "Mr Blair should quit", "wholeheartedly with Mr Forsyth"): the name, as an actor
     named so is keyed; None for any other key."""
+    from stancekit.tracking.names import names_a_thing_or_body
+
     words = key.split()
     titles = [k for k, word in enumerate(words) if profile.is_person_title(word)]
     if "@" in key or not titles or titles != list(range(len(titles))) or len(titles) == len(words):
         return None
+    if names_a_thing_or_body(words[-1], profile):
+        return None  # "democratic national convention": the party word is part of the name
     name = words[len(titles) :]
     written = {word.casefold() for word in phrase.split() if word[:1].isupper()}
     return " ".join(name) if len(name) <= 3 and all(word in written for word in name) else None

@@ -512,6 +512,11 @@ def test_a_body_named_with_a_number_is_no_amount() -> None:
         # a name of several words has no singular to be lemmatised to
         ("the United States", "united states"),
         ("Ms Kelly Holmes should stay", "kelly holmes"),
+        # a party word opening the name of an event or a body is part of that name: the two
+        # parties' conventions are two
+        ("the Republican National Convention", "republican national convention"),
+        ("the Democratic National Convention for its choice of speakers", "democratic national convention"),
+        ("the Labour Party Conference", "labour party conference"),
     ],
 )
 def test_names_in_topics_are_keyed_as_written(topic: str, key: str) -> None:
@@ -634,6 +639,10 @@ def test_a_generic_group_is_keyed_within_its_document(name: str) -> None:
         ("the European Commission", "european commission"),
         ("Reporters Without Borders", "reporters without borders"),
         ("EU leaders", "eu leaders"),
+        ("the Green Party Executive", "green party executive"),
+        ("the Conservative Policy Forum", "conservative policy forum"),
+        ("the Republican Governors Association", "republican governors association"),
+        ("the US Justice Department", "us justice department"),
     ],
 )
 def test_a_named_body_is_keyed_across_documents(name: str, key: str) -> None:

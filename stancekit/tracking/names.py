@@ -40,9 +40,10 @@ def name_core(name: str, lang: LanguageProfile) -> tuple[str, ...] | None:
     words = name.replace("\u2019", "'").split()
     if not words or len(words) > MAX_NAME_WORDS or _is_title(words[-1], lang) or words[-1].endswith("'s"):
         return None
+    titled = not names_a_thing_or_body(words[-1], lang)
     core = []
     for word in words:
-        if _is_title(word, lang):
+        if titled and _is_title(word, lang):
             continue  # "Mr.", "Sen.", "nominee"
         folded = word.casefold()
         if not word[0].isupper():
@@ -51,6 +52,14 @@ def name_core(name: str, lang: LanguageProfile) -> tuple[str, ...] | None:
             continue
         core.append(folded.rstrip(".,"))
     return tuple(core) or None
+
+
+def names_a_thing_or_body(last: str, lang: LanguageProfile) -> bool:
+    """Whether a name's last word makes it the name of a thing, an event or a body ("the
+    Republican National Convention"): a title word opening it is then part of the name, not
+    a person's title."""
+    folded = last.casefold().rstrip(".,")
+    return folded in lang.non_person_heads or folded in lang.organisation_words
 
 
 def _is_title(word: str, lang: LanguageProfile) -> bool:
@@ -164,6 +173,8 @@ def _shown_forms(
 
 def _without_leading_titles(name: str, lang: LanguageProfile) -> str:
     words = name.split()
+    if words and names_a_thing_or_body(words[-1], lang):
+        return name  # "Republican National Convention": no one's title
     while len(words) > 1 and _is_title(words[0], lang):
         words.pop(0)
     return " ".join(words)
