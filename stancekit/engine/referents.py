@@ -351,8 +351,8 @@ class FindingResolver:
         defense", from the nearest compatible mention before it that is not the actor."""
         lang = self.compiled.profile
         word = tokens[start].lower
-        if word not in lang.possessive_subjects or word in lang.first_person:
-            return span.text
+        if word not in lang.possessive_subjects or word in lang.first_person or span.end == tokens[start].end:
+            return span.text  # a possessive alone ("groups opposing her") is an object, and owns nothing
         pronoun = lang.possessive_subjects[word]
         for mention in reversed(self.context.mentions(sentence)):
             before = mention.end <= start and mention.start != actor_start
