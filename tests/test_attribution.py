@@ -1292,6 +1292,41 @@ def test_a_name_in_an_opening_participle_phrase_is_not_the_pronoun_after_it(matc
     assert finding.actor.name == "Tom Reyes"
 
 
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Paul Okafor met Tom Hale on Monday. But he backed Okafor's plan for the port.", "Okafor's plan for the port"),
+        (
+            "Tom Hale backed a flood fund. The bill passed with Hale's support and Paul Okafor's. "
+            "Paul Okafor then spoke at length. He made his support for Okafor's funding plan clear in a letter.",
+            "Okafor's funding plan clear",
+        ),
+    ],
+)
+def test_a_pronoun_that_opens_its_sentence_is_not_one_its_sentence_names_after_it(matcher, text, topic):
+    """ "He backed Okafor's plan": Okafor backing his own plan would be "Okafor backed his plan"."""
+    [finding] = [f for f in matcher.scan(text) if f.topic.text == topic]
+    assert finding.actor.name == "Tom Hale"
+
+
+def test_a_pronoun_that_opens_its_sentence_is_none_of_the_people_it_names_in_a_list(matcher):
+    [finding] = matcher.scan("Tom Hale met Paul Okafor on Monday. He opposes Hale and Sen. Ana Ruiz on the port plan.")
+    assert finding.actor.name == "Paul Okafor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Hale spoke first. When he arrived, Paul Okafor said he backs the port plan.",
+        "Paul Okafor spoke after Tom Hale. He backs the port plan, but Okafor admits it costs too much.",
+        "Paul Okafor spoke after Tom Hale. He backs the port plan \u2026 Okafor has said so for years.",
+    ],
+)
+def test_a_pronoun_outside_the_clause_of_a_name_after_it_may_be_that_person(matcher, text):
+    [finding] = [f for f in matcher.scan(text) if f.topic.text == "the port plan"]
+    assert finding.actor.name == "Paul Okafor"
+
+
 def test_one_who_speaks_before_a_comma_is_not_the_speaker_of_the_clause_after_it(matcher):
     text = (
         "Ana Ruiz's remarks came a day after Sir Tom Reyes, the newly appointed Metropolitan Police "

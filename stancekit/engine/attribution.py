@@ -1190,8 +1190,10 @@ class DocumentContext:
             same = []  # "Mr Brown's plan would fail, he said": who says it is not whom it names
         same = [m for m in same if not self._in_relative_aside(m, mention.start)]
 
+        named_after = self._named_later_by_its_subject(mention, pronoun)
+
         def allowed(name: str | None) -> bool:
-            return name != speaking and (not_name is None or name != not_name)
+            return name != speaking and (not_name is None or name != not_name) and not named_after(name)
 
         repeated = self._coordinated_possessive(mention, pronoun)
         if repeated is not None:
@@ -1238,13 +1240,13 @@ class DocumentContext:
                         chained = self._chained(pronoun, m, floor)
                         if chained is not None:
                             return chained
-                    elif self._compatible_settled(pronoun, m):
+                    elif self._compatible_settled(pronoun, m) and allowed(self._settled(m).referent.name):
                         return self._settled(m)
                 if self._names_a_person(pronoun, i, outside):
                     break  # "The report was welcomed by Tom Reyes. '...,' he said": the one named last
                 quote = self._quote_speaker_in(i)
                 if quote is not None and compatible(pronoun, quote.referent, self.lang):
-                    return quote
+                    return quote if allowed(quote.referent.name) else None
         for i in earlier:
             for m in self._ranked(i, outside):
                 if m.referent.kind == "pronoun":
@@ -1256,6 +1258,51 @@ class DocumentContext:
                 elif self._surname_acting(pronoun, m) and allowed(self._settled(m).referent.name):
                     return self._settled(m)  # "Obama has done ... . He used ...": Obama
         return None
+
+    def _named_later_by_its_subject(self, mention: Mention, pronoun: str) -> Callable[[str | None], bool]:
+        """Whether a name is one of the people a "he" or "she" that opens its sentence cannot
+        be: those its own clause names after it. A subject pronoun and a name in its clause are
+        two people ("He backed Obama's plan" is not Obama's backing); a pronoun that opens a
+        clause set before the main one ("When he spoke, Obama ...") and a name in a clause
+        coordinated after a comma ("He admits ..., but Prager thinks ...") or written as a
+        modifier ("thanks to the Grayson name") may be the same person. A surname alone
+        rules out the full names it ends."""
+        if self.lang.pronoun_agreement.get(pronoun) not in ("male", "female"):
+            return _rules_out_no_one
+        tokens = self.tokens(mention.sentence)
+        opening = self.lang.quote_marks | self.lang.coordinators
+        if any(t.text not in opening and t.lower not in opening for t in tokens[: mention.start]):
+            return _rules_out_no_one
+        end = next(
+            (
+                k
+                for k in range(mention.end, len(tokens))
+                if tokens[k].text in self.lang.clause_breaks
+                or (tokens[k].lower in self.lang.coordinators and tokens[k - 1].text == ",")
+            ),
+            len(tokens),
+        )
+        later = [
+            m
+            for m in self.mentions(mention.sentence)
+            if mention.end <= m.start < end
+            and m.referent.kind != "pronoun"
+            and tokens[m.start].lower not in self.lang.articles
+            and not (m.start > 0 and tokens[m.start - 1].lower in self.lang.articles)
+        ]
+        full = {name for m in later if (name := self._settled(m).referent.name)}
+        surnames = {name.casefold() for name in full if " " not in name}
+        for m in later:  # "Randolph and state Sen. Darren Soto": each one listed
+            surnames.update(
+                tokens[k - 1].lower
+                for k in range(m.start + 1, m.end)
+                if tokens[k].lower in self.lang.coordinators and tokens[k - 1].text[:1].isupper()
+            )
+
+        def named_after(name: str | None) -> bool:
+            return bool(name) and (name in full or name.rpartition(" ")[2].casefold() in surnames)
+
+        return named_after
 
     def _surname_acting(self, pronoun: str, m: Mention) -> bool:
         """Whether a mention of an earlier sentence is one capitalised word that opens its
@@ -1744,3 +1791,7 @@ class DocumentContext:
         if span is None:
             return None
         return self.mention(i, *span)
+
+
+def _rules_out_no_one(name: str | None) -> bool:
+    return False

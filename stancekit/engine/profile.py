@@ -331,6 +331,11 @@ class LanguageProfile:
         PHRASES, "Trimmed off the end of a topic: adverbs that add the stance to another ('backed the idea | too')."
     )
     quote_marks: frozenset[str] = _slot(WORDS, "Double quote marks as tokens.")
+    clause_breaks: frozenset[str] = _slot(
+        WORDS,
+        "Punctuation that ends a clause inside a sentence (';', '...'): a pronoun opening the sentence"
+        " may be a person named after one.",
+    )
     clause_openers: frozenset[str] = _slot(
         WORDS, "Before a word, make it the start of a clause (where a bare actor phrase may begin)."
     )
