@@ -209,6 +209,27 @@ def test_extend_adds_aliases_and_patterns_to_a_bundled_topic(tmp_path):
     assert (finding.topic.id, finding.topic.name) == ("tax_cuts", "tax cuts")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "topic_id"),
+    [
+        ("The union opposes new estate taxes.", "estates"),
+        ("The union opposes cutting the estate tax.", "estates"),
+        ("The union opposes more port dredging.", "dredging"),
+        ("The union opposes the port dredges.", None),
+    ],
+)
+def test_an_alias_matches_its_plural_and_a_verb_s_forms_from_its_base_only(tmp_path, sentence, topic_id):
+    """ "Tax" is a noun and a verb's base: "taxes" is its form. "Dredging" is a form of
+    "dredge": "port dredging" names no port dredge."""
+    path = write(
+        tmp_path,
+        "topics:\n  - {id: estates, name: estate taxes, aliases: [estate tax]}\n"
+        "  - {id: dredging, name: port dredging, aliases: [port dredging]}\n",
+    )
+    found = Matcher(load_rules(None, [path]).compile()).scan(sentence)
+    assert [f.topic.id for f in found] == [topic_id]
+
+
 def test_override_of_a_topic_may_change_its_name_and_parent(tmp_path):
     path = write(tmp_path, "topics:\n  - {id: tax_cuts, override: true, name: tax relief, aliases: [tax relief]}\n")
     topic = _topic(load_rules(None, [path]), "tax_cuts")

@@ -362,11 +362,22 @@ def test_a_generic_head_after_a_dictionary_entry_says_no_more_than_the_entry() -
         ("Mr. Tom Okafor backed the smoking ban in pubs.", "smoking"),
         ("Ms. Rita Vance attacked higher university tuition fees.", "student_debt"),
         ("Mr. Tom Okafor defended the war in Iraq.", "iraq_war"),
+        ("Ms. Rita Vance opposed the Trans-Pacific trade deal.", "trans_pacific_partnership"),
+        ("Mr. Tom Okafor backed the zoning rules for the harbour.", "housing"),
     ],
 )
 def test_the_bundled_topic_dictionary_names_common_issues_of_the_news(sentence: str, key: str) -> None:
     (found,) = MATCHER.scan(Document("d", sentence))
     assert found.topic.key == key
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Ms. Rita Vance backed a no-fly zone over the region.", "Mr. Tom Okafor opposed the zones."]
+)
+def test_an_entry_ending_in_a_gerund_does_not_name_the_noun_it_comes_from(sentence: str) -> None:
+    """ "Zoning" is housing policy; a no-fly zone is not."""
+    (found,) = MATCHER.scan(Document("d", sentence))
+    assert found.topic.id != "housing"
 
 
 def test_an_entry_that_runs_from_the_head_into_the_adjunct_names_the_topic() -> None:

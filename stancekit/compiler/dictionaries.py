@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from stancekit.compiler.inflect import inflections
+from stancekit.compiler.inflect import head_forms
 from stancekit.dsl.dictionary_files import topic_regex
 from stancekit.dsl.model import ActorEntry, TopicEntry
 from stancekit.text.tokens import Token, split_words, tokenize
@@ -265,7 +265,7 @@ def compile_topic_index(entries: Iterable[TopicEntry]) -> TopicIndex:
             words = split_words(alias)
             if not words:
                 continue
-            forms = [frozenset({w}) for w in words[:-1]] + [inflections(words[-1]) | {words[-1]}]
+            forms = [frozenset({w}) for w in words[:-1]] + [head_forms(words[-1]) | {words[-1]}]
             for first in forms[0]:
                 table.setdefault(first, []).append((tuple(forms), entry.id))
         for pattern in entry.patterns:

@@ -35,3 +35,30 @@ def inflections(word: str) -> frozenset[str]:
             for variants in lemminflect.getAllInflections(lemma, upos=upos).values():
                 forms.update(normalise(v) for v in variants)
     return frozenset(forms)
+
+
+@cache
+def head_forms(word: str) -> frozenset[str]:
+    """The forms of `word` as the last word of a noun phrase (a topic alias): its plural as a
+    noun ("tariff" -> tariffs), and the forms of a verb only when the word is that verb's base
+    ("cut tax" -> "cut taxes", "taxed"). A form of another word is not expanded back to it: the
+    alias "zoning" names no zone, "public housing" no public house, "smoking" no smoke."""
+    from stancekit.tagging.inflection_tables import lemminflect
+
+    lowered = normalise(word)
+    prefix, hyphen, last = lowered.rpartition("-")
+    if hyphen and prefix and last.isalpha():
+        return frozenset({lowered} | {f"{prefix}-{form}" for form in head_forms(last)})
+    if not lowered.isalpha():
+        return frozenset({lowered})
+    lemmas = lemminflect.getAllLemmas(lowered)
+    if not lemmas:
+        return inflections(lowered)  # a word the tables do not hold, inflected as before
+    forms = {lowered}
+    for upos in _PARTS_OF_SPEECH:
+        # a noun's singular and plural ("rights", "right"); a verb's forms from its base only
+        bases = lemmas.get(upos, ()) if upos == "NOUN" else (lowered,) if lowered in lemmas.get(upos, ()) else ()
+        for base in bases:
+            for variants in lemminflect.getAllInflections(base, upos=upos).values():
+                forms.update(normalise(v) for v in variants)
+    return frozenset(forms)
