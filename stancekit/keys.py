@@ -1320,6 +1320,10 @@ def _keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
         and _id_named_before(finding, compiled)
     ):
         keyed = replace(keyed, actor=replace(keyed.actor, key=finding.actor.id))  # "the Tories say they"
+    person = finding.actor.name or ""
+    if finding.actor.type == "person" and not finding.actor.id and compiled.actors.demonym_of(person.casefold()):
+        # "the Russian" who praised the court: a player only the story names, not Russia
+        keyed = replace(keyed, actor=replace(keyed.actor, key=f"{person.casefold()}@{finding.doc}"))
     members = _members_restricted(finding, compiled.profile)
     if members is not None:
         # which members, only the story says; "who" keeps the key from joining the plural's own

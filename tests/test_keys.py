@@ -876,6 +876,29 @@ def test_a_people_named_by_its_country_s_demonym_is_not_the_state(people: str) -
     assert found.actor.affiliations  # still of the country
 
 
+@pytest.mark.parametrize(
+    ("text", "key", "country"),
+    [
+        ("Ana Ruiz lost in three sets. The Russian praised the new court.", "russian@d", "RUS"),
+        ("Ana Ruiz lost in three sets. The Briton praised the new court.", "briton@d", "GBR"),
+        ("The Spaniard felt wronged, and he criticised the referee.", "spaniard@d", "ESP"),
+    ],
+)
+def test_one_person_named_by_a_demonym_is_one_of_the_country_s_people_not_its_state(
+    text: str, key: str, country: str
+) -> None:
+    """ "The Russian, the fourth seed, ..." is a player, whom only the story names."""
+    (found,) = MATCHER.scan(Document("d", text))
+    assert (found.actor.type, found.actor.key) == ("person", key)
+    assert [a.id for a in found.actor.affiliations] == [country]
+
+
+@pytest.mark.parametrize(("people", "key"), [("The British", "GBR"), ("The Swiss", "CHE")])
+def test_a_demonym_with_no_plural_after_the_is_the_nation(people: str, key: str) -> None:
+    (found,) = MATCHER.scan(Document("d", f"{people} backed the treaty."))
+    assert found.actor.key == key
+
+
 def test_the_demonym_after_the_is_the_nation_as_one_side() -> None:
     (found,) = MATCHER.scan(Document("d", "The Russians back the pay deal, the ministry said."))
     assert found.actor.key == "RUS"

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from stancekit.compiler.inflect import head_forms
+from stancekit.compiler.inflect import head_forms, plurals
 from stancekit.dsl.dictionary_files import topic_regex
 from stancekit.dsl.model import ActorEntry, TopicEntry
 from stancekit.text.tokens import Token, split_words, tokenize
@@ -80,6 +80,20 @@ class ActorIndex:
             if all(getattr(tokens[i + k], attribute) == w for k, w in enumerate(words)):
                 return NameMatch(actor_id, i, stop, kind)
         return None
+
+    def demonym_of(self, word: str) -> str | None:
+        """The actor a one-word demonym (in lower case) names the people of, or None."""
+        for _written, lowered, _exact, actor_id, kind in self.names.get(word, ()):
+            if kind == DEMONYM and lowered == (word,):
+                return actor_id
+        return None
+
+    def names_one_person(self, word: str, actor_id: str) -> bool:
+        """Whether a one-word demonym of `actor_id` (in lower case) is a noun for one of its
+        people ("a Russian", "the Spaniard"): the dictionary lists its plural as a demonym of
+        the same actor ("Russians", "Spaniards"). One listed without a plural ("British",
+        "Swiss") names the people as a whole after "the"."""
+        return any(self.demonym_of(form) == actor_id for form in plurals(word))
 
     def chain(self, actor_id: str, day: date | None) -> list[str]:
         """The ids an actor belongs to on `day`, nearest first: a spokesman's council, its country."""

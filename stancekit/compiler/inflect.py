@@ -62,3 +62,13 @@ def head_forms(word: str) -> frozenset[str]:
             for variants in lemminflect.getAllInflections(base, upos=upos).values():
                 forms.update(normalise(v) for v in variants)
     return frozenset(forms)
+
+
+@cache
+def plurals(word: str) -> frozenset[str]:
+    """The plural forms of `word` as a noun, the tables' or their rules' for a word they do not
+    hold ("russian" -> russians)."""
+    from stancekit.tagging.inflection_tables import lemminflect
+
+    lowered = normalise(word)
+    return frozenset(normalise(form) for form in lemminflect.getInflection(lowered, tag="NNS")) - {lowered}

@@ -419,6 +419,12 @@ def _non_person(
         match = whole or head_match
         info = index.actors[match.id]
         kind = COUNTRY if info.type == COUNTRY else PERSON if info.type == PERSON else ORGANISATION
+        one = match.kind == DEMONYM and info.type == COUNTRY and not plural and end == match.end == match.start + 1
+        after_the = match.start > 0 and tokens[match.start - 1].lower in lang.definite_articles
+        if one and after_the and index.names_one_person(tokens[match.start].lower, info.id):
+            # "The Russian, the fourth seed, ...": one of the country's people, not its state;
+            # "the British" are the nation
+            return Referent(join(tokens[match.start : end]), PERSON, affiliations=(info.id, *index.chain(info.id, day)))
         if match.kind == DEMONYM and plural:
             kind = GROUP
             after_the = match.start > 0 and tokens[match.start - 1].lower in lang.articles
