@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 
 from stancekit.compiler.dictionaries import DEMONYM
 from stancekit.findings import Finding, TopicRef
-from stancekit.keys import bare_key, measure_key
+from stancekit.keys import bare_key, measure_key, rekeyed
 from stancekit.text.tokens import Token, tokenize
 
 if TYPE_CHECKING:
@@ -69,13 +69,7 @@ def _governments_placed(finding: Finding, places: _Places) -> Finding:
     actor, topic = finding.actor, finding.topic
     actor_place = None if actor.id or actor.key is None else _government_of(actor.key, actor.text, places)
     topic_place = None if topic.id or topic.key is None else _government_of(topic.key, topic.text, places)
-    if actor_place is None and topic_place is None:
-        return finding
-    return replace(
-        finding,
-        actor=replace(actor, key=actor_place) if actor_place else actor,
-        topic=replace(topic, key=topic_place) if topic_place else topic,
-    )
+    return rekeyed(finding, actor_place, topic_place)
 
 
 def _government_of(key: str, written: str, places: _Places) -> str | None:

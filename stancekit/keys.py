@@ -1464,6 +1464,17 @@ def _id_named_before(finding: Finding, compiled: CompiledRuleSet) -> bool:
     return any(match.id == actor.id for match in found)
 
 
+def rekeyed(finding: Finding, actor_key: str | None, topic_key: str | None) -> Finding:
+    """`finding` with the actor key and the topic key given; a key given as None stays as it was."""
+    if actor_key is None and topic_key is None:
+        return finding
+    return replace(
+        finding,
+        actor=replace(finding.actor, key=actor_key) if actor_key else finding.actor,
+        topic=replace(finding.topic, key=topic_key) if topic_key else finding.topic,
+    )
+
+
 def keyed_as_actor(finding: Finding, actor: ActorRef | None, compiled: CompiledRuleSet) -> Finding:
     """`finding` with the key `actor` would have as a holder for a topic about a pronoun
     ("him", "it of lying") resolved to `actor`: "attacked him" and "attacked Mr Lee" meet on

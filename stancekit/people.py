@@ -27,13 +27,22 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from stancekit.engine.profile import LanguageProfile
 from stancekit.findings import ActorRef, Finding
-from stancekit.keys import actor_key, bare_key, name_core, name_key, rule_set_actor_ids, topic_name, uncertain_pronoun
+from stancekit.keys import (
+    actor_key,
+    bare_key,
+    name_core,
+    name_key,
+    rekeyed,
+    rule_set_actor_ids,
+    topic_name,
+    uncertain_pronoun,
+)
 from stancekit.text.tokens import Token, tokenize
 
 if TYPE_CHECKING:
@@ -331,16 +340,7 @@ def people_keys(findings: Sequence[Finding], people: DocumentPeople) -> list[Fin
 
 
 def _with_people_keys(finding: Finding, people: DocumentPeople) -> Finding:
-    actor, topic = finding.actor, finding.topic
-    actor_named = _actor_person_key(finding, people)
-    topic_named = _topic_person_key(finding, people)
-    if actor_named is None and topic_named is None:
-        return finding
-    return replace(
-        finding,
-        actor=replace(actor, key=actor_named) if actor_named else actor,
-        topic=replace(topic, key=topic_named) if topic_named else topic,
-    )
+    return rekeyed(finding, _actor_person_key(finding, people), _topic_person_key(finding, people))
 
 
 def _actor_person_key(finding: Finding, people: DocumentPeople) -> str | None:
