@@ -220,6 +220,26 @@ def _lists_actors(actor: ActorRef, profile: LanguageProfile) -> bool:
     return all(_names_one(part, profile) for part in parts)
 
 
+def _lists_names(phrase: str, profile: LanguageProfile) -> bool:
+    """Whether a topic is a list of names, or a choice between them ("Rubio and Christie",
+    "either Clinton or Sanders"): a coordinator with names, and only names, on each side of
+    it. Keyed as the first name, a stance on the two would count as one on the first. A name
+    that holds the coordinator is the name of one thing ("the Bill and Hillary Clinton
+    Foundation"), and so is a phrase whose last word makes it a body's or a thing's name."""
+    from stancekit.tracking.names import names_a_thing_or_body
+
+    tokens = tokenize(phrase, profile=profile)
+    if not tokens or names_a_thing_or_body(tokens[-1].text, profile):
+        return False
+    parts: list[list[str]] = [[]]
+    for token in tokens:
+        if token.lower in profile.coordinators:
+            parts.append([])
+        elif token.lower not in profile.articles and token.lower not in profile.key_list_openers:
+            parts[-1].append(token.text)
+    return len(parts) > 1 and all(part and all(word[:1].isupper() for word in part) for part in parts)
+
+
 def _coordinates_an_office(parts: Sequence[Sequence[str]], name: str, profile: LanguageProfile) -> bool:
     """Whether the coordinator of a phrase joins the words of one office: in the complement
     of a role it opens ("the Secretary of State for Culture, Media and Sport"), or before the
@@ -462,6 +482,9 @@ def topic_key(
     lone noun is keyed within that document (see `phrase_key`)."""
     if topic.id:
         return topic.id
+    if doc is not None and _lists_names(topic.text, profile):
+        words = [t.lower for t in tokenize(topic.text, profile=profile) if t.lower not in profile.articles]
+        return f"{' '.join(words)}@{doc}"  # "Rubio and Christie": not Rubio alone
     written = topic_name(topic, profile, tagger)
     if written is not None:
         return name_key(written, profile, actor_ids) or " ".join(written.casefold().split())

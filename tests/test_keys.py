@@ -250,6 +250,24 @@ def test_a_descriptor_before_a_full_name_falls_away(topic: str, key: str) -> Non
     assert key_of(topic) == key
 
 
+@pytest.mark.parametrize(
+    ("topic", "key"),
+    [
+        ("Rubio and Christie", "rubio and christie@d"),
+        ("either Hale or Okafor", "either hale or okafor@d"),
+        ("Sens. Hale and Okafor", "sens. hale and okafor@d"),
+    ],
+)
+def test_a_list_of_names_as_topic_is_kept_within_its_document(topic: str, key: str) -> None:
+    """A stance on two is no stance on the first alone."""
+    assert topic_key(TopicRef(topic, 0, len(topic), topic), PROFILE, doc="d") == key
+
+
+@pytest.mark.parametrize("topic", ["the Bill and Hillary Clinton Foundation", "the Reliability and Service Awards"])
+def test_a_name_that_holds_a_coordinator_is_no_list(topic: str) -> None:
+    assert " and " not in topic_key(TopicRef(topic, 0, len(topic), topic), PROFILE, doc="d")
+
+
 def test_two_people_named_together_are_not_one() -> None:
     assert key_of("Okafor and Maria Whitfield") != "maria whitfield"
 

@@ -411,6 +411,11 @@ class LanguageProfile:
         "Topic dictionary ids of measures one country aims at another ('sanctions', 'tariffs'), with the"
         " entries under them: keyed with the one country their phrase names ('sanctions/CUB').",
     )
+    key_list_openers: frozenset[str] = _slot(
+        WORDS,
+        "Words that open a list or a choice ('either Clinton or Sanders', 'both Rubio and Cruz'): a TOPIC"
+        " of names so opened is the list's, kept within its document.",
+    )
     key_government_nouns: frozenset[str] = _slot(
         WORDS,
         "Nouns for a country's government ('government'): 'the government' of a story about one country,"
