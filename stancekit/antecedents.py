@@ -29,7 +29,7 @@ from stancekit.findings import Finding, TopicRef
 from stancekit.keys import bare_key, dictionary_topic_of_key, keyed_by_rules, topic_name
 from stancekit.tagging import default_tagger, lemma
 from stancekit.text.limits import ANTECEDENT_REACH_CHARS, MAX_SENTENCE_CHARS, WHOLE_DOCUMENT_CHARS
-from stancekit.text.tokens import Token, tokenize
+from stancekit.text.tokens import POSSESSIVE_MARKS, Token, tokenize
 
 if TYPE_CHECKING:
     from stancekit.compiler.ruleset import CompiledRuleSet
@@ -45,8 +45,6 @@ _DOMINANCE = 2
 _LEAD = 60
 #: The actor dictionary's types of whose a plan or a policy may be ("the Tory plans").
 _OWNER_TYPES = frozenset({"party", "body", "organisation"})
-#: The possessive endings the tokenizer splits off a word ("club" "'s").
-_POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 
 @dataclass(frozen=True)
@@ -197,7 +195,7 @@ def _owned_or_shown(topic: TopicRef, head: str, document: DocumentText) -> bool:
     before = [t.text for t in tokens[: len(tokens) if at is None else at]]
     if before and before[0].casefold() in profile.key_demonstratives | profile.possessive_pronouns:
         return True
-    return any(word in _POSSESSIVE_MARKS for word in before)
+    return any(word in POSSESSIVE_MARKS for word in before)
 
 
 def _points(topic: TopicRef, head: str, document: DocumentText) -> bool:
@@ -268,7 +266,7 @@ def _names_before_head(topic: TopicRef, head: str, document: DocumentText) -> se
         return set()
     names: set[str] = set()
     for match in compiled.actors.find(tokens, 0, at):
-        owner = match.end < len(tokens) and tokens[match.end].text in _POSSESSIVE_MARKS
+        owner = match.end < len(tokens) and tokens[match.end].text in POSSESSIVE_MARKS
         if compiled.actors.actors[match.id].type in _OWNER_TYPES and not owner:
             names |= {token.lower for token in tokens[match.start : match.end]}
     return names

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 from stancekit.compiler.dictionaries import DEMONYM
 from stancekit.findings import Finding, TopicRef
 from stancekit.keys import bare_key, measure_key, rekeyed
-from stancekit.text.tokens import Token, tokenize
+from stancekit.text.tokens import POSSESSIVE_MARKS, Token, tokenize
 
 if TYPE_CHECKING:
     from stancekit.antecedents import DocumentText
@@ -51,8 +51,6 @@ if TYPE_CHECKING:
 _COUNTRY, _ORGANISATION = "country", "organisation"
 #: How much more often than any other a document must name a country to be about it.
 _DOMINANCE = 2
-#: The possessive endings the tokenizer splits off a country's name ("India" "'s").
-_POSSESSIVE_MARKS = frozenset({"'s", "'"})
 #: Between an issue's key and the place it is decided in.
 SEPARATOR = "/"
 
@@ -89,7 +87,7 @@ def _government_of(key: str, written: str, places: _Places) -> str | None:
     end = next((k for k, t in enumerate(tokens) if t.lower in governments), 0)
     if end == 0:
         return None
-    before = [t for t in tokens[:end] if t.lower not in _POSSESSIVE_MARKS]
+    before = [t for t in tokens[:end] if t.lower not in POSSESSIVE_MARKS]
     if not before:
         return None
     if len(before) == 1 and before[0].lower in profile.definite_articles:

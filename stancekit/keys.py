@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, TypeVar
 from stancekit.engine.profile import LanguageProfile, default_profile, derived
 from stancekit.findings import ActorRef, Finding, TextSpan, TopicRef
 from stancekit.tagging import Tagger, default_tagger, lemma
-from stancekit.text.tokens import tokenize
+from stancekit.text.tokens import POSSESSIVE_MARKS, tokenize
 
 if TYPE_CHECKING:
     from stancekit.compiler.dictionaries import NameMatch, TopicMatch
@@ -56,8 +56,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-#: The possessive endings the tokenizer splits off a word ("company" "'s").
-_POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 #: Tags of the words that can name a topic.
 _CONTENT_TAGS = frozenset({"NOUN", "PROPN", "VERB", "NUM"})
 #: Tags of the words of an amount ("£", "35", "bn"; "10%"), dropped from the start of a key:
@@ -798,7 +796,7 @@ def _without_opening(pairs: list[tuple[str, str]], profile: LanguageProfile) -> 
     for k in range(start, min(_core_end(pairs[start:], profile) + start + 1, len(pairs) - 1)):
         if pairs[k][1] == "VERB":
             break  # "buy the firm's stake": the possessor belongs to the verb's object
-        if pairs[k][0].casefold() in _POSSESSIVE_MARKS:
+        if pairs[k][0].casefold() in POSSESSIVE_MARKS:
             owner = [pair for pair in pairs[start:k] if not profile.is_person_title(pair[0])]
             named = owner and all(word[:1].isupper() for word, _ in owner)
             return (owner if named else []) + _without_opening(pairs[k + 1 :], profile)
@@ -988,7 +986,7 @@ def _acts_or_owns(words: Sequence[str], tags: Sequence[str], k: int) -> bool:
     after = k + 1
     if after >= len(words):
         return False
-    return words[after] in _POSSESSIVE_MARKS or tags[after] in ("VERB", "AUX")
+    return words[after] in POSSESSIVE_MARKS or tags[after] in ("VERB", "AUX")
 
 
 def _kind_disagrees(pronoun: str, kind: str | None, profile: LanguageProfile) -> bool:
@@ -1610,7 +1608,7 @@ def dictionary_actor_of(phrase: str, compiled: CompiledRuleSet) -> str | None:
     end = head.end
     if end < len(tokens):
         pairs = [(t.text, "") for t in tokens]
-        if not _ends_phrase(pairs, end, profile) or tokens[end].text in _POSSESSIVE_MARKS:
+        if not _ends_phrase(pairs, end, profile) or tokens[end].text in POSSESSIVE_MARKS:
             return None
         if head.kind == DEMONYM and tokens[end].lower not in profile.key_complement_links:
             return None  # "British and Commonwealth authors" are authors; "the Tories of ..." the party

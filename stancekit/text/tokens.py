@@ -53,6 +53,10 @@ def _profile_regex(profile: LanguageProfile | None) -> re.Pattern:
     return derived(profile, "token regex", lambda p: token_regex(p.title_abbreviations | p.other_abbreviations))
 
 
+#: The possessive endings the tokenizer splits off a word ("company" "'s", "Jones" "'"), as
+#: written: the lower forms of tokens make the curly ones straight.
+POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
+
 _CLITIC_RE = re.compile(r"(?i)^(.+)(['\u2019](?:s|re|ve|ll|d|m))$")
 _NEGATIVE_CLITIC_RE = re.compile(r"(?i)^(.+?)(n['\u2019]t)$")
 
