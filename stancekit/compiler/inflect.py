@@ -9,6 +9,7 @@ lemmatises: it compares lower-cased surface forms against these sets.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from stancekit.text.tokens import normalise
@@ -19,22 +20,7 @@ _PARTS_OF_SPEECH = ("NOUN", "VERB", "AUX")
 @cache
 def inflections(word: str) -> frozenset[str]:
     """Every form of `word` (itself included), lower-cased."""
-    from stancekit.tagging.inflection_tables import lemminflect
-
-    lowered = normalise(word)
-    prefix, hyphen, last = lowered.rpartition("-")
-    if hyphen and prefix and last.isalpha():
-        # "co-sponsor" is a verb the tables do not hold; its last part carries the inflection
-        return frozenset({lowered} | {f"{prefix}-{form}" for form in inflections(last)})
-    forms = {lowered}
-    if not lowered.isalpha():
-        return frozenset(forms)
-    lemmas = lemminflect.getAllLemmas(lowered)
-    for upos in _PARTS_OF_SPEECH:
-        for lemma in (*lemmas.get(upos, ()), lowered):
-            for variants in lemminflect.getAllInflections(lemma, upos=upos).values():
-                forms.update(normalise(v) for v in variants)
-    return frozenset(forms)
+    return _forms(word, _every_base)
 
 
 @cache
@@ -43,25 +29,7 @@ def head_forms(word: str) -> frozenset[str]:
     noun ("tariff" -> tariffs), and the forms of a verb only when the word is that verb's base
     ("cut tax" -> "cut taxes", "taxed"). A form of another word is not expanded back to it: the
     alias "zoning" names no zone, "public housing" no public house, "smoking" no smoke."""
-    from stancekit.tagging.inflection_tables import lemminflect
-
-    lowered = normalise(word)
-    prefix, hyphen, last = lowered.rpartition("-")
-    if hyphen and prefix and last.isalpha():
-        return frozenset({lowered} | {f"{prefix}-{form}" for form in head_forms(last)})
-    if not lowered.isalpha():
-        return frozenset({lowered})
-    lemmas = lemminflect.getAllLemmas(lowered)
-    if not lemmas:
-        return inflections(lowered)  # a word the tables do not hold, inflected as before
-    forms = {lowered}
-    for upos in _PARTS_OF_SPEECH:
-        # a noun's singular and plural ("rights", "right"); a verb's forms from its base only
-        bases = lemmas.get(upos, ()) if upos == "NOUN" else (lowered,) if lowered in lemmas.get(upos, ()) else ()
-        for base in bases:
-            for variants in lemminflect.getAllInflections(base, upos=upos).values():
-                forms.update(normalise(v) for v in variants)
-    return frozenset(forms)
+    return _forms(word, _head_bases)
 
 
 @cache
@@ -72,3 +40,44 @@ def plurals(word: str) -> frozenset[str]:
 
     lowered = normalise(word)
     return frozenset(normalise(form) for form in lemminflect.getInflection(lowered, tag="NNS")) - {lowered}
+
+
+#: The words whose forms a word has for one part of speech: (word, part of speech, the
+#: tables' lemmas of the word by part of speech) -> bases.
+Bases = Callable[[str, str, dict[str, tuple[str, ...]]], Iterable[str]]
+
+
+def _forms(word: str, bases: Bases) -> frozenset[str]:
+    """`word` in lower case and every form of the bases `bases` gives it for each part of
+    speech."""
+    from stancekit.tagging.inflection_tables import lemminflect
+
+    lowered = normalise(word)
+    prefix, hyphen, last = lowered.rpartition("-")
+    if hyphen and prefix and last.isalpha():
+        # "co-sponsor" is a verb the tables do not hold; its last part carries the inflection
+        return frozenset({lowered} | {f"{prefix}-{form}" for form in _forms(last, bases)})
+    forms = {lowered}
+    if not lowered.isalpha():
+        return frozenset(forms)
+    lemmas = lemminflect.getAllLemmas(lowered)
+    for upos in _PARTS_OF_SPEECH:
+        for base in bases(lowered, upos, lemmas):
+            for variants in lemminflect.getAllInflections(base, upos=upos).values():
+                forms.update(normalise(v) for v in variants)
+    return frozenset(forms)
+
+
+def _every_base(word: str, upos: str, lemmas: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The word itself and every lemma it is a form of."""
+    return (*lemmas.get(upos, ()), word)
+
+
+def _head_bases(word: str, upos: str, lemmas: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """A noun's lemmas ("rights" -> right), a verb only when the word is its base; the word
+    itself when the tables do not hold it."""
+    if not lemmas:
+        return (word,)
+    if upos == "NOUN":
+        return lemmas.get(upos, ())
+    return (word,) if word in lemmas.get(upos, ()) else ()
