@@ -205,37 +205,43 @@ def _lists_actors(actor: ActorRef, profile: LanguageProfile) -> bool:
     Culture, Media and Sport")."""
     if actor.name is None or any(t.lower in profile.coordinators for t in tokenize(actor.name, profile=profile)):
         return False  # an actor nothing resolved has no key; "J&J" is a name
-    parts: list[list[str]] = [[]]
-    depth = 0
-    for token in tokenize(actor.text, profile=profile):
-        depth += (token.text == "(") - (token.text == ")")
-        if depth == 0 and token.lower in profile.coordinators:
-            parts.append([])
-        else:
-            parts[-1].append(token.text)
+    parts = [[t.text for t in part] for part in _coordinated_parts(tokenize(actor.text, profile=profile), profile)]
     if len(parts) < 2 or _coordinates_an_office(parts, actor.name, profile):
         return False
     return all(_names_one(part, profile) for part in parts)
 
 
-def _lists_names(phrase: str, profile: LanguageProfile) -> bool:
-    """Whether a topic is a list of names, or a choice between them ("Rubio and Christie",
-    "either Clinton or Sanders"): a coordinator with names, and only names, on each side of
-    it. Keyed as the first name, a stance on the two would count as one on the first. A name
-    that holds the coordinator is the name of one thing ("the Bill and Hillary Clinton
-    Foundation"), and so is a phrase whose last word makes it a body's or a thing's name."""
+def _coordinated_parts(tokens: Sequence[Token], profile: LanguageProfile) -> list[list[Token]]:
+    """The parts of a phrase its coordinators join, outside brackets ("Congress and President
+    Obama" -> "Congress", "President Obama"); one part where none does."""
+    parts: list[list[Token]] = [[]]
+    depth = 0
+    for token in tokens:
+        depth += (token.text == "(") - (token.text == ")")
+        if depth == 0 and token.lower in profile.coordinators:
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return parts
+
+
+def _listed_names(phrase: str, profile: LanguageProfile) -> str | None:
+    """The words of a topic that is a list of names, or a choice between them ("rubio and
+    christie", "either clinton or sanders"), without articles; None for any other topic. A
+    list is a coordinator with names, and only names, on each side of it: keyed as the first
+    name, a stance on the two would count as one on the first. A name that holds the
+    coordinator is the name of one thing ("the Bill and Hillary Clinton Foundation"), and so
+    is a phrase whose last word makes it a body's or a thing's name."""
     from stancekit.tracking.names import names_a_thing_or_body
 
     tokens = tokenize(phrase, profile=profile)
     if not tokens or names_a_thing_or_body(tokens[-1].text, profile):
-        return False
-    parts: list[list[str]] = [[]]
-    for token in tokens:
-        if token.lower in profile.coordinators:
-            parts.append([])
-        elif token.lower not in profile.articles and token.lower not in profile.key_list_openers:
-            parts[-1].append(token.text)
-    return len(parts) > 1 and all(part and all(word[:1].isupper() for word in part) for part in parts)
+        return None
+    skipped = profile.articles | profile.key_list_openers
+    parts = [[t.text for t in part if t.lower not in skipped] for part in _coordinated_parts(tokens, profile)]
+    if len(parts) < 2 or not all(part and all(word[:1].isupper() for word in part) for part in parts):
+        return None
+    return " ".join(t.lower for t in tokens if t.lower not in profile.articles)
 
 
 def _coordinates_an_office(parts: Sequence[Sequence[str]], name: str, profile: LanguageProfile) -> bool:
@@ -480,9 +486,9 @@ def topic_key(
     lone noun is keyed within that document (see `phrase_key`)."""
     if topic.id:
         return topic.id
-    if doc is not None and _lists_names(topic.text, profile):
-        words = [t.lower for t in tokenize(topic.text, profile=profile) if t.lower not in profile.articles]
-        return f"{' '.join(words)}@{doc}"  # "Rubio and Christie": not Rubio alone
+    listed = _listed_names(topic.text, profile) if doc is not None else None
+    if listed is not None:
+        return f"{listed}@{doc}"  # "Rubio and Christie": not Rubio alone
     written = topic_name(topic, profile, tagger)
     if written is not None:
         return name_key(written, profile, actor_ids) or " ".join(written.casefold().split())
