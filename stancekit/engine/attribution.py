@@ -22,6 +22,7 @@ import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 
 from stancekit.compiler.ruleset import CompiledRuleSet
 from stancekit.engine.captures import NAME, NOUN, actor_ends, antecedent, category
@@ -1190,10 +1191,12 @@ class DocumentContext:
             same = []  # "Mr Brown's plan would fail, he said": who says it is not whom it names
         same = [m for m in same if not self._in_relative_aside(m, mention.start)]
 
-        named_after = self._named_later_by_its_subject(mention, pronoun)
+        @cache
+        def named_after() -> Callable[[str | None], bool]:  # worked out when a candidate first asks
+            return self._named_later_by_its_subject(mention, pronoun)
 
         def allowed(name: str | None) -> bool:
-            return name != speaking and (not_name is None or name != not_name) and not named_after(name)
+            return name != speaking and (not_name is None or name != not_name) and not named_after()(name)
 
         repeated = self._coordinated_possessive(mention, pronoun)
         if repeated is not None:
