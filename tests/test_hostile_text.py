@@ -72,6 +72,41 @@ def test_a_sentence_at_the_limit_is_not_cut():
     assert seg.cut_sentences == ()
 
 
+def test_overlong_text_past_the_budget_is_left_out_and_the_sentences_after_it_are_kept():
+    tables = f"{scraped_table(2_000)}\n\nA short line.\n\n{scraped_table(2_000)}"
+    text = f"{STANCE_BEFORE}\n\n{tables}\n\n{STANCE_AFTER}\n"
+    seg = segment(text, max_cut_text_chars=5_000)
+    pieces = [s for s in seg.sentences if len(s.text) > 100]
+    assert 5_000 <= sum(len(s.text) for s in pieces) < 5_000 + limits.MAX_SENTENCE_CHARS
+    assert [s.text for s in seg.sentences if len(s.text) <= 100] == [STANCE_BEFORE, "A short line.", STANCE_AFTER]
+    # the rest of the first table and all of the second are in no sentence, and said so
+    second = text.index(scraped_table(2_000), text.index("A short line."))
+    assert [end for _, end in seg.unscanned] == [text.index("\n\nA short line."), second + len(scraped_table(2_000))]
+    assert seg.unscanned[0][0] == pieces[-1].end + 1
+    assert seg.scanned_spans(len(text)) == [
+        (0, seg.unscanned[0][0]),
+        (seg.unscanned[0][1], seg.unscanned[1][0]),
+        (seg.unscanned[1][1], len(text)),
+    ]
+    assert segment(text).unscanned == ()
+
+
+def test_a_scan_reads_overlong_text_up_to_its_budget_and_says_how_much_it_left(monkeypatch):
+    monkeypatch.setattr("stancekit.engine.matcher.MAX_CUT_TEXT_CHARS", 4_000)
+    matcher = Matcher(load_rules().compile())
+    text = f"{STANCE_BEFORE}\n\n{scraped_table(10_000)}\n\n{STANCE_AFTER}\n"
+    result = scan_one(matcher, Document(id="scraped", text=text, source="corpus/scraped.txt"))
+    assert {STANCE_BEFORE, STANCE_AFTER} <= {f.sentence.text for f in result.findings}
+    budget_end = text.index(STANCE_AFTER) - 2 - len(scraped_table(10_000)) + 4_000 + limits.MAX_SENTENCE_CHARS
+    assert all(f.sentence.end <= budget_end or f.sentence.text == STANCE_AFTER for f in result.findings)
+    cut, unscanned = result.problems
+    assert "1 sentence longer than 3,000 characters" in cut.message
+    assert unscanned.where == "corpus/scraped.txt" and not unscanned.skipped
+    said = r"[\d,]+ characters of text without a sentence end \(from character [\d,]+\) were not scanned"
+    assert re.match(said, unscanned.message)
+    assert "at most 4,000 characters" in unscanned.message
+
+
 def test_an_endless_sentence_is_scanned_quickly_and_the_sentences_around_it_still_are():
     matcher = Matcher(load_rules().compile())
     text = f"{STANCE_BEFORE}\n\n{scraped_table(40_000)}\n\n{STANCE_AFTER}\n"

@@ -13,7 +13,7 @@ every token the matcher could see is found.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 
 from stancekit.compiler.inflect import inflections
@@ -188,8 +188,14 @@ class TriggerIndex:
         self._longest = max(map(len, self.triggers), default=0)
         return automaton
 
-    def find(self, lowered: str, stretch_chars: int = _STRETCH_CHARS) -> Iterator[tuple[int, tuple[int, ...]]]:
-        """(start offset, rule indices) for each trigger word found at a token boundary.
+    def find(
+        self,
+        lowered: str,
+        stretch_chars: int = _STRETCH_CHARS,
+        spans: Iterable[tuple[int, int]] | None = None,
+    ) -> Iterator[tuple[int, tuple[int, ...]]]:
+        """(start offset, rule indices) for each trigger word found at a token boundary, in
+        text order; only words that start within `spans` ((start, end) in order) when given.
 
         The text is given to the automaton `stretch_chars` characters at a time (each with
         the longest trigger word's length of the next): the automaton copies what it is given
@@ -199,12 +205,13 @@ class TriggerIndex:
             return
         automaton = self._automaton or self._build()
         overlap = self._longest - 1
-        for stretch in range(0, len(lowered), stretch_chars):
-            stop = stretch + stretch_chars
-            for end_index, (word, rules) in automaton.iter(lowered[stretch : stop + overlap]):
-                start = stretch + end_index + 1 - len(word)
-                if start < stop and _whole_token(lowered, start, word):
-                    yield start, rules
+        for span_start, span_end in spans if spans is not None else ((0, len(lowered)),):
+            for stretch in range(span_start, span_end, stretch_chars):
+                stop = min(stretch + stretch_chars, span_end)
+                for end_index, (word, rules) in automaton.iter(lowered[stretch : stop + overlap]):
+                    start = stretch + end_index + 1 - len(word)
+                    if start < stop and _whole_token(lowered, start, word):
+                        yield start, rules
 
 
 def _whole_token(lowered: str, start: int, word: str) -> bool:

@@ -43,7 +43,7 @@ from stancekit.registry import actor_capture_types
 from stancekit.tagging import Tagger
 from stancekit.teams import team_keys
 from stancekit.text.documents import Document, InputProblem
-from stancekit.text.limits import MAX_DOCUMENT_CHARS, MAX_SENTENCE_CHARS
+from stancekit.text.limits import MAX_CUT_TEXT_CHARS, MAX_DOCUMENT_CHARS, MAX_SENTENCE_CHARS
 from stancekit.text.segment import Segmentation, Sentence, segment
 from stancekit.text.tokens import Token, normalise
 
@@ -465,14 +465,17 @@ class Matcher:
         text = _within_cap(document, self.problems)
         self.stats.documents += 1
         lowered = normalise(text) if self.prefilter else ""
-        # the hits are consumed as they are found: on a huge document the list of every
-        # trigger word would outweigh the text
-        found = self.compiled.trigger_index.find(lowered)
-        first_hit = next(found, None)
-        segmentation = segment(text, self.compiled.profile)
+        segmentation = segment(text, self.compiled.profile, max_cut_text_chars=MAX_CUT_TEXT_CHARS)
         self.stats.sentences += len(segmentation.sentences)
         if segmentation.cut_sentences:
             self.problems.append(_cut_warning(document, segmentation))
+        if segmentation.unscanned:
+            self.problems.append(_unscanned_warning(document, segmentation))
+        # the hits are consumed as they are found: on a huge document the list of every
+        # trigger word would outweigh the text
+        spans = segmentation.scanned_spans(len(text)) if segmentation.unscanned else None
+        found = self.compiled.trigger_index.find(lowered, spans=spans)
+        first_hit = next(found, None)
         if self.prefilter and first_hit is None and not self.compiled.untriggered:
             return []  # no trigger word: no sentence is tokenised, no context is built
         hits = itertools.chain((first_hit,), found) if first_hit is not None else ()
@@ -758,6 +761,18 @@ def _cut_warning(document: Document, segmentation: Segmentation) -> InputProblem
         f"{count} sentence{'s' if count > 1 else ''} longer than {MAX_SENTENCE_CHARS:,} characters"
         f" (the first at character {segmentation.cut_sentences[0]:,}) scanned in pieces cut at line breaks,"
         " punctuation or spaces: no finding spans two pieces",
+        skipped=False,
+    )
+
+
+def _unscanned_warning(document: Document, segmentation: Segmentation) -> InputProblem:
+    unscanned = segmentation.unscanned
+    chars = sum(end - start for start, end in unscanned)
+    return InputProblem(
+        _where(document),
+        f"{chars:,} characters of text without a sentence end (from character {unscanned[0][0]:,}) were not"
+        f" scanned: at most {MAX_CUT_TEXT_CHARS:,} characters of sentences longer than {MAX_SENTENCE_CHARS:,}"
+        " are scanned per document; its other sentences were",
         skipped=False,
     )
 

@@ -18,6 +18,15 @@ from __future__ import annotations
 #: without any of these is cut at the limit itself.
 MAX_SENTENCE_CHARS = 3000
 
+#: Characters of a document's overlong sentences that are scanned in pieces. Text that runs
+#: past `MAX_SENTENCE_CHARS` without a sentence end is not prose (a table, a dump, a list of
+#: names), and every piece of it can hold trigger words: a 50 MB table on one line took
+#: forty minutes. Past this many characters of such text, an overlong sentence is left
+#: unscanned (its pieces not made) and the document is named in a warning; the document's
+#: ordinary sentences, before and after, are all scanned. Half a million characters is
+#: about 90,000 words: more than ten hours of a transcript written without full stops.
+MAX_CUT_TEXT_CHARS = 500_000
+
 #: Characters of one document that are scanned. The text after the cap (cut at a line
 #: break or space near it) is not scanned, and the document is named in a warning. At about
 #: 8 bytes of memory per character scanned, the cap keeps a scan's memory under about 1 GB

@@ -16,7 +16,9 @@ Text that is no prose (a scraped table, a page dumped on one line) can hold a "s
 megabytes. A sentence over `limits.MAX_SENTENCE_CHARS` is cut into pieces no longer than
 that, at a line break, punctuation or a space near the limit (see `_pieces`): everything
 after segmentation costs more than linear time in a sentence's length, so bounding the
-sentence bounds the scan. Every step here is linear in the length of the text.
+sentence bounds the scan. Past `limits.MAX_CUT_TEXT_CHARS` of such pieces in one text, the
+rest of its overlong sentences is left out, so that a table of megabytes costs what its first
+half million characters cost. Every step here is linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, overload
 
-from stancekit.text.limits import MAX_SENTENCE_CHARS
+from stancekit.text.limits import MAX_CUT_TEXT_CHARS, MAX_SENTENCE_CHARS
 
 if TYPE_CHECKING:
     from stancekit.engine.profile import LanguageProfile
@@ -127,12 +129,26 @@ class Segmentation:
     """Sentences and quote spans of one text, both in text order.
 
     `cut_sentences` holds the start offset of each sentence that was longer than
-    `limits.MAX_SENTENCE_CHARS` and so was cut into pieces (the pieces are in `sentences`).
+    `limits.MAX_SENTENCE_CHARS` and so was cut into pieces (the pieces are in `sentences`);
+    `unscanned` the (start, end) spans of such sentences past `limits.MAX_CUT_TEXT_CHARS`,
+    which were not cut and are in no sentence.
     """
 
     sentences: Sentences
     quotes: tuple[QuoteSpan, ...]
     cut_sentences: tuple[int, ...] = ()
+    unscanned: tuple[tuple[int, int], ...] = ()
+
+    def scanned_spans(self, length: int) -> list[tuple[int, int]]:
+        """The (start, end) spans of a text of `length` characters outside `unscanned`."""
+        spans, position = [], 0
+        for start, end in self.unscanned:
+            if position < start:
+                spans.append((position, start))
+            position = end
+        if position < length:
+            spans.append((position, length))
+        return spans
 
     # Quote spans are in text order and never overlap, so their ends are in order too: every
     # look-up below is a binary search. A document holds thousands of quotes, and a look-up
@@ -217,11 +233,15 @@ _STRAIGHT_QUOTE = '"'
 
 
 def segment(
-    text: str, profile: LanguageProfile | None = None, max_sentence_chars: int = MAX_SENTENCE_CHARS
+    text: str,
+    profile: LanguageProfile | None = None,
+    max_sentence_chars: int = MAX_SENTENCE_CHARS,
+    max_cut_text_chars: int = MAX_CUT_TEXT_CHARS,
 ) -> Segmentation:
     """Split `text` into sentences and find its quote spans; abbreviations and speech verbs
     come from `profile` (the bundled English one when None). A sentence longer than
-    `max_sentence_chars` is cut into pieces (see `_pieces`)."""
+    `max_sentence_chars` is cut into pieces (see `_pieces`), until the pieces hold
+    `max_cut_text_chars` characters; the rest of such text is left out (`unscanned`)."""
     quotes = find_quotes(text)
     quote_starts = [q.start for q in quotes]
     boundaries = sorted(set(_boundaries(text, quotes, quote_starts, _words(profile))))
@@ -230,6 +250,8 @@ def segment(
     previous_end = 0
     position = 0
     cut: list[int] = []
+    unscanned: list[tuple[int, int]] = []
+    cut_text_chars = 0
     for boundary in [*boundaries, len(text)]:
         start, end = _trim(text, position, boundary)
         position = boundary
@@ -243,11 +265,15 @@ def segment(
         if end - start > max_sentence_chars:
             cut.append(start)
             for piece_start, piece_end in _pieces(text, start, end, max_sentence_chars):
+                if cut_text_chars >= max_cut_text_chars:
+                    unscanned.append((piece_start, end))
+                    break
+                cut_text_chars += piece_end - piece_start
                 sentences._add(piece_start, piece_end, paragraph)
         else:
             sentences._add(start, end, paragraph)
         previous_end = end
-    return Segmentation(sentences, tuple(quotes), tuple(cut))
+    return Segmentation(sentences, tuple(quotes), tuple(cut), tuple(unscanned))
 
 
 #: Where an overlong sentence may be cut, best first: after a line break; after clause
