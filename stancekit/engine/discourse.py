@@ -25,7 +25,30 @@ def story_words(text: str) -> frozenset[str]:
     """The distinct words of a document, case-folded, compounds whole: what the keys count to
     tell a sports story (`teams`) or political news (`metonyms`) from other news. Made once
     per document and given to both; a set, not a list of every word, as for the rules."""
-    return frozenset(m.group() for m in _COMPOUND_WORD.finditer(text.casefold()))
+    return _distinct(_COMPOUND_WORD, text, fold=True)
+
+
+#: Characters of a document read at a time for its distinct words: a list of every word of a
+#: 50 MB document would weigh ten times the text, a stretch's list a few megabytes.
+_STRETCH_CHARS = 1 << 20
+_SPACE = re.compile(r"\s")
+
+
+def _distinct(word: re.Pattern, text: str, fold: bool = False) -> frozenset[str]:
+    """The distinct matches of `word` (which never spans a space) in `text`, case-folded
+    with `fold`. The text is read a stretch at a time, each cut at a space and split at
+    spaces, and `word` is looked for once in each distinct piece: news repeats its words,
+    and a regex walk over every character took most of the time of a large document."""
+    pieces: set[str] = set()
+    start = 0
+    while start < len(text):
+        space = _SPACE.search(text, start + _STRETCH_CHARS)
+        end = space.start() if space else len(text)
+        pieces.update(text[start:end].split())
+        start = end
+    if fold:
+        pieces = {piece.casefold() for piece in pieces}
+    return frozenset(found for piece in pieces for found in word.findall(piece))
 
 
 class DocumentDiscourse:
@@ -42,7 +65,7 @@ class DocumentDiscourse:
         if held is None:
             if self._words is None:
                 # a set of the distinct words, not a list of every word: a document may be 50 MB
-                self._words = frozenset(m.group() for m in _WORD.finditer(self._lowered))
+                self._words = _distinct(_WORD, self._lowered)
             held = self._held[words] = len(words.words & self._words)
         return held
 

@@ -186,11 +186,14 @@ def _end(quote: QuoteSpan) -> int:
     return quote.end
 
 
-_TERMINAL_RE = re.compile(r"(?:\.{2,}|\u2026|[.!?])+[)\]\"'\u201d\u2019]*(?=\s|$)")
+# Each of these regexes opens with one character class, which the regex engine looks for
+# before it tries a match: an opening alternation ("(?:\.{2,}|\u2026|[.!?])+") was tried at
+# every character of a document, three times slower on megabytes of text.
+_TERMINAL_RE = re.compile(r"[.!?\u2026]+[)\]\"'\u201d\u2019]*(?=\s|$)")
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _NEWLINE_RE = re.compile(r"\n")
 #: A line break that ends a paragraph: after a blank line, or after a line that ended a sentence.
-_PARAGRAPH_END_RE = re.compile(r"(?:[.!?\u2026\"\u201d\u2019')][ \t\r]*|\n[ \t\r]*)\n")
+_PARAGRAPH_END_RE = re.compile(r"[.!?\u2026\"\u201d\u2019')\n][ \t\r]*\n")
 #: Straight and curly double quotes, and two apostrophes, which some archives write for one;
 #: two backticks open a quote that two apostrophes close (``...'', as the Congressional Record
 #: and TeX-era archives write quotes).
