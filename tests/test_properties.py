@@ -15,9 +15,11 @@ default, `HYPOTHESIS_PROFILE=long` for at least 10,000 each.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Sequence
 from unittest.mock import patch
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -228,6 +230,32 @@ def test_the_matcher_finds_what_a_backtracking_matcher_finds_within_its_budget(p
     assert filtered == found
     anchored = find_matches(program, entry, SentenceContext(tokens), anchor=start_anchor(program, entry))
     assert anchored == found
+
+
+#: Patterns whose programs recurse deepest for their size (empty-matching options inside
+#: repeats inside repeats), found by the long profile: each crashed with a RecursionError
+#: under Hypothesis, which runs a test with about 2,000 frames free.
+DEEP_WALKS = [
+    ('( "a" | ( ( "a" | ^ ){1,6} | ^ )* )*', ["b"]),
+    ('( "a" | ( ^ | ( "a" | $ ){1,6} )* )*', ["a", "b"]),
+    ('( ( ( $ [any]{0,2} $ | "a" ){1,6} | "a" ^ ^ | ^ "a" )* | "a" | "a" )*', ["a", "a", "a"]),
+    ('( "a" "a" | ( ( "a"? | ^ ){1,6} | ^ )* ){1,6}', ["a"]),
+]
+
+
+@pytest.mark.parametrize(("pattern", "words"), DEEP_WALKS)
+def test_a_deep_walk_finishes_whatever_recursion_limit_the_host_set(pattern, words):
+    tree = parse_pattern(pattern)
+    program, entry = ProgramBuilder().build(tree)
+    tokens = tokenize(" ".join(words))
+    host_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(1_000)  # Python's default, as a host application may leave it
+    try:
+        found = find_matches(program, entry, SentenceContext(tokens))
+        assert sys.getrecursionlimit() == 1_000  # the host's limit is left as it was
+    finally:
+        sys.setrecursionlimit(host_limit)
+    assert [(m.start, m.end) for m in found] == _reference_matches(tree, tokens)
 
 
 # -- tokens and sentences ----------------------------------------------------------------------

@@ -38,10 +38,12 @@ from stancekit.engine.sentence import SentenceContext
 from stancekit.engine.steps import Walk, admits, as_filter, compile_steps
 from stancekit.text.tokens import Token
 
-# A program is a DAG of at most a few thousand instructions; recursion follows one path, in
-# up to two calls per instruction (a memoised one's memo, then its step).
-if sys.getrecursionlimit() < 20000:
-    sys.setrecursionlimit(20000)
+#: The recursion limit a walk runs under, at least. A program is a DAG of at most a few
+#: thousand instructions; recursion follows one path, in up to two calls per instruction (a
+#: memoised one's memo, then its step). The limit is the process's, and whoever hosts the
+#: matcher may lower it (a test runner, a notebook, a server): each walk raises it while it
+#: runs and gives the host's back after.
+WALK_RECURSION_LIMIT = 20000
 
 
 def _is_upper(t: Token) -> bool:
@@ -289,6 +291,25 @@ def find_matches(
     instruction that consumed tokens records the furthest token position it reached
     (instruction -> position): how far a rule got, for `explain`.
     """
+    host_limit = sys.getrecursionlimit()
+    if host_limit >= WALK_RECURSION_LIMIT:
+        return _find_matches(program, entry, context, progress, firsts, last_start, anchor)
+    sys.setrecursionlimit(WALK_RECURSION_LIMIT)
+    try:
+        return _find_matches(program, entry, context, progress, firsts, last_start, anchor)
+    finally:
+        sys.setrecursionlimit(host_limit)
+
+
+def _find_matches(
+    program: Sequence[tuple],
+    entry: int,
+    context: SentenceContext,
+    progress: dict[int, int] | None,
+    firsts: Sequence | None,
+    last_start: int | None,
+    anchor: tuple[frozenset[str], int] | None,
+) -> list[RawMatch]:
     n = len(context.tokens)
     tests = TokenTests.of(context)
     steps = _COMPILED.steps(program, entry, firsts, progress is not None)
