@@ -169,6 +169,36 @@ def test_a_verb_without_an_object_states_no_stance(sentence):
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "She never thought she would win the Grand Slams anymore.",
+        "A run of Grand Slams chances went begging for the side this spring.",
+    ],
+)
+def test_a_capitalised_cue_after_a_name_in_running_text_is_part_of_the_name(sentence):
+    assert scan(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Union Leader Slams Pension Reform", ("Union Leader", "oppose", "Pension Reform")),
+        # a headline run into the story's first words by a scraper
+        (
+            "Union Leader Slams Pension Reform as talks stall in the capital.",
+            ("Union Leader", "oppose", "Pension Reform"),
+        ),
+        (
+            "WORKERS UNION SLAMS PENSION REFORM, the paper reported on Monday.",
+            ("WORKERS UNION", "oppose", "PENSION REFORM"),
+        ),
+    ],
+)
+def test_a_capitalised_cue_in_a_headline_is_still_a_verb(sentence, expected):
+    assert scan(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         ("Polls showed Mr. Trump's support lagging far behind.", []),

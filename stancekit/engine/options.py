@@ -35,7 +35,10 @@ READINGS: dict[str, str] = {
     ),
     "possessive": "a bare stance word after \"'s\" is a noun ('Trump's support lagging')",
     "adverb_back": "'back' after a form of 'be' is an adverb ('he was back home')",
-    "noun_after_name": "a bare cue right after a one-word name is a noun the name modifies ('the Orlando attack')",
+    "noun_after_name": (
+        "a bare cue right after a one-word name is a noun the name modifies ('the Orlando attack'),"
+        " or the name's last word when capitalised in running text ('the Grand Slams')"
+    ),
 }
 
 

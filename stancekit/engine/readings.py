@@ -8,6 +8,7 @@ a verb from a noun or an adverb. Each returns True when the match should give no
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from stancekit.engine.captures import NAME, category
@@ -84,7 +85,8 @@ def noun_after_a_name(
     """Whether the cue is a noun that a name modifies ("the Orlando attack now ranks", "12
     Grand Slam titles", "the Tulsa protest remained peaceful"): a single name takes "attacks",
     not "attack"; only adverbs may stand between them, not an auxiliary ("Trump will attack")
-    or "is" ("the Church is firmly against")."""
+    or "is" ("the Church is firmly against"). A cue capitalised in running text right after a
+    name is the name's last word ("the Grand Slams")."""
     cue = match.cue
     if cue is None or actor_end > cue[0] or actor_end <= actor_start:
         return False
@@ -92,7 +94,11 @@ def noun_after_a_name(
     last = actor[-1]
     if _event_of_a_place(actor, tokens, cue[0], lang):
         return True
-    if category(last, lang) != NAME or last.lower.endswith("s") or last.lower in lang.plurals_without_s:
+    if category(last, lang) != NAME:
+        return False
+    if actor_end == cue[0] and _capitalised_in_running_text(tokens, actor_start, cue[0], lang):
+        return True
+    if last.lower.endswith("s") or last.lower in lang.plurals_without_s:
         return False
     if any(t.lower in ("and", "&", ",") for t in actor):
         return False
@@ -102,6 +108,21 @@ def noun_after_a_name(
     if word.endswith(lang.inflection_suffixes) or word in verb_only_forms():
         return False
     return all(t.lower.endswith("ly") or t.lower in lang.adverbs_before_verbs for t in tokens[actor_end : cue[0]])
+
+
+def _capitalised_in_running_text(tokens: Sequence[Token], actor_start: int, cue: int, lang: LanguageProfile) -> bool:
+    """Whether the cue right after a name is capitalised where the text around it is not in
+    title case ("win the Grand Slams anymore", "Grand Slams chances were lost"): it is the
+    name's last word, not a verb. The nearest word after the cue that is not a function word
+    tells (else the nearest before the name): a headline in title case ("Union Leader Slams
+    Pension Reform"), even one run into the story's first sentence, capitalises it too. A cue
+    in capitals ("FAVORS") says nothing of its case."""
+    text = tokens[cue].text
+    if not text[:1].isupper() or text.isupper():
+        return False
+    around = itertools.chain(tokens[cue + 1 :], reversed(tokens[:actor_start]))
+    nearest = next((t for t in around if t.text.isalpha() and t.lower not in lang.function_words), None)
+    return nearest is not None and nearest.text[:1].islower()
 
 
 def _event_of_a_place(actor: Sequence[Token], tokens: Sequence[Token], cue: int, lang: LanguageProfile) -> bool:
