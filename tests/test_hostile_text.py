@@ -104,7 +104,7 @@ def test_a_scan_reads_overlong_text_up_to_its_budget_and_says_how_much_it_left(m
     assert unscanned.where == "corpus/scraped.txt" and not unscanned.skipped
     said = r"[\d,]+ characters of text without a sentence end \(from character [\d,]+\) were not scanned"
     assert re.match(said, unscanned.message)
-    assert "at most 4,000 characters" in unscanned.message
+    assert "up to 4,000 characters in all" in unscanned.message
 
 
 def test_an_endless_sentence_is_scanned_quickly_and_the_sentences_around_it_still_are():

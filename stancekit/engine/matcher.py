@@ -771,8 +771,8 @@ def _unscanned_warning(document: Document, segmentation: Segmentation) -> InputP
     return InputProblem(
         _where(document),
         f"{chars:,} characters of text without a sentence end (from character {unscanned[0][0]:,}) were not"
-        f" scanned: at most {MAX_CUT_TEXT_CHARS:,} characters of sentences longer than {MAX_SENTENCE_CHARS:,}"
-        " are scanned per document; its other sentences were",
+        f" scanned: a document's sentences longer than {MAX_SENTENCE_CHARS:,} characters are scanned up to"
+        f" {MAX_CUT_TEXT_CHARS:,} characters in all, its other sentences whole",
         skipped=False,
     )
 
