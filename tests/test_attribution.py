@@ -522,6 +522,24 @@ def test_a_role_in_the_lead_names_the_person_given_it_later(matcher):
     assert (finding.actor.text, finding.actor.name) == ("The home secretary", "Pedro Alvarez")
 
 
+@pytest.mark.parametrize(
+    ("title", "role"), [("Prince Omar", "the prince"), ("Queen Ana", "the queen"), ("Pope Leo", "the pope")]
+)
+def test_a_role_given_as_the_title_of_one_name_names_the_person(matcher, title, role):
+    text = f"{title} spoke to reporters on Monday. Later that week, {role} called for new talks on the pay deal."
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name) == (role, title.split()[1])
+
+
+def test_a_role_given_to_one_person_by_full_name_and_by_surname_names_that_person(matcher):
+    text = (
+        "President Ana Ruiz spoke on Monday. Aides said President Ruiz was tired. "
+        "The president called for new talks on the pay deal."
+    )
+    [finding] = matcher.scan(text)
+    assert (finding.actor.text, finding.actor.name) == ("The president", "Ana Ruiz")
+
+
 def test_a_role_given_in_an_appositive_names_the_person(matcher):
     text = "Pedro Alvarez, the Tory health spokesman, spoke on Monday. The Tory spokesman backs the pay deal."
     [finding] = matcher.scan(text)

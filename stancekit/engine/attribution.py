@@ -108,6 +108,21 @@ def _most_exact(found: Iterable[Holders]) -> list[Mention]:
     return exact or narrower or placed
 
 
+def _one_person(holders: Sequence[Mention]) -> Mention | None:
+    """The one person all of `holders` name (nearest first), by the fullest mention of them,
+    or None when they name none or more than one. One name that is the last word of the one
+    full name among them is that person ("President Obama" and "President Barack Obama")."""
+    if not holders:
+        return None
+    full = [h for h in holders if h.referent.full_name]
+    if len({h.referent.name for h in full}) > 1:
+        return None
+    if not full:
+        return holders[0] if len({h.referent.name for h in holders}) == 1 else None
+    last = full[0].referent.name.split()[-1]
+    return full[0] if all(h.referent.full_name or h.referent.name == last for h in holders) else None
+
+
 class RecentSentences:
     """Results about a document's latest sentences (their tokens, their mentions), up to
     `CONTEXT_SENTENCES` sentences and `CONTEXT_CHARS` characters of their text; the oldest
@@ -553,7 +568,7 @@ class DocumentContext:
                     return named
         if self._is_role(mention):
             holders = self._role_holders(mention)
-            holder = holders[0] if len({h.referent.name for h in holders}) == 1 else None
+            holder = _one_person(holders)
             if not holders and self._in_headline(mention):
                 holder = self._lead_person(mention, self._office(mention))
             elif not holders and not self._titles_only(mention):
@@ -747,8 +762,7 @@ class DocumentContext:
     def _role_holder(self, mention: Mention) -> Mention | None:
         """The one named person the document gives the role of `mention`, or None when it
         gives it to no one or to more than one (see `_role_holders`)."""
-        holders = self._role_holders(mention)
-        return holders[0] if len({h.referent.name for h in holders}) == 1 else None
+        return _one_person(self._role_holders(mention))
 
     def _role_holders(self, mention: Mention) -> list[Mention]:
         """The mentions of named people the document gives the role of `mention`, nearest
@@ -853,11 +867,14 @@ class DocumentContext:
 
     def _people_among(self, mentions: Iterable[Mention], surnames: bool = False) -> tuple[tuple[Mention, Mention], ...]:
         """(mention, the named person it is or stands in apposition to) for the mentions that
-        name someone by a full name, or, with `surnames`, by a surname alone too ("President
-        Lee")."""
+        name someone by a full name or by one name after the title of an office ("Prince
+        Omar", "Pope Leo"), or, with `surnames`, by a surname alone too ("Mr Lee")."""
 
         def named(m: Mention) -> bool:
-            return m.referent.full_name or (surnames and m.referent.is_person and m.referent.surname is not None)
+            if m.referent.full_name:
+                return True
+            one_name = m.referent.is_person and m.referent.surname is not None
+            return one_name and (surnames or bool(self._office(m)))
 
         people = ((m, m if named(m) else self._apposed_person(m) if self._is_role(m) else None) for m in mentions)
         return tuple((m, person) for m, person in people if person is not None)
@@ -944,7 +961,9 @@ class DocumentContext:
 
     def _office_words(self, tokens: Sequence[Token]) -> tuple[str, ...]:
         lang = self.lang
-        honorifics = lang.male_honorifics | lang.female_honorifics
+        # "Mr" is no office, but "Prince Omar" is the one "the prince" names: an honorific that
+        # is also a role word stays
+        honorifics = (lang.male_honorifics | lang.female_honorifics) - lang.role_words
         words = [t.lower for t in tokens if t.text[:1].isalnum() or t.lower in ("'s", "'")]
         words = [lang.title_spellings.get(w, w) for w in words if w not in lang.articles and w not in honorifics]
         if not words or any(w in ("'s", "'") or w in lang.function_words for w in words):
