@@ -169,6 +169,22 @@ def test_a_verb_without_an_object_states_no_stance(sentence):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The bank agreed to buy its smaller rival for $2bn.", []),
+        ("The retailer agreed to sell its stores in France.", []),
+        (
+            "The council agreed to pay compensation to the flooded families.",
+            [("The council", "support", "pay compensation to the flooded families")],
+        ),
+        ("Ministers agreed to cut the fuel tax.", [("Ministers", "support", "cut the fuel tax")]),
+    ],
+)
+def test_a_deal_agreed_is_commerce_not_a_stance(sentence, expected):
+    assert scan(sentence) == expected
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "She never thought she would win the Grand Slams anymore.",

@@ -21,7 +21,7 @@ RULES = """\
 stancekit: 1
 {file_options}
 lexicons:
-  back_verbs: [back, endorse, boo]
+  back_verbs: [back, endorse, boo, agree to]
   gap:
     inflect: false
     entries: [did, not, never, may, perhaps, refused, to, was, "n't", is]
@@ -84,6 +84,7 @@ def test_the_documented_table_is_the_one_in_code() -> None:
         ("The Orlando boo shocked the fans.", "noun_after_name"),
         ("The council boos every day.", "time_only_topic"),
         ("The council boos loudly.", "adverb_only_topic"),
+        ("The council agreed to buy the depot.", "commerce_topic"),
     ],
 )
 def test_a_reading_drops_a_match_unless_the_rule_leaves_it_out(tmp_path, sentence, reading) -> None:

@@ -263,6 +263,7 @@ REJECTIONS = {
     "time_only_topic": "its topic is only a time phrase ('protests every day'): the verb took no object",
     "adverb_only_topic": "its topic is only an adverb ('..., immediately drew criticism from')",
     "dangling_topic": "its topic ends on an article or a preposition ('stricter controls over'): it stops mid-phrase",
+    "commerce_topic": "its topic is a deal, a verb of commerce after 'to' ('agreed to buy AT&T'): not a stance",
     **WHY,
 }
 
@@ -309,6 +310,8 @@ def _rejection(
         return "no_topic"
     if "dangling_topic" in readings and _dangles(tokens, _topic_span(tokens, topic, lang), lang):
         return "dangling_topic"
+    if "commerce_topic" in readings and _a_deal(tokens, topic.start, topic.end, lang):
+        return "commerce_topic"
     after_a_gap = match.cue is not None and topic.start > match.cue[1]
     if not after_a_gap:  # after "[any]{,3} {topic}" the rule itself chose where the topic starts
         if "time_only_topic" in readings and _only_time(tokens, topic.start, topic.end, lang):
@@ -318,6 +321,12 @@ def _rejection(
         ):
             return "adverb_only_topic"
     return misreading(tokens, match, actor.start, actor.end, lang, readings)
+
+
+def _a_deal(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> bool:
+    """Whether a topic opens, after "to", with a verb of commerce ("agreed to buy AT&T"): a
+    deal, not a stance."""
+    return 0 < start < end and tokens[start - 1].lower == "to" and tokens[start].lower in lang.commerce_verbs
 
 
 def _without_trailing_phrase(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> int:

@@ -29,6 +29,7 @@ READINGS: dict[str, str] = {
     "time_only_topic": "the topic is nothing but a time phrase ('protests every day'): the verb took no object",
     "adverb_only_topic": "the topic is only an adverb ('..., immediately drew criticism from')",
     "dangling_topic": "the topic ends on an article or a preposition ('stricter controls over'): it stops mid-phrase",
+    "commerce_topic": "the topic is a deal: a verb of commerce after 'to' ('agreed to buy AT&T'): not a stance",
     "passive": (
         "a cue opening with a verb-only form after a passive auxiliary ('Cruz was endorsed by', "
         "'Texas was called for'): the actor does not take the stance"

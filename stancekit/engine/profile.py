@@ -136,6 +136,11 @@ class LanguageProfile:
     actor_prepositions: frozenset[str] = _slot(
         WORDS, "Prepositions whose object, an actor phrase, extends the actor phrase before them."
     )
+    commerce_verbs: frozenset[str] = _slot(
+        WORDS,
+        'Verbs of a deal: a topic that opens with one after "to" ("agreed to buy AT&T") is'
+        " commerce, not a stance (the reading commerce_topic).",
+    )
     event_nouns: frozenset[str] = _slot(
         WORDS,
         'Plural nouns for violent events that a place\'s name may open ("the Paris attacks"): after'
