@@ -226,6 +226,13 @@ def test_a_match_that_is_not_a_stance_says_why(capsys, local_rules, sentence, re
     assert reason in out
 
 
+def test_a_deal_names_the_commerce_verb_and_where_the_pack_lists_it(capsys):
+    code, out, _ = explain(capsys, "The bank agreed to buy its rival.", "--rule", "en.verb.agree")
+    assert code == ExitCode.OK
+    assert "no finding: its topic is a deal" in out
+    assert "made by 'buy' in language.commerce_verbs (rules/en/language/discourse.yaml:" in out
+
+
 # --- files and lines ----------------------------------------------------------------------------
 
 

@@ -291,6 +291,8 @@ def _culprit(key: str, match: RawMatch, tokens: Sequence[Token], actor, topic, l
             if slot is not None:
                 return slot, word
         return None
+    if key == "commerce_topic":
+        return "commerce_verbs", tokens[topic.start].lower
     if key in WHY:
         return culprit(key, tokens, match, actor.end, lang)
     return None
