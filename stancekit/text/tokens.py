@@ -117,21 +117,33 @@ def _split_word(text: str, start: int) -> list[tuple[str, int]]:
 
 def tokenize(text: str, start: int = 0, end: int | None = None, profile: LanguageProfile | None = None) -> list[Token]:
     """Tokenise `text[start:end]`, with offsets into the whole of `text`; abbreviations come
-    from `profile` (the bundled English one when None)."""
+    from `profile` (the bundled English one when None).
+
+    Each token's comparison form is cut from the comparison form of the whole stretch, made
+    once (`normalise` keeps offsets): lowering word by word took as long as finding the words.
+    Lower case depends on context only for the Greek capital sigma (final or not), so a
+    stretch holding one is lowered token by token."""
+    stop = len(text) if end is None else end
+    stretch = text[start:stop]
+    lowered = normalise(stretch) if "\u03a3" not in stretch else None
     tokens: list[Token] = []
     append = tokens.append
-    for m in _profile_regex(profile).finditer(text, start, len(text) if end is None else end):
-        surface = m.group()
-        kind = m.lastgroup
-        if kind == "word" and ("'" in surface or "\u2019" in surface or surface[-3:].lower() == "not"):
-            for piece, offset in _split_word(surface, m.start()):
-                append(Token(piece, normalise(piece), offset, offset + len(piece)))
-        elif kind == "quote":
-            append(Token(surface, '"', m.start(), m.end()))  # compares as the quote mark it stands for
+    new = tuple.__new__
+    for m in _profile_regex(profile).finditer(text, start, stop):
+        a, b = m.span()
+        surface = text[a:b]
+        # No token but a word holds an apostrophe or ends in "not" (an abbreviation ends in
+        # its period), so the kind of token need not be asked for (`lastgroup` is slow).
+        if "'" in surface or "\u2019" in surface or surface[-3:].lower() == "not":
+            if surface == "''":
+                append(new(Token, (surface, '"', a, b)))  # compares as the quote mark it stands for
+            else:
+                for piece, offset in _split_word(surface, a):
+                    append(Token(piece, normalise(piece), offset, offset + len(piece)))
+        elif lowered is not None:
+            append(new(Token, (surface, lowered[a - start : b - start], a, b)))
         else:
-            # ASCII keeps its length in lower case and holds no curly apostrophe
-            lower = surface.lower() if surface.isascii() else normalise(surface)
-            append(Token(surface, lower, *m.span()))
+            append(new(Token, (surface, normalise(surface), a, b)))
     return tokens
 
 
