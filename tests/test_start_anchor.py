@@ -67,3 +67,40 @@ def test_a_deeply_nested_pattern_gets_its_anchor_however_deep_its_program() -> N
     finally:
         sys.setrecursionlimit(limit)
     assert found is None  # a match may start anywhere: no word is certain near its start
+
+
+def test_rules_sharing_a_required_word_are_each_walked_only_where_all_their_words_stand(tmp_path, monkeypatch):
+    import yaml
+
+    from stancekit import Matcher, load_rules
+    from stancekit.engine import matcher as matcher_module
+
+    rules = [
+        {"id": "backs_with", "pattern": "{actor:ACTOR} back {topic:TOPIC} with [num] votes", "polarity": "support"},
+        {"id": "backs_after", "pattern": "{actor:ACTOR} back {topic:TOPIC} after [any]", "polarity": "support"},
+    ]
+    path = tmp_path / "rules.yaml"
+    path.write_text(yaml.safe_dump({"stancekit": 1, "rules": rules}), encoding="utf-8")
+    compiled = load_rules([path]).compile()
+    walked: list[str] = []
+    walk = matcher_module.find_matches
+
+    def counted(program, *args, **kwargs):
+        walked.append(next(rule.id for rule in compiled.rules if rule.program is program))
+        return walk(program, *args, **kwargs)
+
+    monkeypatch.setattr(matcher_module, "find_matches", counted)
+    texts = {
+        "The council backed the plan with 12 votes.": ["backs_with"],
+        "The council backed the plan after a debate.": ["backs_after"],
+        "The council backed the plan with care after a debate.": ["backs_after"],  # no "votes"
+        "The council backed the plan with 12 votes after a debate.": ["backs_with", "backs_after"],
+        "The council backed the plan.": [],
+    }
+    matcher = Matcher(compiled)
+    for text, expected in texts.items():
+        walked.clear()
+        findings = matcher.scan(text)
+        assert walked == expected, text
+        assert len(findings) == (1 if expected else 0)
+        assert [f.to_dict() for f in findings] == [f.to_dict() for f in Matcher(compiled, prefilter=False).scan(text)]

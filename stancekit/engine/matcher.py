@@ -23,6 +23,7 @@ from stancekit.engine.polarity import modifiers
 from stancekit.engine.profile import LanguageProfile
 from stancekit.engine.readings import WHY, culprit, misreading
 from stancekit.engine.referents import FindingResolver, by_concept, document_day
+from stancekit.engine.requirements import RequirementIndex
 from stancekit.engine.sentence import SentenceContext
 from stancekit.engine.trace import (
     CandidateDropped,
@@ -419,6 +420,8 @@ class Matcher:
         self.observer = observer
         self.excerpts = excerpts
         #: The rules tried only in documents of a discourse (the `discourse` option), by index.
+        #: The word sets the rules met so far require, numbered (see `RequirementIndex`).
+        self._requirements = RequirementIndex()
         self._discourse_rules = (
             discourse_rules((i, rule.options) for i, rule in enumerate(compiled.rules)) if not excerpts else ()
         )
@@ -543,11 +546,16 @@ class Matcher:
         positions = word_positions(words) if words is not None else {}
         present = positions.keys() if words is not None else None
         candidates: list[Candidate] = []
-        for rule_index in sorted(rule_indices):
-            rule = self.compiled.rules[rule_index]
+        rules = self.compiled.rules
+        ordered = sorted(rule_indices)
+        if present is not None:
+            needed = [self._requirements.numbers_of(i, rules[i].requirements) for i in ordered]
+            held = self._requirements.held(present)
+        for k, rule_index in enumerate(ordered):
+            rule = rules[rule_index]
             last_start = None
             if present is not None:
-                if not _words_allow(rule, present, words, positions, context):
+                if not _words_allow(rule, needed[k], held, words, positions, context):
                     if observe is not None:
                         observe(RuleTried(sentence, rule, (), context))
                     continue
@@ -705,16 +713,18 @@ class Matcher:
 
 def _words_allow(
     rule: CompiledRule,
-    present: KeysView[str],
+    needed: tuple[int, ...],
+    held: set[int],
     words: Sequence[str],
     positions: Mapping[str, list[int]],
     context: SentenceContext,
 ) -> bool:
     """Whether a sentence holds what every match of `rule` holds: a word of each required set
-    and each pair of neighbours; one missing, no match. Asked of every rule a sentence's
-    words name, so written as plain loops."""
-    for words_of in rule.requirements:
-        if present.isdisjoint(words_of):
+    (`needed`: their numbers; `held`: those the sentence holds, see `RequirementIndex`) and
+    each pair of neighbours; one missing, no match. Asked of every rule a sentence's words
+    name, so written as plain loops."""
+    for number in needed:
+        if number not in held:
             return False
     return not rule.neighbours or all(neighbours_present(pair, words, positions, context) for pair in rule.neighbours)
 

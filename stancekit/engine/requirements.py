@@ -1,0 +1,49 @@
+"""Which rules a sentence's words allow: every word set a rule requires holds one of them.
+
+A candidate sentence is offered to a dozen rules or more, each requiring two or three word
+sets (see `compiler.triggers.requirements`), and most sets are asked about in few sentences.
+Asking each rule's sets of the sentence one by one repeats the same lookups for every rule;
+instead each distinct set gets a number the first time a rule of it is met, each word the
+numbers of the sets it belongs to, and a sentence the numbers its words give, once. A rule
+is then allowed when all its numbers are among them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+
+class RequirementIndex:
+    """Requirement word sets by number, and the sets each word is in; grown as rules are met
+    (a large rule set is unpickled rule by rule, and most of its rules are never met)."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[frozenset[str], int] = {}
+        self._sets_of_word: dict[str, list[int]] = {}
+        self._rules: dict[int, tuple[int, ...]] = {}
+
+    def numbers_of(self, rule_index: int, requirements: Sequence[frozenset[str]]) -> tuple[int, ...]:
+        """The numbers of the word sets of one rule (`rule_index`), given the first time."""
+        found = self._rules.get(rule_index)
+        if found is None:
+            found = self._rules[rule_index] = tuple(self._number(words) for words in requirements)
+        return found
+
+    def _number(self, words: frozenset[str]) -> int:
+        number = self._numbers.get(words)
+        if number is None:
+            number = self._numbers[words] = len(self._numbers)
+            for word in words:
+                self._sets_of_word.setdefault(word, []).append(number)
+        return number
+
+    def held(self, words: Iterable[str]) -> set[int]:
+        """The numbers of the sets `words` (a sentence's distinct words) hold a word of, among
+        the sets numbered so far: number a sentence's rules before asking."""
+        found: set[int] = set()
+        sets_of_word = self._sets_of_word
+        for word in words:
+            numbers = sets_of_word.get(word)
+            if numbers is not None:
+                found.update(numbers)
+        return found
