@@ -3,6 +3,7 @@
     pip install '.[bench]'
     python benchmarks/compare.py                 # about three minutes on 2 cores
     python benchmarks/compare.py --memory-gb 1   # adds the 1 GB streaming run (many minutes)
+    python benchmarks/compare.py --base REV      # adds the default pack end to end with commit REV
 
 Rule sets and the corpus are generated (see generate.py), the same for every tool:
 
@@ -102,6 +103,42 @@ def end_to_end(corpus: Path, out: Path, cache: Path, *extra: str) -> float:
     argv = ["scan", str(corpus), "-o", str(out), "-q", "--cache-dir", str(cache), *extra]
     stancekit_main(argv)  # warm the cache: a CI job scans with a cached rule set
     return seconds(lambda: stancekit_main(argv))
+
+
+def source_tree(revision: str, work: Path) -> Path:
+    """The source of commit `revision`, unpacked once under `work` (`git archive`): the scan
+    of the commit before a change is measured in the same run as the change's."""
+    commit = subprocess.run(
+        ["git", "rev-parse", "--verify", f"{revision}^{{commit}}"],
+        cwd=HERE.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    tree = work / f"source-{commit[:12]}"
+    if not (tree / "stancekit").is_dir():
+        unpacking = work / f"source-{commit[:12]}.partial"
+        subprocess.run(["rm", "-rf", str(unpacking)], check=True)
+        unpacking.mkdir(parents=True)
+        archive = subprocess.run(["git", "archive", commit], cwd=HERE.parent, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(unpacking)], input=archive, check=True)
+        unpacking.rename(tree)
+    return tree
+
+
+def end_to_end_from(tree: Path, corpus: Path, out: Path, cache: Path) -> float:
+    """Seconds for `stancekit scan CORPUS -o OUT.jsonl` with the package of the source tree
+    `tree`, in a process of its own (start-up included), rules from the cache."""
+    code = "import sys; from stancekit.cli import main; sys.argv[0] = 'stancekit'; sys.exit(main())"
+    argv = [sys.executable, "-P", "-c", code, "scan", str(corpus), "-o", str(out), "-q", "--cache-dir", str(cache)]
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    subprocess.run(argv, env=env, check=True)  # warm the cache
+    return seconds(lambda: subprocess.run(argv, env=env, check=True))
+
+
+def findings_in(path: Path) -> int:
+    with open(path, encoding="utf-8") as lines:
+        return sum(1 for line in lines if line.strip())
 
 
 # -- spaCy ---------------------------------------------------------------------------------
@@ -283,6 +320,19 @@ def run(args: argparse.Namespace) -> Report:
             report.target("default pack end to end on BBC >= 1.1% of the floor", f"{share:.1%}", share >= 0.011)
     report.line()
 
+    if args.base:
+        base = source_tree(args.base, work)
+        report.line(f"default pack, end to end, this tree and {args.base} ({base.name}), each in a process of its own")
+        for name, path, size in corpora:
+            took_base = end_to_end_from(base, path, work / "findings-base.jsonl", cache)
+            took = end_to_end_from(HERE.parent, path, out, cache)
+            speedup = took_base / took
+            counts = f"{findings_in(work / 'findings-base.jsonl')} and {findings_in(out)} findings"
+            times = f"{took_base:>7.1f} s -> {took:>6.1f} s = {speedup:.2f}x"
+            report.line(f"  {name:<10} {size:>6.1f} MB {times} ({counts})")
+            report.target(f"default pack end to end >= 5x {args.base} ({name})", f"{speedup:.2f}x", speedup >= 5)
+        report.line()
+
     treebank = SHARED_DATA / "ud-ewt" / "en_ewt-ud-dev.conllu"
     if treebank.is_file():
         loaded, rate, count = tagger_speed(treebank)
@@ -335,6 +385,9 @@ def main() -> None:
     parser.add_argument("--spacy-max-rules", type=int, default=1000, help="largest rule set given to spaCy")
     parser.add_argument("--memory-gb", type=float, default=0, help="also measure peak memory on this many GB")
     parser.add_argument("--json", metavar="FILE", help="also write the targets as JSON")
+    parser.add_argument(
+        "--base", metavar="REV", help="also time the default pack end to end with commit REV, in the same run"
+    )
     args = parser.parse_args()
     report = run(args)
     print("targets")
