@@ -26,6 +26,7 @@ names no full name leaves its surnames to the collection (`stancekit.keys.collec
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -56,6 +57,11 @@ _PERSON_TYPES = frozenset({"person", "unknown"})
 _MIDDLE_NAMES = 1
 #: How many words a line must hold to be taken for a headline written in title case.
 _TITLE_CASE_WORDS = 4
+#: The characters whose case folding or lower case holds an ASCII letter though they are not
+#: ASCII ("\u00df" -> "ss", the Kelvin sign -> "k"): a text holding one may write an ASCII surname
+#: in other letters, and is searched for its names whole.
+_FOLDED_TO_ASCII = re.compile("[\u00df\u0130\u0149\u017f\u01f0\u1e96-\u1e9a\u1e9e\u212a\ufb00-\ufb06]")
+_NOT_SPACE = re.compile(r"\S")
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,9 @@ class DocumentPeople:
     _roles: dict[tuple[str, str | None], str | None] = field(default_factory=dict, compare=False, repr=False)
     #: The people of the stretch last asked for by `around`, by where that stretch starts.
     _stretches: dict[int, DocumentPeople] = field(default_factory=dict, compare=False, repr=False)
+    #: Surname -> its people (see `surname_people`), and the tokens of the stretches writing it.
+    _of_surname: dict[str, dict[tuple[str, str], str]] = field(default_factory=dict, compare=False, repr=False)
+    _windows: dict[str, list[list[Token]] | None] = field(default_factory=dict, compare=False, repr=False)
 
     def around(self, offset: int) -> DocumentPeople:
         """The people named in the stretch of the document a finding at `offset` is keyed
@@ -93,23 +102,22 @@ class DocumentPeople:
     @cached_property
     def by_surname(self) -> dict[str, dict[tuple[str, str], str]]:
         """Surname -> (first name, surname) -> the key of the shortest way the document writes
-        that person's full name; made once, when a finding asks."""
-        profile = self.text.compiled.profile
-        found: dict[str, dict[tuple[str, str], str]] = {}
-        tokens, text = self.text.tokens, self.text.text
-        headlines = self.headlines
-        for k in range(1, len(tokens)):
-            if headlines.hold(tokens[k].start):
-                continue
-            written = full_name_ending_at(tokens, k, text, profile)
-            core = name_core(written, profile) if written else None
-            if not core or len(core) < 2:
-                continue
-            person = (core[0], core[-1])
-            key = " ".join(core)
-            known = found.setdefault(core[-1], {}).get(person)
-            if known is None or (len(key.split()), key) < (len(known.split()), known):
-                found[core[-1]][person] = key
+        that person's full name; made once, when a finding asks about a first name alone."""
+        return _people_by_surname([self.text.tokens], self.text.text, self.headlines, self.text.compiled.profile)
+
+    def surname_people(self, key: str) -> dict[tuple[str, str], str]:
+        """`by_surname[key]`, the people of one surname, found in the stretches that write it (see
+        `_name_windows`): a finding asks about one surname, and tokenising the whole document
+        to find the people of every surname cost a story with few findings more than its scan."""
+        found = self._of_surname.get(key)
+        if found is None:
+            windows = self._name_windows(key)
+            if windows is None:
+                found = self.by_surname.get(key, {})
+            else:
+                found = _people_by_surname(windows, self.text.text, self.headlines, self.text.compiled.profile)
+                found = found.get(key, {})
+            self._of_surname[key] = found
         return found
 
     def surname_key(self, key: str, gender: str | None = None) -> str | None:
@@ -119,7 +127,7 @@ class DocumentPeople:
         profile = self.text.compiled.profile
         people = [
             person_key
-            for (first, _), person_key in self.by_surname.get(key, {}).items()
+            for (first, _), person_key in self.surname_people(key).items()
             if gender is None or _first_name_gender(first, profile) in (None, gender)
         ]
         return people[0] if len(people) == 1 else None
@@ -132,37 +140,54 @@ class DocumentPeople:
         a body, a name the actor dictionary knows, a function word or a word capitals do not
         make a name opens none ("Sen. Okafor", "Union Okafor", "Republican Okafor", "When
         Okafor")."""
-        profile = self.text.compiled.profile
-        known = rule_set_actor_ids(self.text.compiled)
-        found: dict[str, set[str]] = {}
-        tokens, text = self.text.tokens, self.text.text
-        headlines = self.headlines
-        for k in range(1, len(tokens)):
-            first, surname = tokens[k - 1], tokens[k]
-            if not (_capitalised(first.text) and _capitalised(surname.text)) or not _joined(first, surname, text):
-                continue
-            if not _unlisted_opener(first.text, profile) or not _name_word(surname.text, profile):
-                continue
-            if first.lower in known or surname.lower in known:
-                continue  # "Republican Okafor", "Paris Okafor": a party's or a place's word
-            if headlines.hold(first.start):
-                continue  # "Senator Slams Rival": a headline in title case runs no words into a name
-            found.setdefault(surname.lower, set()).add(f"{first.lower} {surname.lower}")
-        return found
+        return _names_by_unlisted_first_name([self.text.tokens], self.text, self.headlines)
+
+    def unlisted_names(self, key: str) -> set[str]:
+        """`by_unlisted_first_name[key]`, found in the stretches that write the surname."""
+        windows = self._name_windows(key)
+        if windows is None:
+            return self.by_unlisted_first_name.get(key, set())
+        return _names_by_unlisted_first_name(windows, self.text, self.headlines).get(key, set())
+
+    def _name_windows(self, key: str) -> list[list[Token]] | None:
+        """The tokens of each stretch of the document (or of its stretch) where a name with the
+        surname `key` may be written (see `_name_window`), as `DocumentText.tokens` has them
+        there; or None when they cannot be found so and the whole document's tokens are needed.
+        The surname's lower case (ASCII, as `key` is) is found in the text's: unless the text
+        holds a character whose case folding is ASCII but its lower case is not ("\u00df")."""
+        if key in self._windows:
+            return self._windows[key]
+        text, lowered = self.text.text, self.context.lowered
+        begin = self.text.start
+        stop = len(text) if self.text.end is None else self.text.end
+        if not key.isascii() or _FOLDED_TO_ASCII.search(text, begin, stop):
+            self._windows[key] = None
+            return None
+        windows: list[list[Token]] = []
+        at = lowered.find(key, begin, stop)
+        while at >= 0:
+            start, end = _name_window(text, at, at + len(key), begin, stop)
+            # the tokenizer may look past the end ("No." before a number on the next line)
+            after = _NOT_SPACE.search(text, end, stop)
+            tokens = tokenize(text, start, after.end() if after else stop, self.text.compiled.profile)
+            windows.append([t for t in tokens if t.start < end])
+            at = lowered.find(key, end, stop)
+        self._windows[key] = windows
+        return windows
 
     def unlisted_surname_key(self, key: str) -> str | None:
         """The key of the one name the document writes with the surname `key` after a first
         name no list holds, when it writes none with a listed one; None otherwise."""
-        if key in self.by_surname:
+        if self.surname_people(key):
             return None
-        names = self.by_unlisted_first_name.get(key, set())
+        names = self.unlisted_names(key)
         return next(iter(names)) if len(names) == 1 else None
 
     def first_name_key(self, key: str) -> str | None:
         """The key of the one person of the document whose full name opens with the first
         name `key` ("Bernie" in a story of Bernie Sanders); None when none does, when two
         do, or when it is some person's surname too ("Paul")."""
-        if key in self.by_surname:
+        if self.surname_people(key):
             return None
         people = [
             person for persons in self.by_surname.values() for (first, _), person in persons.items() if first == key
@@ -190,6 +215,80 @@ class DocumentPeople:
         if key is None or " " in key or "@" in key:
             return key
         return self.surname_key(key, gender) or key
+
+
+def _name_window(text: str, start: int, end: int, begin: int, stop: int) -> tuple[int, int]:
+    """The stretch of `text[begin:stop]` (start, end) holding every token a full name or a
+    name pair ending with the word at `start:end` is read from (`full_name_ending_at`, the
+    pairs of `DocumentPeople.by_unlisted_first_name`), cut at white space, as the text's
+    tokens are: from the word holding `start` back over the words that open with a capital,
+    on the same line, and one word more (a name is read back over words joined by spaces
+    while they are capitalised, initials or titles, and stops at the first that is none,
+    which must be seen); to the end of the word holding `end`."""
+    line_start = max(begin, text.rfind("\n", 0, start) + 1)
+    at = _word_start(text, start, line_start)
+    while at > line_start:
+        gap = at
+        while gap > line_start and text[gap - 1].isspace():
+            gap -= 1
+        at = _word_start(text, gap, line_start)
+        if not text[at].isupper():
+            break  # this word is seen, and no name is read past it
+    while end < stop and not text[end].isspace():
+        end += 1
+    return at, end
+
+
+def _word_start(text: str, position: int, line_start: int) -> int:
+    """Where the word holding `position` (or ending there) starts, not before `line_start`."""
+    while position > line_start and not text[position - 1].isspace():
+        position -= 1
+    return position
+
+
+def _people_by_surname(
+    stretches: Sequence[Sequence[Token]], text: str, headlines: _Lines, profile: LanguageProfile
+) -> dict[str, dict[tuple[str, str], str]]:
+    """`DocumentPeople.by_surname` of the full names written in `stretches` (token sequences of
+    `text`, each cut at white space; a name is not read from one into the next)."""
+    found: dict[str, dict[tuple[str, str], str]] = {}
+    for tokens in stretches:
+        for k in range(1, len(tokens)):
+            if headlines.hold(tokens[k].start):
+                continue
+            written = full_name_ending_at(tokens, k, text, profile)
+            core = name_core(written, profile) if written else None
+            if not core or len(core) < 2:
+                continue
+            person = (core[0], core[-1])
+            key = " ".join(core)
+            known = found.setdefault(core[-1], {}).get(person)
+            if known is None or (len(key.split()), key) < (len(known.split()), known):
+                found[core[-1]][person] = key
+    return found
+
+
+def _names_by_unlisted_first_name(
+    stretches: Sequence[Sequence[Token]], document: DocumentText, headlines: _Lines
+) -> dict[str, set[str]]:
+    """`DocumentPeople.by_unlisted_first_name` of the names written in `stretches`."""
+    profile = document.compiled.profile
+    known = rule_set_actor_ids(document.compiled)
+    found: dict[str, set[str]] = {}
+    text = document.text
+    for tokens in stretches:
+        for k in range(1, len(tokens)):
+            first, surname = tokens[k - 1], tokens[k]
+            if not (_capitalised(first.text) and _capitalised(surname.text)) or not _joined(first, surname, text):
+                continue
+            if not _unlisted_opener(first.text, profile) or not _name_word(surname.text, profile):
+                continue
+            if first.lower in known or surname.lower in known:
+                continue  # "Republican Okafor", "Paris Okafor": a party's or a place's word
+            if headlines.hold(first.start):
+                continue  # "Senator Slams Rival": a headline in title case runs no words into a name
+            found.setdefault(surname.lower, set()).add(f"{first.lower} {surname.lower}")
+    return found
 
 
 def full_name_ending_at(tokens: Sequence[Token], k: int, text: str, profile: LanguageProfile) -> str | None:

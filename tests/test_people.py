@@ -193,3 +193,25 @@ def test_a_surname_takes_the_full_name_written_with_a_first_name_no_list_holds()
 def test_a_surname_after_a_capitalised_word_that_is_no_first_name_stays_a_surname(opening: str) -> None:
     text = OPENING + opening + "\n\nOkafor opposes the harbour tunnel, aides said."
     assert actors(text) == [("Okafor", "okafor")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # names on several lines, one cut by a line break, one in a title-case headline
+        "Tunnel Vote Splits Sarah Okafor Camp\n\nSarah Okafor spoke. Later Tom Reyes and Okafor met.\n"
+        "Dr. Ann\nOkafor disagreed, and so did Zindzi Reyes and Ann Achebe Okafor.\n\nMs. No.\n5 on the list",
+        # one long line: names after a bracket, initials, a title, an abbreviation, a hyphen
+        "The vote, said (Sarah Okafor) and later Dr. J. R. Okafor, was close; the U.S. Sarah Reyes agreed "
+        "with Ann Reyes-Okafor and with Zindzi Achebe, while McReyes and Tom Achebe abstained.",
+        # a character whose case folding is ASCII: the whole document is searched
+        "Sarah Okafor met with Mary Stra\u00dfe today.\n\nOkafor spoke, as did Ann \u212aelly.",
+    ],
+)
+def test_a_surname_finds_the_same_people_on_the_lines_that_write_it_as_in_the_whole_document(text) -> None:
+    surnames = ["okafor", "reyes", "strasse", "no", "achebe", "camp", "kelly", "ann"]
+    asked_one_by_one = people(text)
+    whole = people(text)
+    for surname in surnames:
+        assert asked_one_by_one.surname_people(surname) == whole.by_surname.get(surname, {}), surname
+        assert asked_one_by_one.unlisted_names(surname) == whole.by_unlisted_first_name.get(surname, set()), surname
