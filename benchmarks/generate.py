@@ -155,7 +155,9 @@ def _stance_sentence(rng: random.Random, vocab: Vocabulary) -> StanceSentence:
     verb_form = verb if negation else verb + "s"
     topic = f"the {rng.choice(FILLER[20:60])} {rng.choice(TOPIC_NOUNS)}"
     tail = " ".join(rng.choice(FILLER) for _ in range(rng.randint(2, 10)))
-    return StanceSentence(f"{rng.choice(ACTORS)} {negation}{verb_form} {topic} {tail}.", rule)
+    # the comma ends the topic: run into random words it would end in one ("the budget plan
+    # into"), which the default readings take for no topic
+    return StanceSentence(f"{rng.choice(ACTORS)} {negation}{verb_form} {topic}, {tail}.", rule)
 
 
 def _near_miss_sentence(rng: random.Random, vocab: Vocabulary) -> str:
