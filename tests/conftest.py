@@ -33,3 +33,22 @@ def _fixed_terminal_width():
     patch.setenv("COLUMNS", "100")
     yield
     patch.undo()
+
+
+@pytest.fixture(scope="session")
+def benchmark_script():
+    """Loads a script of `benchmarks/` by name ("hostile") as a module, to test what it does."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent.parent / "benchmarks"
+
+    def load(name: str):
+        spec = importlib.util.spec_from_file_location(name, folder / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules.setdefault(name, module)  # its dataclasses look their module up there
+        spec.loader.exec_module(module)
+        return module
+
+    return load

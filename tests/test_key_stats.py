@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "key_stats.py"
 
-
-def _key_stats():
-    spec = importlib.util.spec_from_file_location("key_stats", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_a_sampled_pronoun_holder_is_shown_with_the_text_before_its_sentence(tmp_path: Path, capsys) -> None:
+def test_a_sampled_pronoun_holder_is_shown_with_the_text_before_its_sentence(
+    tmp_path: Path, capsys, benchmark_script
+) -> None:
     texts = tmp_path / "texts"
     texts.mkdir()
     (texts / "a.txt").write_text("Senator Maria Okafor spoke in Leeds on Monday. She backs the new bus tax.\n")
@@ -25,7 +17,7 @@ def test_a_sampled_pronoun_holder_is_shown_with_the_text_before_its_sentence(tmp
     findings = tmp_path / "findings.jsonl"
     scan = [sys.executable, "-m", "stancekit", "scan", str(texts), "-o", str(findings), "--format", "jsonl", "-q"]
     subprocess.run(scan, check=True)
-    _key_stats().main([str(findings), "--pairs", "5", "--largest", "0", "--context", str(texts)])
+    benchmark_script("key_stats").main([str(findings), "--pairs", "5", "--largest", "0", "--context", str(texts)])
     shown = capsys.readouterr().out.split("== findings sharing an actor key", 1)[1]
     assert "key 'maria okafor'" in shown
     assert "(before: ...Senator Maria Okafor spoke in Leeds on Monday.)" in shown
