@@ -27,6 +27,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -118,7 +119,7 @@ def source_tree(revision: str, work: Path) -> Path:
     tree = work / f"source-{commit[:12]}"
     if not (tree / "stancekit").is_dir():
         unpacking = work / f"source-{commit[:12]}.partial"
-        subprocess.run(["rm", "-rf", str(unpacking)], check=True)
+        shutil.rmtree(unpacking, ignore_errors=True)  # what an interrupted run left
         unpacking.mkdir(parents=True)
         archive = subprocess.run(["git", "archive", commit], cwd=HERE.parent, capture_output=True, check=True).stdout
         subprocess.run(["tar", "-x", "-C", str(unpacking)], input=archive, check=True)
@@ -137,6 +138,7 @@ def end_to_end_from(tree: Path, corpus: Path, out: Path, cache: Path) -> float:
 
 
 def findings_in(path: Path) -> int:
+    """How many findings a JSONL file of findings holds."""
     with open(path, encoding="utf-8") as lines:
         return sum(1 for line in lines if line.strip())
 

@@ -419,9 +419,9 @@ class Matcher:
         #: Hears each step of the scan (see `engine.trace`); None: no event is made.
         self.observer = observer
         self.excerpts = excerpts
-        #: The rules tried only in documents of a discourse (the `discourse` option), by index.
         #: The word sets the rules met so far require, numbered (see `RequirementIndex`).
         self._requirements = RequirementIndex()
+        #: The rules tried only in documents of a discourse (the `discourse` option), by index.
         self._discourse_rules = (
             discourse_rules((i, rule.options) for i, rule in enumerate(compiled.rules)) if not excerpts else ()
         )

@@ -132,8 +132,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None, profile: Languag
     for m in _profile_regex(profile).finditer(text, start, stop):
         a, b = m.span()
         surface = text[a:b]
-        # No token but a word holds an apostrophe or ends in "not" (an abbreviation ends in
-        # its period), so the kind of token need not be asked for (`lastgroup` is slow).
+        # Only a word, an apostrophe alone or two of them (a quote mark) hold an apostrophe or
+        # end in "not" (an abbreviation ends in its period), so the kind of token need not be
+        # asked for (`lastgroup` is slow); `_split_word` leaves an apostrophe alone as it is.
         if "'" in surface or "\u2019" in surface or surface[-3:].lower() == "not":
             if surface == "''":
                 append(new(Token, (surface, '"', a, b)))  # compares as the quote mark it stands for
