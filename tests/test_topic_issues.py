@@ -26,6 +26,17 @@ MATCHER = Matcher(load_rules().compile())
         ("The nurses back Medicare for all.", "single_payer"),
         ("Editors welcomed the Freedom of Information Act.", "freedom_of_information"),
         ("Peers back reform of the Act of Settlement.", "constitutional_reform"),
+        # a tax with a name of its own is a measure under taxation, not the tax system at large
+        ("Shopkeepers oppose higher VAT.", "vat"),
+        ("First-time buyers oppose stamp duty.", "stamp_duty"),
+        ("Hauliers oppose higher fuel duty.", "fuel_duty"),
+        # a fiscal event is not the Budget that follows it
+        ("The Tories attacked the pre-Budget report.", "pre_budget_report"),
+        # schools and universities are two issues under education
+        ("Head teachers back smaller class sizes.", "schools"),
+        ("Vice-chancellors back more university funding.", "higher_education"),
+        ("Employers oppose a default retirement age.", "age_discrimination"),
+        ("The senator defended the ACA.", "affordable_care_act"),
     ],
 )
 def test_an_issue_of_the_news_is_named_by_the_dictionary(sentence: str, issue: str) -> None:
@@ -67,3 +78,9 @@ def test_a_sum_of_money_is_not_the_currency_it_is_counted_in(sentence: str) -> N
 def test_the_currency_itself_is_still_named(sentence: str) -> None:
     (found,) = MATCHER.scan(Document("d", sentence))
     assert found.topic.key == "exchange_rates"
+
+
+def test_what_fuel_costs_is_not_the_duty_on_it() -> None:
+    (price,) = MATCHER.scan(Document("d", "Airlines blamed high fuel prices for their losses."))
+    (duty,) = MATCHER.scan(Document("d", "Hauliers oppose higher fuel duty."))
+    assert (price.topic.key, duty.topic.key) == ("fuel_prices", "fuel_duty")
