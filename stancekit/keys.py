@@ -831,19 +831,24 @@ def _dropped_opener(word: str, profile: LanguageProfile) -> bool:
 
 def _without_frame(pairs: list[tuple[str, str]], profile: LanguageProfile) -> list[tuple[str, str]]:
     """`pairs` without a leading frame ("calls for", "plans to") when something follows it,
-    with the adjectives and names that say whose it is ("Chinese calls for", "Tory plans to")
-    and the participles that say how ("repeated calls to", "growing calls for")."""
-    owners = 0
-    while owners < len(pairs) - 1 and (
-        pairs[owners][1] in ("ADJ", "PROPN")
-        or pairs[owners][0][:1].isupper()
-        or (_participle(*pairs[owners], profile) and pairs[owners + 1][1] in _MODIFIER_TAGS)
-    ):
-        owners += 1
-    folded = tuple(word.casefold() for word, _ in pairs[owners:])
-    for frame in profile.key_frames:
-        if len(folded) > len(frame) and folded[: len(frame)] == frame:
-            return pairs[owners + len(frame) :]
+    with the adjectives, names and actor nouns that say whose it is ("Chinese calls for",
+    "Tory plans to", "government plans to") and the participles that say how ("repeated calls
+    to", "growing calls for"). A frame is looked for before each such word is taken as an
+    owner: "Calls for" opening a headline, "campaign for" after a name."""
+    folded = tuple(word.casefold() for word, _ in pairs)
+    for owners in range(len(pairs) - 1):
+        for frame in profile.key_frames:
+            if len(folded) - owners > len(frame) and folded[owners : owners + len(frame)] == frame:
+                return pairs[owners + len(frame) :]
+        word, tag = pairs[owners]
+        owner = (
+            tag in ("ADJ", "PROPN")
+            or word[:1].isupper()
+            or word in profile.actor_nouns
+            or (_participle(word, tag, profile) and pairs[owners + 1][1] in _MODIFIER_TAGS)
+        )
+        if not owner:
+            break
     return pairs
 
 

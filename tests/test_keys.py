@@ -35,6 +35,12 @@ def key_of(text: str, name: str | None = None) -> str:
         ("calls for an immediate ceasefire between the two armies", "ceasefire"),
         ("plans to raise fuel duty", "raise fuel duty"),
         ("the government's efforts to cut waiting lists", "cut waiting list"),
+        # whose plans an actor noun says, as a possessor would
+        ("government plans to close rural post offices", "close rural post office"),
+        ("council proposals for a congestion charge", "congestion charge"),
+        # a frame that opens a headline in capitals, or follows a name it belongs to
+        ("Calls for a public inquiry into the crash", "public inquiry"),
+        ("Ms Vance's campaign for lower rents", "lower rent"),
         # the kind noun after what the bill is about
         ("the immigration bill", "immigration"),
         # an 'of' complement says which one: it stays, reduced to its core
