@@ -145,3 +145,36 @@ def test_scan_writes_its_cache_where_cache_dir_says_and_not_with_no_cache(pack, 
     assert not folder.exists()
     assert main(["scan", str(corpus), "-r", str(pack), "-q", "--cache-dir", str(folder)]) == ExitCode.OK
     assert len(list(folder.glob("*.pickle"))) == 1
+
+
+PHRASE_RULES = """\
+stancekit: 1
+phrases:
+  HARBOUR:
+    pattern: "the new harbour"
+    examples:
+      - text: "The council backs the new harbour."
+        expect: [the new harbour]
+rules:
+  - id: t.back
+    pattern: "{actor:ACTOR} back {topic:HARBOUR}"
+    polarity: support
+"""
+
+
+def test_a_rule_folder_tested_from_two_working_directories_shares_no_stale_names(tmp_path, monkeypatch):
+    """A file is named relative to the working directory in messages and findings, so the
+    cached rule set of one directory is not the one another directory sees."""
+    rules = tmp_path / "pack" / "rules.yaml"
+    rules.parent.mkdir()
+    rules.write_text(PHRASE_RULES, encoding="utf-8")
+    folder = tmp_path / "cache"
+    for cwd in (tmp_path, tmp_path / "pack"):
+        monkeypatch.chdir(cwd)
+        assert main(["test", str(rules), "--cache-dir", str(folder)]) == ExitCode.OK
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    compiled = compile_rules([rules], cache_dir=folder).compiled
+    [finding] = Matcher(compiled).scan("The council backs the new harbour.")
+    assert finding.rule.file == str(rules)

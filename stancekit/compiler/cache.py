@@ -2,9 +2,10 @@
 
 A CI job re-runs the same rules on every push, and a pack of thousands of rules takes
 seconds to parse and compile. The cache key is a hash of the rule and dictionary files named
-on the command line (path and bytes), of the stancekit code that compiles them and of the
-names plugins have registered; an entry also records every file the rule set read, imports
-included, and is used only while each of them still has the content it was compiled from.
+on the command line (path, the name messages and findings show it by, and bytes), of the
+stancekit code that compiles them and of the names plugins have registered; an entry also
+records every file the rule set read, imports included, and is used only while each of
+them still has the content it was compiled from.
 Changing one character of any rule file therefore compiles afresh.
 
 Entries keep each rule pickled on its own and unpickle it the first time a scan needs it:
@@ -98,8 +99,11 @@ def _code_fingerprint() -> str:
 
 
 def cache_key(paths: Sequence[str | Path] | None, dictionaries: Sequence[str | Path] = ()) -> str:
-    """The key of the rule set these arguments load: it changes when any named file does."""
+    """The key of the rule set these arguments load: it changes when any named file does, and
+    with the name each file is shown by (relative to the working directory where it can be),
+    which the compiled rules carry into findings and phrase types."""
     from stancekit import __version__, registry
+    from stancekit.dsl.importpaths import display_path
     from stancekit.dsl.loader import target_files
     from stancekit.resources import bundled_rules_dir
 
@@ -115,7 +119,7 @@ def cache_key(paths: Sequence[str | Path] | None, dictionaries: Sequence[str | P
                     data = file.read_bytes()
                 except OSError:
                     data = b"\0unreadable"
-                digest.update(f"\0{file.resolve()}\0".encode() + _sha(data).encode())
+                digest.update(f"\0{file.resolve()}\0{display_path(file)}\0".encode() + _sha(data).encode())
     return digest.hexdigest()
 
 
