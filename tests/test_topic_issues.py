@@ -37,6 +37,11 @@ MATCHER = Matcher(load_rules().compile())
         ("Vice-chancellors back more university funding.", "higher_education"),
         ("Employers oppose a default retirement age.", "age_discrimination"),
         ("The senator defended the ACA.", "affordable_care_act"),
+        # recurring issues with no entry before: a stance on each was keyed by its own words
+        ("The mayor backs more infrastructure spending.", "infrastructure"),
+        ("The senator defended Dodd-Frank.", "financial_regulation"),
+        ("The watchdog backs a donation cap.", "campaign_finance"),
+        ("The sheriff defended the Second Amendment.", "gun_control"),
     ],
 )
 def test_an_issue_of_the_news_is_named_by_the_dictionary(sentence: str, issue: str) -> None:
