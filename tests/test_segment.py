@@ -98,6 +98,7 @@ def test_text_without_final_punctuation_is_one_sentence():
         "The team is ranked No. 1 in the country.",
         "Unemployment fell to 3.5 percent in March.",
         "Shares of Halvorsen Corp. rose after the ruling.",
+        "The governor wants Okafor v. Lindqvist overturned by the court.",
     ],
 )
 def test_abbreviations_titles_and_decimals_do_not_end_a_sentence(text):
