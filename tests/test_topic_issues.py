@@ -42,6 +42,7 @@ MATCHER = Matcher(load_rules().compile())
         ("The senator defended Dodd-Frank.", "financial_regulation"),
         ("The watchdog backs a donation cap.", "campaign_finance"),
         ("The sheriff defended the Second Amendment.", "gun_control"),
+        ("Students back tuition-free college.", "student_debt"),
     ],
 )
 def test_an_issue_of_the_news_is_named_by_the_dictionary(sentence: str, issue: str) -> None:
