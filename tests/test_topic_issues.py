@@ -35,6 +35,7 @@ MATCHER = Matcher(load_rules().compile())
         # schools and universities are two issues under education
         ("Head teachers back smaller class sizes.", "schools"),
         ("Vice-chancellors back more university funding.", "higher_education"),
+        ("Vice-chancellors back more higher education funding.", "higher_education"),
         ("Employers oppose a default retirement age.", "age_discrimination"),
         ("The senator defended the ACA.", "affordable_care_act"),
         # recurring issues with no entry before: a stance on each was keyed by its own words
