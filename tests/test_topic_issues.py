@@ -43,6 +43,7 @@ MATCHER = Matcher(load_rules().compile())
         ("The senator defended Dodd-Frank.", "financial_regulation"),
         ("The watchdog backs a donation cap.", "campaign_finance"),
         ("The sheriff defended the Second Amendment.", "gun_control"),
+        ("The bishop opposes guns in schools.", "gun_control"),
         ("Students back tuition-free college.", "student_debt"),
     ],
 )
