@@ -74,8 +74,10 @@ class DocumentPeople:
     _roles: dict[tuple[str, str | None], str | None] = field(default_factory=dict, compare=False, repr=False)
     #: The people of the stretch last asked for by `around`, by where that stretch starts.
     _stretches: dict[int, DocumentPeople] = field(default_factory=dict, compare=False, repr=False)
-    #: Surname -> its people (see `surname_people`), and the tokens of the stretches writing it.
+    #: Surname -> its people (see `surname_people`), its names after unlisted first names (see
+    #: `unlisted_names`), and the tokens of the stretches writing it.
     _of_surname: dict[str, dict[tuple[str, str], str]] = field(default_factory=dict, compare=False, repr=False)
+    _unlisted_of_surname: dict[str, set[str]] = field(default_factory=dict, compare=False, repr=False)
     _windows: dict[str, list[list[Token]] | None] = field(default_factory=dict, compare=False, repr=False)
 
     def around(self, offset: int) -> DocumentPeople:
@@ -144,10 +146,15 @@ class DocumentPeople:
 
     def unlisted_names(self, key: str) -> set[str]:
         """`by_unlisted_first_name[key]`, found in the stretches that write the surname."""
-        windows = self._name_windows(key)
-        if windows is None:
-            return self.by_unlisted_first_name.get(key, set())
-        return _names_by_unlisted_first_name(windows, self.text, self.headlines).get(key, set())
+        found = self._unlisted_of_surname.get(key)
+        if found is None:
+            windows = self._name_windows(key)
+            if windows is None:
+                found = self.by_unlisted_first_name.get(key, set())
+            else:
+                found = _names_by_unlisted_first_name(windows, self.text, self.headlines).get(key, set())
+            self._unlisted_of_surname[key] = found
+        return found
 
     def _name_windows(self, key: str) -> list[list[Token]] | None:
         """The tokens of each stretch of the document (or of its stretch) where a name with the
