@@ -1371,6 +1371,10 @@ def _keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
         narrower = _generic_entry_key(finding, compiled) or measure_key(finding.topic, compiled)
         return replace(keyed, topic=replace(keyed.topic, key=narrower)) if narrower else keyed
     key = keyed.topic.key or ""
+    if _one_of_a_people(topic.text, compiled):
+        return replace(
+            keyed, topic=replace(keyed.topic, key=f"{phrase_key(topic.text, compiled.profile)}@{finding.doc}")
+        )
     if _named_body_told_what_to_do(topic.text, compiled):
         within = key if "@" in key else f"{key}@{finding.doc}"
         return replace(keyed, topic=replace(keyed.topic, key=within))
@@ -1398,6 +1402,23 @@ def _members_restricted(finding: Finding, profile: LanguageProfile) -> str | Non
     plural, opener = before[-1], before[-2].casefold() if len(before) > 1 else ""
     bare = opener not in profile.determiners | profile.articles and not profile.is_first_name(opener)
     return plural if bare and plural.isalpha() and plural[:1].isupper() and plural.endswith("s") else None
+
+
+def _one_of_a_people(phrase: str, compiled: CompiledRuleSet) -> bool:
+    """Whether a phrase is one person named by a demonym after an article and at most three
+    words ("the Russian", "a Democrat", "the more conservative Democrat"): who, only the
+    story says, and the country or party is another topic. A demonym the dictionary lists
+    without a plural ("the British") names the nation."""
+    profile = compiled.profile
+    words = [t.lower for t in tokenize(phrase, profile=profile) if t.lower not in profile.quote_marks]
+    if len(words) < 2 or words[0] not in profile.articles or not compiled.actors:
+        return False
+    between = words[1:-1]
+    links = profile.actor_prepositions | profile.adjunct_prepositions | profile.coordinators
+    if len(between) > 3 or any(not word.isalpha() or word in links for word in between):
+        return False
+    actor_id = compiled.actors.demonym_of(words[-1])
+    return actor_id is not None and compiled.actors.names_one_person(words[-1], actor_id)
 
 
 def _named_body_told_what_to_do(phrase: str, compiled: CompiledRuleSet) -> bool:

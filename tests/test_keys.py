@@ -917,6 +917,30 @@ def test_one_person_named_by_a_demonym_is_one_of_the_country_s_people_not_its_st
     assert [a.id for a in found.actor.affiliations] == [country]
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Farm voters backed the more conservative Democrat.", "conservative democrat@d"),
+        ("Farm voters backed a Republican.", "republican@d"),
+        ("The coach praised the young Russian.", "young russian@d"),
+        ("The coach praised the Russian.", "russian@d"),
+    ],
+)
+def test_one_person_named_by_a_demonym_as_topic_is_not_the_party_or_state(text: str, key: str) -> None:
+    """Another story's Democrat is another Democrat, and neither is the party."""
+    (found,) = MATCHER.scan(Document("d", text))
+    assert found.topic.key == key
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("Farm voters backed the Democrats.", "US_DEMOCRATIC_PARTY"), ("The coach praised the British.", "GBR")],
+)
+def test_a_party_or_nation_named_by_its_demonym_as_topic_is_the_party_or_nation(text: str, key: str) -> None:
+    (found,) = MATCHER.scan(Document("d", text))
+    assert found.topic.key == key
+
+
 @pytest.mark.parametrize(("people", "key"), [("The British", "GBR"), ("The Swiss", "CHE")])
 def test_a_demonym_with_no_plural_after_the_is_the_nation(people: str, key: str) -> None:
     (found,) = MATCHER.scan(Document("d", f"{people} backed the treaty."))
