@@ -73,7 +73,23 @@ def name_core(name: str, profile: LanguageProfile) -> tuple[str, ...] | None:
     words = name.split()
     while words and words[0].casefold() in profile.articles:
         words.pop(0)
+    if len(words) == 1 and words[0].casefold() in _pronouns(profile):
+        return None  # "He was criticised by ...": a pronoun opening a sentence is no name
     return core(" ".join(words), profile) if words else None
+
+
+def _pronouns(profile: LanguageProfile) -> frozenset[str]:
+    return derived(
+        profile,
+        "personal pronouns",
+        lambda lang: (
+            lang.subject_pronouns
+            | lang.first_person
+            | lang.third_person
+            | frozenset(lang.object_subjects)
+            | frozenset(lang.possessive_subjects)
+        ),
+    )
 
 
 def name_key(name: str, profile: LanguageProfile, actor_ids: Mapping[str, str] | None = None) -> str | None:

@@ -242,6 +242,17 @@ def test_a_short_name_opening_a_topic_is_the_person_its_document_names() -> None
     assert found[0].topic.text == "Whitfield of dodging the question"  # the evidence as written
 
 
+@pytest.mark.parametrize("pronoun", ["He", "She", "It", "They"])
+def test_a_pronoun_opening_a_sentence_as_topic_is_no_name_shared_across_stories(pronoun: str) -> None:
+    """ "He was criticised by the union" in two stories: two people, whom each story names."""
+    keys = [
+        found.topic.key
+        for doc in ("d1", "d2")
+        for found in MATCHER.scan(Document(doc, f"The vote was held on Monday. {pronoun} was criticised by the union."))
+    ]
+    assert keys == [f"{pronoun.casefold()}@d1", f"{pronoun.casefold()}@d2"]
+
+
 def test_a_topic_the_actor_dictionary_names_at_its_head_takes_that_actor_s_id() -> None:
     found = MATCHER.scan(Document("d", "The minister accused the Tories of running scared. She backs Tory plans."))
     assert len(found) == 2 and found[0].topic.key == "GBR_CONSERVATIVE_PARTY"
