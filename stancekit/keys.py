@@ -685,7 +685,8 @@ def _anaphoric(pairs: Sequence[tuple[str, str]], core: Sequence[tuple[str, str]]
             return False
         at = pairs.index(objects[0])
         return at > 0 and (pairs[at - 1][0].casefold() in dropped or _generic_head(objects, profile))
-    if _generic_head(core, profile) or _only_roles(core, profile) or _told_to_act(pairs, core):
+    roles = _only_roles(core, profile) or _role_of_common_words(core, profile)
+    if _generic_head(core, profile) or roles or _told_to_act(pairs, core):
         return True
     if _people_of_no_name(core, profile):
         return True  # "women in his company": another story's women are other women
@@ -766,6 +767,20 @@ def _says_which(word: str, tag: str, profile: LanguageProfile) -> bool:
     folded = word.casefold()
     vague = profile.actor_nouns | profile.role_words | profile.key_generic_heads
     return tag in ("NOUN", "NUM") and word == folded and folded not in vague
+
+
+def _role_of_common_words(core: Sequence[tuple[str, str]], profile: LanguageProfile) -> bool:
+    """Whether a core is one role noun after common nouns or role modifiers, in whatever case
+    ("the home secretary", "the Home Secretary", "the film director"): an office or a job,
+    which the story names the holder of, and another story another holder. A name before
+    the role says whose ("the England coach"); an adjective may make the noun no role
+    ("racial justice")."""
+    words = [word.casefold() for word, _ in core]
+    if len(words) < 2 or words[-1] not in profile.role_words or lemma(words[-1], "NOUN") != words[-1]:
+        return False  # "immigration officers" are a kind of people, as "charter schools" a kind of school
+    roles = profile.role_words | profile.actor_modifiers
+    tags = default_tagger().tag(words)
+    return all(tag == "NOUN" or word in roles for word, tag in zip(words[:-1], tags, strict=False))
 
 
 def _only_roles(words: Sequence[tuple[str, str]], profile: LanguageProfile) -> bool:

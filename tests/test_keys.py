@@ -253,6 +253,22 @@ def test_a_pronoun_opening_a_sentence_as_topic_is_no_name_shared_across_stories(
     assert keys == [f"{pronoun.casefold()}@d1", f"{pronoun.casefold()}@d2"]
 
 
+@pytest.mark.parametrize(
+    ("topic", "key"),
+    [
+        ("the home secretary to hold a public inquiry", "home secretary@d"),
+        ("the Home Secretary", "home secretary@d"),
+        ("the film director", "film director@d"),
+        ("racial justice", "racial justice"),
+        ("the England coach", "england coach"),
+    ],
+)
+def test_a_role_after_common_nouns_as_topic_is_keyed_within_its_document(topic: str, key: str) -> None:
+    """One story's home secretary is not another's; "racial justice" is no office, and a
+    name before the role says whose it is."""
+    assert topic_key(TopicRef(topic, 0, len(topic), topic, None), PROFILE, doc="d") == key
+
+
 def test_a_topic_the_actor_dictionary_names_at_its_head_takes_that_actor_s_id() -> None:
     found = MATCHER.scan(Document("d", "The minister accused the Tories of running scared. She backs Tory plans."))
     assert len(found) == 2 and found[0].topic.key == "GBR_CONSERVATIVE_PARTY"
