@@ -99,7 +99,22 @@ def name_key(name: str, profile: LanguageProfile, actor_ids: Mapping[str, str] |
     if known is not None:
         return known
     core = name_core(name, profile)
-    return " ".join(core) if core else None
+    if not core:
+        return None
+    if len(core) >= 3 and not profile.is_first_name(core[-3]) and _described(name, profile):
+        # "Vermont Sen. Bernie Sanders", "guitarist Brian May": a place, body or description
+        # before the title says where the person serves; the person is the first name and surname
+        return person_after_descriptor(" ".join(core), profile) or " ".join(core)
+    return " ".join(core)
+
+
+def _described(name: str, profile: LanguageProfile) -> bool:
+    """Whether a name as written holds a title, a role or a word in lower case before its
+    last two words ("Fed Chair Janet Yellen", "London mayor Ken Livingstone"); not a name of
+    three capitalised words ("Hew Raymond Griffiths")."""
+    roles = profile.person_titles | profile.role_words
+    before = name.split()[:-2]
+    return any(word[:1].islower() or word.casefold() in roles for word in before)
 
 
 def _known_id(name: str, profile: LanguageProfile, actor_ids: Mapping[str, str] | None) -> str | None:
@@ -565,8 +580,8 @@ def person_after_descriptor(key: str, profile: LanguageProfile) -> str | None:
     if not profile.is_first_name(first):
         return None
     stops = profile.coordinators | profile.key_cut_words | profile.relative_pronouns
-    if any(word in stops or not word[:1].isalnum() for word in words[:-2]):
-        return None
+    if any(word in stops or not word[:1].isalnum() or word.endswith((",", ";")) for word in words[:-2]):
+        return None  # "rubio and ted cruz", "kerry washington, amy schumer": a list
     return " ".join(words[-2:])
 
 

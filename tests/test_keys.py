@@ -9,7 +9,7 @@ import pytest
 from stancekit import Document, Matcher, load_rules
 from stancekit.engine.profile import default_profile
 from stancekit.findings import ActorRef, Finding, RuleRef, TextSpan, TopicRef
-from stancekit.keys import actor_key, collection_keys, topic_key, with_keys
+from stancekit.keys import actor_key, collection_keys, name_key, topic_key, with_keys
 
 PROFILE = default_profile()
 MATCHER = Matcher(load_rules().compile())
@@ -273,6 +273,22 @@ def test_a_topic_the_actor_dictionary_names_at_its_head_takes_that_actor_s_id() 
     found = MATCHER.scan(Document("d", "The minister accused the Tories of running scared. She backs Tory plans."))
     assert len(found) == 2 and found[0].topic.key == "GBR_CONSERVATIVE_PARTY"
     assert found[1].topic.key != "GBR_CONSERVATIVE_PARTY"  # plans, not the party
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Vermont Sen. Maria Whitfield", "maria whitfield"),
+        ("former Ohio Gov. Tom Okafor", "tom okafor"),
+        ("Fed Chair Maria Ruiz", "maria ruiz"),
+        ("Leeds mayor Ken Hardcastle", "ken hardcastle"),
+        ("Australian Hew Raymond Okafor", "australian hew raymond okafor"),  # three names, no title
+        ("John Paul Okafor", "john paul okafor"),  # a middle name that is a first name
+    ],
+)
+def test_where_a_titled_person_serves_falls_away_from_the_name(name: str, key: str) -> None:
+    """ "Vermont Sen. Maria Whitfield" and "Maria Whitfield" are one person in every output."""
+    assert name_key(name, PROFILE) == key
 
 
 @pytest.mark.parametrize(
