@@ -47,8 +47,8 @@ if TYPE_CHECKING:
     from stancekit.antecedents import DocumentText
     from stancekit.compiler.ruleset import CompiledRuleSet
 
-#: The actor dictionary's types for a state and for an organisation ("EU", "UN").
-_COUNTRY, _ORGANISATION = "country", "organisation"
+#: The actor dictionary's types for a state, an organisation ("EU", "UN") and a person.
+_COUNTRY, _ORGANISATION, _PERSON = "country", "organisation", "person"
 #: How much more often than any other a document must name a country to be about it.
 _DOMINANCE = 2
 #: Between an issue's key and the place it is decided in.
@@ -132,6 +132,11 @@ def _target(phrase: str, compiled: CompiledRuleSet) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+def home_country(document: DocumentText) -> str | None:
+    """The country a document is about (see the module's docstring), or None."""
+    return _Places(document).home
+
+
 class _Places:
     """The places one document names, worked out when a domestic issue first asks."""
 
@@ -165,7 +170,9 @@ def _places_named(tokens: Sequence[Token], compiled: CompiledRuleSet) -> list[st
     actors = compiled.actors
     if not actors or not tokens:
         return []
-    return [_country_of(m.id, compiled) for m in actors.find(tokens, 0, len(tokens))]
+    found = actors.find(tokens, 0, len(tokens))
+    # a person's offices are dated: whether one held them on the story's day, the story says
+    return [_country_of(m.id, compiled) for m in found if actors.actors[m.id].type != _PERSON]
 
 
 def _country_of(actor_id: str, compiled: CompiledRuleSet) -> str | None:

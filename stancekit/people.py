@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from stancekit.engine.profile import LanguageProfile
 from stancekit.findings import ActorRef, Finding
+from stancekit.jurisdictions import home_country
 from stancekit.keys import (
     actor_key,
     bare_key,
@@ -214,8 +215,33 @@ class DocumentPeople:
                 person = ActorRef(holder.text, holder.char_start, holder.char_end, referent.name, referent.id)
                 key = actor_key(person, compiled.profile, rule_set_actor_ids(compiled), doc=doc)
                 keys.add(self.named_key(key, gender))
+            if not keys:
+                keys.update(self._dictionary_holders(self.context.office(role_words), gender))
             self._roles[(role, gender)] = keys.pop() if len(keys) == 1 and None not in keys else None
         return self._roles[(role, gender)]
+
+    def _dictionary_holders(self, office: str, gender: str | None) -> set[str]:
+        """The people the actor dictionary gives `office` on the document's day (at any time
+        when it has none), of the country the document is about when it is about one, and
+        whom the document names by one of their names: "the prime minister" of a British
+        story of 2005 that names Tony Blair but never calls him so."""
+        actors = self.text.compiled.actors
+        if not office or not actors:
+            return set()
+        holders = actors.office_holders(office, self.context.day, home_country(self.text))
+        if not holders:
+            return set()
+        named = self.named_actors
+        return {
+            actor_id for actor_id in holders if actor_id in named and gender in (None, actors.actors[actor_id].gender)
+        }
+
+    @cached_property
+    def named_actors(self) -> frozenset[str]:
+        """The ids of the actors the dictionary finds named in the document (or its stretch)."""
+        tokens = self.text.tokens
+        actors = self.text.compiled.actors
+        return frozenset(m.id for m in actors.find(tokens, 0, len(tokens))) if actors else frozenset()
 
     def named_key(self, key: str | None, gender: str | None = None) -> str | None:
         """`key`, or for a surname alone the key of the one person of the document it ends."""

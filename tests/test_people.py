@@ -215,3 +215,57 @@ def test_a_surname_finds_the_same_people_on_the_lines_that_write_it_as_in_the_wh
     for surname in surnames:
         assert asked_one_by_one.surname_people(surname) == whole.by_surname.get(surname, {}), surname
         assert asked_one_by_one.unlisted_names(surname) == whole.by_unlisted_first_name.get(surname, set()), surname
+
+
+OFFICES = """\
+stancekit: 1
+actors:
+  - id: RUIZ_ANA
+    name: Ana Ruiz
+    type: person
+    gender: female
+    aliases: [Ana Ruiz]
+    affiliations: [{id: ESP, role: prime minister, from: 2003-01-10, to: 2009-06-30}]
+  - id: REYES_TOM
+    name: Tom Reyes
+    type: person
+    gender: male
+    aliases: [Tom Reyes]
+    affiliations:
+      - {id: ESP, role: finance minister, from: 2003-01-10, to: 2009-06-30}
+      - {id: ESP, role: prime minister, from: 2009-07-01}
+"""
+ROLE_STORY = (
+    OPENING + "Ana Ruiz and Tom Reyes toured the harbour on Monday.\n\n"
+    "The prime minister opposes the harbour tunnel, officials said."
+)
+
+
+@pytest.fixture(scope="module")
+def offices(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
+    path = tmp_path_factory.mktemp("offices") / "offices.yaml"
+    path.write_text(OFFICES, encoding="utf-8")
+    return Matcher(load_rules(None, [path]).compile())
+
+
+def test_a_role_takes_the_key_of_the_person_the_dictionary_gives_the_office_on_the_story_s_day(
+    offices: Matcher,
+) -> None:
+    """The story names Ana Ruiz and never calls her prime minister; in 2005 she was."""
+    (found,) = offices.scan(Document("d", ROLE_STORY, date="2005-03-02"))
+    assert (found.actor.text, found.actor.key) == ("The prime minister", "RUIZ_ANA")
+    (later,) = offices.scan(Document("d", ROLE_STORY, date="2010-03-02"))
+    assert later.actor.key == "REYES_TOM"
+
+
+def test_a_role_the_dictionary_gives_two_people_the_story_names_stays_within_an_undated_story(
+    offices: Matcher,
+) -> None:
+    (found,) = offices.scan(Document("d", ROLE_STORY))
+    assert found.actor.key == "prime minister@d"
+
+
+def test_a_role_held_by_no_one_the_story_names_stays_within_the_story(offices: Matcher) -> None:
+    text = OPENING + "Tom Reyes toured the harbour.\n\nThe prime minister opposes the harbour tunnel, officials said."
+    (found,) = offices.scan(Document("d", text, date="2005-03-02"))
+    assert found.actor.key == "prime minister@d"

@@ -95,6 +95,20 @@ class ActorIndex:
         "Swiss") names the people as a whole after "the"."""
         return any(self.demonym_of(form) == actor_id for form in plurals(word))
 
+    def office_holders(self, office: str, day: date | None, of: str | None = None) -> list[str]:
+        """The people the dictionary gives the office `office` (in lower case: "prime
+        minister") on `day`, or at any time when `day` is None, of the actor `of` (a country)
+        or of any, in dictionary order."""
+        return [
+            info.id
+            for info in self.actors.values()
+            if info.type == "person"
+            and any(
+                (role or "").casefold() == office and of in (None, target) and _holds(start, stop, day)
+                for target, role, start, stop in info.links
+            )
+        ]
+
     def chain(self, actor_id: str, day: date | None) -> list[str]:
         """The ids an actor belongs to on `day`, nearest first: a spokesman's council, its country."""
         seen: list[str] = []
@@ -105,11 +119,16 @@ class ActorIndex:
             if info is None:
                 continue
             for target, _role, start, stop in info.links:
-                holds = day is None or ((start is None or start <= day) and (stop is None or day <= stop))
-                if holds and target not in seen and target != actor_id:
+                if _holds(start, stop, day) and target not in seen and target != actor_id:
                     seen.append(target)
                     frontier.append(target)
         return seen
+
+
+def _holds(start: date | None, stop: date | None, day: date | None) -> bool:
+    """Whether a link from `start` to `stop` (either open) holds on `day`; any link holds on
+    a day no one knows."""
+    return day is None or ((start is None or start <= day) and (stop is None or day <= stop))
 
 
 def compile_actor_index(entries: Iterable[ActorEntry], titles: Iterable[str] = ()) -> ActorIndex:

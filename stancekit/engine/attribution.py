@@ -959,6 +959,11 @@ class DocumentContext:
         close = next((k for k in range(comma + 1, m.end) if tokens[k].text == ","), m.end)
         return self._office_words(tokens[comma + 1 : close])
 
+    def office(self, role: Sequence[Token]) -> str:
+        """The office a role names, in lower case ("the Prime Minister": "prime minister"); ""
+        when its words name no office."""
+        return " ".join(self._office_words(role))
+
     def _office_words(self, tokens: Sequence[Token]) -> tuple[str, ...]:
         lang = self.lang
         # "Mr" is no office, but "Prince Omar" is the one "the prince" names: an honorific that
