@@ -1121,13 +1121,14 @@ def collection_keys(findings: Iterable[Finding], profile: LanguageProfile | None
     findings = _middle_names_settled(findings, lang)
     merges = key_merges(findings, lang)
     company, in_doc = _keys_in_company(findings, lang), _document_key_sets(findings, lang)
+    people = _dictionary_people_of(findings)
 
     def merged(key: str | None, doc: str) -> str | None:
         if key not in merges:
             return key
         target = merges[key][0]
-        if " " in key or " " not in target:
-            return target  # a descriptor dropped, a dictionary id: not a guess at who
+        if " " in key or (" " not in target and target not in people):
+            return target  # a descriptor dropped, a body's dictionary id: not a guess at who
         # a surname joins the full name only in a document written among the full name's company
         return target if (in_doc.get(doc, set()) - {key}) & (company.get(target, set()) - {key}) else key
 
@@ -1254,16 +1255,18 @@ def key_merges(findings: Sequence[Finding], profile: LanguageProfile | None = No
     written: dict[str, str] = {}  # name key -> a name it was written as
     names: list[Named] = []
     for f in findings:
+        person = f.actor.name if f.actor.type == "person" else None  # "Tony Blair", keyed by his id
         pairs = (
-            (_plain_name(f.actor), finding_actor_key(f, lang)),
+            (_plain_name(f.actor) or person, finding_actor_key(f, lang)),
             (_topic_written(f, lang), finding_topic_key(f, lang)),
         )
         for name, key in pairs:
-            if name and key is not None and name_key(name, lang) == key:
+            if name and key is not None and key in (name_key(name, lang), name_key(name, lang, ids)):
                 written.setdefault(key, name)
                 names.append(Named(name.casefold(), name))
     full = merge_names(names, lang).merged
     company, dictionary_ids = _keys_in_company(findings, lang), set(ids.values())
+    people = _dictionary_people_of(findings)
     merges: dict[str, tuple[str, str, str]] = {}
     for f in findings:
         pairs = (
@@ -1276,7 +1279,7 @@ def key_merges(findings: Sequence[Finding], profile: LanguageProfile | None = No
             target = full.get(name.casefold())
             shown = target.name if target else name
             new_key = name_key(shown, lang, ids) or key
-            joins_a_person = " " not in key and new_key not in dictionary_ids
+            joins_a_person = " " not in key and (new_key not in dictionary_ids or new_key in people)
             if new_key != key and (not joins_a_person or _share_company(key, new_key, company)):
                 merges[key] = (new_key, shown, written[key])
     return merges
@@ -1315,6 +1318,12 @@ def _topic_written(finding: Finding, profile: LanguageProfile) -> str | None:
 def _plain_name(actor: ActorRef) -> str | None:
     """An actor's name when no dictionary named it (only such names are merged)."""
     return None if actor.id else actor.name
+
+
+def _dictionary_people_of(findings: Sequence[Finding]) -> set[str]:
+    """The dictionary ids of the people among the actors of a collection: a surname that
+    joins one is a guess at who, as one that joins a full name is."""
+    return {f.actor.id for f in findings if f.actor.id and f.actor.type == "person"}
 
 
 def _collection_actor_ids(findings: Sequence[Finding], profile: LanguageProfile) -> dict[str, str]:
@@ -1426,6 +1435,7 @@ def _keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
         return replace(keyed, topic=replace(keyed.topic, key=within))
     named = (
         dictionary_actor_of(topic.text, compiled)
+        or _dictionary_person(key, compiled)
         or dictionary_topic_of_key(key, compiled)
         or _entry_through_head(topic.text, key, compiled)
     )
@@ -1448,6 +1458,13 @@ def _members_restricted(finding: Finding, profile: LanguageProfile) -> str | Non
     plural, opener = before[-1], before[-2].casefold() if len(before) > 1 else ""
     bare = opener not in profile.determiners | profile.articles and not profile.is_first_name(opener)
     return plural if bare and plural.isalpha() and plural[:1].isupper() and plural.endswith("s") else None
+
+
+def _dictionary_person(key: str, compiled: CompiledRuleSet) -> str | None:
+    """The actor dictionary's id for a key that is the full name of a person it lists ("Tony
+    Blair should set out ..." keyed "tony blair"), or None."""
+    found = rule_set_actor_ids(compiled).get(key) if " " in key and "@" not in key else None
+    return found if found is not None and compiled.actors.actors[found].type == "person" else None
 
 
 def _one_of_a_people(phrase: str, compiled: CompiledRuleSet) -> bool:
@@ -1476,7 +1493,7 @@ def _named_body_told_what_to_do(phrase: str, compiled: CompiledRuleSet) -> bool:
     stays about the person, and so does one told to act ("urged the party to unite behind
     him" is counted for the party, as "urged Mr Lee to resign" is for Mr Lee)."""
     tokens, head = _dictionary_actor_at_head(phrase, compiled)
-    if head is None or head.end >= len(tokens):
+    if head is None or head.end >= len(tokens) or compiled.actors.actors[head.id].type == "person":
         return False
     words = [t.text for t in tokens]
     return default_tagger().tag(words)[head.end] == "AUX"  # not "UK rap band", read as a verb
@@ -1561,6 +1578,40 @@ def _id_named_before(finding: Finding, compiled: CompiledRuleSet) -> bool:
     tokens = tokenize(before, profile=compiled.profile)
     found = compiled.actors.find(tokens, 0, len(tokens)) if compiled.actors and tokens else []
     return any(match.id == actor.id for match in found)
+
+
+def dictionary_people_keys(findings: Sequence[Finding], compiled: CompiledRuleSet) -> list[Finding]:
+    """`findings` with each key that is the name of a person the actor dictionary lists made
+    that person's id, however the story named them: "Mr. Trump" keyed by the full name its
+    story gives, "the prime minister" by the office holder, "Tony Blair should ..." by the
+    name that opens it all meet "Donald Trump" and "Tony Blair" as the dictionary matched
+    them."""
+    people = _dictionary_people(compiled)
+    if not people:
+        return list(findings)
+    return [rekeyed(f, people.get(f.actor.key or ""), people.get(f.topic.key or "")) for f in findings]
+
+
+def _dictionary_people(compiled: CompiledRuleSet) -> Mapping[str, str]:
+    """The name keys of the people the actor dictionary lists ("tony blair") -> their ids,
+    made once per rule set."""
+    from stancekit.compiler.dictionaries import ALIAS
+
+    found = _PEOPLE.get(id(compiled))
+    if found is None or found[0] is not compiled:
+        actors, profile = compiled.actors, compiled.profile
+        people: dict[str, str] = {}
+        for entries in actors.names.values() if actors else ():
+            for written, _lowered, _exact, actor_id, kind in entries:
+                key = name_key(" ".join(written), profile) if kind == ALIAS else None
+                if key is not None and actors.actors[actor_id].type == "person":
+                    people.setdefault(key, actor_id)
+        found = _PEOPLE[id(compiled)] = (compiled, people)
+    return found[1]
+
+
+#: id(rule set) -> (rule set, the name keys of its dictionary's people -> their ids).
+_PEOPLE: dict[int, tuple[CompiledRuleSet, dict[str, str]]] = {}
 
 
 def rekeyed(finding: Finding, actor_key: str | None, topic_key: str | None) -> Finding:
@@ -1688,6 +1739,9 @@ def dictionary_actor_of(phrase: str, compiled: CompiledRuleSet) -> str | None:
         pairs = [(t.text, "") for t in tokens]
         if not _ends_phrase(pairs, end, profile) or tokens[end].text in POSSESSIVE_MARKS:
             return None
+        listed = tokens[end + 1 : end + 2] and tokens[end + 1].text[:1].isupper()
+        if tokens[end].lower in profile.coordinators and listed:
+            return None  # "Tony Blair and Gordon Brown", "the US and Britain": a list of names is neither
         if head.kind == DEMONYM and tokens[end].lower not in profile.key_complement_links:
             return None  # "British and Commonwealth authors" are authors; "the Tories of ..." the party
     return head.id

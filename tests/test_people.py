@@ -8,6 +8,7 @@ from stancekit import Document, Matcher, antecedents, load_rules
 from stancekit.antecedents import DocumentText
 from stancekit.engine.attribution import DocumentContext
 from stancekit.findings import ActorRef, Finding, RuleRef, TextSpan, TopicRef
+from stancekit.keys import collection_keys
 from stancekit.people import DocumentPeople, people_keys
 from stancekit.text.segment import segment
 
@@ -269,3 +270,36 @@ def test_a_role_held_by_no_one_the_story_names_stays_within_the_story(offices: M
     text = OPENING + "Tom Reyes toured the harbour.\n\nThe prime minister opposes the harbour tunnel, officials said."
     (found,) = offices.scan(Document("d", text, date="2005-03-02"))
     assert found.actor.key == "prime minister@d"
+
+
+def test_the_prime_minister_of_a_dated_british_story_is_the_holder_the_bundled_dictionary_names() -> None:
+    text = (
+        "Blair rallies Labour activists\n\nTony Blair told Labour activists in Brighton that Britain must act.\n\n"
+        "The prime minister backs the new asylum rules, aides said."
+    )
+    (found,) = MATCHER.scan(Document("d", text, date="2005-03-02"))
+    assert (found.actor.text, found.actor.key) == ("The prime minister", "BLAIR_TONY")
+
+
+def test_a_person_the_dictionary_lists_is_one_key_however_the_story_names_them() -> None:
+    text = (
+        "Tony Blair visited Leeds on Monday.\n\nMr Blair backs the harbour tunnel, aides said.\n\n"
+        "The union criticised Tony Blair over the delay.\n\nThe union called on Tony Blair to resign."
+    )
+    found = MATCHER.scan(Document("d", text))
+    assert next(f.actor.key for f in found) == "BLAIR_TONY"
+    assert [f.topic.key for f in found][1:] == ["BLAIR_TONY", "BLAIR_TONY"]
+
+
+def test_a_list_of_names_as_topic_is_none_of_the_people_it_lists() -> None:
+    (found,) = MATCHER.scan(Document("d", "Labour MPs criticised Tony Blair and Gordon Brown."))
+    assert found.topic.key not in ("BLAIR_TONY", "BROWN_GORDON")
+
+
+def test_a_surname_alone_joins_the_dictionary_person_of_another_story_written_in_the_same_company() -> None:
+    stories = [
+        Document("a", "Tony Blair backs the harbour tunnel, aides said. The Tories oppose the harbour tunnel."),
+        Document("b", "Blair backs the harbour tunnel, aides said. The Tories oppose the harbour tunnel."),
+    ]
+    found = collection_keys([f for story in stories for f in MATCHER.scan(story)], COMPILED.profile)
+    assert {f.actor.key for f in found if f.actor.text in ("Tony Blair", "Blair")} == {"BLAIR_TONY"}

@@ -37,7 +37,7 @@ from stancekit.engine.trace import (
 from stancekit.engine.vm import RawMatch, find_matches, neighbours_present, word_positions
 from stancekit.findings import Finding, RuleRef, TextSpan, finding_id
 from stancekit.jurisdictions import jurisdiction_keys
-from stancekit.keys import document_keys, keyed_as_actor, keyed_by_rules
+from stancekit.keys import dictionary_people_keys, document_keys, keyed_as_actor, keyed_by_rules
 from stancekit.metonyms import city_keys
 from stancekit.people import DocumentPeople, people_keys
 from stancekit.registry import actor_capture_types
@@ -512,7 +512,7 @@ class Matcher:
         found = jurisdiction_keys(antecedent_keys(found, document_text), document_text)
         words = story_words(text) if found else frozenset()
         found = city_keys(found, words, self.compiled.actors, self.compiled.profile)
-        return team_keys(found, words, self.compiled.profile)
+        return dictionary_people_keys(team_keys(found, words, self.compiled.profile), self.compiled)
 
     def _within_discourse(self, wanted: dict[int, frozenset[int]], lowered: str) -> dict[int, frozenset[int]]:
         """`wanted` without the rules whose discourse the document (`lowered`) does not hold."""
