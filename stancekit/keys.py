@@ -1121,7 +1121,7 @@ def collection_keys(findings: Iterable[Finding], profile: LanguageProfile | None
     findings = _middle_names_settled(findings, lang)
     merges = key_merges(findings, lang)
     company, in_doc = _keys_in_company(findings, lang), _document_key_sets(findings, lang)
-    people = _dictionary_people_of(findings)
+    people = _person_ids_among(findings)
 
     def merged(key: str | None, doc: str) -> str | None:
         if key not in merges:
@@ -1266,7 +1266,7 @@ def key_merges(findings: Sequence[Finding], profile: LanguageProfile | None = No
                 names.append(Named(name.casefold(), name))
     full = merge_names(names, lang).merged
     company, dictionary_ids = _keys_in_company(findings, lang), set(ids.values())
-    people = _dictionary_people_of(findings)
+    people = _person_ids_among(findings)
     merges: dict[str, tuple[str, str, str]] = {}
     for f in findings:
         pairs = (
@@ -1320,7 +1320,7 @@ def _plain_name(actor: ActorRef) -> str | None:
     return None if actor.id else actor.name
 
 
-def _dictionary_people_of(findings: Sequence[Finding]) -> set[str]:
+def _person_ids_among(findings: Sequence[Finding]) -> set[str]:
     """The dictionary ids of the people among the actors of a collection: a surname that
     joins one is a guess at who, as one that joins a full name is."""
     return {f.actor.id for f in findings if f.actor.id and f.actor.type == "person"}
@@ -1435,7 +1435,6 @@ def _keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
         return replace(keyed, topic=replace(keyed.topic, key=within))
     named = (
         dictionary_actor_of(topic.text, compiled)
-        or _dictionary_person(key, compiled)
         or dictionary_topic_of_key(key, compiled)
         or _entry_through_head(topic.text, key, compiled)
     )
@@ -1458,13 +1457,6 @@ def _members_restricted(finding: Finding, profile: LanguageProfile) -> str | Non
     plural, opener = before[-1], before[-2].casefold() if len(before) > 1 else ""
     bare = opener not in profile.determiners | profile.articles and not profile.is_first_name(opener)
     return plural if bare and plural.isalpha() and plural[:1].isupper() and plural.endswith("s") else None
-
-
-def _dictionary_person(key: str, compiled: CompiledRuleSet) -> str | None:
-    """The actor dictionary's id for a key that is the full name of a person it lists ("Tony
-    Blair should set out ..." keyed "tony blair"), or None."""
-    found = rule_set_actor_ids(compiled).get(key) if " " in key and "@" not in key else None
-    return found if found is not None and compiled.actors.actors[found].type == "person" else None
 
 
 def _one_of_a_people(phrase: str, compiled: CompiledRuleSet) -> bool:
@@ -1586,15 +1578,15 @@ def dictionary_people_keys(findings: Sequence[Finding], compiled: CompiledRuleSe
     story gives, "the prime minister" by the office holder, "Tony Blair should ..." by the
     name that opens it all meet "Donald Trump" and "Tony Blair" as the dictionary matched
     them."""
-    people = _dictionary_people(compiled)
+    people = _people_by_name_key(compiled)
     if not people:
         return list(findings)
     return [rekeyed(f, people.get(f.actor.key or ""), people.get(f.topic.key or "")) for f in findings]
 
 
-def _dictionary_people(compiled: CompiledRuleSet) -> Mapping[str, str]:
-    """The name keys of the people the actor dictionary lists ("tony blair") -> their ids,
-    made once per rule set."""
+def _people_by_name_key(compiled: CompiledRuleSet) -> Mapping[str, str]:
+    """The keys of the names of the people the actor dictionary lists ("tony blair", and a
+    name as written in lower case: "george w. bush") -> their ids, made once per rule set."""
     from stancekit.compiler.dictionaries import ALIAS
 
     found = _PEOPLE.get(id(compiled))
@@ -1603,9 +1595,12 @@ def _dictionary_people(compiled: CompiledRuleSet) -> Mapping[str, str]:
         people: dict[str, str] = {}
         for entries in actors.names.values() if actors else ():
             for written, _lowered, _exact, actor_id, kind in entries:
-                key = name_key(" ".join(written), profile) if kind == ALIAS else None
-                if key is not None and actors.actors[actor_id].type == "person":
-                    people.setdefault(key, actor_id)
+                if kind != ALIAS or actors.actors[actor_id].type != "person":
+                    continue
+                name = " ".join(written)
+                for key in (name_key(name, profile), name.casefold()):  # "george bush", "george w. bush"
+                    if key is not None:
+                        people.setdefault(key, actor_id)
         found = _PEOPLE[id(compiled)] = (compiled, people)
     return found[1]
 
