@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 
 from stancekit.compiler.dictionaries import DEMONYM
 from stancekit.findings import Finding, TopicRef
-from stancekit.keys import bare_key, measure_key, rekeyed
+from stancekit.keys import bare_key, measure_key, rekeyed, rule_set_actor_ids, uncertain_pronoun
 from stancekit.text.tokens import POSSESSIVE_MARKS, Token, tokenize
 
 if TYPE_CHECKING:
@@ -60,7 +60,32 @@ def jurisdiction_keys(findings: Sequence[Finding], document: DocumentText) -> li
     and each government keyed as its country (see the module's docstring); other findings as
     they are."""
     places = _Places(document)
-    return [_governments_placed(_placed(f, places), places) for f in findings]
+    return [_home_named(_governments_placed(_placed(f, places), places), places) for f in findings]
+
+
+def _home_named(finding: Finding, places: _Places) -> Finding:
+    """`finding` with an actor or topic named by a name that names an actor only at home
+    ("Labour" in a story about Britain, the actor dictionary's `home_names`) keyed as that
+    actor; elsewhere the name is an ordinary word or another country's party."""
+    home_names = places.compiled.actors.home_names if places.compiled.actors else {}
+    if not home_names:
+        return finding
+    actor, topic, compiled = finding.actor, finding.topic, places.compiled
+    unsure = uncertain_pronoun(finding, compiled.profile, rule_set_actor_ids(compiled))  # "we" kept within
+    actor_key = None if actor.id or actor.key is None or unsure else _at_home(actor.name, home_names, places)
+    topic_key = None if topic.id else _at_home(topic.name or topic.text, home_names, places)
+    return rekeyed(finding, actor_key, topic_key)
+
+
+def _at_home(name: str | None, home_names: dict[str, list[tuple[str, str]]], places: _Places) -> str | None:
+    """The actor a name written as `name` (a leading article aside) names in this document."""
+    words = (name or "").split()
+    if words and words[0].casefold() in places.compiled.profile.articles:
+        words = words[1:]
+    found = home_names.get(" ".join(words))
+    if not found:
+        return None
+    return next((actor_id for actor_id, country in found if country == places.home), None)
 
 
 def _governments_placed(finding: Finding, places: _Places) -> Finding:

@@ -261,3 +261,20 @@ def test_extend_and_override_problems_are_reported(tmp_path, body, message):
     with pytest.raises(RuleError) as caught:
         load_rules(None, [path])
     assert message in str(caught.value)
+
+
+def test_home_names_load_and_extend(tmp_path):
+    path = write(
+        tmp_path,
+        """\
+        stancekit: 1
+        actors:
+          - {id: NZ_LABOUR, name: New Zealand Labour Party, type: party, aliases: [New Zealand Labour Party],
+             home_names: [Labour], parent: NZL}
+          - {id: GBR_LABOUR_PARTY, extend: true, home_names: [Labour Party of Britain]}
+        """,
+    )
+    index = load_rules(None, [path]).compile().actors
+    assert ("NZ_LABOUR", "NZL") in index.home_names["Labour"]
+    assert ("GBR_LABOUR_PARTY", "GBR") in index.home_names["Labour"]
+    assert index.home_names["Labour Party of Britain"] == [("GBR_LABOUR_PARTY", "GBR")]

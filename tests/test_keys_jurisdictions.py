@@ -86,3 +86,18 @@ def test_a_measure_aimed_at_a_country_is_told_apart_by_its_target() -> None:
 def test_a_measure_that_names_no_target_keeps_its_key() -> None:
     keys = topic_keys("Ministers met in Brussels. Farmers oppose new tariffs.")
     assert keys["new tariffs"] == "tariffs"
+
+
+def actor_keys(text: str, doc: str = "world/7") -> list[str | None]:
+    return [f.actor.key for f in MATCHER.scan(Document(doc, text))]
+
+
+def test_a_party_named_by_a_word_of_its_own_country_is_that_party_in_a_story_about_that_country() -> None:
+    """ "Labour" is Britain's Labour Party in a story about Britain, written so."""
+    text = BRITAIN + "\n\nLabour backs the harbour tunnel, aides said. The Conservatives oppose the harbour tunnel."
+    assert actor_keys(text)[-2:] == ["GBR_LABOUR_PARTY", "GBR_CONSERVATIVE_PARTY"]
+
+
+def test_a_word_that_names_a_party_at_home_is_no_party_in_a_story_about_another_country() -> None:
+    text = BRAZIL + "\n\nLabour backs the harbour tunnel, aides said."
+    assert actor_keys(text)[-1] not in ("GBR_LABOUR_PARTY", None)

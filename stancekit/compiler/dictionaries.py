@@ -52,6 +52,8 @@ class ActorIndex:
     # longest first
     names: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], bool, str, str]]] = field(default_factory=dict)
     titles: frozenset[str] = frozenset()
+    #: A name as written that names an actor only in a story about its country -> (actor id, country).
+    home_names: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.actors)
@@ -134,9 +136,11 @@ def _holds(start: date | None, stop: date | None, day: date | None) -> bool:
 def compile_actor_index(entries: Iterable[ActorEntry], titles: Iterable[str] = ()) -> ActorIndex:
     index = ActorIndex(titles=frozenset(w.lower() for t in titles for w in split_words(t)))
     table: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], bool, str, str]]] = {}
+    kept: list[ActorEntry] = []
     for entry in entries:
         if entry.id in index.actors:
             continue
+        kept.append(entry)
         index.actors[entry.id] = ActorInfo(
             entry.id,
             entry.name,
@@ -149,6 +153,10 @@ def compile_actor_index(entries: Iterable[ActorEntry], titles: Iterable[str] = (
                 exact = name.isupper() and any(c.isalpha() for c in name)
                 _add_name(table, name, exact, entry.id, kind)
         _add_name(table, entry.name, False, entry.id, ALIAS)
+    for entry in kept:
+        country = next((c for c in (entry.id, *index.chain(entry.id, None)) if index.actors[c].type == "country"), None)
+        for name in entry.home_names if country is not None else ():
+            index.home_names.setdefault(name, []).append((entry.id, country))
     for first, rows in table.items():
         unique = list(dict.fromkeys(rows))
         index.names[first] = sorted(unique, key=lambda r: -len(r[0]))

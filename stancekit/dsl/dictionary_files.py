@@ -26,6 +26,7 @@ ACTOR_KEYS = (
     "aliases",
     "demonyms",
     "metonyms",
+    "home_names",
     "parent",
     "affiliations",
     "gender",
@@ -193,6 +194,7 @@ class DictionaryReader:
             aliases=self._names(item, "aliases"),
             demonyms=self._names(item, "demonyms"),
             metonyms=self._names(item, "metonyms"),
+            home_names=self._names(item, "home_names"),
             affiliations=tuple(affiliations),
             gender=gender,
             location=item.location,
@@ -377,6 +379,7 @@ def _extended_actor(base: ActorEntry, extra: ActorEntry) -> ActorEntry:
         aliases=_added(base.aliases, extra.aliases),
         demonyms=_added(base.demonyms, extra.demonyms),
         metonyms=_added(base.metonyms, extra.metonyms),
+        home_names=_added(base.home_names, extra.home_names),
         affiliations=_added(base.affiliations, extra.affiliations),
     )
 

@@ -199,6 +199,9 @@ class ActorEntry:
     gender: str | None = None
     location: Location | None = None
     file: str = ""
+    #: Names that name the actor only in a story about its country, written as here ("Labour"):
+    #: elsewhere they are ordinary words or another country's actor.
+    home_names: tuple[str, ...] = ()
     #: "extend" or "override" when the entry changes an entry loaded before it with its id.
     merge: str | None = None
 
