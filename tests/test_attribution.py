@@ -23,11 +23,11 @@ ACTORS = {
             "affiliations": [{"id": "ESP_TRADE", "role": "minister", "from": "2021-01-01"}],
         },
         {
-            "id": "XI",
-            "name": "Xi Jinping",
+            "id": "LIN_WEI",
+            "name": "Lin Wei",
             "type": "person",
             "gender": "male",
-            "aliases": ["Xi Jinping"],
+            "aliases": ["Lin Wei"],
             "affiliations": [{"id": "CHN", "role": "leader", "from": "2012-11-15"}],
         },
         {
@@ -287,8 +287,8 @@ def test_titles_compose_a_person_with_the_body_named_before_them(matcher):
 
 @pytest.mark.parametrize(("date", "affiliated"), [("2010-06-01", []), ("2015-06-01", ["CHN"]), (None, ["CHN"])])
 def test_affiliations_hold_only_within_their_dates(matcher, date, affiliated):
-    [finding] = matcher.scan(Document("d", "Xi Jinping backs the plan.", date=date))
-    assert finding.actor.id == "XI"
+    [finding] = matcher.scan(Document("d", "Lin Wei backs the plan.", date=date))
+    assert finding.actor.id == "LIN_WEI"
     assert [a.id for a in finding.actor.affiliations] == affiliated
 
 
