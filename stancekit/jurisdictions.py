@@ -47,8 +47,8 @@ if TYPE_CHECKING:
     from stancekit.antecedents import DocumentText
     from stancekit.compiler.ruleset import CompiledRuleSet
 
-#: The actor dictionary's types for a state, an organisation ("EU", "UN") and a person.
-_COUNTRY, _ORGANISATION, _PERSON = "country", "organisation", "person"
+#: The actor dictionary's types for an organisation ("EU", "UN") and a person.
+_ORGANISATION, _PERSON = "organisation", "person"
 #: How much more often than any other a document must name a country to be about it.
 _DOMINANCE = 2
 #: Between an issue's key and the place it is decided in.
@@ -121,7 +121,7 @@ def _government_of(key: str, written: str, places: _Places) -> str | None:
         before = before[1:]
     found = compiled.actors.find(before, 0, len(before)) if compiled.actors else []
     covered = sum(m.end - m.start for m in found)
-    countries = {_country_of(m.id, compiled) for m in found}
+    countries = {compiled.actors.country_of(m.id) for m in found}
     return countries.pop() if covered == len(before) and len(countries) == 1 else None
 
 
@@ -197,17 +197,7 @@ def _places_named(tokens: Sequence[Token], compiled: CompiledRuleSet) -> list[st
         return []
     found = actors.find(tokens, 0, len(tokens))
     # a person's offices are dated: whether one held them on the story's day, the story says
-    return [_country_of(m.id, compiled) for m in found if actors.actors[m.id].type != _PERSON]
-
-
-def _country_of(actor_id: str, compiled: CompiledRuleSet) -> str | None:
-    """The country an actor is ("GBR") or belongs to ("the Tories", "the Bank of England"), or None."""
-    actors = compiled.actors
-    for candidate in (actor_id, *actors.chain(actor_id, None)):
-        info = actors.actors.get(candidate)
-        if info is not None and info.type == _COUNTRY:
-            return candidate
-    return None
+    return [actors.country_of(m.id) for m in found if actors.actors[m.id].type != _PERSON]
 
 
 def _named_before_head(phrase: str, compiled: CompiledRuleSet) -> list[str]:
@@ -222,7 +212,7 @@ def _named_before_head(phrase: str, compiled: CompiledRuleSet) -> list[str]:
     end = next((k for k in range(1, len(tokens)) if tokens[k].lower in stops), len(tokens))
     actors = compiled.actors
     found = actors.find(tokens, 0, end) if actors and tokens else []
-    places = [_country_of(m.id, compiled) or _union(m.id, compiled) for m in found if m.kind != DEMONYM]
+    places = [compiled.actors.country_of(m.id) or _union(m.id, compiled) for m in found if m.kind != DEMONYM]
     return [place for place in places if place is not None]
 
 

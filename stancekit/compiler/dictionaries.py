@@ -111,6 +111,15 @@ class ActorIndex:
             )
         ]
 
+    def country_of(self, actor_id: str) -> str | None:
+        """The country an actor is ("GBR") or belongs to at any time ("the Tories", "the Bank
+        of England"), or None."""
+        for candidate in (actor_id, *self.chain(actor_id, None)):
+            info = self.actors.get(candidate)
+            if info is not None and info.type == "country":
+                return candidate
+        return None
+
     def chain(self, actor_id: str, day: date | None) -> list[str]:
         """The ids an actor belongs to on `day`, nearest first: a spokesman's council, its country."""
         seen: list[str] = []
@@ -154,7 +163,7 @@ def compile_actor_index(entries: Iterable[ActorEntry], titles: Iterable[str] = (
                 _add_name(table, name, exact, entry.id, kind)
         _add_name(table, entry.name, False, entry.id, ALIAS)
     for entry in kept:
-        country = next((c for c in (entry.id, *index.chain(entry.id, None)) if index.actors[c].type == "country"), None)
+        country = index.country_of(entry.id)
         for name in entry.home_names if country is not None else ():
             index.home_names.setdefault(name, []).append((entry.id, country))
     for first, rows in table.items():
