@@ -1587,26 +1587,23 @@ def dictionary_people_keys(findings: Sequence[Finding], compiled: CompiledRuleSe
 def _people_by_name_key(compiled: CompiledRuleSet) -> Mapping[str, str]:
     """The keys of the names of the people the actor dictionary lists ("tony blair", and a
     name as written in lower case: "george w. bush") -> their ids, made once per rule set."""
+    return _rule_set_memory(compiled)[3]
+
+
+def _people_named(compiled: CompiledRuleSet) -> dict[str, str]:
     from stancekit.compiler.dictionaries import ALIAS
 
-    found = _PEOPLE.get(id(compiled))
-    if found is None or found[0] is not compiled:
-        actors, profile = compiled.actors, compiled.profile
-        people: dict[str, str] = {}
-        for entries in actors.names.values() if actors else ():
-            for written, _lowered, _exact, actor_id, kind in entries:
-                if kind != ALIAS or actors.actors[actor_id].type != "person":
-                    continue
-                name = " ".join(written)
-                for key in (name_key(name, profile), name.casefold()):  # "george bush", "george w. bush"
-                    if key is not None:
-                        people.setdefault(key, actor_id)
-        found = _PEOPLE[id(compiled)] = (compiled, people)
-    return found[1]
-
-
-#: id(rule set) -> (rule set, the name keys of its dictionary's people -> their ids).
-_PEOPLE: dict[int, tuple[CompiledRuleSet, dict[str, str]]] = {}
+    actors, profile = compiled.actors, compiled.profile
+    people: dict[str, str] = {}
+    for entries in actors.names.values() if actors else ():
+        for written, _lowered, _exact, actor_id, kind in entries:
+            if kind != ALIAS or actors.actors[actor_id].type != "person":
+                continue
+            name = " ".join(written)
+            for key in (name_key(name, profile), name.casefold()):  # "george bush", "george w. bush"
+                if key is not None:
+                    people.setdefault(key, actor_id)
+    return people
 
 
 def rekeyed(finding: Finding, actor_key: str | None, topic_key: str | None) -> Finding:
@@ -1742,16 +1739,19 @@ def dictionary_actor_of(phrase: str, compiled: CompiledRuleSet) -> str | None:
     return head.id
 
 
-#: id(rule set) -> (rule set, its actor names -> ids, the keys made with it by `keyed_by_rules`);
-#: the rule set is kept so that its id is not reused.
-_ACTOR_IDS: dict[int, tuple[CompiledRuleSet, dict[str, str], dict[tuple, tuple[str | None, str | None]]]] = {}
+#: id(rule set) -> (rule set, its actor names -> ids, the keys made with it by `keyed_by_rules`,
+#: the name keys of its dictionary's people -> their ids); the rule set is kept so that its
+#: id is not reused.
+_ACTOR_IDS: dict[
+    int, tuple[CompiledRuleSet, dict[str, str], dict[tuple, tuple[str | None, str | None]], dict[str, str]]
+] = {}
 
 
 def _rule_set_memory(compiled: CompiledRuleSet) -> tuple:
     found = _ACTOR_IDS.get(id(compiled))
     if found is None or found[0] is not compiled:
         names = {actor_id: info.name for actor_id, info in compiled.actors.actors.items()}
-        found = _ACTOR_IDS[id(compiled)] = (compiled, dictionary_actor_ids(names), {})
+        found = _ACTOR_IDS[id(compiled)] = (compiled, dictionary_actor_ids(names), {}, _people_named(compiled))
     return found
 
 
