@@ -67,12 +67,14 @@ def _home_named(finding: Finding, places: _Places) -> Finding:
     """`finding` with an actor or topic named by a name that names an actor only at home
     ("Labour" in a story about Britain, the actor dictionary's `home_names`) keyed as that
     actor; elsewhere the name is an ordinary word or another country's party."""
-    home_names = places.compiled.actors.home_names if places.compiled.actors else {}
+    compiled = places.compiled
+    home_names = compiled.actors.home_names if compiled.actors else {}
     if not home_names:
         return finding
-    actor, topic, compiled = finding.actor, finding.topic, places.compiled
-    unsure = uncertain_pronoun(finding, compiled.profile, rule_set_actor_ids(compiled))  # "we" kept within
-    actor_key = None if actor.id or actor.key is None or unsure else _at_home(actor.name, home_names, places)
+    actor, topic = finding.actor, finding.topic
+    actor_key = None if actor.id or actor.key is None else _at_home(actor.name, home_names, places)
+    if actor_key is not None and uncertain_pronoun(finding, compiled.profile, rule_set_actor_ids(compiled)):
+        actor_key = None  # "we" whose resolution is uncertain stays within its document
     topic_key = None if topic.id else _at_home(topic.name or topic.text, home_names, places)
     return rekeyed(finding, actor_key, topic_key)
 
