@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from stancekit.engine.profile import default_profile
 from stancekit.text.tokens import Token, normalise, split_words, tokenize
 
 
@@ -147,6 +150,20 @@ def test_digits_followed_by_letters_are_not_dropped(text, expected):
 def test_abbreviations_keep_their_period(abbreviation):
     text = f"The {abbreviation} Smith case"
     assert surfaces(text) == ["The", abbreviation, "Smith", "case"]
+
+
+@pytest.mark.parametrize(
+    ("abbreviations", "text", "expected"),
+    [
+        # a pack's abbreviations of letters alone, and ones written with a space or a period
+        (frozenset({"Prof"}), "Prof. Okafor agreed.", ["Prof.", "Okafor", "agreed", "."]),
+        (frozenset({"Prof", "et al"}), "Okafor et al. agreed.", ["Okafor", "et al.", "agreed", "."]),
+        (frozenset({"Ph.D"}), "a Ph.D. student", ["a", "Ph.D.", "student"]),
+    ],
+)
+def test_a_packs_abbreviations_keep_their_period_however_written(abbreviations, text, expected):
+    profile = replace(default_profile(), title_abbreviations=abbreviations, other_abbreviations=frozenset())
+    assert [t.text for t in tokenize(text, profile=profile)] == expected
 
 
 def test_initials_and_number_sign_keep_their_period():

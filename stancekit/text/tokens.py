@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from stancekit.engine.profile import LanguageProfile
 
 _TOKEN_PATTERN = r"""
-    (?P<abbr>
+    (?P<abbr>GUARD(?:
         (?:[A-Za-z]\.){2,}(?![A-Za-z])          # U.S.  a.m.  U.S.A.
       | (?:ABBREVIATIONS)\.(?!\w)               # Mr.  Sen.  Jan.
       | No\.(?=\s*\d)                           # No. 1
       | [A-Z]\.(?=[ \t]*[A-Z])                  # initials: John F. Kennedy
-    )
+    ))
   | (?P<quote>'')                            # two apostrophes: a double quote mark ('' ... '')
   | (?P<num>\d+(?:[.,:/]\d+)*(?:(?:%|st|nd|rd|th|s)(?![^\W\d_]))?)
         # 1,400  3.5%  9:30  1990s  2nd. The lookahead guards only the suffix: on the
@@ -44,7 +45,15 @@ def token_regex(abbreviations: frozenset[str]) -> re.Pattern:
     """The tokenizer's regex for a set of abbreviations (kept with their period), built once
     per set: each language profile has its own."""
     alternatives = "|".join(re.escape(a) for a in sorted(abbreviations, key=lambda a: (-len(a), a)))
-    return re.compile(_TOKEN_PATTERN.replace("ABBREVIATIONS", alternatives or "(?!)"), re.VERBOSE)
+    # Every abbreviation of letters alone: then each alternative of `abbr` starts with letters
+    # and a period, and a word followed by anything else skips them all with one look ahead.
+    guard = _ABBREVIATION_GUARD if all(_LETTERS.fullmatch(a) for a in abbreviations) else ""
+    pattern = _TOKEN_PATTERN.replace("GUARD", guard).replace("ABBREVIATIONS", alternatives or "(?!)")
+    return re.compile(pattern, re.VERBOSE)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ABBREVIATION_GUARD = r"(?=[^\W\d_]+\.)"
 
 
 def _profile_regex(profile: LanguageProfile | None) -> re.Pattern:
@@ -125,27 +134,49 @@ def tokenize(text: str, start: int = 0, end: int | None = None, profile: Languag
     stretch holding one is lowered token by token."""
     stop = len(text) if end is None else end
     stretch = text[start:stop]
-    lowered = normalise(stretch) if "\u03a3" not in stretch else None
+    if "\u03a3" in stretch:
+        return _tokenize_by_token(text, start, stop, profile)
+    lowered = normalise(stretch)
     tokens: list[Token] = []
     append = tokens.append
     new = tuple.__new__
     for m in _profile_regex(profile).finditer(text, start, stop):
         a, b = m.span()
-        surface = text[a:b]
+        lower = lowered[a - start : b - start]
         # Only a word, an apostrophe alone or two of them (a quote mark) hold an apostrophe or
         # end in "not" (an abbreviation ends in its period), so the kind of token need not be
         # asked for (`lastgroup` is slow); `_split_word` leaves an apostrophe alone as it is.
-        if "'" in surface or "\u2019" in surface or surface[-3:].lower() == "not":
-            if surface == "''":
-                append(new(Token, (surface, '"', a, b)))  # compares as the quote mark it stands for
-            else:
-                for piece, offset in _split_word(surface, a):
-                    append(Token(piece, normalise(piece), offset, offset + len(piece)))
-        elif lowered is not None:
-            append(new(Token, (surface, lowered[a - start : b - start], a, b)))
+        # The comparison form has straight apostrophes only, so one look finds either kind.
+        if "'" in lower or lower[-3:] == "not":
+            _append_split(append, text[a:b], a)
         else:
-            append(new(Token, (surface, normalise(surface), a, b)))
+            append(new(Token, (text[a:b], lower, a, b)))
     return tokens
+
+
+def _tokenize_by_token(text: str, start: int, stop: int, profile: LanguageProfile | None) -> list[Token]:
+    """`tokenize` of a stretch that holds a capital sigma, each token lowered on its own."""
+    tokens: list[Token] = []
+    append = tokens.append
+    for m in _profile_regex(profile).finditer(text, start, stop):
+        a, b = m.span()
+        surface = text[a:b]
+        lower = normalise(surface)
+        if "'" in lower or lower[-3:] == "not":
+            _append_split(append, surface, a)
+        else:
+            append(Token(surface, lower, a, b))
+    return tokens
+
+
+def _append_split(append: Callable[[Token], None], surface: str, a: int) -> None:
+    """Append the tokens of a word that may carry a clitic ("don't", "Trump's"), or of two
+    apostrophes standing for a quote mark."""
+    if surface == "''":
+        append(Token(surface, '"', a, a + 2))  # compares as the quote mark it stands for
+        return
+    for piece, offset in _split_word(surface, a):
+        append(Token(piece, normalise(piece), offset, offset + len(piece)))
 
 
 _STANDALONE_CLITIC_RE = re.compile(r"(?i)^(?:['\u2019](?:s|re|ve|ll|d|m)|n['\u2019]t)$")
