@@ -274,19 +274,28 @@ def _split_index(branches: list[tuple[Step, tuple | None]]) -> tuple[dict, tuple
     Found with one look-up of the token's lower form (`by_word`; `otherwise` for a form no
     filter names) instead of a test per alternative; at the end of the sentence only the
     alternatives without a filter are tried (`at_end`)."""
-    words = set().union(*(first[0] for _, first in branches if first is not None))
+    naming: dict[str, list[int]] = {}  # the alternatives whose filter names each word
+    for k, (_, first) in enumerate(branches):
+        if first is not None:
+            for word in first[0]:
+                naming.setdefault(word, []).append(k)
     otherwise = tuple(
         (step, None if first is None else first[1]) for step, first in branches if first is None or first[1]
     )
-    shared: dict[tuple, tuple] = {otherwise: otherwise}
+    # Words named by the same alternatives let a walk try the same ones: worked out once.
+    by_naming: dict[tuple[int, ...], tuple] = {(): otherwise}
     by_word = {}
-    for word in words:
-        candidates = tuple(
-            (step, None if first is None or word in first[0] else first[1])
-            for step, first in branches
-            if first is None or word in first[0] or first[1]
-        )
-        by_word[word] = shared.setdefault(candidates, candidates)
+    for word, named in naming.items():
+        key = tuple(named)
+        candidates = by_naming.get(key)
+        if candidates is None:
+            chosen = set(named)
+            candidates = by_naming[key] = tuple(
+                (step, None if first is None or k in chosen else first[1])
+                for k, (step, first) in enumerate(branches)
+                if first is None or k in chosen or first[1]
+            )
+        by_word[word] = candidates
     at_end = tuple((step, None) for step, first in branches if first is None)
     return by_word, otherwise, at_end
 
