@@ -17,6 +17,7 @@ import pytest
 from stancekit.dsl.errors import RuleError
 from stancekit.dsl.language import bundled_profile
 from stancekit.dsl.loader import check_rules, load_rules
+from stancekit.engine.captures import NAME, category
 from stancekit.engine.matcher import Matcher
 from stancekit.engine.profile import LanguageProfile, slot_docs, slot_kinds
 from stancekit.text.segment import segment
@@ -287,3 +288,14 @@ def test_rules_language_lists_every_slot_with_its_purpose_and_where_its_entries_
     assert "One-word negations: reverse a stance cue in their scope." in result.output
     slots = [line.split(" ", 1)[0] for line in result.output.splitlines() if not line.startswith(" ")]
     assert slots == [f.name for f in dataclasses.fields(LanguageProfile)]
+
+
+def test_a_words_category_follows_the_profile_it_is_read_with() -> None:
+    # categories are kept per word form: a second rule set in the same process, whose pack
+    # reads the word otherwise, must get its own reading, and the first its own again
+    profile = bundled_profile()
+    token = tokenize("Okafor", profile=profile)[0]
+    assert category(token, profile) == NAME
+    other = dataclasses.replace(profile, capitalised_non_names=profile.capitalised_non_names | {"Okafor"})
+    assert category(token, other) != NAME
+    assert category(token, profile) == NAME

@@ -56,7 +56,36 @@ def _is_name(token: Token, lang: LanguageProfile) -> bool:
     return text.replace(".", "").replace("-", "").replace("'", "").replace("\u2019", "").isalnum()
 
 
+class _Categories:
+    """Each token form's category under one profile, kept: actor phrases are read at every
+    position of a sentence for every rule, and the same words come back in every sentence.
+    Bounded: dropped once `KEEP` forms are kept, and when another profile is asked for."""
+
+    KEEP = 20000
+    __slots__ = ("found", "lang")
+
+    def __init__(self) -> None:
+        self.lang: LanguageProfile | None = None
+        self.found: dict[tuple[str, str], int] = {}
+
+
+_CATEGORIES = _Categories()
+
+
 def category(token: Token, lang: LanguageProfile) -> int:
+    """The token's category (NAME, ROLE, NOUN ...), which its text and comparison form decide."""
+    memo = _CATEGORIES
+    if memo.lang is not lang or len(memo.found) >= memo.KEEP:
+        memo.lang = lang
+        memo.found = {}
+    key = (token.text, token.lower)
+    found = memo.found.get(key)
+    if found is None:
+        found = memo.found[key] = _category(token, lang)
+    return found
+
+
+def _category(token: Token, lang: LanguageProfile) -> int:
     lower = token.lower
     if _is_name(token, lang):
         return NAME
