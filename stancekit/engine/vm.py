@@ -78,12 +78,18 @@ _KEEP_PREDICATES = 50000
 
 def passes(test: tuple, context: SentenceContext, pos: int) -> bool:
     """Whether the token at `pos` passes a single-token test (as built by `compiler.program.token_test`)."""
+    return predicate_of(test)(context, pos)
+
+
+def predicate_of(test: tuple) -> Predicate:
+    """The single-token test as a function of (sentence, position), made once per test: ask
+    for it once to test many positions."""
     found = _PREDICATES.get(id(test))
     if found is None or found[0] is not test:
         if len(_PREDICATES) >= _KEEP_PREDICATES:
             _PREDICATES.clear()
         found = _PREDICATES[id(test)] = (test, _predicate(test))
-    return found[1](context, pos)
+    return found[1]
 
 
 def _predicate(test: tuple) -> Predicate:
@@ -161,15 +167,20 @@ def word_positions(words: Sequence[str]) -> dict[str, list[int]]:
 def run_lengths(test: tuple | None, context: SentenceContext) -> list[int]:
     """For each position, how many tokens from there on pass `test` in a row (None: all of
     them pass); one more entry for the end of the sentence. Kept in the sentence's cache, for
-    every rule whose repeats consume the same tokens."""
-    key = ("runs", test)
+    every rule whose repeats consume the same tokens. Tests are told apart by identity, as in
+    `TokenTests`: hashing a nested test again for every walk cost more than the look-up."""
+    key = ("runs", id(test))
     found = context.cache.get(key)
     if found is None:
         n = len(context.tokens)
-        found = [0] * (n + 1)
-        for pos in range(n - 1, -1, -1):
-            if test is None or passes(test, context, pos):
-                found[pos] = found[pos + 1] + 1
+        if test is None:
+            found = list(range(n, -1, -1))
+        else:
+            found = [0] * (n + 1)
+            passing = predicate_of(test)
+            for pos in range(n - 1, -1, -1):
+                if passing(context, pos):
+                    found[pos] = found[pos + 1] + 1
         context.cache[key] = found
     return found
 
