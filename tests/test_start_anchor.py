@@ -104,3 +104,46 @@ def test_rules_sharing_a_required_word_are_each_walked_only_where_all_their_word
         assert walked == expected, text
         assert len(findings) == (1 if expected else 0)
         assert [f.to_dict() for f in findings] == [f.to_dict() for f in Matcher(compiled, prefilter=False).scan(text)]
+
+
+def test_a_rule_made_of_options_is_walked_only_where_every_word_of_one_option_stands(tmp_path, monkeypatch):
+    """Each option has a frame of its own: a sentence with words of one frame and of the other
+    holds a word of every set the whole pattern requires, but no option's whole frame, and the
+    rule is not tried there; the findings are those found without any prefilter."""
+    import yaml
+
+    from stancekit import Matcher, load_rules
+    from stancekit.engine import matcher as matcher_module
+
+    rule = {
+        "id": "placed",
+        "pattern": "{actor:ACTOR} came third with {topic:TOPIC} | {actor:ACTOR} trailed far behind {topic:TOPIC}",
+        "polarity": "support",
+    }
+    path = tmp_path / "rules.yaml"
+    path.write_text(yaml.safe_dump({"stancekit": 1, "rules": [rule]}), encoding="utf-8")
+    compiled = load_rules([path]).compile()
+    (placed,) = compiled.rules
+    first, second = placed.requirement_options
+    assert any("with" in words for words in first) and any("behind" in words for words in second)
+    walked: list[str] = []
+    walk = matcher_module.find_matches
+
+    def counted(program, *args, **kwargs):
+        walked.append("placed")
+        return walk(program, *args, **kwargs)
+
+    monkeypatch.setattr(matcher_module, "find_matches", counted)
+    texts = {
+        "The Greens came third with the young voters.": 1,
+        "The Liberals trailed far behind the Greens.": 1,
+        "The Greens came third, far behind the Liberals.": 0,  # no "with", no "trailed"
+        "Voters came out far from home.": 0,
+    }
+    matcher = Matcher(compiled)
+    for text, tried in texts.items():
+        walked.clear()
+        findings = matcher.scan(text)
+        assert len(walked) == tried, text
+        assert [f.to_dict() for f in findings] == [f.to_dict() for f in Matcher(compiled, prefilter=False).scan(text)]
+        assert len(findings) == tried, text

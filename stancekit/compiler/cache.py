@@ -30,7 +30,7 @@ from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.dsl.errors import Diagnostic
 
 #: Bump when the layout of an entry changes.
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 #: Entries kept per cache folder; older ones are removed when a new one is written.
 KEEP_ENTRIES = 32
 #: Code whose change changes what a rule compiles to.

@@ -126,6 +126,36 @@ def requirements(node: ast.Node, phrases: PhraseRequirements | None = None) -> t
     return found
 
 
+def requirement_options(
+    node: ast.Node, required: tuple[frozenset[str], ...], phrases: PhraseRequirements | None = None
+) -> tuple[tuple[frozenset[str], ...], ...]:
+    """The word sets each option of a pattern made of options requires, besides those every
+    match requires (`required`, as `requirements` gives them): a sentence must hold a word of
+    each set of at least one option. A rule whose options each have a frame of their own ("X
+    finished third with N | followed by Y with N") is then not tried where only one word of
+    one frame stands ("first" without "with"). Empty when that says no more than `required`:
+    one option, or an option that requires nothing else."""
+    options = _options_of(node)
+    if len(options) < 2:
+        return ()
+    found = []
+    for option in options:
+        own = tuple(words for words in dict.fromkeys(requirements(option, phrases)) if words not in required)
+        if not own:
+            return ()
+        found.append(own)
+    return tuple(found)
+
+
+def _options_of(node: ast.Node) -> tuple[ast.Node, ...]:
+    """The options of a pattern that is a choice at its top (through macros), each on its own."""
+    if isinstance(node, ExpandedMacro):
+        return _options_of(node.body)
+    if isinstance(node, ast.Alternation):
+        return tuple(found for option in node.options for found in _options_of(option))
+    return (node,)
+
+
 def _shared_by_every_option(
     options: tuple[ast.Node, ...], known: frozenset[str] | None, phrases: PhraseRequirements | None = None
 ) -> tuple[frozenset[str], ...]:

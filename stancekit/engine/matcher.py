@@ -23,7 +23,7 @@ from stancekit.engine.polarity import modifiers
 from stancekit.engine.profile import LanguageProfile
 from stancekit.engine.readings import WHY, culprit, misreading
 from stancekit.engine.referents import FindingResolver, by_concept, document_day
-from stancekit.engine.requirements import RequirementIndex
+from stancekit.engine.requirements import Needed, RequirementIndex
 from stancekit.engine.sentence import SentenceContext
 from stancekit.engine.trace import (
     CandidateDropped,
@@ -549,7 +549,9 @@ class Matcher:
         rules = self.compiled.rules
         ordered = sorted(rule_indices)
         if present is not None:
-            needed = [self._requirements.numbers_of(i, rules[i].requirements) for i in ordered]
+            needed = [
+                self._requirements.numbers_of(i, rules[i].requirements, rules[i].requirement_options) for i in ordered
+            ]
             held = self._requirements.held(present)
         for k, rule_index in enumerate(ordered):
             rule = rules[rule_index]
@@ -713,20 +715,30 @@ class Matcher:
 
 def _words_allow(
     rule: CompiledRule,
-    needed: tuple[int, ...],
+    needed: Needed,
     held: set[int],
     words: Sequence[str],
     positions: Mapping[str, list[int]],
     context: SentenceContext,
 ) -> bool:
     """Whether a sentence holds what every match of `rule` holds: a word of each required set
-    (`needed`: their numbers; `held`: those the sentence holds, see `RequirementIndex`) and
-    each pair of neighbours; one missing, no match. Asked of every rule a sentence's words
-    name, so written as plain loops."""
-    for number in needed:
+    and of each set of one of the rule's options (`needed`: their numbers; `held`: those the
+    sentence holds, see `RequirementIndex`), and each pair of neighbours; one missing, no
+    match. Asked of every rule a sentence's words name, so written as plain loops."""
+    numbers, options = needed
+    for number in numbers:
         if number not in held:
             return False
+    if options and not any(_all_held(option, held) for option in options):
+        return False
     return not rule.neighbours or all(neighbours_present(pair, words, positions, context) for pair in rule.neighbours)
+
+
+def _all_held(numbers: tuple[int, ...], held: set[int]) -> bool:
+    for number in numbers:  # noqa: SIM110 - a loop makes no generator per call
+        if number not in held:
+            return False
+    return True
 
 
 def _last_start(
