@@ -124,7 +124,7 @@ def test_a_rule_made_of_options_is_walked_only_where_every_word_of_one_option_st
     path.write_text(yaml.safe_dump({"stancekit": 1, "rules": [rule]}), encoding="utf-8")
     compiled = load_rules([path]).compile()
     (placed,) = compiled.rules
-    first, second = placed.requirement_options
+    ((first, second),) = placed.requirement_choices
     assert any("with" in words for words in first) and any("behind" in words for words in second)
     walked: list[str] = []
     walk = matcher_module.find_matches
@@ -139,6 +139,44 @@ def test_a_rule_made_of_options_is_walked_only_where_every_word_of_one_option_st
         "The Liberals trailed far behind the Greens.": 1,
         "The Greens came third, far behind the Liberals.": 0,  # no "with", no "trailed"
         "Voters came out far from home.": 0,
+    }
+    matcher = Matcher(compiled)
+    for text, tried in texts.items():
+        walked.clear()
+        findings = matcher.scan(text)
+        assert len(walked) == tried, text
+        assert [f.to_dict() for f in findings] == [f.to_dict() for f in Matcher(compiled, prefilter=False).scan(text)]
+        assert len(findings) == tried, text
+
+
+def test_a_rule_reading_a_lexicon_of_phrases_is_walked_only_where_a_whole_entry_stands(tmp_path, monkeypatch):
+    """A sentence with a word of each entry ("behind", "stand") but no entry whole is not
+    tried; the first word of an entry may be any of its forms."""
+    import yaml
+
+    from stancekit import Matcher, load_rules
+    from stancekit.engine import matcher as matcher_module
+
+    rules = {
+        "stancekit": 1,
+        "lexicons": {"stand_with": ["stand by", "rally behind"]},
+        "rules": [{"id": "stands", "pattern": "{actor:ACTOR} @stand_with {topic:TOPIC}", "polarity": "support"}],
+    }
+    path = tmp_path / "rules.yaml"
+    path.write_text(yaml.safe_dump(rules), encoding="utf-8")
+    compiled = load_rules([path]).compile()
+    walked: list[str] = []
+    walk = matcher_module.find_matches
+
+    def counted(program, *args, **kwargs):
+        walked.append("stands")
+        return walk(program, *args, **kwargs)
+
+    monkeypatch.setattr(matcher_module, "find_matches", counted)
+    texts = {
+        "The union stood by the striking nurses.": 1,
+        "Parents rallied behind the head teacher.": 1,
+        "The union stood firm behind closed doors.": 0,  # "behind" and "stood", no entry whole
     }
     matcher = Matcher(compiled)
     for text, tried in texts.items():

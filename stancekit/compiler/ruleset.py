@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from stancekit.compiler.dictionaries import ActorIndex, TopicIndex, compile_actor_index, compile_topic_index
 from stancekit.compiler.neighbours import Neighbours, neighbours
 from stancekit.compiler.program import Anchor, ProgramBuilder, first_filters, start_anchor, token_test
-from stancekit.compiler.triggers import TriggerIndex, guarantee, requirement_options, requirements
+from stancekit.compiler.triggers import Choice, TriggerIndex, guarantee, requirement_choices, requirements
 from stancekit.dsl.errors import RuleError
 from stancekit.dsl.option_settings import resolve_options
 from stancekit.dsl.validate import NameBinder, phrase_key
@@ -44,9 +44,9 @@ class CompiledRule:
     firsts: tuple = ()
     #: Word sets of which every match holds one word each (see `compiler.triggers.requirements`).
     requirements: tuple[frozenset[str], ...] = ()
-    #: Besides those, the word sets of each option of a pattern made of options: a match holds
-    #: a word of each set of one option (see `compiler.triggers.requirement_options`).
-    requirement_options: tuple[tuple[frozenset[str], ...], ...] = ()
+    #: Choices every match makes besides: it holds a word of each set of one option of each
+    #: (see `compiler.triggers.requirement_choices`).
+    requirement_choices: tuple[Choice, ...] = ()
     #: Words a match holds close together (see `compiler.neighbours`).
     neighbours: tuple[Neighbours, ...] = ()
     #: Which engine mechanisms apply to its matches (`options:`, see `engine.options`).
@@ -167,7 +167,7 @@ def _compile(ruleset) -> CompiledRuleSet:
                     element_of=builder.element_map(),
                     firsts=first_filters(program, phrase_firsts),
                     requirements=required,
-                    requirement_options=requirement_options(tree, required, phrase_requirements),
+                    requirement_choices=requirement_choices(tree, required, phrase_requirements),
                     neighbours=neighbours(tree),
                     options=options,
                     anchor=start_anchor(program, entry, phrase_anchors),

@@ -126,25 +126,48 @@ def requirements(node: ast.Node, phrases: PhraseRequirements | None = None) -> t
     return found
 
 
-def requirement_options(
+#: Options of which a match holds one: each option's word sets, a word of each of which it holds.
+Choice = tuple[tuple[frozenset[str], ...], ...]
+
+
+def requirement_choices(
     node: ast.Node, required: tuple[frozenset[str], ...], phrases: PhraseRequirements | None = None
-) -> tuple[tuple[frozenset[str], ...], ...]:
-    """The word sets each option of a pattern made of options requires, besides those every
-    match requires (`required`, as `requirements` gives them): a sentence must hold a word of
-    each set of at least one option. A rule whose options each have a frame of their own ("X
-    finished third with N | followed by Y with N") is then not tried where only one word of
-    one frame stands ("first" without "with"). Empty when that says no more than `required`:
-    one option, or an option that requires nothing else."""
-    options = _options_of(node)
-    if len(options) < 2:
-        return ()
+) -> tuple[Choice, ...]:
+    """Choices every match makes, besides the word sets it holds whatever it chooses
+    (`required`, as `requirements` gives them): a sentence must hold a word of each set of one
+    option of every choice. Two kinds are known:
+
+    - the options of a pattern made of options at its top ("X finished third with N |
+      followed by Y with N"), each with its own frame: a sentence with "first" but no "with"
+      holds a word of every set the whole pattern requires, but no option's whole frame;
+    - the entries of a lexicon of phrases every match holds (`@stand_by`: "stand by", "side
+      with", "rally behind"): "behind" alone is no entry; the first word stands for its
+      inflections when the lexicon is inflected, as the matcher reads entries.
+
+    A choice that says no more than `required` is left out: one with an option that has no set
+    of its own, and one whose options have a set each (a sentence holds a word of one of
+    them wherever it holds a word of their union, which `requirements` has: a lexicon of
+    single words)."""
     found = []
-    for option in options:
-        own = tuple(words for words in dict.fromkeys(requirements(option, phrases)) if words not in required)
+    options = _options_of(node)
+    if len(options) > 1:
+        found.append(tuple(requirements(option, phrases) for option in options))
+    else:
+        for lexicon in _lexicons_held(node):
+            found.append(tuple(_entry_words(entry, lexicon.lexicon.inflect) for entry in lexicon.lexicon.entries))
+    reduced = (_beyond(choice, required) for choice in found)
+    return tuple(choice for choice in reduced if any(len(option) > 1 for option in choice))
+
+
+def _beyond(choice: Choice, required: tuple[frozenset[str], ...]) -> Choice:
+    """Each option's sets but those already required; nothing when an option has none left."""
+    reduced = []
+    for option in choice:
+        own = tuple(words for words in dict.fromkeys(option) if words not in required)
         if not own:
             return ()
-        found.append(own)
-    return tuple(found)
+        reduced.append(own)
+    return tuple(dict.fromkeys(reduced))
 
 
 def _options_of(node: ast.Node) -> tuple[ast.Node, ...]:
@@ -154,6 +177,30 @@ def _options_of(node: ast.Node) -> tuple[ast.Node, ...]:
     if isinstance(node, ast.Alternation):
         return tuple(found for option in node.options for found in _options_of(option))
     return (node,)
+
+
+def _lexicons_held(node: ast.Node) -> list[ResolvedLexicon]:
+    """The lexicons every match of `node` reads an entry of, token by token: those of a
+    sequence and of a repeat done at least once (not one tested in `&`, which reads one token)."""
+    if isinstance(node, ExpandedMacro):
+        return _lexicons_held(node.body)
+    if isinstance(node, ResolvedLexicon):
+        return [node]
+    if isinstance(node, ast.Sequence):
+        return [found for item in node.items for found in _lexicons_held(item)]
+    if isinstance(node, ast.Repeat) and node.min > 0:
+        return _lexicons_held(node.body)
+    return []
+
+
+def _entry_words(entry: str, inflect: bool) -> tuple[frozenset[str], ...]:
+    """The word sets a match of one lexicon entry holds a word of: its first word's forms, then
+    each other word (see `compiler.program.lexicon_table`)."""
+    words = split_words(entry)
+    if not words:
+        return ()
+    first = inflections(words[0]) if inflect else frozenset({words[0]})
+    return (first, *(frozenset({word}) for word in words[1:]))
 
 
 def _shared_by_every_option(

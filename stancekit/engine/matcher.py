@@ -550,7 +550,7 @@ class Matcher:
         ordered = sorted(rule_indices)
         if present is not None:
             needed = [
-                self._requirements.numbers_of(i, rules[i].requirements, rules[i].requirement_options) for i in ordered
+                self._requirements.numbers_of(i, rules[i].requirements, rules[i].requirement_choices) for i in ordered
             ]
             held = self._requirements.held(present)
         for k, rule_index in enumerate(ordered):
@@ -722,15 +722,16 @@ def _words_allow(
     context: SentenceContext,
 ) -> bool:
     """Whether a sentence holds what every match of `rule` holds: a word of each required set
-    and of each set of one of the rule's options (`needed`: their numbers; `held`: those the
-    sentence holds, see `RequirementIndex`), and each pair of neighbours; one missing, no
-    match. Asked of every rule a sentence's words name, so written as plain loops."""
-    numbers, options = needed
+    and of each set of one option of each of the rule's choices (`needed`: their numbers;
+    `held`: those the sentence holds, see `RequirementIndex`), and each pair of neighbours; one
+    missing, no match. Asked of every rule a sentence's words name, so written as plain loops."""
+    numbers, choices = needed
     for number in numbers:
         if number not in held:
             return False
-    if options and not any(_all_held(option, held) for option in options):
-        return False
+    for choice in choices:
+        if not any(_all_held(option, held) for option in choice):
+            return False
     return not rule.neighbours or all(neighbours_present(pair, words, positions, context) for pair in rule.neighbours)
 
 

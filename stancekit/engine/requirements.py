@@ -5,16 +5,16 @@ sets (see `compiler.triggers.requirements`), and most sets are asked about in fe
 Asking each rule's sets of the sentence one by one repeats the same lookups for every rule;
 instead each distinct set gets a number the first time a rule of it is met, each word the
 numbers of the sets it belongs to, and a sentence the numbers its words give, once. A rule
-is then allowed when all its numbers are among them, and, for a rule made of options (see
-`compiler.triggers.requirement_options`), all the numbers of one option.
+is then allowed when all its numbers are among them, and all the numbers of one option of
+each of its choices (see `compiler.triggers.requirement_choices`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-#: A rule's required set numbers, and those of each of its options (empty: no options).
-Needed = tuple[tuple[int, ...], tuple[tuple[int, ...], ...]]
+#: A rule's required set numbers, and those of each option of each of its choices.
+Needed = tuple[tuple[int, ...], tuple[tuple[tuple[int, ...], ...], ...]]
 
 
 class RequirementIndex:
@@ -30,15 +30,15 @@ class RequirementIndex:
         self,
         rule_index: int,
         requirements: Sequence[frozenset[str]],
-        options: Sequence[Sequence[frozenset[str]]] = (),
+        choices: Sequence[Sequence[Sequence[frozenset[str]]]] = (),
     ) -> Needed:
-        """The numbers of the word sets of one rule (`rule_index`), and of each of its
-        options' sets, given the first time."""
+        """The numbers of the word sets of one rule (`rule_index`), and of the sets of each
+        option of each of its choices, given the first time."""
         found = self._rules.get(rule_index)
         if found is None:
             found = self._rules[rule_index] = (
                 tuple(self._number(words) for words in requirements),
-                tuple(tuple(self._number(words) for words in option) for option in options),
+                tuple(tuple(tuple(self._number(w) for w in option) for option in choice) for choice in choices),
             )
         return found
 
