@@ -106,82 +106,61 @@ def test_rules_sharing_a_required_word_are_each_walked_only_where_all_their_word
         assert [f.to_dict() for f in findings] == [f.to_dict() for f in Matcher(compiled, prefilter=False).scan(text)]
 
 
-def test_a_rule_made_of_options_is_walked_only_where_every_word_of_one_option_stands(tmp_path, monkeypatch):
-    """Each option has a frame of its own: a sentence with words of one frame and of the other
-    holds a word of every set the whole pattern requires, but no option's whole frame, and the
-    rule is not tried there; the findings are those found without any prefilter."""
+def _walks_and_findings(rules: dict, tmp_path, monkeypatch):
+    """The one rule of `rules` compiled, and a scan that tells how often it was walked and
+    asserts that its findings are those found without any prefilter."""
     import yaml
 
     from stancekit import Matcher, load_rules
     from stancekit.engine import matcher as matcher_module
 
-    rule = {
-        "id": "placed",
-        "pattern": "{actor:ACTOR} came third with {topic:TOPIC} | {actor:ACTOR} trailed far behind {topic:TOPIC}",
-        "polarity": "support",
-    }
     path = tmp_path / "rules.yaml"
-    path.write_text(yaml.safe_dump({"stancekit": 1, "rules": [rule]}), encoding="utf-8")
+    path.write_text(yaml.safe_dump({"stancekit": 1, **rules}), encoding="utf-8")
     compiled = load_rules([path]).compile()
-    (placed,) = compiled.rules
-    ((first, second),) = placed.requirement_choices
-    assert any("with" in words for words in first) and any("behind" in words for words in second)
-    walked: list[str] = []
+    walked: list[int] = []
     walk = matcher_module.find_matches
 
     def counted(program, *args, **kwargs):
-        walked.append("placed")
+        walked.append(1)
         return walk(program, *args, **kwargs)
 
     monkeypatch.setattr(matcher_module, "find_matches", counted)
-    texts = {
-        "The Greens came third with the young voters.": 1,
-        "The Liberals trailed far behind the Greens.": 1,
-        "The Greens came third, far behind the Liberals.": 0,  # no "with", no "trailed"
-        "Voters came out far from home.": 0,
-    }
-    matcher = Matcher(compiled)
-    for text, tried in texts.items():
+    matcher, unfiltered = Matcher(compiled), Matcher(compiled, prefilter=False)
+
+    def scan(text: str) -> tuple[int, int]:
         walked.clear()
         findings = matcher.scan(text)
-        assert len(walked) == tried, text
-        assert [f.to_dict() for f in findings] == [f.to_dict() for f in Matcher(compiled, prefilter=False).scan(text)]
-        assert len(findings) == tried, text
+        tried = len(walked)
+        assert [f.to_dict() for f in findings] == [f.to_dict() for f in unfiltered.scan(text)], text
+        return tried, len(findings)
+
+    return compiled.rules[0], scan
+
+
+def test_a_rule_made_of_options_is_walked_only_where_every_word_of_one_option_stands(tmp_path, monkeypatch):
+    """Each option has a frame of its own: a sentence with words of one frame and of the other
+    holds a word of every set the whole pattern requires, but no option's whole frame, and the
+    rule is not tried there."""
+    pattern = "{actor:ACTOR} came third with {topic:TOPIC} | {actor:ACTOR} trailed far behind {topic:TOPIC}"
+    rule, scan = _walks_and_findings(
+        {"rules": [{"id": "placed", "pattern": pattern, "polarity": "support"}]}, tmp_path, monkeypatch
+    )
+    ((first, second),) = rule.requirement_choices
+    assert any("with" in words for words in first) and any("behind" in words for words in second)
+    assert scan("The Greens came third with the young voters.") == (1, 1)
+    assert scan("The Liberals trailed far behind the Greens.") == (1, 1)
+    assert scan("The Greens came third, far behind the Liberals.") == (0, 0)  # no "with", no "trailed"
+    assert scan("Voters came out far from home.") == (0, 0)
 
 
 def test_a_rule_reading_a_lexicon_of_phrases_is_walked_only_where_a_whole_entry_stands(tmp_path, monkeypatch):
     """A sentence with a word of each entry ("behind", "stand") but no entry whole is not
     tried; the first word of an entry may be any of its forms."""
-    import yaml
-
-    from stancekit import Matcher, load_rules
-    from stancekit.engine import matcher as matcher_module
-
     rules = {
-        "stancekit": 1,
         "lexicons": {"stand_with": ["stand by", "rally behind"]},
         "rules": [{"id": "stands", "pattern": "{actor:ACTOR} @stand_with {topic:TOPIC}", "polarity": "support"}],
     }
-    path = tmp_path / "rules.yaml"
-    path.write_text(yaml.safe_dump(rules), encoding="utf-8")
-    compiled = load_rules([path]).compile()
-    walked: list[str] = []
-    walk = matcher_module.find_matches
-
-    def counted(program, *args, **kwargs):
-        walked.append("stands")
-        return walk(program, *args, **kwargs)
-
-    monkeypatch.setattr(matcher_module, "find_matches", counted)
-    texts = {
-        "The union stood by the striking nurses.": 1,
-        "Parents rallied behind the head teacher.": 1,
-        "The union stood firm behind closed doors.": 0,  # "behind" and "stood", no entry whole
-    }
-    matcher = Matcher(compiled)
-    for text, tried in texts.items():
-        walked.clear()
-        findings = matcher.scan(text)
-        assert len(walked) == tried, text
-        assert [f.to_dict() for f in findings] == [f.to_dict() for f in Matcher(compiled, prefilter=False).scan(text)]
-        assert len(findings) == tried, text
+    _, scan = _walks_and_findings(rules, tmp_path, monkeypatch)
+    assert scan("The union stood by the striking nurses.") == (1, 1)
+    assert scan("Parents rallied behind the head teacher.") == (1, 1)
+    assert scan("The union stood firm behind closed doors.") == (0, 0)  # "behind" and "stood", no entry whole
