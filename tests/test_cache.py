@@ -137,6 +137,42 @@ def test_lazy_rules_pickle_small_and_unpickle_on_first_use(pack, tmp_path):
     assert [r.id for r in copy] == ["t.support"]
 
 
+def test_rules_read_from_the_cache_share_the_word_sets_they_were_compiled_with(tmp_path):
+    """Two rules naming one lexicon (of single words, and of phrases) hold the same set and
+    table once unpickled, as they did when compiled: read rule by rule, each held a copy."""
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        RULES.replace("imports: [shared/common.yaml]\n", "")
+        + """  - id: t.back_again
+    pattern: "{actor:ACTOR} did @backing {topic:TOPIC}"
+    polarity: support
+  - id: t.stand
+    pattern: "{actor:ACTOR} @standing {topic:TOPIC}"
+    polarity: support
+  - id: t.stand_again
+    pattern: "{actor:ACTOR} did @standing {topic:TOPIC}"
+    polarity: support
+lexicons:
+  backing: [support, back]
+  standing: [stand by, side with]
+""",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "cache"
+    cold = compile_rules([rules], cache_dir=folder).compiled
+    warm = compile_rules([rules], cache_dir=folder).compiled
+    back, back_again, stand, stand_again = warm.rules
+
+    def held(rule, kind):
+        return [operand for ins in rule.program for operand in ins if isinstance(operand, kind)]
+
+    assert any(a is b for a in held(back, frozenset) for b in held(back_again, frozenset) if "backs" in a)
+    assert any(a is b for a in held(stand, dict) for b in held(stand_again, dict) if "stands" in a)
+    text = "The council backs the plan. The union stands by the nurses. The mayor did side with them."
+    assert [f.to_dict() for f in Matcher(warm).scan(text)] == [f.to_dict() for f in Matcher(cold).scan(text)]
+    assert len(Matcher(warm).scan(text)) == 3
+
+
 def test_scan_writes_its_cache_where_cache_dir_says_and_not_with_no_cache(pack, tmp_path):
     corpus = tmp_path / "news.txt"
     corpus.write_text(TEXT, encoding="utf-8")

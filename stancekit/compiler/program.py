@@ -182,8 +182,16 @@ class ProgramBuilder:
         return self.emit((ENTRY, table, nxt, LITERAL | cue))
 
 
+class LexiconTable(dict):
+    """First-word form -> the rest of each entry starting with it (see `lexicon_table`): a dict
+    of its own type, so that the rule cache can pickle each table once for all the rules that
+    hold it."""
+
+    __slots__ = ()
+
+
 @lru_cache(maxsize=4096)
-def lexicon_table(entries: tuple[str, ...], inflect: bool) -> dict[str, tuple[tuple[str, ...], ...]]:
+def lexicon_table(entries: tuple[str, ...], inflect: bool) -> LexiconTable:
     """First-word form -> the rest of each entry starting with it, longest first.
 
     In a multi-word entry only the first word is inflected (`call for` -> calls for,
@@ -199,7 +207,7 @@ def lexicon_table(entries: tuple[str, ...], inflect: bool) -> dict[str, tuple[tu
         firsts = inflections(words[0]) if inflect else frozenset({words[0]})
         for form in firsts:
             table.setdefault(form, set()).add(tuple(words[1:]))
-    return {k: tuple(sorted(v, key=lambda r: (-len(r), r))) for k, v in table.items()}
+    return LexiconTable((k, tuple(sorted(v, key=lambda r: (-len(r), r)))) for k, v in table.items())
 
 
 def min_tokens(node: ast.Node) -> int:
