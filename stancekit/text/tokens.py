@@ -134,15 +134,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None, profile: Languag
     stretch holding one is lowered token by token."""
     stop = len(text) if end is None else end
     stretch = text[start:stop]
-    if "\u03a3" in stretch:
-        return _tokenize_by_token(text, start, stop, profile)
-    lowered = normalise(stretch)
+    lowered = normalise(stretch) if "\u03a3" not in stretch else None
     tokens: list[Token] = []
     append = tokens.append
     new = tuple.__new__
     for m in _profile_regex(profile).finditer(text, start, stop):
         a, b = m.span()
-        lower = lowered[a - start : b - start]
+        lower = lowered[a - start : b - start] if lowered is not None else normalise(text[a:b])
         # Only a word, an apostrophe alone or two of them (a quote mark) hold an apostrophe or
         # end in "not" (an abbreviation ends in its period), so the kind of token need not be
         # asked for (`lastgroup` is slow); `_split_word` leaves an apostrophe alone as it is.
@@ -151,21 +149,6 @@ def tokenize(text: str, start: int = 0, end: int | None = None, profile: Languag
             _append_split(append, text[a:b], a)
         else:
             append(new(Token, (text[a:b], lower, a, b)))
-    return tokens
-
-
-def _tokenize_by_token(text: str, start: int, stop: int, profile: LanguageProfile | None) -> list[Token]:
-    """`tokenize` of a stretch that holds a capital sigma, each token lowered on its own."""
-    tokens: list[Token] = []
-    append = tokens.append
-    for m in _profile_regex(profile).finditer(text, start, stop):
-        a, b = m.span()
-        surface = text[a:b]
-        lower = normalise(surface)
-        if "'" in lower or lower[-3:] == "not":
-            _append_split(append, surface, a)
-        else:
-            append(Token(surface, lower, a, b))
     return tokens
 
 
