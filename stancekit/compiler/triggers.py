@@ -63,11 +63,19 @@ def entry_trigger(entry: str, inflect: bool) -> frozenset[str]:
     """The trigger forms of one lexicon entry: the forms of its rarest-looking word. Only the
     first word of an entry is inflected, so "take part in" is anchored on "part", not on
     take/takes/took/taken/taking, and is tried on far fewer sentences."""
+    words = entry_words(entry, inflect)
+    return min(words, key=_entry_score) if words else frozenset()
+
+
+@lru_cache(maxsize=65536)
+def entry_words(entry: str, inflect: bool) -> tuple[frozenset[str], ...]:
+    """The word sets a match of one lexicon entry holds a word of: its first word's forms
+    (inflected when the lexicon is), then each other word (see `compiler.program.lexicon_table`)."""
     words = split_words(entry)
     if not words:
-        return frozenset()
+        return ()
     first = inflections(words[0]) if inflect else frozenset({words[0]})
-    return min([first, *(frozenset({w}) for w in words[1:])], key=_entry_score)
+    return (first, *(frozenset({word}) for word in words[1:]))
 
 
 def guarantee(node: ast.Node) -> frozenset[str] | None:
@@ -154,7 +162,7 @@ def requirement_choices(
         found.append(tuple(requirements(option, phrases) for option in options))
     else:
         for lexicon in _lexicons_held(node):
-            found.append(tuple(_entry_words(entry, lexicon.lexicon.inflect) for entry in lexicon.lexicon.entries))
+            found.append(tuple(entry_words(entry, lexicon.lexicon.inflect) for entry in lexicon.lexicon.entries))
     reduced = (_beyond(choice, required) for choice in found)
     return tuple(choice for choice in reduced if any(len(option) > 1 for option in choice))
 
@@ -191,16 +199,6 @@ def _lexicons_held(node: ast.Node) -> list[ResolvedLexicon]:
     if isinstance(node, ast.Repeat) and node.min > 0:
         return _lexicons_held(node.body)
     return []
-
-
-def _entry_words(entry: str, inflect: bool) -> tuple[frozenset[str], ...]:
-    """The word sets a match of one lexicon entry holds a word of: its first word's forms, then
-    each other word (see `compiler.program.lexicon_table`)."""
-    words = split_words(entry)
-    if not words:
-        return ()
-    first = inflections(words[0]) if inflect else frozenset({words[0]})
-    return (first, *(frozenset({word}) for word in words[1:]))
 
 
 def _shared_by_every_option(
