@@ -547,14 +547,11 @@ class Matcher:
         present = positions.keys() if words is not None else None
         candidates: list[Candidate] = []
         rules = self.compiled.rules
-        ordered = sorted(rule_indices)
+        chosen = [(i, rules[i]) for i in sorted(rule_indices)]
         if present is not None:
-            needed = [
-                self._requirements.numbers_of(i, rules[i].requirements, rules[i].requirement_choices) for i in ordered
-            ]
+            needed = [self._requirements.numbers_of(i, rule) for i, rule in chosen]
             held = self._requirements.held(present)
-        for k, rule_index in enumerate(ordered):
-            rule = rules[rule_index]
+        for k, (_, rule) in enumerate(chosen):
             last_start = None
             if present is not None:
                 if not _words_allow(rule, needed[k], held, words, positions, context):

@@ -11,7 +11,11 @@ each of its choices (see `compiler.triggers.requirement_choices`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from stancekit.compiler.ruleset import CompiledRule
 
 #: A rule's required set numbers, and those of each option of each of its choices.
 Needed = tuple[tuple[int, ...], tuple[tuple[tuple[int, ...], ...], ...]]
@@ -26,18 +30,14 @@ class RequirementIndex:
         self._sets_of_word: dict[str, list[int]] = {}
         self._rules: dict[int, Needed] = {}
 
-    def numbers_of(
-        self,
-        rule_index: int,
-        requirements: Sequence[frozenset[str]],
-        choices: Sequence[Sequence[Sequence[frozenset[str]]]] = (),
-    ) -> Needed:
-        """The numbers of the word sets of one rule (`rule_index`), and of the sets of each
-        option of each of its choices, given the first time."""
+    def numbers_of(self, rule_index: int, rule: CompiledRule) -> Needed:
+        """The numbers of the required word sets of one rule (`rule_index` in its rule set),
+        and of the sets of each option of each of its choices, worked out the first time."""
         found = self._rules.get(rule_index)
         if found is None:
+            choices = rule.requirement_choices
             found = self._rules[rule_index] = (
-                tuple(self._number(words) for words in requirements),
+                tuple(self._number(words) for words in rule.requirements),
                 tuple(tuple(tuple(self._number(w) for w in option) for option in choice) for choice in choices),
             )
         return found
