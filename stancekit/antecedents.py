@@ -58,6 +58,9 @@ class DocumentText:
     end: int | None = None
     #: The stretch last asked for by `around`, by its block: findings come in text order.
     _stretches: dict[int, DocumentText] = field(default_factory=dict, compare=False, repr=False)
+    #: What the passes that key a document's findings work out once for it, by who asks: the
+    #: places it names (`jurisdictions`), which the people's pass asks for too.
+    memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 
     def around(self, offset: int) -> DocumentText:
         """What a pointing topic at `offset` is looked up in: the whole document, unless it is

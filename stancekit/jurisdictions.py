@@ -59,7 +59,7 @@ def jurisdiction_keys(findings: Sequence[Finding], document: DocumentText) -> li
     """One document's findings with each domestic issue keyed with the place it is decided in
     and each government keyed as its country (see the module's docstring); other findings as
     they are."""
-    places = _Places(document)
+    places = _places_of(document)
     return [_home_named(_governments_placed(_placed(f, places), places), places) for f in findings]
 
 
@@ -161,7 +161,16 @@ def _target(phrase: str, compiled: CompiledRuleSet) -> str | None:
 
 def home_country(document: DocumentText) -> str | None:
     """The country a document is about (see the module's docstring), or None."""
-    return _Places(document).home
+    return _places_of(document).home
+
+
+def _places_of(document: DocumentText) -> _Places:
+    """The places of a document, made once for it: the people's pass asks for its country
+    before the places' pass keys its findings."""
+    found = document.memo.get(_Places)
+    if not isinstance(found, _Places):
+        found = document.memo[_Places] = _Places(document)
+    return found
 
 
 class _Places:
