@@ -12,6 +12,7 @@ from stancekit.cli import main
 from stancekit.compiler import cache
 from stancekit.compiler.cache import LazyRules, compile_rules
 from stancekit.dsl.errors import RuleError
+from stancekit.dsl.yamlsource import LocatedStr
 from stancekit.engine.matcher import Matcher
 from stancekit.exitcodes import ExitCode
 
@@ -171,6 +172,35 @@ lexicons:
     text = "The council backs the plan. The union stands by the nurses. The mayor did side with them."
     assert [f.to_dict() for f in Matcher(warm).scan(text)] == [f.to_dict() for f in Matcher(cold).scan(text)]
     assert len(Matcher(warm).scan(text)) == 3
+
+
+def test_rules_read_from_the_cache_share_the_rule_file_their_phrase_types_come_from(tmp_path):
+    """A phrase type's name knows where it is written, and so holds its file's text: two rules
+    naming one phrase type hold one copy of the file once unpickled, as they did when
+    compiled. Read rule by rule, each held a copy, and a pack whose phrase types live in a
+    long file held it once per rule."""
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        PHRASE_RULES
+        + """  - id: t.oppose
+    pattern: "{actor:ACTOR} oppose {topic:HARBOUR}"
+    polarity: oppose
+""",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "cache"
+    cold = compile_rules([rules], cache_dir=folder).compiled
+    warm = compile_rules([rules], cache_dir=folder).compiled
+    back, oppose = warm.rules
+
+    def files(rule):
+        return [operand.source for ins in rule.program for operand in ins if isinstance(operand, LocatedStr)]
+
+    assert files(back) and files(oppose)
+    assert all(a is b for a in files(back) for b in files(oppose))
+    text = "The council backs the new harbour. The union opposes the new harbour."
+    assert [f.to_dict() for f in Matcher(warm).scan(text)] == [f.to_dict() for f in Matcher(cold).scan(text)]
+    assert len(Matcher(warm).scan(text)) == 2
 
 
 def test_scan_writes_its_cache_where_cache_dir_says_and_not_with_no_cache(pack, tmp_path):

@@ -30,6 +30,7 @@ from stancekit.cachedir import default_cache_dir, read_pickle, write_pickle
 from stancekit.compiler.program import LexiconTable
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.dsl.errors import Diagnostic
+from stancekit.dsl.yamlsource import SourceFile
 
 #: Bump when the layout of an entry changes.
 CACHE_FORMAT = 6
@@ -46,9 +47,11 @@ class LazyRules(Sequence[CompiledRule]):
     needed by a given corpus, and a warm start should not pay for them.
 
     The word sets and lexicon tables rules share (a lexicon a macro expands into every rule
-    that names it, the first-token filters built from it) are pickled once, in a pool each
-    rule's pickle refers to, and unpickled once, with the first rule: unpickled rule by rule,
-    every rule held a copy of each, and the bundled pack took 90 MB unpickled."""
+    that names it, the first-token filters built from it) and the rule files their names
+    were read from (a phrase type's name knows its place in its file, and so holds the
+    file's text) are pickled once, in a pool each rule's pickle refers to, and unpickled
+    once, with the first rule: unpickled rule by rule, every rule held a copy of each, and
+    the bundled pack took 90 MB unpickled."""
 
     def __init__(self, blobs: Sequence[bytes], rules: Sequence[CompiledRule] | None = None, pool: bytes = b""):
         self._blobs = tuple(blobs)
@@ -86,23 +89,24 @@ class LazyRules(Sequence[CompiledRule]):
         return self._pool
 
 
-#: What rules share through the pool: word sets, and lexicon tables.
-Shared = frozenset | LexiconTable
+#: What rules share through the pool: word sets, lexicon tables and rule files.
+Shared = frozenset | LexiconTable | SourceFile
 
 
 def _pickled_with_pool(rules: Sequence[CompiledRule]) -> tuple[bytes, list[bytes]]:
-    """The pool of the word sets of more than one word and the lexicon tables that `rules`
-    hold, pickled, and each rule pickled on its own with a reference into the pool for each of
-    them: equal sets are one entry, however many rules or instructions hold a copy, and a
-    table is one entry for every rule the compiler gave it to (it builds each table once)."""
+    """The pool of the word sets of more than one word, the lexicon tables and the rule files
+    that `rules` hold, pickled, and each rule pickled on its own with a reference into the pool
+    for each of them: equal sets are one entry, however many rules or instructions hold a
+    copy, and a table or a file is one entry for every rule that holds it (the compiler builds
+    each table once, and the reader reads each file once)."""
     pool: list[Shared] = []
     numbers: dict[object, int] = {}
 
     def reference(obj: object) -> int | None:
         if type(obj) is frozenset and len(obj) > 1:  # a set of one word costs less than a reference
             key: object = obj
-        elif type(obj) is LexiconTable:
-            key = id(obj)  # alive while the rules are pickled; the compiler shares tables by identity
+        elif type(obj) is LexiconTable or type(obj) is SourceFile:
+            key = id(obj)  # alive while the rules are pickled; rules share tables and files by identity
         else:
             return None
         number = numbers.get(key)
