@@ -960,6 +960,21 @@ def test_one_person_named_by_a_demonym_is_one_of_the_country_s_people_not_its_st
     assert [a.id for a in found.actor.affiliations] == [country]
 
 
+def test_which_demonyms_name_one_person_is_known_without_inflecting_words_while_scanning(monkeypatch) -> None:
+    """The compiled dictionary knows that "Russian" has a plural among Russia's demonyms and
+    "British" none: a scan does not load the inflection tables (16 MB) to ask."""
+    from stancekit.compiler import dictionaries
+
+    def no_inflecting(word: str) -> frozenset[str]:
+        raise AssertionError(f"inflected {word!r} while scanning")
+
+    monkeypatch.setattr(dictionaries, "plurals", no_inflecting)
+    text = "Ana Ruiz lost in three sets. The Russian praised the new court. The British backed the treaty."
+    russian, british = MATCHER.scan(Document("d", text))
+    assert (russian.actor.type, russian.actor.key) == ("person", "russian@d")
+    assert british.actor.key == "GBR"
+
+
 @pytest.mark.parametrize(
     ("text", "key"),
     [

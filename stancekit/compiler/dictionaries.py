@@ -54,6 +54,10 @@ class ActorIndex:
     titles: frozenset[str] = frozenset()
     #: A name as written that names an actor only in a story about its country -> (actor id, country).
     home_names: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    #: (one-word demonym in lower case, actor id) where the demonym is a noun for one of the
+    #: actor's people (see `names_one_person`), worked out when the index is compiled, which
+    #: inflects words anyway: a scan need not load the inflection tables for it.
+    one_person_demonyms: frozenset[tuple[str, str]] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(self.actors)
@@ -95,7 +99,18 @@ class ActorIndex:
         people ("a Russian", "the Spaniard"): the dictionary lists its plural as a demonym of
         the same actor ("Russians", "Spaniards"). One listed without a plural ("British",
         "Swiss") names the people as a whole after "the"."""
-        return any(self.demonym_of(form) == actor_id for form in plurals(word))
+        return (word, actor_id) in self.one_person_demonyms
+
+    def _demonyms_naming_one_person(self) -> frozenset[tuple[str, str]]:
+        """`one_person_demonyms`, from the names and the inflection tables."""
+        return frozenset(
+            (lowered[0], actor_id)
+            for rows in self.names.values()
+            for _written, lowered, _exact, actor_id, kind in rows
+            if kind == DEMONYM
+            and len(lowered) == 1
+            and any(self.demonym_of(form) == actor_id for form in plurals(lowered[0]))
+        )
 
     def office_holders(self, office: str, day: date | None, of: str | None = None) -> list[str]:
         """The people the dictionary gives the office `office` (in lower case: "prime
@@ -169,6 +184,7 @@ def compile_actor_index(entries: Iterable[ActorEntry], titles: Iterable[str] = (
     for first, rows in table.items():
         unique = list(dict.fromkeys(rows))
         index.names[first] = sorted(unique, key=lambda r: -len(r[0]))
+    index.one_person_demonyms = index._demonyms_naming_one_person()
     return index
 
 
