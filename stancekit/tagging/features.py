@@ -26,7 +26,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from stancekit.tagging.inflection_tables import lemminflect
+from stancekit.tagging.dictionary import UNKNOWN as UNKNOWN_CLASSES
+from stancekit.tagging.dictionary import word_classes
 
 #: Token -> the form the treebank writes for it.
 _PUNCT_FORMS = {
@@ -72,9 +73,6 @@ def word_key(form: str) -> str:
     return form
 
 
-_LEXICON_CACHE: dict[str, tuple[str, str]] = {}
-
-
 def lexicon_class(form: str) -> tuple[str, str]:
     """What LemmInflect's dictionary knows of a word: (its class, its verb form).
 
@@ -83,22 +81,10 @@ def lexicon_class(form: str) -> tuple[str, str]:
     inflection of it (`backs` -> `NOUN+|VERB+`); `-` for a word it does not know. The verb form
     is `b` (base form: can follow a modal, `not` or `to`), `i` (inflected verb) or `n` (no verb).
     An external lexicon knows words the treebank has rarely or never seen in a given use."""
-    found = _LEXICON_CACHE.get(form)
-    if found is not None:
-        return found
-    lemmas = lemminflect.getAllLemmas(form) if form[:1].isalpha() else {}  # it looks the lower case up
-    lower = form.lower()
-    parts = []
-    verb = "n"
-    for upos in sorted(lemmas):
-        base = any(lem.lower() == lower for lem in lemmas[upos])
-        parts.append(upos + ("=" if base else "+"))
-        if upos == "VERB":
-            verb = "b" if base else "i"
-    found = ("|".join(parts) or "-", verb)
-    if len(_LEXICON_CACHE) < 200_000:
-        _LEXICON_CACHE[form] = found
-    return found
+    if not form[:1].isalpha():
+        return UNKNOWN_CLASSES.classes, UNKNOWN_CLASSES.verb
+    found = word_classes(form.lower())  # the dictionary is looked up in lower case
+    return found.classes, found.verb
 
 
 def shape(word: str) -> str:

@@ -1,4 +1,5 @@
-"""Lemmas from a word and its UPOS tag, by LemmInflect's tables and rules.
+"""Lemmas from a word and its UPOS tag, by LemmInflect's dictionary (`dictionary.py`) and,
+for a word it does not hold as that tag, its rules.
 
 LemmInflect only knows open-class tags (NOUN, PROPN, VERB, AUX, ADJ, ADV); for the others
 the lower-cased word is its own lemma, with the few closed-class forms whose lemma differs
@@ -10,8 +11,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from stancekit.tagging.dictionary import dictionary_lemma
 from stancekit.tagging.features import normalise_word
-from stancekit.tagging.inflection_tables import lemminflect
 
 _LEMMINFLECT_TAGS = frozenset({"NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV"})
 #: Closed-class forms whose lemma is not the form itself (in the treebank's convention).
@@ -45,7 +46,17 @@ def lemma(word: str, upos: str) -> str:
     if lower in _CLOSED_CLASS and upos in ("PART", "AUX", "DET", "PRON"):
         return _CLOSED_CLASS[lower]
     if upos in _LEMMINFLECT_TAGS:
-        found = lemminflect.getLemma(lower, upos=upos)
+        found = dictionary_lemma(lower, upos)
+        if found is None:
+            found = _rules_lemma(lower, upos)
         if found:
-            return found[0]
+            return found
     return lower
+
+
+def _rules_lemma(lower: str, upos: str) -> str | None:
+    """LemmInflect's lemma of a word its dictionary does not hold as `upos`, by its rules."""
+    from stancekit.tagging.inflection_tables import lemminflect
+
+    found = lemminflect.getAllLemmasOOV(lower, upos)
+    return found[upos][0] if found else None
