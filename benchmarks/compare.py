@@ -3,6 +3,7 @@
     pip install '.[bench]'
     python benchmarks/compare.py                 # about three minutes on 2 cores
     python benchmarks/compare.py --memory-gb 1   # adds the 1 GB streaming run (many minutes)
+    python benchmarks/compare.py --pack-memory-mb 200  # the default pack's peak memory (11 minutes)
     python benchmarks/compare.py --base REV      # adds the default pack end to end with commit REV
 
 Rule sets and the corpus are generated (see generate.py), the same for every tool:
@@ -221,8 +222,9 @@ class Report:
         self.targets.append((name, measured, met))
 
 
-def peak_memory_of_scan(corpus: Path, rules: Path, cache: Path) -> float:
-    """Peak resident memory (MB) of a `stancekit scan` subprocess over `corpus`."""
+def peak_memory_of_scan(corpus: Path, rules: Path | None, cache: Path) -> float:
+    """Peak resident memory (MB) of a `stancekit scan` subprocess over `corpus`, with `rules`
+    or with the default pack."""
     code = (
         "import resource, sys\n"
         "from stancekit.cli import main\n"
@@ -230,7 +232,8 @@ def peak_memory_of_scan(corpus: Path, rules: Path, cache: Path) -> float:
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
         "sys.exit(code)\n"
     )
-    argv = ["scan", str(corpus), "-r", str(rules), "-o", os.devnull, "-f", "jsonl", "-q", "--cache-dir", str(cache)]
+    with_rules = ["-r", str(rules)] if rules is not None else []
+    argv = ["scan", str(corpus), *with_rules, "-o", os.devnull, "-f", "jsonl", "-q", "--cache-dir", str(cache)]
     done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True)
     return int(done.stdout.strip().splitlines()[-1]) / 1024  # ru_maxrss is in KB on Linux
 
@@ -374,6 +377,16 @@ def run(args: argparse.Namespace) -> Report:
         report.target(f"peak memory scanning {args.memory_gb} GB JSONL < 500 MB", f"{peak:.0f} MB", peak < 500)
     else:
         report.target("peak memory scanning 1 GB JSONL < 500 MB", "not run (use --memory-gb 1)", None)
+    if args.pack_memory_mb:
+        large = gen.write_corpus(work / f"corpus-{args.pack_memory_mb:g}mb.jsonl", int(args.pack_memory_mb * 1e6))
+        peak = peak_memory_of_scan(large, None, cache)
+        report.line(f"peak memory scanning {args.pack_memory_mb:g} MB of JSONL (default pack): {peak:.0f} MB")
+        report.target(
+            f"default pack: peak memory over {args.pack_memory_mb:g} MB of JSONL < 150 MB", f"{peak:.0f} MB", peak < 150
+        )
+    else:
+        not_run = "not run (use --pack-memory-mb 200)"
+        report.target("default pack: peak memory over 200 MB of JSONL < 150 MB", not_run, None)
     report.line()
     return report
 
@@ -386,6 +399,9 @@ def main() -> None:
     parser.add_argument("--spacy-docs", type=int, default=150, help="documents in the spaCy comparison subset")
     parser.add_argument("--spacy-max-rules", type=int, default=1000, help="largest rule set given to spaCy")
     parser.add_argument("--memory-gb", type=float, default=0, help="also measure peak memory on this many GB")
+    parser.add_argument(
+        "--pack-memory-mb", type=float, default=0, help="also measure the default pack's peak memory on this many MB"
+    )
     parser.add_argument("--json", metavar="FILE", help="also write the targets as JSON")
     parser.add_argument(
         "--base", metavar="REV", help="also time the default pack end to end with commit REV, in the same run"

@@ -260,6 +260,40 @@ def test_words_tagged_before_in_the_same_window_get_the_tags_a_fresh_tagger_give
     assert seasoned.tag(first) == load_model().tag(first)
 
 
+def test_a_tagger_keeps_a_bounded_number_of_windows_and_words_and_tags_as_a_fresh_one(monkeypatch):
+    """A corpus of any size tags in bounded memory: past its bounds a tagger forgets windows
+    (the oldest all at once) and stops keeping words, and still gives every sentence the
+    tags a fresh tagger gives it."""
+    from stancekit.tagging import _bundled_model, features, tagger
+
+    monkeypatch.setattr(tagger, "KNOWN_WINDOWS_KEPT", 8)
+    monkeypatch.setattr(tagger, "OWN_SUMS_KEPT", 8)
+    monkeypatch.setattr(features, "LEXICAL_ENTRIES_KEPT", 8)
+    sentences = [
+        "The council will back the plan , the mayor said .".split(),
+        "Critics said the council will back the plan despite the cost .".split(),
+        "Residents who live near the river oppose the new road .".split(),
+    ]
+    fresh = [_bundled_model().tag(sentence) for sentence in sentences]  # a new tagger each
+    seasoned = _bundled_model()
+    for _ in range(3):
+        assert [seasoned.tag(sentence) for sentence in sentences] == fresh
+    assert 0 < len(seasoned._known_windows) <= 8
+    assert len(seasoned.features._lexical) == 8
+    assert len(seasoned._scorer.own_sums) <= 8
+    # past the bound, text met again soon after (a repeated paragraph) is still not scored again
+    scored = []
+    best = tagger._Scorer.best
+    monkeypatch.setattr(tagger._Scorer, "best", lambda *args: scored.append(args) or best(*args))
+    short = "Critics oppose the plan .".split()
+    expected = _bundled_model().tag(short)
+    scored.clear()
+    assert seasoned.tag(short) == expected
+    once = len(scored)
+    assert seasoned.tag(short) == expected
+    assert once > 0 and len(scored) == once
+
+
 # A long text of ordinary news sentences, run on without full stops between some of them,
 # so that stretches start both after two words of the tag dictionary and after tags already read.
 _LONG_TEXT = (

@@ -25,6 +25,7 @@ become `--`, and numbers are one symbol apart from their shape.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from sys import intern
 
 from stancekit.tagging.dictionary import UNKNOWN as UNKNOWN_CLASSES
 from stancekit.tagging.dictionary import word_classes
@@ -52,6 +53,9 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u20
 
 #: The ambiguity class of a word not seen (often enough) in training.
 UNKNOWN = "?"
+#: Word forms whose features a feature extractor keeps (about 600 bytes each).
+LEXICAL_ENTRIES_KEPT = 30_000
+
 #: Stand-ins for the words and tags beyond the ends of a sentence.
 START = ("-S-", "-S2-")
 END = ("-E-", "-E2-")
@@ -152,8 +156,10 @@ class FeatureExtractor:
             own.append("hl " + last)
             own.append("ha " + self.ambiguity(form.rsplit("-", 1)[1]))
             own.append("hf " + lower.split("-", 1)[0])
-        entry = (lower, lower[-3:], amb, tuple(own), form_shape, lex, verb)
-        if len(self._lexical) < 200_000:
+        # most of a word's features are shared with many words ("p t", "s1 s", "a NOUN"):
+        # kept once each, a kept entry takes half the memory
+        entry = (lower, lower[-3:], amb, tuple(map(intern, own)), form_shape, lex, verb)
+        if len(self._lexical) < LEXICAL_ENTRIES_KEPT:
             self._lexical[form] = entry
         return entry
 

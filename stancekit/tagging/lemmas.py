@@ -34,7 +34,7 @@ _CLOSED_CLASS = {
 }
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def lemma(word: str, upos: str) -> str:
     """The lemma of `word` tagged `upos` (`endorsed`/VERB -> `endorse`, `Senators`/PROPN -> `Senators`)."""
     if upos == "PROPN" or not any(c.isalpha() for c in word):

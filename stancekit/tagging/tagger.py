@@ -33,10 +33,10 @@ from stancekit.tagging.tags import UPOS_TAGS
 
 #: The `format` field of a model file; a reader refuses other formats rather than misread them.
 MODEL_FORMAT = "stancekit-perceptron-tagger/2"
-#: Windows of words whose tags a tagger keeps, per pass (about 250 bytes each).
-KNOWN_WINDOWS_KEPT = 100_000
-#: Word forms whose own features' sums a tagger keeps, per pass.
-OWN_SUMS_KEPT = 200_000
+#: Windows of words whose tags a tagger keeps, per pass (about 200 bytes each).
+KNOWN_WINDOWS_KEPT = 30_000
+#: Word forms whose own features' sums a tagger keeps, per pass (about 200 bytes each).
+OWN_SUMS_KEPT = 30_000
 #: Where the bundled model lives, inside the package so that it ships in the wheel.
 BUNDLED_MODEL = Path(__file__).resolve().parent / "model" / "en-ewt-upos.json.gz"
 
@@ -189,9 +189,11 @@ class PerceptronTagger:
             form = forms[i]
             tag = tagdict.get(form)
             if tag is None:
-                seen = padded[i : i + 5]
+                # one flat tuple: a window nested in the key took a third more memory
                 key = (
-                    (seen, prev, prev2) if ahead is None else (seen, prev, prev2, ahead[i], ahead[i + 1], ahead[i + 2])
+                    (*padded[i : i + 5], prev, prev2)
+                    if ahead is None
+                    else (*padded[i : i + 5], prev, prev2, ahead[i], ahead[i + 1], ahead[i + 2])
                 )
                 tag = known.get(key)
                 if tag is None:
@@ -204,8 +206,9 @@ class PerceptronTagger:
                     else:
                         features = with_first_pass(*rest, prev, prev2, ahead[i], ahead[i + 1], ahead[i + 2])
                     tag = names[best_of(form, own, features)]
-                    if len(known) < KNOWN_WINDOWS_KEPT:
-                        known[key] = tag
+                    if len(known) >= KNOWN_WINDOWS_KEPT:
+                        known.clear()  # windows met again are mostly near each other: keep the latest
+                    known[key] = tag
             out.append(tag)
             prev2, prev = prev, tag
         return out
