@@ -379,8 +379,16 @@ def run(args: argparse.Namespace) -> Report:
         report.target("peak memory scanning 1 GB JSONL < 500 MB", "not run (use --memory-gb 1)", None)
     if args.pack_memory_mb:
         large = gen.write_corpus(work / f"corpus-{args.pack_memory_mb:g}mb.jsonl", int(args.pack_memory_mb * 1e6))
+        one_line = work / "one-line.jsonl"
+        line = json.dumps({"id": "one", "text": "The mayor opposes the new tax."})
+        one_line.write_text(line + "\n", encoding="utf-8")
+        peak_memory_of_scan(one_line, None, cache)  # the pack compiled into the cache first: scans read it from there
+        fixed = peak_memory_of_scan(one_line, None, cache)
         peak = peak_memory_of_scan(large, None, cache)
-        report.line(f"peak memory scanning {args.pack_memory_mb:g} MB of JSONL (default pack): {peak:.0f} MB")
+        report.line(
+            f"peak memory scanning {args.pack_memory_mb:g} MB of JSONL (default pack, cached): {peak:.0f} MB"
+            f" ({fixed:.0f} MB for one line)"
+        )
         report.target(
             f"default pack: peak memory over {args.pack_memory_mb:g} MB of JSONL < 150 MB", f"{peak:.0f} MB", peak < 150
         )

@@ -3,11 +3,11 @@
 The tagger asks of every word which word classes the dictionary knows it as
 (`features.lexicon_class`), and a tagged word's lemma comes from the dictionary. LemmInflect
 loads its dictionary as a dict of dicts of tuples (33 MB in every process, and NumPy for
-its rules for words it does not hold); those two questions need, per word, only the classes
-(one shared tuple for all words of the same classes) and the first lemma of each class that
+its rules for words it does not hold); those two questions need, per word, only its classes
+(one shared record for all words of the same classes) and the first lemma of each class that
 is another word. That copy is made once from LemmInflect's own tables and kept in the
 user's cache folder, keyed by LemmInflect's version, so that a scan reads it in milliseconds
-and imports LemmInflect only for a word the dictionary does not hold as the class asked.
+and imports LemmInflect only for a word the dictionary does not hold as the tag asked.
 
 Only the lower-case entries are copied: the dictionary is looked up in lower case, and its
 capitalised entries (proper nouns) answer only for PROPN, which stancekit does not
