@@ -12,9 +12,8 @@ cache folder and a scan (or each of its worker processes) reads them in millisec
 from __future__ import annotations
 
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 
-from stancekit.cachedir import default_cache_dir, read_pickle, write_pickle
+from stancekit.tagging.dictionary import kept_table, loaded_lemmatizer
 
 _TABLES_FORMAT = 1
 
@@ -32,24 +31,15 @@ def ing_forms() -> frozenset[str]:
 
 @cache
 def _tables() -> tuple[frozenset[str], frozenset[str]]:
-    try:
-        source = version("lemminflect")
-    except PackageNotFoundError:
-        source = "unknown"
-    path = default_cache_dir() / "words" / f"verbforms-{_TABLES_FORMAT}-{source}.pickle"
-    found = read_pickle(path)
-    if isinstance(found, tuple) and len(found) == 2 and all(isinstance(s, frozenset) for s in found):
-        return found
-    built = _build_tables()
-    write_pickle(path, built)
-    return built
+    return kept_table(f"verbforms-{_TABLES_FORMAT}", _build_tables, _are_tables)
+
+
+def _are_tables(found: object) -> bool:
+    return isinstance(found, tuple) and len(found) == 2 and all(isinstance(s, frozenset) for s in found)
 
 
 def _build_tables() -> tuple[frozenset[str], frozenset[str]]:
-    from stancekit.tagging.inflection_tables import lemminflect
-
-    lemmatizer = lemminflect.Lemmatizer()  # a singleton; its table loads on first lookup
-    lemmatizer.getAllLemmas("be")
+    lemmatizer = loaded_lemmatizer()
     verb_only = set()
     for word, readings in lemmatizer.lemma_dict.items():
         if set(readings) - {"VERB", "AUX"} or not word.isalpha() or not word.islower():

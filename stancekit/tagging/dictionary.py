@@ -17,14 +17,18 @@ capitals is the same as lower-casing it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any, TypeVar
 
 from stancekit.cachedir import default_cache_dir, read_pickle, write_pickle
 
 _TABLE_FORMAT = 1
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -76,26 +80,44 @@ def _table() -> DictionaryTable:
 def load_table(folder: Path) -> DictionaryTable:
     """The compact copy kept in `folder` for the installed LemmInflect, made and kept there
     first if it is missing or damaged."""
+    return kept_table(f"dictionary-{_TABLE_FORMAT}", build_table, _is_table, folder)
+
+
+def _is_table(found: object) -> bool:
+    return isinstance(found, DictionaryTable)
+
+
+def kept_table(name: str, build: Callable[[], T], accepts: Callable[[object], bool], folder: Path | None = None) -> T:
+    """A table `build` makes from LemmInflect's dictionary, kept in `folder` (the cache
+    folder's `words/` when None) under `name` and LemmInflect's version: read from there, or
+    made and kept there when missing or when `accepts` refuses what is there (damaged)."""
     try:
         source = version("lemminflect")
     except PackageNotFoundError:
         source = "unknown"
-    path = folder / f"dictionary-{_TABLE_FORMAT}-{source}.pickle"
+    path = (folder or default_cache_dir() / "words") / f"{name}-{source}.pickle"
     found = read_pickle(path)
-    if isinstance(found, DictionaryTable):
-        return found
-    built = build_table()
+    if accepts(found):
+        return found  # type: ignore[return-value]
+    built = build()
     write_pickle(path, built)
     return built
+
+
+def loaded_lemmatizer() -> Any:
+    """LemmInflect's lemmatizer (a singleton) with its dictionary and overrides loaded, as
+    `lemma_dict` and `overrides_dict`: what the tables here are made from."""
+    from stancekit.tagging.inflection_tables import lemminflect
+
+    lemmatizer = lemminflect.Lemmatizer()  # its tables load on the first lookup
+    lemmatizer.getAllLemmas("be")
+    return lemmatizer
 
 
 def build_table() -> DictionaryTable:
     """The compact copy of LemmInflect's dictionary (its overrides applied, as its lookups
     apply them)."""
-    from stancekit.tagging.inflection_tables import lemminflect
-
-    lemmatizer = lemminflect.Lemmatizer()  # a singleton; its tables load on first lookup
-    lemmatizer.getAllLemmas("be")
+    lemmatizer = loaded_lemmatizer()
     entries = {word: dict(readings) for word, readings in lemmatizer.lemma_dict.items() if word == word.lower()}
     for word, readings in lemmatizer.overrides_dict.items():
         if word == word.lower():

@@ -85,9 +85,7 @@ def lexicon_class(form: str) -> tuple[str, str]:
     inflection of it (`backs` -> `NOUN+|VERB+`); `-` for a word it does not know. The verb form
     is `b` (base form: can follow a modal, `not` or `to`), `i` (inflected verb) or `n` (no verb).
     An external lexicon knows words the treebank has rarely or never seen in a given use."""
-    if not form[:1].isalpha():
-        return UNKNOWN_CLASSES.classes, UNKNOWN_CLASSES.verb
-    found = word_classes(form.lower())  # the dictionary is looked up in lower case
+    found = word_classes(form.lower()) if form[:1].isalpha() else UNKNOWN_CLASSES  # looked up in lower case
     return found.classes, found.verb
 
 
