@@ -62,7 +62,7 @@ class LazyRules(Sequence[CompiledRule]):
     @classmethod
     def of(cls, rules: Sequence[CompiledRule]) -> LazyRules:
         """Rules just compiled: kept as they are here, pickled one by one (with their shared
-        word sets pooled) for elsewhere."""
+        word sets, tables and files pooled) for elsewhere."""
         pool, blobs = _pickled_with_pool(rules)
         return cls(blobs, rules, pool)
 
