@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import cache
 
+from stancekit.compiler.forms_table import PARTS_OF_SPEECH, Readings, forms_table
 from stancekit.text.tokens import normalise
-
-_PARTS_OF_SPEECH = ("NOUN", "VERB", "AUX")
 
 
 @cache
@@ -43,15 +42,13 @@ def plurals(word: str) -> frozenset[str]:
 
 
 #: The words whose forms a word has for one part of speech: (word, part of speech, the
-#: tables' lemmas of the word by part of speech) -> bases.
-Bases = Callable[[str, str, dict[str, tuple[str, ...]]], Iterable[str]]
+#: tables' lemmas of the word by part of speech, None when they do not hold the word) -> bases.
+Bases = Callable[[str, str, Readings | None], Iterable[str]]
 
 
 def _forms(word: str, bases: Bases) -> frozenset[str]:
     """`word` in lower case and every form of the bases `bases` gives it for each part of
     speech."""
-    from stancekit.tagging.inflection_tables import lemminflect
-
     lowered = normalise(word)
     prefix, hyphen, last = lowered.rpartition("-")
     if hyphen and prefix and last.isalpha():
@@ -60,24 +57,24 @@ def _forms(word: str, bases: Bases) -> frozenset[str]:
     forms = {lowered}
     if not lowered.isalpha():
         return frozenset(forms)
-    lemmas = lemminflect.getAllLemmas(lowered)
-    for upos in _PARTS_OF_SPEECH:
-        for base in bases(lowered, upos, lemmas):
-            for variants in lemminflect.getAllInflections(base, upos=upos).values():
-                forms.update(normalise(v) for v in variants)
+    table = forms_table()
+    readings = table.readings.get(lowered)
+    for upos in PARTS_OF_SPEECH:
+        for base in bases(lowered, upos, readings):
+            forms |= table.forms_of(base, upos)
     return frozenset(forms)
 
 
-def _every_base(word: str, upos: str, lemmas: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+def _every_base(word: str, upos: str, readings: Readings | None) -> tuple[str, ...]:
     """The word itself and every lemma it is a form of."""
-    return (*lemmas.get(upos, ()), word)
+    return (*(readings or {}).get(upos, ()), word)
 
 
-def _head_bases(word: str, upos: str, lemmas: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+def _head_bases(word: str, upos: str, readings: Readings | None) -> tuple[str, ...]:
     """A noun's lemmas ("rights" -> right), a verb only when the word is its base; the word
     itself when the tables do not hold it."""
-    if not lemmas:
+    if readings is None:
         return (word,)
     if upos == "NOUN":
-        return lemmas.get(upos, ())
-    return (word,) if word in lemmas.get(upos, ()) else ()
+        return readings.get(upos, ())
+    return (word,) if word in readings.get(upos, ()) else ()
