@@ -180,7 +180,9 @@ def _split_words(phrase: str) -> tuple[str, ...]:
     the same lexicons, through its macros) thousands of times while it compiles."""
     words: list[str] = []
     for piece in phrase.split():
-        if _STANDALONE_CLITIC_RE.match(piece):
+        if piece.isascii() and piece.isalpha() and piece.lower() != "cannot":
+            words.append(piece.lower())  # one plain word is one token: most of a rule's words
+        elif _STANDALONE_CLITIC_RE.match(piece):
             words.append(normalise(piece))
         else:
             words.extend(t.lower for t in tokenize(piece))
