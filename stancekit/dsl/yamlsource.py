@@ -703,7 +703,6 @@ def _tag_as_written(node: yaml.Node, source: SourceFile) -> tuple[str, Location]
 
 
 def _convert(node: yaml.Node, source: SourceFile, problems: list[Diagnostic], active: set[int]) -> Any:
-    location = source.location(node.start_mark.index)
     if node.tag not in _STANDARD_TAGS:
         tag, tag_location = _tag_as_written(node, source)
         problems.append(
@@ -714,7 +713,7 @@ def _convert(node: yaml.Node, source: SourceFile, problems: list[Diagnostic], ac
         )
         return None
     if id(node) in active:
-        problems.append(codes.YAML_RECURSIVE.diagnostic("recursive YAML alias", location))
+        problems.append(codes.YAML_RECURSIVE.diagnostic("recursive YAML alias", source.location(node.start_mark.index)))
         return None
     if isinstance(node, yaml.ScalarNode):
         if node.tag == "tag:yaml.org,2002:str" or node.tag == "tag:yaml.org,2002:timestamp":
@@ -725,6 +724,8 @@ def _convert(node: yaml.Node, source: SourceFile, problems: list[Diagnostic], ac
             value.style = node.style or None  # libyaml writes '' for plain scalars
             return value
         return _SAFE_CONSTRUCTOR.construct_object(node, deep=True)
+    # a scalar's own location is not kept (its container keeps it): only a container's is
+    location = source.location(node.start_mark.index)
     active.add(id(node))
     try:
         if isinstance(node, yaml.SequenceNode):
