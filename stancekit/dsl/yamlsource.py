@@ -34,6 +34,9 @@ _STANDARD_TAGS = {
 }
 
 
+_NEWLINE = re.compile("\n")
+
+
 @dataclass(frozen=True)
 class SourceFile:
     """A rule file's text, with the means to turn character indices into locations."""
@@ -43,7 +46,7 @@ class SourceFile:
 
     @cached_property
     def line_starts(self) -> list[int]:
-        return [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+        return [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
 
     @cached_property
     def _line_texts(self) -> dict[int, str]:
