@@ -456,7 +456,7 @@ def _names_someone(name: str, profile: LanguageProfile) -> bool:
     """Whether an actor phrase not written as a name holds one ("Labour MPs", "G7 finance
     ministers"): a capitalised word that is not just the sentence's first ("Critics")."""
     words = _without_determiners(name, profile)
-    common = profile.role_words | profile.actor_nouns | profile.person_titles | profile.actor_modifiers
+    common = _role_words(profile)
     acronyms = profile.key_common_acronyms  # "a super PAC"
     return any(
         (word[:1].isupper() and (k > 0 or word.casefold() not in common) and word.casefold() not in acronyms)
@@ -801,8 +801,18 @@ def _role_of_common_words(core: Sequence[tuple[str, str]], profile: LanguageProf
 def _only_roles(words: Sequence[tuple[str, str]], profile: LanguageProfile) -> bool:
     """Whether every word is a title, a role or an actor noun ("the prime minister",
     "ministers", "the government"): who that is, only the document says."""
-    roles = profile.role_words | profile.person_titles | profile.actor_nouns | profile.actor_modifiers
+    roles = _role_words(profile)
     return all(word.casefold() in roles for word, _ in words)
+
+
+def _role_words(profile: LanguageProfile) -> frozenset[str]:
+    """The profile's roles, titles, actor nouns and their modifiers, as one set made once per
+    profile: the keys ask it of most actors."""
+    return derived(
+        profile,
+        "role words",
+        lambda p: p.role_words | p.person_titles | p.actor_nouns | p.actor_modifiers,
+    )
 
 
 def _core_words(pairs: list[tuple[str, str]], profile: LanguageProfile) -> list[tuple[str, str]]:
