@@ -56,12 +56,6 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _ABBREVIATION_GUARD = r"(?=[^\W\d_]+\.)"
 
 
-def _profile_regex(profile: LanguageProfile | None) -> re.Pattern:
-    from stancekit.engine.profile import derived
-
-    return derived(profile, "token regex", lambda p: token_regex(p.title_abbreviations | p.other_abbreviations))
-
-
 #: The possessive endings the tokenizer splits off a word ("company" "'s", "Jones" "'"), as
 #: written: the lower forms of tokens make the curly ones straight.
 POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -131,15 +125,76 @@ def tokenize(text: str, start: int = 0, end: int | None = None, profile: Languag
     Each token's comparison form is cut from the comparison form of the whole stretch, made
     once (`normalise` keeps offsets): lowering word by word took as long as finding the words.
     Lower case depends on context only for the Greek capital sigma (final or not), so a
-    stretch holding one is lowered token by token."""
+    stretch holding one is lowered token by token.
+
+    No token holds white space (unless an abbreviation of the profile does), so the text is
+    read a run of non-space characters at a time: a run of letters alone, most of running
+    text, is one word, taken without the token regex; the regex reads the other runs, seeing
+    the text after them as before (`No.` before a number, initials before a name)."""
     stop = len(text) if end is None else end
     stretch = text[start:stop]
     lowered = normalise(stretch) if "\u03a3" not in stretch else None
     tokens: list[Token] = []
     append = tokens.append
+    regex, by_runs = _profile_reader(profile)
+    if not by_runs:
+        _append_matches(append, regex, text, start, stop, stop, lowered, start)
+        return tokens
     new = tuple.__new__
-    for m in _profile_regex(profile).finditer(text, start, stop):
+    for run in _NON_SPACE.finditer(text, start, stop):
+        a, b = run.span()
+        surface = run.group()
+        if not surface.isalpha():
+            _append_matches(append, regex, text, a, b, stop, lowered, start)
+            continue
+        lower = lowered[a - start : b - start] if lowered is not None else normalise(surface)
+        if lower[-3:] == "not":  # "cannot"
+            _append_split(append, surface, a)
+        else:
+            append(new(Token, (surface, lower, a, b)))
+    return tokens
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _profile_reader(profile: LanguageProfile | None) -> tuple[re.Pattern, bool]:
+    """The profile's token regex, and whether text may be read a run of non-space characters
+    at a time (no abbreviation of the profile holds white space)."""
+    from stancekit.engine.profile import derived
+
+    def build(p: LanguageProfile) -> tuple[re.Pattern, bool]:
+        abbreviations = p.title_abbreviations | p.other_abbreviations
+        return token_regex(abbreviations), not any(_SPACE.search(a) for a in abbreviations)
+
+    return derived(profile, "token reader", build)
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _append_matches(
+    append: Callable[[Token], None],
+    regex: re.Pattern,
+    text: str,
+    begin: int,
+    until: int,
+    stop: int,
+    lowered: str | None,
+    start: int,
+) -> None:
+    """Append the tokens the regex finds from `begin` until `until`, reading the text up to
+    `stop` (`lowered` is the comparison form of the text from `start`)."""
+    new = tuple.__new__
+    match = regex.match
+    at = begin
+    while at < until:
+        m = match(text, at, stop)
+        if m is None:
+            at += 1  # white space: no token starts there
+            continue
         a, b = m.span()
+        at = b
         lower = lowered[a - start : b - start] if lowered is not None else normalise(text[a:b])
         # Only a word, an apostrophe alone or two of them (a quote mark) hold an apostrophe or
         # end in "not" (an abbreviation ends in its period), so the kind of token need not be
@@ -149,7 +204,6 @@ def tokenize(text: str, start: int = 0, end: int | None = None, profile: Languag
             _append_split(append, text[a:b], a)
         else:
             append(new(Token, (text[a:b], lower, a, b)))
-    return tokens
 
 
 def _append_split(append: Callable[[Token], None], surface: str, a: int) -> None:
