@@ -1,7 +1,7 @@
 """stancekit, spaCy's Matcher and the floor, side by side in one run.
 
     pip install '.[bench]'
-    python benchmarks/compare.py                 # about three minutes on 2 cores
+    python benchmarks/compare.py                 # about ten minutes on 2 cores
     python benchmarks/compare.py --memory-gb 1   # adds the 1 GB streaming run (many minutes)
     python benchmarks/compare.py --pack-memory-mb 200  # the default pack's peak memory (11 minutes)
     python benchmarks/compare.py --base REV      # adds the default pack end to end with commit REV
