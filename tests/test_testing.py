@@ -77,6 +77,24 @@ def last_lines(output: str, n: int) -> list[str]:
     return output.rstrip("\n").splitlines()[-n:]
 
 
+def test_a_run_that_compiles_the_rules_reads_each_rule_file_once(tmp_path, monkeypatch):
+    from stancekit.dsl import loader
+
+    rules = write(tmp_path, "rules.yaml", RULES)
+    read: list[str] = []
+    real = loader._Loader.add_file
+
+    def counted(self, path, root):
+        read.append(Path(path).name)
+        return real(self, path, root)
+
+    monkeypatch.setattr(loader._Loader, "add_file", counted)
+    result = run(rules, "--no-cache")
+    assert result.exit_code == ExitCode.OK, result.output
+    assert last_line(result.output).startswith("5 passed")
+    assert read.count("rules.yaml") == 1  # not once for the examples and again to compile
+
+
 def counts(output: str) -> tuple[int, int, int, int]:
     """(passed, failed, todo, fixed) from the last two lines of a report."""
     tally, summary = last_lines(output, 2)

@@ -68,8 +68,10 @@ def command(rules, junit, as_json, coverage, corpus, verbose, cache_dir, no_cach
         raise CommandFailed(ExitCode.RULE_ERROR)
 
     # the examples come from the loaded rules; the compiled rules from the cache when the
-    # rule files have not changed since they were last compiled
-    compiled = compile_rules(list(targets.rules) or None, cache_dir=cache_dir, use_cache=not no_cache).compiled
+    # rule files have not changed since they were last compiled, else from the rules loaded here
+    compiled = compile_rules(
+        list(targets.rules) or None, cache_dir=cache_dir, use_cache=not no_cache, loaded=ruleset
+    ).compiled
     run = Runner(ruleset, compiled).run(cases)
 
     measured = None

@@ -25,12 +25,16 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stancekit.cachedir import default_cache_dir, read_pickle, write_pickle
 from stancekit.compiler.program import LexiconTable
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.dsl.errors import Diagnostic
 from stancekit.dsl.yamlsource import SourceFile
+
+if TYPE_CHECKING:
+    from stancekit.dsl.loader import RuleSet
 
 #: Bump when the layout of an entry changes.
 CACHE_FORMAT = 6
@@ -241,11 +245,14 @@ def compile_rules(
     *,
     cache_dir: str | Path | None = None,
     use_cache: bool = True,
+    loaded: RuleSet | None = None,
 ) -> CompiledRules:
     """Load and compile rules (as `load_rules(...).compile()`), through the on-disk cache.
 
-    Raises `RuleError` for a broken rule set, exactly as loading it does: a broken set is
-    never cached."""
+    `loaded` is the rule set those arguments load, when the caller has loaded it already (to
+    read its rules' examples): a cache miss compiles it instead of reading and checking the
+    files again. Raises `RuleError` for a broken rule set, exactly as loading it does: a
+    broken set is never cached."""
     from stancekit.dsl.loader import load_rules
 
     folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
@@ -256,7 +263,7 @@ def compile_rules(
             with contextlib.suppress(OSError):
                 os.utime(folder / f"{key}.pickle")
             return found
-    ruleset = load_rules(list(paths) if paths else None, list(dictionaries))
+    ruleset = loaded if loaded is not None else load_rules(list(paths) if paths else None, list(dictionaries))
     compiled = ruleset.compile()
     compiled = replace(compiled, rules=LazyRules.of(compiled.rules))
     if use_cache:
