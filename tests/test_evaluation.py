@@ -457,6 +457,20 @@ def test_findings_from_standard_input():
     assert last_line(result.stdout) == "recall=0.429 precision_judged=0.667 precision_strict=0.571 f1_strict=0.490"
 
 
+def test_scanning_a_corpus_on_the_spot_makes_the_cycle_collector_pass_less_often():
+    import gc
+
+    from stancekit.gcpause import SCANNING_THRESHOLDS
+
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        assert run("eval", GOLD, "--scan", CORPUS, "--rules", RULES).exit_code == ExitCode.OK
+        assert gc.get_threshold() == SCANNING_THRESHOLDS
+    finally:
+        gc.set_threshold(*before)
+
+
 def test_scan_a_corpus_on_the_spot_with_a_rule_file():
     result = run("eval", GOLD, "--scan", CORPUS, "--rules", RULES)
     assert result.exit_code == ExitCode.OK, result.stderr

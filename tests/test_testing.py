@@ -95,6 +95,23 @@ def test_a_run_that_compiles_the_rules_reads_each_rule_file_once(tmp_path, monke
     assert read.count("rules.yaml") == 1  # not once for the examples and again to compile
 
 
+def test_running_the_examples_makes_the_cycle_collector_pass_less_often(tmp_path):
+    """Every example is a scan with the rules and the tagger's weights kept throughout: as in
+    `stancekit scan`, the collector's full passes over them are made rarely."""
+    import gc
+
+    from stancekit.gcpause import SCANNING_THRESHOLDS
+
+    rules = write(tmp_path, "rules.yaml", RULES)
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        assert last_line(run(rules).output).startswith("5 passed")
+        assert gc.get_threshold() == SCANNING_THRESHOLDS
+    finally:
+        gc.set_threshold(*before)
+
+
 def counts(output: str) -> tuple[int, int, int, int]:
     """(passed, failed, todo, fixed) from the last two lines of a report."""
     tally, summary = last_lines(output, 2)

@@ -18,6 +18,7 @@ from stancekit.dsl.errors import RuleError
 from stancekit.exitcodes import ExitCode
 from stancekit.findings import Finding
 from stancekit.findingsfile import FindingsInputError, read_findings
+from stancekit.gcpause import tuned_for_scanning
 from stancekit.testing.changes import diff_findings, format_diff
 
 
@@ -48,6 +49,7 @@ def scan_both(
 
     matcher_a = Matcher(_load_side("--rules-a", rules_a, dictionaries).compile())
     matcher_b = Matcher(_load_side("--rules-b", rules_b, dictionaries).compile())
+    tuned_for_scanning()
     fatal = False
 
     def report(problem: InputProblem) -> None:
