@@ -264,6 +264,23 @@ def rule_sets(tmp_path) -> dict[str, Path]:
     return paths
 
 
+def test_both_rule_sets_are_compiled_through_the_cache(capsys, corpus, rule_sets, tmp_path, monkeypatch):
+    from stancekit.dsl.loader import RuleSet
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("STANCEKIT_CACHE_DIR", str(cache))
+    first = run(capsys, "--rules-a", rule_sets["a"], "--rules-b", rule_sets["b"], corpus, "--format", "json")
+    assert first[0] == ExitCode.OK, first[2]
+    assert len(list(cache.glob("*.pickle"))) == 2
+
+    def not_again(self):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(RuleSet, "compile", not_again)
+    again = run(capsys, "--rules-a", rule_sets["a"], "--rules-b", rule_sets["b"], corpus, "--format", "json")
+    assert again[:2] == first[:2]
+
+
 def test_rules_a_and_b_over_a_corpus(capsys, corpus, rule_sets):
     code, out, err = run(capsys, "--rules-a", rule_sets["a"], "--rules-b", rule_sets["b"], corpus, "--format", "json")
     assert code == ExitCode.OK, err

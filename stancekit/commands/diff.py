@@ -28,11 +28,13 @@ def _failed(code: ExitCode):
     return CommandFailed(code)
 
 
-def _load_side(side: str, rules: Sequence[str], dictionaries: Sequence[str]):
-    from stancekit.dsl.loader import load_rules
+def _compiled_side(side: str, rules: Sequence[str], dictionaries: Sequence[str]):
+    """One side's compiled rules, through the rule cache as `scan` compiles them: a rule
+    author compares the same two sets again and again while changing one."""
+    from stancekit.compiler.cache import compile_rules
 
     try:
-        return load_rules(list(rules) or None, list(dictionaries))
+        return compile_rules(list(rules) or None, list(dictionaries)).compiled
     except RuleError as exc:
         click.echo(f"error: the rules of {side} ({', '.join(rules) or 'the bundled pack'}) do not load:", err=True)
         click.echo(exc.render(), err=True)
@@ -47,8 +49,8 @@ def scan_both(
     from stancekit.engine.matcher import Matcher
     from stancekit.text.documents import InputOptions, InputProblem, iter_documents
 
-    matcher_a = Matcher(_load_side("--rules-a", rules_a, dictionaries).compile())
-    matcher_b = Matcher(_load_side("--rules-b", rules_b, dictionaries).compile())
+    matcher_a = Matcher(_compiled_side("--rules-a", rules_a, dictionaries))
+    matcher_b = Matcher(_compiled_side("--rules-b", rules_b, dictionaries))
     tuned_for_scanning()
     fatal = False
 
