@@ -145,6 +145,17 @@ def test_kirby_sentence_as_json(capsys):
     assert NEGATED_NOTE in finding["notes"]
 
 
+def test_explaining_again_reads_the_compiled_rules_from_the_cache(capsys, local_rules, monkeypatch, tmp_path):
+    monkeypatch.setenv("STANCEKIT_CACHE_DIR", str(tmp_path / "cache"))
+    first = explain(capsys, "The council applauds the new park.", "-r", local_rules)
+
+    def not_again(self):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(RuleSet, "compile", not_again)
+    assert explain(capsys, "The council applauds the new park.", "-r", local_rules) == first
+
+
 # --- how far a rule got -------------------------------------------------------------------------
 
 

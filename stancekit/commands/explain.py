@@ -372,7 +372,7 @@ def command(
     """Show why TEXT (or line N of file F, or document ID of a JSONL/CSV file F) gives the
     findings it gives: sentences, tokens, the rules the prefilter let through, how far each
     rule got, and how each finding's actor, speaker and polarity were decided."""
-    from stancekit.commands.common import load_ruleset as _load
+    from stancekit.commands.common import compiled_rule_set
 
     if text is not None and file is not None:
         raise click.UsageError("give either TEXT or --file F, not both")
@@ -382,8 +382,8 @@ def command(
         raise click.UsageError("--line needs --file")
     if doc_id is not None and file is None:
         raise click.UsageError("--doc needs --file")
-    ruleset = _load(rules, actors, topics)
-    compiled = ruleset.compile()
+    # through the compile cache, as scan compiles: a rule author explains one sentence after another
+    compiled = compiled_rule_set(rules, actors, topics, cache_dir=None, no_cache=False, quiet=True)
     known = {rule.id for rule in compiled.rules}
     for rule_id in rule_ids:
         if rule_id not in known:
