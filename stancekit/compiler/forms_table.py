@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from stancekit.tagging.dictionary import kept_table, loaded_lemmatizer
+from stancekit.tagging.dictionary import kept_table, loaded_lemmatizer, lower_case_entries
 from stancekit.text.tokens import normalise
 
 _TABLE_FORMAT = 1
@@ -50,13 +50,9 @@ class FormsTable:
         return (self.noun_forms if upos == "NOUN" else self.verb_forms).get(base, frozenset())
 
 
+@cache
 def forms_table() -> FormsTable:
     """The compact copy kept in the cache folder (made there on first use)."""
-    return _kept()
-
-
-@cache
-def _kept() -> FormsTable:
     return load_table(None)
 
 
@@ -80,7 +76,7 @@ def build_table() -> FormsTable:
     inflector.getAllInflections("be")  # its tables load on the first lookup
     readings: dict[str, Readings] = {}
     shared: dict[tuple, Readings] = {}
-    for word, found in _merged(lemmatizer.lemma_dict, lemmatizer.overrides_dict).items():
+    for word, found in lower_case_entries(lemmatizer.lemma_dict, lemmatizer.overrides_dict).items():
         if not found:
             continue
         kept = {upos: tuple(lemma.lower() for lemma in found[upos]) for upos in PARTS_OF_SPEECH if upos in found}
@@ -88,20 +84,10 @@ def build_table() -> FormsTable:
         readings[word] = shared.setdefault(key, kept)
     noun_forms: dict[str, frozenset[str]] = {}
     verb_forms: dict[str, frozenset[str]] = {}
-    for lemma, by_tag in _merged(inflector.infl_dict, inflector.overrides_dict).items():
+    for lemma, by_tag in lower_case_entries(inflector.infl_dict, inflector.overrides_dict).items():
         for tags, table in ((_NOUN_TAGS, noun_forms), (_VERB_TAGS, verb_forms)):
             spellings = (form for tag, listed in by_tag.items() if tag in tags for form in listed)
             forms = frozenset(normalise(form.lower()) for form in spellings)
             if forms:
                 table[lemma] = forms
     return FormsTable(readings, noun_forms, verb_forms)
-
-
-def _merged(table: dict[str, dict], overrides: dict[str, dict]) -> dict[str, dict]:
-    """The lower-case entries of one of LemmInflect's tables with its overrides laid over
-    them, entry by entry."""
-    merged = {word: dict(entry) for word, entry in table.items() if word == word.lower()}
-    for word, entry in overrides.items():
-        if word == word.lower():
-            merged.setdefault(word, {}).update(entry)
-    return merged

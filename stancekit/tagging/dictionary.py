@@ -114,14 +114,21 @@ def loaded_lemmatizer() -> Any:
     return lemmatizer
 
 
+def lower_case_entries(table: dict[str, dict], overrides: dict[str, dict]) -> dict[str, dict]:
+    """The lower-case entries of one of LemmInflect's tables with its overrides laid over
+    them, entry by entry, as its lookups lay them."""
+    merged = {word: dict(entry) for word, entry in table.items() if word == word.lower()}
+    for word, entry in overrides.items():
+        if word == word.lower():
+            merged.setdefault(word, {}).update(entry)
+    return merged
+
+
 def build_table() -> DictionaryTable:
     """The compact copy of LemmInflect's dictionary (its overrides applied, as its lookups
     apply them)."""
     lemmatizer = loaded_lemmatizer()
-    entries = {word: dict(readings) for word, readings in lemmatizer.lemma_dict.items() if word == word.lower()}
-    for word, readings in lemmatizer.overrides_dict.items():
-        if word == word.lower():
-            entries.setdefault(word, {}).update(readings)
+    entries = lower_case_entries(lemmatizer.lemma_dict, lemmatizer.overrides_dict)
     shared: dict[WordClasses, WordClasses] = {}
     classes: dict[str, WordClasses] = {}
     lemmas: dict[str, str] = {}
