@@ -16,6 +16,7 @@ from stancekit import __version__, registry
 from stancekit.commands import CommandsOnDemand
 from stancekit.commands.failure import CommandFailed
 from stancekit.exitcodes import ExitCode
+from stancekit.gcpause import tuned_for_scanning
 from stancekit.plugins import PluginInfo, load_plugins
 
 
@@ -52,6 +53,7 @@ def cli(no_plugins: bool) -> None:
     """Find who supports or opposes what in news text, with the sentence that shows it."""
     registry.on_plugin_error = _report_plugin_error
     load_plugins(enabled=not no_plugins, report=_report_plugin_failure)
+    tuned_for_scanning()  # scan, test, diff, eval, track, import-dna: documents scanned with the rules kept throughout
 
 
 def _report_plugin_failure(info: PluginInfo) -> None:

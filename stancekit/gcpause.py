@@ -38,5 +38,6 @@ SCANNING_THRESHOLDS = (20_000, 20, 20)
 def tuned_for_scanning() -> None:
     """Set this process's cycle collector for a scan: passes are made less often, so that the
     rules, weights and word lists alive for the whole run are walked by few full passes. For
-    the processes a scan owns (the command line, its workers), not for a library's caller."""
+    the processes the command line owns (any command: most scan documents) and a scan's
+    workers, not for a library's caller."""
     gc.set_threshold(*SCANNING_THRESHOLDS)

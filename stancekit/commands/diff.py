@@ -18,7 +18,6 @@ from stancekit.dsl.errors import RuleError
 from stancekit.exitcodes import ExitCode
 from stancekit.findings import Finding
 from stancekit.findingsfile import FindingsInputError, read_findings
-from stancekit.gcpause import tuned_for_scanning
 from stancekit.testing.changes import diff_findings, format_diff
 
 
@@ -51,7 +50,6 @@ def scan_both(
 
     matcher_a = Matcher(_compiled_side("--rules-a", rules_a, dictionaries))
     matcher_b = Matcher(_compiled_side("--rules-b", rules_b, dictionaries))
-    tuned_for_scanning()
     fatal = False
 
     def report(problem: InputProblem) -> None:

@@ -23,7 +23,6 @@ from stancekit.commands.importdna import is_statement_gold, run_statement_eval
 from stancekit.evaluation import EvaluationInputError, doc_key, evaluate, format_report, iter_findings, load_gold
 from stancekit.exitcodes import ExitCode
 from stancekit.findings import Finding
-from stancekit.gcpause import tuned_for_scanning
 from stancekit.lib import CorpusItem, DocumentResult, scan_corpus
 from stancekit.text.documents import Document, InputOptions, iter_documents
 
@@ -131,7 +130,6 @@ def command(
                     texts[doc_key(document.id)] = document.text
                 yield document
 
-        tuned_for_scanning()
         findings, counts = _scanned(
             scan_corpus(keep_gold_texts(iter_documents(corpus, input_options, problems)), compiled)
         )

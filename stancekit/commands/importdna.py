@@ -31,7 +31,6 @@ from stancekit.engine.matcher import Matcher
 from stancekit.exitcodes import ExitCode
 from stancekit.findings import Finding
 from stancekit.findingsfile import FindingsInputError, iter_findings
-from stancekit.gcpause import tuned_for_scanning
 from stancekit.networks.dnafile import found_statements
 from stancekit.output.atomic import atomic_text_output
 from stancekit.text.documents import Document, InputOptions, iter_documents
@@ -102,7 +101,6 @@ def scan_findings(corpus: Sequence[str], scan_options: tuple, options: InputOpti
     documents, so a coded database can be scanned as it is."""
     problems = ProblemLog(quiet=False)
     matcher = Matcher(compiled_rule_set(*scan_options[:5], quiet=False))
-    tuned_for_scanning()
     findings = list(matcher.scan_documents(_corpus_documents(corpus, options, problems)))
     stats = matcher.stats
     click.echo(f"scanned {stats.documents} documents, {stats.sentences} sentences: {stats.findings} findings", err=True)

@@ -29,7 +29,6 @@ from stancekit.commands.common import (
     read_metadata,
 )
 from stancekit.exitcodes import ExitCode
-from stancekit.gcpause import tuned_for_scanning
 from stancekit.interrupts import StopBetweenDocuments
 from stancekit.lib import CorpusItem, DocumentResult, PartitionFailed, scan_corpus
 from stancekit.output.atomic import atomic_text_output
@@ -179,7 +178,6 @@ def command(
         except DaskMissing as exc:
             raise click.UsageError(str(exc)) from None
     compiled = compiled_rule_set(rules, actors, topics, cache_dir, no_cache, quiet)
-    tuned_for_scanning()
     problems = ProblemLog(quiet)
     metadata = read_metadata(metadata_file, id_column, date_column)
     options = InputOptions(

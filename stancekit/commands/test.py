@@ -19,7 +19,6 @@ import click
 from stancekit.compiler.cache import compile_rules
 from stancekit.dsl.loader import check_rules
 from stancekit.exitcodes import ExitCode
-from stancekit.gcpause import tuned_for_scanning
 from stancekit.output.atomic import atomic_text_output
 from stancekit.testing.lint import Targets, diagnostic_order, loaded_ids, read_tests
 from stancekit.testing.results import json_summary, junit_xml, text_report
@@ -73,7 +72,6 @@ def command(rules, junit, as_json, coverage, corpus, verbose, cache_dir, no_cach
     compiled = compile_rules(
         list(targets.rules) or None, cache_dir=cache_dir, use_cache=not no_cache, loaded=ruleset
     ).compiled
-    tuned_for_scanning()  # every example is a scan, with the rules and the tagger kept throughout
     run = Runner(ruleset, compiled).run(cases)
 
     measured = None

@@ -34,7 +34,6 @@ from stancekit.commands.common import (
 from stancekit.exitcodes import ExitCode
 from stancekit.findings import Finding
 from stancekit.findingsfile import FindingsInputError, iter_findings
-from stancekit.gcpause import tuned_for_scanning
 from stancekit.output.atomic import atomic_text_output
 from stancekit.output.csvcells import CsvWriter
 from stancekit.tracking.names import NameMerges
@@ -76,7 +75,6 @@ def _findings_from_corpus(paths, compiled, metadata) -> tuple[list[Finding], boo
 
     problems = ProblemLog(quiet=False)
     matcher = Matcher(compiled)
-    tuned_for_scanning()
     findings = list(matcher.scan_documents(iter_documents(paths, InputOptions(metadata=metadata), problems)))
     stats = matcher.stats
     click.echo(f"scanned {stats.documents} documents: {stats.findings} findings", err=True)
