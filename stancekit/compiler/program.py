@@ -351,46 +351,61 @@ def first_filters(
     filter of its phrase type's pattern (`phrase_firsts`, by key), when that has one: a
     sentence without a word that can start the phrase never computes it (nor tags for it).
     """
-    memo: dict[int, FirstFilter] = {}
-    anything = object()
+    filters = _FirstFilters(program, phrase_firsts)
+    return tuple(None if (f := filters.first(pc)) is _ANYTHING else f for pc in range(len(program)))
 
-    def first(pc: int):
+
+#: What `_FirstFilters` says of an instruction whose first token may be anything.
+_ANYTHING = object()
+
+
+class _FirstFilters:
+    """Each instruction's first-token filter, worked out once. Methods, not functions nested
+    in `first_filters` that call one another: those are a reference cycle, which kept every
+    program's memo alive until the cycle collector's next pass."""
+
+    def __init__(self, program: Sequence[Instruction], phrase_firsts: Mapping[str, FirstFilter] | None):
+        self.program = program
+        self.phrase_firsts = phrase_firsts
+        self.memo: dict[int, object] = {}
+
+    def first(self, pc: int):
+        memo = self.memo
         if pc in memo:
             return memo[pc]
-        memo[pc] = anything  # a cycle cannot happen (programs are acyclic); be safe anyway
-        ins = program[pc]
+        memo[pc] = _ANYTHING  # a cycle cannot happen (programs are acyclic); be safe anyway
+        ins = self.program[pc]
         op = ins[0]
+        phrase_firsts = self.phrase_firsts
         if op in (FORMS, ENTRY):
             found = (frozenset(ins[1]), ())
         elif op == REGEX:
             found = (frozenset(), (ins[1],))
         elif op in (START, END):
-            found = first(ins[1])
+            found = self.first(ins[1])
         elif op == CHECK:
-            found = first(ins[2])  # consumes nothing: the token it tests is the next one's first
+            found = self.first(ins[2])  # consumes nothing: the token it tests is the next one's first
         elif op == PHRASE and phrase_firsts is not None and phrase_firsts.get(ins[1]) is not None:
             found = phrase_firsts[ins[1]]
         elif op == SPLIT:
-            found = either(ins[1])
+            found = self.either(ins[1])
         elif op == REPEAT:
-            found = first(ins[1]) if ins[2] >= 1 else either((ins[1], ins[4]))
+            found = self.first(ins[1]) if ins[2] >= 1 else self.either((ins[1], ins[4]))
         else:  # MATCH (may end without a token), CLASS, TAG, NOT, SPAN, PHRASE, LOOP: no filter
-            found = anything
+            found = _ANYTHING
         memo[pc] = found
         return found
 
-    def either(branches: Sequence[int]):
+    def either(self, branches: Sequence[int]):
         words: set[str] = set()
         regexes: list = []
         for branch in branches:
-            sub = first(branch)
-            if sub is anything:
-                return anything
+            sub = self.first(branch)
+            if sub is _ANYTHING:
+                return _ANYTHING
             words |= sub[0]
             regexes.extend(sub[1])
         return (frozenset(words), tuple(regexes))
-
-    return tuple(None if (f := first(pc)) is anything else f for pc in range(len(program)))
 
 
 #: A start anchor: words one of which every match holds within a distance of where it starts
@@ -408,28 +423,39 @@ def start_anchor(
     where those words stand, instead of walking the pattern from each of them. Where a match
     may take either of two words, the one less common in text is taken (see `triggers._score`).
     A phrase element takes its phrase type's anchor (`phrase_anchors`, by key)."""
-    widths: dict[int, int | None] = {}
-    anchors: dict[int, Anchor] = {}
-
-    def width(pc: int) -> int | None:
-        """The most tokens a walk from `pc` consumes before the end of the pattern (or of the
-        repeat body `pc` is in); None: no bound (a capture or a phrase on the way)."""
-        if pc not in widths:
-            widths[pc] = _width(program, pc, width)
-        return widths[pc]
-
-    def anchor(pc: int) -> Anchor:
-        if pc not in anchors:
-            anchors[pc] = _anchor(program, pc, anchor, width, phrase_anchors or {})
-        return anchors[pc]
-
+    bounds = _StartBounds(program, phrase_anchors or {})
     # the compiler emits what an instruction leads to before it (but for a repeat's loop, which
     # ends the walk of its body): from the first instruction up, each one's successors are
     # known when it is asked, and a program of thousands needs no deep recursion
     for pc in range(min(entry, len(program) - 1) + 1):
-        width(pc)
-        anchor(pc)
-    return anchor(entry)
+        bounds.width(pc)
+        bounds.anchor(pc)
+    return bounds.anchor(entry)
+
+
+class _StartBounds:
+    """Each instruction's width and anchor, worked out once (methods for the reason
+    `_FirstFilters` gives)."""
+
+    def __init__(self, program: Sequence[Instruction], phrase_anchors: Mapping[str, Anchor]):
+        self.program = program
+        self.phrase_anchors = phrase_anchors
+        self.widths: dict[int, int | None] = {}
+        self.anchors: dict[int, Anchor] = {}
+
+    def width(self, pc: int) -> int | None:
+        """The most tokens a walk from `pc` consumes before the end of the pattern (or of the
+        repeat body `pc` is in); None: no bound (a capture or a phrase on the way)."""
+        widths = self.widths
+        if pc not in widths:
+            widths[pc] = _width(self.program, pc, self.width)
+        return widths[pc]
+
+    def anchor(self, pc: int) -> Anchor:
+        anchors = self.anchors
+        if pc not in anchors:
+            anchors[pc] = _anchor(self.program, pc, self.anchor, self.width, self.phrase_anchors)
+        return anchors[pc]
 
 
 def _width(program: Sequence[Instruction], pc: int, width) -> int | None:

@@ -223,18 +223,21 @@ def ordered_settings(files: Sequence[Any]) -> list[LanguageSetting]:
     by_key = {f.key: f for f in files}
     seen: set[str] = set()
     ordered: list[LanguageSetting] = []
-
-    def visit(key: str) -> None:
-        if key in seen or key not in by_key:
-            return
-        seen.add(key)
-        for imported in by_key[key].imports:
-            visit(imported)
-        ordered.extend(by_key[key].language.values())
-
     for f in files:
-        visit(f.key)
+        _add_settings(f.key, by_key, seen, ordered)
     return ordered
+
+
+def _add_settings(key: str, by_key: dict[str, Any], seen: set[str], ordered: list[LanguageSetting]) -> None:
+    """The settings of the file `key` to `ordered`, after those of the files it imports. A
+    function of the module, not one nested in its caller: one that called itself through its
+    own closure would be a reference cycle holding every rule file until the collector ran."""
+    if key in seen or key not in by_key:
+        return
+    seen.add(key)
+    for imported in by_key[key].imports:
+        _add_settings(imported, by_key, seen, ordered)
+    ordered.extend(by_key[key].language.values())
 
 
 def include_entries(profile: LanguageProfile, slot: str) -> tuple[str, ...]:
