@@ -253,7 +253,15 @@ def test_a_compile_leaves_no_reference_cycles_for_the_collector(pack):
     as soon as it is done with."""
     import gc
 
-    rules = [pack]
+    more = pack.parent / "more.yaml"
+    more.write_text(
+        "stancekit: 1\nimports: [rules.yaml]\nrules:\n"
+        "  - id: t.colour\n"
+        '    pattern: "{actor:ACTOR} (does | did)? (not)? /(col(ou)?r)+ed/ [any]{,3} {topic:TOPIC}"\n'
+        "    polarity: support\n",
+        encoding="utf-8",
+    )
+    rules = [pack, more]
     compile_rules(rules, use_cache=False)  # modules and tables a first compile loads once
     gc.collect()
     was_enabled = gc.isenabled()

@@ -266,47 +266,56 @@ def _nested_repeat(source: str) -> bool:
         from re import _parser as sre_parse  # Python 3.11+
     except ImportError:  # pragma: no cover - Python 3.10
         import sre_parse  # type: ignore[no-redef]
-    from re import _constants as sre_constants
+    try:
+        return _RepeatCheck(sre_parse).nested(sre_parse.parse(source))
+    except Exception:  # not ours to judge: Python reports what it cannot parse
+        return False
 
-    repeats = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
 
-    def body_items(body):
+class _RepeatCheck:
+    """The walk of `_nested_repeat` over a parsed regular expression. Methods, not functions
+    nested in it: one that called itself through its closure was a reference cycle left to
+    the cycle collector at every regex a rule set holds."""
+
+    def __init__(self, sre_parse):
+        from re import _constants as sre_constants
+
+        self.sre_parse = sre_parse
+        self.constants = sre_constants
+        self.repeats = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
+
+    def nested(self, parsed) -> bool:
+        for op, arg in parsed:
+            if op in self.repeats and arg[1] > 1 and self._dangerous(arg[2]):
+                return True
+            if any(self.nested(part) for part in self._parts(op, arg)):
+                return True
+        return False
+
+    def _body_items(self, body):
         """The items of a repeated body, looking through a group around all of it."""
         items = list(body)
-        while len(items) == 1 and items[0][0] is sre_constants.SUBPATTERN:
+        while len(items) == 1 and items[0][0] is self.constants.SUBPATTERN:
             items = list(items[0][1][-1])
         return body, items
 
-    def dangerous(body) -> bool:
-        whole, items = body_items(body)
+    def _dangerous(self, body) -> bool:
+        whole, items = self._body_items(body)
         for k, (op, arg) in enumerate(items):
-            if op in repeats and arg[1] > 1:
-                rest = sre_parse.SubPattern(whole.state, items[:k] + items[k + 1 :])
+            if op in self.repeats and arg[1] > 1:
+                rest = self.sre_parse.SubPattern(whole.state, items[:k] + items[k + 1 :])
                 if rest.getwidth()[0] == 0:
                     return True
         return False
 
-    def parts(op, arg) -> list:
-        if op in repeats:
+    def _parts(self, op, arg) -> list:
+        if op in self.repeats:
             return [arg[2]]
-        if op is sre_constants.SUBPATTERN:
+        if op is self.constants.SUBPATTERN:
             return [arg[-1]]
-        if op is sre_constants.BRANCH:
+        if op is self.constants.BRANCH:
             return list(arg[1])
         return []
-
-    def walk(parsed) -> bool:
-        for op, arg in parsed:
-            if op in repeats and arg[1] > 1 and dangerous(arg[2]):
-                return True
-            if any(walk(part) for part in parts(op, arg)):
-                return True
-        return False
-
-    try:
-        return walk(sre_parse.parse(source))
-    except Exception:  # not ours to judge: Python reports what it cannot parse
-        return False
 
 
 def _regex_problem(msg: str, source: str, pos: int, t: _Typist) -> tuple[str, str, int]:
