@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from stancekit.engine.profile import LanguageProfile, default_profile, derived
 from stancekit.findings import ActorRef, Finding, TextSpan, TopicRef
+from stancekit.identitymemo import IdentityMemo
 from stancekit.tagging import Tagger, default_tagger, lemma
 from stancekit.text.tokens import POSSESSIVE_MARKS, tokenize
 
@@ -1597,7 +1598,7 @@ def dictionary_people_keys(findings: Sequence[Finding], compiled: CompiledRuleSe
 def _people_by_name_key(compiled: CompiledRuleSet) -> Mapping[str, str]:
     """The keys of the names of the people the actor dictionary lists ("tony blair", and a
     name as written in lower case: "george w. bush") -> their ids, made once per rule set."""
-    return _rule_set_memory(compiled)[3]
+    return _rule_set_memory(compiled)[2]
 
 
 def _people_named(compiled: CompiledRuleSet) -> dict[str, str]:
@@ -1749,29 +1750,28 @@ def dictionary_actor_of(phrase: str, compiled: CompiledRuleSet) -> str | None:
     return head.id
 
 
-#: id(rule set) -> (rule set, its actor names -> ids, the keys made with it by `keyed_by_rules`,
-#: the name keys of its dictionary's people -> their ids); the rule set is kept so that its
-#: id is not reused.
-_ACTOR_IDS: dict[
-    int, tuple[CompiledRuleSet, dict[str, str], dict[tuple, tuple[str | None, str | None]], dict[str, str]]
-] = {}
+#: Per rule set: its actor names -> ids, the keys made with it by `keyed_by_rules`, the name
+#: keys of its dictionary's people -> their ids.
+_RULE_SET_MEMORY: IdentityMemo[tuple[dict[str, str], dict[tuple, tuple[str | None, str | None]], dict[str, str]]] = (
+    IdentityMemo()
+)
 
 
 def _rule_set_memory(compiled: CompiledRuleSet) -> tuple:
-    found = _ACTOR_IDS.get(id(compiled))
-    if found is None or found[0] is not compiled:
+    def build() -> tuple:
         names = {actor_id: info.name for actor_id, info in compiled.actors.actors.items()}
-        found = _ACTOR_IDS[id(compiled)] = (compiled, dictionary_actor_ids(names), {}, _people_named(compiled))
-    return found
+        return (dictionary_actor_ids(names), {}, _people_named(compiled))
+
+    return _RULE_SET_MEMORY.get(compiled, build)
 
 
 def rule_set_actor_ids(compiled: CompiledRuleSet) -> dict[str, str]:
     """The rule set's actor dictionary as name in lower case -> id, made once per rule set."""
-    return _rule_set_memory(compiled)[1]
+    return _rule_set_memory(compiled)[0]
 
 
 def _rule_set_keys(compiled: CompiledRuleSet) -> dict[tuple, tuple[str | None, str | None]]:
-    return _rule_set_memory(compiled)[2]
+    return _rule_set_memory(compiled)[1]
 
 
 def finding_actor_key(finding: Finding, profile: LanguageProfile | None = None) -> str | None:

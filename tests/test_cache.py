@@ -244,32 +244,3 @@ def test_a_rule_folder_tested_from_two_working_directories_shares_no_stale_names
     compiled = compile_rules([rules], cache_dir=folder).compiled
     [finding] = Matcher(compiled).scan("The council backs the new harbour.")
     assert finding.rule.file == str(rules)
-
-
-def test_a_compile_leaves_no_reference_cycles_for_the_collector(pack):
-    """Compiling 10,000 rules made 800,000 objects that only the cycle collector could free
-    (helpers that call themselves held every rule file and the programs' memos), which then
-    cost a pass of their own when the collector resumed. What a compile no longer needs goes
-    as soon as it is done with."""
-    import gc
-
-    more = pack.parent / "more.yaml"
-    more.write_text(
-        "stancekit: 1\nimports: [rules.yaml]\nrules:\n"
-        "  - id: t.colour\n"
-        '    pattern: "{actor:ACTOR} (does | did)? (not)? /(col(ou)?r)+ed/ [any]{,3} {topic:TOPIC}"\n'
-        "    polarity: support\n",
-        encoding="utf-8",
-    )
-    rules = [pack, more]
-    compile_rules(rules, use_cache=False)  # modules and tables a first compile loads once
-    gc.collect()
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        compiled = compile_rules(rules, use_cache=False)
-        del compiled
-        assert gc.collect() == 0
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -19,6 +19,7 @@ bracket, the end of the sentence or of the quote it sits in, or a clause word su
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Sequence
 
 from stancekit import registry
@@ -59,13 +60,14 @@ def _is_name(token: Token, lang: LanguageProfile) -> bool:
 class _Categories:
     """Each token form's category under one profile, kept: actor phrases are read at every
     position of a sentence for every rule, and the same words come back in every sentence.
-    Bounded: dropped once `KEEP` forms are kept, and when another profile is asked for."""
+    Bounded: dropped once `KEEP` forms are kept, and when another profile is asked for. The
+    profile is held weakly: a rule set no longer used goes with its profile."""
 
     KEEP = 20000
     __slots__ = ("found", "lang")
 
     def __init__(self) -> None:
-        self.lang: LanguageProfile | None = None
+        self.lang: weakref.ref[LanguageProfile] | None = None
         self.found: dict[tuple[str, str], int] = {}
 
 
@@ -75,8 +77,8 @@ _CATEGORIES = _Categories()
 def category(token: Token, lang: LanguageProfile) -> int:
     """The token's category (NAME, ROLE, NOUN ...), which its text and comparison form decide."""
     memo = _CATEGORIES
-    if memo.lang is not lang or len(memo.found) >= memo.KEEP:
-        memo.lang = lang
+    if memo.lang is None or memo.lang() is not lang or len(memo.found) >= memo.KEEP:
+        memo.lang = weakref.ref(lang)
         memo.found = {}
     key = (token.text, token.lower)
     found = memo.found.get(key)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from stancekit.engine.options import DEFAULT_OPTIONS, RuleOptions
 from stancekit.engine.profile import LanguageProfile
 from stancekit.engine.vm import RawMatch
+from stancekit.identitymemo import IdentityMemo
 from stancekit.text.tokens import Token
 
 #: How far before its cue a negation or hedge can stand.
@@ -214,11 +215,11 @@ def modifiers(
 ) -> Modifiers:
     """The polarity and modality of a match once negations, hedges, conditions and questions
     around its cue are applied, as far as the rule's options let them."""
-    key = (id(lang), id(options))
-    cached = _LIST_CACHE.get(key)
-    if cached is None or cached[0] is not lang or cached[1] is not options:
-        cached = _LIST_CACHE[key] = (lang, options, _lists(lang, options))
-    lists = cached[2]
+    by_options = _LIST_CACHE.get(lang, dict)
+    cached = by_options.get(id(options))
+    if cached is None or cached[0] is not options:
+        cached = by_options[id(options)] = (options, _lists(lang, options))
+    lists = cached[1]
     start, end = scope(match, tokens, lang)
     lead = tokens[start - 1].lower if start > 0 else None
     words = without_opinion_frames([t.lower for t in tokens[start:end]], lead, lang.opinion_frames)
@@ -236,7 +237,7 @@ def modifiers(
     return Modifiers(flipped if negated else polarity, negated, modality, tuple(found), tuple(sources))
 
 
-#: (id(profile), id(options)) -> (profile, options, the lists a rule with those options reads):
-#: built once per rule set and options, not per match; the objects are kept so that their ids
-#: are not reused while the entry lives.
-_LIST_CACHE: dict[tuple[int, int], tuple[LanguageProfile, RuleOptions, _Lists]] = {}
+#: Per profile: id(options) -> (options, the lists a rule with those options reads), built
+#: once per rule set and options, not per match; the options are kept so that their id is
+#: not reused while the entry lives.
+_LIST_CACHE: IdentityMemo[dict[int, tuple[RuleOptions, _Lists]]] = IdentityMemo()

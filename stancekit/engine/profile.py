@@ -17,6 +17,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, TypeVar
 
+from stancekit.identitymemo import IdentityMemo
+
 T = TypeVar("T")
 
 #: Slot kinds: how a YAML list becomes the slot's value.
@@ -533,9 +535,9 @@ def default_profile() -> LanguageProfile:
     return bundled_profile()
 
 
-#: (what, id(profile)) -> (profile, the value built from it); the profile is kept so that its
-#: id is not reused while the entry lives.
-_DERIVED: dict[tuple[str, int], tuple[LanguageProfile, Any]] = {}
+#: Per profile: what -> the value built from it.
+_DERIVED: IdentityMemo[dict[str, Any]] = IdentityMemo()
+_NOT_BUILT = object()
 
 
 def derived(profile: LanguageProfile | None, what: str, build: Callable[[LanguageProfile], T]) -> T:
@@ -543,11 +545,11 @@ def derived(profile: LanguageProfile | None, what: str, build: Callable[[Languag
     tokenizer and the segmenter look theirs up for every sentence. None is the bundled profile."""
     if profile is None:
         profile = default_profile()
-    key = (what, id(profile))
-    found = _DERIVED.get(key)
-    if found is None or found[0] is not profile:
-        found = _DERIVED[key] = (profile, build(profile))
-    return found[1]
+    built = _DERIVED.get(profile, dict)
+    found = built.get(what, _NOT_BUILT)
+    if found is _NOT_BUILT:
+        found = built[what] = build(profile)
+    return found
 
 
 def describe_profile(profile: LanguageProfile, sources: Mapping[tuple[str, str], str]) -> list[str]:
