@@ -32,6 +32,7 @@ from stancekit.compiler.program import LexiconTable
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.dsl.errors import Diagnostic
 from stancekit.dsl.yamlsource import SourceFile
+from stancekit.gcpause import collector_paused
 
 if TYPE_CHECKING:
     from stancekit.dsl.loader import RuleSet
@@ -263,9 +264,12 @@ def compile_rules(
             with contextlib.suppress(OSError):
                 os.utime(folder / f"{key}.pickle")
             return found
-    ruleset = loaded if loaded is not None else load_rules(list(paths) if paths else None, list(dictionaries))
-    compiled = ruleset.compile()
-    compiled = replace(compiled, rules=LazyRules.of(compiled.rules))
-    if use_cache:
-        _write_entry(folder, key, compiled, ruleset.diagnostics, _source_hashes(ruleset))
+    # one pause of the cycle collector for the whole of it: resumed between loading and
+    # compiling, it walked everything loading had made, to find nothing to free
+    with collector_paused():
+        ruleset = loaded if loaded is not None else load_rules(list(paths) if paths else None, list(dictionaries))
+        compiled = ruleset.compile()
+        compiled = replace(compiled, rules=LazyRules.of(compiled.rules))
+        if use_cache:
+            _write_entry(folder, key, compiled, ruleset.diagnostics, _source_hashes(ruleset))
     return CompiledRules(compiled, tuple(ruleset.diagnostics))
