@@ -254,8 +254,6 @@ def compile_rules(
     read its rules' examples): a cache miss compiles it instead of reading and checking the
     files again. Raises `RuleError` for a broken rule set, exactly as loading it does: a
     broken set is never cached."""
-    from stancekit.dsl.loader import load_rules
-
     folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     key = cache_key(paths, dictionaries) if use_cache else ""
     if use_cache:
@@ -265,11 +263,25 @@ def compile_rules(
                 os.utime(folder / f"{key}.pickle")
             return found
     # one pause of the cycle collector for the whole of it: resumed between loading and
-    # compiling, it walked everything loading had made, to find nothing to free
+    # compiling, it walked everything loading had made, to find nothing to free; and what
+    # was loaded is dropped (when the caller did not load it) before it resumes
     with collector_paused():
-        ruleset = loaded if loaded is not None else load_rules(list(paths) if paths else None, list(dictionaries))
-        compiled = ruleset.compile()
-        compiled = replace(compiled, rules=LazyRules.of(compiled.rules))
-        if use_cache:
-            _write_entry(folder, key, compiled, ruleset.diagnostics, _source_hashes(ruleset))
+        return _compiled_afresh(paths, dictionaries, loaded, folder if use_cache else None, key)
+
+
+def _compiled_afresh(
+    paths: Sequence[str | Path] | None,
+    dictionaries: Sequence[str | Path],
+    loaded: RuleSet | None,
+    folder: Path | None,
+    key: str,
+) -> CompiledRules:
+    """`compile_rules` on a cache miss; the entry is written when there is a `folder`."""
+    from stancekit.dsl.loader import load_rules
+
+    ruleset = loaded if loaded is not None else load_rules(list(paths) if paths else None, list(dictionaries))
+    compiled = ruleset.compile()
+    compiled = replace(compiled, rules=LazyRules.of(compiled.rules))
+    if folder is not None:
+        _write_entry(folder, key, compiled, ruleset.diagnostics, _source_hashes(ruleset))
     return CompiledRules(compiled, tuple(ruleset.diagnostics))
