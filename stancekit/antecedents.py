@@ -81,12 +81,16 @@ class DocumentText:
             self._stretches[block] = found
         return found
 
-    @cached_property
+    @property
     def lead(self) -> DocumentText:
         """The stretch the document's leading issue is counted in: all of it, unless it is
         read a stretch at a time; then its first two blocks."""
         if len(self.text) <= WHOLE_DOCUMENT_CHARS:
-            return self
+            return self  # not kept as a cached property: a document holding itself is a cycle
+        return self._first_blocks
+
+    @cached_property
+    def _first_blocks(self) -> DocumentText:
         return DocumentText(self.text, self.compiled, 0, _space_from(self.text, 2 * ANTECEDENT_REACH_CHARS))
 
     @cached_property

@@ -32,6 +32,7 @@ document is about no one country, "the government" stays within its document.
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -177,13 +178,15 @@ class _Places:
     """The places one document names, worked out when a domestic issue first asks."""
 
     def __init__(self, document: DocumentText) -> None:
-        self.document = document
+        #: Held weakly: the document keeps these places in its memo, and a reference back
+        #: would make the two a cycle that only the cycle collector frees.
+        self.document = weakref.ref(document)
         self.compiled = document.compiled
 
     @cached_property
     def home(self) -> str | None:
         """The country the document is about (see the module's docstring), or None."""
-        tokens = self.document.lead.tokens
+        tokens = self.document().lead.tokens  # asked while the document holds these places
         counts = Counter(place for place in _places_named(tokens, self.compiled) if place is not None)
         ranked = counts.most_common(2)
         if not ranked or ranked[0][1] < 2:

@@ -1,5 +1,6 @@
-"""What a compiled rule set leaves behind: nothing for the cycle collector while it is made,
-and nothing at all once no one holds it, however many rule sets a process compiles."""
+"""What compiling and scanning leave behind: nothing for the cycle collector while a rule set
+is made or used, and nothing at all once no one holds it, however many rule sets a process
+compiles."""
 
 from __future__ import annotations
 
@@ -69,3 +70,31 @@ def test_a_rule_set_no_one_holds_is_freed(rules):
     gc.collect()
     assert rule_set() is None
     assert profile() is None
+
+
+SCANNED = (
+    "Britain's finance minister unveiled a plan to cut the fuel tax. The opposition leader, Ana Ruiz, said "
+    'she strongly opposes the plan, which she called reckless. Labour backs it. "We will not support '
+    'this budget," Ms Ruiz told reporters. Voters say the council should build more homes.'
+)
+
+
+def test_a_scan_leaves_no_reference_cycles_for_the_collector():
+    """A scan made a few hundred objects a document that only the cycle collector could free:
+    a sentence's context and its token tests and phrases, a document's text and the places it
+    names, each held the other (a third of a million objects over a quarter of BBC news, and
+    half of the collector's time). Reference counting now frees them as the scan leaves each
+    sentence and document."""
+    matcher = Matcher(compile_rules(None).compiled)
+    assert matcher.scan(SCANNED)  # tables and models a first scan loads once
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        found = matcher.scan(SCANNED)
+        assert len(found) >= 3
+        del found
+        assert gc.collect() == 0
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -598,6 +598,8 @@ class Matcher:
                 if observe is not None:
                     observe(FindingMade(sentence, c, finding))
                 findings.append(finding)
+        if observe is None:
+            context.release_phrases()
         return findings
 
     def _report_candidate(

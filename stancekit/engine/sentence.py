@@ -84,6 +84,12 @@ class SentenceContext:
             found = self._phrases[key] = self._find(self.phrase_types[key])
         return found
 
+    def release_phrases(self) -> None:
+        """Forget the phrases found: each holds this context to find its head when asked, so
+        the two are a cycle that only the cycle collector frees. A matcher done with the
+        sentence releases them; `explain`, which reports phrases after the walk, does not."""
+        self._phrases.clear()
+
     def all_phrases(self) -> list[tuple[str, Phrase]]:
         """Every phrase of every phrase type, as (key, phrase), in definition then text order."""
         return [(key, phrase) for key in self.phrase_types for phrase in self.phrases(key).values()]

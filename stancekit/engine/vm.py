@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import sys
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -223,7 +224,9 @@ class TokenTests:
     __slots__ = ("context", "lowers", "padded_lowers", "rows", "texts")
 
     def __init__(self, context: SentenceContext):
-        self.context = context
+        #: Held weakly: the sentence's cache holds these tests, and a reference back would
+        #: make every sentence a cycle that only the cycle collector frees.
+        self.context = weakref.ref(context)
         self.lowers = [t.lower for t in context.tokens]
         #: With None for the end of the sentence: a look one past the last token fails.
         self.padded_lowers = [*self.lowers, None]
@@ -245,7 +248,7 @@ class TokenTests:
             row = self.rows[id(test)] = [None] * len(self.texts)
         found = row[pos]
         if found is None:
-            found = row[pos] = passes(test, self.context, pos)
+            found = row[pos] = passes(test, self.context(), pos)
         return found
 
     def nearest(self, words: frozenset[str]) -> list[int]:
