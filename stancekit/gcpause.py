@@ -35,7 +35,7 @@ def collector_paused() -> Iterator[None]:
 #: The collector's thresholds while scanning: a pass over the youngest objects after this many
 #: allocations (Python's default is 700), and a pass over older ones after 20 of those. With
 #: 20,000, a quarter of BBC news took 16 passes and 2.5% of the scan; with 100,000, 3 passes
-#: and 0.8%. Cyclic garbage a plugin makes waits that much longer: a few megabytes at most.
+#: and 0.9%. Cyclic garbage a plugin makes waits that much longer: a few megabytes at most.
 SCANNING_THRESHOLDS = (100_000, 20, 20)
 
 

@@ -36,6 +36,3 @@ class IdentityMemo(Generic[T]):
             found = self._values[key] = build()
             weakref.finalize(owner, self._values.pop, key, None)
         return found  # type: ignore[return-value]
-
-    def __len__(self) -> int:
-        return len(self._values)

@@ -263,11 +263,13 @@ def _nested_repeat(source: str) -> bool:
     long word. A repeated part with something required besides its inner repeat, such as
     (\\w+-)+, can match a word in one way only and is left alone."""
     try:
-        from re import _parser as sre_parse  # Python 3.11+
+        from re import _constants as sre_constants  # Python 3.11+
+        from re import _parser as sre_parse
     except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants  # type: ignore[no-redef]
         import sre_parse  # type: ignore[no-redef]
     try:
-        return _RepeatCheck(sre_parse).nested(sre_parse.parse(source))
+        return _RepeatCheck(sre_parse, sre_constants).nested(sre_parse.parse(source))
     except Exception:  # not ours to judge: Python reports what it cannot parse
         return False
 
@@ -277,9 +279,7 @@ class _RepeatCheck:
     nested in it: one that called itself through its closure was a reference cycle left to
     the cycle collector at every regex a rule set holds."""
 
-    def __init__(self, sre_parse):
-        from re import _constants as sre_constants
-
+    def __init__(self, sre_parse, sre_constants):
         self.sre_parse = sre_parse
         self.constants = sre_constants
         self.repeats = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
