@@ -27,6 +27,7 @@ from stancekit.tagging import (
     read_conllu_sentences,
     tagger_named,
 )
+from stancekit.tagging.features import normalise_word
 from stancekit.tagging.perceptron import AveragedPerceptron
 from stancekit.tagging.tagger import PerceptronTagger, load_model, save_model
 from stancekit.tagging.training import merge_hyphens, train
@@ -88,6 +89,21 @@ def test_curly_quotes_and_apostrophes_tag_like_straight_ones():
     assert curly == straight
     assert curly[0] == curly[6] == "PUNCT"
     assert default_tagger().tag(["``", "No", "''"])[::2] == ["PUNCT", "PUNCT"]
+
+
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [
+        ("Zürich", "Zürich"),
+        ("2024", "2024"),
+        ("O\u2019Neill", "O'Neill"),
+        ("state\u2011run", "state-run"),
+        ("\u2014", "--"),
+        ("\u201c", '"'),
+    ],
+)
+def test_words_are_read_in_the_treebank_s_spelling_and_plain_words_as_they_are(word, form):
+    assert normalise_word(word) == form
 
 
 def test_hyphenated_words_kept_whole_are_tagged_as_words():

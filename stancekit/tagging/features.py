@@ -63,6 +63,8 @@ END = ("-E-", "-E2-")
 
 def normalise_word(word: str) -> str:
     """The form of `word` the treebank would have: straight quotes and apostrophes, `--` dashes."""
+    if word.isalnum():
+        return word  # most words: nothing in them to change
     form = _PUNCT_FORMS.get(word)
     if form is not None:
         return form
