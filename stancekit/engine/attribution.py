@@ -1181,9 +1181,9 @@ class DocumentContext:
             return None
         key, fuller = self._fuller_name(mention)
         found: dict[str, Mention] = {}
+        starts, ends = self.sentences.starts, self.sentences.ends
         for i in range(mention.sentence + 1, min(len(self.sentences), mention.sentence + 1 + FORWARD)):
-            sentence = self.sentences[i]
-            if key not in self.lowered[sentence.start : sentence.end]:
+            if self.lowered.find(key, starts[i], ends[i]) < 0:
                 continue
             for m in self.mentions(i):
                 if fuller(m):
@@ -1757,9 +1757,9 @@ class DocumentContext:
         key, fuller = self._fuller_name(mention)
         latest: dict[str, Mention] = {}
         nearest = first_named = None
+        starts, ends = self.sentences.starts, self.sentences.ends
         for i in range(mention.sentence, self._lookback_floor(mention.sentence) - 1, -1):
-            sentence = self.sentences[i]
-            if self.lowered.find(key, sentence.start, sentence.end) < 0:
+            if self.lowered.find(key, starts[i], ends[i]) < 0:
                 continue
             for m in reversed(self.mentions(i)):
                 if (i < mention.sentence or m.start < mention.start) and fuller(m):
