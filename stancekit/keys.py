@@ -955,15 +955,30 @@ def with_keys(
 ) -> Finding:
     """`finding` with its actor's and its topic's key set as its own text shows them."""
     lang = profile or default_profile()
-    actor = actor_key(finding.actor, lang, actor_ids, doc=finding.doc)
-    if actor is not None and "@" not in actor and uncertain_pronoun(finding, lang, actor_ids):
-        actor = f"{actor}@{finding.doc}"
-    topic = topic_key(finding.topic, lang, actor_ids, doc=finding.doc)
     return replace(
         finding,
-        actor=replace(finding.actor, key=_as_name(actor, finding.actor, finding.sentence)),
-        topic=replace(finding.topic, key=_as_name(topic, finding.topic, finding.sentence)),
+        actor=replace(finding.actor, key=_actor_key_as_written(finding, lang, actor_ids)),
+        topic=replace(
+            finding.topic, key=_topic_key_as_written(finding.topic, finding.sentence, finding.doc, lang, actor_ids)
+        ),
     )
+
+
+def _actor_key_as_written(
+    finding: Finding, profile: LanguageProfile, actor_ids: Mapping[str, str] | None
+) -> str | None:
+    """The actor's half of `with_keys`."""
+    actor = actor_key(finding.actor, profile, actor_ids, doc=finding.doc)
+    if actor is not None and "@" not in actor and uncertain_pronoun(finding, profile, actor_ids):
+        actor = f"{actor}@{finding.doc}"
+    return _as_name(actor, finding.actor, finding.sentence)
+
+
+def _topic_key_as_written(
+    topic: TopicRef, sentence: TextSpan, doc: str, profile: LanguageProfile, actor_ids: Mapping[str, str] | None
+) -> str | None:
+    """The topic's half of `with_keys`: the finding's actor has no part in it."""
+    return _as_name(topic_key(topic, profile, actor_ids, doc=doc), topic, sentence)
 
 
 #: The actor types a pronoun of a gender ("he", "her") may stand for: a person, or one
@@ -1409,47 +1424,65 @@ def _after_a_word(span: ActorRef | TopicRef, sentence: TextSpan) -> bool:
     return any(char.isalnum() for char in sentence.text[: max(0, span.start - sentence.start)])
 
 
+def topic_keyed_by_rules(topic: TopicRef, sentence: TextSpan, doc: str, compiled: CompiledRuleSet) -> str | None:
+    """The key `keyed_by_rules` gives a topic in `sentence` of document `doc`, whoever holds
+    the stance: a topic's key is made from the topic, its document and whether a word of its
+    sentence comes before it. Kept with the rule set's keys: a phrase a document's pointing
+    topics look back at ("the plan" before "the plan") is keyed once, not once per finding."""
+    made = _rule_set_keys(compiled)
+    signature = ("topic", doc, topic.text, topic.name, topic.id, _after_a_word(topic, sentence))
+    key = made.get(signature)
+    if key is None:
+        if len(made) >= KEYS_KEPT:
+            made.clear()
+        key = made[signature] = (_topic_key_by_rules(topic, sentence, doc, compiled),)
+    return key[0]
+
+
 def _keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
-    topic, actor_ids = finding.topic, rule_set_actor_ids(compiled)
-    keyed = with_keys(finding, compiled.profile, actor_ids)
-    if (
-        finding.actor.id
-        and keyed.actor.key == f"{finding.actor.id}@{finding.doc}"
-        and _id_named_before(finding, compiled)
-    ):
-        keyed = replace(keyed, actor=replace(keyed.actor, key=finding.actor.id))  # "the Tories say they"
-    person = finding.actor.name or ""
-    if finding.actor.type == "person" and not finding.actor.id and compiled.actors.demonym_of(person.casefold()):
+    actor_key = _actor_key_by_rules(finding, compiled)
+    topic_key = _topic_key_by_rules(finding.topic, finding.sentence, finding.doc, compiled)
+    return replace(finding, actor=replace(finding.actor, key=actor_key), topic=replace(finding.topic, key=topic_key))
+
+
+def _actor_key_by_rules(finding: Finding, compiled: CompiledRuleSet) -> str | None:
+    """The actor's half of `keyed_by_rules`."""
+    actor = finding.actor
+    key = _actor_key_as_written(finding, compiled.profile, rule_set_actor_ids(compiled))
+    if actor.id and key == f"{actor.id}@{finding.doc}" and _id_named_before(finding, compiled):
+        key = actor.id  # "the Tories say they"
+    person = actor.name or ""
+    if actor.type == "person" and not actor.id and compiled.actors.demonym_of(person.casefold()):
         # "the Russian" who praised the court: a player only the story names, not Russia
-        keyed = replace(keyed, actor=replace(keyed.actor, key=f"{person.casefold()}@{finding.doc}"))
+        key = f"{person.casefold()}@{finding.doc}"
     members = _members_restricted(finding, compiled.profile)
     if members is not None:
         # which members, only the story says; "who" keeps the key from joining the plural's own
-        within = f"{members.casefold()} {finding.actor.text.casefold()}@{finding.doc}"
-        keyed = replace(keyed, actor=replace(keyed.actor, key=within))
+        key = f"{members.casefold()} {actor.text.casefold()}@{finding.doc}"
+    return key
+
+
+def _topic_key_by_rules(topic: TopicRef, sentence: TextSpan, doc: str, compiled: CompiledRuleSet) -> str | None:
+    """The topic's half of `keyed_by_rules` (see `topic_keyed_by_rules`)."""
+    key = _topic_key_as_written(topic, sentence, doc, compiled.profile, rule_set_actor_ids(compiled))
     if topic.id and not _named_in_core(topic, compiled):
         # the dictionary found its entry in an adjunct ("courage ... on holding a referendum"):
         # the key is what the phrase is about; the entry stays the finding's id, and an entry
         # the core names ("free-trade deals such as NAFTA": trade deals) keys it
-        unnamed = replace(finding, topic=replace(topic, id=None, name=topic.text))
-        return replace(keyed, topic=replace(keyed.topic, key=_keyed_by_rules(unnamed, compiled).topic.key))
+        return _topic_key_by_rules(replace(topic, id=None, name=topic.text), sentence, doc, compiled)
     if topic.id:
-        narrower = _generic_entry_key(finding, compiled) or measure_key(finding.topic, compiled)
-        return replace(keyed, topic=replace(keyed.topic, key=narrower)) if narrower else keyed
-    key = keyed.topic.key or ""
+        return _generic_entry_key(topic, doc, compiled) or measure_key(topic, compiled) or key
     if _one_of_a_people(topic.text, compiled):
-        return replace(
-            keyed, topic=replace(keyed.topic, key=f"{phrase_key(topic.text, compiled.profile)}@{finding.doc}")
-        )
+        return f"{phrase_key(topic.text, compiled.profile)}@{doc}"
+    text_key = key or ""
     if _named_body_told_what_to_do(topic.text, compiled):
-        within = key if "@" in key else f"{key}@{finding.doc}"
-        return replace(keyed, topic=replace(keyed.topic, key=within))
+        return text_key if "@" in text_key else f"{text_key}@{doc}"
     named = (
         dictionary_actor_of(topic.text, compiled)
-        or dictionary_topic_of_key(key, compiled)
-        or _entry_through_head(topic.text, key, compiled)
+        or dictionary_topic_of_key(text_key, compiled)
+        or _entry_through_head(topic.text, text_key, compiled)
     )
-    return replace(keyed, topic=replace(keyed.topic, key=named)) if named else keyed
+    return named or key
 
 
 def _members_restricted(finding: Finding, profile: LanguageProfile) -> str | None:
@@ -1515,7 +1548,7 @@ def _dictionary_actor_at_head(phrase: str, compiled: CompiledRuleSet) -> tuple[l
     return tokens, (found[0] if found and found[0].start == start else None)
 
 
-def _generic_entry_key(finding: Finding, compiled: CompiledRuleSet) -> str | None:
+def _generic_entry_key(topic: TopicRef, doc: str, compiled: CompiledRuleSet) -> str | None:
     """The key within its document of a topic the dictionary names by nothing but a generic
     or pointing head ("the sanction", "an embargo", "the tax"), or None: an entry such a word
     matches is the kind of thing, and which one (a doping ban or an arms embargo on a
@@ -1524,7 +1557,7 @@ def _generic_entry_key(finding: Finding, compiled: CompiledRuleSet) -> str | Non
     country or body the phrase names ("the embargo on Cuba"); a generic head the entry is not
     named by leaves the entry to say it ("cases alleging discrimination")."""
     profile = compiled.profile
-    key = phrase_key(finding.topic.text, profile, doc=finding.doc)
+    key = phrase_key(topic.text, profile, doc=doc)
     head = bare_key(key)
     words = head.split()
     pointing = len(words) == 1 and words[0] in profile.key_pointing_heads  # "the tax"
@@ -1533,10 +1566,10 @@ def _generic_entry_key(finding: Finding, compiled: CompiledRuleSet) -> str | Non
     tokens = tokenize(head, profile=profile)
     topics = compiled.topics
     named = {topics.concept(m.id) for m in topics.matches(tokens, head)} if topics else set()
-    written = tokenize(finding.topic.text, profile=profile)
+    written = tokenize(topic.text, profile=profile)
     if compiled.actors and compiled.actors.find(written, 0, len(written)):
         return None  # "the embargo on Cuba": the country says which
-    return key if topics.concept(finding.topic.id or "") in named else None
+    return key if topics.concept(topic.id or "") in named else None
 
 
 def measure_key(topic: TopicRef, compiled: CompiledRuleSet) -> str | None:
