@@ -26,7 +26,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from stancekit.findings import Finding, TopicRef
-from stancekit.keys import bare_key, dictionary_topic_of_key, keyed_by_rules, topic_name
+from stancekit.keys import bare_key, dictionary_topic_of_key, topic_keyed_by_rules, topic_name
 from stancekit.tagging import default_tagger, lemma
 from stancekit.text.limits import ANTECEDENT_REACH_CHARS, MAX_SENTENCE_CHARS, WHOLE_DOCUMENT_CHARS
 from stancekit.text.tokens import POSSESSIVE_MARKS, Token, tokenize
@@ -45,6 +45,16 @@ _DOMINANCE = 2
 _LEAD = 60
 #: The actor dictionary's types of whose a plan or a policy may be ("the Tory plans").
 _OWNER_TYPES = frozenset({"party", "body", "organisation"})
+
+
+@dataclass(frozen=True)
+class HeadedPhrase:
+    """An earlier noun phrase a pointing topic may refer to: as a topic, its words in lower
+    case, and whether the words before its head name another one of its kind."""
+
+    topic: TopicRef
+    words: frozenset[str]
+    names_another_one: bool
 
 
 @dataclass(frozen=True)
@@ -109,6 +119,33 @@ class DocumentText:
         be its antecedent need their tags."""
         return default_tagger().tags_read_lazily([t.text for t in self.tokens]) if self.tokens else []
 
+    def same_noun_before(self, noun: str, before: int) -> list[int]:
+        """The positions of the tokens before token `before` whose lemma as a noun, case-folded,
+        is `noun`, in text order. Every pointing topic of a long document looks back through it:
+        each token's lemma is worked out once, as far as a search has reached."""
+        lemmas = self.memo.get(_NounLemmas)
+        if lemmas is None:
+            lemmas = self.memo[_NounLemmas] = _NounLemmas(self.tokens)
+        return lemmas.positions(noun, before)
+
+    def phrase_of_head(self, head: int) -> HeadedPhrase:
+        """The noun phrase token `head` ends (see `_phrase_around`), worked out once: each
+        pointing topic looks back through the same phrases."""
+        phrases = self.memo.get(HeadedPhrase)
+        if phrases is None:
+            phrases = self.memo[HeadedPhrase] = {}
+        found = phrases.get(head)
+        if found is None:
+            tokens = self.tokens
+            start, end = _phrase_around(head, self)
+            text = self.text[tokens[start].start : tokens[end - 1].end]
+            found = phrases[head] = HeadedPhrase(
+                TopicRef(text, tokens[start].start, tokens[end - 1].end, text, None),
+                frozenset(token.lower for token in tokens[start:end]),
+                _names_another_one(start, head, self),
+            )
+        return found
+
     @cached_property
     def dominant_issue(self) -> str | None:
         """The topic dictionary's issue the document is about: named in its headline or lead,
@@ -128,6 +165,30 @@ class DocumentText:
         issue = ranked[0][0]
         clear = found[issue] >= _DOMINANCE * second and issue in leading
         return issue if clear and issue not in self.compiled.profile.key_setting_topics else None
+
+
+class _NounLemmas:
+    """Where each noun lemma stands among a text's tokens, read from the start as far as asked."""
+
+    def __init__(self, tokens: Sequence[Token]):
+        self._tokens = tokens
+        self._read = 0  # the tokens before this one are in `_where`
+        self._where: dict[str, list[int]] = {}
+        self._lemma_of: dict[str, str] = {}
+
+    def positions(self, noun: str, before: int) -> list[int]:
+        """The positions before `before` of the tokens whose noun lemma is `noun`, in order."""
+        if before > self._read:
+            where, lemma_of, tokens = self._where, self._lemma_of, self._tokens
+            for k in range(self._read, before):
+                text = tokens[k].text
+                found = lemma_of.get(text)
+                if found is None:
+                    found = lemma_of[text] = lemma(text, "NOUN").casefold()
+                where.setdefault(found, []).append(k)
+            self._read = before
+        found = self._where.get(noun, [])
+        return found[: bisect.bisect_left(found, before)]
 
 
 def _space_from(text: str, offset: int) -> int:
@@ -238,26 +299,24 @@ def _same_head_key(finding: Finding, head: str, document: DocumentText) -> str |
     passed over: it does not say which tax the story has named. So is one keyed by an issue
     that only sets the story ("election laws" are the elections): it does not say what a law
     in the story is about."""
-    tokens, tags = document.tokens, document.tags
+    tags = document.tags
     wanted = lemma(head, "NOUN").casefold()
     head_alone = dictionary_topic_of_key(wanted, document.compiled) if document.compiled.topics else None
     setting = document.compiled.profile.key_setting_topics
     before = bisect.bisect_right(document.token_ends, finding.topic.start)
     names = _names_before_head(finding.topic, wanted, document)
-    for k in range(before - 1, -1, -1):
-        if lemma(tokens[k].text, "NOUN").casefold() != wanted or tags[k] != "NOUN":
+    for k in reversed(document.same_noun_before(wanted, before)):
+        if tags[k] != "NOUN":
             continue
-        start, end = _phrase_around(k, document)
-        text = document.text[tokens[start].start : tokens[end - 1].end]
-        if not names <= {token.lower for token in tokens[start:end]}:
+        phrase = document.phrase_of_head(k)
+        if not names <= phrase.words:
             continue  # "the Tory plans" are not the plans Labour was said to set out
-        topic = TopicRef(text, tokens[start].start, tokens[end - 1].end, text, None)
-        key = _phrase_key(finding, topic, document)
+        key = _phrase_key(finding, phrase.topic, document)
         if key is not None and (key == head_alone or key in setting):
             continue
-        if _says_which(key, wanted, topic, document):
+        if _says_which(key, wanted, phrase.topic, document):
             return key
-        if _names_another_one(start, k, document):
+        if phrase.names_another_one:
             return _ANOTHER_ONE_NAMED
     return None
 
@@ -317,4 +376,4 @@ def _says_which(key: str | None, head: str, topic: TopicRef, document: DocumentT
 
 def _phrase_key(finding: Finding, topic: TopicRef, document: DocumentText) -> str | None:
     """The key a finding would have with `topic` as its topic."""
-    return keyed_by_rules(replace(finding, topic=topic), document.compiled).topic.key
+    return topic_keyed_by_rules(topic, finding.sentence, finding.doc, document.compiled)

@@ -110,6 +110,28 @@ def test_a_phrase_beyond_the_reach_of_a_long_document_is_not_looked_for(monkeypa
     assert topic_keys(text)["the plan"] == "plan@local/12"
 
 
+def test_pointing_topics_of_one_story_read_each_word_and_each_earlier_phrase_once(monkeypatch) -> None:
+    """A transcript that names "the plan" hundreds of times has each pointing topic look back
+    through all of it: the work that takes must not grow with the number of topics times the
+    length of the story."""
+    lemmas, phrases = [], []
+    counted_lemma, counted_phrase = antecedents.lemma, antecedents._phrase_around
+    monkeypatch.setattr(antecedents, "lemma", lambda word, upos: lemmas.append(word) or counted_lemma(word, upos))
+    monkeypatch.setattr(
+        antecedents, "_phrase_around", lambda head, document: phrases.append(head) or counted_phrase(head, document)
+    )
+    speakers = [
+        f"{first} {last}" for first in ("Ana", "Lena", "Mia", "Ivy") for last in ("Ruiz", "Marsh", "Stone", "Costa")
+    ]
+    filler = "The committee met again on Tuesday and heard from residents about parking. "
+    text = "".join(f"{name} said she opposes the plan. {filler}" for name in speakers)
+    found = [f for f in MATCHER.scan(Document("hearing/7", text)) if f.topic.text == "the plan"]
+    assert len(found) == len(speakers)
+    words = len(text.split())
+    assert len(lemmas) < words + 10 * len(found)
+    assert len(phrases) <= text.count(" plan")
+
+
 def test_a_pointing_noun_that_says_whose_it_is_does_not_take_the_issue_of_the_story() -> None:
     """The rival chain's move is the chain's own, not the smoking ban the story leads with."""
     text = (
