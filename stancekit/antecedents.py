@@ -299,14 +299,13 @@ def _same_head_key(finding: Finding, head: str, document: DocumentText) -> str |
     passed over: it does not say which tax the story has named. So is one keyed by an issue
     that only sets the story ("election laws" are the elections): it does not say what a law
     in the story is about."""
-    tags = document.tags
     wanted = lemma(head, "NOUN").casefold()
     head_alone = dictionary_topic_of_key(wanted, document.compiled) if document.compiled.topics else None
     setting = document.compiled.profile.key_setting_topics
     before = bisect.bisect_right(document.token_ends, finding.topic.start)
     names = _names_before_head(finding.topic, wanted, document)
     for k in reversed(document.same_noun_before(wanted, before)):
-        if tags[k] != "NOUN":
+        if document.tags[k] != "NOUN":  # the document is tagged only when a word could be the one
             continue
         phrase = document.phrase_of_head(k)
         if not names <= phrase.words:
