@@ -55,3 +55,30 @@ def test_hostile_pattern_on_a_5000_token_sentence(benchmark, tmp_path):
     matcher = Matcher(load_rules([rules]).compile())
     text = " ".join(["Council"] * 5000) + " support the plan"
     benchmark.pedantic(lambda: matcher.scan(text), rounds=1, warmup_rounds=0)
+
+
+def _transcript(statements: int) -> str:
+    """A hearing's transcript: short statements by up to 2,600 speakers on plans and bills, none
+    saying which."""
+    firsts = ["Ana", "Tom", "Lena", "Raj", "Mia", "Omar", "Ivy", "Sam", "Kai", "Zoe"]
+    surnames = ["Ruiz", "Okafor", "Marsh", "Patel", "Stone", "Berg", "Costa", "Hale", "Ito", "Kerr"]
+    heads = ["plan", "bill", "proposal", "scheme", "policy"]
+    verbs = ["supports", "opposes", "backs", "rejects"]
+    filler = "The committee met again on Tuesday and heard from residents about parking."
+    return "\n\n".join(
+        f"{firsts[k % 10]} {chr(65 + k // 100 % 26)}. {surnames[k // 10 % 10]} said he {verbs[k % 4]} the"
+        f" {heads[k % 5]}. {filler}"
+        for k in range(statements)
+    )
+
+
+@pytest.mark.parametrize("statements", [800, 1600])
+def test_one_long_transcript_scans_in_time_linear_in_its_length(benchmark, statements):
+    """The bundled pack on one document of hundreds of statements on "the plan": each pointing
+    topic looks back through the whole document, and the time per statement must not grow
+    with the length (extra_info: milliseconds per statement)."""
+    matcher = Matcher(load_rules().compile())
+    text = _transcript(statements)
+    benchmark.pedantic(lambda: matcher.scan(text), rounds=2, warmup_rounds=0)
+    benchmark.extra_info["statements"] = statements
+    benchmark.extra_info["ms per statement"] = round(1000 * benchmark.stats.stats.min / statements, 3)
