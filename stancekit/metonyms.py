@@ -11,7 +11,7 @@ a seat of government, which no film festival is named by: it keeps the country's
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from stancekit.compiler.dictionaries import METONYM, ActorIndex
@@ -24,14 +24,17 @@ POLITICAL_WORDS_NEEDED = 3
 
 
 def city_keys(
-    findings: Sequence[Finding], words: frozenset[str], index: ActorIndex, profile: LanguageProfile
+    findings: Sequence[Finding], words: Callable[[], frozenset[str]], index: ActorIndex, profile: LanguageProfile
 ) -> list[Finding]:
     """One document's findings, with an actor named by a metonym keyed by its own name when
-    the document, whose words (`discourse.story_words`) are given, is no political news (see
-    the module's docstring)."""
-    if not findings or not index or political_news(words, profile):
+    the document is no political news (see the module's docstring). `words` gives the
+    document's words (`discourse.story_words`), asked for only when an actor is such a name."""
+    if not findings or not index:
         return list(findings)
-    return [_as_named(f, index, profile) for f in findings]
+    named = [_as_named(f, index, profile) for f in findings]
+    if all(a is b for a, b in zip(named, findings, strict=True)) or political_news(words(), profile):
+        return list(findings)
+    return named
 
 
 def political_news(words: frozenset[str], profile: LanguageProfile) -> bool:

@@ -11,7 +11,7 @@ across sports stories; they no longer meet the state.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from stancekit.engine.profile import LanguageProfile
@@ -23,13 +23,16 @@ SPORT_WORDS_NEEDED = 3
 _COUNTRY = "country"
 
 
-def team_keys(findings: Sequence[Finding], words: frozenset[str], profile: LanguageProfile) -> list[Finding]:
+def team_keys(
+    findings: Sequence[Finding], words: Callable[[], frozenset[str]], profile: LanguageProfile
+) -> list[Finding]:
     """One document's findings, with a country named as an actor keyed as its team when the
-    document, whose words (`discourse.story_words`) are given, is a sports story (see the
-    module's docstring)."""
-    if not findings or not sports_story(words, profile):
+    document is a sports story (see the module's docstring). `words` gives the document's
+    words (`discourse.story_words`), asked for only when an actor is a country."""
+    teams = [_as_team(f, profile) for f in findings]
+    if all(a is b for a, b in zip(teams, findings, strict=True)) or not sports_story(words(), profile):
         return list(findings)
-    return [_as_team(f, profile) for f in findings]
+    return teams
 
 
 def sports_story(words: frozenset[str], profile: LanguageProfile) -> bool:

@@ -34,3 +34,17 @@ def test_a_nation_in_a_political_story_is_no_team() -> None:
 def test_a_state_in_a_political_story_keeps_its_dictionary_key() -> None:
     text = "Ministers met in Rome on Monday.\n\nItaly welcomed the new trade deal."
     assert keys(text)["Italy"] == "ITA"
+
+
+def test_a_story_is_read_for_its_words_of_sport_only_when_a_country_holds_a_stance(monkeypatch) -> None:
+    """Telling a sports story from politics reads every word of the document: a story whose
+    actors are people and bodies has no country to key as a team, and is not read for it."""
+    import stancekit.engine.matcher as matcher
+
+    read: list[str] = []
+    counted = matcher.story_words
+    monkeypatch.setattr(matcher, "story_words", lambda text: read.append(text) or counted(text))
+    assert list(keys(MATCH_REPORT + "The head coach backed the new captain.")) == ["The head coach"]
+    assert read == []
+    assert keys(MATCH_REPORT + "Italy defended the lead with a late tackle.")["Italy"] == "italy team"
+    assert len(read) == 1

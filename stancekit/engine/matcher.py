@@ -9,6 +9,7 @@ so that each piece of evidence is reported once, by the most specific rule.
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import itertools
 from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping, Sequence
@@ -510,7 +511,7 @@ class Matcher:
         kept = document_keys(repeats.findings, self.compiled.profile)
         found = people_keys(kept, DocumentPeople(document_text, context))
         found = jurisdiction_keys(antecedent_keys(found, document_text), document_text)
-        words = story_words(text) if found else frozenset()
+        words = functools.cache(lambda: story_words(text))
         found = city_keys(found, words, self.compiled.actors, self.compiled.profile)
         return dictionary_people_keys(team_keys(found, words, self.compiled.profile), self.compiled)
 
