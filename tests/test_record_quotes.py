@@ -4,9 +4,12 @@ what follows is not read as quoted."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from stancekit.commands.common import compiled_rule_set
 from stancekit.engine.matcher import Matcher
-from stancekit.text.segment import find_quotes, segment
+from stancekit.text.segment import _QUOTE_MARK_RE, find_quotes, segment
 
 RECORD = (
     "Senator Hale rose and said, ``We support the flood insurance bill.'' "
@@ -45,3 +48,23 @@ def test_findings_in_and_out_of_record_quotes():
     assert by_topic.get(("the fuel tax", "Ortiz")) is True
     # "We" inside the quote is its speaker, not an unresolved first person
     assert by_topic.get(("the flood insurance bill", "Hale")) is True
+
+
+def test_a_lone_apostrophe_or_backtick_opens_no_quote():
+    assert quoted_texts("It's a `rare' case, he said. ``Yes,'' she said.") == ["``Yes,''"]
+
+
+@given(st.text(alphabet="ab `'\"\u201c\u201d.\n", max_size=40))
+def test_quote_marks_are_pairs_of_backticks_or_apostrophes_and_double_quotes_read_left_to_right(text):
+    """A mark is two backticks, two apostrophes or one double quote, straight or curly; the
+    text is read from the left, and no character belongs to two marks."""
+    expected, i = [], 0
+    while i < len(text):
+        if text[i : i + 2] in ("``", "''"):
+            expected.append((i, text[i : i + 2]))
+            i += 2
+            continue
+        if text[i] in '"\u201c\u201d':
+            expected.append((i, text[i]))
+        i += 1
+    assert [(m.start(), m.group()) for m in _QUOTE_MARK_RE.finditer(text)] == expected
