@@ -217,12 +217,20 @@ def _remembered(profile: LanguageProfile, what: str, text: str, make: Callable[[
     """`make(text, profile)`, worked out once per text and profile and kept with the profile a
     rule set carries (up to `_REMEMBERED_KEPT` texts of each kind, then the memory starts
     again): a story names its actors and topics again and again."""
-    memory = derived(profile, what, lambda _: {})
-    found = memory.get(text)
-    if found is None:
-        if len(memory) >= _REMEMBERED_KEPT:
+    return _kept(derived(profile, what, lambda _: {}), text, lambda: make(text, profile), _REMEMBERED_KEPT)
+
+
+_NOT_KEPT = object()
+
+
+def _kept(memory: dict, key: object, make: Callable[[], T], limit: int) -> T:
+    """What `memory` keeps under `key`, made by `make()` and kept the first time; the memory
+    starts again once it holds `limit` entries."""
+    found = memory.get(key, _NOT_KEPT)
+    if found is _NOT_KEPT:
+        if len(memory) >= limit:
             memory.clear()
-        found = memory[text] = make(text, profile)
+        found = memory[key] = make()
     return found
 
 
@@ -1387,14 +1395,7 @@ def keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
     boilerplate, thousands of times): the keys are made once for each way of writing them
     (`_key_signature`) and kept for the rule set."""
     made = _rule_set_keys(compiled)
-    signature = _key_signature(finding)
-    keys = made.get(signature)
-    if keys is None:
-        keyed = _keyed_by_rules(finding, compiled)
-        keys = (keyed.actor.key, keyed.topic.key)
-        if len(made) >= KEYS_KEPT:
-            made.clear()
-        made[signature] = keys
+    keys = _kept(made, _key_signature(finding), lambda: _keys_by_rules(finding, compiled), KEYS_KEPT)
     return replace(finding, actor=replace(finding.actor, key=keys[0]), topic=replace(finding.topic, key=keys[1]))
 
 
@@ -1403,9 +1404,8 @@ def _key_signature(finding: Finding) -> tuple:
     naming and type of its actor (and for a pronoun the words of its sentence before it), the
     text, name and id of its topic, and whether each is written after a word of its sentence
     (`_as_name`)."""
-    actor, topic, sentence = finding.actor, finding.topic, finding.sentence
+    actor, sentence = finding.actor, finding.sentence
     return (
-        finding.doc,
         actor.text,
         actor.name,
         actor.id,
@@ -1413,11 +1413,14 @@ def _key_signature(finding: Finding) -> tuple:
         actor.type,
         sentence.text[: max(0, actor.start - sentence.start)] if actor.via == "pronoun" else "",
         _after_a_word(actor, sentence),
-        topic.text,
-        topic.name,
-        topic.id,
-        _after_a_word(topic, sentence),
+        _topic_signature(finding.topic, sentence, finding.doc),
     )
+
+
+def _topic_signature(topic: TopicRef, sentence: TextSpan, doc: str) -> tuple:
+    """All that a topic's key is made from: its document, its text, name and id, and whether
+    it is written after a word of its sentence (`_as_name`)."""
+    return (doc, topic.text, topic.name, topic.id, _after_a_word(topic, sentence))
 
 
 def _after_a_word(span: ActorRef | TopicRef, sentence: TextSpan) -> bool:
@@ -1429,20 +1432,20 @@ def topic_keyed_by_rules(topic: TopicRef, sentence: TextSpan, doc: str, compiled
     the stance: a topic's key is made from the topic, its document and whether a word of its
     sentence comes before it. Kept with the rule set's keys: a phrase a document's pointing
     topics look back at ("the plan" before "the plan") is keyed once, not once per finding."""
-    made = _rule_set_keys(compiled)
-    signature = ("topic", doc, topic.text, topic.name, topic.id, _after_a_word(topic, sentence))
-    key = made.get(signature)
-    if key is None:
-        if len(made) >= KEYS_KEPT:
-            made.clear()
-        key = made[signature] = (_topic_key_by_rules(topic, sentence, doc, compiled),)
-    return key[0]
+    return _kept(
+        _rule_set_keys(compiled),
+        _topic_signature(topic, sentence, doc),
+        lambda: _topic_key_by_rules(topic, sentence, doc, compiled),
+        KEYS_KEPT,
+    )
 
 
-def _keyed_by_rules(finding: Finding, compiled: CompiledRuleSet) -> Finding:
-    actor_key = _actor_key_by_rules(finding, compiled)
-    topic_key = _topic_key_by_rules(finding.topic, finding.sentence, finding.doc, compiled)
-    return replace(finding, actor=replace(finding.actor, key=actor_key), topic=replace(finding.topic, key=topic_key))
+def _keys_by_rules(finding: Finding, compiled: CompiledRuleSet) -> tuple[str | None, str | None]:
+    """(the actor's key, the topic's key) of `keyed_by_rules`."""
+    return (
+        _actor_key_by_rules(finding, compiled),
+        _topic_key_by_rules(finding.topic, finding.sentence, finding.doc, compiled),
+    )
 
 
 def _actor_key_by_rules(finding: Finding, compiled: CompiledRuleSet) -> str | None:
