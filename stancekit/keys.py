@@ -12,8 +12,9 @@ counting needs what it is about ("ceasefire"). A finding's `topic.key` is:
   the head lemmatised, all in lower case.
 
 A finding's `actor.key` is the actor dictionary's id, else the actor's name without titles
-and middle initials, in lower case ("Sen. Tim M. Kaine" -> "tim kaine"); None for an actor
-nothing resolved.
+and middle initials, in lower case ("Sen. Tim M. Kaine" -> "tim kaine"), else the actor's
+phrase without the titles before a name ("the union leader" keeps its role); None for an
+actor nothing resolved.
 
 A key says which only as far as the text does: a wrong merge misleads more than a missed
 one. What only its document can say the identity of (a lone noun after a determiner, a
@@ -455,10 +456,15 @@ def _role_after_a_name(words: Sequence[tuple[str, str]], profile: LanguageProfil
 
 
 def _role_of_a_body(name: str, key: str, profile: LanguageProfile) -> bool:
-    """Whether an actor is a role whose titles the key dropped, leaving only the body it
-    serves ("The Tory spokesman", "Labour's chief" -> "tory", "labour"): a person, not the
-    party, and which person only the document says."""
-    return " " not in key and len(_without_determiners(name, profile)) > 1
+    """Whether an actor is a person named by an office after the body or place they serve
+    ("India's finance minister", "a U.S. senator" -> "india's finance minister", "u.s.
+    senator"): a person, not the body, and which person only the document says. An office is
+    a role word that is also a title (not "Department of Education", not "G7 finance
+    ministers"). So is an actor of several words keyed by one (a pack's titles took the rest)."""
+    if len(_without_determiners(name, profile)) < 2:
+        return False
+    last = key.rsplit(" ", 1)[-1]
+    return " " not in key or (last in profile.role_words and profile.is_person_title(last))
 
 
 def _names_someone(name: str, profile: LanguageProfile) -> bool:
@@ -483,8 +489,9 @@ def _without_determiners(name: str, profile: LanguageProfile) -> list[str]:
 
 def actor_phrase_key(name: str, profile: LanguageProfile) -> str:
     """The key of an actor not written as a name ("business groups", "senator reyes"): its
-    words in lower case without leading determiners and without titles, in number as written
-    (a group is not its members)."""
+    words in lower case without leading determiners and without the titles before a name
+    ("reyes"), in number as written (a group is not its members). A title the phrase ends in
+    is the role it names and stays: "the union leader" is a person, not the union."""
     marks = "".join(profile.quote_marks)
     words = [word.casefold().strip(marks) for word in name.replace("\u2019", "'").split()]
     words = [word for word in words if word]
@@ -492,8 +499,20 @@ def actor_phrase_key(name: str, profile: LanguageProfile) -> str:
     while len(words) > 1 and words[0] in dropped:
         words.pop(0)
     head = _before_a_complement(words, profile)
-    kept = [word for word in head if not profile.is_person_title(word)]
-    return " ".join((kept or head) + words[len(head) :])
+    return " ".join(_without_titles_before_a_name(head, profile) + words[len(head) :])
+
+
+def _without_titles_before_a_name(words: Sequence[str], profile: LanguageProfile) -> list[str]:
+    """`words` without the titles that a word of no role or title follows ("senator" of
+    "senator reyes", "president" of "president obama's spokesman"); the role and title words
+    a phrase ends in are the role it names ("union leader", "chief executive")."""
+    roles = profile.role_words
+
+    def is_role(word: str) -> bool:
+        return word in roles or profile.is_person_title(word)
+
+    last_other = max((k for k, word in enumerate(words) if not is_role(word)), default=-1)
+    return [word for k, word in enumerate(words) if k > last_other or not profile.is_person_title(word)]
 
 
 def _before_a_complement(words: Sequence[str], profile: LanguageProfile) -> list[str]:
