@@ -505,10 +505,12 @@ def actor_phrase_key(name: str, profile: LanguageProfile) -> str:
 def _without_titles_before_a_name(words: Sequence[str], profile: LanguageProfile) -> list[str]:
     """`words` without the titles that a word of no role or title follows ("senator" of
     "senator reyes", "president" of "president obama's spokesman"); the role and title words
-    a phrase ends in are the role it names ("union leader", "chief executive")."""
+    a phrase ends in are the role it names ("union leader", "chief executive", "prime
+    minister's spokesman")."""
     roles = profile.role_words
 
     def is_role(word: str) -> bool:
+        word = word.removesuffix("'s")
         return word in roles or profile.is_person_title(word)
 
     last_other = max((k for k, word in enumerate(words) if not is_role(word)), default=-1)

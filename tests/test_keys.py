@@ -675,6 +675,7 @@ def test_an_abbreviated_title_is_no_part_of_the_key(name: str, key: str) -> None
         ("a district judge", "district judge@d"),
         ("the company's chief executive", "company's chief executive@d"),
         ("the city's former mayor", "city's former mayor@d"),
+        ("the prime minister's official spokesman", "prime minister's official spokesman@d"),
         ("Senator Reyes", "reyes"),
         ("a U.S. senator", "u.s. senator@d"),  # which one, only the document says
         ("India's finance minister", "india's finance minister@d"),
