@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -118,6 +119,25 @@ def test_identical_runs_do_not_differ_and_the_rule_set_hash_is_not_compared():
     rehashed = [make("ferries", FIRST, "t.back", (0, 4), (11, 25), ruleset="b" * 64)]
     result = diff_findings([OSLO], rehashed)
     assert not result.differs and result.unchanged == 1 and result.per_rule == ()
+
+
+def test_a_changed_key_is_a_changed_finding(capsys, tmp_path):
+    """A discourse network counts findings under their keys: a run that keys the same finding
+    otherwise (a dictionary edit, a new pack) changes the network, and a CI diff must say so."""
+    before = replace(OSLO, actor=replace(OSLO.actor, key="oslo"), topic=replace(OSLO.topic, key="ferry plan@ferries"))
+    after = replace(before, actor=replace(before.actor, key="OSLO_CITY"), topic=replace(before.topic, key="ferries"))
+    (changed,) = diff_findings([before], [after]).changed
+    assert [(c.field, c.before, c.after) for c in changed.changes] == [
+        ("actor.key", "oslo", "OSLO_CITY"),
+        ("topic.key", "ferry plan@ferries", "ferries"),
+    ]
+    code, out, _ = run(
+        capsys,
+        write_jsonl(tmp_path / "a.jsonl", [before]),
+        write_jsonl(tmp_path / "b.jsonl", [after]),
+        "--fail-on-change",
+    )
+    assert code == ExitCode.FINDINGS_DIFFER and "actor.key" in out
 
 
 def test_text_report_groups_by_document_and_ends_with_counts(capsys, runs):

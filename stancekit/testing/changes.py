@@ -3,7 +3,7 @@
 Findings are keyed by their stable `id` (a hash of the document, the sentence span, the rule
 id and the actor and topic spans), so a finding keeps its key however unrelated rules change.
 A finding whose id is in both runs is *changed* when something it says differs (polarity,
-actor name or id, topic name or id, negated, modality ...). A removed and an added finding of
+actor name, id or key, topic name, id or key, negated, modality ...). A removed and an added finding of
 the same document, sentence span and rule are one changed finding whose spans moved.
 
     from stancekit.findingsfile import read_findings
@@ -131,8 +131,9 @@ def _affiliations(finding: Finding) -> list[str]:
     return [a.id for a in finding.actor.affiliations]
 
 
-#: What is compared between two findings, in the order changes are listed. Not compared: the
-#: rule set hash and the rule's file and line, which change with any edit of the rules.
+#: What is compared between two findings, in the order changes are listed; the keys too, which
+#: a discourse network counts findings under. Not compared: the rule set hash and the rule's
+#: file and line, which change with any edit of the rules.
 COMPARED: tuple[tuple[str, Callable[[Finding], Any]], ...] = (
     ("polarity", lambda f: f.polarity),
     ("negated", lambda f: f.negated),
@@ -146,10 +147,12 @@ COMPARED: tuple[tuple[str, Callable[[Finding], Any]], ...] = (
     ("actor.via", lambda f: f.actor.via),
     ("actor.type", lambda f: f.actor.type),
     ("actor.affiliations", _affiliations),
+    ("actor.key", lambda f: f.actor.key),
     ("topic.text", lambda f: f.topic.text),
     ("topic.span", lambda f: _span(f.topic)),
     ("topic.name", lambda f: f.topic.name),
     ("topic.id", lambda f: f.topic.id),
+    ("topic.key", lambda f: f.topic.key),
     ("cue.text", lambda f: f.cue.text if f.cue else None),
     ("cue.span", lambda f: _span(f.cue)),
     ("speaker.name", lambda f: f.speaker.name if f.speaker else None),
