@@ -42,6 +42,7 @@ def iter_findings(path: str | Path, stream: TextIO | None = None) -> Iterator[Fi
             raise FindingsInputError(name, None, f"cannot read: {exc.strerror or exc}") from None
     else:
         handle = stream
+    strings: dict[str, str] = {}  # the strings findings repeat, one object each
     try:
         number = 0
         while True:
@@ -53,7 +54,7 @@ def iter_findings(path: str | Path, stream: TextIO | None = None) -> Iterator[Fi
                 break
             number += 1
             if line.strip():
-                yield _finding(name, number, line)
+                yield _finding(name, number, line, strings)
     finally:
         if handle is not stream:
             handle.close()
@@ -80,7 +81,7 @@ def read_findings(path: str | Path, stream: TextIO | None = None) -> list[Findin
 REQUIRED = ("id", "doc", "sentence", "actor", "topic", "polarity", "rule")
 
 
-def _finding(name: str, number: int, line: str) -> Finding:
+def _finding(name: str, number: int, line: str, strings: dict[str, str]) -> Finding:
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -100,7 +101,7 @@ def _finding(name: str, number: int, line: str) -> Finding:
         if part is not None and not isinstance(part, dict):
             raise FindingsInputError(name, number, f"not a finding: '{key}' must be an object")
     try:
-        return Finding.from_dict(value)
+        return Finding.from_dict(value, strings)
     except KeyError as exc:
         raise FindingsInputError(name, number, f"not a finding: no {exc.args[0]!r} field") from None
     except (TypeError, ValueError, AttributeError) as exc:
