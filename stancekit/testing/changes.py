@@ -3,8 +3,9 @@
 Findings are keyed by their stable `id` (a hash of the document, the sentence span, the rule
 id and the actor and topic spans), so a finding keeps its key however unrelated rules change.
 A finding whose id is in both runs is *changed* when something it says differs (polarity,
-actor name, id or key, topic name, id or key, negated, modality ...). A removed and an added finding of
-the same document, sentence span and rule are one changed finding whose spans moved.
+actor name, id or key, topic name, id or key, negated, modality ...). A removed and an added
+finding of the same document, sentence span and rule are one changed finding whose spans
+moved.
 
     from stancekit.findingsfile import read_findings
     from stancekit.testing.changes import diff_findings
