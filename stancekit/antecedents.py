@@ -123,28 +123,30 @@ class DocumentText:
         """The positions of the tokens before token `before` whose lemma as a noun, case-folded,
         is `noun`, in text order. Every pointing topic of a long document looks back through it:
         each token's lemma is worked out once, as far as a search has reached."""
-        lemmas = self.memo.get(_NounLemmas)
-        if lemmas is None:
-            lemmas = self.memo[_NounLemmas] = _NounLemmas(self.tokens)
-        return lemmas.positions(noun, before)
+        return self._noun_lemmas.positions(noun, before)
+
+    @cached_property
+    def _noun_lemmas(self) -> _NounLemmas:
+        return _NounLemmas(self.tokens)
 
     def phrase_of_head(self, head: int) -> HeadedPhrase:
         """The noun phrase token `head` ends (see `_phrase_around`), worked out once: each
         pointing topic looks back through the same phrases."""
-        phrases = self.memo.get(HeadedPhrase)
-        if phrases is None:
-            phrases = self.memo[HeadedPhrase] = {}
-        found = phrases.get(head)
+        found = self._headed_phrases.get(head)
         if found is None:
             tokens = self.tokens
             start, end = _phrase_around(head, self)
             text = self.text[tokens[start].start : tokens[end - 1].end]
-            found = phrases[head] = HeadedPhrase(
+            found = self._headed_phrases[head] = HeadedPhrase(
                 TopicRef(text, tokens[start].start, tokens[end - 1].end, text, None),
                 frozenset(token.lower for token in tokens[start:end]),
                 _names_another_one(start, head, self),
             )
         return found
+
+    @cached_property
+    def _headed_phrases(self) -> dict[int, HeadedPhrase]:
+        return {}
 
     @cached_property
     def dominant_issue(self) -> str | None:
