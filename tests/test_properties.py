@@ -217,7 +217,8 @@ def test_the_matcher_finds_what_a_backtracking_matcher_finds_within_its_budget(p
         tree = parse_pattern(pattern)
     except PatternSyntaxError:
         assume(False)
-    program, entry = ProgramBuilder().build(tree)
+    builder = ProgramBuilder()
+    program, entry = builder.build(tree)
     tokens = tokenize(" ".join(words))
     counter = _StepCounter()
     with counter.counting():
@@ -230,6 +231,8 @@ def test_the_matcher_finds_what_a_backtracking_matcher_finds_within_its_budget(p
     assert filtered == found
     anchored = find_matches(program, entry, SentenceContext(tokens), anchor=start_anchor(program, entry))
     assert anchored == found
+    cued = find_matches(program, entry, SentenceContext(tokens), firsts=first_filters(program), cues=builder.cues())
+    assert cued == found
 
 
 #: Patterns whose programs recurse deepest for their size (empty-matching options inside

@@ -164,3 +164,65 @@ def test_a_rule_reading_a_lexicon_of_phrases_is_walked_only_where_a_whole_entry_
     assert scan("The union stood by the striking nurses.") == (1, 1)
     assert scan("Parents rallied behind the head teacher.") == (1, 1)
     assert scan("The union stood firm behind closed doors.") == (0, 0)  # "behind" and "stood", no entry whole
+
+
+def _walk_counting_steps(pattern: str, text: str, cued: bool) -> tuple[list[tuple[int, int]], int, SentenceContext]:
+    """The matches of `pattern` in `text` (start, end), how many instructions the walk worked
+    out, and the sentence; with `cued`, the rest of the pattern is walked from its cue first."""
+    from stancekit.compiler.program import first_filters
+    from stancekit.engine import steps
+
+    builder = ProgramBuilder()
+    program, entry = builder.build(parse_pattern(pattern))
+    counted = [0]
+    compile_one = steps._compile_one
+
+    def compile_counted(*args):
+        step = compile_one(*args)
+
+        def counting(walk, pos, count):
+            counted[0] += 1
+            return step(walk, pos, count)
+
+        return counting
+
+    context = SentenceContext(tokenize(text))
+    steps._compile_one = compile_counted
+    try:
+        found = find_matches(
+            program, entry, context, firsts=first_filters(program), cues=builder.cues() if cued else ()
+        )
+    finally:
+        steps._compile_one = compile_one
+    return [(m.start, m.end) for m in found], counted[0], context
+
+
+def test_where_the_rest_of_a_pattern_after_its_cue_completes_nowhere_no_start_is_walked():
+    """ "should" is the cue (the rarest word every match holds): "resign" must follow it. The
+    walk from each capitalised start to a "should" is not made when "should resign" stands
+    nowhere."""
+    pattern = '[cap] [lower]{0,6} "should" "resign"'
+    text = "Members of the Council and the Mayor said that Ministers should stay"
+    plain, plain_steps, _ = _walk_counting_steps(pattern, text, cued=False)
+    cued, cued_steps, _ = _walk_counting_steps(pattern, text, cued=True)
+    assert plain == cued == []
+    assert cued_steps <= 2 < plain_steps  # "should", then "resign" fails
+
+
+def test_walking_from_the_cue_first_finds_the_same_matches():
+    pattern = '[cap] [lower]{0,6} "should" ("resign" | "go") | "Ministers" "must" [lower]'
+    text = "The Mayor said Ministers should resign and Ministers must go but Officials should go"
+    plain, _, _ = _walk_counting_steps(pattern, text, cued=False)
+    cued, _, _ = _walk_counting_steps(pattern, text, cued=True)
+    assert cued == plain == [(3, 6), (7, 10), (11, 14)]
+
+
+def test_a_sentence_is_not_tagged_for_a_rule_whose_rest_after_its_cue_completes_nowhere():
+    """Tagging is the dearest test a walk asks for: a rule that reads tags before its cue
+    leaves a sentence untagged when the words after its cue rule it out."""
+    pattern = '[NOUN] "should" "resign"'
+    text = "The minister should stay"
+    _, _, plain = _walk_counting_steps(pattern, text, cued=False)
+    _, _, cued = _walk_counting_steps(pattern, text, cued=True)
+    assert plain._tags is not None
+    assert cued._tags is None

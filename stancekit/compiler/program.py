@@ -77,6 +77,9 @@ class ProgramBuilder:
         self.element_of: dict[int, int] = {}
         #: Whether the body of a counted repeat is being compiled: repeats inside it are unrolled.
         self._in_loop = False
+        #: The first instruction of each top-level alternative's cue element; emptied for good
+        #: once an alternative has no cue (see `cues`).
+        self._cues: list[int] | None = []
 
     def emit(self, instruction: Instruction) -> int:
         self.code.append(instruction)
@@ -85,6 +88,13 @@ class ProgramBuilder:
     def build(self, tree: ast.Node) -> tuple[tuple[Instruction, ...], int]:
         entry = self._top(tree, 0)
         return tuple(self.code), entry
+
+    def cues(self) -> tuple[int, ...]:
+        """Where each top-level alternative's cue element begins: every match walks from one
+        of them, at the cue's position, to its end, so a sentence where none of them reaches the
+        end of the pattern holds no match (see `engine.vm.find_matches`). Empty if some
+        alternative has no cue (it may match anywhere)."""
+        return tuple(self._cues) if self._cues else ()
 
     def element_map(self) -> tuple[int, ...]:
         """For each instruction, the index of its top-level element (-1 for none)."""
@@ -109,9 +119,19 @@ class ProgramBuilder:
             self.elements.extend((item.span.start, item.span.end) for item in node.items)
             for i in range(len(node.items) - 1, -1, -1):
                 nxt = self._element(node.items[i], nxt, CUE if i == cue_index else 0, base + i)
+                if i == cue_index:
+                    self._cue_at(nxt)
+            if cue_index is None:
+                self._cues = None
             return nxt
         self.elements.append((node.span.start, node.span.end))
-        return self._element(node, nxt, CUE, len(self.elements) - 1)
+        entry = self._element(node, nxt, CUE, len(self.elements) - 1)
+        self._cue_at(entry)
+        return entry
+
+    def _cue_at(self, pc: int) -> None:
+        if self._cues is not None:
+            self._cues.append(pc)
 
     def compile(self, node: ast.Node, nxt: int, cue: int = 0) -> int:
         if isinstance(node, ast.Sequence):

@@ -55,6 +55,8 @@ class CompiledRule:
     kind: str = DEFAULT_KIND
     #: Words one of which a match holds near its start (see `compiler.program.start_anchor`).
     anchor: Anchor = None
+    #: Where each alternative's cue element begins in the program (see `ProgramBuilder.cues`).
+    cues: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,7 @@ def _compile(ruleset) -> CompiledRuleSet:
                     neighbours=neighbours(tree),
                     options=options,
                     anchor=start_anchor(program, entry, phrase_anchors),
+                    cues=builder.cues(),
                 )
             )
             if words is None:

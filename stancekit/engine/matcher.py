@@ -35,7 +35,7 @@ from stancekit.engine.trace import (
     RuleTried,
     SentenceScanned,
 )
-from stancekit.engine.vm import RawMatch, find_matches, neighbours_present, word_positions
+from stancekit.engine.vm import RawMatch, TokenTests, find_matches, neighbours_present
 from stancekit.findings import Finding, RuleRef, TextSpan, finding_id
 from stancekit.jurisdictions import jurisdiction_keys
 from stancekit.keys import dictionary_people_keys, document_keys, keyed_as_actor, keyed_by_rules
@@ -543,8 +543,9 @@ class Matcher:
         if not tokens:
             return []
         context = self.sentence_context(tokens, segmentation, sentence)
-        words = [t.lower for t in tokens] if self.prefilter else None
-        positions = word_positions(words) if words is not None else {}
+        tests = TokenTests.of(context) if self.prefilter else None
+        words = tests.lowers if tests is not None else None
+        positions = tests.positions if tests is not None else {}
         present = positions.keys() if words is not None else None
         candidates: list[Candidate] = []
         rules = self.compiled.rules
@@ -568,6 +569,7 @@ class Matcher:
                 firsts=rule.firsts or None,
                 last_start=last_start,
                 anchor=rule.anchor,
+                cues=rule.cues if present is not None else (),
             )
             if observe is not None:
                 matches = tuple(matches)

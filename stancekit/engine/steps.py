@@ -86,12 +86,15 @@ class Walk:
         self.tags: list[str] | None = None
 
 
-def compile_steps(program: Sequence[tuple], entry: int, firsts: Sequence | None, tracing: bool) -> list[Step]:
-    """One closure per instruction of `program` walked from `entry`. With `firsts`, the first-
-    token filters are checked before alternatives, repeats and tags; with `tracing`, every
-    instruction that consumes tokens records in `Walk.progress` how far it got."""
+def compile_steps(
+    program: Sequence[tuple], entry: int, firsts: Sequence | None, tracing: bool, cues: tuple[int, ...] = ()
+) -> list[Step]:
+    """One closure per instruction of `program` walked from `entry` (and from each of `cues`,
+    whose walks the walk from `entry` meets again). With `firsts`, the first-token filters are
+    checked before alternatives, repeats and tags; with `tracing`, every instruction that
+    consumes tokens records in `Walk.progress` how far it got."""
     filters = [as_filter(f) for f in firsts] if firsts is not None else [None] * len(program)
-    memoised = _needing_memo(program, entry)
+    memoised = _needing_memo(program, (entry, *cues))
     size = len(program)
     steps: list[Step] = [None] * size  # type: ignore[list-item]
     loops: list[tuple[list, int]] = []
@@ -120,13 +123,15 @@ def as_filter(first: tuple | None) -> tuple | None:
     return None if first is None else (first[0], tuple(first[1]))
 
 
-def _needing_memo(program: Sequence[tuple], entry: int) -> list[bool]:
+def _needing_memo(program: Sequence[tuple], entries: tuple[int, ...]) -> list[bool]:
     """For each instruction, whether it must be memoised: it is reached by more than one step
-    (the start of the walk counting as one), or by one that may lead to it from several
-    states (a capture or lexicon entry of several lengths, a repeat's count set back or on)."""
+    (the start of each walk from `entries` counting as one), or by one that may lead to it
+    from several states (a capture or lexicon entry of several lengths, a repeat's count set
+    back or on)."""
     reached = [0] * len(program)
     by_one_to_one = [True] * len(program)
-    reached[entry] += 1
+    for entry in entries:
+        reached[entry] += 1
     for ins in program:
         for nxt, one_to_one in _successors(ins):
             reached[nxt] += 1

@@ -221,7 +221,7 @@ class TokenTests:
     Tests are told apart by identity: they belong to compiled programs, which outlive the
     sentence, so an identity is never reused while its row is kept."""
 
-    __slots__ = ("context", "lowers", "padded_lowers", "rows", "texts")
+    __slots__ = ("_positions", "context", "lowers", "padded_lowers", "rows", "texts")
 
     def __init__(self, context: SentenceContext):
         #: Held weakly: the sentence's cache holds these tests, and a reference back would
@@ -232,6 +232,14 @@ class TokenTests:
         self.padded_lowers = [*self.lowers, None]
         self.texts = [t.text for t in context.tokens]
         self.rows: dict[int, list[bool | None]] = {}
+        self._positions: dict[str, list[int]] | None = None
+
+    @property
+    def positions(self) -> dict[str, list[int]]:
+        """Where each lower-case word stands (see `word_positions`), made on first use."""
+        if self._positions is None:
+            self._positions = word_positions(self.lowers)
+        return self._positions
 
     @staticmethod
     def of(context: SentenceContext) -> TokenTests:
@@ -294,23 +302,27 @@ def find_matches(
     firsts: Sequence | None = None,
     last_start: int | None = None,
     anchor: tuple[frozenset[str], int] | None = None,
+    cues: tuple[int, ...] = (),
 ) -> list[RawMatch]:
     """All leftmost, non-overlapping matches of a program in one sentence.
 
     With `firsts` (the program's first-token filters), alternatives and start positions whose
     first token cannot match are skipped without being walked; no match is looked for from
     after `last_start`, nor (with its `anchor`: words one of which every match holds within a
-    distance of its start) from further than that before one of the words. With `progress`
+    distance of its start) from further than that before one of the words. With `cues` (where
+    each alternative's cue element begins, see `ProgramBuilder.cues`), the rest of the pattern
+    is walked from the cue first, at the last position it can be: if it completes nowhere, no
+    start is walked at all, and no match starts after the last place it does. With `progress`
     (which records every start walked), every
     instruction that consumed tokens records the furthest token position it reached
     (instruction -> position): how far a rule got, for `explain`.
     """
     host_limit = sys.getrecursionlimit()
     if host_limit >= WALK_RECURSION_LIMIT:
-        return _find_matches(program, entry, context, progress, firsts, last_start, anchor)
+        return _find_matches(program, entry, context, progress, firsts, last_start, anchor, cues)
     sys.setrecursionlimit(WALK_RECURSION_LIMIT)
     try:
-        return _find_matches(program, entry, context, progress, firsts, last_start, anchor)
+        return _find_matches(program, entry, context, progress, firsts, last_start, anchor, cues)
     finally:
         sys.setrecursionlimit(host_limit)
 
@@ -323,10 +335,14 @@ def _find_matches(
     firsts: Sequence | None,
     last_start: int | None,
     anchor: tuple[frozenset[str], int] | None,
+    cues: tuple[int, ...],
 ) -> list[RawMatch]:
     n = len(context.tokens)
     tests = TokenTests.of(context)
-    steps = _COMPILED.steps(program, entry, firsts, progress is not None)
+    tracing = progress is not None
+    if tracing:
+        cues = ()  # `explain` asks how far each start got, so every start is walked
+    steps = _COMPILED.steps(program, entry, firsts, tracing, cues)
     walk = Walk(context, tests, progress)
     step = steps[entry]
     first = as_filter(firsts[entry]) if firsts is not None else None
@@ -335,6 +351,12 @@ def _find_matches(
     stop = n if last_start is None else min(n, last_start + 1)
     if program[entry][0] == START:
         stop = min(stop, 1)  # a pattern that holds to the sentence start matches from there only
+        cues = ()  # one start is walked: walking from each cue would cost more
+    if cues:
+        last_cue = _last_cue(cues, steps, walk, tests, firsts)
+        if last_cue < 0:
+            return matches
+        stop = min(stop, last_cue + 1)  # a match starts at its cue at the latest
     nearest = tests.nearest(anchor[0]) if anchor is not None and progress is None else None
     reach = anchor[1] if anchor is not None else 0
     while pos < stop:
@@ -353,6 +375,42 @@ def _find_matches(
     return matches
 
 
+def _last_cue(cues: tuple[int, ...], steps: list, walk: Walk, tests: TokenTests, firsts: Sequence | None) -> int:
+    """The last position from which the rest of the pattern, from one of its `cues`, walks to
+    the end of the pattern; -1 if there is none. The walk's memo keeps what this finds, so the
+    starts walked after it take the same steps again for free."""
+    for pos, pc in _cue_candidates(cues, tests, firsts):
+        if steps[pc](walk, pos, 0) is not None:
+            return pos
+    return -1
+
+
+def _cue_candidates(cues: tuple[int, ...], tests: TokenTests, firsts: Sequence | None) -> list[tuple[int, int]]:
+    """(position, cue) for each position whose token may begin a cue, last first: where the
+    words of the cue's first-token filter stand, or every position for a cue whose first
+    token a regex or anything may be."""
+    n = len(tests.lowers)
+    found: list[tuple[int, int]] = []
+    for pc in cues:
+        first = firsts[pc] if firsts is not None else None
+        if first is None:
+            found.extend((pos, pc) for pos in range(n))
+            continue
+        words, regexes = first
+        if regexes:
+            found.extend((pos, pc) for pos in range(n) if tests.lowers[pos] in words or tests.any_regex(regexes, pos))
+            continue
+        positions = tests.positions
+        for word in words.intersection(positions):
+            found.extend((pos, pc) for pos in positions[word])
+    found.sort(key=_by_position_last_first)
+    return found
+
+
+def _by_position_last_first(candidate: tuple[int, int]) -> int:
+    return -candidate[0]
+
+
 class _CompiledPrograms:
     """Programs compiled to closures (`steps.compile_steps`), each made once and kept.
 
@@ -367,14 +425,16 @@ class _CompiledPrograms:
         self.kept = 0
         self.found: dict[tuple, tuple] = {}
 
-    def steps(self, program: Sequence[tuple], entry: int, firsts: Sequence | None, tracing: bool) -> list:
-        key = (id(program), entry, id(firsts), tracing)
+    def steps(
+        self, program: Sequence[tuple], entry: int, firsts: Sequence | None, tracing: bool, cues: tuple[int, ...] = ()
+    ) -> list:
+        key = (id(program), entry, id(firsts), tracing, cues)
         found = self.found.get(key)
         if found is None:
             if self.kept + len(program) > self.keep:
                 self.found.clear()
                 self.kept = 0
-            found = self.found[key] = (program, firsts, compile_steps(program, entry, firsts, tracing))
+            found = self.found[key] = (program, firsts, compile_steps(program, entry, firsts, tracing, cues))
             self.kept += len(program)
         return found[2]
 
