@@ -226,3 +226,62 @@ def test_a_sentence_is_not_tagged_for_a_rule_whose_rest_after_its_cue_completes_
     _, _, cued = _walk_counting_steps(pattern, text, cued=True)
     assert plain._tags is not None
     assert cued._tags is None
+
+
+def test_a_capture_whose_head_must_be_one_of_some_words_requires_one_of_them():
+    tree = parse_pattern("{actor:ACTOR} gave {topic:TOPIC & (party | campaign) & !museum} [num] dollars")
+    assert frozenset({"party", "campaign", "parties", "campaigns"}) <= frozenset().union(*requirements(tree))
+    assert not any("museum" in words for words in requirements(tree))
+
+
+class _CountingTagger:
+    """Tags "bequeathed" a verb, numbers and articles as such and every other word a noun;
+    counts the sentences it tags."""
+
+    name = "counting"
+
+    def __init__(self) -> None:
+        self.tagged = 0
+
+    def tag(self, words):
+        self.tagged += 1
+        fixed = {"bequeathed": "VERB", "the": "DET", "a": "DET"}
+        return [fixed.get(w.lower(), "NUM" if w.isdigit() else "NOUN") for w in words]
+
+
+def test_an_alternative_is_walked_from_its_cue_only_where_the_words_it_requires_stand(tmp_path):
+    """Both alternatives have "bequeathed" as their cue. The second reads tags after it (a
+    noun phrase) and needs a recipient word as the phrase's head. A sentence without one is
+    walked from the first alternative's cue only, and is not tagged."""
+    import yaml
+
+    from stancekit import Matcher, load_rules
+
+    rules = {
+        "lexicons": {"recipients": {"inflect": False, "entries": ["party", "campaign"]}},
+        "phrases": {"NP": {"pattern": "[DET]? [NOUN]{1,3}"}},
+        "rules": [
+            {
+                "id": "gift",
+                "pattern": "{actor:ACTOR} bequeathed [num] dollars to {topic:TOPIC}"
+                " | {actor:ACTOR} bequeathed {topic:NP & @recipients} [num] dollars",
+                "polarity": "support",
+            }
+        ],
+    }
+    path = tmp_path / "rules.yaml"
+    path.write_text(yaml.safe_dump({"stancekit": 1, **rules}), encoding="utf-8")
+    compiled = load_rules([path]).compile()
+    assert len(set(compiled.rules[0].cues)) == 2
+    texts = {
+        "Ms Okafor bequeathed 50 dollars to the Greens.": (1, 0),
+        "Ms Okafor bequeathed the party 50 dollars.": (1, 1),
+        "Ms Okafor bequeathed a painting worth 50 dollars and a clock to the museum.": (0, 0),
+    }
+    for text, (found, tagged) in texts.items():
+        tagger = _CountingTagger()
+        findings = Matcher(compiled, tagger=tagger).scan(text)
+        assert (len(findings), tagger.tagged) == (found, tagged), text
+        assert [f.to_dict() for f in findings] == [
+            f.to_dict() for f in Matcher(compiled, prefilter=False, tagger=_CountingTagger()).scan(text)
+        ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from stancekit.compiler.dictionaries import ActorIndex, TopicIndex, compile_actor_index, compile_topic_index
 from stancekit.compiler.neighbours import Neighbours, neighbours
 from stancekit.compiler.program import Anchor, ProgramBuilder, first_filters, start_anchor, token_test
-from stancekit.compiler.triggers import Choice, TriggerIndex, guarantee, requirement_choices, requirements
+from stancekit.compiler.triggers import Choice, TriggerIndex, guarantee, options_of, requirement_choices, requirements
 from stancekit.dsl.errors import RuleError
 from stancekit.dsl.option_settings import resolve_options
 from stancekit.dsl.validate import NameBinder, phrase_key
@@ -57,6 +57,9 @@ class CompiledRule:
     anchor: Anchor = None
     #: Where each alternative's cue element begins in the program (see `ProgramBuilder.cues`).
     cues: tuple[int, ...] = ()
+    #: For each of `cues`, the word sets every match of its alternative holds a word of: a
+    #: sentence without them is not walked from that cue.
+    cue_requirements: tuple[tuple[frozenset[str], ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,7 @@ def _compile(ruleset) -> CompiledRuleSet:
             order = len(compiled)
             words = guarantee(tree)
             required = requirements(tree, phrase_requirements)
+            cues = builder.cues()
             compiled.append(
                 CompiledRule(
                     order=order,
@@ -173,7 +177,8 @@ def _compile(ruleset) -> CompiledRuleSet:
                     neighbours=neighbours(tree),
                     options=options,
                     anchor=start_anchor(program, entry, phrase_anchors),
-                    cues=builder.cues(),
+                    cues=cues,
+                    cue_requirements=_cue_requirements(tree, cues, phrase_requirements),
                 )
             )
             if words is None:
@@ -196,6 +201,17 @@ def _compile(ruleset) -> CompiledRuleSet:
         ruleset.profile,
         ruleset.profile_sources,
     )
+
+
+def _cue_requirements(tree, cues: tuple[int, ...], phrase_requirements) -> tuple[tuple[frozenset[str], ...], ...]:
+    """What each top-level alternative requires, in the order of their cues (the compiler
+    walks the options in the order `options_of` gives them)."""
+    if len(cues) < 2:
+        return ()
+    found = tuple(requirements(option, phrase_requirements) for option in options_of(tree))
+    if len(found) != len(cues):
+        raise AssertionError(f"{len(cues)} cues for {len(found)} alternatives")
+    return found
 
 
 def _options(ruleset, rule_file, rule) -> RuleOptions:

@@ -124,7 +124,9 @@ def requirements(node: ast.Node, phrases: PhraseRequirements | None = None) -> t
     if isinstance(node, ExpandedMacro):
         return requirements(node.body, phrases)
     if isinstance(node, ResolvedPhrase):
-        return tuple(phrases.get(node.key, ())) if phrases else ()
+        return (*(phrases.get(node.key, ()) if phrases else ()), *_head_requirements(node.tests))
+    if isinstance(node, ast.Capture):
+        return _head_requirements(node.tests)
     if isinstance(node, ast.Sequence):
         return tuple(found for item in node.items for found in requirements(item, phrases))
     words = guarantee(node)
@@ -132,6 +134,34 @@ def requirements(node: ast.Node, phrases: PhraseRequirements | None = None) -> t
     if isinstance(node, ast.Alternation):
         found += _shared_by_every_option(node.options, words, phrases)
     return found
+
+
+def _head_requirements(tests: tuple[ast.Node, ...]) -> tuple[frozenset[str], ...]:
+    """The word sets the head of a capture holds a word of, by its tests (`{topic:NP &
+    @recipient_heads}`): the head is a token of the sentence, so the sentence holds one."""
+    return tuple(words for words in map(_head_words, tests) if words is not None)
+
+
+def _head_words(test: ast.Node) -> frozenset[str] | None:
+    """The lower-case forms one of which a token passing the one-token `test` is (as
+    `compiler.program.token_test` reads it); None if the test lets other words pass."""
+    if isinstance(test, ExpandedMacro):
+        return _head_words(test.body)
+    if isinstance(test, ast.Word):
+        words = split_words(test.text)
+        return inflections(words[0]) if len(words) == 1 else frozenset(words)
+    if isinstance(test, ast.Literal):
+        return frozenset(split_words(test.text))
+    if isinstance(test, ResolvedLexicon):
+        firsts = (entry_words(entry, test.lexicon.inflect) for entry in test.lexicon.entries)
+        return frozenset().union(*(words[0] for words in firsts if words))
+    if isinstance(test, ast.AllOf):
+        sets = [words for words in map(_head_words, test.parts) if words is not None]
+        return min(sets, key=len) if sets else None
+    if isinstance(test, ast.Alternation):
+        sets = [_head_words(option) for option in test.options]
+        return None if None in sets else frozenset().union(*sets)
+    return None
 
 
 #: Options of which a match holds one: each option's word sets, a word of each of which it holds.
@@ -157,7 +187,7 @@ def requirement_choices(
     them wherever it holds a word of their union, which `requirements` has: a lexicon of
     single words)."""
     found = []
-    options = _options_of(node)
+    options = options_of(node)
     if len(options) > 1:
         found.append(tuple(requirements(option, phrases) for option in options))
     else:
@@ -178,12 +208,12 @@ def _beyond(choice: Choice, required: tuple[frozenset[str], ...]) -> Choice:
     return tuple(dict.fromkeys(reduced))
 
 
-def _options_of(node: ast.Node) -> tuple[ast.Node, ...]:
+def options_of(node: ast.Node) -> tuple[ast.Node, ...]:
     """The options of a pattern that is a choice at its top (through macros), each on its own."""
     if isinstance(node, ExpandedMacro):
-        return _options_of(node.body)
+        return options_of(node.body)
     if isinstance(node, ast.Alternation):
-        return tuple(found for option in node.options for found in _options_of(option))
+        return tuple(found for option in node.options for found in options_of(option))
     return (node,)
 
 

@@ -552,11 +552,15 @@ class Matcher:
         chosen = [(i, rules[i]) for i in sorted(rule_indices)]
         if present is not None:
             needed = [self._requirements.numbers_of(i, rule) for i, rule in chosen]
-            held = self._requirements.held(present)
+            cues_needed = [self._requirements.cue_numbers_of(i, rule) for i, rule in chosen]
+            held = self._requirements.held(present)  # once every set the rules need has its number
         for k, (_, rule) in enumerate(chosen):
             last_start = None
+            cues = rule.cues
             if present is not None:
-                if not _words_allow(rule, needed[k], held, words, positions, context):
+                if rule.cue_requirements:
+                    cues = _cues_allowed(cues, cues_needed[k], held)
+                if (not cues and rule.cues) or not _words_allow(rule, needed[k], held, words, positions, context):
                     if observe is not None:
                         observe(RuleTried(sentence, rule, (), context))
                     continue
@@ -569,7 +573,7 @@ class Matcher:
                 firsts=rule.firsts or None,
                 last_start=last_start,
                 anchor=rule.anchor,
-                cues=rule.cues if present is not None else (),
+                cues=cues if present is not None else (),
             )
             if observe is not None:
                 matches = tuple(matches)
@@ -735,6 +739,12 @@ def _words_allow(
         if not any(_all_held(option, held) for option in choice):
             return False
     return not rule.neighbours or all(neighbours_present(pair, words, positions, context) for pair in rule.neighbours)
+
+
+def _cues_allowed(cues: tuple[int, ...], needed: tuple[tuple[int, ...], ...], held: set[int]) -> tuple[int, ...]:
+    """The cues of those alternatives of a rule whose required word sets the sentence holds
+    (`needed`: their numbers, per cue); none: no alternative can match."""
+    return tuple(pc for pc, numbers in zip(cues, needed, strict=True) if _all_held(numbers, held))
 
 
 def _all_held(numbers: tuple[int, ...], held: set[int]) -> bool:

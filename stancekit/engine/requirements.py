@@ -29,6 +29,7 @@ class RequirementIndex:
         self._numbers: dict[frozenset[str], int] = {}
         self._sets_of_word: dict[str, list[int]] = {}
         self._rules: dict[int, Needed] = {}
+        self._cues: dict[int, tuple[tuple[int, ...], ...]] = {}
 
     def numbers_of(self, rule_index: int, rule: CompiledRule) -> Needed:
         """The numbers of the required word sets of one rule (`rule_index` in its rule set),
@@ -39,6 +40,16 @@ class RequirementIndex:
             found = self._rules[rule_index] = (
                 tuple(self._number(words) for words in rule.requirements),
                 tuple(tuple(tuple(self._number(w) for w in option) for option in choice) for choice in choices),
+            )
+        return found
+
+    def cue_numbers_of(self, rule_index: int, rule: CompiledRule) -> tuple[tuple[int, ...], ...]:
+        """For each cue of a rule made of alternatives, the numbers of the word sets its
+        alternative requires (see `CompiledRule.cue_requirements`), worked out the first time."""
+        found = self._cues.get(rule_index)
+        if found is None:
+            found = self._cues[rule_index] = tuple(
+                tuple(self._number(words) for words in sets) for sets in rule.cue_requirements
             )
         return found
 
