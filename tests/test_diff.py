@@ -140,6 +140,24 @@ def test_a_changed_key_is_a_changed_finding(capsys, tmp_path):
     assert code == ExitCode.FINDINGS_DIFFER and "actor.key" in out
 
 
+def test_a_baseline_written_before_findings_had_keys_is_named_as_such(capsys, tmp_path):
+    """Every finding of a baseline without keys shows as changed against a run with keys: the
+    report says how many differ only so, and that the baseline wants scanning again; a finding
+    that changed otherwise too is not counted."""
+    keyed = replace(OSLO, actor=replace(OSLO.actor, key="oslo"), topic=replace(OSLO.topic, key="ferry plan@ferries"))
+    toll = make("ferries", (27, 70), "t.oppose", (27, 33), (42, 50), polarity="oppose")
+    negated = replace(toll, polarity="neutral", actor=replace(toll.actor, key="bergen"))
+    result = diff_findings([OSLO, toll], [keyed, negated])
+    assert len(result.changed) == 2 and result.newly_keyed == 1
+    code, out, _ = run(
+        capsys, write_jsonl(tmp_path / "a.jsonl", [OSLO, toll]), write_jsonl(tmp_path / "b.jsonl", [keyed, negated])
+    )
+    assert code == ExitCode.OK
+    assert "note: 1 of the changed findings differ only in keys the baseline does not have" in out
+    assert out.rstrip().splitlines()[-1] == "added=0 removed=0 changed=2 unchanged=0"
+    assert "note:" not in format_diff(diff_findings([keyed], [keyed]))
+
+
 def test_text_report_groups_by_document_and_ends_with_counts(capsys, runs):
     code, out, _ = run(capsys, *runs)
     assert code == ExitCode.OK
@@ -171,7 +189,15 @@ def test_json_report(capsys, runs):
     data = json.loads(out)
     assert set(data) == {"baseline", "current", "differs", "summary", "per_rule", "added", "removed", "changed"}
     assert data["differs"] is True
-    assert data["summary"] == {"baseline": 4, "current": 4, "added": 1, "removed": 1, "changed": 2, "unchanged": 1}
+    assert data["summary"] == {
+        "baseline": 4,
+        "current": 4,
+        "added": 1,
+        "removed": 1,
+        "changed": 2,
+        "unchanged": 1,
+        "newly_keyed": 0,
+    }
     assert [f["id"] for f in data["added"]] == [NEW.id]
     assert [f["id"] for f in data["removed"]] == [GONE.id]
     moved = next(c for c in data["changed"] if c["moved"])
@@ -320,7 +346,15 @@ def test_ids_are_stable_across_an_unrelated_rule_change(capsys, corpus, rule_set
     code, out, err = run(capsys, "--rules-a", rule_sets["a"], "--rules-b", rule_sets["c"], corpus, "--format", "json")
     assert code == ExitCode.OK, err
     data = json.loads(out)
-    assert data["summary"] == {"baseline": 3, "current": 4, "added": 1, "removed": 0, "changed": 0, "unchanged": 3}
+    assert data["summary"] == {
+        "baseline": 3,
+        "current": 4,
+        "added": 1,
+        "removed": 0,
+        "changed": 0,
+        "unchanged": 3,
+        "newly_keyed": 0,
+    }
     assert [f["rule"]["id"] for f in data["added"]] == ["t.reject"]
     # the same evidence has the same id, scanned with either rule set
     a = Matcher(load_rules([rule_sets["a"]]).compile())

@@ -94,6 +94,14 @@ class FindingsDiff:
         return bool(self.added or self.removed or self.changed)
 
     @property
+    def newly_keyed(self) -> int:
+        """How many changed findings differ only in keys the baseline has none of: a baseline
+        written before findings were keyed shows every finding so. The change is real (a
+        network counts findings under their keys), but says nothing of what else changed
+        until the baseline is scanned again."""
+        return sum(1 for change in self.changed if change.changes and all(_gained_a_key(c) for c in change.changes))
+
+    @property
     def per_rule(self) -> tuple[RuleSummary, ...]:
         """Added, removed and changed findings per rule id, most affected rules first."""
         counts: dict[str, list[int]] = {}
@@ -116,12 +124,17 @@ class FindingsDiff:
                 "removed": len(self.removed),
                 "changed": len(self.changed),
                 "unchanged": self.unchanged,
+                "newly_keyed": self.newly_keyed,
             },
             "per_rule": [r.to_dict() for r in self.per_rule],
             "added": [f.to_dict() for f in self.added],
             "removed": [f.to_dict() for f in self.removed],
             "changed": [c.to_dict() for c in self.changed],
         }
+
+
+def _gained_a_key(change: FieldChange) -> bool:
+    return change.field in ("actor.key", "topic.key") and change.before is None
 
 
 def _span(part) -> list[int] | None:
@@ -288,6 +301,15 @@ def format_diff(result: FindingsDiff, baseline: str = "baseline", current: str =
         lines.extend(["", f"  {'rule':<40} {'added':>7} {'removed':>7} {'changed':>7}"])
         for summary in result.per_rule:
             lines.append(f"  {summary.rule:<40} {summary.added:>7} {summary.removed:>7} {summary.changed:>7}")
+    if result.newly_keyed:
+        lines.extend(
+            [
+                "",
+                f"note: {result.newly_keyed} of the changed findings differ only in keys the baseline does not have"
+                " (it was written before findings were keyed): scan the baseline's corpus again with this"
+                " version to see what else changed.",
+            ]
+        )
     lines.extend(
         [
             "",
