@@ -275,6 +275,33 @@ def test_an_adverb_alone_is_no_topic():
     assert "immediately" not in topics
 
 
+@pytest.mark.parametrize(
+    ("sentence", "finding"),
+    [
+        ("Spain backs Italy.", ("Spain", "support", "Italy")),
+        ("The council supports Kelly.", ("The council", "support", "Kelly")),
+        ("Ms Reyes criticised Wembley.", ("Ms Reyes", "oppose", "Wembley")),
+    ],
+)
+def test_a_name_ending_like_an_adverb_is_a_topic(sentence, finding):
+    """An adverb is known by its ending in lower case: a name that ends so is written with a
+    capital."""
+    assert scan(sentence) == [finding]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The senator has not voted for yet.",
+        "The union has endorsed late.",
+        "She wants to oppose instead.",
+        "The pupils defended fairly well.",
+    ],
+)
+def test_an_adverb_no_verb_takes_as_its_object_is_no_topic(sentence):
+    assert scan(sentence) == []
+
+
 def test_a_demonstrative_topic_is_not_a_time_phrase():
     assert scan("This was rejected by the club.") == [("the club", "oppose", "This")]
 

@@ -488,7 +488,7 @@ class DocumentContext:
         tokens before it ("Kirby also said", "the minister told Parliament on Monday")."""
         tokens = self.tokens(i)
         p = verb - 1
-        while p >= 0 and (tokens[p].lower.endswith("ly") or tokens[p].lower in self.lang.speech_adverbs):
+        while p >= 0 and (self.lang.is_adverb(tokens[p]) or tokens[p].lower in self.lang.speech_adverbs):
             p -= 1
         if p >= 0 and tokens[p].text == ",":
             # "Andrew Ryder, of the nurses' union, said": the comma closes the name's appositive

@@ -293,7 +293,7 @@ def _adjectival_role(tokens: Sequence[Token], j: int, limit: int, lang: Language
     if tokens[j].lower not in lang.adjectival_roles or j + 1 >= limit:
         return False
     following = tokens[j + 1]
-    if not _noun_like(following, lang) or following.lower.endswith("ly"):
+    if not _noun_like(following, lang) or lang.is_adverb(following):
         return False
     after = tokens[j + 2].lower if j + 2 < len(tokens) else ""
     return after not in lang.actor_prepositions and after != "to"
@@ -790,7 +790,7 @@ def _modifies_a_noun(tokens: Sequence[Token], start: int, end: int, lang: Langua
     """Whether the verb form at `end` stands after a determiner and adverbs only, so that it
     modifies a noun instead of starting a clause ("a largely elected chamber")."""
     k = end - 1
-    while k > start and tokens[k].lower.endswith("ly") and tokens[k].lower.isalpha():
+    while k > start and lang.is_adverb(tokens[k]):
         k -= 1
     return k < end - 1 and tokens[k].lower in lang.determiners
 

@@ -321,10 +321,16 @@ def _rejection(
         if "time_only_topic" in readings and _only_time(tokens, topic.start, topic.end, lang):
             return "time_only_topic"
         if "adverb_only_topic" in readings and all(
-            tokens[k].lower.endswith("ly") and tokens[k].lower.isalpha() for k in range(topic.start, topic.end)
+            _adverb_or_be(tokens[k], lang) for k in range(topic.start, topic.end)
         ):
             return "adverb_only_topic"
     return misreading(tokens, match, actor.start, actor.end, lang, readings)
+
+
+def _adverb_or_be(token: Token, lang: LanguageProfile) -> bool:
+    """Whether a token of a topic names nothing a stance could be about: an adverb (by its
+    form or one of the lone adverbs) or a form of "be" ("will | not be | supported by")."""
+    return lang.is_adverb(token) or token.lower in lang.lone_adverbs or token.lower in lang.be_forms
 
 
 def _a_deal(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> bool:

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from stancekit.identitymemo import IdentityMemo
+
+if TYPE_CHECKING:
+    from stancekit.text.tokens import Token
 
 T = TypeVar("T")
 
@@ -270,7 +273,7 @@ class LanguageProfile:
         WORDS, "Before a verb-only cue (after the actor): the match is a passive and gives no finding."
     )
     passive_gap: frozenset[str] = _slot(
-        WORDS, "Words that may stand between a passive auxiliary and the cue (besides -ly adverbs)."
+        WORDS, "Words that may stand between a passive auxiliary and the cue (besides adverbs by their ending)."
     )
     be_forms: frozenset[str] = _slot(WORDS, "Before the cue 'back': it is an adverb, not a verb.")
     noun_complements: frozenset[str] = _slot(
@@ -336,6 +339,16 @@ class LanguageProfile:
     )
     topic_trailing_phrases: tuple[tuple[str, ...], ...] = _slot(
         PHRASES, "Trimmed off the end of a topic: adverbs that add the stance to another ('backed the idea | too')."
+    )
+    adverb_suffixes: tuple[str, ...] = _slot(
+        SUFFIXES,
+        "Endings of adverbs ('ly'): a word in lower case that ends so is read as an adverb (between a"
+        " subject and its verb, after a speaker, as a topic); a name that ends so is written with a capital.",
+    )
+    lone_adverbs: frozenset[str] = _slot(
+        WORDS,
+        "Adverbs that are no topic on their own ('voted for yet', 'endorsed late'): a topic made only of"
+        " them, of adverbs by their ending and of forms of 'be' says the verb took no object.",
     )
     quote_marks: frozenset[str] = _slot(WORDS, "Double quote marks as tokens.")
     clause_breaks: frozenset[str] = _slot(
@@ -491,6 +504,12 @@ class LanguageProfile:
         folded = word.casefold()
         titles = self.person_titles
         return folded in titles or folded.rstrip(".") in titles or folded in self.title_spellings
+
+    def is_adverb(self, token: Token) -> bool:
+        """Whether a token is an adverb by its form: a word of letters in lower case with one
+        of the `adverb_suffixes` ("strongly"; not "Italy" or "Kelly")."""
+        lower = token.lower
+        return token.text[:1].islower() and lower.isalpha() and lower.endswith(self.adverb_suffixes)
 
     def is_first_name(self, word: str) -> bool:
         """Whether a lower-case word is a first name of either list: a name it opens is a person's."""

@@ -60,7 +60,7 @@ def passive_reading(tokens: Sequence[Token], match: RawMatch, actor_end: int, la
     if tokens[cue[0]].lower not in verb_only_forms():
         return False  # "are opposed to", "is undecided on": an adjective, not a passive
     i = cue[0] - 1
-    while i >= actor_end and (tokens[i].lower in lang.passive_gap or tokens[i].lower.endswith("ly")):
+    while i >= actor_end and (tokens[i].lower in lang.passive_gap or lang.is_adverb(tokens[i])):
         i -= 1
     return i >= actor_end and tokens[i].lower in lang.passive_auxiliaries
 
@@ -107,7 +107,7 @@ def noun_after_a_name(
     word = tokens[cue[0]].lower
     if word.endswith(lang.inflection_suffixes) or word in verb_only_forms():
         return False
-    return all(t.lower.endswith("ly") or t.lower in lang.adverbs_before_verbs for t in tokens[actor_end : cue[0]])
+    return all(lang.is_adverb(t) or t.lower in lang.adverbs_before_verbs for t in tokens[actor_end : cue[0]])
 
 
 def _capitalised_in_running_text(tokens: Sequence[Token], actor_start: int, cue: int, lang: LanguageProfile) -> bool:
@@ -158,7 +158,7 @@ def culprit(
         return None
     if reading == "passive":
         i = cue[0] - 1
-        while i >= actor_end and (tokens[i].lower in lang.passive_gap or tokens[i].lower.endswith("ly")):
+        while i >= actor_end and (tokens[i].lower in lang.passive_gap or lang.is_adverb(tokens[i])):
             i -= 1
         return ("passive_auxiliaries", tokens[i].lower) if i >= actor_end else None
     if reading == "adverb_back":
