@@ -223,6 +223,25 @@ def test_they_after_a_poll_share_is_that_share(matcher):
     assert (finding.actor.text, finding.actor.name, finding.actor.type) == ("they", "47 percent of voters", "group")
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Nurses said they would back the pay deal.", "Nurses"),
+        ("Officials said they would back the pay deal.", "Officials"),
+        ('"Teachers said they back the pay deal," the union wrote.', "Teachers"),
+    ],
+)
+def test_they_after_people_named_by_a_plural_noun_opening_the_sentence_is_them(matcher, text, name):
+    """The capital of "Nurses" is the sentence's: the word is the noun, not a name."""
+    finding = next(f for f in matcher.scan(text) if f.actor.text == "they")
+    assert (finding.actor.name, finding.actor.type, finding.actor.via) == (name, "group", "pronoun")
+
+
+def test_a_capitalised_name_that_is_no_people_noun_is_still_no_one_they_refers_to(matcher):
+    [finding] = matcher.scan("Harrow said they would back the pay deal.")
+    assert finding.actor.via == "unresolved"
+
+
 def test_his_takes_the_subject_named_in_its_own_sentence(matcher):
     text = "Pedro Alvarez spoke first. Ruiz was defending his support for the pay deal."
     holders_found = {(f.actor.text, f.actor.name) for f in matcher.scan(text)}

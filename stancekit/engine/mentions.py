@@ -440,7 +440,13 @@ def _non_person(
         affiliations.extend(index.chain(actor, day))
     if _members_of_a_kind(tokens, start, end, lang):
         return Referent(text, GROUP, plural=True, unnamed=True)  # "Committee members said ..."
-    if end - start == 1 and category(last, lang) == NAME and not matches and last.text[1:].islower():
+    if (
+        end - start == 1
+        and category(last, lang) == NAME
+        and not matches
+        and last.text[1:].islower()
+        and not (plural and _people_noun_opening_the_sentence(tokens, start, lang))
+    ):
         # one capitalised word: a surname that an earlier full name may explain ("Kirby"), or
         # a place; unknown until then, so no pronoun takes it for a person
         return Referent(last.text, UNKNOWN, surname=last.text)
@@ -569,6 +575,16 @@ def _joins_organisation(tokens: Sequence[Token], k: int, lang: LanguageProfile) 
 def _only_modifiers(tokens: Sequence[Token], start: int, stop: int, lang: LanguageProfile) -> bool:
     """'the US' / 'Chinese' before a head: nothing but determiners and modifiers."""
     return all(t.lower in lang.determiners or t.lower in lang.actor_modifiers for t in tokens[start:stop])
+
+
+def _people_noun_opening_the_sentence(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> bool:
+    """Whether the word at `start` opens its sentence (or a quote that does) and is one of the
+    pack's nouns or roles for people ("Nurses said they ...", "Officials said they ..."): its
+    capital is the sentence's, so it is the noun, not a name. Only the pack's lists: a word
+    that names people by its ending alone may be a surname ("Sanders", "Waters")."""
+    opens = start == 0 or (start == 1 and tokens[0].lower in lang.quote_marks)
+    lower = tokens[start].lower
+    return opens and (lower in lang.actor_nouns or lower in lang.role_words)
 
 
 def pronoun_referent(word: str, lang: LanguageProfile) -> Referent:
