@@ -302,6 +302,14 @@ def test_an_adverb_no_verb_takes_as_its_object_is_no_topic(sentence):
     assert scan(sentence) == []
 
 
+def test_defeating_someone_is_a_stance_in_a_political_story_and_a_result_in_a_match_report():
+    purpose = "Reyes trained for months to defeat Okafor."
+    match_report = "Reyes won the tournament on Sunday. " + purpose
+    political = "The minister faced MPs over the tax rise before the election. " + purpose
+    assert ("Reyes", "oppose", "Okafor") not in scan(match_report)
+    assert ("Reyes", "oppose", "Okafor") in scan(political)
+
+
 def test_a_demonstrative_topic_is_not_a_time_phrase():
     assert scan("This was rejected by the club.") == [("the club", "oppose", "This")]
 
