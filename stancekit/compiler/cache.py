@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from stancekit.dsl.loader import RuleSet
 
 #: Bump when the layout of an entry changes.
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8
 #: Entries kept per cache folder; older ones are removed when a new one is written.
 KEEP_ENTRIES = 32
 #: Code whose change changes what a rule compiles to.

@@ -60,6 +60,10 @@ class CompiledRule:
     #: For each of `cues`, the word sets every match of its alternative holds a word of: a
     #: sentence without them is not walked from that cue.
     cue_requirements: tuple[tuple[frozenset[str], ...], ...] = ()
+    #: The `unless:` pattern as (program, entry, first-token filters), and as written: where it
+    #: matches at a match's cue, the match gives no finding. None: the rule has none.
+    unless: tuple | None = None
+    unless_pattern: str = ""
 
 
 @dataclass(frozen=True)
@@ -179,6 +183,8 @@ def _compile(ruleset) -> CompiledRuleSet:
                     anchor=start_anchor(program, entry, phrase_anchors),
                     cues=cues,
                     cue_requirements=_cue_requirements(tree, cues, phrase_requirements),
+                    unless=_unless(binder, rule, rule_file.key, phrase_firsts),
+                    unless_pattern=str(rule.unless or ""),
                 )
             )
             if words is None:
@@ -201,6 +207,17 @@ def _compile(ruleset) -> CompiledRuleSet:
         ruleset.profile,
         ruleset.profile_sources,
     )
+
+
+def _unless(binder: NameBinder, rule, file_key: str, phrase_firsts) -> tuple | None:
+    """The rule's `unless:` pattern compiled (program, entry, first-token filters), or None."""
+    if rule.unless_tree is None:
+        return None
+    tree = binder.bind(rule.unless_tree, rule.unless, file_key)
+    if tree is None:
+        return None
+    program, entry = ProgramBuilder().build(tree)
+    return (program, entry, first_filters(program, phrase_firsts))
 
 
 def _cue_requirements(tree, cues: tuple[int, ...], phrase_requirements) -> tuple[tuple[frozenset[str], ...], ...]:

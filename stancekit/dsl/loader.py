@@ -85,6 +85,7 @@ RULE_KEYS = (
     "priority",
     "tags",
     "options",
+    "unless",
 )
 EXAMPLE_KEYS = ("text", "expect", "todo")
 LEXICON_KEYS = ("entries", "include", "inflect", "description")
@@ -800,6 +801,21 @@ class _Loader:
             else:
                 tree = self._parse(pattern)
                 ok = ok and tree is not None
+        unless = item.get("unless")
+        unless_tree = None
+        if "unless" in item:
+            if not isinstance(unless, LocatedStr) or not unless.strip():
+                self.report(
+                    codes.WRONG_TYPE,
+                    "'unless' must be a pattern",
+                    item.value_locations.get("unless") or item.key_locations["unless"],
+                    'write the words that read the cue in another sense, such as "agree {deal:NP & @deal_nouns}"',
+                )
+                ok = False
+                unless = None
+            else:
+                unless_tree = self._parse(unless)
+                ok = ok and unless_tree is not None
         priority = item.get("priority", 0)
         if not isinstance(priority, int) or isinstance(priority, bool):
             self.report(codes.WRONG_TYPE, "'priority' must be a whole number", item.key_locations.get("priority"))
@@ -829,6 +845,8 @@ class _Loader:
             id_location=id_location,
             options=options,
             kind=str(kind),
+            unless=unless if unless_tree is not None else None,
+            unless_tree=unless_tree,
         )
         return rule, ok
 

@@ -130,6 +130,10 @@ class Rule:
     options: Mapping[str, OptionSetting] = field(default_factory=dict)
     #: What the rule reads as the sign of the stance: one of `stancekit.findings.KINDS`.
     kind: str = DEFAULT_KIND
+    #: A pattern read at the cue of each match (`unless:`): where it matches, the cue's words
+    #: are read in another sense ("agreed a deal") and the match gives no finding.
+    unless: str | None = None
+    unless_tree: Node | None = None
 
 
 @dataclass(frozen=True)

@@ -510,6 +510,17 @@ def validate(ruleset, *, loaded_with_errors: bool = False) -> list[Diagnostic]:
             bound = binder.bind(rule.tree, rule.pattern, rule_file.key)
             if bound is not None:
                 diagnostics.extend(check_rule_pattern(rule, bound))
+            if rule.unless_tree is not None:
+                unless = binder.bind(rule.unless_tree, rule.unless, rule_file.key)
+                if unless is not None and min_length(unless) == 0:
+                    diagnostics.append(
+                        codes.EMPTY_MATCH.diagnostic(
+                            "'unless' pattern can match without any token",
+                            rule.unless.location(0, len(rule.unless))
+                            if isinstance(rule.unless, LocatedStr)
+                            else rule.location,
+                        )
+                    )
     if loaded_with_errors or any(d.is_error for d in diagnostics):
         return diagnostics  # names used by broken rules would be reported as unused
     for rule_file in ruleset.files:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from stancekit.compiler.ruleset import CompiledRule, CompiledRuleSet
 from stancekit.engine.discourse import DocumentDiscourse
-from stancekit.engine.matcher import Candidate, Matcher, explain_rejection
+from stancekit.engine.matcher import REJECTIONS, UNLESS, Candidate, Matcher, explain_rejection
 from stancekit.engine.rule_progress import RuleProgress, trace_rule
 from stancekit.engine.sentence import Phrase
 from stancekit.engine.trace import (
@@ -139,7 +139,7 @@ class _SentenceTraces:
 
     scanned: SentenceScanned | None = None
     tried: dict[int, RuleTried] = field(default_factory=dict)  # rule order -> its run
-    rejected: set[tuple] = field(default_factory=set)  # match keys
+    rejected: dict[tuple, str] = field(default_factory=dict)  # match key -> the reason's key
     dropped: dict[tuple, CandidateDropped] = field(default_factory=dict)
     kept: dict[tuple, Candidate] = field(default_factory=dict)
 
@@ -154,7 +154,7 @@ class _SentenceTraces:
             elif isinstance(event, RuleTried):
                 found.tried[event.rule.order] = event
             elif isinstance(event, MatchRejected):
-                found.rejected.add(_key(event.rule, event.match))
+                found.rejected[_key(event.rule, event.match)] = event.reason
             elif isinstance(event, CandidateDropped):
                 found.dropped[_key(event.candidate.rule, event.candidate.match)] = event
             elif isinstance(event, FindingMade):
@@ -238,6 +238,9 @@ def _outcomes(
                     )
             elif key in trace.dropped:
                 outcome = _dropped(trace.dropped[key], tokens)
+            elif trace.rejected.get(key) == UNLESS:
+                reason = f"no finding: {REJECTIONS[UNLESS]} (unless: {rule_progress.rule.unless_pattern})"
+                outcome = Outcome(match.start, match.end, reason=reason)
             else:
                 reason = _no_candidate_reason(match, tokens, compiled, rule_progress.rule)
                 outcome = Outcome(match.start, match.end, reason=reason)

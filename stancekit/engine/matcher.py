@@ -35,7 +35,7 @@ from stancekit.engine.trace import (
     RuleTried,
     SentenceScanned,
 )
-from stancekit.engine.vm import RawMatch, TokenTests, find_matches, neighbours_present
+from stancekit.engine.vm import RawMatch, TokenTests, find_matches, matches_at, neighbours_present
 from stancekit.findings import Finding, RuleRef, TextSpan, finding_id
 from stancekit.jurisdictions import jurisdiction_keys
 from stancekit.keys import dictionary_people_keys, document_keys, keyed_as_actor, keyed_by_rules
@@ -258,6 +258,8 @@ def _only_time(tokens: Sequence[Token], start: int, end: int, lang: LanguageProf
     )
 
 
+#: The key of `REJECTIONS` for a match whose cue the rule's `unless:` pattern reads otherwise.
+UNLESS = "unless"
 #: Why a match gives no candidate finding, by the key `_rejection` returns.
 REJECTIONS = {
     "no_actor": "the match captured no actor",
@@ -266,6 +268,7 @@ REJECTIONS = {
     "adverb_only_topic": "its topic is only an adverb ('..., immediately drew criticism from')",
     "dangling_topic": "its topic ends on an article or a preposition ('stricter controls over'): it stops mid-phrase",
     "commerce_topic": "its topic is a deal, a verb of commerce after 'to' ('agreed to buy AT&T'): not a stance",
+    UNLESS: "the rule's 'unless' pattern matches at its cue: the words are read in another sense",
     **WHY,
 }
 
@@ -585,6 +588,10 @@ class Matcher:
                 matches = tuple(matches)
                 observe(RuleTried(sentence, rule, matches, context))
             for match in matches:
+                if rule.unless is not None and read_otherwise(rule, match, context):
+                    if observe is not None:
+                        observe(MatchRejected(sentence, rule, match, UNLESS))
+                    continue
                 candidate = self.candidate(rule, match, tokens)
                 if observe is not None:
                     self._report_candidate(observe, sentence, rule, match, tokens, candidate)
@@ -723,6 +730,15 @@ class Matcher:
             ruleset=self.compiled.hash,
             cue=cue,
         )
+
+
+def read_otherwise(rule: CompiledRule, match: RawMatch, context: SentenceContext) -> bool:
+    """Whether the rule's `unless:` pattern matches at the match's cue: the cue's words are
+    read in another sense there ("agreed | a new deal"), and the match gives no finding."""
+    if rule.unless is None or match.cue is None:
+        return False
+    program, entry, firsts = rule.unless
+    return matches_at(program, entry, context, match.cue[0], firsts)
 
 
 def _words_allow(

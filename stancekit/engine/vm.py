@@ -375,6 +375,24 @@ def _find_matches(
     return matches
 
 
+def matches_at(
+    program: Sequence[tuple], entry: int, context: SentenceContext, pos: int, firsts: Sequence | None
+) -> bool:
+    """Whether a program matches a stretch of the sentence that starts at `pos` (a rule's
+    `unless:` pattern, at a match's cue)."""
+    host_limit = sys.getrecursionlimit()
+    if host_limit < WALK_RECURSION_LIMIT:
+        sys.setrecursionlimit(WALK_RECURSION_LIMIT)
+    try:
+        steps = _COMPILED.steps(program, entry, firsts, False)
+        walk = Walk(context, TokenTests.of(context), None)
+        first = as_filter(firsts[entry]) if firsts is not None else None
+        return admits(walk, first, pos) and steps[entry](walk, pos, 0) is not None
+    finally:
+        if host_limit < WALK_RECURSION_LIMIT:
+            sys.setrecursionlimit(host_limit)
+
+
 def _last_cue(cues: tuple[int, ...], steps: list, walk: Walk, tests: TokenTests, firsts: Sequence | None) -> int:
     """The last position from which the rest of the pattern, from one of its `cues`, walks to
     the end of the pattern; -1 if there is none. The walk's memo keeps what this finds, so the
