@@ -20,6 +20,7 @@ import sys
 import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from stancekit import registry
 from stancekit.compiler.neighbours import Neighbours
@@ -45,6 +46,8 @@ from stancekit.text.tokens import Token
 #: matcher may lower it (a test runner, a notebook, a server): each walk raises it while it
 #: runs and gives the host's back after.
 WALK_RECURSION_LIMIT = 20000
+
+T = TypeVar("T")
 
 
 def _is_upper(t: Token) -> bool:
@@ -317,12 +320,17 @@ def find_matches(
     instruction that consumed tokens records the furthest token position it reached
     (instruction -> position): how far a rule got, for `explain`.
     """
+    return _deep_enough(_find_matches, program, entry, context, progress, firsts, last_start, anchor, cues)
+
+
+def _deep_enough(walk: Callable[..., T], *args) -> T:
+    """`walk(*args)` under at least `WALK_RECURSION_LIMIT`, the host's limit given back after."""
     host_limit = sys.getrecursionlimit()
     if host_limit >= WALK_RECURSION_LIMIT:
-        return _find_matches(program, entry, context, progress, firsts, last_start, anchor, cues)
+        return walk(*args)
     sys.setrecursionlimit(WALK_RECURSION_LIMIT)
     try:
-        return _find_matches(program, entry, context, progress, firsts, last_start, anchor, cues)
+        return walk(*args)
     finally:
         sys.setrecursionlimit(host_limit)
 
@@ -380,46 +388,42 @@ def matches_at(
 ) -> bool:
     """Whether a program matches a stretch of the sentence that starts at `pos` (a rule's
     `unless:` pattern, at a match's cue)."""
-    host_limit = sys.getrecursionlimit()
-    if host_limit < WALK_RECURSION_LIMIT:
-        sys.setrecursionlimit(WALK_RECURSION_LIMIT)
-    try:
-        steps = _COMPILED.steps(program, entry, firsts, False)
-        walk = Walk(context, TokenTests.of(context), None)
-        first = as_filter(firsts[entry]) if firsts is not None else None
-        return admits(walk, first, pos) and steps[entry](walk, pos, 0) is not None
-    finally:
-        if host_limit < WALK_RECURSION_LIMIT:
-            sys.setrecursionlimit(host_limit)
+    return _deep_enough(_matches_at, program, entry, context, pos, firsts)
+
+
+def _matches_at(
+    program: Sequence[tuple], entry: int, context: SentenceContext, pos: int, firsts: Sequence | None
+) -> bool:
+    steps = _COMPILED.steps(program, entry, firsts, False)
+    walk = Walk(context, TokenTests.of(context), None)
+    first = as_filter(firsts[entry]) if firsts is not None else None
+    return admits(walk, first, pos) and steps[entry](walk, pos, 0) is not None
 
 
 def _last_cue(cues: tuple[int, ...], steps: list, walk: Walk, tests: TokenTests, firsts: Sequence | None) -> int:
     """The last position from which the rest of the pattern, from one of its `cues`, walks to
     the end of the pattern; -1 if there is none. The walk's memo keeps what this finds, so the
     starts walked after it take the same steps again for free."""
-    for pos, pc in _cue_candidates(cues, tests, firsts):
+    for pos, pc in _cue_candidates(cues, walk, tests, firsts):
         if steps[pc](walk, pos, 0) is not None:
             return pos
     return -1
 
 
-def _cue_candidates(cues: tuple[int, ...], tests: TokenTests, firsts: Sequence | None) -> list[tuple[int, int]]:
+def _cue_candidates(
+    cues: tuple[int, ...], walk: Walk, tests: TokenTests, firsts: Sequence | None
+) -> list[tuple[int, int]]:
     """(position, cue) for each position whose token may begin a cue, last first: where the
-    words of the cue's first-token filter stand, or every position for a cue whose first
-    token a regex or anything may be."""
-    n = len(tests.lowers)
+    words of the cue's first-token filter stand, looked up by word; a filter with regexes (or
+    none) is asked at every position."""
     found: list[tuple[int, int]] = []
     for pc in cues:
-        first = firsts[pc] if firsts is not None else None
-        if first is None:
-            found.extend((pos, pc) for pos in range(n))
-            continue
-        words, regexes = first
-        if regexes:
-            found.extend((pos, pc) for pos in range(n) if tests.lowers[pos] in words or tests.any_regex(regexes, pos))
+        first = as_filter(firsts[pc]) if firsts is not None else None
+        if first is None or first[1]:
+            found.extend((pos, pc) for pos in range(len(tests.lowers)) if admits(walk, first, pos))
             continue
         positions = tests.positions
-        for word in words.intersection(positions):
+        for word in first[0].intersection(positions):
             found.extend((pos, pc) for pos in positions[word])
     found.sort(key=_by_position_last_first)
     return found
