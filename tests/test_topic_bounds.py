@@ -35,6 +35,46 @@ def test_a_list_of_nouns_is_taken_to_its_last_item(sentence: str, topic: str) ->
     assert topic in topics(sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        (
+            "The mayor condemned the shelling of Ostrava, Brno, Plzen and Olomouc.",
+            "the shelling of Ostrava, Brno, Plzen and Olomouc",
+        ),
+        (
+            "Union leaders welcomed money for nursing, housing and schools.",
+            "money for nursing, housing and schools",
+        ),
+        (
+            "The envoy called for reform of the World Bank, the Paris Club and the IMF.",
+            "reform of the World Bank, the Paris Club and the IMF",
+        ),
+        (
+            "The bishop spoke out against contempt for migrants, refugees, Jews and all Muslims.",
+            "contempt for migrants, refugees, Jews and all Muslims",
+        ),
+    ],
+)
+def test_a_list_may_hold_names_nouns_in_ing_and_determiners(sentence: str, topic: str) -> None:
+    assert topic in topics(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("The senator praised the new governor, Ana Ruiz, and her budget.", "the new governor"),
+        ("Ms Osei opposed the tax, the Trade and Industry Secretary has said.", "the tax"),
+        (
+            "Though the minister has attacked the levy in her speeches, aides and advisers will make the case.",
+            "the levy in her speeches",
+        ),
+    ],
+)
+def test_a_name_after_a_noun_or_a_verb_after_the_list_ends_the_topic(sentence: str, topic: str) -> None:
+    assert topic in topics(sentence)
+
+
 def test_a_comma_before_a_new_clause_still_ends_the_topic() -> None:
     assert topics("Farmers oppose the new quota, the union said.") == ["the new quota"]
 

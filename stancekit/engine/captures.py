@@ -632,16 +632,29 @@ def _list_extensions(tokens: Sequence[Token], end: int, limit: int, lang: Langua
     return []
 
 
+def _list_word(token: Token, lang: LanguageProfile) -> bool:
+    """Whether a word may end an item of a listed object, by its form alone: a plain word
+    that is no verb form ("asylum"), a word in -ing ("training", "housing"; the tagger says
+    which are nouns) or a name ("Syria", "the World Bank", "Jews")."""
+    if lang.is_adverb(token):
+        return False  # "... and Libya | eventually"
+    return (
+        _noun_like(token, lang)
+        or (_plain_word(token, lang) and token.lower in ing_forms())
+        or (category(token, lang) == NAME)
+    )
+
+
 def _list_item_end(
     tokens: Sequence[Token], tags: Sequence[str], k: int, limit: int, lang: LanguageProfile
 ) -> int | None:
-    """The end of one item of a list of common nouns: an optional article and one to three
-    plain words that are no verb forms nor tagged as verbs ("asylum", "the arms trade"; not
-    "oppose" in "higher taxes, oppose ... and support")."""
-    if k < limit and tokens[k].lower in lang.articles:
+    """The end of one item of a listed object: an optional determiner and one to three words
+    that are no verb forms nor tagged as verbs ("asylum", "the arms trade", "all Americans",
+    "the World Bank"; not "oppose" in "higher taxes, oppose ... and support")."""
+    if k < limit and tokens[k].lower in lang.determiners:
         k += 1
     j = k
-    while j < min(limit, k + 3) and _noun_like(tokens[j], lang) and tags[j] not in VERB_TAGS:
+    while j < min(limit, k + 3) and _list_word(tokens[j], lang) and tags[j] not in VERB_TAGS:
         j += 1
     return j if j > k else None
 
@@ -649,10 +662,13 @@ def _list_item_end(
 def _noun_list_end(
     tokens: Sequence[Token], tags: Sequence[str], comma: int, limit: int, lang: LanguageProfile
 ) -> int | None:
-    """Where a list of common nouns that goes on after `comma` ends: at its last item, the one
-    after "and" / "or" ("terrorism, | asylum, and crime"). None unless the list has a middle
-    item and a list closer ends it: ", and the courts ..." or ", but regulators ..." may open
-    a clause of its own, so that comma still ends the topic."""
+    """Where a list that goes on after `comma` ends: at its last item, the one after "and" /
+    "or" ("terrorism, | asylum, and crime"; "Syria, | Yemen, Iraq and Libya"). None unless the
+    list has a middle item and a list closer ends it: ", and the courts ..." or ", but
+    regulators ..." may open a clause of its own, so that comma still ends the topic. None
+    too when a verb follows its last item, whose items are then a new clause's subject ("has
+    begun to attack Trump in her appearances, | campaign officials and surrogates will ..."),
+    and when a name follows a common noun (see `_appositive_name`)."""
     j = comma
     for items in range(MAX_LIST_ITEMS):
         k = j + 1
@@ -662,16 +678,27 @@ def _noun_list_end(
                 return None
             k += 1
         item_end = _list_item_end(tokens, tags, k, limit, lang)
-        if item_end is None:
+        if item_end is None or (items == 0 and _appositive_name(tokens, comma, item_end, lang)):
             return None
+        if not closing and item_end < limit and tokens[item_end].lower in lang.list_closers:
+            closing = True
+            item_end = _list_item_end(tokens, tags, item_end + 1, limit, lang)
+            if item_end is None:
+                return None
         if closing:
-            return item_end
-        if item_end < limit and tokens[item_end].lower in lang.list_closers:
-            return _list_item_end(tokens, tags, item_end + 1, limit, lang)
+            return None if item_end < len(tokens) and tags[item_end] in VERB_TAGS else item_end
         if item_end >= limit or tokens[item_end].lower != ",":
             return None
         j = item_end
     return None
+
+
+def _appositive_name(tokens: Sequence[Token], comma: int, item_end: int, lang: LanguageProfile) -> bool:
+    """Whether the first item after a comma is a name and the word before the comma is not:
+    "the Russian president, Vladimir Putin, and ..." names the president again, and "the
+    front-runners, Donald Trump and Ted Cruz" says who they are; "Entering the debate, Rubio
+    and Christie ..." is a new clause's subject. A list of names lists from its first name."""
+    return category(tokens[item_end - 1], lang) == NAME and category(tokens[comma - 1], lang) != NAME
 
 
 def _appositive_extensions(tokens: Sequence[Token], end: int, n: int, lang: LanguageProfile) -> list[int]:
@@ -749,7 +776,7 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
             and not _in_short_quote(tokens, start, end, limit, lang)
         ):
             break  # "support for the sanctions | surprised some diplomats"
-        if token.lower == "," and _noun_like(tokens[end - 1], lang):
+        if token.lower == "," and _list_word(tokens[end - 1], lang):
             list_end = _noun_list_end(tokens, context.tags, end, limit, lang)
             if list_end is not None:
                 end = list_end
