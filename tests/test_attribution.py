@@ -891,6 +891,27 @@ def test_a_street_whose_name_reads_as_a_participle_is_a_name(matcher):
     assert finding.actor.text == "Downing Street"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sparsely populated Lowland County is no swing district, and has not voted for the Labour candidate in years.",
+        "Eventually someone will decide to attack the levy.",
+    ],
+)
+def test_an_adverb_that_opens_a_sentence_is_no_actor(matcher, sentence):
+    assert [f.actor.text for f in matcher.scan(sentence) if f.actor.text.endswith("ly")] == []
+
+
+def test_the_actor_after_an_opening_adverb_is_read_without_it(matcher):
+    [finding] = matcher.scan("Understandably voters rejected the levy.")
+    assert finding.actor.text == "voters"
+
+
+def test_a_name_ending_as_an_adverb_does_still_act(matcher):
+    [finding] = matcher.scan("Kelly backs the amendment.")
+    assert finding.actor.text == "Kelly"
+
+
 def test_a_role_that_is_an_adjective_names_no_one(matcher):
     assert matcher.scan("An official complaint was lodged by the union, demanding a pay rise.") == []
     [finding] = matcher.scan("The official backed the pay deal.")

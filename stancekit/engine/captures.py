@@ -26,6 +26,7 @@ from stancekit import registry
 from stancekit.engine.profile import LanguageProfile
 from stancekit.engine.sentence import SentenceContext
 from stancekit.engine.verbforms import ing_forms, verb_only_forms
+from stancekit.tagging.dictionary import word_classes
 from stancekit.text.segment import QuoteSpan
 from stancekit.text.tokens import Token
 
@@ -324,6 +325,8 @@ def actor_spans(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> t
         return (start + 1,) if antecedent(tokens, start, lang) is not None else ()
     if first.is_number:
         return _share_ends(tokens, start, limit, lang)
+    if _clause_start(tokens, start, lang) and _opening_adverb(tokens, start, lang):
+        return ()  # "Sparsely populated South Dakota ...": an adverb, not a name
     participle = _clause_start(tokens, start, lang) and first.text[:1].isupper() and first.lower in ing_forms()
     if participle and not _place_name_after(tokens, start, lang):
         return ()  # "Making not voting synonymous with ...": a participle, not a name
@@ -359,6 +362,23 @@ def actor_spans(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> t
         extended.extend(_appositive_extensions(tokens, end, len(tokens), lang))
         extended.extend(_list_extensions(tokens, end, min(len(tokens), start + MAX_LIST_TOKENS), lang))
     return tuple(sorted(set(ends) | set(extended) | set(pronoun_end), reverse=True))
+
+
+def _opening_adverb(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> bool:
+    """Whether a capitalised word is an adverb that LemmInflect's dictionary knows as nothing
+    else ("Sparsely", "Obviously", "Eventually"; not "Kelly", "Italy" or "Early"), with no
+    number, determiner or part after it: "Nearly 40 MPs", "Nearly half of them" are shares."""
+    first = tokens[start]
+    if not first.text[:1].isupper() or word_classes(first.lower).tags != _ADVERB_ONLY:
+        return False
+    following = tokens[start + 1].lower if start + 1 < len(tokens) else ""
+    return not (tokens[start + 1].is_number if following else False) and not (
+        following in lang.determiners or following in lang.partitives
+    )
+
+
+#: The word classes of a word the dictionary knows only as an adverb.
+_ADVERB_ONLY = frozenset({"ADV"})
 
 
 def _place_name_after(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> bool:
