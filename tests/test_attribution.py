@@ -912,6 +912,16 @@ def test_a_name_ending_as_an_adverb_does_still_act(matcher):
     assert finding.actor.text == "Kelly"
 
 
+def test_a_pronoun_after_a_relative_is_not_what_the_relative_stands_for(matcher):
+    text = (
+        "At a rally on Monday, Tom Hale urged voters to defeat Conservative leader Ben Sutton,"
+        " who he blasted as a bully."
+    )
+    [finding] = [f for f in matcher.scan(text) if f.actor.text == "he"]
+    assert finding.actor.name == "Tom Hale"
+    assert finding.topic.name.endswith("Ben Sutton")
+
+
 def test_a_role_that_is_an_adjective_names_no_one(matcher):
     assert matcher.scan("An official complaint was lodged by the union, demanding a pay rise.") == []
     [finding] = matcher.scan("The official backed the pay deal.")

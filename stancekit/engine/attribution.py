@@ -1199,6 +1199,8 @@ class DocumentContext:
         self, mention: Mention, pronoun: str, prefer_speaker: bool, floor: int, not_name: str | None = None
     ) -> Mention | None:
         here = mention.sentence
+        if not_name is None:
+            not_name = self._relative_head_before(mention)
         own_quote = self.quote_index_at(mention.char_start)
         same = [
             m
@@ -1285,6 +1287,20 @@ class DocumentContext:
                 elif self._surname_acting(pronoun, m) and allowed(self._settled(m).referent.name):
                     return self._settled(m)  # "Obama has done ... . He used ...": Obama
         return None
+
+    def _relative_head_before(self, mention: Mention) -> str | None:
+        """Who a relative pronoun just before a pronoun stands for ("Tom Hale, whom he
+        blasted"), the one the pronoun cannot be: the relative is the object of the pronoun's
+        own verb, and a subject is not its own object ("he blasted Hale"). A "that" after the
+        one spoken to is read so too ("told a reporter that he planned to ..."): the
+        pronoun is the teller. None when no relative pronoun stands there."""
+        if mention.start == 0:
+            return None
+        tokens = self.tokens(mention.sentence)
+        if tokens[mention.start - 1].lower not in self.lang.relative_pronouns:
+            return None
+        head = self.relative_antecedent(mention.sentence, mention.start - 1)
+        return None if head is None else self._settled(head).referent.name
 
     def _named_later_by_its_subject(self, mention: Mention, pronoun: str) -> Callable[[str | None], bool]:
         """Whether a name is one of the people a "he" or "she" that opens its sentence cannot
