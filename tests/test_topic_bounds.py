@@ -125,3 +125,30 @@ def test_a_time_phrase_after_the_object_is_still_trimmed() -> None:
 def test_a_rate_after_a_converted_amount_stays_in_the_topic() -> None:
     found = topics("Before the election, Labour Senator Ana Ruiz pledged to invest $8bn (£4.2bn) a year over a decade.")
     assert found == ["invest $8bn (£4.2bn) a year"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("Council members are furious at the company and want their money back.", "the company"),
+        ("Some activists backed Ruiz and want Osei to step aside.", "Ruiz"),
+        ("The nurses condemned the pay offer and hope to reopen the talks.", "the pay offer"),
+    ],
+)
+def test_a_noun_phrase_topic_ends_before_the_subjects_next_verb(sentence: str, topic: str) -> None:
+    assert topic in topics(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("The minister backed the plan to cut taxes and raise spending.", "the plan to cut taxes and raise spending"),
+        ("The union backed the pay deal and the new rota.", "the pay deal and the new rota"),
+        (
+            "Critics attacked the poster of Mr Howard and shadow chancellor Ana Ruiz.",
+            "the poster of Mr Howard and shadow chancellor Ana Ruiz",
+        ),
+    ],
+)
+def test_a_coordinated_verb_inside_a_clause_or_before_a_role_stays(sentence: str, topic: str) -> None:
+    assert topic in topics(sentence)

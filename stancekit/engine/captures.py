@@ -782,6 +782,7 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
     end = start + 1
     after_that = start > 0 and tokens[start - 1].lower in ("that", "whether")
     clause_open = first.lower in lang.topic_clause_openers or after_that
+    named_thing = first.lower in lang.determiners or first.lower in lang.possessive_pronouns or first.text[:1].isupper()
     while end < limit:
         token = tokens[end]
         if token.lower in lang.topic_clause_openers:
@@ -815,6 +816,8 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
             break  # "oppose the treaty | and 24% back it": another share of the poll and its own view
         if not clause_open and token.lower in lang.coordinators and _clause_after(tokens, end + 1, lang):
             break  # "dismissed its influence | and Ravenfall was not ...": a new subject and its verb
+        if named_thing and not clause_open and token.lower in lang.coordinators and _verb_after(tokens, context, end):
+            break  # "furious at the company | and want their money back": the subject's next verb
         if token.text in lang.quote_marks and closing is not None and token.start >= closing - 1:
             break
         end += 1
@@ -831,6 +834,26 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
         tokens, start, end, lang.dangling_prepositions, lang.relative_pronouns, lang.articles, lang.coordinators
     )
     return tuple(range(end, start, -1))
+
+
+def _verb_after(tokens: Sequence[Token], context: SentenceContext, coordinator: int) -> bool:
+    """Whether a verb follows a coordinator: after a noun phrase, that verb is the subject's
+    next one ("backed Sanders | and won't back Clinton"), not part of the phrase. Not a word in
+    -ing, a capitalised word ("Hide and Seek") or a word of the actor lists ("Mr Howard and
+    shadow chancellor Oliver Letwin"), nor one before a role; only a word the dictionary knows
+    as a verb is asked of the tagger."""
+    k = coordinator + 1
+    if k >= len(tokens):
+        return False
+    token, lang = tokens[k], context.profile
+    word = token.lower
+    if word in lang.topic_finite_verbs:
+        return True
+    if word in ing_forms() or not token.text[:1].islower() or category(token, lang) != OTHER:
+        return False
+    if k + 1 < len(tokens) and category(tokens[k + 1], lang) == ROLE:
+        return False  # "shadow | chancellor": a word before a role modifies it
+    return bool(word_classes(word).tags & VERB_TAGS) and context.tags[k] in VERB_TAGS
 
 
 def _modifies_a_noun(tokens: Sequence[Token], start: int, end: int, lang: LanguageProfile) -> bool:
