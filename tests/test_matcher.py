@@ -67,6 +67,9 @@ def write_rules(tmp_path: Path, rules: list[dict], lexicons: dict | None = None)
         ("Thirty-seven percent oppose the plan.", "Thirty-seven percent"),
         ("Some of them oppose the plan.", "Some of them"),
         ("A majority of those polled oppose the plan.", "A majority of those polled"),
+        ("In March, 57 of the 71 delegates opposed the plan.", "57 of the 71 delegates"),
+        ("Since then 12 of the senators have opposed the plan.", "12 of the senators"),
+        ("Section 404 of the Sox Act, as the law is known, calls for yearly audits.", "the Sox Act"),
     ],
 )
 def test_actor_spans(sentence, actor):

@@ -569,7 +569,8 @@ def _speech_verb(token: Token, lang: LanguageProfile) -> bool:
 
 
 def _share_ends(tokens: Sequence[Token], start: int, limit: int, lang: LanguageProfile) -> tuple[int, ...]:
-    """A share of a population in polls: "44 percent", "5% of voters", "1 per cent"."""
+    """A share of a population in polls: "44 percent", "5% of voters", "1 per cent"; or a
+    count of a body's members: "571 of the 714 superdelegates", "52 of the senators"."""
     k = start + 1
     if tokens[start].text.endswith("%"):
         pass
@@ -577,6 +578,13 @@ def _share_ends(tokens: Sequence[Token], start: int, limit: int, lang: LanguageP
         k += 1
     elif k + 1 < limit and tokens[k].lower == "per" and tokens[k + 1].lower == "cent":
         k += 2
+    elif k + 1 < limit and tokens[k].lower == "of" and tokens[k + 1].lower in lang.determiners:
+        if start > 0 and tokens[start - 1].text[:1].isupper():
+            return ()  # "Section 404 of the act": a number that names, not one that counts
+        j = k + 2
+        if j < limit and tokens[j].is_number:
+            j += 1
+        return tuple(sorted(_core_ends(tokens, j, limit, True, lang), reverse=True)) if j < limit else ()
     else:
         return ()
     return tuple(sorted({k, *_prepositional_extensions(tokens, k, limit, lang)}, reverse=True))
