@@ -371,10 +371,10 @@ def _opening_adverb(tokens: Sequence[Token], start: int, lang: LanguageProfile) 
     first = tokens[start]
     if not first.text[:1].isupper() or word_classes(first.lower).tags != _ADVERB_ONLY:
         return False
-    following = tokens[start + 1].lower if start + 1 < len(tokens) else ""
-    return not (tokens[start + 1].is_number if following else False) and not (
-        following in lang.determiners or following in lang.partitives
-    )
+    if start + 1 >= len(tokens):
+        return True
+    following = tokens[start + 1]
+    return not (following.is_number or following.lower in lang.determiners or following.lower in lang.partitives)
 
 
 #: The word classes of a word the dictionary knows only as an adverb.
@@ -790,7 +790,9 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
     end = start + 1
     after_that = start > 0 and tokens[start - 1].lower in ("that", "whether")
     clause_open = first.lower in lang.topic_clause_openers or after_that
-    named_thing = first.lower in lang.determiners or first.lower in lang.possessive_pronouns or first.text[:1].isupper()
+    opens_noun_phrase = (
+        first.lower in lang.determiners or first.lower in lang.possessive_pronouns or first.text[:1].isupper()
+    )
     while end < limit:
         token = tokens[end]
         if token.lower in lang.topic_clause_openers:
@@ -824,7 +826,8 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
             break  # "oppose the treaty | and 24% back it": another share of the poll and its own view
         if not clause_open and token.lower in lang.coordinators and _clause_after(tokens, end + 1, lang):
             break  # "dismissed its influence | and Ravenfall was not ...": a new subject and its verb
-        if named_thing and not clause_open and token.lower in lang.coordinators and _verb_after(tokens, context, end):
+        coordinated = token.lower in lang.coordinators
+        if coordinated and opens_noun_phrase and not clause_open and _verb_after(tokens, context, end):
             break  # "furious at the company | and want their money back": the subject's next verb
         if token.text in lang.quote_marks and closing is not None and token.start >= closing - 1:
             break
