@@ -152,3 +152,14 @@ def test_a_noun_phrase_topic_ends_before_the_subjects_next_verb(sentence: str, t
 )
 def test_a_coordinated_verb_inside_a_clause_or_before_a_role_stays(sentence: str, topic: str) -> None:
     assert topic in topics(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor praised Ana Ruiz, whom she had attacked fiercely during the campaign.",
+        "The plan was praised lavishly by the local papers.",
+    ],
+)
+def test_an_adverb_before_a_preposition_is_no_topic(sentence: str) -> None:
+    assert not any(t.startswith(("fiercely", "lavishly")) for t in topics(sentence))

@@ -780,6 +780,8 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
         or (first.is_punct and first.text not in "$£€#")
     ):
         return ()  # a clause word or a preposition starts no topic
+    if _adverb_before_a_preposition(tokens, start, lang):
+        return ()  # "whom he attacked | viciously during the campaign": how, and no object
     if not final and (not _starts_noun_phrase(tokens, start, lang) or first.lower in verb_only_forms()):
         return ()  # "... went ahead under a plan approved by": the subject starts at "a plan"
     limit = min(n, start + MAX_TOPIC_TOKENS)
@@ -845,6 +847,16 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
         tokens, start, end, lang.dangling_prepositions, lang.relative_pronouns, lang.articles, lang.coordinators
     )
     return tuple(range(end, start, -1))
+
+
+def _adverb_before_a_preposition(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> bool:
+    """Whether a topic would start with an adverb (by its ending, and one LemmInflect's
+    dictionary knows as an adverb: not "comply" or "apply") before a word that starts no
+    topic: the adverb says how the stance was taken, and no object follows it."""
+    first = tokens[start]
+    if not lang.is_adverb(first) or start + 1 >= len(tokens) or tokens[start + 1].lower not in lang.topic_bad_starts:
+        return False
+    return "ADV" in word_classes(first.lower).tags
 
 
 def _verb_after(tokens: Sequence[Token], context: SentenceContext, coordinator: int) -> bool:
