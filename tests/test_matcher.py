@@ -54,6 +54,7 @@ def write_rules(tmp_path: Path, rules: list[dict], lexicons: dict | None = None)
         ("They oppose the plan.", "They"),
         ("Say Mexico opposes the plan.", "Mexico"),
         ("Leo Park, 53, a security guard at a casino, opposes the plan.", "Leo Park, 53, a security guard at a casino"),
+        ("Ana Ruiz, a retiree in Carthage, Ill., opposes the plan.", "Ana Ruiz, a retiree in Carthage, Ill."),
         ("Some oppose the plan.", "Some"),
         ("But the union has promised higher wages to every worker in the sector, opposed the plan.", "the union"),
         ("A union representing flight attendants opposes the plan.", "A union representing flight attendants"),

@@ -731,7 +731,8 @@ def _appositive_name(tokens: Sequence[Token], comma: int, item_end: int, lang: L
 
 def _appositive_extensions(tokens: Sequence[Token], end: int, n: int, lang: LanguageProfile) -> list[int]:
     """'Hillary Clinton, a longtime member of the Senate Armed Services Committee,'; an age
-    ('Marvin Teske, 53, a security guard,') may come first."""
+    ('Marvin Teske, 53, a security guard,') may come first, and a place may end with its
+    state set off by commas ('Carole Bower, a retiree in Carthage, Ill.,')."""
     if end >= n or tokens[end].lower != ",":
         return []
     age = tokens[end + 1].text if end + 2 < n else ""
@@ -742,7 +743,12 @@ def _appositive_extensions(tokens: Sequence[Token], end: int, n: int, lang: Lang
     for k in range(end + 1, min(n, end + 2 + MAX_APPOSITIVE_TOKENS)):
         token = tokens[k]
         if token.lower == ",":
-            return [k + 1] if has_head and k > end + 1 else []
+            if not has_head or k == end + 1:
+                return []
+            state = tokens[k + 1].lower if k + 2 < n and tokens[k + 2].text == "," else ""
+            if state in lang.place_abbreviations or state in lang.places:
+                return [k + 3]
+            return [k + 1]
         cat = category(token, lang)
         if cat in _HEADS or (noun_phrase and cat == OTHER and _noun_like(token, lang)):
             has_head = True
