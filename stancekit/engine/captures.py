@@ -798,9 +798,7 @@ def topic_ends(tokens: Sequence[Token], start: int, context: SentenceContext, fi
     end = start + 1
     after_that = start > 0 and tokens[start - 1].lower in ("that", "whether")
     clause_open = first.lower in lang.topic_clause_openers or after_that
-    opens_noun_phrase = (
-        first.lower in lang.determiners or first.lower in lang.possessive_pronouns or first.text[:1].isupper()
-    )
+    opens_noun_phrase = _determined_or_named(first, lang)
     while end < limit:
         token = tokens[end]
         if token.lower in lang.topic_clause_openers:
@@ -972,11 +970,16 @@ def _subject_only(token: Token, lang: LanguageProfile) -> bool:
     return token.lower in lang.subject_pronouns and token.lower not in lang.object_starts
 
 
+def _determined_or_named(first: Token, lang: LanguageProfile) -> bool:
+    """Whether a word opens a noun phrase by itself: a determiner, a possessive or a name."""
+    return first.lower in lang.determiners or first.lower in lang.possessive_pronouns or first.text[:1].isupper()
+
+
 def _starts_noun_phrase(tokens: Sequence[Token], start: int, lang: LanguageProfile) -> bool:
     """Whether a noun phrase can begin at `start`: a determiner, a name, a number or a quote;
     or any word at the start of a clause ("..., and taxes were cut by ...")."""
     first = tokens[start]
-    if first.lower in lang.determiners or first.lower in lang.possessive_pronouns or first.text[:1].isupper():
+    if _determined_or_named(first, lang):
         return True
     if first.text[:1].isdigit() or first.text in lang.quote_marks or first.text in "$£€":
         return True
